@@ -1,0 +1,35 @@
+# ozgctl build, test and benchmark targets.
+GO        ?= go
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS   := -s -w -X github.com/ozgctl/ozgctl/internal/cli.version=$(VERSION) -X github.com/ozgctl/ozgctl/internal/cli.commit=$(COMMIT)
+BIN       ?= bin/ozgctl
+
+.PHONY: build test test-race lint bench fuzz clean
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/ozgctl
+
+## test: vet, format check and the whole test suite (what CI runs)
+test: lint
+	CGO_ENABLED=0 $(GO) test -count=1 ./...
+
+test-race:
+	$(GO) test -race -count=1 ./pkg/... ./internal/...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	CGO_ENABLED=0 $(GO) vet ./...
+
+## bench: Go benchmarks plus the peer tools on the same inputs, ratios printed
+bench: build
+	bash scripts/bench.sh
+
+## fuzz: run every reader fuzz target for FUZZTIME each
+FUZZTIME ?= 60s
+fuzz:
+	bash scripts/fuzz.sh $(FUZZTIME)
+
+clean:
+	rm -rf bin

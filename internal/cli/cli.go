@@ -1,0 +1,324 @@
+// Package cli wires ozgctl's commands together and maps errors to exit codes.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+)
+
+// Build information, stamped by the Makefile through -ldflags.
+var (
+	version = "dev"
+	commit  = ""
+	date    = ""
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+// Main runs ozgctl with args and returns the exit code.
+func Main(args []string, ios *iostreams.IOStreams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Now: time.Now, Build: buildInfo()}
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+
+	var cmd *cobra.Command
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())
+			}
+		}()
+		cmd, err = root.ExecuteContextC(ctx)
+		return err
+	}()
+	return handleError(ios, cmd, err)
+}
+
+func handleError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, cmdutil.ErrFindings) {
+		return ExitFindings
+	}
+	if errors.Is(err, cmdutil.ErrInput) {
+		return ExitError
+	}
+	fmt.Fprintf(ios.ErrOut, "error: %s\n", err)
+	var flagErr *cmdutil.FlagError
+	if errors.As(err, &flagErr) || isCobraUsageError(err) {
+		if cmd != nil {
+			fmt.Fprintf(ios.ErrOut, "\n%s", cmd.UsageString())
+		}
+	}
+	var hint *cmdutil.HintError
+	if errors.As(err, &hint) && hint.Hint != "" {
+		fmt.Fprintf(ios.ErrOut, "hint: %s\n", hint.Hint)
+	}
+	return ExitError
+}
+
+// isCobraUsageError recognises cobra's own argument and flag errors, which
+// are plain errors.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "requires at most", "required flag"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func buildInfo() cmdutil.BuildInfo {
+	b := cmdutil.BuildInfo{Version: version, Commit: commit, Date: date}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if b.Version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			b.Version = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && b.Commit == "" {
+				b.Commit = s.Value
+			}
+		}
+	}
+	return b
+}
+
+type globalFlags struct {
+	config     string
+	quiet      bool
+	noColor    bool
+	cpuprofile string
+	memprofile string
+}
+
+// NewCmdRoot builds the root command with every subcommand.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	var g globalFlags
+	var stopProfile func()
+	cmd := &cobra.Command{
+		Use:   "ozgctl <command> [flags]",
+		Short: "convert FIM definitions and check XÖV messages against sharpened standards",
+		Long: `ozgctl reads FIM artefacts (XDatenfelder 2.0 and 3.0.0, genericode code lists),
+checks their quality, converts them into forms and interface code, and checks
+XÖV messages against XSD, code lists, profiles and Schematron.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
+--fail-on, 2 usage error or an input that could not be read or checked.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			f.IO.SetNoColor(g.noColor)
+			f.IO.SetQuiet(g.quiet)
+			if err := loadConfig(f.Config, g.config); err != nil {
+				return err
+			}
+			if err := applyConfig(f.Config, cmd); err != nil {
+				return err
+			}
+			stop, err := startProfiles(g.cpuprofile, g.memprofile)
+			if err != nil {
+				return err
+			}
+			stopProfile = stop
+			return nil
+		},
+		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
+			if stopProfile != nil {
+				stopProfile()
+			}
+			return nil
+		},
+	}
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&g.config, "config", "", "config `FILE` (default: ./ozgctl.yaml or $XDG_CONFIG_HOME/ozgctl/ozgctl.yaml)")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or hints on stderr")
+	pf.BoolVar(&g.noColor, "no-color", false, "no colours (also: NO_COLOR set, or output not a terminal)")
+	pf.StringVar(&g.cpuprofile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	pf.StringVar(&g.memprofile, "memprofile", "", "write a heap profile to `FILE`")
+	_ = pf.MarkHidden("cpuprofile")
+	_ = pf.MarkHidden("memprofile")
+
+	cmd.AddCommand(newCmdVersion(f))
+	for _, add := range subcommands {
+		cmd.AddCommand(add(f))
+	}
+	return cmd
+}
+
+// subcommands are registered by files of this package (one per group).
+var subcommands []func(*cmdutil.Factory) *cobra.Command
+
+func loadConfig(v *viper.Viper, path string) error {
+	v.SetEnvPrefix("OZGCTL")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
+	v.AutomaticEnv()
+	if path != "" {
+		v.SetConfigFile(path)
+		if err := v.ReadInConfig(); err != nil {
+			return &cmdutil.FlagError{Err: fmt.Errorf("read config %s: %w", path, err)}
+		}
+		return nil
+	}
+	v.SetConfigName("ozgctl")
+	v.SetConfigType("yaml")
+	v.AddConfigPath(".")
+	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" {
+		v.AddConfigPath(filepath.Join(dir, "ozgctl"))
+	} else if home, err := os.UserHomeDir(); err == nil {
+		v.AddConfigPath(filepath.Join(home, ".config", "ozgctl"))
+	}
+	if err := v.ReadInConfig(); err != nil {
+		var nf viper.ConfigFileNotFoundError
+		if errors.As(err, &nf) {
+			return nil
+		}
+		return fmt.Errorf("read config: %w", err)
+	}
+	return nil
+}
+
+// applyConfig gives every flag the user did not set the value from the
+// environment (OZGCTL_FLAG_NAME) or the config file, where the key is the
+// flag name, optionally under the command path ("fim.lint.fail-on"). The
+// precedence is flag > environment > config file > default.
+func applyConfig(v *viper.Viper, cmd *cobra.Command) error {
+	path := strings.Fields(cmd.CommandPath())
+	scoped := strings.Join(path[1:], ".")
+	var err error
+	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
+		if err != nil || fl.Changed || fl.Name == "config" || fl.Name == "help" {
+			return
+		}
+		var val any
+		envKey := "OZGCTL_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(fl.Name))
+		if s, ok := os.LookupEnv(envKey); ok {
+			val = s
+		} else if scoped != "" && v.InConfig(scoped+"."+fl.Name) {
+			val = v.Get(scoped + "." + fl.Name)
+		} else if v.InConfig(fl.Name) {
+			val = v.Get(fl.Name)
+		}
+		if val == nil {
+			return
+		}
+		var values []string
+		switch x := val.(type) {
+		case []any:
+			for _, e := range x {
+				values = append(values, fmt.Sprint(e))
+			}
+		default:
+			values = []string{fmt.Sprint(x)}
+			if sv, ok := fl.Value.(pflag.SliceValue); ok {
+				values = strings.Split(values[0], ",")
+				if e := sv.Replace(values); e != nil {
+					err = fmt.Errorf("config value for --%s: %w", fl.Name, e)
+				}
+				return
+			}
+		}
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			if e := sv.Replace(values); e != nil {
+				err = fmt.Errorf("config value for --%s: %w", fl.Name, e)
+			}
+			return
+		}
+		if e := fl.Value.Set(strings.Join(values, ",")); e != nil {
+			err = fmt.Errorf("config value for --%s: %w", fl.Name, e)
+		}
+	})
+	return err
+}
+
+func startProfiles(cpu, mem string) (func(), error) {
+	var stops []func()
+	if cpu != "" {
+		fh, err := os.Create(cpu)
+		if err != nil {
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(fh); err != nil {
+			fh.Close()
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+		stops = append(stops, func() { pprof.StopCPUProfile(); fh.Close() })
+	}
+	if mem != "" {
+		stops = append(stops, func() {
+			fh, err := os.Create(mem)
+			if err != nil {
+				return
+			}
+			runtime.GC()
+			_ = pprof.WriteHeapProfile(fh)
+			fh.Close()
+		})
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}, nil
+}
+
+func newCmdVersion(f *cmdutil.Factory) *cobra.Command {
+	var output string
+	cmd := &cobra.Command{
+		Use:   "version",
+		Short: "print version, commit and Go version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b := f.Build
+			switch output {
+			case "text":
+				fmt.Fprintf(f.IO.Out, "ozgctl %s\ncommit: %s\ngo: %s %s/%s\n", b.Version, orNone(b.Commit), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			case "json":
+				fmt.Fprintf(f.IO.Out, "{\n  \"version\": %q,\n  \"commit\": %q,\n  \"go\": %q\n}\n", b.Version, b.Commit, runtime.Version())
+			default:
+				return cmdutil.FlagErrorf("--output: unknown output format %q (valid: json, text)", output)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&output, "output", "text", "output format: text, json")
+	return cmd
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}

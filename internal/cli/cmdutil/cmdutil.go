@@ -1,0 +1,148 @@
+// Package cmdutil holds what command packages share: the Factory, the error
+// kinds that map to exit codes, and flag helpers.
+package cmdutil
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/conformance/report"
+)
+
+// BuildInfo describes the binary.
+type BuildInfo struct {
+	Version, Commit, Date string
+}
+
+// Factory carries what every command needs.
+type Factory struct {
+	IO     *iostreams.IOStreams
+	Config *viper.Viper
+	Now    func() time.Time
+	Build  BuildInfo
+}
+
+// ErrFindings ends a run with exit code 1 after the report was printed.
+var ErrFindings = errors.New("findings at or above the fail level")
+
+// ErrInput ends a run with exit code 2 after the report (which names the
+// inputs that could not be checked) was printed.
+var ErrInput = errors.New("some inputs could not be checked")
+
+// FlagError is a usage error: it prints usage and exits 2.
+type FlagError struct{ Err error }
+
+// Error implements error.
+func (e *FlagError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// FlagErrorf formats a FlagError.
+func FlagErrorf(format string, args ...any) error {
+	return &FlagError{Err: fmt.Errorf(format, args...)}
+}
+
+// HintError is an error with a hint on what to do next.
+type HintError struct {
+	Err  error
+	Hint string
+}
+
+// Error implements error.
+func (e *HintError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *HintError) Unwrap() error { return e.Err }
+
+// ResultError returns nil, ErrFindings or ErrInput for a report's exit code.
+func ResultError(r *finding.Report) error {
+	switch r.ExitCode() {
+	case 1:
+		return ErrFindings
+	case 2:
+		return ErrInput
+	}
+	return nil
+}
+
+// OutputFlags are the shared reporting flags of check-like commands.
+type OutputFlags struct {
+	Output  string
+	Reports []string
+	FailOn  string
+	Lang    string
+}
+
+// AddOutputFlags registers --output, --report, --fail-on and --lang.
+func AddOutputFlags(cmd *cobra.Command, o *OutputFlags, formats []string) {
+	cmd.Flags().StringVar(&o.Output, "output", "text", "output format: "+strings.Join(formats, ", "))
+	cmd.Flags().StringArrayVar(&o.Reports, "report", nil, "also write a report file, `FORMAT=PATH` (repeatable)")
+	cmd.Flags().StringVar(&o.FailOn, "fail-on", "error", "lowest severity that fails the run: error, warning or info")
+	cmd.Flags().StringVar(&o.Lang, "lang", "de", "language of finding messages: de or en")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// ReportSink is one destination for a rendered report.
+type ReportSink struct {
+	Format string
+	Path   string // "" means stdout
+	Func   report.Func
+}
+
+// Resolve checks the output flags against the formats a command supports.
+func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn finding.Severity, err error) {
+	f, err := report.Lookup(o.Output, formats...)
+	if err != nil {
+		return nil, 0, &FlagError{Err: fmt.Errorf("--output: %w", err)}
+	}
+	sinks = append(sinks, ReportSink{Format: o.Output, Func: f})
+	for _, spec := range o.Reports {
+		name, path, ok := strings.Cut(spec, "=")
+		if !ok || name == "" || path == "" {
+			return nil, 0, FlagErrorf("--report %q: want FORMAT=PATH", spec)
+		}
+		f, err := report.Lookup(name, formats...)
+		if err != nil {
+			return nil, 0, &FlagError{Err: fmt.Errorf("--report: %w", err)}
+		}
+		sinks = append(sinks, ReportSink{Format: name, Path: path, Func: f})
+	}
+	failOn, err = finding.ParseSeverity(o.FailOn)
+	if err != nil {
+		return nil, 0, &FlagError{Err: fmt.Errorf("--fail-on: %w", err)}
+	}
+	if !slices.Contains([]string{"de", "en"}, o.Lang) {
+		return nil, 0, FlagErrorf("--lang %q: want de or en", o.Lang)
+	}
+	return sinks, failOn, nil
+}
+
+// WriteReports renders r to every sink: files atomically, stdout in one piece.
+func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string) error {
+	code := r.ExitCode()
+	for _, s := range sinks {
+		opts := report.Options{ExitCode: code, Lang: lang}
+		if s.Path == "" {
+			opts.Color = io.ColorEnabled()
+			if err := report.Render(io.Out, s.Func, r, opts); err != nil {
+				return fmt.Errorf("write %s report: %w", s.Format, err)
+			}
+			continue
+		}
+		if err := report.WriteFile(s.Path, s.Func, r, opts); err != nil {
+			return err
+		}
+	}
+	return nil
+}

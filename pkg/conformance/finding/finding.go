@@ -1,0 +1,285 @@
+package finding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity orders findings: Info < Warning < Error. The zero value is
+// invalid so that a finding whose severity was never set is caught.
+type Severity int
+
+// The severities, in ascending order.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = [...]string{Info: "info", Warning: "warning", Error: "error"}
+
+// String returns the lower-case name used in the JSON contract.
+func (s Severity) String() string {
+	if s < Info || s > Error {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// Valid reports whether s is one of Info, Warning and Error.
+func (s Severity) Valid() bool { return s >= Info && s <= Error }
+
+// ParseSeverity parses "error", "warning" or "info" (also "note",
+// "information" and "fatal", as used by SARIF and Schematron flags).
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error", "fatal":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info", "information", "note", "hint":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Severity) MarshalText() ([]byte, error) {
+	if !s.Valid() {
+		return nil, fmt.Errorf("marshal severity: invalid value %d", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Position is a place in a file; Line and Column are 1-based, 0 if unknown.
+type Position struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// Finding is one observation about an input: a broken rule with its place.
+type Finding struct {
+	// Rule is a stable identifier: a FIM quality code ("1012"), an XSD
+	// rule ("xsd:cvc-complex-type.2.4.a"), a Schematron assert id, …
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	// Path is the element path in the document or model structure.
+	Path string `json:"path"`
+	// File is set only when the finding is about another file than its
+	// FileResult (an included schema, a referenced code list).
+	File string `json:"file,omitempty"`
+	// ElementID and ElementVersion identify the FIM element concerned.
+	ElementID      string `json:"elementId,omitempty"`
+	ElementVersion string `json:"elementVersion,omitempty"`
+	// Source names the engine that produced the finding ("xsd",
+	// "schematron", "codelist", "profile", "fim-lint", "xml").
+	Source string `json:"source,omitempty"`
+	// URL points to the rule's documentation.
+	URL string `json:"url,omitempty"`
+	// Related lists further positions that explain the finding.
+	Related []Position `json:"related,omitempty"`
+}
+
+// Compare orders findings by line, column, rule, severity (descending) and message.
+func Compare(a, b Finding) int {
+	if c := cmp.Compare(a.File, b.File); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Column, b.Column); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Message, b.Message)
+}
+
+// Normalize sorts findings and drops exact duplicates.
+func Normalize(fs []Finding) []Finding {
+	slices.SortStableFunc(fs, Compare)
+	return slices.CompactFunc(fs, func(a, b Finding) bool {
+		return Compare(a, b) == 0 && a.ElementID == b.ElementID && a.ElementVersion == b.ElementVersion
+	})
+}
+
+// Identity describes what an input is: the message or document kind.
+type Identity struct {
+	Root      string `json:"root,omitempty"`
+	Namespace string `json:"namespace,omitempty"`
+	Standard  string `json:"standard,omitempty"`
+	Version   string `json:"version,omitempty"`
+	// Message is the message type, e.g. "baugenehmigung.antrag.0200".
+	Message string `json:"message,omitempty"`
+	// Header holds the XÖV Nachrichtenkopf fields (nachrichtenUUID,
+	// nachrichtentyp, erstellungszeitpunkt, autor, leser) when present.
+	Header map[string]string `json:"header,omitempty"`
+	// Profile names the conformance profile applied, if any.
+	Profile string `json:"profile,omitempty"`
+}
+
+// InputError says why an input could not be checked at all.
+type InputError struct {
+	File string
+	Err  error
+}
+
+// Error implements error.
+func (e *InputError) Error() string {
+	if e.File == "" {
+		return e.Err.Error()
+	}
+	return e.File + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// FileResult is the outcome for one input.
+type FileResult struct {
+	// File is the input exactly as given on the command line or found
+	// below a given directory.
+	File     string    `json:"file"`
+	Identity *Identity `json:"identity,omitempty"`
+	// Engines lists the engines that checked the file, e.g. "xsd:jacoelho".
+	Engines  []string  `json:"engines,omitempty"`
+	Findings []Finding `json:"findings"`
+	// Err is set when the input could not be checked (unreadable file,
+	// unsupported kind); such a result is invalid and makes the run exit 2.
+	Err error `json:"-"`
+}
+
+// Valid reports whether the input was checked and has no error finding.
+func (r *FileResult) Valid() bool {
+	if r.Err != nil {
+		return false
+	}
+	for _, f := range r.Findings {
+		if f.Severity >= Error {
+			return false
+		}
+	}
+	return true
+}
+
+// Max returns the highest severity among the findings, or 0 if none.
+func (r *FileResult) Max() Severity {
+	var m Severity
+	for _, f := range r.Findings {
+		m = max(m, f.Severity)
+	}
+	return m
+}
+
+// RuleInfo documents one rule for reporters that list rules (SARIF, JUnit).
+type RuleInfo struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title,omitempty"`
+	Help     string   `json:"help,omitempty"`
+	URL      string   `json:"url,omitempty"`
+	Severity Severity `json:"severity,omitempty"`
+}
+
+// Report is the complete outcome of a run.
+type Report struct {
+	Tool    string `json:"-"`
+	Version string `json:"-"`
+	// Command is the invocation, for SARIF and HTML reports.
+	Command string       `json:"-"`
+	Files   []FileResult `json:"files"`
+	// Rules documents the rules that may appear in findings.
+	Rules []RuleInfo `json:"-"`
+	// FailOn is the severity at or above which the run fails.
+	FailOn Severity `json:"-"`
+}
+
+// Summary counts the results of a report.
+type Summary struct {
+	Files       int `json:"files"`
+	Valid       int `json:"valid"`
+	Invalid     int `json:"invalid"`
+	Errors      int `json:"errors"`
+	Warnings    int `json:"warnings"`
+	Infos       int `json:"infos"`
+	InputErrors int `json:"inputErrors"`
+}
+
+// Summarize counts files and findings; every reporter uses it.
+func Summarize(r *Report) Summary {
+	var s Summary
+	for i := range r.Files {
+		fr := &r.Files[i]
+		s.Files++
+		if fr.Valid() {
+			s.Valid++
+		} else {
+			s.Invalid++
+		}
+		if fr.Err != nil {
+			s.InputErrors++
+		}
+		for _, f := range fr.Findings {
+			switch f.Severity {
+			case Error:
+				s.Errors++
+			case Warning:
+				s.Warnings++
+			case Info:
+				s.Infos++
+			}
+		}
+	}
+	return s
+}
+
+// ExitCode maps a report to the process exit code: 2 if any input could
+// not be checked, 1 if a finding is at or above failOn, else 0.
+func (r *Report) ExitCode() int {
+	failOn := r.FailOn
+	if !failOn.Valid() {
+		failOn = Error
+	}
+	code := 0
+	for i := range r.Files {
+		fr := &r.Files[i]
+		if fr.Err != nil {
+			return 2
+		}
+		if m := fr.Max(); m.Valid() && m >= failOn {
+			code = 1
+		}
+	}
+	return code
+}
+
+// SortFiles sorts the results by file name as given and normalizes findings.
+func (r *Report) SortFiles() {
+	slices.SortStableFunc(r.Files, func(a, b FileResult) int { return cmp.Compare(a.File, b.File) })
+	for i := range r.Files {
+		r.Files[i].Findings = Normalize(r.Files[i].Findings)
+	}
+}

@@ -1,0 +1,128 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// JUnit renders one testsuite per file and one testcase per rule and
+// element; findings at or above the report's fail level are failures, the
+// others are passing testcases whose system-out carries the message. An
+// input that could not be checked is a testcase with an error.
+func JUnit(w io.Writer, r *finding.Report, _ Options) error {
+	failOn := r.FailOn
+	if !failOn.Valid() {
+		failOn = finding.Error
+	}
+	doc := junitSuites{Name: toolName(r)}
+	for i := range r.Files {
+		fr := &r.Files[i]
+		s := junitSuite{Name: fr.File}
+		if fr.Err != nil {
+			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
+				Error: &junitProblem{Message: fr.Err.Error(), Type: "input-error", Text: fr.Err.Error()}})
+			s.Errors++
+		}
+		type key struct{ rule, element string }
+		idx := map[key]int{}
+		for j := range fr.Findings {
+			f := &fr.Findings[j]
+			elem := f.ElementID
+			if elem != "" && f.ElementVersion != "" {
+				elem += " v" + f.ElementVersion
+			}
+			if elem == "" {
+				elem = f.Path
+			}
+			k := key{f.Rule, elem}
+			ci, ok := idx[k]
+			if !ok {
+				name := f.Rule
+				if elem != "" {
+					name += " " + elem
+				}
+				s.Cases = append(s.Cases, junitCase{Name: name, Classname: fr.File})
+				ci = len(s.Cases) - 1
+				idx[k] = ci
+			}
+			c := &s.Cases[ci]
+			line := fmt.Sprintf("%s %s: %s", position(findingFile(fr, f), f.Line, f.Column), f.Severity, f.Message)
+			if f.Severity >= failOn {
+				if c.Failure == nil {
+					c.Failure = &junitProblem{Message: f.Message, Type: f.Severity.String()}
+					s.Failures++
+				}
+				c.Failure.Text = joinLine(c.Failure.Text, line)
+			} else {
+				c.SystemOut = joinLine(c.SystemOut, line)
+			}
+		}
+		if len(s.Cases) == 0 {
+			s.Cases = append(s.Cases, junitCase{Name: "valid", Classname: fr.File})
+		}
+		s.Tests = len(s.Cases)
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+		doc.Suites = append(doc.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func joinLine(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return strings.Join([]string{a, b}, "\n")
+}
+
+func toolName(r *finding.Report) string {
+	if r.Tool != "" {
+		return r.Tool
+	}
+	return "ozgctl"
+}

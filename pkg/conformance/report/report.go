@@ -1,0 +1,134 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// Options adjusts rendering without changing content.
+type Options struct {
+	// Color enables ANSI colours in the text format.
+	Color bool
+	// ExitCode is the process exit code, recorded by SARIF.
+	ExitCode int
+	// Lang is the language of fixed texts ("de" or "en"); default "de".
+	Lang string
+}
+
+// Func renders a complete report to w.
+type Func func(w io.Writer, r *finding.Report, opts Options) error
+
+var registry = map[string]Func{}
+
+// Register adds a format; it panics on a duplicate name (a programming error).
+func Register(name string, f Func) {
+	if _, dup := registry[name]; dup {
+		panic("report: duplicate format " + name)
+	}
+	registry[name] = f
+}
+
+func init() {
+	Register("text", Text)
+	Register("json", JSON)
+	Register("junit", JUnit)
+	Register("sarif", SARIF)
+}
+
+// Formats lists the registered format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// UnknownFormatError is returned by [Lookup] for a name that is not registered.
+type UnknownFormatError struct {
+	Name  string
+	Valid []string
+}
+
+// Error implements error.
+func (e *UnknownFormatError) Error() string {
+	return fmt.Sprintf("unknown output format %q (valid: %s)", e.Name, strings.Join(e.Valid, ", "))
+}
+
+// Lookup returns the reporter for name, restricted to allowed if non-empty.
+func Lookup(name string, allowed ...string) (Func, error) {
+	valid := Formats()
+	if len(allowed) > 0 {
+		valid = slices.DeleteFunc(slices.Clone(allowed), func(s string) bool { _, ok := registry[s]; return !ok })
+		slices.Sort(valid)
+	}
+	f, ok := registry[name]
+	if !ok || !slices.Contains(valid, name) {
+		return nil, &UnknownFormatError{Name: name, Valid: valid}
+	}
+	return f, nil
+}
+
+// Render renders r into memory first so that w receives the report in one piece.
+func Render(w io.Writer, f Func, r *finding.Report, opts Options) error {
+	var buf bytes.Buffer
+	if err := f(&buf, r, opts); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WriteFile writes the report to path atomically: a temporary file in the
+// same directory, renamed into place, so the file is complete or absent.
+func WriteFile(path string, f Func, r *finding.Report, opts Options) error {
+	var buf bytes.Buffer
+	if err := f(&buf, r, opts); err != nil {
+		return fmt.Errorf("render report %s: %w", path, err)
+	}
+	return WriteAtomic(path, buf.Bytes())
+}
+
+// WriteAtomic writes data to path through a temporary file and a rename.
+func WriteAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	name := tmp.Name()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// findingFile returns the file a finding is about.
+func findingFile(fr *finding.FileResult, f *finding.Finding) string {
+	if f.File != "" {
+		return f.File
+	}
+	return fr.File
+}

@@ -1,0 +1,162 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// SARIF renders a SARIF 2.1.0 log with one run; the rules come from the
+// report's rule list plus any rule id seen in a finding, sorted.
+func SARIF(w io.Writer, r *finding.Report, opts Options) error {
+	type message struct {
+		Text string `json:"text"`
+	}
+	type artifactLocation struct {
+		URI string `json:"uri"`
+	}
+	type region struct {
+		StartLine   int `json:"startLine,omitempty"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+	type physicalLocation struct {
+		ArtifactLocation artifactLocation `json:"artifactLocation"`
+		Region           *region          `json:"region,omitempty"`
+	}
+	type logicalLocation struct {
+		FullyQualifiedName string `json:"fullyQualifiedName"`
+	}
+	type location struct {
+		PhysicalLocation physicalLocation  `json:"physicalLocation"`
+		LogicalLocations []logicalLocation `json:"logicalLocations,omitempty"`
+	}
+	type result struct {
+		RuleID    string     `json:"ruleId"`
+		RuleIndex int        `json:"ruleIndex"`
+		Level     string     `json:"level"`
+		Message   message    `json:"message"`
+		Locations []location `json:"locations"`
+	}
+	type config struct {
+		Level string `json:"level"`
+	}
+	type rule struct {
+		ID                   string   `json:"id"`
+		ShortDescription     *message `json:"shortDescription,omitempty"`
+		Help                 *message `json:"help,omitempty"`
+		HelpURI              string   `json:"helpUri,omitempty"`
+		DefaultConfiguration *config  `json:"defaultConfiguration,omitempty"`
+	}
+	type driver struct {
+		Name           string `json:"name"`
+		Version        string `json:"version,omitempty"`
+		InformationURI string `json:"informationUri,omitempty"`
+		Rules          []rule `json:"rules"`
+	}
+	type invocation struct {
+		ExecutionSuccessful bool             `json:"executionSuccessful"`
+		ExitCode            int              `json:"exitCode"`
+		CommandLine         string           `json:"commandLine,omitempty"`
+		Notifications       []map[string]any `json:"toolExecutionNotifications,omitempty"`
+	}
+	type run struct {
+		Tool struct {
+			Driver driver `json:"driver"`
+		} `json:"tool"`
+		Invocations []invocation `json:"invocations"`
+		Results     []result     `json:"results"`
+	}
+	type log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []run  `json:"runs"`
+	}
+
+	rules := map[string]finding.RuleInfo{}
+	for _, ri := range r.Rules {
+		rules[ri.ID] = ri
+	}
+	for i := range r.Files {
+		for _, f := range r.Files[i].Findings {
+			if _, ok := rules[f.Rule]; !ok {
+				rules[f.Rule] = finding.RuleInfo{ID: f.Rule, URL: f.URL}
+			}
+		}
+	}
+	ids := make([]string, 0, len(rules))
+	for id := range rules {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	index := make(map[string]int, len(ids))
+	var ru run
+	ru.Tool.Driver = driver{Name: toolName(r), Version: r.Version, InformationURI: "https://github.com/ozgctl/ozgctl", Rules: []rule{}}
+	for i, id := range ids {
+		index[id] = i
+		ri := rules[id]
+		x := rule{ID: id, HelpURI: ri.URL}
+		if ri.Title != "" {
+			x.ShortDescription = &message{Text: ri.Title}
+		}
+		if ri.Help != "" {
+			x.Help = &message{Text: ri.Help}
+		}
+		if ri.Severity.Valid() {
+			x.DefaultConfiguration = &config{Level: sarifLevel(ri.Severity)}
+		}
+		ru.Tool.Driver.Rules = append(ru.Tool.Driver.Rules, x)
+	}
+	inv := invocation{ExecutionSuccessful: opts.ExitCode < 2, ExitCode: opts.ExitCode, CommandLine: r.Command}
+	ru.Results = []result{}
+	for i := range r.Files {
+		fr := &r.Files[i]
+		if fr.Err != nil {
+			inv.Notifications = append(inv.Notifications, map[string]any{
+				"level":   "error",
+				"message": message{Text: fr.Err.Error()},
+				"locations": []location{{PhysicalLocation: physicalLocation{
+					ArtifactLocation: artifactLocation{URI: sarifURI(fr.File)}}}},
+			})
+		}
+		for _, f := range fr.Findings {
+			loc := location{PhysicalLocation: physicalLocation{ArtifactLocation: artifactLocation{URI: sarifURI(findingFile(fr, &f))}}}
+			if f.Line > 0 {
+				loc.PhysicalLocation.Region = &region{StartLine: f.Line, StartColumn: f.Column}
+			}
+			if f.Path != "" {
+				loc.LogicalLocations = []logicalLocation{{FullyQualifiedName: f.Path}}
+			}
+			ru.Results = append(ru.Results, result{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+				Message: message{Text: f.Message}, Locations: []location{loc}})
+		}
+	}
+	ru.Invocations = []invocation{inv}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []run{ru}})
+}
+
+func sarifLevel(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return "error"
+	case finding.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifURI turns a path as given into a relative, forward-slash URI.
+func sarifURI(p string) string {
+	if p == "-" {
+		return "stdin"
+	}
+	p = filepath.ToSlash(p)
+	p = strings.TrimPrefix(p, "./")
+	return p
+}
