@@ -1,0 +1,181 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sebdah/goldie/v2"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+func sampleReport() *finding.Report {
+	return &finding.Report{
+		Tool:    "ozgctl",
+		Version: "test",
+		Command: "ozgctl check --xsd s.xsd msgs/",
+		FailOn:  finding.Error,
+		Rules:   []finding.RuleInfo{{ID: "1012", Title: "Feld ohne Bezeichnung", Severity: finding.Error}},
+		Files: []finding.FileResult{
+			{File: "msgs/a.xml", Identity: &finding.Identity{Root: "antrag.0200", Namespace: "urn:x", Standard: "XBau", Version: "2.6"},
+				Engines: []string{"xsd:jacoelho"}},
+			{File: "msgs/b.xml", Findings: []finding.Finding{
+				{Rule: "xsd:cvc-complex-type.2.4.a", Severity: finding.Error, Message: "element \"x\" not expected", Line: 12, Column: 5, Path: "/a/x", Source: "xsd"},
+				{Rule: "1012", Severity: finding.Warning, Message: "Bezeichnung fehlt <&>", Line: 20, Path: "S1/G2", ElementID: "F00000001", ElementVersion: "1.0"},
+				{Rule: "1012", Severity: finding.Info, Message: "Hinweis", Line: 21, Path: "S1/G3", ElementID: "F00000001", ElementVersion: "1.0"},
+			}},
+			{File: "msgs/c.xml", Err: errors.New("open msgs/c.xml: permission denied")},
+		},
+	}
+}
+
+func TestReporters(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir("testdata/golden"), goldie.WithNameSuffix(".golden"))
+	for _, name := range []string{"text", "json", "junit", "sarif"} {
+		t.Run(name, func(t *testing.T) {
+			f, err := Lookup(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			r := sampleReport()
+			if err := f(&buf, r, Options{ExitCode: r.ExitCode()}); err != nil {
+				t.Fatal(err)
+			}
+			g.Assert(t, name, buf.Bytes())
+			// Rendering twice gives the same bytes.
+			var again bytes.Buffer
+			_ = f(&again, sampleReport(), Options{ExitCode: r.ExitCode()})
+			if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+				t.Fatal("reporter output is not deterministic")
+			}
+		})
+	}
+}
+
+func TestJSONContract(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, sampleReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Files []struct {
+			File     string `json:"file"`
+			Valid    *bool  `json:"valid"`
+			Findings []struct {
+				Rule     string  `json:"rule"`
+				Severity string  `json:"severity"`
+				Message  string  `json:"message"`
+				Line     *int    `json:"line"`
+				Column   *int    `json:"column"`
+				Path     *string `json:"path"`
+			} `json:"findings"`
+		} `json:"files"`
+		Summary map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"files", "valid", "invalid", "errors", "warnings"} {
+		if _, ok := got.Summary[k]; !ok {
+			t.Errorf("summary lacks %q", k)
+		}
+	}
+	if len(got.Files) != 3 || got.Files[0].Findings == nil || *got.Files[0].Valid != true || *got.Files[1].Valid {
+		t.Fatalf("files not as expected: %+v", got.Files)
+	}
+	for _, f := range got.Files[1].Findings {
+		if f.Line == nil || f.Column == nil || f.Path == nil || f.Rule == "" {
+			t.Fatalf("finding lacks a contract key: %+v", f)
+		}
+		if f.Severity != "error" && f.Severity != "warning" && f.Severity != "info" {
+			t.Fatalf("severity %q", f.Severity)
+		}
+	}
+}
+
+func TestJUnitWellFormedAndCounts(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JUnit(&buf, sampleReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Suites) != 3 {
+		t.Fatalf("want one suite per file, got %d", len(doc.Suites))
+	}
+	// b.xml: xsd rule (failure) and 1012 on F00000001 (warning+info, below
+	// the fail level): two testcases, one failure.
+	b := doc.Suites[1]
+	if b.Tests != 2 || b.Failures != 1 {
+		t.Fatalf("b.xml: tests=%d failures=%d", b.Tests, b.Failures)
+	}
+	if doc.Suites[2].Errors != 1 {
+		t.Fatal("input error not reported as junit error")
+	}
+}
+
+func TestLookupUnknown(t *testing.T) {
+	_, err := Lookup("yaml")
+	var ue *UnknownFormatError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "json") {
+		t.Fatalf("want UnknownFormatError listing formats, got %v", err)
+	}
+	if _, err := Lookup("sarif", "text", "json"); err == nil {
+		t.Fatal("a format outside the allowed list must be refused")
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.json")
+	if err := WriteFile(p, JSON, sampleReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	bad := func(_ io.Writer, _ *finding.Report, _ Options) error { return errors.New("boom") }
+	q := filepath.Join(dir, "partial.json")
+	if err := WriteFile(q, Func(bad), sampleReport(), Options{}); err == nil {
+		t.Fatal("want error")
+	}
+	if _, err := os.Stat(q); !os.IsNotExist(err) {
+		t.Fatal("a failed report must leave no file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+// TestJUnitAgainstXSD validates the JUnit output with xmllint, an
+// independent oracle; CI installs it (libxml2-utils).
+func TestJUnitAgainstXSD(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint missing in CI")
+		}
+		t.Skip("xmllint not installed")
+	}
+	var buf bytes.Buffer
+	if err := JUnit(&buf, sampleReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "junit.xml")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/junit.xsd", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("junit output does not validate: %v\n%s", err, out)
+	}
+}
