@@ -223,7 +223,7 @@ func applyConfig(v *viper.Viper, cmd *cobra.Command) error {
 		}
 		var val any
 		envKey := "OZGCTL_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(fl.Name))
-		if s, ok := os.LookupEnv(envKey); ok {
+		if s, ok := os.LookupEnv(envKey); ok && s != "" {
 			val = s
 		} else if scoped != "" && v.InConfig(scoped+"."+fl.Name) {
 			val = v.Get(scoped + "." + fl.Name)
