@@ -1,0 +1,311 @@
+// Package check implements "ozgctl check": XÖV messages against XSD, code
+// lists and (through stage providers) sharpenings and Schematron.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/conformance/report"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+// CheckOptions are the parsed flags and arguments of "ozgctl check".
+type CheckOptions struct {
+	IO    *iostreams.IOStreams
+	Build cmdutil.BuildInfo
+	Now   func() time.Time
+
+	// XSD is the main schema; SchemaDir a directory to pick schemas from.
+	XSD       string
+	SchemaDir string
+	Catalogs  []string
+	// SchemaRoots are further directories schema documents may be read from.
+	SchemaRoots  []string
+	AllowNetwork bool
+	// Engine forces the XSD engine ("jacoelho" or "helium"); hidden flag.
+	Engine string
+
+	CodeLists       []string
+	StrictCodeLists bool
+
+	// Schematron, Profile and Phase are filled from their flags and handed
+	// to the registered stage providers (see [RegisterStageProvider]).
+	Schematron []string
+	Profile    string
+	Phase      string
+
+	Jobs    int
+	Output  cmdutil.OutputFlags
+	Args    []string
+	Command string
+}
+
+// StageProvider builds further stages of the check pipeline from the
+// options, e.g. Schematron (--schematron) or profile sharpenings
+// (--profile). It returns no stages when its flags are not set. Providers
+// run in registration order, after the XSD and code-list stages.
+type StageProvider func(ctx context.Context, opts *CheckOptions) ([]conformance.Stage, error)
+
+var (
+	providersMu sync.Mutex
+	providers   []StageProvider
+)
+
+// RegisterStageProvider adds a provider; call it from an init function
+// (internal/cli/register_<name>.go).
+func RegisterStageProvider(p StageProvider) {
+	providersMu.Lock()
+	defer providersMu.Unlock()
+	providers = append(providers, p)
+}
+
+// SchematronAvailable reports whether a stage provider is registered, so
+// that --schematron and --profile are refused clearly when none is.
+func SchematronAvailable() bool {
+	providersMu.Lock()
+	defer providersMu.Unlock()
+	return len(providers) > 0
+}
+
+const long = `Check XÖV messages (and other XML such as UBL invoices) against their
+XML Schema, and the code values of XÖV code elements against genericode
+code lists.
+
+Inputs are files, directories (searched recursively for *.xml), glob
+patterns and "-" for standard input. Results are reported in the sorted
+order of the inputs, whatever the number of workers (-j).
+
+Schemas are read from local files only. Absolute schema locations
+(http://…) need an entry in an OASIS XML catalog (--catalog, repeatable,
+nextCatalog chains are followed); a location without an entry is an
+error, ozgctl never fetches schemas. Reads are confined to the schema's
+distribution directory (the parent of its directory), the catalogs'
+directories, the directories that catalog entries name and --schema-root.
+
+With --schema-dir, each message's schema is chosen by its root element and
+namespace among the *.xsd files of the directory tree.
+
+With --codelists, every XÖV code element (listURI, listVersionID, code) is
+checked against the genericode list of that URI and version. A wrong code
+is an error; an unknown list or version is a warning (--strict-codelists
+makes it an error). Typ-1 code lists are enumerated in the XSD and left to
+it.
+
+A message that is not well-formed is a finding (rule xml:not-well-formed,
+exit 1); a file that cannot be read is an input error (exit 2).
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
+--fail-on, 2 usage error, schema that cannot be loaded, or an input that
+could not be read.`
+
+const example = `  # one schema set, a directory of messages
+  ozgctl check --xsd examples/xoev/xsd/demo.xsd --catalog examples/xoev/catalog.xml examples/xoev/messages
+
+  # with code lists, as JSON
+  ozgctl check --xsd examples/xoev/xsd/demo.xsd --catalog examples/xoev/catalog.xml --codelists examples/xoev/codelists --output json examples/xoev/messages
+
+  # pick each message's schema from a directory; also write JUnit for CI
+  ozgctl check --schema-dir examples/xoev/xsd --catalog examples/xoev/catalog.xml --report junit=check.xml examples/xoev/messages`
+
+// NewCmdCheck builds the check command.
+func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: f.IO, Build: f.Build, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:     "check [flags] {FILE | DIR | -}...",
+		Short:   "check XÖV messages against XSD, code lists and rules",
+		Long:    long,
+		Example: example,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			opts.Command = "ozgctl " + strings.Join(append([]string{"check"}, rawArgs(cmd)...), " ")
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("no input: give files, directories, globs or - for stdin")
+			}
+			if opts.XSD != "" && opts.SchemaDir != "" {
+				return cmdutil.FlagErrorf("--xsd and --schema-dir exclude each other")
+			}
+			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" {
+				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR")
+			}
+			if (len(opts.Schematron) > 0 || opts.Profile != "") && !SchematronAvailable() {
+				return cmdutil.FlagErrorf("--schematron and --profile are not available in this build yet")
+			}
+			if opts.Engine != "" && opts.Engine != "jacoelho" && opts.Engine != "helium" {
+				return cmdutil.FlagErrorf("--engine %q: want jacoelho or helium", opts.Engine)
+			}
+			if opts.Jobs < 0 {
+				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.XSD, "xsd", "", "main XML Schema `FILE` of the messages")
+	fl.StringVar(&opts.SchemaDir, "schema-dir", "", "pick each message's schema from the *.xsd files below `DIR`")
+	fl.StringArrayVar(&opts.Catalogs, "catalog", nil, "OASIS XML catalog `FILE` for absolute schema locations (repeatable)")
+	fl.StringArrayVar(&opts.SchemaRoots, "schema-root", nil, "also allow schema documents below `DIR` (repeatable)")
+	fl.BoolVar(&opts.AllowNetwork, "allow-network", false, "allow schema locations on the network (this build refuses them with a clear error)")
+	fl.StringArrayVar(&opts.CodeLists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
+	fl.BoolVar(&opts.StrictCodeLists, "strict-codelists", false, "an unknown code list or version is an error, not a warning")
+	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` to apply after the XSD (repeatable)")
+	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `NAME|FILE` (sharpenings and rules)")
+	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	fl.StringVar(&opts.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
+	_ = fl.MarkHidden("engine")
+	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
+	return cmd
+}
+
+// rawArgs reconstructs the invocation from the flags set and the arguments.
+func rawArgs(cmd *cobra.Command) []string {
+	var out []string
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				out = append(out, "--"+fl.Name+"="+v)
+			}
+			return
+		}
+		out = append(out, "--"+fl.Name+"="+fl.Value.String())
+	})
+	return append(out, cmd.Flags().Args()...)
+}
+
+func checkRun(ctx context.Context, opts *CheckOptions) error {
+	sinks, failOn, err := opts.Output.Resolve(report.Formats())
+	if err != nil {
+		return err
+	}
+	stages, err := buildStages(ctx, opts)
+	if err != nil {
+		return err
+	}
+	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
+	var runOpts conformance.Options
+	runOpts.Workers = opts.Jobs
+	var progress *progressLine
+	if opts.IO.ProgressEnabled() && len(inputs) > 1 {
+		progress = &progressLine{w: opts.IO.ErrOut, start: time.Now()}
+		runOpts.Progress = progress.update
+	}
+	results := conformance.Run(ctx, inputs, stages, runOpts)
+	if progress != nil {
+		progress.finish()
+	}
+	for _, e := range inErrs {
+		var pe *conformance.PathError
+		name := ""
+		if errors.As(e, &pe) {
+			name = pe.Arg
+		}
+		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: unwrapPath(e)}})
+	}
+	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn}
+	rep.SortFiles()
+	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
+		return err
+	}
+	return cmdutil.ResultError(rep)
+}
+
+func unwrapPath(e error) error {
+	var pe *conformance.PathError
+	if errors.As(e, &pe) {
+		return pe.Err
+	}
+	return e
+}
+
+// buildStages loads the schemas and code lists once for the whole run.
+func buildStages(ctx context.Context, opts *CheckOptions) ([]conformance.Stage, error) {
+	stages := []conformance.Stage{conformance.IdentifyStage{}}
+	lo := xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine}
+	switch {
+	case opts.XSD != "":
+		set, err := xoev.LoadSchemaSet(ctx, opts.XSD, lo)
+		if err != nil {
+			return nil, loadError(err)
+		}
+		stages = append(stages, conformance.XSDStage{Set: set})
+	case opts.SchemaDir != "":
+		dir, err := xoev.LoadSchemaDir(opts.SchemaDir, lo)
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, conformance.XSDStage{Dir: dir})
+	}
+	if len(opts.CodeLists) > 0 {
+		st, err := codeListStage(opts)
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, st)
+	}
+	providersMu.Lock()
+	ps := append([]StageProvider(nil), providers...)
+	providersMu.Unlock()
+	for _, p := range ps {
+		more, err := p(ctx, opts)
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, more...)
+	}
+	return stages, nil
+}
+
+func loadError(err error) error {
+	var le *xoev.LoadError
+	if errors.As(err, &le) && le.Hint != "" {
+		return &cmdutil.HintError{Err: fmt.Errorf("load schema: %w", err), Hint: le.Hint}
+	}
+	return fmt.Errorf("load schema: %w", err)
+}
+
+// progressLine draws "checked N/M" on stderr, at most ten times a second.
+type progressLine struct {
+	mu    sync.Mutex
+	w     io.Writer
+	start time.Time
+	last  time.Time
+	drawn bool
+}
+
+func (p *progressLine) update(done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if done < total && now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	width := 30
+	filled := width * done / max(total, 1)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d files", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total)
+	p.drawn = true
+}
+
+func (p *progressLine) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 60))
+	}
+}

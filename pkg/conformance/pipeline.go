@@ -1,0 +1,133 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// Message is what the stages of one input share.
+type Message struct {
+	Input Input
+	// Identity is filled by the identification stage; nil before it or
+	// when the message could not be identified.
+	Identity *finding.Identity
+	// WellFormed is false once a stage found the message not well-formed;
+	// stages that need a parsed document skip it then.
+	WellFormed bool
+	// Values lets stages pass data on (e.g. the schema set chosen for the
+	// message); keys are owned by the stage that sets them.
+	Values map[string]any
+}
+
+// Stage is one step of checking a message. Check adds findings (and, if
+// it ran, its engine name) to res. It returns an error only when it could
+// not check at all (an unreadable input, a missing schema for the
+// message); the runner records that as the file's input error and skips
+// the remaining stages. Implementations must be safe for concurrent use.
+type Stage interface {
+	// Name is a short id used in debug output, e.g. "xsd" or "schematron".
+	Name() string
+	Check(ctx context.Context, msg *Message, res *finding.FileResult) error
+}
+
+// StageFunc adapts a function to [Stage].
+type StageFunc struct {
+	ID string
+	Fn func(ctx context.Context, msg *Message, res *finding.FileResult) error
+}
+
+// Name implements [Stage].
+func (s StageFunc) Name() string { return s.ID }
+
+// Check implements [Stage].
+func (s StageFunc) Check(ctx context.Context, msg *Message, res *finding.FileResult) error {
+	return s.Fn(ctx, msg, res)
+}
+
+// Options configure [Run].
+type Options struct {
+	// Workers is the number of parallel workers; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, if set, is called after each input with the number done
+	// and the total; calls come from several goroutines.
+	Progress func(done, total int)
+}
+
+// Run checks every input with the stages, in parallel, and returns one
+// result per input in input order. The output never depends on the number
+// of workers: each worker writes only its own slot.
+func Run(ctx context.Context, inputs []Input, stages []Stage, opts Options) []finding.FileResult {
+	results := make([]finding.FileResult, len(inputs))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, max(len(inputs), 1))
+	next := make(chan int)
+	var done atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = CheckOne(ctx, inputs[i], stages)
+				if opts.Progress != nil {
+					opts.Progress(int(done.Add(1)), len(inputs))
+				}
+			}
+		}()
+	}
+feed:
+	for i := range inputs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i := range results {
+		if results[i].File == "" {
+			results[i] = finding.FileResult{File: inputs[i].Name, Err: &finding.InputError{File: inputs[i].Name, Err: ctx.Err()}}
+		}
+	}
+	return results
+}
+
+// CheckOne runs the stages over one input. A panic in a stage is recovered
+// into the file's input error, so one bad input never ends the run.
+func CheckOne(ctx context.Context, in Input, stages []Stage) (res finding.FileResult) {
+	res.File = in.Name
+	msg := &Message{Input: in, WellFormed: true, Values: map[string]any{}}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Err = &finding.InputError{File: in.Name, Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
+		}
+		res.Identity = msg.Identity
+		res.Findings = finding.Normalize(res.Findings)
+		for i := range res.Findings {
+			if res.Findings[i].File == in.Name {
+				res.Findings[i].File = ""
+			}
+		}
+	}()
+	for _, st := range stages {
+		if err := ctx.Err(); err != nil {
+			res.Err = &finding.InputError{File: in.Name, Err: err}
+			return res
+		}
+		if err := st.Check(ctx, msg, &res); err != nil {
+			res.Err = &finding.InputError{File: in.Name, Err: err}
+			return res
+		}
+	}
+	return res
+}

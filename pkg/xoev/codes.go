@@ -1,0 +1,5 @@
+package xoev
+
+type codeIndex struct{}
+
+func buildCodeIndex(docs []*SchemaDoc) *codeIndex { return &codeIndex{} }

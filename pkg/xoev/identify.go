@@ -1,0 +1,205 @@
+package xoev
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// identifyElementLimit bounds how far Identify reads when a message has no
+// header: identification must stay cheap next to validation.
+const identifyElementLimit = 400
+
+// Identify reads the start of a message and tells what it is: the root
+// element and its namespace, the standard and version (from the namespace,
+// or from attributes such as XJustiz's xjustizVersion) and the XÖV message
+// header (Nachrichtenkopf: nachrichtenUUID, nachrichtentyp,
+// erstellungszeitpunkt, autor, leser; xdomea's Kopf likewise). It reads
+// only as far as the header and never expands entities. A message that is
+// not well-formed before the root element gives an error.
+func Identify(r io.Reader) (*finding.Identity, error) {
+	src, _ := utf8Reader(r)
+	dec := xml.NewDecoder(src)
+	dec.Strict = true
+	dec.Entity = map[string]string{} // no entity is ever expanded
+	id := &finding.Identity{}
+	depth, elements := 0, 0
+	headerDepth := 0 // depth of the header element, 0 outside
+	var field string
+	fieldDepth := 0
+	var text strings.Builder
+	header := map[string]string{}
+	for elements < identifyElementLimit {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			if id.Root == "" {
+				line, col := dec.InputPos()
+				return nil, fmt.Errorf("%d:%d: %w", line, col, err)
+			}
+			break // validation reports the details
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			elements++
+			if depth == 1 {
+				id.Root, id.Namespace = t.Name.Local, t.Name.Space
+				id.Message = t.Name.Local
+				id.Standard, id.Version = standardOf(t.Name.Space)
+				for _, a := range t.Attr {
+					switch strings.ToLower(a.Name.Local) {
+					case "xjustizversion":
+						id.Version = a.Value
+					case "standard":
+						if id.Standard == "" {
+							id.Standard = a.Value
+						}
+					case "version":
+						if id.Version == "" {
+							id.Version = a.Value
+						}
+					}
+				}
+				continue
+			}
+			lname := strings.ToLower(t.Name.Local)
+			if headerDepth == 0 && (strings.HasPrefix(lname, "nachrichtenkopf") || (lname == "kopf" && depth == 2)) {
+				headerDepth = depth
+				continue
+			}
+			if headerDepth > 0 {
+				if v := attr(t, xml.Name{Local: "xjustizVersion"}); v != "" && id.Standard == "xjustiz" {
+					id.Version = v
+				}
+				if field == "" {
+					if k := headerKey(lname); k != "" {
+						field, fieldDepth = k, depth
+						text.Reset()
+					}
+				}
+			}
+		case xml.CharData:
+			if field != "" {
+				if s := strings.TrimSpace(string(t)); s != "" {
+					if text.Len() > 0 {
+						text.WriteByte(' ')
+					}
+					text.WriteString(s)
+				}
+			}
+		case xml.EndElement:
+			if field != "" && depth == fieldDepth {
+				v := text.String()
+				if len(v) > 200 {
+					v = v[:200]
+				}
+				if field == "nachrichtentyp" {
+					v, _, _ = strings.Cut(v, " ") // the code, not its name
+				}
+				if _, dup := header[field]; !dup && v != "" {
+					header[field] = v
+				}
+				field = ""
+			}
+			if headerDepth > 0 && depth == headerDepth {
+				headerDepth = -1 // done: stop reading
+			}
+			depth--
+		}
+		if headerDepth < 0 {
+			break
+		}
+	}
+	if id.Root == "" {
+		return nil, errors.New("no root element")
+	}
+	if len(header) > 0 {
+		id.Header = header
+	}
+	return id, nil
+}
+
+func headerKey(lname string) string {
+	switch lname {
+	case "nachrichtenuuid", "prozessid":
+		return "nachrichtenUUID"
+	case "nachrichtentyp":
+		return "nachrichtentyp"
+	case "erstellungszeitpunkt":
+		return "erstellungszeitpunkt"
+	case "autor", "absender":
+		return "autor"
+	case "leser", "empfaenger":
+		return "leser"
+	}
+	return ""
+}
+
+var versionSeg = regexp.MustCompile(`^v?\d+([._]\d+)*$`)
+
+// standardOf derives standard and version from a namespace URI such as
+// http://www.xleitstelle.de/xbau/2/6, urn:xoev-de:xdomea:schema:3.0.0 or
+// http://xhochschule.de/def/xhochschule/1.1/xsd.
+func standardOf(ns string) (standard, version string) {
+	if ns == "" {
+		return "", ""
+	}
+	var segs []string
+	if strings.HasPrefix(ns, "urn:") {
+		segs = strings.Split(ns, ":")[1:]
+	} else {
+		rest := ns
+		if i := strings.Index(rest, "://"); i >= 0 {
+			rest = rest[i+3:]
+		}
+		segs = strings.Split(rest, "/")
+		if len(segs) > 0 {
+			host := strings.Split(strings.TrimPrefix(segs[0], "www."), ".")
+			segs = segs[1:]
+			if len(segs) == 0 && len(host) > 0 {
+				segs = []string{host[0]} // http://www.xjustiz.de → xjustiz
+			}
+		}
+	}
+	// Trailing version segments, skipping filler words.
+	end := len(segs)
+	for end > 0 && isFiller(segs[end-1]) {
+		end--
+	}
+	var ver []string
+	for end > 0 && versionSeg.MatchString(segs[end-1]) {
+		ver = append([]string{strings.TrimPrefix(segs[end-1], "v")}, ver...)
+		end--
+	}
+	for end > 0 && isFiller(segs[end-1]) {
+		end--
+	}
+	if end > 0 {
+		standard = strings.ToLower(segs[end-1])
+	}
+	if i := strings.LastIndex(standard, "_"); i > 0 && versionSeg.MatchString(standard[i+1:]) && len(ver) == 0 {
+		ver = []string{standard[i+1:]} // xdatenfelder_2
+		standard = standard[:i]
+	}
+	version = strings.ReplaceAll(strings.Join(ver, "."), "_", ".")
+	if len(ver) == 1 && len(ver[0]) == 2 && !strings.ContainsAny(ver[0], "._") {
+		version = ver[0][:1] + "." + ver[0][1:] // xbeteiligung/12 → 1.2
+	}
+	return standard, version
+}
+
+func isFiller(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "xsd", "schema", "def", "spezifikation", "de", "ns", "standard", "nachrichten":
+		return true
+	}
+	return false
+}

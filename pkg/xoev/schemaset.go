@@ -1,0 +1,410 @@
+package xoev
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jacoelho/xsd"
+)
+
+// xsdNS is the XML Schema namespace.
+const xsdNS = "http://www.w3.org/2001/XMLSchema"
+
+// Engine names recorded in [finding.FileResult.Engines].
+const (
+	EngineJacoelho = "xsd:jacoelho"
+	EngineHelium   = "xsd:helium"
+)
+
+// LoadOptions configure [LoadSchemaSet].
+type LoadOptions struct {
+	// Catalogs are OASIS XML catalog files that map absolute schema
+	// locations to local files.
+	Catalogs []string
+	// Roots are further directories the loader may read schema documents
+	// from. By default it reads only below the main schema's distribution
+	// directory (see [LoadSchemaSet]), the catalogs' directories and the
+	// directories of files that a catalog entry names.
+	Roots []string
+	// AllowNetwork permits schema locations that would need the network.
+	// This build has no network code: such locations are refused with an
+	// error that says so, rather than silently skipped.
+	AllowNetwork bool
+	// Engine forces a validation engine ("jacoelho" or "helium"); empty
+	// means jacoelho, falling back to helium for schema sets jacoelho
+	// cannot compile.
+	Engine string
+}
+
+// SchemaDoc is one schema document of a set.
+type SchemaDoc struct {
+	// Path is the absolute path of the document.
+	Path string
+	// TargetNamespace is the document's targetNamespace ("" for none or a
+	// chameleon include).
+	TargetNamespace string
+	// Doctype is true when the document had a DOCTYPE whose internal subset
+	// was applied.
+	Doctype bool
+
+	data []byte
+	refs []schemaRef
+	// elements are the global element declarations (local names).
+	elements []string
+}
+
+type schemaRef struct {
+	kind      string // include, import, redefine, override
+	namespace string
+	location  string
+	line      int
+	col       int
+	resolved  string // absolute path, "" when not resolved
+}
+
+// SchemaSet is a compiled schema with its include/import closure. It is
+// read-only once loaded and safe for concurrent use.
+type SchemaSet struct {
+	// Path is the main schema as given.
+	Path string
+	// Docs lists the documents of the closure, the main schema first.
+	Docs []*SchemaDoc
+	// Engine names the engine that validates with this set.
+	Engine string
+	// CompileTime is how long compilation took.
+	CompileTime time.Duration
+	// FallbackReason says why jacoelho was not used, when it was not.
+	FallbackReason string
+
+	targetNamespace string
+	jac             *xsd.Engine
+	sessions        sync.Pool
+	hel             *heliumSchema
+	codeTypes       *codeIndex
+}
+
+// LoadError is a problem found while loading a schema set: an unreadable
+// or unresolvable document, a refused location, a broken DOCTYPE, or a
+// construct the validator cannot compile.
+type LoadError struct {
+	// File is the schema document (as given or absolute), Line and Column
+	// the place of the offending reference or construct when known.
+	File   string
+	Line   int
+	Column int
+	// Location is the schemaLocation or URL concerned, if any.
+	Location string
+	// Construct names an unsupported schema construct, if that is the problem.
+	Construct string
+	Err       error
+	// Hint says what to do.
+	Hint string
+}
+
+// Error implements error.
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// ErrNoCatalogEntry is wrapped by a [LoadError] for an absolute URL that no
+// catalog maps to a local file.
+var ErrNoCatalogEntry = errors.New("has no catalog entry")
+
+// ErrOutsideRoots is wrapped by a [LoadError] for a location outside the
+// allowed directory trees.
+var ErrOutsideRoots = errors.New("lies outside the allowed directory trees")
+
+// ErrNetwork is wrapped by a [LoadError] when --allow-network is given but a
+// location still needs the network, which this build never accesses.
+var ErrNetwork = errors.New("network access is not supported by this build")
+
+type loader struct {
+	opts     LoadOptions
+	catalogs []*Catalog
+	roots    []string
+	docs     map[string]*SchemaDoc
+	order    []*SchemaDoc
+}
+
+// LoadSchemaSet reads the schema at path with its include/import closure
+// and compiles it once. Every document of the closure is read up front:
+// relative locations against the referencing document, absolute URLs
+// through the catalogs (never the network), each import and include on its
+// own (several documents per namespace are all loaded, unlike xmllint,
+// which keeps the first import of a namespace). An unresolvable location is
+// an error here, not at validation time.
+//
+// Reads are confined to the main schema's distribution directory (the
+// parent of the directory holding it, which covers layouts such as UBL's
+// xsd/maindoc + xsd/common), the directories of the catalogs, the
+// directories of files a catalog entry names and [LoadOptions.Roots].
+func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaSet, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &LoadError{File: path, Err: err}
+	}
+	l := &loader{opts: opts, docs: map[string]*SchemaDoc{}}
+	l.addRoot(filepath.Dir(filepath.Dir(abs)))
+	for _, r := range opts.Roots {
+		if ra, err := filepath.Abs(r); err == nil {
+			l.addRoot(ra)
+		}
+	}
+	for _, cp := range opts.Catalogs {
+		c, err := LoadCatalog(cp)
+		if err != nil {
+			return nil, err
+		}
+		l.catalogs = append(l.catalogs, c)
+		if ca, err := filepath.Abs(cp); err == nil {
+			l.addRoot(filepath.Dir(ca))
+		}
+	}
+	if err := l.walk(ctx, abs, path); err != nil {
+		return nil, err
+	}
+	set := &SchemaSet{Path: path, Docs: l.order, targetNamespace: l.order[0].TargetNamespace}
+	set.codeTypes = buildCodeIndex(set.Docs)
+	if err := set.compile(ctx, opts.Engine); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func (l *loader) addRoot(dir string) {
+	dir = filepath.Clean(dir)
+	if !slices.Contains(l.roots, dir) {
+		l.roots = append(l.roots, dir)
+	}
+}
+
+func (l *loader) allowed(p string) bool {
+	for _, r := range l.roots {
+		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == string(filepath.Separator) {
+			return true
+		}
+	}
+	return false
+}
+
+// walk loads the closure breadth-first from the main schema.
+func (l *loader) walk(ctx context.Context, abs, given string) error {
+	queue := []string{abs}
+	names := map[string]string{abs: given}
+	for len(queue) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p := queue[0]
+		queue = queue[1:]
+		if _, done := l.docs[p]; done {
+			continue
+		}
+		name := names[p]
+		if name == "" {
+			name = p
+		}
+		doc, err := l.readDoc(p, name)
+		if err != nil {
+			return err
+		}
+		l.docs[p] = doc
+		l.order = append(l.order, doc)
+		for i := range doc.refs {
+			ref := &doc.refs[i]
+			if ref.location == "" {
+				continue // a namespace-only import: its components come from elsewhere in the set
+			}
+			target, err := l.resolve(doc.Path, ref)
+			if err != nil {
+				return err
+			}
+			ref.resolved = target
+			if _, done := l.docs[target]; !done {
+				queue = append(queue, target)
+			}
+		}
+	}
+	// A namespace-only import needs that namespace somewhere in the set.
+	have := map[string]bool{}
+	for _, d := range l.order {
+		have[d.TargetNamespace] = true
+	}
+	have["http://www.w3.org/XML/1998/namespace"] = have["http://www.w3.org/XML/1998/namespace"] || false
+	for _, d := range l.order {
+		for _, r := range d.refs {
+			if r.kind == "import" && r.location == "" && !have[r.namespace] && r.namespace != xsdNS {
+				return &LoadError{File: d.Path, Line: r.line, Column: r.col, Location: r.namespace,
+					Err:  fmt.Errorf("import of namespace %q has no schemaLocation and no document of the set declares it", r.namespace),
+					Hint: "add a schemaLocation to the import, or load a schema that includes that namespace"}
+			}
+		}
+	}
+	return nil
+}
+
+// resolve maps a reference to an absolute local path and checks the trees.
+func (l *loader) resolve(base string, ref *schemaRef) (string, error) {
+	loc := strings.TrimSpace(ref.location)
+	le := func(err error, hint string) error {
+		return &LoadError{File: base, Line: ref.line, Column: ref.col, Location: loc, Err: err, Hint: hint}
+	}
+	var target string
+	u, perr := url.Parse(loc)
+	isAbsURL := perr == nil && u.Scheme != "" && len(u.Scheme) > 1 // "C:" is a drive, not a scheme
+	if mapped, ok, err := l.catalogLookup(loc); err != nil {
+		return "", le(err, "")
+	} else if ok {
+		p, isFile := fileURIPath(mapped)
+		if !isFile {
+			return "", le(fmt.Errorf("%s %q: catalog maps it to %q, which is not a local file", ref.kind, loc, mapped), "map it to a local file in the catalog")
+		}
+		target = filepath.Clean(p)
+		l.addRoot(filepath.Dir(target)) // an explicit catalog mapping grants its directory
+	} else if isAbsURL && u.Scheme == "file" {
+		p, _ := fileURIPath(loc)
+		target = filepath.Clean(p)
+	} else if isAbsURL {
+		if l.opts.AllowNetwork {
+			return "", le(fmt.Errorf("%s of %q: %w", ref.kind, loc, ErrNetwork), "download the schema and map its URL with --catalog FILE")
+		}
+		return "", le(fmt.Errorf("%s of %q %w", ref.kind, loc, ErrNoCatalogEntry), "pass --catalog FILE with an entry for this URL (ozgctl never fetches schemas), or --allow-network")
+	} else {
+		rel := loc
+		if perr == nil {
+			rel = u.Path // percent-decoded
+		}
+		if filepath.IsAbs(rel) {
+			target = filepath.Clean(rel)
+		} else {
+			target = filepath.Join(filepath.Dir(base), filepath.FromSlash(rel))
+		}
+	}
+	if !l.allowed(target) {
+		return "", le(fmt.Errorf("%s of %q: %s %w", ref.kind, loc, target, ErrOutsideRoots), "pass --schema-root DIR to allow that directory, or map the location with --catalog FILE")
+	}
+	return target, nil
+}
+
+func (l *loader) catalogLookup(loc string) (string, bool, error) {
+	for _, c := range l.catalogs {
+		v, ok, err := c.Resolve(loc)
+		if err != nil || ok {
+			return v, ok, err
+		}
+	}
+	return "", false, nil
+}
+
+// readDoc reads one schema document, applies its DOCTYPE and scans its
+// references and global elements.
+func (l *loader) readDoc(p, name string) (*SchemaDoc, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, &LoadError{File: name, Err: fmt.Errorf("read schema: %w", err)}
+	}
+	data, hadDoctype, err := applyDoctype(name, data)
+	if err != nil {
+		return nil, &LoadError{File: name, Err: err}
+	}
+	doc := &SchemaDoc{Path: p, Doctype: hadDoctype, data: data}
+	if err := scanSchema(doc, name); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+func scanSchema(doc *SchemaDoc, name string) error {
+	dec := xml.NewDecoder(bytes.NewReader(doc.data))
+	dec.CharsetReader = charsetReader
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line, col := dec.InputPos()
+			return &LoadError{File: name, Line: line, Column: col, Err: fmt.Errorf("schema is not well-formed: %w", err)}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			line, col := dec.InputPos()
+			if depth == 1 {
+				if t.Name.Space != xsdNS || t.Name.Local != "schema" {
+					return &LoadError{File: name, Line: line, Err: fmt.Errorf("root element {%s}%s is not xs:schema", t.Name.Space, t.Name.Local)}
+				}
+				doc.TargetNamespace = attr(t, xml.Name{Local: "targetNamespace"})
+				continue
+			}
+			if depth != 2 || t.Name.Space != xsdNS {
+				continue
+			}
+			switch t.Name.Local {
+			case "include", "import", "redefine", "override":
+				doc.refs = append(doc.refs, schemaRef{kind: t.Name.Local, namespace: attr(t, xml.Name{Local: "namespace"}),
+					location: attr(t, xml.Name{Local: "schemaLocation"}), line: line, col: col})
+			case "element":
+				doc.elements = append(doc.elements, attr(t, xml.Name{Local: "name"}))
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+// Roots returns the qualified names ("{ns}local") of the global elements
+// of the main schema's target namespace: the messages this set validates.
+func (s *SchemaSet) Roots() []string {
+	var out []string
+	for _, d := range s.Docs {
+		if d.TargetNamespace != s.targetNamespace {
+			continue
+		}
+		for _, e := range d.elements {
+			out = append(out, "{"+d.TargetNamespace+"}"+e)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// TargetNamespace returns the main schema's target namespace.
+func (s *SchemaSet) TargetNamespace() string { return s.targetNamespace }
+
+// HasRoot reports whether the set declares a global element {ns}local in
+// any of its namespaces.
+func (s *SchemaSet) HasRoot(ns, local string) bool {
+	for _, d := range s.Docs {
+		if d.TargetNamespace == ns && slices.Contains(d.elements, local) {
+			return true
+		}
+	}
+	return false
+}

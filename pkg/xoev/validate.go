@@ -1,0 +1,239 @@
+package xoev
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jacoelho/xsd"
+	"github.com/jacoelho/xsd/xsderrors"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// Rule ids of findings this package produces besides the XSD ones.
+const (
+	RuleNotWellFormed  = "xml:not-well-formed"
+	RuleDoctype        = "xml:doctype"
+	RuleEncoding       = "xml:encoding"
+	RuleSchemaLocation = "xsd:schema-location"
+	RuleLimit          = "xsd:limit"
+)
+
+// maxInstanceBytes lifts jacoelho's 64 MiB default: validation streams, so
+// the size of a message does not drive memory.
+const maxInstanceBytes = 1 << 40
+
+func (s *SchemaSet) compile(ctx context.Context, engine string) error {
+	start := time.Now()
+	defer func() { s.CompileTime = time.Since(start) }()
+	if engine == "helium" {
+		s.FallbackReason = "helium requested"
+		return s.compileHelium(ctx)
+	}
+	err := s.compileJacoelho(ctx)
+	if err == nil {
+		return nil
+	}
+	var xe *xsderrors.Error
+	if engine == "" && errors.As(err, &xe) && fallbackWorthy(xe) {
+		s.FallbackReason = err.Error()
+		if herr := s.compileHelium(ctx); herr == nil {
+			return nil
+		}
+	}
+	return s.compileError(err)
+}
+
+// fallbackWorthy reports whether a jacoelho compile error is one of its
+// known false rejections (the "cyclic complex type" bug on legal recursion
+// through extension, unsupported regex constructs) rather than a broken
+// schema.
+func fallbackWorthy(e *xsderrors.Error) bool {
+	if e.Category == xsderrors.CategoryUnsupported {
+		return true
+	}
+	return e.Code == xsderrors.CodeSchemaReference && strings.Contains(e.Message, "cyclic")
+}
+
+func (s *SchemaSet) compileError(err error) error {
+	var xe *xsderrors.Error
+	if errors.As(err, &xe) {
+		le := &LoadError{File: xe.Path, Line: xe.Line, Column: xe.Column, Err: err}
+		if le.File == "" {
+			le.File = s.Path
+		}
+		if xe.Category == xsderrors.CategoryUnsupported {
+			le.Construct = string(xe.Code)
+			le.Err = fmt.Errorf("schema construct not supported by the validator (%s): %s", xe.Code, xe.Message)
+		} else {
+			le.Err = fmt.Errorf("compile schema (%s): %s", xe.Code, xe.Message)
+		}
+		return le
+	}
+	return &LoadError{File: s.Path, Err: fmt.Errorf("compile schema: %w", err)}
+}
+
+func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
+	byPath := map[string]*SchemaDoc{}
+	for _, d := range s.Docs {
+		byPath[d.Path] = d
+	}
+	resolver := xsd.ResolverFunc(func(ctx context.Context, base, location string) (xsd.SchemaSource, error) {
+		d := byPath[base]
+		if d == nil {
+			return xsd.SchemaSource{}, fmt.Errorf("%w: %s from unknown document %s", xsderrors.ErrSchemaNotFound, location, base)
+		}
+		for _, r := range d.refs {
+			if r.location == location && r.resolved != "" {
+				t := byPath[r.resolved]
+				return xsd.Bytes(t.Path, t.data), nil
+			}
+		}
+		return xsd.SchemaSource{}, fmt.Errorf("%w: %s", xsderrors.ErrSchemaNotFound, location)
+	})
+	main := s.Docs[0]
+	eng, err := xsd.CompileWithOptions(ctx, xsd.CompileOptions{}, xsd.Bytes(main.Path, main.data).WithResolver(resolver))
+	if err != nil {
+		return err
+	}
+	s.jac = eng
+	s.Engine = EngineJacoelho
+	return nil
+}
+
+// Validator validates messages against a [SchemaSet]. It keeps per-worker
+// scratch state: use one per goroutine.
+type Validator struct {
+	set  *SchemaSet
+	sess *xsd.Session
+}
+
+// NewValidator returns a validator with its own reusable session.
+func (s *SchemaSet) NewValidator() (*Validator, error) {
+	v := &Validator{set: s}
+	if s.jac != nil {
+		sess, err := s.jac.NewSession(xsd.ValidateOptions{MaxInstanceBytes: maxInstanceBytes})
+		if err != nil {
+			return nil, err
+		}
+		v.sess = sess
+	}
+	return v, nil
+}
+
+// Validate validates one message read from r (streamed, never buffered
+// whole) and returns its findings. The error is reserved for "could not
+// check" (a read error, cancellation); problems of the message itself,
+// including malformed XML, are findings.
+func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
+	v, _ := s.sessions.Get().(*Validator)
+	if v == nil {
+		var err error
+		if v, err = s.NewValidator(); err != nil {
+			return nil, err
+		}
+	}
+	defer s.sessions.Put(v)
+	return v.Validate(ctx, name, r)
+}
+
+// Validate validates one message; see [SchemaSet.Validate].
+func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
+	rr := &readErrReader{r: r}
+	src, encFinding := utf8Reader(rr)
+	var fs []finding.Finding
+	if encFinding != nil {
+		if encFinding.Severity == finding.Error {
+			return []finding.Finding{*encFinding}, rr.err
+		}
+		fs = append(fs, *encFinding)
+	}
+	src, hint := blankOddSchemaLocation(src)
+	if hint != nil {
+		fs = append(fs, *hint)
+	}
+	var err error
+	if v.set.hel != nil {
+		var hf []finding.Finding
+		hf, err = v.set.hel.validate(ctx, name, src)
+		fs = append(fs, hf...)
+	} else {
+		err = v.sess.Validate(ctx, src)
+		fs = append(fs, jacoelhoFindings(err)...)
+		err = nil
+	}
+	if rr.err != nil {
+		return nil, rr.err
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
+	return fs, err
+}
+
+// readErrReader remembers a read error so that an I/O failure is reported
+// as "could not check", not as malformed XML.
+type readErrReader struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErrReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		r.err = err
+	}
+	return n, err
+}
+
+func jacoelhoFindings(err error) []finding.Finding {
+	if err == nil {
+		return nil
+	}
+	var list []error
+	var xes xsderrors.Errors
+	if errors.As(err, &xes) {
+		list = xes
+	} else {
+		list = []error{err}
+	}
+	out := make([]finding.Finding, 0, len(list))
+	for _, e := range list {
+		out = append(out, jacoelhoFinding(e))
+	}
+	return out
+}
+
+func jacoelhoFinding(err error) finding.Finding {
+	f := finding.Finding{Severity: finding.Error, Source: "xsd", Message: err.Error(), Rule: "xsd:invalid"}
+	var xe *xsderrors.Error
+	if !errors.As(err, &xe) {
+		return f
+	}
+	f.Line, f.Column, f.Path, f.Message = xe.Line, xe.Column, xe.Path, xe.Message
+	switch xe.Code {
+	case xsderrors.CodeValidationXML, xsderrors.CodeUnsupportedXML11:
+		f.Rule, f.Source = RuleNotWellFormed, "xml"
+		f.Message = "message is not well-formed XML: " + xe.Message
+	case xsderrors.CodeUnsupportedDTD, xsderrors.CodeUnsupportedEntity, xsderrors.CodeUnsupportedExternal:
+		f.Rule, f.Source = RuleDoctype, "xml"
+		f.Message = "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: " + xe.Message
+	case xsderrors.CodeUnsupportedNonUTF8:
+		f.Rule, f.Source = RuleEncoding, "xml"
+	case xsderrors.CodeUnsupportedSchemaHint:
+		f.Rule, f.Severity = RuleSchemaLocation, finding.Warning
+		f.Message = "xsi:schemaLocation ignored: " + xe.Message
+	case xsderrors.CodeValidationLimit:
+		f.Rule = RuleLimit
+	default:
+		f.Rule = "xsd:" + strings.TrimPrefix(string(xe.Code), "validation.")
+	}
+	if f.Message == "" {
+		f.Message = string(xe.Code)
+	}
+	return f
+}
