@@ -1,0 +1,61 @@
+// Package fim holds the canonical model of FIM data definitions and the
+// readers that fill it from XDatenfelder 2.0 and 3.0.0 messages.
+//
+// Everything downstream (fim lint, the generators, migration, diff) works
+// on this one model, so it is written once for both XDatenfelder versions.
+//
+// # Model
+//
+// A [Document] is one message: its [Header], its [SourceVersion] and one root
+// item (a [Datenschema], [Datenfeldgruppe], [Datenfeld], [Dokumentsteckbrief]
+// or [CodelisteMessage]). Groups, fields and rules are kept once per
+// [Identifier] in the document's lookup maps; a group that is used at several
+// places of the structure is one object, and each place is an [ElementRef]
+// carrying that place's own cardinality ([Cardinality]) and bezug.
+//
+// Metadata that both versions carry is in [Common]. Children the reader does
+// not map are kept in [Common.Extra] as [Unmapped] (name, text, position),
+// so nothing is silently lost; the reader also reports them as findings.
+//
+// # Reading
+//
+// [Read] and [ReadFile] detect the version from the root namespace
+// (urn:xoev-de:fim:standard:xdatenfelder_2 or …_3.0.0). XDatenfelder 1.x is
+// recognised and refused with a [*ReadError] that names the version.
+//
+// Real exports are messy. The reader accepts them and reports each oddity as
+// a finding (see the Rule… constants), with the line and column of the
+// element:
+//
+//   - [RuleUnqualifiedChildren]: children without the XDatenfelder namespace
+//     (only the root qualified). Accepted, one warning per document.
+//   - [RulePraezisierungJSON]: an XDatenfelder 2.0 praezisierung that is not a
+//     JSON object or has values that are not numbers. Kept in
+//     [Constraints.Raw]; the usable parts are taken. Numbers written as JSON
+//     strings ({"minLength":"1"}) are how every FIM export writes them and
+//     are accepted without a finding.
+//   - [RulePatternEscaping]: a pattern that was escaped twice ("\\\\." for
+//     "\\."); the reader keeps the once-unescaped form and warns.
+//   - [RuleInvalidDate]: a date or timestamp that does not exist
+//     ("2020-28-09"), also in code list versions that are shaped like dates.
+//   - [RuleEmptyScript]: a regel whose script is empty or an empty function
+//     (info: almost every XDatenfelder 2.0 rule has one).
+//   - [RuleUnknownElement]: a child element the model does not know; kept in
+//     [Common.Extra].
+//   - [RuleUnknownCode] (error): a code value (feldart, datentyp, status, …)
+//     outside the code list of the version; the value is kept as read.
+//   - [RuleCycle] (error): a group that contains itself.
+//
+// With [ReadOptions.Strict], every warning is raised to an error finding.
+// Findings are data: the document is still returned. Structural breakage
+// that leaves no usable model (not XML, empty input, unknown namespace,
+// XDatenfelder 1.x, a duplicated single-valued element, a missing id, a
+// message without its content element) is a [*ReadError] carrying the file,
+// line and column.
+//
+// # Performance
+//
+// The reader is a hand-written loop over [encoding/xml.Decoder.RawToken]; it
+// builds no generic tree. Positions are byte offsets while reading and are
+// turned into line and column numbers in one pass at the end.
+package fim

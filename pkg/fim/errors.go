@@ -1,0 +1,57 @@
+package fim
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors wrapped by [ReadError]; test for them with errors.Is.
+var (
+	// ErrEmpty: the input has no content.
+	ErrEmpty = errors.New("empty input")
+	// ErrNotXML: the input is not well-formed XML (or is binary data).
+	ErrNotXML = errors.New("not well-formed XML")
+	// ErrXDF1: the input is XDatenfelder 1.x, which is not supported.
+	ErrXDF1 = errors.New("XDatenfelder 1.x is not supported")
+	// ErrUnknownNamespace: the root element is not in an XDatenfelder 2.0 or
+	// 3.0.0 namespace.
+	ErrUnknownNamespace = errors.New("not an XDatenfelder 2.0 or 3.0.0 message")
+	// ErrStructure: the message breaks the XDatenfelder structure so that no
+	// model can be built (duplicated single-valued element, missing id,
+	// missing content element, nesting too deep).
+	ErrStructure = errors.New("invalid XDatenfelder structure")
+)
+
+// ReadError is an input that could not be read into the model. File, Line
+// and Column locate the problem (Line 0 when it concerns the whole input);
+// Msg says what is wrong and what to do; Err is one of the Err… sentinels
+// or an underlying I/O error.
+type ReadError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+	Err    error
+}
+
+// Error returns "file:line:col: msg".
+func (e *ReadError) Error() string {
+	s := e.File
+	if s == "" {
+		s = "<input>"
+	}
+	if e.Line > 0 {
+		s += ":" + strconv.Itoa(e.Line)
+		if e.Column > 0 {
+			s += ":" + strconv.Itoa(e.Column)
+		}
+	}
+	msg := e.Msg
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	return s + ": " + msg
+}
+
+// Unwrap returns the sentinel or underlying error.
+func (e *ReadError) Unwrap() error { return e.Err }

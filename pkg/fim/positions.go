@@ -1,0 +1,142 @@
+package fim
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// lineCol is a place to fill: an offset and where its line and column go.
+type lineCol struct {
+	off       int64
+	line, col *int
+}
+
+// resolvePositions turns every offset in the document, the findings and the
+// error into line and column numbers in one pass over the input.
+func (r *reader) resolvePositions(doc *Document, err error) {
+	var ps []lineCol
+	add := func(p *Pos) { ps = append(ps, lineCol{p.Offset, &p.Line, &p.Column}) }
+	addExtra := func(us []Unmapped) {
+		for i := range us {
+			add(&us[i].Pos)
+		}
+	}
+	addCommon := func(c *Common) {
+		add(&c.Pos)
+		for i := range c.Relations {
+			add(&c.Relations[i].Pos)
+		}
+		addExtra(c.Extra)
+	}
+	if doc != nil {
+		addExtra(doc.Header.Extra)
+		addExtra(doc.Extra)
+		seen := map[*Datenfeldgruppe]bool{}
+		var refs func([]ElementRef)
+		refs = func(rs []ElementRef) {
+			for i := range rs {
+				add(&rs[i].Pos)
+				if g := rs[i].Group; g != nil && !seen[g] && doc.GroupByID[g.Identifier] != g {
+					// A copy outside the index (a cycle): fill it too.
+					seen[g] = true
+					addCommon(&g.Common)
+					refs(g.Children)
+				}
+			}
+		}
+		if s := doc.Schema; s != nil {
+			addCommon(&s.Common)
+			refs(s.Children)
+		}
+		if s := doc.Steckbrief; s != nil {
+			addCommon(&s.Common)
+		}
+		if c := doc.Codeliste; c != nil {
+			add(&c.Pos)
+			add(&c.Ref.Pos)
+			addExtra(c.Extra)
+		}
+		for _, g := range doc.Groups {
+			addCommon(&g.Common)
+			refs(g.Children)
+		}
+		for _, f := range doc.Fields {
+			addCommon(&f.Common)
+			if f.Codeliste != nil {
+				add(&f.Codeliste.Pos)
+			}
+			for i := range f.Werte {
+				add(&f.Werte[i].Pos)
+			}
+		}
+		for _, rg := range doc.Rules {
+			addCommon(&rg.Common)
+		}
+	}
+	for i := range r.findings {
+		ps = append(ps, lineCol{r.fOff[i], &r.findings[i].Line, &r.findings[i].Column})
+	}
+	var re *ReadError
+	if err != nil && errors.As(err, &re) && re == r.readErr && r.errOff >= 0 && re.Line == 0 {
+		ps = append(ps, lineCol{r.errOff, &re.Line, &re.Column})
+	}
+	slices.SortFunc(ps, func(a, b lineCol) int {
+		switch {
+		case a.off < b.off:
+			return -1
+		case a.off > b.off:
+			return 1
+		}
+		return 0
+	})
+	data := r.data
+	line := 1
+	cur, col := int64(0), 1 // col is the column of offset cur
+	for _, p := range ps {
+		if p.off < 0 {
+			continue
+		}
+		off := min(p.off, int64(len(data)))
+		if off < cur {
+			off = cur
+		}
+		// Advance over whole lines first.
+		for {
+			i := bytes.IndexByte(data[cur:off], '\n')
+			if i < 0 {
+				break
+			}
+			line++
+			cur += int64(i) + 1
+			col = 1
+		}
+		col += utf8.RuneCount(data[cur:off])
+		cur = off
+		*p.line, *p.col = line, col
+	}
+}
+
+// charsetReader supports the encodings found in real exports besides UTF-8:
+// ISO-8859-1 (Latin-1) and its superset Windows-1252, decoded as Latin-1.
+func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	switch strings.ToLower(strings.TrimSpace(label)) {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return in, nil
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252":
+		b, err := io.ReadAll(in)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]byte, 0, len(b)+len(b)/8)
+		for _, c := range b {
+			out = utf8.AppendRune(out, rune(c))
+		}
+		return bytes.NewReader(out), nil
+	}
+	return nil, fmt.Errorf("unsupported encoding %q (use UTF-8 or ISO-8859-1)", label)
+}

@@ -1,0 +1,990 @@
+package fim
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// Bits of single-valued children for duplicate detection. Common children
+// use 0–23, element-specific ones 32 and up.
+const (
+	bIdent uint = iota
+	bName
+	bBezEin
+	bBezAus
+	bBeschr
+	bDef
+	bBezug
+	bStatus
+	bFreigabestatus
+	bStatusAm
+	bStatusDurch
+	bGueltigAb
+	bGueltigBis
+	bFreigabedatum
+	bVeroeff
+	bLetzte
+	bErsteller
+	bVersionshinweis
+	bHilfeEin
+	bHilfeAus
+	bSchemaelementart
+)
+
+const (
+	bX0 uint = 32 + iota
+	bX1
+	bX2
+	bX3
+	bX4
+	bX5
+	bX6
+	bX7
+	bX8
+	bX9
+	bX10
+	bX11
+	bX12
+	bX13
+)
+
+// readCommon handles a child that belongs to [Common]; it reports false when
+// the child is not one of them.
+func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) {
+	name := el.se.Name.Local
+	var err error
+	str := func(b uint, dst *string) error {
+		if err := r.once(seen, b, el); err != nil {
+			return err
+		}
+		*dst, err = r.text(el)
+		return err
+	}
+	date := func(b uint, dst *Date, withTime bool) error {
+		if err := r.once(seen, b, el); err != nil {
+			return err
+		}
+		s, err := r.text(el)
+		if err != nil {
+			return err
+		}
+		*dst = r.parseDate(s, el, c, withTime)
+		return nil
+	}
+	switch name {
+	case "identifikation":
+		if err := r.once(seen, bIdent, el); err != nil {
+			return true, err
+		}
+		c.Identifier, err = r.readIdent(el)
+	case "name":
+		err = str(bName, &c.Name)
+	case "bezeichnungEingabe":
+		err = str(bBezEin, &c.BezeichnungEingabe)
+	case "bezeichnungAusgabe":
+		err = str(bBezAus, &c.BezeichnungAusgabe)
+	case "beschreibung":
+		err = str(bBeschr, &c.Beschreibung)
+	case "definition":
+		err = str(bDef, &c.Definition)
+	case "bezug":
+		if r.ver == XDF2 {
+			if err := r.once(seen, bBezug, el); err != nil {
+				return true, err
+			}
+		}
+		var b Bezug
+		b, err = r.readBezug(el)
+		if err == nil && (b.Text != "" || b.Link != "") {
+			c.Bezug = append(c.Bezug, b)
+		}
+	case "status":
+		if err := r.once(seen, bStatus, el); err != nil {
+			return true, err
+		}
+		var code Code
+		code, err = r.readCode(el, c)
+		c.Status = code.Code
+		r.checkCode(code.Code, el, c, "status", "inVorbereitung", "aktiv", "inaktiv")
+	case "freigabestatus":
+		if err := r.once(seen, bFreigabestatus, el); err != nil {
+			return true, err
+		}
+		var code Code
+		code, err = r.readCode(el, c)
+		c.Freigabestatus = code.Code
+		r.checkCode(code.Code, el, c, "freigabestatus", "1", "2", "3", "4", "5", "6", "7", "8")
+	case "statusGesetztAm":
+		err = date(bStatusAm, &c.StatusGesetztAm, false)
+	case "statusGesetztDurch":
+		err = str(bStatusDurch, &c.StatusGesetztDurch)
+	case "gueltigAb":
+		err = date(bGueltigAb, &c.GueltigAb, false)
+	case "gueltigBis":
+		err = date(bGueltigBis, &c.GueltigBis, false)
+	case "freigabedatum":
+		err = date(bFreigabedatum, &c.Freigabedatum, false)
+	case "veroeffentlichungsdatum":
+		err = date(bVeroeff, &c.Veroeffentlichungsdatum, false)
+	case "letzteAenderung":
+		err = date(bLetzte, &c.LetzteAenderung, true)
+	case "fachlicherErsteller":
+		err = str(bErsteller, &c.FachlicherErsteller)
+	case "versionshinweis":
+		err = str(bVersionshinweis, &c.Versionshinweis)
+	case "hilfetextEingabe":
+		err = str(bHilfeEin, &c.HilfetextEingabe)
+	case "hilfetextAusgabe":
+		err = str(bHilfeAus, &c.HilfetextAusgabe)
+	case "schemaelementart":
+		if err := r.once(seen, bSchemaelementart, el); err != nil {
+			return true, err
+		}
+		var code Code
+		code, err = r.readCode(el, c)
+		c.Schemaelementart = code.Code
+		r.checkCode(code.Code, el, c, "schemaelementart", "ABS", "HAR", "RNG")
+	case "stichwort":
+		var s Stichwort
+		s.URI = strings.TrimSpace(attrValue(el, "uri"))
+		s.Text, err = r.text(el)
+		s.Text = strings.TrimSpace(s.Text)
+		c.Stichwort = append(c.Stichwort, s)
+	case "relation":
+		var rel Relation
+		rel, err = r.readRelation(el, c)
+		c.Relations = append(c.Relations, rel)
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
+// readIdent reads identifikation (or any {id, version} pair).
+func (r *reader) readIdent(el *element) (Identifier, error) {
+	var id Identifier
+	var seen uint64
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		switch ch.se.Name.Local {
+		case "id":
+			if err := r.once(&seen, 0, ch); err != nil {
+				return err
+			}
+			s, err := r.text(ch)
+			id.ID = strings.TrimSpace(s)
+			return err
+		case "version":
+			if err := r.once(&seen, 1, ch); err != nil {
+				return err
+			}
+			s, err := r.text(ch)
+			id.Version = strings.TrimSpace(s)
+			return err
+		}
+		_, err := r.unmapped(ch, el.se.Name.Local, nil)
+		return err
+	})
+	return id, err
+}
+
+func (r *reader) readBezug(el *element) (Bezug, error) {
+	b := Bezug{Link: strings.TrimSpace(attrValue(el, "link"))}
+	s, err := r.text(el)
+	b.Text = strings.TrimSpace(s)
+	return b, err
+}
+
+func attrValue(el *element, name string) string {
+	for _, a := range el.se.Attr {
+		if a.Name.Local == name && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readCode reads an XÖV code type value: listURI and listVersionID
+// attributes and a code child (in any namespace).
+func (r *reader) readCode(el *element, c *Common) (Code, error) {
+	code := Code{ListURI: attrValue(el, "listURI"), ListVersionID: attrValue(el, "listVersionID")}
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		if ch.class == nameUnqualified {
+			// code and name of XÖV code types are unqualified by design.
+			r.unqualified--
+		}
+		switch ch.se.Name.Local {
+		case "code":
+			s, err := r.text(ch)
+			code.Code = strings.TrimSpace(s)
+			return err
+		case "name":
+			_, err := r.skip(ch)
+			return err
+		}
+		_, err := r.unmapped(ch, el.se.Name.Local, c)
+		return err
+	})
+	return code, err
+}
+
+// checkCode reports a code value outside the allowed ones.
+func (r *reader) checkCode(v string, el *element, c *Common, what string, allowed ...string) {
+	if v == "" {
+		return
+	}
+	for _, a := range allowed {
+		if v == a {
+			return
+		}
+	}
+	r.addFinding(RuleUnknownCode, finding.Error, el.off, c, "",
+		r.msg(fmt.Sprintf("unbekannter Wert %q für %s in XDatenfelder %s; erlaubt: %s", v, what, r.ver, strings.Join(allowed, ", ")),
+			fmt.Sprintf("unknown value %q for %s in XDatenfelder %s; allowed: %s", v, what, r.ver, strings.Join(allowed, ", "))))
+}
+
+func (r *reader) readRelation(el *element, c *Common) (Relation, error) {
+	rel := Relation{Pos: Pos{Offset: el.off}}
+	var seen uint64
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		switch ch.se.Name.Local {
+		case "praedikat":
+			if err := r.once(&seen, 0, ch); err != nil {
+				return err
+			}
+			code, err := r.readCode(ch, c)
+			rel.Praedikat = Praedikat(code.Code)
+			r.checkCode(code.Code, ch, c, "praedikat", "ABL", "ERS", "EQU", "VKN")
+			return err
+		case "objekt":
+			if err := r.once(&seen, 1, ch); err != nil {
+				return err
+			}
+			id, err := r.readIdent(ch)
+			rel.Objekt = id
+			return err
+		}
+		_, err := r.unmapped(ch, "relation", c)
+		return err
+	})
+	return rel, err
+}
+
+// parseDate parses an xs:date (or xs:dateTime when withTime) and reports
+// impossible values.
+func (r *reader) parseDate(s string, el *element, c *Common, withTime bool) Date {
+	d := Date{Raw: strings.TrimSpace(s)}
+	if d.Raw == "" {
+		return d
+	}
+	t, ok := parseDateText(d.Raw, withTime)
+	if ok {
+		d.Time = t
+		return d
+	}
+	want := "JJJJ-MM-TT"
+	wantEn := "YYYY-MM-DD"
+	if withTime {
+		want, wantEn = "JJJJ-MM-TTThh:mm:ss", "YYYY-MM-DDThh:mm:ss"
+	}
+	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "",
+		r.msg(fmt.Sprintf("<%s> enthält kein gültiges Datum: %q (erwartet %s)", el.se.Name.Local, d.Raw, want),
+			fmt.Sprintf("<%s> is not a valid date: %q (expected %s)", el.se.Name.Local, d.Raw, wantEn)))
+	return d
+}
+
+// finishCommon checks what every element needs after its children were read.
+func (r *reader) finishCommon(c *Common, el *element) error {
+	if c.Identifier.ID == "" {
+		return r.fail(el.off, ErrStructure, "<%s> has no identifikation/id; every element needs an id (and a version)", el.se.Name.Local)
+	}
+	return nil
+}
+
+func (r *reader) readHeader(el *element, h *Header) error {
+	var seen uint64
+	return r.children(el.se.Name, el.off, func(ch *element) error {
+		switch ch.se.Name.Local {
+		case "nachrichtID":
+			if err := r.once(&seen, 0, ch); err != nil {
+				return err
+			}
+			s, err := r.text(ch)
+			h.NachrichtID = strings.TrimSpace(s)
+			return err
+		case "erstellungszeitpunkt":
+			if err := r.once(&seen, 1, ch); err != nil {
+				return err
+			}
+			s, err := r.text(ch)
+			h.Erstellungszeitpunkt = r.parseDate(s, ch, nil, true)
+			return err
+		case "referenzID":
+			if err := r.once(&seen, 2, ch); err != nil {
+				return err
+			}
+			s, err := r.text(ch)
+			h.ReferenzID = strings.TrimSpace(s)
+			return err
+		}
+		// Header fields differ between producers; keep them without a finding.
+		txt, err := r.skip(ch)
+		h.Extra = append(h.Extra, Unmapped{Name: ch.se.Name.Local, Text: txt, Pos: Pos{Offset: ch.off}})
+		return err
+	})
+}
+
+func (r *reader) readSchema(el *element) (*Datenschema, error) {
+	s := &Datenschema{}
+	s.Pos.Offset = el.off
+	var seen uint64
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		if ok, err := r.readCommon(&s.Common, &seen, ch); ok {
+			return err
+		}
+		var err error
+		switch ch.se.Name.Local {
+		case "bezeichnung":
+			if err := r.once(&seen, bX0, ch); err != nil {
+				return err
+			}
+			s.Bezeichnung, err = r.text(ch)
+		case "hilfetext":
+			if err := r.once(&seen, bX1, ch); err != nil {
+				return err
+			}
+			s.Hilfetext, err = r.text(ch)
+		case "ableitungsmodifikationenStruktur":
+			if err := r.once(&seen, bX2, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &s.Common)
+			s.AbleitungsmodifikationenStruktur = code.Code
+			r.checkCode(code.Code, ch, &s.Common, "ableitungsmodifikationenStruktur", "0", "1", "2", "3")
+		case "ableitungsmodifikationenRepraesentation":
+			if err := r.once(&seen, bX3, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &s.Common)
+			s.AbleitungsmodifikationenRepraesentation = code.Code
+			r.checkCode(code.Code, ch, &s.Common, "ableitungsmodifikationenRepraesentation", "0", "1")
+		case "dokumentsteckbrief":
+			if err := r.once(&seen, bX4, ch); err != nil {
+				return err
+			}
+			var id Identifier
+			id, err = r.readIdent(ch)
+			s.Dokumentsteckbrief = &id
+		case "regel":
+			var rg *Regel
+			rg, err = r.readRegel(ch)
+			if rg != nil {
+				s.Regeln = append(s.Regeln, rg)
+			}
+		case "struktur":
+			var ref ElementRef
+			var ok bool
+			ref, ok, err = r.readStruktur(ch, &s.Common)
+			if ok {
+				s.Children = append(s.Children, ref)
+			}
+		default:
+			var u Unmapped
+			u, err = r.unmapped(ch, el.se.Name.Local, &s.Common)
+			s.Extra = append(s.Extra, u)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, r.finishCommon(&s.Common, el)
+}
+
+// readStruktur reads one place: anzahl, bezug and enthaelt with one group or
+// field. ok is false when the place has no element (reported as a finding).
+func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, error) {
+	ref := ElementRef{Pos: Pos{Offset: el.off}}
+	var seen uint64
+	anzahl := false
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		switch ch.se.Name.Local {
+		case "anzahl":
+			if err := r.once(&seen, 0, ch); err != nil {
+				return err
+			}
+			s, err := r.text(ch)
+			if err != nil {
+				return err
+			}
+			anzahl = true
+			c, ok := ParseCardinality(s)
+			ref.Anzahl = c
+			if !ok {
+				r.addFinding(RuleInvalidValue, finding.Error, ch.off, parent, "",
+					r.msg(fmt.Sprintf("ungültige Anzahl %q; erwartet min:max, z. B. 1:1, 0:1 oder 0:*", strings.TrimSpace(s)),
+						fmt.Sprintf("invalid anzahl %q; expected min:max such as 1:1, 0:1 or 0:*", strings.TrimSpace(s))))
+			} else if c.Max != Unbounded && c.Max < c.Min {
+				r.addFinding(RuleInvalidValue, finding.Error, ch.off, parent, "",
+					r.msg(fmt.Sprintf("Anzahl %q: das Maximum ist kleiner als das Minimum", c.Raw),
+						fmt.Sprintf("anzahl %q: the maximum is below the minimum", c.Raw)))
+			}
+			return nil
+		case "bezug":
+			if r.ver == XDF2 {
+				if err := r.once(&seen, 1, ch); err != nil {
+					return err
+				}
+			}
+			b, err := r.readBezug(ch)
+			if b.Text != "" || b.Link != "" {
+				ref.Bezug = append(ref.Bezug, b)
+			}
+			return err
+		case "enthaelt":
+			if err := r.once(&seen, 2, ch); err != nil {
+				return err
+			}
+			return r.children(ch.se.Name, ch.off, func(e *element) error {
+				if ref.Group != nil || ref.Field != nil {
+					return r.fail(e.off, ErrStructure, "<enthaelt> holds a second element <%s>; it holds exactly one datenfeld or datenfeldgruppe", e.se.Name.Local)
+				}
+				switch e.se.Name.Local {
+				case "datenfeldgruppe":
+					g, err := r.readGroup(e)
+					ref.Group = g
+					return err
+				case "datenfeld":
+					f, err := r.readField(e)
+					ref.Field = f
+					return err
+				}
+				_, err := r.unmapped(e, "enthaelt", parent)
+				return err
+			})
+		}
+		_, err := r.unmapped(ch, "struktur", parent)
+		return err
+	})
+	if err != nil {
+		return ref, false, err
+	}
+	if ref.Group == nil && ref.Field == nil {
+		r.addFinding(RuleMissingElement, finding.Error, el.off, parent, "",
+			r.msg("<struktur> enthält kein Element: erwartet <enthaelt> mit einem <datenfeld> oder einer <datenfeldgruppe>",
+				"<struktur> holds no element: expected <enthaelt> with one <datenfeld> or <datenfeldgruppe>"))
+		return ref, false, nil
+	}
+	if !anzahl {
+		r.addFinding(RuleMissingElement, finding.Error, el.off, ref.Common(), "",
+			r.msg("<struktur> ohne <anzahl>; 1:1 wird angenommen", "<struktur> without <anzahl>; 1:1 is assumed"))
+		ref.Anzahl = Cardinality{Min: 1, Max: 1}
+	}
+	return ref, true, nil
+}
+
+func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
+	r.depth++
+	defer func() { r.depth-- }()
+	if len(r.groupStack) >= maxDepth {
+		return nil, r.fail(el.off, ErrStructure, "groups are nested more than %d levels deep", maxDepth)
+	}
+	g := &Datenfeldgruppe{}
+	g.Pos.Offset = el.off
+	var seen uint64
+	pushed := false
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		if ok, err := r.readCommon(&g.Common, &seen, ch); ok {
+			if ch.se.Name.Local == "identifikation" && err == nil && !pushed {
+				r.groupStack = append(r.groupStack, g.Identifier)
+				pushed = true
+			}
+			return err
+		}
+		var err error
+		switch ch.se.Name.Local {
+		case "art":
+			if err := r.once(&seen, bX0, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &g.Common)
+			g.Art = code.Code
+		case "regel":
+			var rg *Regel
+			rg, err = r.readRegel(ch)
+			if rg != nil {
+				g.Regeln = append(g.Regeln, rg)
+			}
+		case "struktur":
+			var ref ElementRef
+			var ok bool
+			ref, ok, err = r.readStruktur(ch, &g.Common)
+			if ok {
+				g.Children = append(g.Children, ref)
+			}
+		default:
+			var u Unmapped
+			u, err = r.unmapped(ch, el.se.Name.Local, &g.Common)
+			g.Extra = append(g.Extra, u)
+		}
+		return err
+	})
+	if pushed {
+		r.groupStack = r.groupStack[:len(r.groupStack)-1]
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := r.finishCommon(&g.Common, el); err != nil {
+		return nil, err
+	}
+	return r.registerGroup(g, el), nil
+}
+
+// registerGroup returns the document's one object for g's identifier.
+func (r *reader) registerGroup(g *Datenfeldgruppe, el *element) *Datenfeldgruppe {
+	for _, id := range r.groupStack {
+		if id == g.Identifier {
+			r.addFinding(RuleCycle, finding.Error, el.off, &g.Common, "",
+				r.msg(fmt.Sprintf("die Datenfeldgruppe %s enthält sich selbst", g.Identifier),
+					fmt.Sprintf("group %s contains itself", g.Identifier)))
+			// Keep it as a separate object so that the model has no cycle.
+			return g
+		}
+	}
+	if old, ok := r.doc.GroupByID[g.Identifier]; ok {
+		r.checkCopy(&old.Common, &g.Common, el)
+		return old
+	}
+	r.doc.GroupByID[g.Identifier] = g
+	r.doc.Groups = append(r.doc.Groups, g)
+	return g
+}
+
+func (r *reader) checkCopy(old, cur *Common, el *element) {
+	if old.Name != cur.Name {
+		r.addFinding(RuleInconsistentCopy, finding.Warning, el.off, cur, "",
+			r.msg(fmt.Sprintf("%s kommt mehrfach mit unterschiedlichem Inhalt vor (Name %q, vorher %q); die erste Fassung gilt", cur.Identifier, cur.Name, old.Name),
+				fmt.Sprintf("%s occurs several times with different content (name %q, before %q); the first one is used", cur.Identifier, cur.Name, old.Name)))
+	}
+}
+
+func (r *reader) readField(el *element) (*Datenfeld, error) {
+	f := &Datenfeld{}
+	f.Pos.Offset = el.off
+	var seen uint64
+	var praez *element
+	var praezText string
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		if ok, err := r.readCommon(&f.Common, &seen, ch); ok {
+			return err
+		}
+		var err error
+		switch ch.se.Name.Local {
+		case "feldart":
+			if err := r.once(&seen, bX0, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &f.Common)
+			f.Feldart = Feldart(code.Code)
+			if r.ver == XDF2 {
+				r.checkCode(code.Code, ch, &f.Common, "feldart", "input", "select", "label")
+			} else {
+				r.checkCode(code.Code, ch, &f.Common, "feldart", "input", "select", "label", "hidden", "locked")
+			}
+		case "datentyp":
+			if err := r.once(&seen, bX1, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &f.Common)
+			f.Datentyp = Datentyp(code.Code)
+			if r.ver == XDF2 {
+				r.checkCode(code.Code, ch, &f.Common, "datentyp", "text", "date", "bool", "num", "num_int", "num_currency", "file", "obj")
+			} else {
+				r.checkCode(code.Code, ch, &f.Common, "datentyp", "text", "text_latin", "date", "time", "datetime", "bool", "num", "num_int", "num_currency", "file", "obj")
+			}
+		case "praezisierung":
+			if err := r.once(&seen, bX2, ch); err != nil {
+				return err
+			}
+			c := *ch
+			praez = &c
+			r.readConstraintAttrs(ch, f)
+			praezText, err = r.text(ch)
+		case "inhalt":
+			if err := r.once(&seen, bX3, ch); err != nil {
+				return err
+			}
+			f.Inhalt, err = r.text(ch)
+		case "vorbefuellung":
+			if err := r.once(&seen, bX4, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &f.Common)
+			f.Vorbefuellung = Vorbefuellung(code.Code)
+			r.checkCode(code.Code, ch, &f.Common, "vorbefuellung", "keine", "optional", "verpflichtend")
+		case "codelisteReferenz":
+			if err := r.once(&seen, bX5, ch); err != nil {
+				return err
+			}
+			f.Codeliste, err = r.readCodelisteRef(ch, &f.Common)
+		case "werte":
+			if err := r.once(&seen, bX6, ch); err != nil {
+				return err
+			}
+			err = r.readWerte(ch, f)
+		case "codeKey":
+			if err := r.once(&seen, bX7, ch); err != nil {
+				return err
+			}
+			f.CodeKey, err = r.trimmed(ch)
+		case "nameKey":
+			if err := r.once(&seen, bX8, ch); err != nil {
+				return err
+			}
+			f.NameKey, err = r.trimmed(ch)
+		case "helpKey":
+			if err := r.once(&seen, bX9, ch); err != nil {
+				return err
+			}
+			f.HelpKey, err = r.trimmed(ch)
+		case "maxSize":
+			if err := r.once(&seen, bX10, ch); err != nil {
+				return err
+			}
+			var s string
+			s, err = r.trimmed(ch)
+			if s != "" {
+				n, perr := strconv.ParseInt(s, 10, 64)
+				if perr != nil || n < 0 {
+					r.addFinding(RuleInvalidValue, finding.Error, ch.off, &f.Common, "",
+						r.msg(fmt.Sprintf("maxSize %q ist keine nicht-negative ganze Zahl", s), fmt.Sprintf("maxSize %q is not a non-negative integer", s)))
+				} else {
+					f.MaxSize = &n
+				}
+			}
+		case "mediaType":
+			var s string
+			s, err = r.trimmed(ch)
+			if s != "" {
+				f.MediaTypes = append(f.MediaTypes, s)
+			}
+		case "regel":
+			var rg *Regel
+			rg, err = r.readRegel(ch)
+			if rg != nil {
+				f.Regeln = append(f.Regeln, rg)
+			}
+		default:
+			var u Unmapped
+			u, err = r.unmapped(ch, el.se.Name.Local, &f.Common)
+			f.Extra = append(f.Extra, u)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := r.finishCommon(&f.Common, el); err != nil {
+		return nil, err
+	}
+	if praez != nil {
+		r.parsePraezisierung(praezText, praez, f)
+	}
+	if old, ok := r.doc.FieldByID[f.Identifier]; ok {
+		r.checkCopy(&old.Common, &f.Common, el)
+		return old, nil
+	}
+	r.doc.FieldByID[f.Identifier] = f
+	r.doc.Fields = append(r.doc.Fields, f)
+	return f, nil
+}
+
+func (r *reader) trimmed(el *element) (string, error) {
+	s, err := r.text(el)
+	return strings.TrimSpace(s), err
+}
+
+func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error) {
+	ref := &CodelisteRef{Pos: Pos{Offset: el.off}}
+	var seen uint64
+	var gen func(ch *element) error
+	gen = func(ch *element) error {
+		var err error
+		switch ch.se.Name.Local {
+		case "identifikation":
+			if err := r.once(&seen, 0, ch); err != nil {
+				return err
+			}
+			var id Identifier
+			id, err = r.readIdent(ch)
+			ref.ID = id.ID
+		case "genericodeIdentification":
+			if err := r.once(&seen, 1, ch); err != nil {
+				return err
+			}
+			err = r.children(ch.se.Name, ch.off, gen)
+		case "canonicalIdentification":
+			if err := r.once(&seen, 2, ch); err != nil {
+				return err
+			}
+			ref.CanonicalURI, err = r.trimmed(ch)
+		case "version":
+			if err := r.once(&seen, 3, ch); err != nil {
+				return err
+			}
+			ref.Version, err = r.trimmed(ch)
+			if err == nil {
+				r.checkDateShaped(ref.Version, ch, c)
+			}
+		case "canonicalVersionUri":
+			if err := r.once(&seen, 4, ch); err != nil {
+				return err
+			}
+			ref.CanonicalVersionURI, err = r.trimmed(ch)
+		default:
+			_, err = r.unmapped(ch, el.se.Name.Local, c)
+		}
+		return err
+	}
+	err := r.children(el.se.Name, el.off, gen)
+	if err == nil && ref.CanonicalURI == "" && ref.CanonicalVersionURI == "" {
+		r.addFinding(RuleMissingElement, finding.Error, el.off, c, "",
+			r.msg("<codelisteReferenz> ohne canonicalIdentification; die Codeliste kann nicht bestimmt werden",
+				"<codelisteReferenz> without canonicalIdentification; the code list cannot be determined"))
+	}
+	return ref, err
+}
+
+// checkDateShaped warns about a code list version that looks like a date
+// (YYYY-MM-DD) but is not one, e.g. "2020-28-09".
+func (r *reader) checkDateShaped(v string, el *element, c *Common) {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return
+	}
+	for i := 0; i < 10; i++ {
+		if i != 4 && i != 7 && (v[i] < '0' || v[i] > '9') {
+			return
+		}
+	}
+	if _, ok := parseDateText(v, false); ok {
+		return
+	}
+	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "",
+		r.msg(fmt.Sprintf("die Codelisten-Version %q hat die Form eines Datums, ist aber kein gültiges Datum (JJJJ-MM-TT)", v),
+			fmt.Sprintf("code list version %q is shaped like a date but is not a valid date (YYYY-MM-DD)", v)))
+}
+
+func (r *reader) readWerte(el *element, f *Datenfeld) error {
+	return r.children(el.se.Name, el.off, func(ch *element) error {
+		if ch.se.Name.Local != "wert" {
+			_, err := r.unmapped(ch, "werte", &f.Common)
+			return err
+		}
+		w := Wert{Pos: Pos{Offset: ch.off}}
+		var seen uint64
+		err := r.children(ch.se.Name, ch.off, func(e *element) error {
+			var err error
+			switch e.se.Name.Local {
+			case "code":
+				if err := r.once(&seen, 0, e); err != nil {
+					return err
+				}
+				w.Code, err = r.trimmed(e)
+			case "name":
+				if err := r.once(&seen, 1, e); err != nil {
+					return err
+				}
+				w.Name, err = r.text(e)
+			case "hilfe":
+				if err := r.once(&seen, 2, e); err != nil {
+					return err
+				}
+				w.Hilfe, err = r.text(e)
+			default:
+				_, err = r.unmapped(e, "wert", &f.Common)
+			}
+			return err
+		})
+		f.Werte = append(f.Werte, w)
+		return err
+	})
+}
+
+func (r *reader) readRegel(el *element) (*Regel, error) {
+	rg := &Regel{}
+	rg.Pos.Offset = el.off
+	var seen uint64
+	var scriptEl *element
+	scriptSeen := false
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		if ok, err := r.readCommon(&rg.Common, &seen, ch); ok {
+			return err
+		}
+		var err error
+		switch ch.se.Name.Local {
+		case "freitextRegel":
+			if err := r.once(&seen, bDef, ch); err != nil {
+				return err
+			}
+			rg.Definition, err = r.text(ch)
+		case "typ":
+			if err := r.once(&seen, bX0, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &rg.Common)
+			rg.Typ = code.Code
+			r.checkCode(code.Code, ch, &rg.Common, "typ", "K", "M", "V", "B")
+		case "script", "skript":
+			if err := r.once(&seen, bX1, ch); err != nil {
+				return err
+			}
+			c := *ch
+			scriptEl, scriptSeen = &c, true
+			rg.Skript, err = r.text(ch)
+		default:
+			var u Unmapped
+			u, err = r.unmapped(ch, "regel", &rg.Common)
+			rg.Extra = append(rg.Extra, u)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := r.finishCommon(&rg.Common, el); err != nil {
+		return nil, err
+	}
+	if scriptSeen && emptyScript(rg.Skript) {
+		r.addFinding(RuleEmptyScript, finding.Info, scriptEl.off, &rg.Common, "",
+			r.msg(fmt.Sprintf("die Regel %s hat kein ausführbares Skript (leer oder leere Funktion); sie ist nur als Text (Definition) beschrieben", rg.Identifier),
+				fmt.Sprintf("rule %s has no executable script (empty, or an empty function); it is described as prose only", rg.Identifier)))
+	}
+	if old, ok := r.doc.RuleByID[rg.Identifier]; ok {
+		return old, nil
+	}
+	r.doc.RuleByID[rg.Identifier] = rg
+	r.doc.Rules = append(r.doc.Rules, rg)
+	return rg, nil
+}
+
+// emptyScript reports "", whitespace, or a function with an empty body.
+func emptyScript(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	if !strings.HasPrefix(s, "function") {
+		return false
+	}
+	open := strings.IndexByte(s, '{')
+	if open < 0 || !strings.HasSuffix(s, "}") {
+		return false
+	}
+	return strings.TrimSpace(s[open+1:len(s)-1]) == ""
+}
+
+func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
+	s := &Dokumentsteckbrief{}
+	s.Pos.Offset = el.off
+	var seen uint64
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		if ok, err := r.readCommon(&s.Common, &seen, ch); ok {
+			return err
+		}
+		var err error
+		switch ch.se.Name.Local {
+		case "bezeichnung":
+			if err := r.once(&seen, bX0, ch); err != nil {
+				return err
+			}
+			s.Bezeichnung, err = r.text(ch)
+		case "hilfetext":
+			if err := r.once(&seen, bX1, ch); err != nil {
+				return err
+			}
+			s.Hilfetext, err = r.text(ch)
+		case "istAbstrakt", "isAbstrakt":
+			if err := r.once(&seen, bX2, ch); err != nil {
+				return err
+			}
+			var v string
+			v, err = r.trimmed(ch)
+			switch v {
+			case "true", "1":
+				t := true
+				s.IstAbstrakt = &t
+			case "false", "0":
+				f := false
+				s.IstAbstrakt = &f
+			case "":
+			default:
+				r.addFinding(RuleInvalidValue, finding.Error, ch.off, &s.Common, "",
+					r.msg(fmt.Sprintf("istAbstrakt %q ist kein Wahrheitswert (true oder false)", v), fmt.Sprintf("istAbstrakt %q is not a boolean (true or false)", v)))
+			}
+		case "dokumentart":
+			if err := r.once(&seen, bX3, ch); err != nil {
+				return err
+			}
+			var code Code
+			code, err = r.readCode(ch, &s.Common)
+			s.Dokumentart = code.Code
+		default:
+			var u Unmapped
+			u, err = r.unmapped(ch, el.se.Name.Local, &s.Common)
+			s.Extra = append(s.Extra, u)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, r.finishCommon(&s.Common, el)
+}
+
+func (r *reader) readCodelisteMessage(el *element) (*CodelisteMessage, error) {
+	m := &CodelisteMessage{Pos: Pos{Offset: el.off}}
+	var seen uint64
+	err := r.children(el.se.Name, el.off, func(ch *element) error {
+		var err error
+		switch ch.se.Name.Local {
+		case "identifikation":
+			if err := r.once(&seen, 0, ch); err != nil {
+				return err
+			}
+			var id Identifier
+			id, err = r.readIdent(ch)
+			m.Ref.ID = id.ID
+		case "genericodeIdentification", "codelisteReferenz":
+			if err := r.once(&seen, 1, ch); err != nil {
+				return err
+			}
+			var ref *CodelisteRef
+			ref, err = r.readCodelisteRef(ch, nil)
+			if ref != nil {
+				id := m.Ref.ID
+				if ref.ID != "" {
+					id = ref.ID
+				}
+				m.Ref = *ref
+				m.Ref.ID = id
+			}
+		default:
+			// The code list content itself (genericode) is kept as text.
+			txt, e := r.skip(ch)
+			m.Extra = append(m.Extra, Unmapped{Name: ch.se.Name.Local, Text: txt, Pos: Pos{Offset: ch.off}})
+			err = e
+		}
+		return err
+	})
+	return m, err
+}
