@@ -3,18 +3,148 @@ package xoev
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"regexp"
+	"strings"
+	"sync"
+	"testing/fstest"
+
+	"github.com/lestrrat-go/helium"
+	hxsd "github.com/lestrrat-go/helium/xsd"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
-// heliumSchema is the fallback engine for schema sets jacoelho cannot compile.
-type heliumSchema struct{}
+// heliumSchema is the fallback engine for schema sets jacoelho cannot
+// compile (its false "cyclic complex type" on xdomea). helium builds a
+// whole tree per message, so it is slower and needs far more memory; it
+// only ever sees an in-memory file system holding the set's documents,
+// with every schemaLocation rewritten to its resolved document: it cannot
+// read anything else.
+type heliumSchema struct {
+	schema *hxsd.Schema
+	names  map[string]string // virtual name → original path, for messages
+}
 
 func (s *SchemaSet) compileHelium(ctx context.Context) error {
-	return errors.New("helium fallback not implemented yet")
+	fsys := fstest.MapFS{}
+	index := map[string]int{}
+	for i, d := range s.Docs {
+		index[d.Path] = i
+	}
+	names := map[string]string{}
+	for i, d := range s.Docs {
+		data := d.data
+		for _, r := range d.refs {
+			if r.resolved == "" {
+				continue
+			}
+			re := regexp.MustCompile(`schemaLocation\s*=\s*(["'])` + regexp.QuoteMeta(r.location) + `["']`)
+			data = re.ReplaceAll(data, []byte(fmt.Sprintf(`schemaLocation="%d.xsd"`, index[r.resolved])))
+		}
+		name := fmt.Sprintf("s/%d.xsd", i)
+		fsys[name] = &fstest.MapFile{Data: data}
+		names[name] = d.Path
+	}
+	var errs collector
+	mainDoc, err := helium.NewParser().BlockXXE(true).LoadExternalDTD(false).AllowNetwork(false).FS(fsys).
+		BaseURI("s/0.xsd").Parse(ctx, fsys["s/0.xsd"].Data)
+	if err != nil {
+		return fmt.Errorf("helium: parse %s: %w", s.Path, err)
+	}
+	sch, err := hxsd.NewCompiler().FS(fsys).BaseDir("s").ErrorHandler(&errs).Label(s.Path).Compile(ctx, mainDoc)
+	if err != nil {
+		if e := errs.first(); e != nil {
+			return fmt.Errorf("helium: %w", e)
+		}
+		return fmt.Errorf("helium: %w", err)
+	}
+	s.hel = &heliumSchema{schema: sch, names: names}
+	s.Engine = EngineHelium
+	return nil
+}
+
+// collector gathers the errors an ErrorHandler receives.
+type collector struct {
+	mu   sync.Mutex
+	errs []error
+}
+
+func (c *collector) Handle(_ context.Context, err error) {
+	c.mu.Lock()
+	c.errs = append(c.errs, err)
+	c.mu.Unlock()
+}
+
+func (c *collector) first() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range c.errs {
+		if isHeliumError(e) {
+			return e
+		}
+	}
+	return nil
+}
+
+func isHeliumError(e error) bool {
+	var lv helium.ErrorLeveler
+	if errors.As(e, &lv) {
+		return lv.ErrorLevel() >= helium.ErrorLevelError
+	}
+	var ve *hxsd.ValidationError
+	return errors.As(e, &ve)
 }
 
 func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
-	return nil, errors.New("helium fallback not implemented yet")
+	p := helium.NewParser().BlockXXE(true).LoadExternalDTD(false).AllowNetwork(false).FS(fstest.MapFS{})
+	doc, err := p.ParseReader(ctx, r)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return []finding.Finding{{Rule: RuleNotWellFormed, Severity: finding.Error, Source: "xml", Line: lineOf(err),
+			Message: "message is not well-formed XML: " + firstLine(err.Error())}}, nil
+	}
+	var errs collector
+	verr := hxsd.NewValidator(h.schema).ErrorHandler(&errs).Label(name).Validate(ctx, doc)
+	var out []finding.Finding
+	for _, e := range errs.errs {
+		f := finding.Finding{Rule: "xsd:invalid", Severity: finding.Warning, Source: "xsd", Message: firstLine(e.Error())}
+		var ve *hxsd.ValidationError
+		if errors.As(e, &ve) {
+			f.Severity, f.Line, f.Message = finding.Error, ve.Line, ve.Message
+			if ve.Element != "" {
+				f.Path = ve.Element
+			}
+			if ve.AttributeName != "" {
+				f.Rule = "xsd:attribute"
+			}
+		} else if isHeliumError(e) {
+			f.Severity = finding.Error
+		}
+		out = append(out, f)
+	}
+	if verr != nil && len(out) == 0 {
+		out = append(out, finding.Finding{Rule: "xsd:invalid", Severity: finding.Error, Source: "xsd", Message: verr.Error()})
+	}
+	return out, nil
+}
+
+var lineRe = regexp.MustCompile(`(?:line |:)(\d+)`)
+
+func lineOf(err error) int {
+	m := lineRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	n := 0
+	fmt.Sscan(m[1], &n)
+	return n
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
 }
