@@ -1,0 +1,190 @@
+package profile
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// ReadTestSet reads a VEFA test-set file or a plain test directory.
+//
+// A plain test directory holds valid/ and invalid/ subdirectories of XML
+// instances. An instance in valid/ passes when no finding has severity
+// error. An instance in invalid/ NAME.xml has a side file NAME.expect that
+// lists, one per line, the rules that must fire: "RULE" or "error RULE"
+// (must fire as an error), "warning RULE", "info RULE", or "!RULE" (must
+// not fire at all); "#" starts a comment. valid/ instances may have a
+// .expect file too.
+func ReadTestSet(path string) (*TestSet, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read test set: %w", err)
+	}
+	if !fi.IsDir() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read test set: %w", err)
+		}
+		return ReadVEFA(path, data)
+	}
+	ts := &TestSet{File: path}
+	found := false
+	for _, sub := range []string{"valid", "invalid"} {
+		dir := filepath.Join(path, sub)
+		entries, err := os.ReadDir(dir)
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read test set: %w", err)
+		}
+		found = true
+		for _, e := range entries {
+			if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".xml") {
+				continue
+			}
+			file := filepath.Join(dir, e.Name())
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return nil, fmt.Errorf("read test instance: %w", err)
+			}
+			c := Case{Name: sub + "/" + e.Name(), File: file, Line: 1, Instance: data, ExpectValid: sub == "valid"}
+			side := strings.TrimSuffix(file, filepath.Ext(file)) + ".expect"
+			if b, err := os.ReadFile(side); err == nil {
+				exp, err := parseExpect(side, b)
+				if err != nil {
+					return nil, err
+				}
+				c.Expect = exp
+			} else if sub == "invalid" {
+				return nil, fmt.Errorf("%s: missing side file %s listing the rules it must trigger", file, filepath.Base(side))
+			}
+			ts.Cases = append(ts.Cases, c)
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("%s: not a test set (want a VEFA testSet file or a directory with valid/ and invalid/)", path)
+	}
+	return ts, nil
+}
+
+func parseExpect(file string, b []byte) (Expect, error) {
+	var e Expect
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0:
+		case len(f) == 1 && strings.HasPrefix(f[0], "!"):
+			e.Absent = append(e.Absent, f[0][1:])
+		case len(f) == 1:
+			e.Errors = append(e.Errors, f[0])
+		case len(f) == 2 && f[0] == "error":
+			e.Errors = append(e.Errors, f[1])
+		case len(f) == 2 && f[0] == "warning":
+			e.Warnings = append(e.Warnings, f[1])
+		case len(f) == 2 && f[0] == "info":
+			e.Infos = append(e.Infos, f[1])
+		default:
+			return e, fmt.Errorf("%s:%d: want RULE, error RULE, warning RULE, info RULE or !RULE", file, ln)
+		}
+	}
+	return e, nil
+}
+
+// CheckFunc checks one instance and returns its findings. name is used in
+// messages; data is the whole document.
+type CheckFunc func(ctx context.Context, name string, data []byte) ([]finding.Finding, error)
+
+// CaseResult is the verdict for one case.
+type CaseResult struct {
+	Case     *Case
+	Pass     bool
+	Problems []string
+	Findings []finding.Finding
+	Err      error
+}
+
+// Run checks every case of ts with check.
+func Run(ctx context.Context, ts *TestSet, check CheckFunc) []CaseResult {
+	out := make([]CaseResult, len(ts.Cases))
+	for i := range ts.Cases {
+		c := &ts.Cases[i]
+		fs, err := check(ctx, c.File, c.Instance)
+		out[i] = Judge(c, fs, err)
+	}
+	return out
+}
+
+// Judge compares findings with a case's expectation.
+func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
+	r := CaseResult{Case: c, Findings: fs, Err: err}
+	if err != nil {
+		r.Problems = append(r.Problems, "could not check: "+err.Error())
+		return r
+	}
+	fired := map[string]finding.Severity{}
+	for _, f := range fs {
+		fired[f.Rule] = max(fired[f.Rule], f.Severity)
+	}
+	want := func(ids []string, sev finding.Severity) {
+		for _, id := range ids {
+			got, ok := fired[id]
+			switch {
+			case !ok:
+				r.Problems = append(r.Problems, fmt.Sprintf("%s: expected %s, did not fire", id, sev))
+			case got != sev:
+				r.Problems = append(r.Problems, fmt.Sprintf("%s: expected %s, fired as %s", id, sev, got))
+			}
+		}
+	}
+	want(c.Expect.Errors, finding.Error)
+	want(c.Expect.Warnings, finding.Warning)
+	want(c.Expect.Infos, finding.Info)
+	for _, id := range c.Expect.Absent {
+		if got, ok := fired[id]; ok {
+			r.Problems = append(r.Problems, fmt.Sprintf("%s: expected not to fire, fired as %s", id, got))
+		}
+	}
+	if c.ExpectValid {
+		var errs []string
+		for _, f := range fs {
+			if f.Severity == finding.Error && !slices.Contains(c.Expect.Errors, f.Rule) && !slices.Contains(errs, f.Rule) {
+				errs = append(errs, f.Rule)
+			}
+		}
+		if len(errs) > 0 {
+			r.Problems = append(r.Problems, "expected valid, errors: "+strings.Join(errs, ", "))
+		}
+	}
+	r.Pass = len(r.Problems) == 0
+	return r
+}
+
+// Referenced returns the rule ids named by any expectation of the sets.
+func Referenced(sets []*TestSet) map[string]bool {
+	m := map[string]bool{}
+	for _, ts := range sets {
+		for _, c := range ts.Cases {
+			for _, l := range [][]string{c.Expect.Errors, c.Expect.Warnings, c.Expect.Infos, c.Expect.Absent} {
+				for _, id := range l {
+					m[id] = true
+				}
+			}
+		}
+	}
+	return m
+}

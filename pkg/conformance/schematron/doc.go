@@ -1,0 +1,48 @@
+// Package schematron is an ISO Schematron engine on XPath 3.1
+// (github.com/lestrrat-go/helium/xpath3).
+//
+// [Compile] reads a rule file with its includes once and compiles every
+// expression; the resulting [Rules] is read-only and can be shared by
+// workers, each calling [Rules.Evaluate] (or [Rules.Check]) per document.
+//
+// # Supported
+//
+// Query bindings xslt2, xslt3, xpath2, xpath3 (XPath 3.1) and xslt, xpath
+// (XPath 1.0 compatibility mode); any other binding is a load error.
+// Elements: schema, ns, phase/active (Options.Phase, default the
+// defaultPhase or #ALL), pattern, rule (the first matching rule of a
+// pattern wins for a node), assert, report, let (schema, phase and
+// pattern lets are global variables evaluated at the document node; rule
+// lets are evaluated lazily with the rule's context node), abstract rules
+// with extends, abstract patterns with is-a and param, include (relative
+// paths, cycles are errors), flag, role, id, see, value-of, name,
+// diagnostics, and xsl:function whose body is xsl:param, xsl:variable and
+// one xsl:sequence. XSLT's current() returns the rule's context node.
+//
+// Every expression is checked at load time: syntax, namespace prefixes
+// (sch:ns declarations and the prefixes of xsl:function names), function
+// names and arities, and variables in scope. Errors are *[LoadError]
+// values naming file and line.
+//
+// # Rule contexts
+//
+// A rule context is an XSLT pattern. Union branches made of child and
+// attribute steps (with "/" or "//" between them) and predicates that are
+// certainly not positional are matched against candidate nodes taken from
+// a per-document name index; other branches are evaluated as XPath from
+// the document node, relative ones with "//" prepended.
+//
+// # Results
+//
+// A failed assert or a successful report becomes a [Fired] value: the
+// id (or a generated "file.sch:LINE" id), the severity from flag (fatal
+// and error → error, warning → warning, information and info → info; role
+// is consulted when flag is absent; neither means error), the message with
+// value-of and name rendered and whitespace normalised, the node's
+// location and line. A dynamic XPath error in a test does not stop the
+// evaluation: the assertion is reported as an error with Err set.
+//
+// Locations use the document's own prefixes and the position among
+// same-named siblings: /Invoice[1]/cac:InvoiceLine[2]/cbc:ID[1], with
+// "/@name" for attributes.
+package schematron

@@ -1,0 +1,42 @@
+package schematron
+
+import "fmt"
+
+// LoadError reports a problem in a rule file found while loading or
+// compiling it: malformed XML, an unknown query binding, an XPath syntax
+// error, an unknown function or variable, a cyclic include, a missing
+// abstract rule or pattern. File and Line name the offending element.
+type LoadError struct {
+	File string
+	Line int
+	// Construct names the Schematron element concerned, e.g. "assert id=\"BR-01\"".
+	Construct string
+	Msg       string
+	Err       error
+}
+
+// Error implements error.
+func (e *LoadError) Error() string {
+	s := e.File
+	if e.Line > 0 {
+		s += fmt.Sprintf(":%d", e.Line)
+	}
+	if s != "" {
+		s += ": "
+	}
+	if e.Construct != "" {
+		s += e.Construct + ": "
+	}
+	s += e.Msg
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+func errAt(n *xnode, construct, format string, args ...any) *LoadError {
+	return &LoadError{File: n.file, Line: n.line, Construct: construct, Msg: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,526 @@
+package schematron
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/xpath3"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// Fired is one assert that failed or one report that succeeded on a node,
+// or an assertion whose evaluation raised a dynamic error (Err set).
+type Fired struct {
+	// ID is the assert/report id, or the generated "file.sch:LINE" id.
+	ID       string
+	Report   bool
+	Flag     string
+	Role     string
+	See      string
+	Severity finding.Severity
+	// Message is the assertion text with value-of and name rendered and
+	// whitespace normalised.
+	Message     string
+	Diagnostics []string
+	// Location is the node's path, e.g. /Invoice[1]/cac:InvoiceLine[2]/cbc:ID[1].
+	Location string
+	Line     int
+	Test     string
+	Pattern  string
+	Context  string
+	// Err is a dynamic XPath error raised by the test; the assertion is
+	// then reported as an error and evaluation goes on.
+	Err error
+	// SchemaFile and SchemaLine locate the assert or report in the rules.
+	SchemaFile string
+	SchemaLine int
+}
+
+// Result is the outcome of evaluating rules on one document.
+type Result struct {
+	Fired []Fired
+	// Evaluated lists the ids of the assertions whose rule matched at
+	// least one node, i.e. that were evaluated at all.
+	Evaluated []string
+}
+
+// Findings converts the result into findings (Source "schematron").
+func (res *Result) Findings() []finding.Finding {
+	out := make([]finding.Finding, 0, len(res.Fired))
+	for _, f := range res.Fired {
+		msg := f.Message
+		if f.Err != nil {
+			msg = fmt.Sprintf("Regel konnte nicht ausgewertet werden (%v): %s", f.Err, f.Message)
+		}
+		if len(f.Diagnostics) > 0 {
+			msg += " — " + strings.Join(f.Diagnostics, " — ")
+		}
+		out = append(out, finding.Finding{Rule: f.ID, Severity: f.Severity, Message: msg, Line: f.Line, Path: f.Location, Source: "schematron", URL: f.See})
+	}
+	return finding.Normalize(out)
+}
+
+type frameKey struct{}
+
+// frame is the dynamic scope of an evaluation: the pattern and rule whose
+// lets are visible and the node current() returns.
+type frame struct {
+	st      *docState
+	pat     *pattern
+	rule    *rule
+	node    helium.Node
+	letVals map[string]xpath3.Sequence
+	busy    map[string]bool
+}
+
+type docState struct {
+	r       *Rules
+	doc     *helium.Document
+	eval    xpath3.Evaluator
+	globals map[string]xpath3.Sequence
+	busy    map[string]bool
+	patVals map[*pattern]*frame
+	idx     *nameIndex
+	idxVals map[int]xpath3.Sequence
+}
+
+// ErrCircularVariable is returned when lets depend on each other in a cycle.
+var ErrCircularVariable = errors.New("circular variable definition")
+
+type resolver struct{}
+
+func (resolver) ResolveVariable(ctx context.Context, name string) (xpath3.Sequence, bool, error) {
+	fr, _ := ctx.Value(frameKey{}).(*frame)
+	if fr == nil {
+		return nil, false, nil
+	}
+	st := fr.st
+	if strings.HasPrefix(name, idxVarPrefix) {
+		n, err := strconv.Atoi(name[len(idxVarPrefix):])
+		if err != nil {
+			return nil, false, nil
+		}
+		return st.indexVar(n), true, nil
+	}
+	if fr.rule != nil {
+		if d, ok := fr.rule.lets[name]; ok {
+			v, err := fr.let(ctx, d)
+			return v, true, err
+		}
+	}
+	if fr.pat != nil {
+		if d, ok := fr.pat.lets[name]; ok {
+			pf := st.patternFrame(fr.pat)
+			v, err := pf.let(context.WithValue(ctx, frameKey{}, pf), d)
+			return v, true, err
+		}
+	}
+	if p, ok := st.r.patternLets[name]; ok && (fr.pat == nil || fr.pat.lets[name] == nil) {
+		if _, shadowed := st.r.globals[name]; !shadowed {
+			pf := st.patternFrame(p)
+			v, err := pf.let(context.WithValue(ctx, frameKey{}, pf), p.lets[name])
+			return v, true, err
+		}
+	}
+	if d, ok := st.r.globals[name]; ok {
+		if v, ok := st.globals[name]; ok {
+			return v, true, nil
+		}
+		if st.busy[name] {
+			return nil, true, fmt.Errorf("%w: $%s", ErrCircularVariable, name)
+		}
+		st.busy[name] = true
+		gf := &frame{st: st, node: st.doc}
+		res, err := st.eval.Evaluate(context.WithValue(ctx, frameKey{}, gf), d.expr, st.doc)
+		delete(st.busy, name)
+		if err != nil {
+			return nil, true, fmt.Errorf("let $%s (%s:%d): %w", name, d.file, d.line, err)
+		}
+		v := res.Sequence()
+		st.globals[name] = v
+		return v, true, nil
+	}
+	return nil, false, nil
+}
+
+func (fr *frame) let(ctx context.Context, d *letDef) (xpath3.Sequence, error) {
+	if v, ok := fr.letVals[d.name]; ok {
+		return v, nil
+	}
+	if fr.busy[d.name] {
+		return nil, fmt.Errorf("%w: $%s", ErrCircularVariable, d.name)
+	}
+	if fr.letVals == nil {
+		fr.letVals = map[string]xpath3.Sequence{}
+		fr.busy = map[string]bool{}
+	}
+	fr.busy[d.name] = true
+	res, err := fr.st.eval.Evaluate(ctx, d.expr, fr.node)
+	delete(fr.busy, d.name)
+	if err != nil {
+		return nil, fmt.Errorf("let $%s (%s:%d): %w", d.name, d.file, d.line, err)
+	}
+	v := res.Sequence()
+	fr.letVals[d.name] = v
+	return v, nil
+}
+
+func (st *docState) patternFrame(p *pattern) *frame {
+	if f, ok := st.patVals[p]; ok {
+		return f
+	}
+	f := &frame{st: st, pat: p, node: st.doc}
+	st.patVals[p] = f
+	return f
+}
+
+func (st *docState) ebv(ctx context.Context, e *xpath3.Expression, n helium.Node) (bool, error) {
+	res, err := st.eval.Evaluate(ctx, e, n)
+	if err != nil {
+		return false, err
+	}
+	return xpath3.EBV(res.Sequence())
+}
+
+// Evaluate runs the active patterns on doc. Dynamic errors in a test are
+// reported as fired assertions with Err set; other assertions are still
+// evaluated. The error return is for cancellation only.
+func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
+	st := &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
+		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}}
+	fns := map[xpath3.QualifiedName]xpath3.Function{{URI: nsFn, Name: "current"}: currentFn{}}
+	for q, f := range r.funcs {
+		fns[q] = f
+	}
+	ev := xpath3.NewEvaluator(xpath3.EvalBorrowing).
+		Namespaces(r.ns).
+		Functions(map[string]xpath3.Function{"current": currentFn{}}, fns).
+		VariableResolver(resolver{}).
+		DocOrderCache(xpath3.NewDocOrderCache())
+	if r.xpath10 {
+		ev = ev.XPath10Compat()
+	}
+	st.eval = ev
+	res := &Result{}
+	evaluated := map[string]bool{}
+	for _, p := range r.patterns {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var claimed map[helium.Node]struct{}
+		if len(p.rules) > 1 {
+			claimed = map[helium.Node]struct{}{}
+		}
+		for _, ru := range p.rules {
+			nodes, err := st.contextNodes(ctx, ru)
+			if err != nil {
+				// The context itself failed: report every assertion of the rule once.
+				for _, ck := range ru.checks {
+					res.Fired = append(res.Fired, st.fired(ck, st.doc, "", nil, fmt.Errorf("rule context %q: %w", ru.context, err)))
+				}
+				continue
+			}
+			for _, n := range nodes {
+				if claimed != nil {
+					if _, done := claimed[n]; done {
+						continue
+					}
+					claimed[n] = struct{}{}
+				}
+				fr := &frame{st: st, pat: p, rule: ru, node: n}
+				fctx := context.WithValue(ctx, frameKey{}, fr)
+				for _, ck := range ru.checks {
+					evaluated[ck.ruleID] = true
+					ok, err := st.ebv(fctx, ck.expr, n)
+					if err != nil {
+						res.Fired = append(res.Fired, st.fired(ck, n, "", nil, err))
+						continue
+					}
+					if ok == ck.report {
+						msg, diags := st.render(fctx, ck, n)
+						res.Fired = append(res.Fired, st.fired(ck, n, msg, diags, nil))
+					}
+				}
+			}
+		}
+	}
+	for id := range evaluated {
+		res.Evaluated = append(res.Evaluated, id)
+	}
+	slices.Sort(res.Evaluated)
+	return res, nil
+}
+
+func (st *docState) fired(ck *check, n helium.Node, msg string, diags []string, err error) Fired {
+	f := Fired{ID: ck.ruleID, Report: ck.report, Flag: ck.flag, Role: ck.role, See: ck.see, Severity: ck.severity,
+		Message: msg, Diagnostics: diags, Location: Location(n), Line: nodeLine(n), Test: ck.test,
+		Pattern: ck.rule.pat.id, Context: ck.rule.context, Err: err, SchemaFile: ck.file, SchemaLine: ck.line}
+	if err != nil {
+		f.Severity = finding.Error
+		if f.Message == "" {
+			f.Message = plainText(ck.msg)
+		}
+	}
+	return f
+}
+
+func plainText(parts []msgPart) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if !p.isExpr && !p.isName {
+			b.WriteString(p.text)
+		}
+	}
+	return normalizeSpace(b.String())
+}
+
+func (st *docState) render(ctx context.Context, ck *check, n helium.Node) (string, []string) {
+	msg := st.renderParts(ctx, ck.msg, n)
+	var diags []string
+	for _, d := range ck.diags {
+		diags = append(diags, st.renderParts(ctx, d.msg, n))
+	}
+	return msg, diags
+}
+
+func (st *docState) renderParts(ctx context.Context, parts []msgPart, n helium.Node) string {
+	var b strings.Builder
+	for _, p := range parts {
+		switch {
+		case p.isName:
+			target := n
+			if p.expr != nil {
+				target = nil
+				if res, err := st.eval.Evaluate(ctx, p.expr, n); err == nil {
+					if nodes, ok := xpath3.NodesFrom(res.Sequence()); ok && len(nodes) > 0 {
+						target = nodes[0]
+					}
+				}
+			}
+			if target != nil {
+				b.WriteString(target.Name())
+			}
+		case p.isExpr:
+			res, err := st.eval.Evaluate(ctx, p.expr, n)
+			if err != nil {
+				b.WriteString("[" + err.Error() + "]")
+				continue
+			}
+			b.WriteString(seqString(res.Sequence()))
+		default:
+			b.WriteString(p.text)
+		}
+	}
+	return normalizeSpace(b.String())
+}
+
+// seqString joins the string values of a sequence with spaces, as
+// xsl:value-of does.
+func seqString(seq xpath3.Sequence) string {
+	if seq == nil {
+		return ""
+	}
+	var parts []string
+	for i := 0; i < seq.Len(); i++ {
+		it := seq.Get(i)
+		if ni, ok := it.(xpath3.NodeItem); ok {
+			parts = append(parts, string(ni.Node.Content()))
+			continue
+		}
+		av, err := xpath3.AtomizeItem(it)
+		if err != nil {
+			continue
+		}
+		s, err := xpath3.AtomicToString(av)
+		if err != nil {
+			continue
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+func (st *docState) contextNodes(ctx context.Context, ru *rule) ([]helium.Node, error) {
+	if len(ru.match.branches) == 1 {
+		return st.branchNodes(ctx, ru.match.branches[0])
+	}
+	seen := map[helium.Node]bool{}
+	var all []helium.Node
+	for _, b := range ru.match.branches {
+		ns, err := st.branchNodes(ctx, b)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range ns {
+			if !seen[n] {
+				seen[n] = true
+				all = append(all, n)
+			}
+		}
+	}
+	idx := st.index()
+	slices.SortStableFunc(all, func(a, b helium.Node) int {
+		oa, ok1 := idx.order[a]
+		ob, ok2 := idx.order[b]
+		if !ok1 {
+			oa = 1 << 30
+		}
+		if !ok2 {
+			ob = 1 << 30
+		}
+		return cmp.Compare(oa, ob)
+	})
+	return all, nil
+}
+
+func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, error) {
+	if b.root {
+		return []helium.Node{st.doc}, nil
+	}
+	fr := &frame{st: st, node: st.doc}
+	if b.expr != nil {
+		res, err := st.eval.Evaluate(context.WithValue(ctx, frameKey{}, fr), b.expr, st.doc)
+		if err != nil {
+			return nil, err
+		}
+		nodes, ok := xpath3.NodesFrom(res.Sequence())
+		if !ok {
+			return nil, fmt.Errorf("rule context does not select nodes")
+		}
+		return nodes, nil
+	}
+	idx := st.index()
+	last := b.steps[len(b.steps)-1]
+	var cands []helium.Node
+	switch {
+	case last.kind == kindName && !last.anyNS && last.local != "*":
+		key := "{" + last.uri + "}" + last.local
+		if last.attr {
+			cands = idx.attrs[key]
+		} else {
+			cands = idx.elems[key]
+		}
+	case last.attr:
+		cands = idx.allAttrs
+	case last.kind == kindName:
+		cands = idx.allElems
+	default:
+		cands = idx.all
+	}
+	var out []helium.Node
+	for _, n := range cands {
+		fr.node = n
+		ok, err := b.matches(context.WithValue(ctx, frameKey{}, fr), st, n)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// nameIndex lists a document's nodes by expanded name, in document order.
+type nameIndex struct {
+	elems    map[string][]helium.Node
+	attrs    map[string][]helium.Node
+	allElems []helium.Node
+	allAttrs []helium.Node
+	all      []helium.Node // elements, text, comments, PIs
+	order    map[helium.Node]int
+}
+
+func (st *docState) index() *nameIndex {
+	if st.idx != nil {
+		return st.idx
+	}
+	idx := &nameIndex{elems: map[string][]helium.Node{}, attrs: map[string][]helium.Node{}, order: map[helium.Node]int{}}
+	i := 0
+	var walk func(n helium.Node)
+	walk = func(n helium.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			i++
+			idx.order[c] = i
+			switch c.Type() {
+			case helium.ElementNode:
+				e := c.(*helium.Element)
+				key := "{" + e.URI() + "}" + e.LocalName()
+				idx.elems[key] = append(idx.elems[key], c)
+				idx.allElems = append(idx.allElems, c)
+				idx.all = append(idx.all, c)
+				for _, a := range e.Attributes() {
+					i++
+					idx.order[a] = i
+					k := "{" + a.URI() + "}" + a.LocalName()
+					idx.attrs[k] = append(idx.attrs[k], a)
+					idx.allAttrs = append(idx.allAttrs, a)
+				}
+				walk(c)
+			case helium.TextNode, helium.CDATASectionNode, helium.CommentNode, helium.ProcessingInstructionNode:
+				idx.all = append(idx.all, c)
+			}
+		}
+	}
+	walk(st.doc)
+	st.idx = idx
+	return idx
+}
+
+// Location returns the path of n: element steps with their position among
+// siblings of the same name, written with the document's own prefixes,
+// e.g. /Invoice[1]/cac:InvoiceLine[2]/@schemeID.
+func Location(n helium.Node) string {
+	if n == nil {
+		return ""
+	}
+	var steps []string
+	for cur := n; cur != nil; cur = cur.Parent() {
+		switch cur.Type() {
+		case helium.DocumentNode:
+			if len(steps) == 0 {
+				return "/"
+			}
+			slices.Reverse(steps)
+			return "/" + strings.Join(steps, "/")
+		case helium.AttributeNode:
+			steps = append(steps, "@"+cur.Name())
+		case helium.ElementNode:
+			e := cur.(*helium.Element)
+			pos := 1
+			for s := cur.PrevSibling(); s != nil; s = s.PrevSibling() {
+				if se, ok := s.(*helium.Element); ok && se.LocalName() == e.LocalName() && se.URI() == e.URI() {
+					pos++
+				}
+			}
+			steps = append(steps, fmt.Sprintf("%s[%d]", cur.Name(), pos))
+		case helium.TextNode, helium.CDATASectionNode:
+			steps = append(steps, "text()")
+		case helium.CommentNode:
+			steps = append(steps, "comment()")
+		default:
+			steps = append(steps, "node()")
+		}
+	}
+	slices.Reverse(steps)
+	return "/" + strings.Join(steps, "/")
+}
+
+func nodeLine(n helium.Node) int {
+	for cur := n; cur != nil; cur = cur.Parent() {
+		if cur.Type() == helium.ElementNode {
+			return cur.Line()
+		}
+		if cur.Type() == helium.DocumentNode {
+			return 0
+		}
+	}
+	return 0
+}

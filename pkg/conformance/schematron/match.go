@@ -1,0 +1,316 @@
+package schematron
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/xpath3"
+)
+
+// matcher selects the nodes a rule context (an XSLT pattern) matches.
+// Each union branch is either matched directly against candidate nodes
+// from the document's name index (the common case: steps with child,
+// descendant and attribute axes, name tests and predicates that cannot be
+// positional) or, when that is not possible, evaluated as an XPath
+// expression from the document node ("//" prepended to relative paths).
+type matcher struct {
+	branches []*branch
+}
+
+type branch struct {
+	steps    []pstep // left to right
+	absolute bool
+	root     bool               // the pattern "/"
+	expr     *xpath3.Expression // fallback; nil when steps are used
+}
+
+type pstep struct {
+	gap   bool // separated from the previous step by "//" (any ancestor)
+	attr  bool
+	kind  int // kindName, kindNode, kindText, kindComment, kindPI
+	uri   string
+	local string // "*" = any
+	anyNS bool
+	preds []*xpath3.Expression
+}
+
+const (
+	kindName = iota
+	kindNode
+	kindText
+	kindComment
+	kindPI
+)
+
+func (c *compiler) compileMatcher(src string, n *xnode, construct string, vars scope) (*matcher, error) {
+	ast, err := xpath3.Parse(src)
+	if err != nil {
+		return nil, &LoadError{File: n.file, Line: n.line, Construct: construct, Msg: fmt.Sprintf("XPath syntax error in rule context %q", src), Err: err}
+	}
+	var parts []xpath3.Expr
+	var split func(e xpath3.Expr)
+	split = func(e xpath3.Expr) {
+		if u, ok := e.(xpath3.UnionExpr); ok {
+			split(u.Left)
+			split(u.Right)
+			return
+		}
+		if u, ok := e.(*xpath3.UnionExpr); ok {
+			split(u.Left)
+			split(u.Right)
+			return
+		}
+		parts = append(parts, e)
+	}
+	split(ast)
+	m := &matcher{}
+	for _, p := range parts {
+		b, err := c.compileBranch(p, n, construct, vars)
+		if err != nil {
+			return nil, err
+		}
+		m.branches = append(m.branches, b)
+	}
+	return m, nil
+}
+
+func (c *compiler) compileBranch(e xpath3.Expr, n *xnode, construct string, vars scope) (*branch, error) {
+	lp, ok := e.(*xpath3.LocationPath)
+	if ok && lp.Absolute && len(lp.Steps) == 0 {
+		return &branch{root: true}, nil
+	}
+	if ok {
+		if b, ok := c.fastBranch(lp, n, construct, vars); ok {
+			return b, nil
+		}
+	}
+	// Fallback: evaluate as an expression from the document node.
+	var full xpath3.Expr = e
+	if ok && !lp.Absolute {
+		steps := append([]xpath3.Step{{Axis: xpath3.AxisDescendantOrSelf, NodeTest: xpath3.TypeTest{Kind: xpath3.NodeKindNode}}}, lp.Steps...)
+		full = &xpath3.LocationPath{Absolute: true, Steps: steps}
+	}
+	full = c.optimize(full)
+	expr, err := xpath3.NewCompiler().CompileExpr(full)
+	if err != nil {
+		return nil, &LoadError{File: n.file, Line: n.line, Construct: construct, Msg: "rule context", Err: err}
+	}
+	if err := c.checkNames(expr, vars); err != nil {
+		return nil, &LoadError{File: n.file, Line: n.line, Construct: construct, Msg: "rule context", Err: err}
+	}
+	return &branch{expr: expr}, nil
+}
+
+// fastBranch converts a location path into pattern steps when every step
+// uses the child or attribute axis (or // between steps) and every
+// predicate is certainly boolean.
+func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct string, vars scope) (*branch, bool) {
+	b := &branch{absolute: lp.Absolute}
+	gap := false
+	for i, st := range lp.Steps {
+		if st.Axis == xpath3.AxisDescendantOrSelf && len(st.Predicates) == 0 {
+			if tt, ok := st.NodeTest.(xpath3.TypeTest); ok && tt.Kind == xpath3.NodeKindNode && i < len(lp.Steps)-1 {
+				gap = true
+				continue
+			}
+			return nil, false
+		}
+		var ps pstep
+		ps.gap = gap
+		gap = false
+		switch st.Axis {
+		case xpath3.AxisChild:
+		case xpath3.AxisAttribute:
+			ps.attr = true
+		default:
+			return nil, false
+		}
+		switch t := st.NodeTest.(type) {
+		case xpath3.NameTest:
+			ps.kind = kindName
+			ps.local = t.Local
+			switch {
+			case t.URI != "":
+				ps.uri = t.URI
+			case t.Prefix == "*":
+				ps.anyNS = true
+			case t.Prefix != "":
+				u, ok := c.r.ns[t.Prefix]
+				if !ok {
+					return nil, false // let the fallback report the prefix
+				}
+				ps.uri = u
+			case t.Local == "*":
+				ps.anyNS = true
+			}
+		case xpath3.TypeTest:
+			switch t.Kind {
+			case xpath3.NodeKindNode:
+				ps.kind = kindNode
+			case xpath3.NodeKindText:
+				ps.kind = kindText
+			case xpath3.NodeKindComment:
+				ps.kind = kindComment
+			default:
+				ps.kind = kindPI
+			}
+			if ps.attr {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+		for _, p := range st.Predicates {
+			if !booleanPredicate(p) {
+				return nil, false
+			}
+			p = c.optimize(p)
+			expr, err := xpath3.NewCompiler().CompileExpr(p)
+			if err != nil {
+				return nil, false
+			}
+			if err := c.checkNames(expr, vars); err != nil {
+				return nil, false
+			}
+			ps.preds = append(ps.preds, expr)
+		}
+		b.steps = append(b.steps, ps)
+	}
+	if len(b.steps) == 0 {
+		return nil, false
+	}
+	return b, true
+}
+
+// booleanPredicate reports whether a predicate always yields a boolean or
+// node sequence (never a number, which would make it positional) and does
+// not call position() or last().
+func booleanPredicate(e xpath3.Expr) bool {
+	if usesFocusSize(e) {
+		return false
+	}
+	switch v := e.(type) {
+	case xpath3.BinaryExpr:
+		return isComparisonOrLogic(v.Op)
+	case *xpath3.BinaryExpr:
+		return isComparisonOrLogic(v.Op)
+	case *xpath3.LocationPath, xpath3.LocationPath:
+		return true
+	case xpath3.PathExpr:
+		return v.Path != nil
+	case *xpath3.PathExpr:
+		return v.Path != nil
+	case xpath3.QuantifiedExpr, *xpath3.QuantifiedExpr:
+		return true
+	case xpath3.FunctionCall:
+		return booleanFunctions[v.Name] && (v.Prefix == "" || v.Prefix == "fn")
+	case *xpath3.FunctionCall:
+		return booleanFunctions[v.Name] && (v.Prefix == "" || v.Prefix == "fn")
+	}
+	return false
+}
+
+var booleanFunctions = map[string]bool{"not": true, "exists": true, "empty": true, "boolean": true, "contains": true,
+	"starts-with": true, "ends-with": true, "matches": true, "true": true, "false": true, "deep-equal": true, "lang": true}
+
+func isComparisonOrLogic(op xpath3.TokenType) bool {
+	switch op {
+	case xpath3.TokenAnd, xpath3.TokenOr, xpath3.TokenEquals, xpath3.TokenNotEquals, xpath3.TokenLess, xpath3.TokenLessEq,
+		xpath3.TokenGreater, xpath3.TokenGreaterEq, xpath3.TokenEq, xpath3.TokenNe, xpath3.TokenLt, xpath3.TokenLe, xpath3.TokenGt, xpath3.TokenGe,
+		xpath3.TokenIs, xpath3.TokenNodePre, xpath3.TokenNodeFol:
+		return true
+	}
+	return false
+}
+
+// usesFocusSize reports whether position() or last() occurs anywhere in e.
+func usesFocusSize(e xpath3.Expr) bool {
+	s := fmt.Sprintf("%#v", e)
+	return strings.Contains(s, `Name:"position"`) || strings.Contains(s, `Name:"last"`)
+}
+
+// matches reports whether node n matches the branch's steps (right to left).
+func (b *branch) matches(ctx context.Context, st *docState, n helium.Node) (bool, error) {
+	return b.matchAt(ctx, st, n, len(b.steps)-1)
+}
+
+func (b *branch) matchAt(ctx context.Context, st *docState, n helium.Node, i int) (bool, error) {
+	ok, err := b.steps[i].test(ctx, st, n)
+	if err != nil || !ok {
+		return false, err
+	}
+	parent := n.Parent()
+	if i == 0 {
+		if !b.absolute || b.steps[0].gap {
+			return true, nil
+		}
+		return parent != nil && parent.Type() == helium.DocumentNode, nil
+	}
+	if !b.steps[i].gap {
+		if parent == nil || parent.Type() != helium.ElementNode {
+			return false, nil
+		}
+		return b.matchAt(ctx, st, parent, i-1)
+	}
+	for a := parent; a != nil && a.Type() == helium.ElementNode; a = a.Parent() {
+		ok, err := b.matchAt(ctx, st, a, i-1)
+		if err != nil || ok {
+			return ok, err
+		}
+	}
+	return false, nil
+}
+
+func (s *pstep) test(ctx context.Context, st *docState, n helium.Node) (bool, error) {
+	switch s.kind {
+	case kindName:
+		var uri, local string
+		switch v := n.(type) {
+		case *helium.Element:
+			if s.attr {
+				return false, nil
+			}
+			uri, local = v.URI(), v.LocalName()
+		case *helium.Attribute:
+			if !s.attr {
+				return false, nil
+			}
+			uri, local = v.URI(), v.LocalName()
+		default:
+			return false, nil
+		}
+		if s.local != "*" && s.local != local {
+			return false, nil
+		}
+		if !s.anyNS && s.uri != uri {
+			return false, nil
+		}
+	case kindNode:
+		switch n.Type() {
+		case helium.ElementNode, helium.TextNode, helium.CommentNode, helium.ProcessingInstructionNode, helium.CDATASectionNode:
+		default:
+			return false, nil
+		}
+	case kindText:
+		if t := n.Type(); t != helium.TextNode && t != helium.CDATASectionNode {
+			return false, nil
+		}
+	case kindComment:
+		if n.Type() != helium.CommentNode {
+			return false, nil
+		}
+	case kindPI:
+		if n.Type() != helium.ProcessingInstructionNode {
+			return false, nil
+		}
+	}
+	for _, p := range s.preds {
+		ok, err := st.ebv(ctx, p, n)
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
