@@ -1,60 +1,66 @@
 package lint
 
 import (
+	"context"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 )
 
 // Source is the Source of every finding of a lint rule.
 const Source = "fim-lint"
 
-// CodeList is what the checks need from a resolved genericode code list.
+// CodeList is a resolved genericode code list as the checks see it: the
+// column ids, the key column and the values by row.
 type CodeList struct {
 	// Name says where the list came from (a file path), for messages.
 	Name string
 	// Columns are the column ids of the list, in order.
 	Columns []string
 	// Key is the id of the key column.
-	Key string
-	// Rows hold the values by column id.
-	Rows []map[string]string
+	Key  string
+	rows [][]string
+}
+
+func newCodeList(gc *genericode.CodeList) *CodeList {
+	cl := &CodeList{Name: gc.File, Key: gc.KeyColumn}
+	for _, c := range gc.Columns {
+		cl.Columns = append(cl.Columns, c.ID)
+	}
+	for _, r := range gc.Rows {
+		cl.rows = append(cl.rows, r.Values)
+	}
+	return cl
 }
 
 // Values returns the values of column col in row order ("" where missing).
 func (c *CodeList) Values(col string) []string {
-	out := make([]string, len(c.Rows))
-	for i, r := range c.Rows {
-		out[i] = r[col]
+	idx := slices.Index(c.Columns, col)
+	out := make([]string, len(c.rows))
+	for i, r := range c.rows {
+		if idx >= 0 && idx < len(r) {
+			out[i] = strings.TrimSpace(r[idx])
+		}
 	}
 	return out
 }
 
 // HasColumn reports whether the list has a column with the id.
-func (c *CodeList) HasColumn(id string) bool {
-	for _, col := range c.Columns {
-		if col == id {
-			return true
-		}
-	}
-	return false
-}
-
-// CodelistResolver finds the code list a reference points to. Resolve
-// returns (nil, nil) when the list is not known locally.
-type CodelistResolver interface {
-	Resolve(ref *fim.CodelisteRef) (*CodeList, error)
-}
+func (c *CodeList) HasColumn(id string) bool { return slices.Contains(c.Columns, id) }
 
 // Options tune [Lint].
 type Options struct {
 	// Lang is the language of messages: "de" (default) or "en".
 	Lang string
-	// Codelists resolves code list references; nil means no code lists
-	// are available and the checks that need them are skipped.
-	Codelists CodelistResolver
+	// Codelists resolves code list references (e.g. a
+	// [genericode.DirResolver] over the --codelists directories); nil
+	// means no code lists are available and the checks that need them are
+	// skipped.
+	Codelists genericode.Resolver
 	// Rules restricts the run to these codes; empty means all.
 	Rules []string
 }
@@ -62,11 +68,12 @@ type Options struct {
 // Lint runs every applicable rule of the registry on doc and returns the
 // findings, sorted. Deactivated and unimplemented rules are not run; rules
 // are skipped for source versions they do not apply to.
-func Lint(doc *fim.Document, opts Options) []finding.Finding {
+func Lint(ctx context.Context, doc *fim.Document, opts Options) []finding.Finding {
 	if doc == nil {
 		return nil
 	}
 	r := newRun(doc, opts)
+	r.ctx = ctx
 	only := map[string]bool{}
 	for _, c := range opts.Rules {
 		only[c] = true
@@ -107,6 +114,7 @@ type container struct {
 
 // run is the state shared by the passes of one Lint call.
 type run struct {
+	ctx      context.Context
 	doc      *fim.Document
 	opts     Options
 	places   []*place
@@ -357,9 +365,15 @@ func (r *run) codeList(ref *fim.CodelisteRef) *CodeList {
 	if cl, ok := r.lists[ref]; ok {
 		return cl
 	}
-	cl, err := r.opts.Codelists.Resolve(ref)
-	if err != nil {
-		cl = nil
+	uri, version := strings.TrimSpace(ref.CanonicalURI), strings.TrimSpace(ref.Version)
+	if uri == "" {
+		uri, version = strings.TrimSpace(ref.CanonicalVersionURI), ""
+	}
+	var cl *CodeList
+	if uri != "" {
+		if gc, err := r.opts.Codelists.Resolve(r.ctx, uri, version); err == nil && gc != nil {
+			cl = newCodeList(gc)
+		}
 	}
 	r.lists[ref] = cl
 	return cl

@@ -1,0 +1,292 @@
+// Package lint implements "ozgctl fim lint": the FIM quality checks on
+// XDatenfelder 2.0 and 3.0.0 files.
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
+)
+
+// Formats are the output formats of fim lint.
+var Formats = []string{"json", "junit", "sarif", "text"}
+
+// Rule ids of findings about files that cannot be read into the model.
+const (
+	RuleNotWellFormed = "xml:not-well-formed"
+	RuleStructure     = "xdf:structure"
+)
+
+// LintOptions are the parsed flags and arguments of "ozgctl fim lint".
+type LintOptions struct {
+	IO    *iostreams.IOStreams
+	Build cmdutil.BuildInfo
+
+	// Codelists are directories of genericode code lists.
+	Codelists []string
+	// Strict raises the reader's warnings to errors.
+	Strict bool
+	// Jobs is the number of parallel workers (0: number of CPUs).
+	Jobs int
+
+	Output  cmdutil.OutputFlags
+	Args    []string
+	Command string
+}
+
+const long = `Run the FIM quality checks on XDatenfelder 2.0 and 3.0.0 files (schemas,
+groups, fields, Dokumentsteckbriefe, code list messages).
+
+Findings carry the code of the FIM quality catalogue ("Meldungen
+XDF-Qualität", codes 1001–1144); the catalogue's class sets the severity:
+FehlerKritisch and FehlerMethodisch are errors, Warnung warnings, Hinweis
+info. "ozgctl rules" lists every code, whether it is checked and why not.
+Oddities the reader tolerates in real exports (unqualified children,
+praezisierung as JSON, double-escaped patterns, impossible dates) are
+reported with rules "xdf:…" as warnings; --strict makes them errors.
+
+Code lists referenced by a field are looked up in the --codelists
+directories (genericode files, matched by canonical URI and version). Checks
+that need a code list's content run only for lists found there; ozgctl
+never fetches code lists from the network.
+
+Inputs are files, directories (searched recursively for *.xml), glob
+patterns and "-" for standard input; results come in sorted order whatever
+the number of workers. A file that is not well-formed XML, or whose
+XDatenfelder structure is broken beyond reading, is reported as a finding
+(rules xml:not-well-formed, xdf:structure). A file that cannot be read, is
+empty, is XDatenfelder 1.x or is no XDatenfelder message at all is an input
+error.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
+--fail-on, 2 usage error or an input that could not be checked.`
+
+const example = `  # lint a schema, findings as text
+  ozgctl fim lint examples/fim/S00000094V1.0_xdf2.xml
+
+  # with its code lists, English messages, fail on warnings too
+  ozgctl fim lint --codelists examples/fim/codelists --lang en --fail-on warning examples/fim/S00000094V1.0_xdf2.xml
+
+  # every file of a directory as SARIF, plus a JUnit report for CI
+  ozgctl fim lint --output sarif --report junit=fim-lint.xml examples/fim`
+
+// NewCmdLint builds the fim lint command.
+func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Command {
+	opts := &LintOptions{IO: f.IO, Build: f.Build}
+	cmd := &cobra.Command{
+		Use:     "lint [flags] {FILE | DIR | -}...",
+		Short:   "run the FIM quality checks on XDatenfelder files",
+		Long:    long,
+		Example: example,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			opts.Command = "ozgctl fim lint " + strings.Join(rawArgs(cmd), " ")
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("no input: give XDatenfelder files, directories, globs or - for stdin")
+			}
+			if opts.Jobs < 0 {
+				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
+			}
+			for _, d := range opts.Codelists {
+				st, err := os.Stat(d)
+				if err != nil {
+					return cmdutil.FlagErrorf("--codelists %q: %v", d, pathErr(err))
+				}
+				if !st.IsDir() {
+					return cmdutil.FlagErrorf("--codelists %q: not a directory", d)
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return lintRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
+	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	cmdutil.AddOutputFlags(cmd, &opts.Output, Formats)
+	return cmd
+}
+
+func pathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// rawArgs reconstructs the invocation from the flags set and the arguments.
+func rawArgs(cmd *cobra.Command) []string {
+	var out []string
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				out = append(out, "--"+fl.Name+"="+v)
+			}
+			return
+		}
+		out = append(out, "--"+fl.Name+"="+fl.Value.String())
+	})
+	return append(out, cmd.Flags().Args()...)
+}
+
+func lintRun(ctx context.Context, opts *LintOptions) error {
+	sinks, failOn, err := opts.Output.Resolve(Formats)
+	if err != nil {
+		return err
+	}
+	lo := fimlint.Options{Lang: opts.Output.Lang}
+	if len(opts.Codelists) > 0 {
+		res := genericode.NewDirResolver(opts.Codelists...)
+		if !opts.IO.Quiet() {
+			for _, p := range res.Problems() {
+				fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", p)
+			}
+		}
+		lo.Codelists = res
+	}
+	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
+	results := make([]finding.FileResult, len(inputs))
+	jobs := opts.Jobs
+	if jobs == 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	jobs = min(jobs, max(len(inputs), 1))
+	idx := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				results[i] = lintOne(ctx, inputs[i], opts, lo)
+			}
+		}()
+	}
+	for i := range inputs {
+		if ctx.Err() != nil {
+			results[i] = finding.FileResult{File: inputs[i].Name, Err: &finding.InputError{File: inputs[i].Name, Err: ctx.Err()}}
+			continue
+		}
+		idx <- i
+	}
+	close(idx)
+	wg.Wait()
+	for _, e := range inErrs {
+		var pe *conformance.PathError
+		name := ""
+		if errors.As(e, &pe) {
+			name = pe.Arg
+			e = pe.Err
+		}
+		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: e}})
+	}
+	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
+		FailOn: failOn, Rules: RuleInfos(opts.Output.Lang)}
+	rep.SortFiles()
+	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
+		return err
+	}
+	return cmdutil.ResultError(rep)
+}
+
+// RuleInfos lists the catalogue rules that run plus the rules for files
+// that cannot be read, for SARIF and JUnit.
+func RuleInfos(lang string) []finding.RuleInfo {
+	out := fimlint.RuleInfos(lang)
+	de := lang != "en"
+	pick := func(g, e string) string {
+		if de {
+			return g
+		}
+		return e
+	}
+	out = append(out,
+		finding.RuleInfo{ID: RuleNotWellFormed, Severity: finding.Error,
+			Title: pick("Datei ist kein wohlgeformtes XML", "file is not well-formed XML")},
+		finding.RuleInfo{ID: RuleStructure, Severity: finding.Error,
+			Title: pick("XDatenfelder-Struktur so verletzt, dass die Datei nicht gelesen werden kann", "XDatenfelder structure broken so that the file cannot be read")},
+	)
+	return out
+}
+
+// lintOne reads and lints one input; a panic becomes an input error.
+func lintOne(ctx context.Context, in conformance.Input, opts *LintOptions, lo fimlint.Options) (fr finding.FileResult) {
+	fr.File = in.Name
+	defer func() {
+		if r := recover(); r != nil {
+			fr.Err = &finding.InputError{File: in.Name, Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	rc, err := in.Open()
+	if err != nil {
+		fr.Err = &finding.InputError{File: in.Name, Err: pathErr(err)}
+		return fr
+	}
+	doc, rfs, err := fim.Read(rc, in.Name, fim.ReadOptions{Strict: opts.Strict, Lang: lo.Lang})
+	rc.Close()
+	fr.Findings = append(fr.Findings, rfs...)
+	if err != nil {
+		var re *fim.ReadError
+		if errors.As(err, &re) && (errors.Is(err, fim.ErrNotXML) || errors.Is(err, fim.ErrStructure)) {
+			rule := RuleNotWellFormed
+			if errors.Is(err, fim.ErrStructure) {
+				rule = RuleStructure
+			}
+			fr.Findings = append(fr.Findings, finding.Finding{Rule: rule, Severity: finding.Error, Message: re.Msg,
+				Line: re.Line, Column: re.Column, Source: fim.FindingSource})
+			return fr
+		}
+		fr.Err = &finding.InputError{File: in.Name, Err: readErr(err)}
+		return fr
+	}
+	fr.Identity = &finding.Identity{Root: doc.Message, Namespace: doc.Namespace, Standard: "XDatenfelder",
+		Version: string(doc.SourceVersion), Message: doc.Message}
+	fr.Engines = []string{fimlint.Source}
+	fr.Findings = append(fr.Findings, fimlint.Lint(ctx, doc, lo)...)
+	return fr
+}
+
+// readErr drops the file name from a ReadError (the report names the file).
+func readErr(err error) error {
+	var re *fim.ReadError
+	if errors.As(err, &re) {
+		msg := re.Msg
+		if msg == "" && re.Err != nil {
+			msg = re.Err.Error()
+		}
+		if re.Line > 0 {
+			msg = fmt.Sprintf("line %d: %s", re.Line, msg)
+		}
+		return &lineError{msg: msg, err: re}
+	}
+	return err
+}
+
+type lineError struct {
+	msg string
+	err error
+}
+
+func (e *lineError) Error() string { return e.msg }
+func (e *lineError) Unwrap() error { return e.err }
+
