@@ -247,7 +247,9 @@ func c1144(p *pass) {
 }
 
 func c1098(p *pass) {
-	same := func(a, b string) bool { return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
+	same := func(a, b string) bool {
+		return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+	}
 	for _, e := range p.elements() {
 		if same(e.c.BezeichnungEingabe, e.c.HilfetextEingabe) {
 			p.at(e.c, "bezeichnungEingabe = hilfetextEingabe")
@@ -265,7 +267,9 @@ func c1098(p *pass) {
 }
 
 func c1099(p *pass) {
-	same := func(a, b string) bool { return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
+	same := func(a, b string) bool {
+		return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+	}
 	for _, e := range p.elements() {
 		if same(e.c.Name, e.c.HilfetextEingabe) {
 			p.at(e.c, "name = hilfetextEingabe")

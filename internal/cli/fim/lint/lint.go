@@ -289,4 +289,3 @@ type lineError struct {
 
 func (e *lineError) Error() string { return e.msg }
 func (e *lineError) Unwrap() error { return e.err }
-
