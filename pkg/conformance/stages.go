@@ -99,3 +99,34 @@ func (s XSDStage) notWellFormed(msg *Message, res *finding.FileResult) error {
 		Message: "message is not well-formed XML: " + text})
 	return nil
 }
+
+// CodeListStage checks XÖV code elements against genericode lists (see
+// [xoev.CheckCodes]). It uses the schema set the XSD stage chose, for the
+// fixed listURI/listVersionID of Typ 2 and 3 codes; without one it checks
+// the elements that carry listURI themselves.
+type CodeListStage struct {
+	Options xoev.CodeCheckOptions
+}
+
+// Name implements [Stage].
+func (CodeListStage) Name() string { return "codelist" }
+
+// Check implements [Stage].
+func (s CodeListStage) Check(ctx context.Context, msg *Message, res *finding.FileResult) error {
+	if !msg.WellFormed {
+		return nil
+	}
+	set, _ := msg.Values[ValueSchemaSet].(*xoev.SchemaSet)
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	fs, err := xoev.CheckCodes(ctx, set, rc, s.Options)
+	if err != nil {
+		return err
+	}
+	res.Engines = append(res.Engines, "codelist:genericode")
+	res.Findings = append(res.Findings, fs...)
+	return nil
+}

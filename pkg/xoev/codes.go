@@ -1,5 +1,434 @@
 package xoev
 
-type codeIndex struct{}
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
 
-func buildCodeIndex(docs []*SchemaDoc) *codeIndex { return &codeIndex{} }
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+)
+
+// xoevCodeNS is the namespace of the XÖV datatype Code.
+const xoevCodeNS = "http://xoev.de/schemata/code/1_0"
+
+// Rule ids of code-list findings.
+const (
+	RuleInvalidCode    = "codelist:invalid-code"
+	RuleUnknownList    = "codelist:unknown-list"
+	RuleUnknownVersion = "codelist:unknown-version"
+	RuleNoListURI      = "codelist:no-list-uri"
+)
+
+type qname struct{ ns, local string }
+
+// codeType is what the schema says about one complex type derived from
+// xoev-code:Code.
+type codeType struct {
+	base    qname
+	listURI string // fixed value, "" if given by the message
+	version string // fixed value, "" if given by the message
+	// typ1 is set when the code child's type enumerates the values (Typ 1):
+	// the XSD checks those, code lists are not consulted.
+	typ1     bool
+	codeType qname
+}
+
+// codeIndex knows the code types of a schema set and which element names
+// are declared with them.
+type codeIndex struct {
+	types map[qname]*codeType
+	enums map[qname]bool     // simple types with enumeration facets
+	elems map[string][]qname // element local name → declared types
+}
+
+// buildCodeIndex reads the code types from the schema documents: complex
+// types that restrict or extend xoev-code:Code (directly or through other
+// types), their fixed listURI/listVersionID and whether the code child is
+// enumerated (Typ 1).
+func buildCodeIndex(docs []*SchemaDoc) *codeIndex {
+	ix := &codeIndex{types: map[qname]*codeType{}, enums: map[qname]bool{}, elems: map[string][]qname{}}
+	for _, d := range docs {
+		ix.scan(d)
+	}
+	return ix
+}
+
+func (ix *codeIndex) scan(d *SchemaDoc) {
+	dec := xml.NewDecoder(bytes.NewReader(d.data))
+	dec.CharsetReader = charsetReader
+	type frame struct {
+		ns   map[string]string
+		name string
+	}
+	var stack []frame
+	resolveQ := func(v string) qname {
+		prefix, local, ok := strings.Cut(v, ":")
+		if !ok {
+			prefix, local = "", v
+		}
+		for i := len(stack) - 1; i >= 0; i-- {
+			if ns, ok := stack[i].ns[prefix]; ok {
+				return qname{ns, local}
+			}
+		}
+		if prefix == "" {
+			return qname{"", local}
+		}
+		return qname{"?" + prefix, local}
+	}
+	var curType *codeType
+	var curTypeName qname
+	var curSimple qname
+	tns := d.TargetNamespace
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) || err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			f := frame{ns: map[string]string{}, name: t.Name.Local}
+			for _, a := range t.Attr {
+				if a.Name.Space == "xmlns" {
+					f.ns[a.Name.Local] = a.Value
+				} else if a.Name.Space == "" && a.Name.Local == "xmlns" {
+					f.ns[""] = a.Value
+				}
+			}
+			stack = append(stack, f)
+			if t.Name.Space != xsdNS {
+				continue
+			}
+			get := func(n string) string { return attr(t, xml.Name{Local: n}) }
+			switch t.Name.Local {
+			case "complexType":
+				if len(stack) == 2 && get("name") != "" {
+					curTypeName = qname{tns, get("name")}
+					curType = &codeType{}
+				}
+			case "simpleType":
+				if len(stack) == 2 && get("name") != "" {
+					curSimple = qname{tns, get("name")}
+				}
+			case "enumeration":
+				if curSimple.local != "" {
+					ix.enums[curSimple] = true
+				}
+			case "restriction", "extension":
+				if curType != nil && curType.base.local == "" && get("base") != "" {
+					curType.base = resolveQ(get("base"))
+				}
+			case "attribute":
+				if curType != nil {
+					switch get("name") {
+					case "listURI":
+						curType.listURI = get("fixed")
+					case "listVersionID":
+						curType.version = get("fixed")
+					}
+				}
+			case "element":
+				if get("name") == "code" && curType != nil {
+					if ty := get("type"); ty != "" {
+						curType.codeType = resolveQ(ty)
+					}
+				} else if get("name") != "" && get("type") != "" {
+					ty := resolveQ(get("type"))
+					if !slices.Contains(ix.elems[get("name")], ty) {
+						ix.elems[get("name")] = append(ix.elems[get("name")], ty)
+					}
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Space == xsdNS && len(stack) == 2 {
+				if t.Name.Local == "complexType" && curType != nil {
+					if curType.base.local != "" {
+						ix.types[curTypeName] = curType
+					}
+					curType = nil
+				}
+				if t.Name.Local == "simpleType" {
+					curSimple = qname{}
+				}
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+// resolved follows a type's derivation chain to xoev-code:Code and merges
+// fixed values along the way; ok is false when the type is not a code type.
+func (ix *codeIndex) resolved(q qname) (ct codeType, ok bool) {
+	for range 16 {
+		if q.ns == xoevCodeNS && q.local == "Code" {
+			return ct, true
+		}
+		t := ix.types[q]
+		if t == nil {
+			return ct, false
+		}
+		if ct.listURI == "" {
+			ct.listURI = t.listURI
+		}
+		if ct.version == "" {
+			ct.version = t.version
+		}
+		if t.codeType.local != "" && ix.enums[t.codeType] {
+			ct.typ1 = true
+		}
+		q = t.base
+	}
+	return ct, false
+}
+
+// schemaInfo returns what the schema knows about elements of this local
+// name: known is true when every declaration of that name is a code type,
+// with the common fixed values ("" where they differ).
+func (ix *codeIndex) schemaInfo(local string) (ct codeType, known bool) {
+	if ix == nil {
+		return ct, false
+	}
+	decls := ix.elems[local]
+	if len(decls) == 0 {
+		return ct, false
+	}
+	for i, q := range decls {
+		c, ok := ix.resolved(q)
+		if !ok {
+			return codeType{}, false
+		}
+		if i == 0 {
+			ct = c
+			continue
+		}
+		if ct.listURI != c.listURI {
+			ct.listURI = ""
+		}
+		if ct.version != c.version {
+			ct.version = ""
+		}
+		ct.typ1 = ct.typ1 && c.typ1
+	}
+	return ct, true
+}
+
+// CodeCheckOptions configure [CheckCodes].
+type CodeCheckOptions struct {
+	// Resolver finds genericode lists by URI and version.
+	Resolver genericode.Resolver
+	// Strict makes unknown lists and versions errors instead of warnings.
+	Strict bool
+}
+
+type openElem struct {
+	local        string
+	path         string
+	line, col    int
+	listURI      *string
+	listVersion  *string
+	code         *string
+	codeLine     int
+	codeCol      int
+	inCode       bool
+	codeText     strings.Builder
+	schemaCT     codeType
+	schemaKnown  bool
+	hasCodeChild bool
+}
+
+// CheckCodes checks the XÖV code elements of a message against genericode
+// lists. A code element is an element with an unqualified child "code"
+// that either carries a listURI attribute or is declared in the schema set
+// with a type derived from xoev-code:Code; the schema supplies fixed
+// listURI and listVersionID values that the message may omit (Typ 2 and
+// 3). Typ 1 elements (values enumerated in the XSD) are left to the XSD.
+// set may be nil: then only elements with a listURI attribute are checked.
+func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheckOptions) ([]finding.Finding, error) {
+	var ix *codeIndex
+	if set != nil {
+		ix = set.codeTypes
+	}
+	src, _ := utf8Reader(r)
+	dec := xml.NewDecoder(src)
+	dec.Entity = map[string]string{}
+	var stack []*openElem
+	var out []finding.Finding
+	cache := map[[2]string]*genericode.CodeList{}
+	missing := map[[2]string]error{}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return out, nil // the XSD stage reports why the message is malformed
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			line, col := dec.InputPos()
+			if n := len(stack); n > 0 && t.Name.Space == "" && t.Name.Local == "code" {
+				p := stack[n-1]
+				p.hasCodeChild = true
+				p.inCode = true
+				p.codeLine, p.codeCol = line, col
+				p.codeText.Reset()
+			}
+			parentPath := ""
+			if n := len(stack); n > 0 {
+				parentPath = stack[n-1].path
+			}
+			e := &openElem{local: t.Name.Local, path: parentPath + "/" + t.Name.Local, line: line, col: col}
+			for _, a := range t.Attr {
+				if a.Name.Space != "" {
+					continue
+				}
+				v := a.Value
+				switch a.Name.Local {
+				case "listURI":
+					e.listURI = &v
+				case "listVersionID":
+					e.listVersion = &v
+				}
+			}
+			e.schemaCT, e.schemaKnown = ix.schemaInfo(t.Name.Local)
+			stack = append(stack, e)
+		case xml.CharData:
+			if n := len(stack); n >= 2 && stack[n-2].inCode && stack[n-1].local == "code" {
+				stack[n-2].codeText.Write(t)
+			}
+		case xml.EndElement:
+			e := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if n := len(stack); n > 0 && e.local == "code" && stack[n-1].inCode {
+				p := stack[n-1]
+				p.inCode = false
+				s := p.codeText.String()
+				p.code = &s
+			}
+			if e.code == nil || (e.listURI == nil && !e.schemaKnown) {
+				continue
+			}
+			if f := checkCode(ctx, e, opts, cache, missing); f != nil {
+				out = append(out, *f)
+			}
+		}
+	}
+	return out, nil
+}
+
+func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache map[[2]string]*genericode.CodeList, missing map[[2]string]error) *finding.Finding {
+	if e.schemaKnown && e.schemaCT.typ1 {
+		return nil
+	}
+	uri, version := e.schemaCT.listURI, e.schemaCT.version
+	if e.listURI != nil && strings.TrimSpace(*e.listURI) != "" {
+		uri = strings.TrimSpace(*e.listURI)
+	}
+	if e.listVersion != nil && strings.TrimSpace(*e.listVersion) != "" {
+		version = strings.TrimSpace(*e.listVersion)
+	}
+	code := strings.TrimSpace(*e.code)
+	sev := finding.Warning
+	if opts.Strict {
+		sev = finding.Error
+	}
+	base := finding.Finding{Severity: sev, Source: "codelist", Line: e.codeLine, Column: e.codeCol, Path: e.path}
+	if uri == "" {
+		f := base
+		f.Rule = RuleNoListURI
+		f.Line, f.Column = e.line, e.col
+		f.Message = fmt.Sprintf("code element %s has no listURI: code %q cannot be checked", e.local, code)
+		return &f
+	}
+	key := [2]string{uri, version}
+	cl, ok := cache[key]
+	if !ok {
+		if err, seen := missing[key]; seen {
+			return unknownList(base, uri, version, err)
+		}
+		var err error
+		cl, err = opts.Resolver.Resolve(ctx, uri, version)
+		if err != nil {
+			missing[key] = err
+			return unknownList(base, uri, version, err)
+		}
+		cache[key] = cl
+	}
+	if _, ok := cl.Lookup(code); ok {
+		return nil
+	}
+	f := base
+	f.Severity = finding.Error
+	f.Rule = RuleInvalidCode
+	ver := cl.Identification.Version
+	f.Message = fmt.Sprintf("code %q is not in code list %s version %s", code, uri, ver)
+	if near := nearest(code, cl.Codes(), 3); len(near) > 0 {
+		f.Message += fmt.Sprintf("; nearest valid codes: %s", strings.Join(near, ", "))
+	}
+	return &f
+}
+
+func unknownList(base finding.Finding, uri, version string, err error) *finding.Finding {
+	f := base
+	var nf *genericode.NotFoundError
+	if errors.As(err, &nf) && len(nf.Versions) > 0 {
+		f.Rule = RuleUnknownVersion
+		f.Message = fmt.Sprintf("code list %s has no version %q in --codelists (available: %s); code not checked", uri, version, strings.Join(nf.Versions, ", "))
+		return &f
+	}
+	f.Rule = RuleUnknownList
+	if version != "" {
+		f.Message = fmt.Sprintf("code list %s version %s not found in --codelists; code not checked", uri, version)
+	} else {
+		f.Message = fmt.Sprintf("code list %s not found in --codelists; code not checked", uri)
+	}
+	if !errors.As(err, &nf) {
+		f.Message += ": " + err.Error()
+	}
+	return &f
+}
+
+// nearest returns up to n codes closest to code by edit distance.
+func nearest(code string, codes []string, n int) []string {
+	type cand struct {
+		c string
+		d int
+	}
+	cs := make([]cand, 0, len(codes))
+	for _, c := range codes {
+		cs = append(cs, cand{c, editDistance(strings.ToLower(code), strings.ToLower(c))})
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return a.d - b.d })
+	var out []string
+	for i := 0; i < len(cs) && i < n; i++ {
+		out = append(out, fmt.Sprintf("%q", cs[i].c))
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

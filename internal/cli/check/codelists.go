@@ -1,10 +1,33 @@
 package check
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 func codeListStage(opts *CheckOptions) (conformance.Stage, error) {
-	return nil, cmdutil.FlagErrorf("--codelists: not implemented yet")
+	for _, d := range opts.CodeLists {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, cmdutil.FlagErrorf("--codelists %s: %v", d, err)
+		}
+		if !st.IsDir() {
+			return nil, cmdutil.FlagErrorf("--codelists %s: not a directory", d)
+		}
+	}
+	res := genericode.NewDirResolver(opts.CodeLists...)
+	if len(res.All()) == 0 {
+		return nil, fmt.Errorf("--codelists: no genericode code list found in %v", opts.CodeLists)
+	}
+	for _, p := range res.Problems() {
+		if !opts.IO.Quiet() {
+			fmt.Fprintf(opts.IO.ErrOut, "warning: code list skipped: %v\n", p)
+		}
+	}
+	return conformance.CodeListStage{Options: xoev.CodeCheckOptions{Resolver: res, Strict: opts.StrictCodeLists}}, nil
 }
