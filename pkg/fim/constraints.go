@@ -14,11 +14,11 @@ import (
 // readConstraintAttrs takes the XDatenfelder 3.0.0 attribute form of
 // praezisierung.
 func (r *reader) readConstraintAttrs(el *element, f *Datenfeld) {
-	for _, a := range el.se.Attr {
-		if a.Name.Space != "" {
+	for _, a := range el.attrs {
+		if a.prefix != "" {
 			continue
 		}
-		r.setConstraint(&f.Praezisierung, a.Name.Local, strings.TrimSpace(a.Value), el, f, false)
+		r.setConstraint(&f.Praezisierung, a.local, strings.TrimSpace(a.value), el, f, false)
 	}
 }
 

@@ -3,10 +3,7 @@ package fim
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -121,22 +118,3 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 	}
 }
 
-// charsetReader supports the encodings found in real exports besides UTF-8:
-// ISO-8859-1 (Latin-1) and its superset Windows-1252, decoded as Latin-1.
-func charsetReader(label string, in io.Reader) (io.Reader, error) {
-	switch strings.ToLower(strings.TrimSpace(label)) {
-	case "utf-8", "utf8", "us-ascii", "ascii":
-		return in, nil
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252":
-		b, err := io.ReadAll(in)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]byte, 0, len(b)+len(b)/8)
-		for _, c := range b {
-			out = utf8.AppendRune(out, rune(c))
-		}
-		return bytes.NewReader(out), nil
-	}
-	return nil, fmt.Errorf("unsupported encoding %q (use UTF-8 or ISO-8859-1)", label)
-}

@@ -2,7 +2,6 @@ package fim
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -107,7 +106,7 @@ type reader struct {
 	file  string
 	opts  ReadOptions
 	en    bool
-	d     *xml.Decoder
+	s     *scanner
 	ver   SourceVersion
 	xdfNS string
 
@@ -165,45 +164,31 @@ func (r *reader) fail(off int64, sentinel error, format string, args ...any) err
 	return e
 }
 
-// next returns the next start element, end element or char data, skipping
-// comments, processing instructions and directives.
-func (r *reader) next() (xml.Token, int64, error) {
-	for {
-		off := r.d.InputOffset()
-		t, err := r.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				return nil, off, err
-			}
-			return nil, off, r.syntaxError(off, err)
-		}
-		switch t.(type) {
-		case xml.StartElement, xml.EndElement, xml.CharData:
-			return t, off, nil
-		}
+// next advances to the next start tag, end tag or text and returns the
+// token's kind and offset. At the end of input it returns tokEOF and a nil
+// error.
+func (r *reader) next() (tokKind, int64, error) {
+	err := r.s.next()
+	if err == errEOF {
+		return tokEOF, int64(r.s.off), nil
 	}
+	if err != nil {
+		var se *scanError
+		if errors.As(err, &se) {
+			return tokEOF, int64(se.off), r.fail(int64(se.off), ErrNotXML, "not well-formed XML: %s", se.msg)
+		}
+		return tokEOF, int64(r.s.off), r.fail(int64(r.s.off), ErrNotXML, "not well-formed XML: %v", err)
+	}
+	return r.s.kind, int64(r.s.off), nil
 }
 
-func (r *reader) syntaxError(off int64, err error) error {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		// The decoder's line is exact; keep it and give no column.
-		e := &ReadError{File: r.file, Line: se.Line, Msg: "not well-formed XML: " + se.Msg, Err: ErrNotXML}
-		r.readErr = e
-		r.errOff = -1
-		return e
-	}
-	return r.fail(off, ErrNotXML, "not well-formed XML: %v", err)
-}
-
-// pushNS records the namespace declarations of se at depth; it returns
-// whether any were pushed.
-func (r *reader) pushNS(se *xml.StartElement, depth int) {
-	for _, a := range se.Attr {
-		if a.Name.Space == "xmlns" {
-			r.ns = append(r.ns, nsBinding{prefix: a.Name.Local, uri: a.Value, depth: depth})
-		} else if a.Name.Space == "" && a.Name.Local == "xmlns" {
-			r.ns = append(r.ns, nsBinding{prefix: "", uri: a.Value, depth: depth})
+// pushNS records the namespace declarations in attrs at depth.
+func (r *reader) pushNS(attrs []attrTok, depth int) {
+	for _, a := range attrs {
+		if a.prefix == "xmlns" {
+			r.ns = append(r.ns, nsBinding{prefix: a.local, uri: a.value, depth: depth})
+		} else if a.prefix == "" && a.local == "xmlns" {
+			r.ns = append(r.ns, nsBinding{prefix: "", uri: a.value, depth: depth})
 		}
 	}
 }
@@ -235,77 +220,90 @@ const (
 	nameForeign                      // in another namespace
 )
 
-// classify resolves se's prefix. It also handles namespace declarations on
-// elements below the root (rare): they are pushed for this element's depth.
-func (r *reader) classify(se *xml.StartElement) nameClass {
-	if len(se.Attr) > 0 {
-		r.pushNS(se, r.depth+1)
+// element is a start tag: its name, offset and class. attrs is valid only
+// until the next token is read: take what you need first.
+type element struct {
+	prefix, local string
+	attrs         []attrTok
+	off           int64
+	class         nameClass
+}
+
+func (el *element) qname() string {
+	if el.prefix == "" {
+		return el.local
 	}
-	uri, ok := r.lookupNS(se.Name.Space)
+	return el.prefix + ":" + el.local
+}
+
+// current returns the scanner's start tag as an element, with namespace
+// declarations pushed for depth and the name classified.
+func (r *reader) current(off int64, depth int) element {
+	el := element{prefix: r.s.prefix, local: r.s.local, attrs: r.s.attrs, off: off}
+	if len(el.attrs) > 0 {
+		r.pushNS(el.attrs, depth)
+	}
+	uri, ok := r.lookupNS(el.prefix)
 	switch {
 	case !ok:
-		return nameForeign
+		el.class = nameForeign
 	case uri == r.xdfNS:
-		return nameXDF
+		el.class = nameXDF
 	case uri == "":
-		return nameUnqualified
+		el.class = nameUnqualified
+	default:
+		el.class = nameForeign
 	}
-	return nameForeign
+	return el
 }
 
-// element is a child start element with its offset and class.
-type element struct {
-	se    xml.StartElement
-	off   int64
-	class nameClass
+// endMatches checks the scanner's end tag against the element.
+func (r *reader) endMatches(el *element, off int64) error {
+	if r.s.local != el.local || r.s.prefix != el.prefix {
+		q := r.s.local
+		if r.s.prefix != "" {
+			q = r.s.prefix + ":" + q
+		}
+		return r.fail(off, ErrNotXML, "not well-formed XML: element <%s> (line of its start tag given in the hint) is closed by </%s>", el.qname(), q)
+	}
+	return nil
 }
 
-// children iterates over the child elements of the element that was just
-// started (name start), calling fn for each child start element. fn must
-// consume the child completely (with r.text, r.skip or a nested children
-// call). Character data between children is ignored unless it is not
-// whitespace, which is reported. children returns after the matching end
-// element.
-func (r *reader) children(start xml.Name, startOff int64, fn func(el *element) error) error {
+func (r *reader) unclosed(el *element) error {
+	return r.fail(el.off, ErrNotXML, "not well-formed XML: element <%s> is not closed", el.qname())
+}
+
+// children iterates over the child elements of el, calling fn for each
+// child start tag. fn must consume the child completely (with r.text,
+// r.skip or a nested children call). Text between children is ignored.
+// children returns after el's end tag.
+func (r *reader) children(el *element, fn func(ch *element) error) error {
 	r.depth++
 	defer func() {
 		r.popNS(r.depth + 1)
 		r.depth--
 	}()
 	for {
-		t, off, err := r.next()
+		k, off, err := r.next()
 		if err != nil {
-			if err == io.EOF {
-				return r.fail(startOff, ErrNotXML, "not well-formed XML: element <%s> is not closed", qname(start))
-			}
 			return err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			el := element{se: t, off: off, class: r.classify(&t)}
-			if el.class == nameUnqualified {
+		switch k {
+		case tokEOF:
+			return r.unclosed(el)
+		case tokStart:
+			ch := r.current(off, r.depth+1)
+			if ch.class == nameUnqualified {
 				r.noteUnqualified(off)
 			}
-			if err := fn(&el); err != nil {
+			if err := fn(&ch); err != nil {
 				return err
 			}
 			r.popNS(r.depth + 1)
-		case xml.EndElement:
-			if t.Name != start {
-				return r.fail(off, ErrNotXML, "not well-formed XML: element <%s> is closed by </%s>", qname(start), qname(t.Name))
-			}
-			return nil
-		case xml.CharData:
-			// Text between child elements is not part of the model.
+		case tokEnd:
+			return r.endMatches(el, off)
 		}
 	}
-}
-
-func qname(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	return n.Space + ":" + n.Local
 }
 
 func (r *reader) noteUnqualified(off int64) {
@@ -315,37 +313,52 @@ func (r *reader) noteUnqualified(off int64) {
 	r.unqualified++
 }
 
-// text reads the character data of the element just started, up to its end
-// element. Nested elements are a finding; their text is included.
+// text reads the character data of el up to its end tag. Nested elements
+// are a finding; their text is included.
 func (r *reader) text(el *element) (string, error) {
-	r.textBuf = r.textBuf[:0]
+	var first []byte
+	n := 0
 	depth := 0
 	for {
-		t, off, err := r.next()
+		k, off, err := r.next()
 		if err != nil {
-			if err == io.EOF {
-				return "", r.fail(el.off, ErrNotXML, "not well-formed XML: element <%s> is not closed", qname(el.se.Name))
-			}
 			return "", err
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			// RawToken's data is only valid until the next call: copy.
-			r.textBuf = append(r.textBuf, t...)
-		case xml.StartElement:
+		switch k {
+		case tokEOF:
+			return "", r.unclosed(el)
+		case tokText:
+			if n == 0 && !r.s.decoded {
+				// A view of the input: stays valid.
+				first = r.s.text
+				n = 1
+				continue
+			}
+			if first != nil {
+				r.textBuf = append(r.textBuf[:0], first...)
+				first = nil
+			} else if n == 0 {
+				r.textBuf = r.textBuf[:0]
+			}
+			r.textBuf = append(r.textBuf, r.s.text...)
+			n++
+		case tokStart:
 			if depth == 0 {
 				r.addFinding(RuleUnknownElement, finding.Warning, off, nil, "",
-					r.msg(fmt.Sprintf("Element <%s> in <%s>, das nur Text enthalten soll; der Text darin wird übernommen", t.Name.Local, el.se.Name.Local),
-						fmt.Sprintf("element <%s> inside <%s>, which should hold text only; its text is kept", t.Name.Local, el.se.Name.Local)))
+					r.msg(fmt.Sprintf("Element <%s> in <%s>, das nur Text enthalten soll; der Text darin wird übernommen", r.s.local, el.local),
+						fmt.Sprintf("element <%s> inside <%s>, which should hold text only; its text is kept", r.s.local, el.local)))
 			}
 			depth++
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
-				if t.Name != el.se.Name {
-					return "", r.fail(off, ErrNotXML, "not well-formed XML: element <%s> is closed by </%s>", qname(el.se.Name), qname(t.Name))
+				if err := r.endMatches(el, off); err != nil {
+					return "", err
 				}
-				if len(r.textBuf) == 0 {
+				switch {
+				case n == 0:
 					return "", nil
+				case first != nil:
+					return string(first), nil
 				}
 				return string(r.textBuf), nil
 			}
@@ -354,37 +367,31 @@ func (r *reader) text(el *element) (string, error) {
 	}
 }
 
-// skip consumes the element just started and returns its text content
-// (trimmed), for [Unmapped].
+// skip consumes el and returns its text content (trimmed, the pieces
+// joined by a space), for [Unmapped].
 func (r *reader) skip(el *element) (string, error) {
-	s, err := r.textQuiet(el)
-	return strings.TrimSpace(s), err
-}
-
-// textQuiet is text without the finding about nested elements.
-func (r *reader) textQuiet(el *element) (string, error) {
 	var buf []byte
 	depth := 0
 	for {
-		t, off, err := r.next()
+		k, off, err := r.next()
 		if err != nil {
-			if err == io.EOF {
-				return "", r.fail(el.off, ErrNotXML, "not well-formed XML: element <%s> is not closed", qname(el.se.Name))
-			}
 			return "", err
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			if len(buf) > 0 && len(bytes.TrimSpace(t)) > 0 {
+		switch k {
+		case tokEOF:
+			return "", r.unclosed(el)
+		case tokText:
+			t := bytes.TrimSpace(r.s.text)
+			if len(buf) > 0 && len(t) > 0 {
 				buf = append(buf, ' ')
 			}
-			buf = append(buf, bytes.TrimSpace(t)...)
-		case xml.StartElement:
+			buf = append(buf, t...)
+		case tokStart:
 			depth++
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
-				if t.Name != el.se.Name {
-					return "", r.fail(off, ErrNotXML, "not well-formed XML: element <%s> is closed by </%s>", qname(el.se.Name), qname(t.Name))
+				if err := r.endMatches(el, off); err != nil {
+					return "", err
 				}
 				return string(buf), nil
 			}
@@ -400,9 +407,9 @@ func (r *reader) unmapped(el *element, parent string, c *Common) (Unmapped, erro
 		return Unmapped{}, err
 	}
 	r.addFinding(RuleUnknownElement, finding.Warning, el.off, c, "",
-		r.msg(fmt.Sprintf("unbekanntes Element <%s> in <%s>; es wird unverändert aufbewahrt", el.se.Name.Local, parent),
-			fmt.Sprintf("unknown element <%s> in <%s>; it is kept as is", el.se.Name.Local, parent)))
-	return Unmapped{Name: el.se.Name.Local, Text: txt, Pos: Pos{Offset: el.off}}, nil
+		r.msg(fmt.Sprintf("unbekanntes Element <%s> in <%s>; es wird unverändert aufbewahrt", el.local, parent),
+			fmt.Sprintf("unknown element <%s> in <%s>; it is kept as is", el.local, parent)))
+	return Unmapped{Name: el.local, Text: txt, Pos: Pos{Offset: el.off}}, nil
 }
 
 // run reads the whole message.
@@ -414,65 +421,72 @@ func (r *reader) run() (*Document, error) {
 	if looksBinary(data) {
 		return nil, r.fail(-1, ErrNotXML, "the file is not XML (binary data); expected an XDatenfelder 2.0 or 3.0.0 message")
 	}
-	r.d = xml.NewDecoder(bytes.NewReader(data))
-	r.d.CharsetReader = charsetReader
-	r.d.Strict = true
+	data, start, err := r.decodeInput(data)
+	if err != nil {
+		return nil, err
+	}
+	r.data = data
+	r.s = newScanner(data)
+	r.s.pos = start
 
 	// Find the root element.
-	var root xml.StartElement
-	var rootOff int64
+	var root element
 	for {
-		t, off, err := r.next()
+		k, off, err := r.next()
 		if err != nil {
-			if err == io.EOF {
-				return nil, r.fail(-1, ErrNotXML, "the file has no root element; expected an XDatenfelder 2.0 or 3.0.0 message")
-			}
 			return nil, err
 		}
-		if se, ok := t.(xml.StartElement); ok {
-			root, rootOff = se, off
+		if k == tokEOF {
+			return nil, r.fail(-1, ErrNotXML, "the file has no root element; expected an XDatenfelder 2.0 or 3.0.0 message")
+		}
+		if k == tokStart {
+			root = r.current(off, 0)
 			break
 		}
-		if _, ok := t.(xml.CharData); ok && len(bytes.TrimSpace(t.(xml.CharData))) > 0 {
+		if k == tokText && len(bytes.TrimSpace(r.s.text)) > 0 {
 			return nil, r.fail(off, ErrNotXML, "not well-formed XML: text before the root element")
 		}
+		if k == tokEnd {
+			return nil, r.fail(off, ErrNotXML, "not well-formed XML: end tag before the root element")
+		}
 	}
-	r.pushNS(&root, 0)
-	uri, _ := r.lookupNS(root.Name.Space)
+	rootOff := root.off
+	uri, _ := r.lookupNS(root.prefix)
 	switch uri {
 	case NamespaceXDF2:
 		r.ver, r.xdfNS = XDF2, uri
 	case NamespaceXDF3:
 		r.ver, r.xdfNS = XDF3, uri
 	case NamespaceXDF1:
-		return nil, r.fail(rootOff, ErrXDF1, "XDatenfelder 1.x (namespace %q, root <%s>) is not supported: XDatenfelder 1 was replaced by 2.0 in 2020; export the schema again from the FIM portal as XDatenfelder 2.0 or 3.0.0", uri, root.Name.Local)
+		return nil, r.fail(rootOff, ErrXDF1, "XDatenfelder 1.x (namespace %q, root <%s>) is not supported: XDatenfelder 1 was replaced by 2.0 in 2020; export the schema again from the FIM portal as XDatenfelder 2.0 or 3.0.0", uri, root.local)
 	default:
 		if uri == "" {
-			return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> has no namespace; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.Name.Local, NamespaceXDF2, NamespaceXDF3)
+			return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> has no namespace; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.local, NamespaceXDF2, NamespaceXDF3)
 		}
-		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is in namespace %q; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.Name.Local, uri, NamespaceXDF2, NamespaceXDF3)
+		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is in namespace %q; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.local, uri, NamespaceXDF2, NamespaceXDF3)
 	}
-	if !strings.HasPrefix(root.Name.Local, "xdatenfelder.") {
-		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is not an XDatenfelder message; expected e.g. <xdatenfelder.stammdatenschema.0102>", root.Name.Local)
+	root.class = nameXDF
+	if !strings.HasPrefix(root.local, "xdatenfelder.") {
+		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is not an XDatenfelder message; expected e.g. <xdatenfelder.stammdatenschema.0102>", root.local)
 	}
 	doc := &Document{
-		File: r.file, SourceVersion: r.ver, Namespace: r.xdfNS, Message: root.Name.Local,
+		File: r.file, SourceVersion: r.ver, Namespace: r.xdfNS, Message: root.local,
 		GroupByID: map[Identifier]*Datenfeldgruppe{},
 		FieldByID: map[Identifier]*Datenfeld{},
 		RuleByID:  map[Identifier]*Regel{},
 	}
 	r.doc = doc
 	var seen uint64
-	err := r.children(root.Name, rootOff, func(el *element) error {
-		name := el.se.Name.Local
+	err = r.children(&root, func(el *element) error {
+		name := el.local
 		if el.class == nameForeign {
-			u, err := r.unmapped(el, root.Name.Local, nil)
+			u, err := r.unmapped(el, root.local, nil)
 			doc.Extra = append(doc.Extra, u)
 			return err
 		}
 		content := func(k Kind) error {
 			if doc.Kind != "" {
-				return r.fail(el.off, ErrStructure, "message <%s> has a second content element <%s>; a message holds exactly one", root.Name.Local, name)
+				return r.fail(el.off, ErrStructure, "message <%s> has a second content element <%s>; a message holds exactly one", root.local, name)
 			}
 			doc.Kind = k
 			return nil
@@ -519,7 +533,7 @@ func (r *reader) run() (*Document, error) {
 			doc.Codeliste = c
 			return err
 		}
-		u, err := r.unmapped(el, root.Name.Local, nil)
+		u, err := r.unmapped(el, root.local, nil)
 		doc.Extra = append(doc.Extra, u)
 		return err
 	})
@@ -528,24 +542,19 @@ func (r *reader) run() (*Document, error) {
 	}
 	// Nothing but whitespace, comments and PIs may follow the root.
 	for {
-		t, off, err := r.next()
-		if err == io.EOF {
-			break
-		}
+		k, off, err := r.next()
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			if len(bytes.TrimSpace(t)) > 0 {
-				return nil, r.fail(off, ErrNotXML, "not well-formed XML: text after the root element")
-			}
-		default:
-			return nil, r.fail(off, ErrNotXML, "not well-formed XML: markup after the root element")
+		if k == tokEOF {
+			break
+		}
+		if k != tokText || len(bytes.TrimSpace(r.s.text)) > 0 {
+			return nil, r.fail(off, ErrNotXML, "not well-formed XML: content after the end of the root element")
 		}
 	}
 	if doc.Kind == "" {
-		return nil, r.fail(rootOff, ErrStructure, "message <%s> has no content: expected a <stammdatenschema>, <datenfeldgruppe>, <datenfeld>, <dokumentsteckbrief> or <codeliste> element after the header", root.Name.Local)
+		return nil, r.fail(rootOff, ErrStructure, "message <%s> has no content: expected a <stammdatenschema>, <datenfeldgruppe>, <datenfeld>, <dokumentsteckbrief> or <codeliste> element after the header", root.local)
 	}
 	switch {
 	case doc.Schema != nil:
@@ -571,7 +580,7 @@ func (r *reader) run() (*Document, error) {
 // once checks that the single-valued child with bit b appears only once.
 func (r *reader) once(seen *uint64, b uint, el *element) error {
 	if *seen&(1<<b) != 0 {
-		return r.fail(el.off, ErrStructure, "element <%s> appears twice; it may occur only once here", el.se.Name.Local)
+		return r.fail(el.off, ErrStructure, "element <%s> appears twice; it may occur only once here", el.local)
 	}
 	*seen |= 1 << b
 	return nil
@@ -603,4 +612,53 @@ func looksBinary(data []byte) bool {
 		head = head[size:]
 	}
 	return false
+}
+
+// decodeInput handles a byte order mark and the encoding of the XML
+// declaration: UTF-8 is used as is, ISO-8859-1 (and Windows-1252, read as
+// Latin-1) is converted to UTF-8 first, so that all offsets refer to the
+// converted text. It returns the data and where the scanner starts.
+func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
+	start := 0
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		start = 3
+	} else if bytes.HasPrefix(data, []byte("\xFE\xFF")) || bytes.HasPrefix(data, []byte("\xFF\xFE")) {
+		return nil, 0, r.fail(-1, ErrNotXML, "the file is UTF-16 encoded; convert it to UTF-8")
+	}
+	if !bytes.HasPrefix(data[start:], []byte("<?xml")) {
+		return data, start, nil
+	}
+	end := bytes.Index(data[start:], []byte("?>"))
+	if end < 0 {
+		return data, start, nil
+	}
+	decl := data[start : start+end]
+	i := bytes.Index(decl, []byte("encoding"))
+	if i < 0 {
+		return data, start, nil
+	}
+	rest := bytes.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != '=' {
+		return data, start, nil
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	if len(rest) < 2 || (rest[0] != '"' && rest[0] != '\'') {
+		return data, start, nil
+	}
+	q := bytes.IndexByte(rest[1:], rest[0])
+	if q < 0 {
+		return data, start, nil
+	}
+	label := strings.ToLower(string(rest[1 : 1+q]))
+	switch label {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return data, start, nil
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252":
+		out := make([]byte, 0, len(data)+len(data)/8)
+		for _, c := range data[start:] {
+			out = utf8.AppendRune(out, rune(c))
+		}
+		return out, 0, nil
+	}
+	return nil, 0, r.fail(-1, ErrNotXML, "unsupported encoding %q; XDatenfelder files are UTF-8 (ISO-8859-1 is also read)", label)
 }

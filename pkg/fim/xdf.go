@@ -54,7 +54,7 @@ const (
 // readCommon handles a child that belongs to [Common]; it reports false when
 // the child is not one of them.
 func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) {
-	name := el.se.Name.Local
+	name := el.local
 	var err error
 	str := func(b uint, dst *string) error {
 		if err := r.once(seen, b, el); err != nil {
@@ -167,8 +167,8 @@ func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) 
 func (r *reader) readIdent(el *element) (Identifier, error) {
 	var id Identifier
 	var seen uint64
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
-		switch ch.se.Name.Local {
+	err := r.children(el, func(ch *element) error {
+		switch ch.local {
 		case "id":
 			if err := r.once(&seen, 0, ch); err != nil {
 				return err
@@ -184,7 +184,7 @@ func (r *reader) readIdent(el *element) (Identifier, error) {
 			id.Version = strings.TrimSpace(s)
 			return err
 		}
-		_, err := r.unmapped(ch, el.se.Name.Local, nil)
+		_, err := r.unmapped(ch, el.local, nil)
 		return err
 	})
 	return id, err
@@ -198,9 +198,9 @@ func (r *reader) readBezug(el *element) (Bezug, error) {
 }
 
 func attrValue(el *element, name string) string {
-	for _, a := range el.se.Attr {
-		if a.Name.Local == name && a.Name.Space == "" {
-			return a.Value
+	for _, a := range el.attrs {
+		if a.local == name && a.prefix == "" {
+			return a.value
 		}
 	}
 	return ""
@@ -210,12 +210,12 @@ func attrValue(el *element, name string) string {
 // attributes and a code child (in any namespace).
 func (r *reader) readCode(el *element, c *Common) (Code, error) {
 	code := Code{ListURI: attrValue(el, "listURI"), ListVersionID: attrValue(el, "listVersionID")}
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		if ch.class == nameUnqualified {
 			// code and name of XÖV code types are unqualified by design.
 			r.unqualified--
 		}
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "code":
 			s, err := r.text(ch)
 			code.Code = strings.TrimSpace(s)
@@ -224,7 +224,7 @@ func (r *reader) readCode(el *element, c *Common) (Code, error) {
 			_, err := r.skip(ch)
 			return err
 		}
-		_, err := r.unmapped(ch, el.se.Name.Local, c)
+		_, err := r.unmapped(ch, el.local, c)
 		return err
 	})
 	return code, err
@@ -248,8 +248,8 @@ func (r *reader) checkCode(v string, el *element, c *Common, what string, allowe
 func (r *reader) readRelation(el *element, c *Common) (Relation, error) {
 	rel := Relation{Pos: Pos{Offset: el.off}}
 	var seen uint64
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
-		switch ch.se.Name.Local {
+	err := r.children(el, func(ch *element) error {
+		switch ch.local {
 		case "praedikat":
 			if err := r.once(&seen, 0, ch); err != nil {
 				return err
@@ -290,23 +290,23 @@ func (r *reader) parseDate(s string, el *element, c *Common, withTime bool) Date
 		want, wantEn = "JJJJ-MM-TTThh:mm:ss", "YYYY-MM-DDThh:mm:ss"
 	}
 	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "",
-		r.msg(fmt.Sprintf("<%s> enthält kein gültiges Datum: %q (erwartet %s)", el.se.Name.Local, d.Raw, want),
-			fmt.Sprintf("<%s> is not a valid date: %q (expected %s)", el.se.Name.Local, d.Raw, wantEn)))
+		r.msg(fmt.Sprintf("<%s> enthält kein gültiges Datum: %q (erwartet %s)", el.local, d.Raw, want),
+			fmt.Sprintf("<%s> is not a valid date: %q (expected %s)", el.local, d.Raw, wantEn)))
 	return d
 }
 
 // finishCommon checks what every element needs after its children were read.
 func (r *reader) finishCommon(c *Common, el *element) error {
 	if c.Identifier.ID == "" {
-		return r.fail(el.off, ErrStructure, "<%s> has no identifikation/id; every element needs an id (and a version)", el.se.Name.Local)
+		return r.fail(el.off, ErrStructure, "<%s> has no identifikation/id; every element needs an id (and a version)", el.local)
 	}
 	return nil
 }
 
 func (r *reader) readHeader(el *element, h *Header) error {
 	var seen uint64
-	return r.children(el.se.Name, el.off, func(ch *element) error {
-		switch ch.se.Name.Local {
+	return r.children(el, func(ch *element) error {
+		switch ch.local {
 		case "nachrichtID":
 			if err := r.once(&seen, 0, ch); err != nil {
 				return err
@@ -331,7 +331,7 @@ func (r *reader) readHeader(el *element, h *Header) error {
 		}
 		// Header fields differ between producers; keep them without a finding.
 		txt, err := r.skip(ch)
-		h.Extra = append(h.Extra, Unmapped{Name: ch.se.Name.Local, Text: txt, Pos: Pos{Offset: ch.off}})
+		h.Extra = append(h.Extra, Unmapped{Name: ch.local, Text: txt, Pos: Pos{Offset: ch.off}})
 		return err
 	})
 }
@@ -340,12 +340,12 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 	s := &Datenschema{}
 	s.Pos.Offset = el.off
 	var seen uint64
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		if ok, err := r.readCommon(&s.Common, &seen, ch); ok {
 			return err
 		}
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "bezeichnung":
 			if err := r.once(&seen, bX0, ch); err != nil {
 				return err
@@ -394,7 +394,7 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 			}
 		default:
 			var u Unmapped
-			u, err = r.unmapped(ch, el.se.Name.Local, &s.Common)
+			u, err = r.unmapped(ch, el.local, &s.Common)
 			s.Extra = append(s.Extra, u)
 		}
 		return err
@@ -411,8 +411,8 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 	ref := ElementRef{Pos: Pos{Offset: el.off}}
 	var seen uint64
 	anzahl := false
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
-		switch ch.se.Name.Local {
+	err := r.children(el, func(ch *element) error {
+		switch ch.local {
 		case "anzahl":
 			if err := r.once(&seen, 0, ch); err != nil {
 				return err
@@ -449,11 +449,11 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 			if err := r.once(&seen, 2, ch); err != nil {
 				return err
 			}
-			return r.children(ch.se.Name, ch.off, func(e *element) error {
+			return r.children(ch, func(e *element) error {
 				if ref.Group != nil || ref.Field != nil {
-					return r.fail(e.off, ErrStructure, "<enthaelt> holds a second element <%s>; it holds exactly one datenfeld or datenfeldgruppe", e.se.Name.Local)
+					return r.fail(e.off, ErrStructure, "<enthaelt> holds a second element <%s>; it holds exactly one datenfeld or datenfeldgruppe", e.local)
 				}
-				switch e.se.Name.Local {
+				switch e.local {
 				case "datenfeldgruppe":
 					g, err := r.readGroup(e)
 					ref.Group = g
@@ -497,16 +497,16 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 	g.Pos.Offset = el.off
 	var seen uint64
 	pushed := false
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		if ok, err := r.readCommon(&g.Common, &seen, ch); ok {
-			if ch.se.Name.Local == "identifikation" && err == nil && !pushed {
+			if ch.local == "identifikation" && err == nil && !pushed {
 				r.groupStack = append(r.groupStack, g.Identifier)
 				pushed = true
 			}
 			return err
 		}
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "art":
 			if err := r.once(&seen, bX0, ch); err != nil {
 				return err
@@ -529,7 +529,7 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 			}
 		default:
 			var u Unmapped
-			u, err = r.unmapped(ch, el.se.Name.Local, &g.Common)
+			u, err = r.unmapped(ch, el.local, &g.Common)
 			g.Extra = append(g.Extra, u)
 		}
 		return err
@@ -580,12 +580,12 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 	var seen uint64
 	var praez *element
 	var praezText string
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		if ok, err := r.readCommon(&f.Common, &seen, ch); ok {
 			return err
 		}
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "feldart":
 			if err := r.once(&seen, bX0, ch); err != nil {
 				return err
@@ -685,7 +685,7 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 			}
 		default:
 			var u Unmapped
-			u, err = r.unmapped(ch, el.se.Name.Local, &f.Common)
+			u, err = r.unmapped(ch, el.local, &f.Common)
 			f.Extra = append(f.Extra, u)
 		}
 		return err
@@ -719,7 +719,7 @@ func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error)
 	var gen func(ch *element) error
 	gen = func(ch *element) error {
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "identifikation":
 			if err := r.once(&seen, 0, ch); err != nil {
 				return err
@@ -731,7 +731,7 @@ func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error)
 			if err := r.once(&seen, 1, ch); err != nil {
 				return err
 			}
-			err = r.children(ch.se.Name, ch.off, gen)
+			err = r.children(ch, gen)
 		case "canonicalIdentification":
 			if err := r.once(&seen, 2, ch); err != nil {
 				return err
@@ -751,11 +751,11 @@ func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error)
 			}
 			ref.CanonicalVersionURI, err = r.trimmed(ch)
 		default:
-			_, err = r.unmapped(ch, el.se.Name.Local, c)
+			_, err = r.unmapped(ch, el.local, c)
 		}
 		return err
 	}
-	err := r.children(el.se.Name, el.off, gen)
+	err := r.children(el, gen)
 	if err == nil && ref.CanonicalURI == "" && ref.CanonicalVersionURI == "" {
 		r.addFinding(RuleMissingElement, finding.Error, el.off, c, "",
 			r.msg("<codelisteReferenz> ohne canonicalIdentification; die Codeliste kann nicht bestimmt werden",
@@ -784,16 +784,16 @@ func (r *reader) checkDateShaped(v string, el *element, c *Common) {
 }
 
 func (r *reader) readWerte(el *element, f *Datenfeld) error {
-	return r.children(el.se.Name, el.off, func(ch *element) error {
-		if ch.se.Name.Local != "wert" {
+	return r.children(el, func(ch *element) error {
+		if ch.local != "wert" {
 			_, err := r.unmapped(ch, "werte", &f.Common)
 			return err
 		}
 		w := Wert{Pos: Pos{Offset: ch.off}}
 		var seen uint64
-		err := r.children(ch.se.Name, ch.off, func(e *element) error {
+		err := r.children(ch, func(e *element) error {
 			var err error
-			switch e.se.Name.Local {
+			switch e.local {
 			case "code":
 				if err := r.once(&seen, 0, e); err != nil {
 					return err
@@ -825,12 +825,12 @@ func (r *reader) readRegel(el *element) (*Regel, error) {
 	var seen uint64
 	var scriptEl *element
 	scriptSeen := false
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		if ok, err := r.readCommon(&rg.Common, &seen, ch); ok {
 			return err
 		}
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "freitextRegel":
 			if err := r.once(&seen, bDef, ch); err != nil {
 				return err
@@ -897,12 +897,12 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 	s := &Dokumentsteckbrief{}
 	s.Pos.Offset = el.off
 	var seen uint64
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		if ok, err := r.readCommon(&s.Common, &seen, ch); ok {
 			return err
 		}
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "bezeichnung":
 			if err := r.once(&seen, bX0, ch); err != nil {
 				return err
@@ -940,7 +940,7 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 			s.Dokumentart = code.Code
 		default:
 			var u Unmapped
-			u, err = r.unmapped(ch, el.se.Name.Local, &s.Common)
+			u, err = r.unmapped(ch, el.local, &s.Common)
 			s.Extra = append(s.Extra, u)
 		}
 		return err
@@ -954,9 +954,9 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 func (r *reader) readCodelisteMessage(el *element) (*CodelisteMessage, error) {
 	m := &CodelisteMessage{Pos: Pos{Offset: el.off}}
 	var seen uint64
-	err := r.children(el.se.Name, el.off, func(ch *element) error {
+	err := r.children(el, func(ch *element) error {
 		var err error
-		switch ch.se.Name.Local {
+		switch ch.local {
 		case "identifikation":
 			if err := r.once(&seen, 0, ch); err != nil {
 				return err
@@ -981,7 +981,7 @@ func (r *reader) readCodelisteMessage(el *element) (*CodelisteMessage, error) {
 		default:
 			// The code list content itself (genericode) is kept as text.
 			txt, e := r.skip(ch)
-			m.Extra = append(m.Extra, Unmapped{Name: ch.se.Name.Local, Text: txt, Pos: Pos{Offset: ch.off}})
+			m.Extra = append(m.Extra, Unmapped{Name: ch.local, Text: txt, Pos: Pos{Offset: ch.off}})
 			err = e
 		}
 		return err
