@@ -117,4 +117,3 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 		*p.line, *p.col = line, col
 	}
 }
-
