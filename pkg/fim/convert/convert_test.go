@@ -1,0 +1,103 @@
+package convert
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/fim"
+)
+
+// input is one schema of the test corpus with the code lists it uses.
+type input struct {
+	name      string // short name for subtests
+	path      string
+	codelists string // directory, "" for none
+}
+
+// corpusDir finds shared/corpus by walking up from the package (or
+// $OZGCTL_CORPUS); "" when absent (fresh clone).
+func corpusDir() string {
+	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
+		return d
+	}
+	dir, _ := os.Getwd()
+	for {
+		c := filepath.Join(dir, "shared", "corpus")
+		if st, err := os.Stat(c); err == nil && st.IsDir() {
+			return c
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// corpusInputs returns every XDatenfelder 2/3 file of the shared corpus
+// (falling back to the copies in testdata), with the code list folder that
+// belongs to it.
+func corpusInputs(t testing.TB) []input {
+	var out []input
+	root := corpusDir()
+	if root == "" {
+		for _, p := range []string{"xdf2/BlaueKarte.xml", "xdf2/S00000094V1.0_xdf2.xml", "xdf2/S00000186v1.0_xdf2.xml", "xdf2/select.xml", "xdf3/xdf3.xml", "xdf3/G60000000088-simple.xml"} {
+			out = append(out, input{name: p, path: filepath.Join("testdata", p), codelists: testCodelists(p)})
+		}
+		return out
+	}
+	for _, sub := range []string{"xdf2", "xdf3"} {
+		filepath.WalkDir(filepath.Join(root, sub), func(p string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !strings.HasSuffix(p, ".xml") {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, input{name: rel, path: p, codelists: testCodelists(p)})
+			return nil
+		})
+	}
+	return out
+}
+
+func testCodelists(p string) string {
+	switch {
+	case strings.Contains(p, "S00000094"):
+		return filepath.Join("testdata", "codelists", "S00000094")
+	case strings.Contains(p, "S00000186"):
+		return filepath.Join("testdata", "codelists", "S00000186")
+	}
+	return ""
+}
+
+// load reads an input and prepares the converter; ok=false when the file
+// is not a convertible document (negative fixtures, field messages
+// without structure are still convertible).
+func load(t testing.TB, in input, opts Options) (*Converter, bool) {
+	t.Helper()
+	doc, _, err := fim.ReadFile(in.path, fim.ReadOptions{})
+	if err != nil {
+		return nil, false
+	}
+	if in.codelists != "" {
+		cl, err := LoadCodelistDirs(in.codelists)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Codelists = cl
+	}
+	c, err := New(doc, opts)
+	if err != nil {
+		t.Logf("%s: %v", in.name, err)
+		return nil, false
+	}
+	return c, true
+}
+
+// unsatisfiable lists corpus files whose constraints admit no instance;
+// the sample must fail for them with a SampleError.
+var unsatisfiable = map[string]string{
+	// F00001: minLength 0, maxLength 1 and pattern "test" (4 characters).
+	"xdf3.xml": "F00001",
+}
