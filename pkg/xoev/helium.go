@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing/fstest"
@@ -33,6 +34,35 @@ func (s *SchemaSet) compileHelium(ctx context.Context) error {
 	for i, d := range s.Docs {
 		index[d.Path] = i
 	}
+	// helium, like libxml2, honours only the first import of a namespace.
+	// Where a set imports several documents of one namespace, every such
+	// import is pointed at a wrapper document that includes them all.
+	imported := map[string][]string{} // namespace → imported document paths
+	for _, d := range s.Docs {
+		for _, r := range d.refs {
+			if r.kind == "import" && r.resolved != "" {
+				ns := r.namespace
+				if !slices.Contains(imported[ns], r.resolved) {
+					imported[ns] = append(imported[ns], r.resolved)
+				}
+			}
+		}
+	}
+	wrapper := map[string]string{} // namespace → wrapper file name
+	for ns, paths := range imported {
+		if len(paths) < 2 {
+			continue
+		}
+		name := fmt.Sprintf("w%d.xsd", len(wrapper))
+		var b strings.Builder
+		fmt.Fprintf(&b, "<xs:schema xmlns:xs=%q targetNamespace=%q>\n", xsdNS, ns)
+		for _, p := range paths {
+			fmt.Fprintf(&b, "<xs:include schemaLocation=\"%d.xsd\"/>\n", index[p])
+		}
+		b.WriteString("</xs:schema>\n")
+		fsys["s/"+name] = &fstest.MapFile{Data: []byte(b.String())}
+		wrapper[ns] = name
+	}
 	names := map[string]string{}
 	for i, d := range s.Docs {
 		data := d.data
@@ -40,8 +70,12 @@ func (s *SchemaSet) compileHelium(ctx context.Context) error {
 			if r.resolved == "" {
 				continue
 			}
+			target := fmt.Sprintf("%d.xsd", index[r.resolved])
+			if w, ok := wrapper[r.namespace]; ok && r.kind == "import" {
+				target = w
+			}
 			re := regexp.MustCompile(`schemaLocation\s*=\s*(["'])` + regexp.QuoteMeta(r.location) + `["']`)
-			data = re.ReplaceAll(data, []byte(fmt.Sprintf(`schemaLocation="%d.xsd"`, index[r.resolved])))
+			data = re.ReplaceAll(data, []byte(`schemaLocation="`+target+`"`))
 		}
 		name := fmt.Sprintf("s/%d.xsd", i)
 		fsys[name] = &fstest.MapFile{Data: data}

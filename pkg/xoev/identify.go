@@ -70,15 +70,15 @@ func Identify(r io.Reader) (*finding.Identity, error) {
 				}
 				continue
 			}
+			if v := attr(t, xml.Name{Local: "xjustizVersion"}); v != "" {
+				id.Version = v
+			}
 			lname := strings.ToLower(t.Name.Local)
 			if headerDepth == 0 && (strings.HasPrefix(lname, "nachrichtenkopf") || (lname == "kopf" && depth == 2)) {
 				headerDepth = depth
 				continue
 			}
 			if headerDepth > 0 {
-				if v := attr(t, xml.Name{Local: "xjustizVersion"}); v != "" && id.Standard == "xjustiz" {
-					id.Version = v
-				}
 				if field == "" {
 					if k := headerKey(lname); k != "" {
 						field, fieldDepth = k, depth
@@ -153,6 +153,7 @@ func standardOf(ns string) (standard, version string) {
 		return "", ""
 	}
 	var segs []string
+	hostLabel := ""
 	if strings.HasPrefix(ns, "urn:") {
 		segs = strings.Split(ns, ":")[1:]
 	} else {
@@ -164,9 +165,7 @@ func standardOf(ns string) (standard, version string) {
 		if len(segs) > 0 {
 			host := strings.Split(strings.TrimPrefix(segs[0], "www."), ".")
 			segs = segs[1:]
-			if len(segs) == 0 && len(host) > 0 {
-				segs = []string{host[0]} // http://www.xjustiz.de → xjustiz
-			}
+			hostLabel = host[0] // http://www.xjustiz.de → xjustiz
 		}
 	}
 	// Trailing version segments, skipping filler words.
@@ -184,6 +183,8 @@ func standardOf(ns string) (standard, version string) {
 	}
 	if end > 0 {
 		standard = strings.ToLower(segs[end-1])
+	} else {
+		standard = strings.ToLower(hostLabel)
 	}
 	if i := strings.LastIndex(standard, "_"); i > 0 && versionSeg.MatchString(standard[i+1:]) && len(ver) == 0 {
 		ver = []string{standard[i+1:]} // xdatenfelder_2

@@ -1,0 +1,438 @@
+package xoev
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+)
+
+const exampleDir = "../../examples/xoev"
+
+func loadExample(t *testing.T, opts LoadOptions) *SchemaSet {
+	t.Helper()
+	if opts.Catalogs == nil {
+		opts.Catalogs = []string{filepath.Join(exampleDir, "catalog.xml")}
+	}
+	set, err := LoadSchemaSet(context.Background(), filepath.Join(exampleDir, "xsd/demo.xsd"), opts)
+	if err != nil {
+		t.Fatalf("load example schema set: %v", err)
+	}
+	return set
+}
+
+func validateString(t *testing.T, set *SchemaSet, doc string) []finding.Finding {
+	t.Helper()
+	fs, err := set.Validate(context.Background(), "test.xml", strings.NewReader(doc))
+	if err != nil {
+		t.Fatalf("validate: %v", err)
+	}
+	return fs
+}
+
+func rules(fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Severity.String()+" "+f.Rule)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func validateFile(t *testing.T, set *SchemaSet, path string) []finding.Finding {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return validateString(t, set, string(data))
+}
+
+// TestLoadExampleSet covers a chained catalog (uri entry, rewriteURI,
+// nextCatalog with rewriteURI), an include across directories and two
+// documents of one namespace imported separately, which xmllint cannot
+// handle (it keeps the first import per namespace and then fails on the
+// type of the second document).
+func TestLoadExampleSet(t *testing.T) {
+	for _, engine := range []string{"", "helium"} {
+		t.Run(cmpOr(engine, "jacoelho"), func(t *testing.T) {
+			set := loadExample(t, LoadOptions{Engine: engine})
+			var names []string
+			for _, d := range set.Docs {
+				rel, _ := filepath.Rel(mustAbs(t, exampleDir), d.Path)
+				names = append(names, filepath.ToSlash(rel))
+			}
+			want := []string{"xsd/demo.xsd", "common/kopf.xsd", "xsd/inhalt/demo-inhalt.xsd", "lib/xoev-code.xsd", "common/adresse.xsd"}
+			if !slices.Equal(names, want) {
+				t.Errorf("docs = %v, want %v", names, want)
+			}
+			if got := set.Roots(); !slices.Equal(got, []string{"{urn:example:demo:1.0}demo.antrag.0101"}) {
+				t.Errorf("Roots() = %v", got)
+			}
+			wantEngine := EngineJacoelho
+			if engine == "helium" {
+				wantEngine = EngineHelium
+			}
+			if set.Engine != wantEngine {
+				t.Errorf("Engine = %q, want %q", set.Engine, wantEngine)
+			}
+			for _, tc := range []struct {
+				file string
+				want []string
+			}{
+				{"antrag-gueltig.xml", nil},
+				{"antrag-code-fehler.xml", nil}, // code values are the code-list stage's business
+				{"antrag-xsd-fehler.xml", []string{"error xsd:"}},
+			} {
+				fs := validateFile(t, set, filepath.Join(exampleDir, "messages", tc.file))
+				got := rules(fs)
+				if len(tc.want) == 0 && len(got) != 0 {
+					t.Errorf("%s: findings %v, want none", tc.file, fs)
+				}
+				if len(tc.want) > 0 && (len(got) == 0 || !strings.HasPrefix(got[0], tc.want[0])) {
+					t.Errorf("%s: findings %v, want %v", tc.file, got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestLoadMissingCatalogEntry(t *testing.T) {
+	_, err := LoadSchemaSet(context.Background(), filepath.Join(exampleDir, "xsd/demo.xsd"), LoadOptions{})
+	var le *LoadError
+	if !errors.As(err, &le) || !errors.Is(err, ErrNoCatalogEntry) {
+		t.Fatalf("err = %v, want a LoadError wrapping ErrNoCatalogEntry", err)
+	}
+	if le.Location != "http://example.org/demo/common/kopf.xsd" || le.Line != 10 {
+		t.Errorf("location %q line %d, want the import of kopf.xsd at line 10", le.Location, le.Line)
+	}
+	if !strings.Contains(le.Hint, "--catalog") || !strings.Contains(le.Hint, "--allow-network") {
+		t.Errorf("hint %q should name --catalog and --allow-network", le.Hint)
+	}
+	_, err = LoadSchemaSet(context.Background(), filepath.Join(exampleDir, "xsd/demo.xsd"), LoadOptions{AllowNetwork: true})
+	if !errors.Is(err, ErrNetwork) {
+		t.Errorf("with AllowNetwork: err = %v, want ErrNetwork (never fetched)", err)
+	}
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const xsHead = `<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" xmlns:t="urn:t" elementFormDefault="qualified">
+`
+
+func TestLoadOutsideRoots(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"dist/xsd/main.xsd":  xsHead + `<xs:include schemaLocation="../../secret/x.xsd"/></xs:schema>`,
+		"secret/x.xsd":       xsHead + `<xs:element name="x" type="xs:string"/></xs:schema>`,
+		"dist/xsd/abs.xsd":   xsHead + `<xs:include schemaLocation="/etc/passwd"/></xs:schema>`,
+		"dist/xsd/ok.xsd":    xsHead + `<xs:include schemaLocation="../common/c.xsd"/></xs:schema>`,
+		"dist/common/c.xsd":  xsHead + `<xs:element name="c" type="xs:string"/></xs:schema>`,
+		"dist/xsd/noent.xsd": xsHead + `<xs:include schemaLocation="missing.xsd"/></xs:schema>`,
+	})
+	for _, name := range []string{"main.xsd", "abs.xsd"} {
+		_, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "dist/xsd", name), LoadOptions{})
+		if !errors.Is(err, ErrOutsideRoots) {
+			t.Errorf("%s: err = %v, want ErrOutsideRoots", name, err)
+		}
+	}
+	// --schema-root opens the secret tree explicitly.
+	if _, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "dist/xsd/main.xsd"), LoadOptions{Roots: []string{filepath.Join(dir, "secret")}}); err != nil {
+		t.Errorf("with Roots: %v", err)
+	}
+	// The distribution directory (parent of the schema's directory) is allowed.
+	if _, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "dist/xsd/ok.xsd"), LoadOptions{}); err != nil {
+		t.Errorf("sibling directory: %v", err)
+	}
+	// A missing include is reported at load time, naming the file.
+	_, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "dist/xsd/noent.xsd"), LoadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "missing.xsd") {
+		t.Errorf("missing include: err = %v", err)
+	}
+}
+
+func TestCatalogResolve(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"cat.xml": `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <uri name="http://a.example/x.xsd" uri="local/x.xsd"/>
+  <rewriteURI uriStartString="http://b.example/" rewritePrefix="b/"/>
+  <rewriteURI uriStartString="http://b.example/deep/" rewritePrefix="deep/"/>
+  <system systemId="http://s.example/s.xsd" uri="s.xsd"/>
+  <group xml:base="grp/"><uri name="http://g.example/g.xsd" uri="g.xsd"/></group>
+  <delegateURI uriStartString="http://d.example/" catalog="del.xml"/>
+  <nextCatalog catalog="sub/next.xml"/>
+</catalog>`,
+		"sub/next.xml": `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <rewriteSystem systemIdStartString="http://n.example/" rewritePrefix="n/"/>
+  <nextCatalog catalog="../cat.xml"/>
+</catalog>`,
+		"del.xml": `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><uri name="http://d.example/d.xsd" uri="dd/d.xsd"/></catalog>`,
+	})
+	c, err := LoadCatalog(filepath.Join(dir, "cat.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ id, want string }{
+		{"http://a.example/x.xsd", "local/x.xsd"},
+		{"http://b.example/one/two.xsd", "b/one/two.xsd"},
+		{"http://b.example/deep/z.xsd", "deep/z.xsd"}, // longest prefix wins
+		{"http://s.example/s.xsd", "s.xsd"},
+		{"http://g.example/g.xsd", "grp/g.xsd"},
+		{"http://d.example/d.xsd", "dd/d.xsd"},
+		{"http://n.example/q/r.xsd", "sub/n/q/r.xsd"}, // through nextCatalog, relative to it
+		{"http://unknown.example/u.xsd", ""},          // a loop back to cat.xml ends
+	} {
+		got, ok, err := c.Resolve(tc.id)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.id, err)
+		}
+		if tc.want == "" {
+			if ok {
+				t.Errorf("%s: resolved to %s, want no match", tc.id, got)
+			}
+			continue
+		}
+		p, _ := fileURIPath(got)
+		if want := filepath.Join(dir, filepath.FromSlash(tc.want)); p != want {
+			t.Errorf("%s: %s, want %s", tc.id, p, want)
+		}
+	}
+	if _, err := LoadCatalog(filepath.Join(dir, "missing.xml")); err == nil {
+		t.Error("missing catalog: no error")
+	}
+	bad := writeFiles(t, map[string]string{"c.xml": `<catalog xmlns="urn:x"/>`})
+	if _, err := LoadCatalog(filepath.Join(bad, "c.xml")); err == nil {
+		t.Error("foreign root: no error")
+	}
+}
+
+// The xmldsig schema's DOCTYPE shape: an internal subset with a #FIXED
+// xmlns attribute and an entity used in attribute values.
+const dsigLike = `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE schema
+  PUBLIC "-//W3C//DTD XMLSchema 200102//EN" "http://www.w3.org/2001/XMLSchema.dtd"
+ [
+   <!ATTLIST schema
+     xmlns:ds CDATA #FIXED "urn:sig">
+   <!ENTITY dsig 'urn:sig'>
+   <!ENTITY % p ''>
+   <!ENTITY % s ''>
+  ]>
+<!-- comment with &notAnEntity; -->
+<schema xmlns="http://www.w3.org/2001/XMLSchema" targetNamespace="&dsig;" elementFormDefault="qualified">
+  <element name="Signature" type="ds:SignatureType"/>
+  <complexType name="SignatureType"><sequence><element name="Value" type="string"/></sequence></complexType>
+</schema>
+`
+
+func TestDoctypeSchema(t *testing.T) {
+	out, had, err := applyDoctype("dsig.xsd", []byte(dsigLike))
+	if err != nil || !had {
+		t.Fatalf("applyDoctype: had=%v err=%v", had, err)
+	}
+	s := string(out)
+	if strings.Contains(s, "DOCTYPE") || !strings.Contains(s, `targetNamespace="urn:sig"`) || !strings.Contains(s, `xmlns:ds="urn:sig"`) {
+		t.Errorf("internal subset not applied:\n%s", s)
+	}
+	if strings.Count(s, "\n") != strings.Count(dsigLike, "\n") {
+		t.Error("line numbers shifted")
+	}
+	dir := writeFiles(t, map[string]string{"xsd/dsig.xsd": dsigLike})
+	set, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "xsd/dsig.xsd"), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := validateString(t, set, `<ds:Signature xmlns:ds="urn:sig"><ds:Value>x</ds:Value></ds:Signature>`); len(fs) != 0 {
+		t.Errorf("findings %v", fs)
+	}
+	for name, doc := range map[string]string{
+		"external entity":  `<!DOCTYPE schema [<!ENTITY e SYSTEM "http://evil.example/x">]><schema/>`,
+		"undeclared":       `<!DOCTYPE schema []><schema a="&nope;"/>`,
+		"external param":   `<!DOCTYPE schema [<!ENTITY % x SYSTEM "x.dtd"> %x;]><schema/>`,
+		"markup in entity": `<!DOCTYPE schema [<!ENTITY e "<b/>">]><schema/>`,
+	} {
+		_, _, err := applyDoctype("bad.xsd", []byte(doc))
+		var de *DoctypeError
+		if !errors.As(err, &de) {
+			t.Errorf("%s: err = %v, want a DoctypeError", name, err)
+		}
+	}
+}
+
+func TestInstanceProblems(t *testing.T) {
+	set := loadExample(t, LoadOptions{})
+	valid, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin1 := bytes.Replace(valid, []byte(`encoding="UTF-8"`), []byte(`encoding="ISO-8859-1"`), 1)
+	latin1 = bytes.ReplaceAll(latin1, []byte("ß"), []byte{0xDF})
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{"valid", string(valid), nil},
+		{"latin1", string(latin1), nil},
+		{"utf16", utf16(string(bytes.Replace(valid, []byte(`encoding="UTF-8"`), []byte(`encoding="UTF-16"`), 1))), nil},
+		{"unknown encoding", strings.Replace(string(valid), "UTF-8", "X-KLINGON", 1), []string{"error xml:encoding"}},
+		{"truncated", string(valid[:len(valid)/2]), []string{"error xml:not-well-formed"}},
+		{"empty", "", []string{"error xml:not-well-formed"}},
+		{"binary", "\x00\x01\x02PK\x03\x04", []string{"error xml:not-well-formed"}},
+		{"external entity", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`, []string{"error xml:doctype"}},
+		{"external dtd", `<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil.example/x.dtd"><x/>`, []string{"error xml:doctype"}},
+		{"odd schemaLocation", strings.Replace(strings.Replace(string(valid), `produkt="Beispiel"`,
+			`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:example:demo:1.0"`, 1), ">12345<", ">1234<", 1),
+			[]string{"error xsd:facet", "warning xsd:schema-location"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := validateString(t, set, tc.doc)
+			if got := rules(fs); !slices.Equal(got, tc.want) {
+				t.Errorf("findings %v, want %v", fs, tc.want)
+			}
+		})
+	}
+}
+
+func utf16(s string) string {
+	var b bytes.Buffer
+	b.Write([]byte{0xFF, 0xFE})
+	for _, r := range s {
+		b.WriteByte(byte(r))
+		b.WriteByte(byte(r >> 8))
+	}
+	return b.String()
+}
+
+func TestIdentify(t *testing.T) {
+	f, err := os.Open(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	id, err := Identify(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id.Root != "demo.antrag.0101" || id.Namespace != "urn:example:demo:1.0" || id.Standard != "demo" || id.Version != "1.0" {
+		t.Errorf("identity %+v", id)
+	}
+	wantHeader := map[string]string{"nachrichtenUUID": "7b0c1f62-3c1e-4b8e-9a51-2f0d0a6e1a01", "nachrichtentyp": "0101",
+		"erstellungszeitpunkt": "2026-11-02T09:30:00+01:00", "autor": "Bauamt Musterstadt", "leser": "Fachverfahren Demo"}
+	for k, v := range wantHeader {
+		if id.Header[k] != v {
+			t.Errorf("header %s = %q, want %q", k, id.Header[k], v)
+		}
+	}
+	for _, tc := range []struct{ ns, std, ver string }{
+		{"http://www.xleitstelle.de/xbau/2/6", "xbau", "2.6"},
+		{"urn:xoev-de:xdomea:schema:3.0.0", "xdomea", "3.0.0"},
+		{"http://xhochschule.de/def/xhochschule/1.1/xsd", "xhochschule", "1.1"},
+		{"urn:xoev-de:fim:standard:xdatenfelder_2", "xdatenfelder", "2"},
+		{"http://www.xgewerbeanzeige.de/spezifikation/2.1", "xgewerbeanzeige", "2.1"},
+		{"http://www.xjustiz.de", "xjustiz", ""},
+	} {
+		std, ver := standardOf(tc.ns)
+		if std != tc.std || ver != tc.ver {
+			t.Errorf("standardOf(%q) = %q %q, want %q %q", tc.ns, std, ver, tc.std, tc.ver)
+		}
+	}
+	id, err = Identify(strings.NewReader(`<x:nachricht xmlns:x="http://www.xjustiz.de"><x:nachrichtenkopf xjustizVersion="3.5.1"><x:erstellungszeitpunkt>2026-01-01T00:00:00Z</x:erstellungszeitpunkt></x:nachrichtenkopf></x:nachricht>`))
+	if err != nil || id.Standard != "xjustiz" || id.Version != "3.5.1" {
+		t.Errorf("xjustiz: %+v %v", id, err)
+	}
+	if _, err := Identify(strings.NewReader("not xml")); err == nil {
+		t.Error("no root: no error")
+	}
+}
+
+func TestCheckCodes(t *testing.T) {
+	set := loadExample(t, LoadOptions{})
+	res := genericode.NewDirResolver(filepath.Join(exampleDir, "codelists"))
+	valid, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(valid)
+	for _, tc := range []struct {
+		name   string
+		doc    string
+		set    *SchemaSet
+		strict bool
+		want   []string
+	}{
+		{"valid", doc, set, false, nil},
+		// Typ 2: listURI and version come from the schema's fixed values.
+		{"typ2 wrong code", strings.Replace(doc, "<code>01</code>", "<code>07</code>", 1), set, false, []string{"error codelist:invalid-code"}},
+		// Without the schema, an element without listURI is not recognised.
+		{"typ2 without schema", strings.Replace(doc, "<code>01</code>", "<code>07</code>", 1), nil, false, nil},
+		// Typ 1 (enumerated in the XSD) is never looked up.
+		{"typ1", strings.Replace(doc, "<code>w</code>", "<code>q</code>", 1), set, false, nil},
+		{"unknown version", strings.Replace(doc, `listVersionID="2024-01"`, `listVersionID="1999"`, 1), set, false, []string{"warning codelist:unknown-version"}},
+		{"unknown version strict", strings.Replace(doc, `listVersionID="2024-01"`, `listVersionID="1999"`, 1), set, true, []string{"error codelist:unknown-version"}},
+		{"unknown list", strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:nowhere" listVersionID="1"`, 1), set, false, []string{"warning codelist:unknown-list"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := CheckCodes(context.Background(), tc.set, strings.NewReader(tc.doc), CodeCheckOptions{Resolver: res, Strict: tc.strict})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rules(fs); !slices.Equal(got, tc.want) {
+				t.Errorf("findings %v, want %v", fs, tc.want)
+			}
+		})
+	}
+	fs, _ := CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, "<code>01</code>", "<code>04</code>", 1)), CodeCheckOptions{Resolver: res})
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "urn:example:codeliste:antragsart") || !strings.Contains(fs[0].Message, "1.0") ||
+		!strings.Contains(fs[0].Message, `"01"`) || fs[0].Line != 10 {
+		t.Errorf("wrong-code finding should name list, version, nearest codes and line 10: %+v", fs)
+	}
+}
+
+// TestRealXmldsig loads the W3C xmldsig schema whose DOCTYPE (external
+// DTD identifier plus internal subset) made jacoelho refuse it.
+func TestRealXmldsig(t *testing.T) {
+	set, err := LoadSchemaSet(context.Background(), "testdata/corpus/xmldsig/xmldsig-core-schema.xsd", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !set.Docs[0].Doctype || set.Engine != EngineJacoelho {
+		t.Errorf("doctype=%v engine=%s", set.Docs[0].Doctype, set.Engine)
+	}
+	doc := `<ds:DigestValue xmlns:ds="http://www.w3.org/2000/09/xmldsig#">AAAA</ds:DigestValue>`
+	if fs := validateString(t, set, doc); len(fs) != 0 {
+		t.Errorf("findings %v", fs)
+	}
+	if fs := validateString(t, set, strings.Replace(doc, "AAAA", "not base64!", 1)); len(fs) == 0 {
+		t.Error("invalid base64 accepted")
+	}
+}
