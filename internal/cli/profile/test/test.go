@@ -1,0 +1,292 @@
+// Package test implements "ozgctl profile test": runs rule test sets (VEFA
+// files such as the EN16931 unit tests, or valid/ + invalid/ directories)
+// and prints pass or fail per test.
+package test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	profilecli "github.com/ozgctl/ozgctl/internal/cli/profile"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+)
+
+// TestOptions are the parsed flags and arguments of "ozgctl profile test".
+type TestOptions struct {
+	IO *iostreams.IOStreams
+
+	// Schematron files run on every test instance (with Phase).
+	Schematron []string
+	Phase      string
+	// Profile is a profile file or directory; each instance is checked
+	// with the profile that matches it (XSD, code lists, sharpenings, Schematron).
+	Profile string
+	// Coverage lists the rules no test refers to.
+	Coverage bool
+	// FailuresOnly prints failing tests only (and the summary).
+	FailuresOnly bool
+	Output       string
+	Args         []string
+}
+
+const long = `Run test sets for rules and profiles and print pass or fail per test.
+
+A test set is either a VEFA testSet file (the format of the EN16931 unit
+tests: each <test> holds an instance and <success>, <error> or <warning>
+rule ids in its <assert>) or a directory with valid/ and invalid/
+subdirectories. An instance in valid/ passes when no finding is an error;
+an instance invalid/NAME.xml needs a side file invalid/NAME.expect naming
+the rules that must fire, one per line: "RULE" or "error RULE",
+"warning RULE", "info RULE", or "!RULE" for a rule that must not fire.
+
+<error>/<warning> ids must fire with that severity (Schematron flag fatal
+or error = error), <success> ids must not fire. Other rules do not matter.
+
+The rules come from --schematron (repeatable, with --phase) or from
+--profile, which picks each instance's profile by its root element and runs
+XSD, code lists, sharpenings and Schematron.
+
+--coverage lists the asserts and reports of the rules that no test names.
+
+Exit codes: 0 all tests pass, 1 a test fails, 2 usage error or a test set
+or rule file that cannot be read.`
+
+const example = `  # the EN16931 UBL unit tests against the CEN Schematron
+  ozgctl profile test --schematron en16931/ubl/schematron/EN16931-UBL-validation.sch en16931/test/Invoice-unit-UBL
+
+  # a profile's own test directory, with rules no test covers
+  ozgctl profile test --profile examples/profiles/xbau-2.6.yaml --coverage examples/profiles/tests/xbau-2.6`
+
+// NewCmdTest builds the command.
+func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Command {
+	opts := &TestOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:     "test [flags] {TESTSET | DIR}...",
+		Short:   "run rule test sets (VEFA format or valid/invalid directories)",
+		Long:    long,
+		Example: example,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("no test set given")
+			}
+			if len(opts.Schematron) == 0 && opts.Profile == "" {
+				return cmdutil.FlagErrorf("give the rules to test: --schematron FILE or --profile FILE|DIR")
+			}
+			if len(opts.Schematron) > 0 && opts.Profile != "" {
+				return cmdutil.FlagErrorf("--schematron and --profile exclude each other")
+			}
+			if opts.Output != "text" && opts.Output != "json" {
+				return cmdutil.FlagErrorf("--output %q: want text or json", opts.Output)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return testRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` to test (repeatable)")
+	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
+	fl.StringVar(&opts.Profile, "profile", "", "profile `FILE|DIR` to test")
+	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
+	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
+	fl.StringVar(&opts.Output, "output", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+type jsonTest struct {
+	Set         string   `json:"set"`
+	Case        string   `json:"case"`
+	Line        int      `json:"line,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Pass        bool     `json:"pass"`
+	Problems    []string `json:"problems,omitempty"`
+}
+
+type jsonUncovered struct {
+	Rule string `json:"rule"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+type jsonSummary struct {
+	Tests  int `json:"tests"`
+	Passed int `json:"passed"`
+	Failed int `json:"failed"`
+}
+
+type jsonOut struct {
+	Tests     []jsonTest      `json:"tests"`
+	Summary   jsonSummary     `json:"summary"`
+	Uncovered []jsonUncovered `json:"uncovered,omitempty"`
+}
+
+func testRun(ctx context.Context, opts *TestOptions) error {
+	var check profile.CheckFunc
+	var rules []*schematron.Rules
+	if opts.Profile != "" {
+		set, err := profile.LoadSet(opts.Profile, profile.LoadOptions{Phase: opts.Phase})
+		if err != nil {
+			return profilecli.LoadError(err)
+		}
+		for _, c := range set.Profiles {
+			rules = append(rules, c.Rules()...)
+		}
+		stages := []conformance.Stage{conformance.IdentifyStage{}, &profile.Stage{Set: set}}
+		check = func(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
+			ins, _ := conformance.ExpandInputs([]string{conformance.StdinName}, bytes.NewReader(data))
+			res := conformance.CheckOne(ctx, ins[0], stages)
+			if res.Err != nil {
+				return nil, res.Err
+			}
+			return res.Findings, nil
+		}
+	} else {
+		for _, f := range opts.Schematron {
+			r, err := schematron.Compile(f, schematron.Options{Phase: opts.Phase})
+			if err != nil {
+				return profilecli.LoadError(err)
+			}
+			rules = append(rules, r)
+		}
+		check = profile.SchematronCheck(rules...)
+	}
+
+	var sets []*profile.TestSet
+	for _, a := range opts.Args {
+		paths, err := testSetPaths(a)
+		if err != nil {
+			return err
+		}
+		for _, p := range paths {
+			ts, err := profile.ReadTestSet(p)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, ts)
+		}
+	}
+	out := jsonOut{Tests: []jsonTest{}}
+	var text bytes.Buffer
+	for _, ts := range sets {
+		for _, r := range profile.Run(ctx, ts, check) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			jt := jsonTest{Set: ts.File, Case: r.Case.Name, Line: r.Case.Line, Description: r.Case.Description, Pass: r.Pass, Problems: r.Problems}
+			out.Tests = append(out.Tests, jt)
+			out.Summary.Tests++
+			if r.Pass {
+				out.Summary.Passed++
+			} else {
+				out.Summary.Failed++
+			}
+			if r.Pass && opts.FailuresOnly {
+				continue
+			}
+			verdict := "PASS"
+			if !r.Pass {
+				verdict = "FAIL"
+			}
+			name := filepath.ToSlash(ts.File) + " " + r.Case.Name
+			if ts.Configuration != "" || strings.HasPrefix(r.Case.Name, "#") {
+				name = fmt.Sprintf("%s:%d %s", filepath.ToSlash(ts.File), r.Case.Line, r.Case.Name)
+			}
+			fmt.Fprintf(&text, "%s  %s", verdict, name)
+			if r.Case.Description != "" {
+				fmt.Fprintf(&text, "  %s", r.Case.Description)
+			}
+			text.WriteByte('\n')
+			for _, p := range r.Problems {
+				fmt.Fprintf(&text, "      %s\n", p)
+			}
+		}
+	}
+	fmt.Fprintf(&text, "%d tests: %d passed, %d failed\n", out.Summary.Tests, out.Summary.Passed, out.Summary.Failed)
+	if opts.Coverage {
+		ref := profile.Referenced(sets)
+		seen := map[string]bool{}
+		total := 0
+		for _, r := range rules {
+			for _, a := range r.Assertions() {
+				if seen[a.ID] {
+					continue
+				}
+				seen[a.ID] = true
+				total++
+				if !ref[a.ID] {
+					out.Uncovered = append(out.Uncovered, jsonUncovered{Rule: a.ID, File: filepath.ToSlash(a.File), Line: a.Line})
+				}
+			}
+		}
+		slices.SortFunc(out.Uncovered, func(a, b jsonUncovered) int { return strings.Compare(a.Rule, b.Rule) })
+		fmt.Fprintf(&text, "coverage: %d of %d rules named by a test; not covered: %d\n", total-len(out.Uncovered), total, len(out.Uncovered))
+		for _, u := range out.Uncovered {
+			fmt.Fprintf(&text, "  %s  %s:%d\n", u.Rule, u.File, u.Line)
+		}
+	}
+	if opts.Output == "json" {
+		if err := writeJSON(opts.IO.Out, out); err != nil {
+			return err
+		}
+	} else if _, err := opts.IO.Out.Write(text.Bytes()); err != nil {
+		return err
+	}
+	if out.Summary.Failed > 0 {
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// testSetPaths expands an argument: a VEFA file, a plain test directory
+// (with valid/ or invalid/), or a directory of VEFA files (sorted).
+func testSetPaths(arg string) ([]string, error) {
+	if isPlainDir(arg) {
+		return []string{arg}, nil
+	}
+	matches, err := filepath.Glob(filepath.Join(arg, "*.xml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(matches) > 0 {
+		slices.Sort(matches)
+		return matches, nil
+	}
+	return []string{arg}, nil
+}
+
+func isPlainDir(p string) bool {
+	for _, sub := range []string{"valid", "invalid"} {
+		if fi, err := statDir(filepath.Join(p, sub)); err == nil && fi {
+			return true
+		}
+	}
+	return false
+}

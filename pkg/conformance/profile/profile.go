@@ -1,0 +1,418 @@
+package profile
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+)
+
+// Profile is a sharpened standard version: how its messages are
+// recognised, which XSD and code lists apply, which Schematron files run,
+// and the declarative sharpenings on top.
+type Profile struct {
+	// ID names the profile in reports (Identity.Profile).
+	ID          string `yaml:"id" json:"id"`
+	Title       string `yaml:"title,omitempty" json:"title,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Standard and Version name the sharpened standard version.
+	Standard string `yaml:"standard" json:"standard"`
+	Version  string `yaml:"version" json:"version"`
+	// Match says which messages the profile applies to.
+	Match Match `yaml:"match" json:"match"`
+	// Namespaces are prefixes for Match.XPath, Match.Version and the
+	// sharpenings' paths.
+	Namespaces map[string]string `yaml:"namespaces,omitempty" json:"namespaces,omitempty"`
+	Schema     *Schema           `yaml:"schema,omitempty" json:"schema,omitempty"`
+	// CodeLists are directories of genericode code lists.
+	CodeLists   []string         `yaml:"codelists,omitempty" json:"codelists,omitempty"`
+	Schematron  []SchematronRef  `yaml:"schematron,omitempty" json:"schematron,omitempty"`
+	Sharpenings []Sharpening     `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
+	// File is the profile file; relative paths in the profile are
+	// resolved against its directory.
+	File string `yaml:"-" json:"-"`
+}
+
+// Match recognises a message: its root element's namespace (required),
+// optionally its local name, an XPath test on the document and an XPath
+// expression giving the message's version.
+type Match struct {
+	Namespace string `yaml:"namespace" json:"namespace"`
+	Root      string `yaml:"root,omitempty" json:"root,omitempty"`
+	// XPath must be true (evaluated at the document node).
+	XPath string `yaml:"xpath,omitempty" json:"xpath,omitempty"`
+	// Version is an XPath expression whose string value is the message's
+	// version; when several profiles match, the one whose Version equals
+	// it (or is a dotted prefix of it) wins.
+	Version string `yaml:"version,omitempty" json:"version,omitempty"`
+}
+
+// Schema names the XSD and the catalogs that resolve its imports.
+type Schema struct {
+	XSD      string   `yaml:"xsd" json:"xsd"`
+	Catalogs []string `yaml:"catalogs,omitempty" json:"catalogs,omitempty"`
+}
+
+// SchematronRef is a Schematron file with its phase and severity overrides.
+type SchematronRef struct {
+	File  string `yaml:"file" json:"file"`
+	Phase string `yaml:"phase,omitempty" json:"phase,omitempty"`
+	// Severity maps rule ids to "error", "warning" or "info".
+	Severity map[string]string `yaml:"severity,omitempty" json:"severity,omitempty"`
+}
+
+// Sharpening is one declarative rule. Exactly one of Required, Forbidden,
+// Cardinality, Codes, Pattern or If/Then is set; Path is the element the
+// Codes and Pattern kinds constrain. Paths are XPath, relative to Context
+// (an XSLT pattern, default the root element).
+type Sharpening struct {
+	ID       string `yaml:"id" json:"id"`
+	Message  string `yaml:"message" json:"message"`
+	Severity string `yaml:"severity,omitempty" json:"severity,omitempty"`
+	Context  string `yaml:"context,omitempty" json:"context,omitempty"`
+	// Required: this path must exist (the base XSD leaves it optional).
+	Required string `yaml:"required,omitempty" json:"required,omitempty"`
+	// Forbidden: this path must not exist.
+	Forbidden string `yaml:"forbidden,omitempty" json:"forbidden,omitempty"`
+	// Cardinality tightens the number of Path occurrences.
+	Cardinality *Cardinality `yaml:"cardinality,omitempty" json:"cardinality,omitempty"`
+	Path        string       `yaml:"path,omitempty" json:"path,omitempty"`
+	// Codes restricts the (whitespace-normalised) values of Path.
+	Codes []string `yaml:"codes,omitempty" json:"codes,omitempty"`
+	// Pattern is a regular expression (XSD flavour, anchored at both
+	// ends) every value of Path must match.
+	Pattern string `yaml:"pattern,omitempty" json:"pattern,omitempty"`
+	// If and Then: when If is true, Then must be true (XPath).
+	If   string `yaml:"if,omitempty" json:"if,omitempty"`
+	Then string `yaml:"then,omitempty" json:"then,omitempty"`
+}
+
+// Cardinality is a min/max count; Max nil means unbounded.
+type Cardinality struct {
+	Min int  `yaml:"min" json:"min"`
+	Max *int `yaml:"max,omitempty" json:"max,omitempty"`
+}
+
+// Kind returns the sharpening's kind: required, forbidden, cardinality,
+// codes, pattern or if-then ("" when none or several are set).
+func (s *Sharpening) Kind() string {
+	var kinds []string
+	if s.Required != "" {
+		kinds = append(kinds, "required")
+	}
+	if s.Forbidden != "" {
+		kinds = append(kinds, "forbidden")
+	}
+	if s.Cardinality != nil {
+		kinds = append(kinds, "cardinality")
+	}
+	if len(s.Codes) > 0 {
+		kinds = append(kinds, "codes")
+	}
+	if s.Pattern != "" {
+		kinds = append(kinds, "pattern")
+	}
+	if s.If != "" || s.Then != "" {
+		kinds = append(kinds, "if-then")
+	}
+	if len(kinds) != 1 {
+		return ""
+	}
+	return kinds[0]
+}
+
+// ProfileError is a problem in a profile file.
+type ProfileError struct {
+	File string
+	Line int
+	Msg  string
+	Err  error
+}
+
+// Error implements error.
+func (e *ProfileError) Error() string {
+	s := e.File
+	if e.Line > 0 {
+		s += fmt.Sprintf(":%d", e.Line)
+	}
+	s += ": " + e.Msg
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error.
+func (e *ProfileError) Unwrap() error { return e.Err }
+
+// Read parses a profile file and checks it against the profile JSON
+// Schema (schemas/profile.schema.json). It does not read the files the
+// profile names; [Compile] does.
+func Read(path string) (*Profile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
+	}
+	var raw any
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return nil, &ProfileError{File: path, Msg: "not valid YAML", Err: err}
+	}
+	if err := validateSchema(path, raw); err != nil {
+		return nil, err
+	}
+	var p Profile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return nil, &ProfileError{File: path, Msg: "bad profile", Err: err}
+	}
+	p.File = path
+	for i := range p.Sharpenings {
+		s := &p.Sharpenings[i]
+		if s.Kind() == "" {
+			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q: set exactly one of required, forbidden, cardinality, codes, pattern, if/then", s.ID)}
+		}
+		if (s.Kind() == "codes" || s.Kind() == "pattern" || s.Kind() == "cardinality") && s.Path == "" {
+			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q: %s needs path", s.ID, s.Kind())}
+		}
+		if s.Kind() == "if-then" && (s.If == "" || s.Then == "") {
+			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q: needs both if and then", s.ID)}
+		}
+		if s.Severity != "" {
+			if _, err := finding.ParseSeverity(s.Severity); err != nil {
+				return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q", s.ID), Err: err}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, s := range p.Sharpenings {
+		if seen[s.ID] {
+			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening id %q used twice", s.ID)}
+		}
+		seen[s.ID] = true
+	}
+	return &p, nil
+}
+
+// resolve makes a profile-relative path usable.
+func (p *Profile) resolve(rel string) string {
+	if filepath.IsAbs(rel) {
+		return rel
+	}
+	return filepath.Join(filepath.Dir(p.File), filepath.FromSlash(rel))
+}
+
+// Files lists the files and directories the profile refers to, resolved.
+func (p *Profile) Files() []string {
+	var out []string
+	if p.Schema != nil {
+		out = append(out, p.resolve(p.Schema.XSD))
+		for _, c := range p.Schema.Catalogs {
+			out = append(out, p.resolve(c))
+		}
+	}
+	for _, d := range p.CodeLists {
+		out = append(out, p.resolve(d))
+	}
+	for _, s := range p.Schematron {
+		out = append(out, p.resolve(s.File))
+	}
+	return out
+}
+
+// SharpeningSchematron renders the sharpenings as a Schematron schema:
+// one pattern per sharpening, so that each applies independently.
+func (p *Profile) SharpeningSchematron() []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	fmt.Fprintf(&b, `<schema xmlns="%s" queryBinding="xslt2">`+"\n", schematron.NamespaceISO)
+	fmt.Fprintf(&b, "  <title>%s sharpenings</title>\n", xmlText(p.ID))
+	prefixes := make([]string, 0, len(p.Namespaces))
+	for k := range p.Namespaces {
+		prefixes = append(prefixes, k)
+	}
+	slices.Sort(prefixes)
+	for _, k := range prefixes {
+		fmt.Fprintf(&b, "  <ns prefix=\"%s\" uri=\"%s\"/>\n", xmlText(k), xmlText(p.Namespaces[k]))
+	}
+	for _, s := range p.Sharpenings {
+		ctx := s.Context
+		if ctx == "" {
+			ctx = "/*"
+		}
+		var test string
+		switch s.Kind() {
+		case "required":
+			test = fmt.Sprintf("exists(%s)", s.Required)
+		case "forbidden":
+			test = fmt.Sprintf("empty(%s)", s.Forbidden)
+		case "cardinality":
+			test = fmt.Sprintf("count(%s) ge %d", s.Path, s.Cardinality.Min)
+			if s.Cardinality.Max != nil {
+				test += fmt.Sprintf(" and count(%s) le %d", s.Path, *s.Cardinality.Max)
+			}
+		case "codes":
+			quoted := make([]string, len(s.Codes))
+			for i, c := range s.Codes {
+				quoted[i] = xpathString(c)
+			}
+			test = fmt.Sprintf("every $v in (%s) satisfies normalize-space(string($v)) = (%s)", s.Path, strings.Join(quoted, ", "))
+		case "pattern":
+			test = fmt.Sprintf("every $v in (%s) satisfies matches(string($v), %s)", s.Path, xpathString("^(?:"+s.Pattern+")$"))
+		case "if-then":
+			test = fmt.Sprintf("not(%s) or (%s)", s.If, s.Then)
+		}
+		flag := "error"
+		if s.Severity != "" {
+			sev, _ := finding.ParseSeverity(s.Severity)
+			flag = map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Info: "info"}[sev]
+		}
+		fmt.Fprintf(&b, "  <pattern id=\"%s\">\n    <rule context=\"%s\">\n      <assert id=\"%s\" flag=\"%s\" test=\"%s\">%s</assert>\n    </rule>\n  </pattern>\n",
+			xmlText(s.ID), xmlText(ctx), xmlText(s.ID), flag, xmlText(test), xmlText(s.Message))
+	}
+	b.WriteString("</schema>\n")
+	return b.Bytes()
+}
+
+func xpathString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func xmlText(s string) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+	return r.Replace(s)
+}
+
+// Compiled is a profile with its rules compiled; the schema set and code
+// lists are loaded lazily by the stage.
+type Compiled struct {
+	*Profile
+	Sharpened  *schematron.Rules
+	Schematron []*schematron.Rules
+	// Severity holds the overrides of all Schematron refs by rule id.
+	Severity map[string]finding.Severity
+	match    *matchExprs
+}
+
+// LoadOptions adjust [Compile] and [LoadSet].
+type LoadOptions struct {
+	// Phase overrides the phase of every Schematron file (--phase).
+	Phase string
+}
+
+// Compile checks that the files the profile names exist and compiles its
+// sharpenings and Schematron files.
+func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
+	for _, f := range p.Files() {
+		if _, err := os.Stat(f); err != nil {
+			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("referenced file %s", f), Err: err}
+		}
+	}
+	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}}
+	if len(p.Sharpenings) > 0 {
+		src := p.SharpeningSchematron()
+		name := p.File + "#sharpenings"
+		r, err := schematron.Compile(name, schematron.Options{ReadFile: func(string) ([]byte, error) { return src, nil }})
+		if err != nil {
+			return nil, &ProfileError{File: p.File, Msg: "sharpenings", Err: err}
+		}
+		c.Sharpened = r
+	}
+	for _, s := range p.Schematron {
+		phase := s.Phase
+		if opts.Phase != "" {
+			phase = opts.Phase
+		}
+		r, err := schematron.Compile(p.resolve(s.File), schematron.Options{Phase: phase})
+		if err != nil {
+			return nil, err
+		}
+		c.Schematron = append(c.Schematron, r)
+		for id, sv := range s.Severity {
+			sev, err := finding.ParseSeverity(sv)
+			if err != nil {
+				return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("severity of %q", id), Err: err}
+			}
+			c.Severity[id] = sev
+		}
+	}
+	m, err := compileMatch(p)
+	if err != nil {
+		return nil, err
+	}
+	c.match = m
+	return c, nil
+}
+
+// Load reads and compiles one profile file.
+func Load(path string, opts LoadOptions) (*Compiled, error) {
+	p, err := Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(p, opts)
+}
+
+// Set is the profiles of a run; each message is checked with exactly one.
+type Set struct {
+	Profiles []*Compiled
+}
+
+// LoadSet loads a profile file, or every *.yaml/*.yml file below a directory.
+func LoadSet(path string, opts LoadOptions) (*Set, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
+	}
+	var files []string
+	if st.IsDir() {
+		err := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, &ProfileError{File: path, Msg: "read profile directory", Err: err}
+		}
+		if len(files) == 0 {
+			return nil, &ProfileError{File: path, Msg: "directory holds no *.yaml profile"}
+		}
+	} else {
+		files = []string{path}
+	}
+	set := &Set{}
+	ids := map[string]string{}
+	for _, f := range files {
+		c, err := Load(f, opts)
+		if err != nil {
+			return nil, err
+		}
+		if other, dup := ids[c.ID]; dup {
+			return nil, &ProfileError{File: f, Msg: fmt.Sprintf("profile id %q is also used by %s", c.ID, other)}
+		}
+		ids[c.ID] = f
+		set.Profiles = append(set.Profiles, c)
+	}
+	return set, nil
+}
+
+// Rules returns every compiled rule set of the profile (sharpenings first).
+func (c *Compiled) Rules() []*schematron.Rules {
+	var out []*schematron.Rules
+	if c.Sharpened != nil {
+		out = append(out, c.Sharpened)
+	}
+	return append(out, c.Schematron...)
+}
+
+var _ = context.Background

@@ -1,0 +1,275 @@
+package profile
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/xpath3"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+type matchExprs struct {
+	xpath   *xpath3.Expression
+	version *xpath3.Expression
+
+	once    sync.Once
+	set     *xoev.SchemaSet
+	codes   *xoev.CodeCheckOptions
+	loadErr error
+}
+
+func compileMatch(p *Profile) (*matchExprs, error) {
+	m := &matchExprs{}
+	for _, it := range []struct {
+		src  string
+		dst  **xpath3.Expression
+		what string
+	}{{p.Match.XPath, &m.xpath, "match.xpath"}, {p.Match.Version, &m.version, "match.version"}} {
+		if it.src == "" {
+			continue
+		}
+		e, err := xpath3.NewCompiler().Compile(it.src)
+		if err != nil {
+			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
+		}
+		if err := e.Validate(p.Namespaces); err != nil {
+			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
+		}
+		*it.dst = e
+	}
+	return m, nil
+}
+
+// SelectError says that no profile, or more than one, fits a message.
+type SelectError struct {
+	Namespace, Root string
+	// Candidates are the ids of the profiles that matched equally well
+	// (ambiguous), or of all profiles (none matched).
+	Candidates []string
+	Ambiguous  bool
+}
+
+// Error implements error.
+func (e *SelectError) Error() string {
+	if e.Ambiguous {
+		return fmt.Sprintf("message {%s}%s matches several profiles equally: %s; narrow them with match.root, match.xpath or match.version", e.Namespace, e.Root, strings.Join(e.Candidates, ", "))
+	}
+	return fmt.Sprintf("no profile matches message {%s}%s (profiles: %s)", e.Namespace, e.Root, strings.Join(e.Candidates, ", "))
+}
+
+func (c *Compiled) eval(ctx context.Context, e *xpath3.Expression, doc *helium.Document) (xpath3.Sequence, error) {
+	res, err := xpath3.NewEvaluator(xpath3.DefaultEvaluatorOptions).Namespaces(c.Namespaces).Evaluate(ctx, e, doc)
+	if err != nil {
+		return nil, err
+	}
+	return res.Sequence(), nil
+}
+
+// Select picks the one profile for doc: the profiles whose match fits
+// (namespace, root, xpath); among several, the more specific match wins
+// (xpath over root over namespace alone), then the one whose version
+// equals the message's (match.version). Anything else is a *[SelectError].
+func (s *Set) Select(ctx context.Context, doc *helium.Document) (*Compiled, error) {
+	root := doc.DocumentElement()
+	if root == nil {
+		return nil, fmt.Errorf("message has no root element")
+	}
+	ns, local := root.URI(), root.LocalName()
+	type cand struct {
+		c     *Compiled
+		score int
+	}
+	var cands []cand
+	for _, c := range s.Profiles {
+		if c.Match.Namespace != ns || (c.Match.Root != "" && c.Match.Root != local) {
+			continue
+		}
+		score := 1
+		if c.Match.Root != "" {
+			score += 2
+		}
+		if c.match.xpath != nil {
+			seq, err := c.eval(ctx, c.match.xpath, doc)
+			if err != nil {
+				return nil, fmt.Errorf("profile %s: match.xpath: %w", c.ID, err)
+			}
+			ok, err := xpath3.EBV(seq)
+			if err != nil || !ok {
+				continue
+			}
+			score += 4
+		}
+		cands = append(cands, cand{c, score})
+	}
+	if len(cands) == 0 {
+		ids := make([]string, len(s.Profiles))
+		for i, c := range s.Profiles {
+			ids[i] = c.ID
+		}
+		return nil, &SelectError{Namespace: ns, Root: local, Candidates: ids}
+	}
+	best := 0
+	for _, c := range cands {
+		best = max(best, c.score)
+	}
+	cands = slices.DeleteFunc(cands, func(c cand) bool { return c.score < best })
+	if len(cands) > 1 {
+		var exact []cand
+		for _, c := range cands {
+			if c.c.match.version == nil {
+				continue
+			}
+			seq, err := c.c.eval(ctx, c.c.match.version, doc)
+			if err != nil {
+				continue
+			}
+			v := strings.TrimSpace(seqText(seq))
+			if v == c.c.Version || strings.HasPrefix(v, c.c.Version+".") {
+				exact = append(exact, c)
+			}
+		}
+		if len(exact) > 0 {
+			cands = exact
+		}
+	}
+	if len(cands) > 1 {
+		ids := make([]string, len(cands))
+		for i, c := range cands {
+			ids[i] = c.c.ID
+		}
+		return nil, &SelectError{Namespace: ns, Root: local, Candidates: ids, Ambiguous: true}
+	}
+	return cands[0].c, nil
+}
+
+func seqText(seq xpath3.Sequence) string {
+	var parts []string
+	for i := 0; seq != nil && i < seq.Len(); i++ {
+		av, err := xpath3.AtomizeItem(seq.Get(i))
+		if err != nil {
+			continue
+		}
+		s, _ := xpath3.AtomicToString(av)
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Stage checks each message with the profile [Set.Select] picks: XSD,
+// code lists, sharpenings and Schematron, in one pass.
+type Stage struct {
+	Set *Set
+}
+
+// Name implements [conformance.Stage].
+func (*Stage) Name() string { return "profile" }
+
+// Check implements [conformance.Stage].
+func (s *Stage) Check(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
+	doc, ok, err := Document(ctx, msg, res)
+	if err != nil || !ok {
+		return err
+	}
+	c, err := s.Set.Select(ctx, doc)
+	if err != nil {
+		return err
+	}
+	if msg.Identity == nil {
+		root := doc.DocumentElement()
+		msg.Identity = &finding.Identity{Root: root.LocalName(), Namespace: root.URI()}
+	}
+	msg.Identity.Profile = c.ID
+	if msg.Identity.Standard == "" {
+		msg.Identity.Standard = c.Standard
+	}
+	if msg.Identity.Version == "" {
+		msg.Identity.Version = c.Version
+	}
+	set, codes, err := c.load(ctx)
+	if err != nil {
+		return err
+	}
+	if set != nil {
+		rc, err := msg.Input.Open()
+		if err != nil {
+			return err
+		}
+		fs, err := set.Validate(ctx, msg.Input.Name, rc)
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("read %s: %w", msg.Input.Name, err)
+		}
+		res.Engines = appendOnce(res.Engines, set.Engine)
+		res.Findings = append(res.Findings, fs...)
+	}
+	if codes != nil {
+		rc, err := msg.Input.Open()
+		if err != nil {
+			return err
+		}
+		fs, err := xoev.CheckCodes(ctx, set, rc, *codes)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		res.Engines = appendOnce(res.Engines, "codelist:genericode")
+		res.Findings = append(res.Findings, fs...)
+	}
+	if c.Sharpened != nil {
+		out, err := c.Sharpened.Evaluate(ctx, doc)
+		if err != nil {
+			return err
+		}
+		fs := out.Findings()
+		for i := range fs {
+			fs[i].Source = "profile"
+		}
+		res.Findings = append(res.Findings, fs...)
+		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)
+	}
+	if len(c.Schematron) > 0 {
+		return SchematronStage{Rules: c.Schematron, Severity: c.Severity}.Check(ctx, msg, res)
+	}
+	return nil
+}
+
+// load reads the profile's schema set and code lists once per run.
+func (c *Compiled) load(ctx context.Context) (*xoev.SchemaSet, *xoev.CodeCheckOptions, error) {
+	m := c.match
+	m.once.Do(func() {
+		if c.Schema != nil {
+			var cats []string
+			for _, cat := range c.Schema.Catalogs {
+				cats = append(cats, c.resolve(cat))
+			}
+			set, err := xoev.LoadSchemaSet(ctx, c.resolve(c.Schema.XSD), xoev.LoadOptions{Catalogs: cats})
+			if err != nil {
+				m.loadErr = fmt.Errorf("profile %s: load schema: %w", c.ID, err)
+				return
+			}
+			m.set = set
+		}
+		if len(c.CodeLists) > 0 {
+			var dirs []string
+			for _, d := range c.CodeLists {
+				dirs = append(dirs, c.resolve(d))
+			}
+			m.codes = &xoev.CodeCheckOptions{Resolver: genericode.NewDirResolver(dirs...)}
+		}
+	})
+	return m.set, m.codes, m.loadErr
+}
+
+// LoadSchema loads the profile's schema set now (for profile validate).
+func (c *Compiled) LoadSchema(ctx context.Context) error {
+	_, _, err := c.load(ctx)
+	return err
+}
