@@ -33,9 +33,9 @@ type Profile struct {
 	Namespaces map[string]string `yaml:"namespaces,omitempty" json:"namespaces,omitempty"`
 	Schema     *Schema           `yaml:"schema,omitempty" json:"schema,omitempty"`
 	// CodeLists are directories of genericode code lists.
-	CodeLists   []string         `yaml:"codelists,omitempty" json:"codelists,omitempty"`
-	Schematron  []SchematronRef  `yaml:"schematron,omitempty" json:"schematron,omitempty"`
-	Sharpenings []Sharpening     `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
+	CodeLists   []string        `yaml:"codelists,omitempty" json:"codelists,omitempty"`
+	Schematron  []SchematronRef `yaml:"schematron,omitempty" json:"schematron,omitempty"`
+	Sharpenings []Sharpening    `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
 	// File is the profile file; relative paths in the profile are
 	// resolved against its directory.
 	File string `yaml:"-" json:"-"`
