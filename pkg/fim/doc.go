@@ -53,6 +53,10 @@
 // message without its content element) is a [*ReadError] carrying the file,
 // line and column.
 //
+// Text values are stored without leading and trailing white space; line
+// breaks inside (and characters written as references, such as &#xD;) are
+// kept.
+//
 // # Performance
 //
 // The reader is a recursive-descent loop over a small XML scanner of its own

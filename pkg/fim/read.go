@@ -313,7 +313,8 @@ func (r *reader) noteUnqualified(off int64) {
 	r.unqualified++
 }
 
-// text reads the character data of el up to its end tag. Nested elements
+// text reads the character data of el up to its end tag, without leading
+// and trailing white space (line breaks inside are kept). Nested elements
 // are a finding; their text is included.
 func (r *reader) text(el *element) (string, error) {
 	var first []byte
@@ -358,9 +359,9 @@ func (r *reader) text(el *element) (string, error) {
 				case n == 0:
 					return "", nil
 				case first != nil:
-					return string(first), nil
+					return string(bytes.TrimSpace(first)), nil
 				}
-				return string(r.textBuf), nil
+				return string(bytes.TrimSpace(r.textBuf)), nil
 			}
 			depth--
 		}
@@ -574,6 +575,16 @@ func (r *reader) run() (*Document, error) {
 				fmt.Sprintf("%d elements have no namespace; only the root element is in the XDatenfelder namespace %q (not schema-valid, read anyway)", r.unqualified, r.xdfNS)))
 	}
 	sortByPos(doc)
+	// Empty lists, not null, in JSON.
+	if doc.Groups == nil {
+		doc.Groups = []*Datenfeldgruppe{}
+	}
+	if doc.Fields == nil {
+		doc.Fields = []*Datenfeld{}
+	}
+	if doc.Rules == nil {
+		doc.Rules = []*Regel{}
+	}
 	return doc, nil
 }
 

@@ -1,0 +1,76 @@
+package fim
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+)
+
+// Codelists maps each field's code list reference to the code list found
+// for it. A reference that could not be resolved has no entry.
+type Codelists map[*CodelisteRef]*genericode.CodeList
+
+// ResolveCodelists looks up the code list of every field of doc that has a
+// codelisteReferenz. Each reference that is not found yields one warning
+// finding (rule [RuleUnresolvedCodeliste]) per distinct code list, at the
+// first field that uses it. A nil resolver resolves nothing and reports
+// nothing. lang is "de" or "en".
+func ResolveCodelists(ctx context.Context, doc *Document, res genericode.Resolver, lang string) (Codelists, []finding.Finding, error) {
+	out := Codelists{}
+	if res == nil || doc == nil {
+		return out, nil, nil
+	}
+	type key struct{ uri, version string }
+	cache := map[key]*genericode.CodeList{}
+	reported := map[key]bool{}
+	var fs []finding.Finding
+	for _, f := range doc.Fields {
+		ref := f.Codeliste
+		if ref == nil {
+			continue
+		}
+		uri, version := ref.CanonicalURI, ref.Version
+		if uri == "" {
+			uri = ref.CanonicalVersionURI
+		}
+		if uri == "" {
+			continue // the reader reported the missing identification
+		}
+		k := key{uri, version}
+		cl, ok := cache[k]
+		if !ok {
+			var err error
+			cl, err = res.Resolve(ctx, uri, version)
+			if err != nil && !errors.Is(err, genericode.ErrNotFound) {
+				if ctx.Err() != nil {
+					return out, fs, ctx.Err()
+				}
+			}
+			if err != nil && ref.CanonicalVersionURI != "" && ref.CanonicalVersionURI != uri {
+				cl, err = res.Resolve(ctx, ref.CanonicalVersionURI, "")
+			}
+			if err != nil {
+				cl = nil
+				if !reported[k] {
+					reported[k] = true
+					msgDE := fmt.Sprintf("Codeliste %s von Datenfeld %s nicht gefunden: %v; Prüfungen gegen ihren Inhalt entfallen", ref, f.Identifier, err)
+					msgEN := fmt.Sprintf("code list %s of field %s not found: %v; checks against its content are skipped", ref, f.Identifier, err)
+					msg := msgDE
+					if lang == "en" {
+						msg = msgEN
+					}
+					fs = append(fs, finding.Finding{Rule: RuleUnresolvedCodeliste, Severity: finding.Warning, Message: msg,
+						Line: ref.Pos.Line, Column: ref.Pos.Column, ElementID: f.Identifier.ID, ElementVersion: f.Identifier.Version, Source: FindingSource})
+				}
+			}
+			cache[k] = cl
+		}
+		if cl != nil {
+			out[ref] = cl
+		}
+	}
+	return out, finding.Normalize(fs), nil
+}
