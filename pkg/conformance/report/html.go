@@ -1,0 +1,87 @@
+package report
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+//go:embed html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"lower": strings.ToLower,
+}).Parse(htmlSource))
+
+func init() { Register("html", HTML) }
+
+type htmlFile struct {
+	File     string
+	Valid    bool
+	Err      string
+	Identity *finding.Identity
+	Engines  string
+	Findings []finding.Finding
+	Errors   int
+	Warnings int
+}
+
+type htmlData struct {
+	Title    string
+	Tool     string
+	Version  string
+	Command  string
+	ExitCode int
+	Summary  finding.Summary
+	Files    []htmlFile
+	Lang     string
+	T        map[string]string
+}
+
+var htmlTexts = map[string]map[string]string{
+	"de": {"title": "Prüfbericht", "files": "Dateien", "valid": "gültig", "invalid": "ungültig", "errors": "Fehler",
+		"warnings": "Warnungen", "infos": "Hinweise", "notchecked": "nicht geprüft", "file": "Datei", "message": "Nachricht",
+		"standard": "Standard", "header": "Nachrichtenkopf", "engines": "Prüfschritte", "line": "Zeile", "rule": "Regel",
+		"severity": "Schwere", "path": "Pfad", "nofindings": "Keine Befunde.", "inputerror": "Nicht prüfbar", "exit": "Exit-Code",
+		"filter": "Nur ungültige Dateien zeigen"},
+	"en": {"title": "Check report", "files": "files", "valid": "valid", "invalid": "invalid", "errors": "errors",
+		"warnings": "warnings", "infos": "infos", "notchecked": "not checked", "file": "File", "message": "Message",
+		"standard": "Standard", "header": "Message header", "engines": "Checks", "line": "Line", "rule": "Rule",
+		"severity": "Severity", "path": "Path", "nofindings": "No findings.", "inputerror": "Could not be checked", "exit": "exit code",
+		"filter": "Show invalid files only"},
+}
+
+// HTML renders one self-contained page (inline CSS, no scripts or external
+// assets) with a summary, and per file its identity and findings.
+func HTML(w io.Writer, r *finding.Report, opts Options) error {
+	lang := opts.Lang
+	if _, ok := htmlTexts[lang]; !ok {
+		lang = "de"
+	}
+	d := htmlData{Tool: r.Tool, Version: r.Version, Command: r.Command, ExitCode: opts.ExitCode,
+		Summary: finding.Summarize(r), Lang: lang, T: htmlTexts[lang]}
+	if d.Tool == "" {
+		d.Tool = "ozgctl"
+	}
+	d.Title = d.T["title"]
+	for i := range r.Files {
+		fr := &r.Files[i]
+		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: fr.Findings}
+		if fr.Err != nil {
+			hf.Err = fr.Err.Error()
+		}
+		for _, f := range fr.Findings {
+			switch f.Severity {
+			case finding.Error:
+				hf.Errors++
+			case finding.Warning:
+				hf.Warnings++
+			}
+		}
+		d.Files = append(d.Files, hf)
+	}
+	return htmlTemplate.Execute(w, d)
+}

@@ -1,0 +1,40 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+func TestHTMLSelfContained(t *testing.T) {
+	r := &finding.Report{Tool: "ozgctl", Version: "test", Command: "ozgctl check x.xml", Files: []finding.FileResult{
+		{File: "a<b>.xml", Identity: &finding.Identity{Root: "r", Namespace: "urn:x", Header: map[string]string{"nachrichtenUUID": "u-1"}},
+			Engines: []string{"xsd:jacoelho"},
+			Findings: []finding.Finding{{Rule: "xsd:facet", Severity: finding.Error, Message: `value "<script>alert(1)</script>"`, Line: 3, Column: 4, Path: "/r/x"}}},
+		{File: "ok.xml"},
+		{File: "gone.xml", Err: errors.New("open gone.xml: no such file")},
+	}}
+	for _, lang := range []string{"de", "en"} {
+		var buf bytes.Buffer
+		if err := HTML(&buf, r, Options{Lang: lang, ExitCode: 2}); err != nil {
+			t.Fatal(err)
+		}
+		s := buf.String()
+		for _, bad := range []string{"<script", "<link", "src=", "http://", "https://"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s: page contains %q; it must be self-contained and escaped", lang, bad)
+			}
+		}
+		for _, want := range []string{"<!DOCTYPE html>", "a&lt;b&gt;.xml", "xsd:facet", "u-1", "3:4", "/r/x", "gone.xml", "xsd:jacoelho"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: page lacks %q", lang, want)
+			}
+		}
+	}
+	if _, err := Lookup("html"); err != nil {
+		t.Errorf("html not registered: %v", err)
+	}
+}
