@@ -377,6 +377,9 @@ var maxLen = []struct {
 
 func c1136(p *pass) {
 	check := func(c *fim.Common, name string, limit int, s string) {
+		if len(s) <= limit {
+			return // a string has at least as many bytes as characters
+		}
 		if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > limit {
 			p.at(c, name, n, limit)
 		}

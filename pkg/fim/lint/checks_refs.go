@@ -137,20 +137,19 @@ func c1037(p *pass) {
 
 // ruleOwner is an element that carries rules, with its subtree.
 type ruleOwner struct {
-	c     *fim.Common
-	rules fim.Rules
-	// scope holds the ids (long and short forms) the rules may address.
+	c        *fim.Common
+	rules    fim.Rules
+	children []fim.ElementRef
+	// scope holds the ids (long and short forms) the rules may address;
+	// built on first use.
 	scope map[string]bool
 }
 
-func (r *run) ruleOwners() []ruleOwner {
-	var out []ruleOwner
-	add := func(c *fim.Common, rules fim.Rules, children []fim.ElementRef) {
-		if len(rules) == 0 {
-			return
-		}
-		o := ruleOwner{c: c, rules: rules, scope: map[string]bool{}}
-		o.addScope(c.Identifier.ID)
+// inScope reports whether the owner's rules may address id.
+func (o *ruleOwner) inScope(id string) bool {
+	if o.scope == nil {
+		o.scope = map[string]bool{}
+		o.addScope(o.c.Identifier.ID)
 		seen := map[*fim.Common]bool{}
 		var walk func(refs []fim.ElementRef)
 		walk = func(refs []fim.ElementRef) {
@@ -166,7 +165,18 @@ func (r *run) ruleOwners() []ruleOwner {
 				}
 			}
 		}
-		walk(children)
+		walk(o.children)
+	}
+	return o.scope[id]
+}
+
+func (r *run) ruleOwners() []ruleOwner {
+	var out []ruleOwner
+	add := func(c *fim.Common, rules fim.Rules, children []fim.ElementRef) {
+		if len(rules) == 0 {
+			return
+		}
+		o := ruleOwner{c: c, rules: rules, children: children}
 		out = append(out, o)
 	}
 	d := r.doc
@@ -201,22 +211,96 @@ func shortID(id string) string {
 	return ""
 }
 
-// refRE finds references to groups and fields in rule texts.
-var (
-	refRE        = regexp.MustCompile(`\b[FG](\d{11}|\d{8})\b`)
-	versionRefRE = regexp.MustCompile(`\b[FGS](\d{11}|\d{8})\s?(V|v|Version\s?)\d+(\.\d+)+`)
-	shortRefRE   = regexp.MustCompile(`\b[FGSDR]\d{8}\b`)
-)
+// idRef is a reference to an element in a rule text: an id such as
+// F60000000243 or G00000283, with a version written right after it
+// ("F60000000243 V1.1.0", "G00000283v1.0") if any.
+type idRef struct {
+	id      string
+	version string // the version text as written, "" if none
+}
 
-func ruleText(rg *fim.Regel) string { return rg.Definition + "\n" + rg.Skript }
+// ruleRefs returns the references in a rule's prose and script, once per
+// rule and run.
+func (r *run) ruleRefs(rg *fim.Regel) []idRef {
+	if r.refs == nil {
+		r.refs = map[*fim.Regel][]idRef{}
+	}
+	if refs, ok := r.refs[rg]; ok {
+		return refs
+	}
+	refs := scanRefs(rg.Definition, nil)
+	refs = scanRefs(rg.Skript, refs)
+	r.refs[rg] = refs
+	return refs
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isWordByte(b byte) bool {
+	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
+}
+
+// scanRefs finds element ids (a letter of S, G, F, D, R followed by 8 or
+// 11 digits, not inside a longer word) and appends them to out.
+func scanRefs(s string, out []idRef) []idRef {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'S', 'G', 'F', 'D', 'R':
+		default:
+			continue
+		}
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		n := j - i - 1
+		if n != 8 && n != 11 || j < len(s) && isWordByte(s[j]) && s[j] != 'V' && s[j] != 'v' {
+			continue
+		}
+		ref := idRef{id: s[i:j]}
+		// a version: optional space, V or v or "Version ", digits and dots
+		k := j
+		if k < len(s) && s[k] == ' ' {
+			k++
+		}
+		switch {
+		case strings.HasPrefix(s[k:], "Version "):
+			k += len("Version ")
+		case k < len(s) && (s[k] == 'V' || s[k] == 'v'):
+			k++
+		default:
+			k = -1
+		}
+		if k > 0 {
+			m := k
+			dots := 0
+			for m < len(s) && (isDigit(s[m]) || s[m] == '.' && m+1 < len(s) && isDigit(s[m+1])) {
+				if s[m] == '.' {
+					dots++
+				}
+				m++
+			}
+			if m > k && dots > 0 {
+				ref.version = s[j:m]
+				j = m
+			}
+		}
+		out = append(out, ref)
+		i = j - 1
+	}
+	return out
+}
 
 func c1001(p *pass) {
 	for _, o := range p.ruleOwners() {
 		for _, rg := range o.rules {
 			var bad []string
-			for _, m := range refRE.FindAllString(ruleText(rg), -1) {
-				if !o.scope[m] && !slices.Contains(bad, m) {
-					bad = append(bad, m)
+			for _, ref := range p.ruleRefs(rg) {
+				if k := ref.id[0]; (k == 'F' || k == 'G') && !slices.Contains(bad, ref.id) && !o.inScope(ref.id) && !slices.Contains(bad, ref.id) {
+					bad = append(bad, ref.id)
 				}
 			}
 			if len(bad) > 0 {
@@ -228,7 +312,12 @@ func c1001(p *pass) {
 
 func c1019(p *pass) {
 	for _, rg := range p.doc.Rules {
-		ms := versionRefRE.FindAllString(ruleText(rg), -1)
+		var ms []string
+		for _, ref := range p.ruleRefs(rg) {
+			if ref.version != "" && ref.id[0] != 'R' && ref.id[0] != 'D' {
+				ms = append(ms, ref.id+ref.version)
+			}
+		}
 		if len(ms) > 0 {
 			p.at(&rg.Common, strings.Join(dedupe(ms), ", "))
 		}
@@ -237,7 +326,12 @@ func c1019(p *pass) {
 
 func c1041(p *pass) {
 	for _, rg := range p.doc.Rules {
-		ms := shortRefRE.FindAllString(ruleText(rg), -1)
+		var ms []string
+		for _, ref := range p.ruleRefs(rg) {
+			if len(ref.id) == 9 {
+				ms = append(ms, ref.id)
+			}
+		}
 		if len(ms) > 0 {
 			p.at(&rg.Common, strings.Join(dedupe(ms), ", "))
 		}

@@ -123,6 +123,12 @@ type run struct {
 	firstAt  map[*fim.Common]string // first path of every element
 	findings []finding.Finding
 	lists    map[*fim.CodelisteRef]*CodeList
+
+	// computed once, used by many rules
+	elems     []elem
+	allGroups []*fim.Datenfeldgruppe
+	allFields []*fim.Datenfeld
+	refs      map[*fim.Regel][]idRef
 }
 
 func newRun(doc *fim.Document, opts Options) *run {
@@ -289,6 +295,13 @@ type elem struct {
 // elements lists every element of the document once: the root item, the
 // groups, the fields and the rules.
 func (r *run) elements() []elem {
+	if r.elems == nil {
+		r.elems = r.listElements()
+	}
+	return r.elems
+}
+
+func (r *run) listElements() []elem {
 	var out []elem
 	d := r.doc
 	if d.Schema != nil {
@@ -324,6 +337,13 @@ func (r *run) elements() []elem {
 
 // groups lists every group of the document once (the root group too).
 func (r *run) groups() []*fim.Datenfeldgruppe {
+	if r.allGroups == nil {
+		r.allGroups = r.listGroups()
+	}
+	return r.allGroups
+}
+
+func (r *run) listGroups() []*fim.Datenfeldgruppe {
 	out := make([]*fim.Datenfeldgruppe, 0, len(r.doc.Groups)+1)
 	if r.doc.Group != nil && (len(r.doc.Groups) == 0 || r.doc.Groups[0] != r.doc.Group) {
 		found := false
@@ -341,6 +361,13 @@ func (r *run) groups() []*fim.Datenfeldgruppe {
 
 // fields lists every field of the document once (a root field too).
 func (r *run) fields() []*fim.Datenfeld {
+	if r.allFields == nil {
+		r.allFields = r.listFields()
+	}
+	return r.allFields
+}
+
+func (r *run) listFields() []*fim.Datenfeld {
 	out := make([]*fim.Datenfeld, 0, len(r.doc.Fields)+1)
 	if r.doc.Field != nil {
 		found := false
