@@ -419,8 +419,8 @@ func (r *reader) run() (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, r.fail(-1, ErrEmpty, "the file is empty; expected an XDatenfelder 2.0 or 3.0.0 message")
 	}
-	if looksBinary(data) {
-		return nil, r.fail(-1, ErrNotXML, "the file is not XML (binary data); expected an XDatenfelder 2.0 or 3.0.0 message")
+	if off, ok := looksBinary(data); ok {
+		return nil, r.fail(int64(off), ErrNotXML, "the file is not XML (binary data); expected an XDatenfelder 2.0 or 3.0.0 message")
 	}
 	data, start, err := r.decodeInput(data)
 	if err != nil {
@@ -438,7 +438,7 @@ func (r *reader) run() (*Document, error) {
 			return nil, err
 		}
 		if k == tokEOF {
-			return nil, r.fail(-1, ErrNotXML, "the file has no root element; expected an XDatenfelder 2.0 or 3.0.0 message")
+			return nil, r.fail(off, ErrNotXML, "the file has no root element; expected an XDatenfelder 2.0 or 3.0.0 message")
 		}
 		if k == tokStart {
 			root = r.current(off, 0)
@@ -604,25 +604,25 @@ func sortByPos(doc *Document) {
 }
 
 // looksBinary reports NUL bytes or invalid UTF-8 in the first KiB when the
-// input does not declare another encoding.
-func looksBinary(data []byte) bool {
+// input does not declare another encoding, with the offset of the first
+// offending byte.
+func looksBinary(data []byte) (int, bool) {
 	head := data[:min(len(data), 1024)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		// UTF-16 has NULs too, but a BOM first.
-		return !(len(head) >= 2 && (head[0] == 0xFE && head[1] == 0xFF || head[0] == 0xFF && head[1] == 0xFE))
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return i, true
 	}
 	if bytes.Contains(head, []byte("encoding=")) {
-		return false
+		return 0, false
 	}
-	// Allow a rune cut at the end of the window.
-	for len(head) > 0 {
-		c, size := utf8.DecodeRune(head)
-		if c == utf8.RuneError && size == 1 {
-			return len(head) > 3
+	for i := 0; i < len(head); {
+		c, size := utf8.DecodeRune(head[i:])
+		// A rune cut at the end of the window is fine.
+		if c == utf8.RuneError && size == 1 && len(head)-i > 3 {
+			return i, true
 		}
-		head = head[size:]
+		i += size
 	}
-	return false
+	return 0, false
 }
 
 // decodeInput handles a byte order mark and the encoding of the XML
@@ -634,7 +634,7 @@ func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		start = 3
 	} else if bytes.HasPrefix(data, []byte("\xFE\xFF")) || bytes.HasPrefix(data, []byte("\xFF\xFE")) {
-		return nil, 0, r.fail(-1, ErrNotXML, "the file is UTF-16 encoded; convert it to UTF-8")
+		return nil, 0, r.fail(0, ErrNotXML, "the file is UTF-16 encoded; convert it to UTF-8")
 	}
 	if !bytes.HasPrefix(data[start:], []byte("<?xml")) {
 		return data, start, nil
@@ -671,5 +671,5 @@ func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
 		}
 		return out, 0, nil
 	}
-	return nil, 0, r.fail(-1, ErrNotXML, "unsupported encoding %q; XDatenfelder files are UTF-8 (ISO-8859-1 is also read)", label)
+	return nil, 0, r.fail(int64(start), ErrNotXML, "unsupported encoding %q; XDatenfelder files are UTF-8 (ISO-8859-1 is also read)", label)
 }

@@ -374,14 +374,11 @@ func (p *parser) parse() (*CodeList, error) {
 }
 
 func chooseKey(cl *CodeList) string {
-	for _, k := range cl.Keys {
-		if k.Recommended && len(k.ColumnRefs) > 0 {
-			return k.ColumnRefs[0]
-		}
-	}
-	for _, k := range cl.Keys {
-		if len(k.ColumnRefs) > 0 {
-			return k.ColumnRefs[0]
+	for _, recommended := range []bool{true, false} {
+		for _, k := range cl.Keys {
+			if (k.Recommended || !recommended) && len(k.ColumnRefs) > 0 && cl.ColumnIndex(k.ColumnRefs[0]) >= 0 {
+				return k.ColumnRefs[0]
+			}
 		}
 	}
 	return cl.Columns[0].ID
