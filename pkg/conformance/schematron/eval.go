@@ -1,7 +1,6 @@
 package schematron
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -365,18 +364,32 @@ func (st *docState) contextNodes(ctx context.Context, ru *rule) ([]helium.Node, 
 			}
 		}
 	}
+	// Put the union in document order: walk the document once.
 	idx := st.index()
-	slices.SortStableFunc(all, func(a, b helium.Node) int {
-		oa, ok1 := idx.order[a]
-		ob, ok2 := idx.order[b]
-		if !ok1 {
-			oa = 1 << 30
+	ordered := make([]helium.Node, 0, len(all))
+	var visit func(n helium.Node)
+	visit = func(n helium.Node) {
+		if seen[n] {
+			ordered = append(ordered, n)
 		}
-		if !ok2 {
-			ob = 1 << 30
+		if e, ok := n.(*helium.Element); ok {
+			for _, a := range e.Attributes() {
+				if seen[a] {
+					ordered = append(ordered, a)
+				}
+			}
 		}
-		return cmp.Compare(oa, ob)
-	})
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			visit(c)
+		}
+	}
+	if len(all) > 1 {
+		visit(st.doc)
+		if len(ordered) == len(all) {
+			all = ordered
+		}
+	}
+	_ = idx
 	return all, nil
 }
 
@@ -435,20 +448,16 @@ type nameIndex struct {
 	allElems []helium.Node
 	allAttrs []helium.Node
 	all      []helium.Node // elements, text, comments, PIs
-	order    map[helium.Node]int
 }
 
 func (st *docState) index() *nameIndex {
 	if st.idx != nil {
 		return st.idx
 	}
-	idx := &nameIndex{elems: map[string][]helium.Node{}, attrs: map[string][]helium.Node{}, order: map[helium.Node]int{}}
-	i := 0
+	idx := &nameIndex{elems: map[string][]helium.Node{}, attrs: map[string][]helium.Node{}}
 	var walk func(n helium.Node)
 	walk = func(n helium.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			i++
-			idx.order[c] = i
 			switch c.Type() {
 			case helium.ElementNode:
 				e := c.(*helium.Element)
@@ -457,8 +466,6 @@ func (st *docState) index() *nameIndex {
 				idx.allElems = append(idx.allElems, c)
 				idx.all = append(idx.all, c)
 				for _, a := range e.Attributes() {
-					i++
-					idx.order[a] = i
 					k := "{" + a.URI() + "}" + a.LocalName()
 					idx.attrs[k] = append(idx.attrs[k], a)
 					idx.allAttrs = append(idx.allAttrs, a)
