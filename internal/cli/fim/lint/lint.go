@@ -3,9 +3,11 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -165,6 +167,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		lo.Codelists = res
 	}
 	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
+	inputs = dropCodeLists(inputs, opts.Args)
 	results := make([]finding.FileResult, len(inputs))
 	jobs := opts.Jobs
 	if jobs == 0 {
@@ -184,7 +187,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	}
 	for i := range inputs {
 		if ctx.Err() != nil {
-			results[i] = finding.FileResult{File: inputs[i].Name, Err: &finding.InputError{File: inputs[i].Name, Err: ctx.Err()}}
+			results[i] = finding.FileResult{File: inputs[i].Name, Err: &finding.InputError{Err: ctx.Err()}}
 			continue
 		}
 		idx <- i
@@ -198,7 +201,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 			name = pe.Arg
 			e = pe.Err
 		}
-		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: e}})
+		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{Err: pathErr(e)}})
 	}
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: RuleInfos(opts.Output.Lang)}
@@ -207,6 +210,37 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	return cmdutil.ResultError(rep)
+}
+
+// dropCodeLists leaves out genericode files that were found below a
+// directory argument: code lists often sit next to the schemas that use
+// them (examples/fim/codelists) and are not XDatenfelder messages. A code
+// list named explicitly stays and is reported as an input error.
+func dropCodeLists(inputs []conformance.Input, args []string) []conformance.Input {
+	named := map[string]bool{}
+	for _, a := range args {
+		named[a] = true
+	}
+	out := inputs[:0]
+	for _, in := range inputs {
+		if !named[in.Name] && isGenericode(in) {
+			continue
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// isGenericode sniffs the start of a file for the genericode namespace.
+func isGenericode(in conformance.Input) bool {
+	rc, err := in.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(rc, buf)
+	return bytes.Contains(buf[:n], []byte(genericode.Namespace))
 }
 
 // RuleInfos lists the catalogue rules that run plus the rules for files
@@ -234,12 +268,12 @@ func lintOne(ctx context.Context, in conformance.Input, opts *LintOptions, lo fi
 	fr.File = in.Name
 	defer func() {
 		if r := recover(); r != nil {
-			fr.Err = &finding.InputError{File: in.Name, Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
+			fr.Err = &finding.InputError{Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
 		}
 	}()
 	rc, err := in.Open()
 	if err != nil {
-		fr.Err = &finding.InputError{File: in.Name, Err: pathErr(err)}
+		fr.Err = &finding.InputError{Err: pathErr(err)}
 		return fr
 	}
 	doc, rfs, err := fim.Read(rc, in.Name, fim.ReadOptions{Strict: opts.Strict, Lang: lo.Lang})
@@ -256,7 +290,7 @@ func lintOne(ctx context.Context, in conformance.Input, opts *LintOptions, lo fi
 				Line: re.Line, Column: re.Column, Source: fim.FindingSource})
 			return fr
 		}
-		fr.Err = &finding.InputError{File: in.Name, Err: readErr(err)}
+		fr.Err = &finding.InputError{Err: readErr(err)}
 		return fr
 	}
 	fr.Identity = &finding.Identity{Root: doc.Message, Namespace: doc.Namespace, Standard: "XDatenfelder",
