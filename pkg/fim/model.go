@@ -532,8 +532,10 @@ func (d *Document) Children() []ElementRef {
 
 // Walk calls fn for every place of the structure in document order, depth
 // first, with the place's path of 1-based positions (1, 1.2, 1.2.3). A
-// group used at several places is visited at each. fn returning false skips
-// the children of that place.
+// group used at several places is visited at each (so the number of places
+// can grow exponentially with the nesting of reused groups: bound your work
+// in fn). fn returning false skips the children of that place. path is
+// reused between calls: copy it to keep it.
 func (d *Document) Walk(fn func(path []int, ref *ElementRef) bool) {
 	var walk func(path []int, refs []ElementRef)
 	walk = func(path []int, refs []ElementRef) {

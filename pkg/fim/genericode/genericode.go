@@ -305,7 +305,25 @@ func (p *parser) text() (string, error) {
 	}
 }
 
-func (p *parser) skip() error { return p.d.Skip() }
+// skip consumes the current element.
+func (p *parser) skip() error {
+	depth := 0
+	for {
+		t, _, err := p.token()
+		if err != nil {
+			return err
+		}
+		switch t.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+	}
+}
 
 func attr(se xml.StartElement, name string) string {
 	for _, a := range se.Attr {

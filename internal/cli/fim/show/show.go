@@ -203,7 +203,7 @@ type headings struct {
 	pos, id, version, name, kind, typ, anzahl, codeliste string
 	group, field                                         string
 	summary                                              func(g, f, r, c int) string
-	notFound, values, inline                             string
+	notFound, values, inline, truncated                  string
 }
 
 var de = headings{
@@ -213,6 +213,7 @@ var de = headings{
 		return fmt.Sprintf("%d Datenfeldgruppen, %d Datenfelder, %d Regeln, %d Codelisten", g, f, r, c)
 	},
 	notFound: "nicht gefunden", values: "Werte", inline: "Werte (inline)",
+	truncated: fmt.Sprintf("die Struktur hat mehr als %d Positionen; die Tabelle endet hier (--output json enthält alles)", maxRows),
 }
 
 var en = headings{
@@ -222,6 +223,7 @@ var en = headings{
 		return fmt.Sprintf("%d groups, %d fields, %d rules, %d code lists", g, f, r, c)
 	},
 	notFound: "not found", values: "values", inline: "values (inline)",
+	truncated: fmt.Sprintf("the structure has more than %d places; the table stops here (--output json has everything)", maxRows),
 }
 
 func renderText(w io.Writer, doc *fim.Document, cls fim.Codelists, resolved, english bool) error {
@@ -256,7 +258,12 @@ func renderText(w io.Writer, doc *fim.Document, cls fim.Codelists, resolved, eng
 	)
 	tb.Header([]string{h.pos, h.id, h.version, h.name, h.kind, h.typ, h.anzahl, h.codeliste})
 	var rerr error
+	rows := 0
 	doc.Walk(func(path []int, ref *fim.ElementRef) bool {
+		if rows >= maxRows {
+			return false
+		}
+		rows++
 		c := ref.Common()
 		pos := make([]string, len(path))
 		for i, p := range path {
@@ -295,9 +302,16 @@ func renderText(w io.Writer, doc *fim.Document, cls fim.Codelists, resolved, eng
 	if err := tb.Render(); err != nil {
 		return fmt.Errorf("render table: %w", err)
 	}
+	if rows >= maxRows {
+		fmt.Fprintf(w, "… %s\n", h.truncated)
+	}
 	fmt.Fprintln(w, h.summary(len(doc.Groups), len(doc.Fields), len(doc.Rules), len(lists)))
 	return nil
 }
+
+// maxRows bounds the table: reused groups nested in each other can make the
+// number of places grow exponentially with the file size.
+const maxRows = 20000
 
 // maxLabel is the longest label shown in the table, in characters; the JSON
 // output has the full text.

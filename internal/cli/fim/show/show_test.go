@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -201,5 +202,34 @@ func TestShowStdin(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "S12345") {
 		t.Errorf("output %q", out)
+	}
+}
+
+// TestShowExponentialReuse: groups reused in each other (each second use
+// written with its id only) give 2^30 places; the table stops at maxRows.
+func TestShowExponentialReuse(t *testing.T) {
+	ref := func(content string) string {
+		return `<x:struktur><x:anzahl>1:1</x:anzahl><x:enthaelt>` + content + `</x:enthaelt></x:struktur>`
+	}
+	group := func(id, content string) string {
+		return `<x:datenfeldgruppe><x:identifikation><x:id>` + id + `</x:id><x:version>1.0</x:version></x:identifikation><x:name>g</x:name>` + content + `</x:datenfeldgruppe>`
+	}
+	g := group("G0", ref(`<x:datenfeld><x:identifikation><x:id>F1</x:id><x:version>1.0</x:version></x:identifikation><x:name>f</x:name><x:feldart><code>input</code></x:feldart><x:datentyp><code>text</code></x:datentyp></x:datenfeld>`))
+	for i := 1; i <= 30; i++ {
+		prev := "G" + strconv.Itoa(i-1)
+		g = group("G"+strconv.Itoa(i), ref(g)+ref(group(prev, "")))
+	}
+	in := `<x:xdatenfelder.datenfeldgruppe.0103 xmlns:x="urn:xoev-de:fim:standard:xdatenfelder_2"><x:header/>` + g + `</x:xdatenfelder.datenfeldgruppe.0103>`
+	dir := t.TempDir()
+	file := filepath.Join(dir, "exp.xml")
+	if err := os.WriteFile(file, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, ShowOptions{File: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "mehr als 20000 Positionen") {
+		t.Errorf("no truncation note; %d bytes of output", len(out))
 	}
 }

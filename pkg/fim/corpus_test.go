@@ -1,0 +1,87 @@
+package fim
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpusDir finds shared/corpus above the working directory, or takes
+// $OZGCTL_CORPUS; "" when there is none (a fresh clone).
+func corpusDir() string {
+	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
+		return d
+	}
+	d, err := filepath.Abs(".")
+	if err != nil {
+		return ""
+	}
+	for {
+		c := filepath.Join(d, "shared", "corpus")
+		if st, err := os.Stat(c); err == nil && st.IsDir() {
+			return c
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// TestCorpus reads every XDatenfelder file of the shared corpus: the real
+// ones must be read, the negative fixtures rejected with the expected
+// error, the 1.x file refused by name.
+func TestCorpus(t *testing.T) {
+	root := corpusDir()
+	if root == "" {
+		t.Skip("shared/corpus not found (set OZGCTL_CORPUS); the copies in testdata are tested instead")
+	}
+	rejected := map[string]error{
+		"duplicate-optional-value.xml": ErrStructure,
+		"duplicate-required-value.xml": ErrStructure,
+		"unknown-namespace.xml":        ErrUnknownNamespace,
+		"testfield.xml":                ErrStructure,
+		"WaBeKa.xml":                   ErrXDF1,
+	}
+	n := 0
+	for _, dir := range []string{"xdf1", "xdf2", "xdf3", "xoev/xdatenfelder"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") {
+				return err
+			}
+			n++
+			rel, _ := filepath.Rel(root, path)
+			t.Run(rel, func(t *testing.T) {
+				t.Parallel()
+				doc, _, err := ReadFile(path, ReadOptions{})
+				if want, ok := rejected[filepath.Base(path)]; ok {
+					if !errors.Is(err, want) {
+						t.Fatalf("err = %v, want %v", err, want)
+					}
+					var re *ReadError
+					if !errors.As(err, &re) || re.Line == 0 {
+						t.Fatalf("error without position: %v", err)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if doc.Root() == nil && doc.Codeliste == nil {
+					t.Error("no root item")
+				}
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d corpus files found", n)
+	}
+}
