@@ -87,6 +87,9 @@ type Finding struct {
 	// ElementID and ElementVersion identify the FIM element concerned.
 	ElementID      string `json:"elementId,omitempty"`
 	ElementVersion string `json:"elementVersion,omitempty"`
+	// Class is the rule's class in its catalogue, e.g. the FIM quality
+	// class "FehlerKritisch" of a fim lint finding; empty if none.
+	Class string `json:"class,omitempty"`
 	// Source names the engine that produced the finding ("xsd",
 	// "schematron", "codelist", "profile", "fim-lint", "xml").
 	Source string `json:"source,omitempty"`

@@ -265,6 +265,7 @@ func (p *pass) report(c *fim.Common, pos fim.Pos, path string, args ...any) {
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Path:     path,
+		Class:    string(p.rule.Class),
 		Source:   Source,
 	}
 	if c != nil {

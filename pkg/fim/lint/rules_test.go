@@ -329,7 +329,7 @@ func TestRules(t *testing.T) {
 			}
 			for _, f := range fs {
 				if f.Rule == c.code {
-					if f.Severity != r.Severity() || f.Source != Source || f.Line == 0 || f.Path == "" || f.Message == "" {
+					if f.Severity != r.Severity() || f.Class != string(r.Class) || f.Source != Source || f.Line == 0 || f.Path == "" || f.Message == "" {
 						t.Errorf("finding not filled in: %+v", f)
 					}
 				}
