@@ -29,7 +29,9 @@
 // brackets ("G00000111[2]"). Rules get the path of their owner plus their
 // own id. Findings about one use of an element (cardinality, bezug at the
 // use) are placed at that use; findings about an element itself are placed
-// at its first occurrence, once per element.
+// at its first occurrence, once per element. A group used at several
+// places is one element of the model: the uses inside it are reported
+// once, under the path of its first occurrence.
 //
 // Code list checks (1044, 1045, 1076, 1093, 1115, 1122) use genericode
 // lists found through [Options.Codelists]; without a resolver they see only

@@ -121,6 +121,7 @@ type run struct {
 	conts    []*container
 	root     *container
 	firstAt  map[*fim.Common]string // first path of every element
+	expanded map[*fim.Datenfeldgruppe]bool
 	findings []finding.Finding
 	lists    map[*fim.CodelisteRef]*CodeList
 
@@ -132,7 +133,8 @@ type run struct {
 }
 
 func newRun(doc *fim.Document, opts Options) *run {
-	r := &run{doc: doc, opts: opts, firstAt: map[*fim.Common]string{}, lists: map[*fim.CodelisteRef]*CodeList{}}
+	r := &run{doc: doc, opts: opts, firstAt: map[*fim.Common]string{}, lists: map[*fim.CodelisteRef]*CodeList{},
+		expanded: map[*fim.Datenfeldgruppe]bool{}}
 	r.buildPlaces()
 	return r
 }
@@ -226,9 +228,13 @@ func (r *run) walk(parent *container, refs []fim.ElementRef, stack []fim.Identif
 				p.cycle = true
 			}
 		}
-		if p.cycle {
+		// A group used at several places is one object: its children are
+		// visited once, under its first path, so that the walk stays
+		// linear in the size of the input however often groups are reused.
+		if p.cycle || r.expanded[ref.Group] {
 			continue
 		}
+		r.expanded[ref.Group] = true
 		g := &container{common: c, kind: fim.KindDatenfeldgruppe, art: ref.Group.Art, path: p.path}
 		r.conts = append(r.conts, g)
 		r.walk(g, ref.Group.Children, append(stack, c.Identifier), depth+1)

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -386,5 +387,29 @@ func TestEnglish(t *testing.T) {
 		if f.Rule == "1002" && f.Message != "name is missing" {
 			t.Errorf("message %q", f.Message)
 		}
+	}
+}
+
+// TestReuseStaysLinear builds a model where each of 40 nested groups uses
+// the next one twice (2^40 paths): the walk must visit each group once.
+func TestReuseStaysLinear(t *testing.T) {
+	doc := &fim.Document{SourceVersion: fim.XDF3, Kind: fim.KindDatenschema}
+	var next *fim.Datenfeldgruppe
+	for i := 40; i > 0; i-- {
+		g := &fim.Datenfeldgruppe{}
+		g.Identifier = fim.Identifier{ID: fmt.Sprintf("G60000%06d", i), Version: "1.0.0"}
+		g.Name = "Gruppe"
+		if next != nil {
+			one := fim.Cardinality{Min: 1, Max: 1, Raw: "1:1"}
+			g.Children = []fim.ElementRef{{Anzahl: one, Group: next}, {Anzahl: one, Group: next}}
+		}
+		doc.Groups = append(doc.Groups, g)
+		next = g
+	}
+	doc.Schema = &fim.Datenschema{Children: []fim.ElementRef{{Anzahl: fim.Cardinality{Min: 1, Max: 1, Raw: "1:1"}, Group: next}}}
+	doc.Schema.Identifier = fim.Identifier{ID: "S60000000001", Version: "1.0.0"}
+	fs := Lint(context.Background(), doc, Options{})
+	if !has(fs, "1004") {
+		t.Error("1004 not reported for the doubled child")
 	}
 }
