@@ -45,6 +45,15 @@
 //   - [RuleUnknownCode] (error): a code value (feldart, datentyp, status, …)
 //     outside the code list of the version; the value is kept as read.
 //   - [RuleCycle] (error): a group that contains itself.
+//   - [RuleInvalidValue] (error for anzahl, maxSize, istAbstrakt; warning
+//     for praezisierung values): a value that does not parse.
+//   - [RuleMissingElement] (error): a struktur without element or anzahl, a
+//     codelisteReferenz without canonical identification.
+//   - [RuleInconsistentCopy]: the same id and version written twice with
+//     different names; the first one is used.
+//
+// [ResolveCodelists] adds [RuleUnresolvedCodeliste] (warning) for code lists
+// that a [genericode.Resolver] cannot find; it is not raised by Strict.
 //
 // With [ReadOptions.Strict], every warning is raised to an error finding.
 // Findings are data: the document is still returned. Structural breakage
