@@ -252,7 +252,7 @@ type openElem struct {
 func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheckOptions) ([]finding.Finding, error) {
 	var ix *codeIndex
 	if set != nil {
-		ix = set.codeTypes
+		ix = set.codeIndex()
 	}
 	src, _ := utf8Reader(r)
 	dec := xml.NewDecoder(src)

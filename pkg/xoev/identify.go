@@ -28,7 +28,7 @@ func Identify(r io.Reader) (*finding.Identity, error) {
 	dec.Strict = true
 	dec.Entity = map[string]string{} // no entity is ever expanded
 	id := &finding.Identity{}
-	depth, elements := 0, 0
+	depth, elements, children := 0, 0, 0
 	headerDepth := 0 // depth of the header element, 0 outside
 	var field string
 	fieldDepth := 0
@@ -69,6 +69,13 @@ func Identify(r io.Reader) (*finding.Identity, error) {
 					}
 				}
 				continue
+			}
+			if depth == 2 {
+				children++
+			}
+			if headerDepth == 0 && children > 2 {
+				headerDepth = -1 // the header is among the first children; there is none
+				break
 			}
 			if v := attr(t, xml.Name{Local: "xjustizVersion"}); v != "" {
 				id.Version = v

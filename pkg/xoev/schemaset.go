@@ -91,7 +91,15 @@ type SchemaSet struct {
 	jac             *xsd.Engine
 	sessions        sync.Pool
 	hel             *heliumSchema
+	codeOnce        sync.Once
 	codeTypes       *codeIndex
+}
+
+// codeIndex builds the code-type index on first use: only runs with
+// --codelists need it.
+func (s *SchemaSet) codeIndex() *codeIndex {
+	s.codeOnce.Do(func() { s.codeTypes = buildCodeIndex(s.Docs) })
+	return s.codeTypes
 }
 
 // LoadError is a problem found while loading a schema set: an unreadable
@@ -188,7 +196,6 @@ func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaS
 		return nil, err
 	}
 	set := &SchemaSet{Path: path, Docs: l.order, targetNamespace: l.order[0].TargetNamespace}
-	set.codeTypes = buildCodeIndex(set.Docs)
 	if err := set.compile(ctx, opts.Engine); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# XÖV/UBL message validation: ozgctl check (one process, all files) against
+# one xmllint --schema process on the same files, plus the peak RSS of
+# ozgctl on a generated 200 MB message. Needs shared/corpus (skips without)
+# and xmllint (libxml2-utils). Prints throughput ratios (>1: ozgctl faster).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-bin/ozgctl}
+[ -x "$BIN" ] || CGO_ENABLED=0 go build -o "$BIN" ./cmd/ozgctl
+CORPUS=${OZGCTL_CORPUS:-}
+if [ -z "$CORPUS" ]; then
+  d=$PWD
+  while [ "$d" != / ]; do [ -d "$d/shared/corpus/xoev" ] && { CORPUS=$d/shared/corpus; break; }; d=$(dirname "$d"); done
+fi
+if [ -z "$CORPUS" ] || ! command -v xmllint >/dev/null; then
+  echo "bench-xoev: skipped (needs shared/corpus and xmllint)"; exit 0
+fi
+X=$CORPUS/xoev
+RUNS=${RUNS:-5}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+now() { date +%s.%N; }
+# best of $RUNS wall-clock seconds for a command
+best() {
+  local b=999999 s e t
+  for _ in $(seq "$RUNS"); do
+    s=$(now); "$@" >/dev/null 2>&1 || true; e=$(now)
+    t=$(echo "$e - $s" | bc -l); if (( $(echo "$t < $b" | bc -l) )); then b=$t; fi
+  done
+  echo "$b"
+}
+
+# name schema catalog(or -) files...
+compare() {
+  local name=$1 schema=$2 cat=$3; shift 3
+  local n=$#
+  local catflag=() env=()
+  if [ "$cat" != - ]; then catflag=(--catalog "$cat"); env=(env "XML_CATALOG_FILES=$cat"); fi
+  local o x
+  o=$(best "$BIN" check -q --xsd "$schema" "${catflag[@]}" "$@")
+  x=$(best "${env[@]}" xmllint --nonet --noout --schema "$schema" "$@")
+  printf '%-28s %4d files  ozgctl %6.3fs (%6.0f files/s)  xmllint %6.3fs (%6.0f files/s)  ratio %.2fx\n' \
+    "$name" "$n" "$o" "$(echo "$n / $o" | bc -l)" "$x" "$(echo "$n / $x" | bc -l)" "$(echo "$x / $o" | bc -l)"
+}
+
+mapfile -t ubl < <(awk -F'\t' '$3 ~ /UBL-Invoice-2.1.xsd/ {print $1}' "$X/LIBXML2-BASELINE.tsv" | sed "s|^|$X/|")
+compare "UBL 2.1 Invoice (XRechnung)" "$X/xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd" - "${ubl[@]}"
+mapfile -t xbet < <(find "$X/xbeteiligung/instances" -name '*.xml' | sort)
+compare "XBeteiligung 1.2" "$X/xbeteiligung/1.2/xsd/xbeteiligung.xsd" - "${xbet[@]}"
+mapfile -t xhs < <(find "$X/xbildung/samples" -name '1_1_XHS_*.xml' | sort)
+compare "XHochschule 1.1 (XBildung)" "$X/xbildung/artefacts/xhochschule/1.1/xhochschule.xsd" "$X/xbildung/catalog.xml" "${xhs[@]}"
+
+# Many small messages: the per-file cost once compile time is amortised.
+mkdir -p "$tmp/many"
+for i in $(seq 1 20); do for f in "${ubl[@]}"; do cp "$f" "$tmp/many/$i-$(basename "$f")"; done; done
+mapfile -t many < <(find "$tmp/many" -name '*.xml' | sort)
+compare "UBL 2.1 Invoice x20" "$X/xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd" - "${many[@]}"
+
+# 200 MB message: peak RSS of one ozgctl process (limit 100 MB).
+ex=examples/xoev
+big=$tmp/huge.xml
+awk -v target=$((200*1024*1024)) '
+  /<demo:antragsteller>/ {inblk=1}
+  inblk {blk = blk $0 "\n"}
+  /<\/demo:antragsteller>/ {inblk=0; next}
+  !inblk && /<demo:betrag>/ {
+    n = int(target / length(blk)) + 1
+    for (i = 0; i < n; i++) printf "%s", blk
+  }
+  !inblk && !/<\/demo:antragsteller>/ {print}
+' "$ex/messages/antrag-gueltig.xml" > "$big"
+size=$(stat -c %s "$big")
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -v "$BIN" check -q --xsd "$ex/xsd/demo.xsd" --catalog "$ex/catalog.xml" "$big" 2> "$tmp/time.txt" >/dev/null || true
+  rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$tmp/time.txt")
+  wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$tmp/time.txt")
+  printf '200 MB message (%d MB): ozgctl peak RSS %d MB, wall %s (limit 100 MB)\n' $((size>>20)) $((rss/1024)) "$wall"
+  /usr/bin/time -v xmllint --noout --stream --schema "$ex/lib/xoev-code.xsd" "$big" 2> "$tmp/xtime.txt" >/dev/null || true
+  xrss=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$tmp/xtime.txt")
+  printf '  (xmllint --stream on the same file, parse only: peak RSS %d MB)\n' $((xrss/1024))
+else
+  echo "200 MB message: /usr/bin/time not installed (Debian package time); RSS not measured"
+fi
+
+# Go micro benchmarks of the package.
+go test -run '^$' -bench 'BenchmarkValidateExample|BenchmarkLoadUBL' -benchtime 2s -count 1 ./pkg/xoev
