@@ -26,8 +26,9 @@ type Profile struct {
 	// Standard and Version name the sharpened standard version.
 	Standard string `yaml:"standard" json:"standard"`
 	Version  string `yaml:"version" json:"version"`
-	// Match says which messages the profile applies to.
-	Match Match `yaml:"match" json:"match"`
+	// Match says which messages the profile applies to: one entry, or a
+	// list of alternatives (e.g. UBL Invoice and CreditNote).
+	Match Matches `yaml:"match" json:"match"`
 	// Namespaces are prefixes for Match.XPath, Match.Version and the
 	// sharpenings' paths.
 	Namespaces map[string]string `yaml:"namespaces,omitempty" json:"namespaces,omitempty"`
@@ -53,6 +54,28 @@ type Match struct {
 	// version; when several profiles match, the one whose Version equals
 	// it (or is a dotted prefix of it) wins.
 	Version string `yaml:"version,omitempty" json:"version,omitempty"`
+}
+
+// Matches is a list of alternative [Match] entries; YAML accepts a single
+// mapping or a sequence.
+type Matches []Match
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (m *Matches) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		var one Match
+		if err := n.Decode(&one); err != nil {
+			return err
+		}
+		*m = Matches{one}
+		return nil
+	}
+	var list []Match
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*m = list
+	return nil
 }
 
 // Schema names the XSD and the catalogs that resolve its imports.
@@ -264,9 +287,12 @@ func (p *Profile) SharpeningSchematron() []byte {
 			for i, c := range s.Codes {
 				quoted[i] = xpathString(c)
 			}
-			test = fmt.Sprintf("every $v in (%s) satisfies normalize-space(string($v)) = (%s)", s.Path, strings.Join(quoted, ", "))
+			// The rule's context is each value, so that findings point at it.
+			ctx = valueContext(s.Context, s.Path)
+			test = fmt.Sprintf("normalize-space(string(.)) = (%s)", strings.Join(quoted, ", "))
 		case "pattern":
-			test = fmt.Sprintf("every $v in (%s) satisfies matches(string($v), %s)", s.Path, xpathString("^(?:"+s.Pattern+")$"))
+			ctx = valueContext(s.Context, s.Path)
+			test = fmt.Sprintf("matches(string(.), %s)", xpathString("^(?:"+s.Pattern+")$"))
 		case "if-then":
 			test = fmt.Sprintf("not(%s) or (%s)", s.If, s.Then)
 		}
@@ -280,6 +306,22 @@ func (p *Profile) SharpeningSchematron() []byte {
 	}
 	b.WriteString("</schema>\n")
 	return b.Bytes()
+}
+
+// valueContext is the expression selecting the values a codes or pattern
+// sharpening checks: Path below every node the Context pattern matches.
+// The engine evaluates a context that is no XSLT pattern as an XPath
+// expression from the document node.
+func valueContext(context, path string) string {
+	base := "/*"
+	switch {
+	case context == "":
+	case strings.HasPrefix(context, "/"):
+		base = context
+	default:
+		base = "//(" + context + ")"
+	}
+	return "(" + base + ")/(" + path + ")"
 }
 
 func xpathString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

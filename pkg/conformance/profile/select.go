@@ -17,8 +17,9 @@ import (
 )
 
 type matchExprs struct {
-	xpath   *xpath3.Expression
-	version *xpath3.Expression
+	// per Match entry
+	xpath   []*xpath3.Expression
+	version []*xpath3.Expression
 
 	once    sync.Once
 	set     *xoev.SchemaSet
@@ -27,23 +28,25 @@ type matchExprs struct {
 }
 
 func compileMatch(p *Profile) (*matchExprs, error) {
-	m := &matchExprs{}
-	for _, it := range []struct {
-		src  string
-		dst  **xpath3.Expression
-		what string
-	}{{p.Match.XPath, &m.xpath, "match.xpath"}, {p.Match.Version, &m.version, "match.version"}} {
-		if it.src == "" {
-			continue
+	m := &matchExprs{xpath: make([]*xpath3.Expression, len(p.Match)), version: make([]*xpath3.Expression, len(p.Match))}
+	for i, mt := range p.Match {
+		for _, it := range []struct {
+			src  string
+			dst  **xpath3.Expression
+			what string
+		}{{mt.XPath, &m.xpath[i], "match.xpath"}, {mt.Version, &m.version[i], "match.version"}} {
+			if it.src == "" {
+				continue
+			}
+			e, err := xpath3.NewCompiler().Compile(it.src)
+			if err != nil {
+				return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
+			}
+			if err := e.Validate(p.Namespaces); err != nil {
+				return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
+			}
+			*it.dst = e
 		}
-		e, err := xpath3.NewCompiler().Compile(it.src)
-		if err != nil {
-			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
-		}
-		if err := e.Validate(p.Namespaces); err != nil {
-			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
-		}
-		*it.dst = e
 	}
 	return m, nil
 }
@@ -86,28 +89,37 @@ func (s *Set) Select(ctx context.Context, doc *helium.Document) (*Compiled, erro
 	type cand struct {
 		c     *Compiled
 		score int
+		entry int
 	}
 	var cands []cand
 	for _, c := range s.Profiles {
-		if c.Match.Namespace != ns || (c.Match.Root != "" && c.Match.Root != local) {
-			continue
-		}
-		score := 1
-		if c.Match.Root != "" {
-			score += 2
-		}
-		if c.match.xpath != nil {
-			seq, err := c.eval(ctx, c.match.xpath, doc)
-			if err != nil {
-				return nil, fmt.Errorf("profile %s: match.xpath: %w", c.ID, err)
-			}
-			ok, err := xpath3.EBV(seq)
-			if err != nil || !ok {
+		best := cand{c: c, entry: -1}
+		for i, mt := range c.Match {
+			if mt.Namespace != ns || (mt.Root != "" && mt.Root != local) {
 				continue
 			}
-			score += 4
+			score := 1
+			if mt.Root != "" {
+				score += 2
+			}
+			if x := c.match.xpath[i]; x != nil {
+				seq, err := c.eval(ctx, x, doc)
+				if err != nil {
+					return nil, fmt.Errorf("profile %s: match.xpath: %w", c.ID, err)
+				}
+				ok, err := xpath3.EBV(seq)
+				if err != nil || !ok {
+					continue
+				}
+				score += 4
+			}
+			if score > best.score {
+				best.score, best.entry = score, i
+			}
 		}
-		cands = append(cands, cand{c, score})
+		if best.entry >= 0 {
+			cands = append(cands, best)
+		}
 	}
 	if len(cands) == 0 {
 		ids := make([]string, len(s.Profiles))
@@ -124,10 +136,11 @@ func (s *Set) Select(ctx context.Context, doc *helium.Document) (*Compiled, erro
 	if len(cands) > 1 {
 		var exact []cand
 		for _, c := range cands {
-			if c.c.match.version == nil {
+			ve := c.c.match.version[c.entry]
+			if ve == nil {
 				continue
 			}
-			seq, err := c.c.eval(ctx, c.c.match.version, doc)
+			seq, err := c.c.eval(ctx, ve, doc)
 			if err != nil {
 				continue
 			}
