@@ -82,11 +82,11 @@ const doc1 = `<?xml version="1.0"?>
 
 func TestFeatures(t *testing.T) {
 	cases := []struct {
-		name  string
-		fs    files
-		opts  Options
-		doc   string
-		want  []string
+		name string
+		fs   files
+		opts Options
+		doc  string
+		want []string
 	}{
 		{
 			name: "assert report flags value-of name",
