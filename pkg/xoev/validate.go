@@ -1,10 +1,13 @@
 package xoev
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -40,7 +43,7 @@ func (s *SchemaSet) compile(ctx context.Context, engine string) error {
 	}
 	var xe *xsderrors.Error
 	if engine == "" && errors.As(err, &xe) && fallbackWorthy(xe) {
-		s.FallbackReason = err.Error()
+		s.FallbackReason = fmt.Sprintf("%s:%d:%d: %s (%s)", relPath(xe.Path), xe.Line, xe.Column, xe.Message, xe.Code)
 		if herr := s.compileHelium(ctx); herr == nil {
 			return nil
 		}
@@ -68,6 +71,9 @@ func (s *SchemaSet) compileError(err error) error {
 		}
 		if xe.Category == xsderrors.CategoryUnsupported {
 			le.Construct = string(xe.Code)
+			if le.Line == 0 {
+				le.File, le.Line = s.locate(xe.Message, le.File)
+			}
 			le.Err = fmt.Errorf("schema construct not supported by the validator (%s): %s", xe.Code, xe.Message)
 		} else {
 			le.Err = fmt.Errorf("compile schema (%s): %s", xe.Code, xe.Message)
@@ -244,4 +250,61 @@ func jacoelhoFinding(err error) finding.Finding {
 		f.Message = string(xe.Code)
 	}
 	return f
+}
+
+// locate finds the schema document and line that hold the construct a
+// compile message quotes (e.g. the regex of an unsupported pattern), when
+// the validator gave no position.
+func (s *SchemaSet) locate(msg, file string) (string, int) {
+	i := strings.LastIndex(msg, ": ")
+	if i < 0 {
+		return file, 0
+	}
+	needle := []byte(strings.TrimSpace(msg[i+2:]))
+	if len(needle) < 3 {
+		return file, 0
+	}
+	for _, d := range s.Docs {
+		if j := bytes.Index(d.data, needle); j >= 0 {
+			return d.Path, 1 + bytes.Count(d.data[:j], []byte("\n"))
+		}
+	}
+	return file, 0
+}
+
+// Rules documents the rule ids that XSD validation and the code-list
+// check produce, for reporters that list rules (SARIF, JUnit).
+func Rules() []finding.RuleInfo {
+	return []finding.RuleInfo{
+		{ID: RuleNotWellFormed, Severity: finding.Error, Title: "message is not well-formed XML", Help: "The message cannot be parsed as XML (truncated, binary, empty, broken markup). It is a finding about the message, not an input error."},
+		{ID: RuleDoctype, Severity: finding.Error, Title: "DOCTYPE or entity declaration in a message", Help: "Messages must not carry a DOCTYPE. Entities are never expanded and external DTDs are never fetched."},
+		{ID: RuleEncoding, Severity: finding.Error, Title: "unsupported character encoding", Help: "UTF-8, UTF-16 and the ISO-8859/windows-125x encodings are read; others are refused."},
+		{ID: RuleSchemaLocation, Severity: finding.Warning, Title: "unusable xsi:schemaLocation hint", Help: "An xsi:schemaLocation with an odd number of entries is ignored, as xmllint and the KoSIT validator do."},
+		{ID: "xsd:element", Severity: finding.Error, Title: "unexpected or unknown element", Help: "An element is not allowed at this place by the content model."},
+		{ID: "xsd:content", Severity: finding.Error, Title: "incomplete content", Help: "A required child element is missing."},
+		{ID: "xsd:attribute", Severity: finding.Error, Title: "attribute not allowed or invalid", Help: "An attribute is unknown, missing, or its value is invalid."},
+		{ID: "xsd:facet", Severity: finding.Error, Title: "value violates a facet", Help: "A value breaks a pattern, enumeration, length or range facet of its type."},
+		{ID: "xsd:type", Severity: finding.Error, Title: "value not of its type", Help: "A value is not in the lexical space of its type (date, decimal, IDREF that does not resolve, …)."},
+		{ID: "xsd:text", Severity: finding.Error, Title: "text not allowed", Help: "Character data appears where the type allows none."},
+		{ID: "xsd:root", Severity: finding.Error, Title: "root element not declared", Help: "The schema set declares no global element for the message's root."},
+		{ID: "xsd:identity", Severity: finding.Error, Title: "identity constraint violated", Help: "ID uniqueness or a key/keyref constraint is violated."},
+		{ID: "xsd:nil", Severity: finding.Error, Title: "xsi:nil misuse", Help: "xsi:nil is used on a non-nillable element or with content."},
+		{ID: "xsd:invalid", Severity: finding.Error, Title: "schema validity error (helium engine)", Help: "Reported by the helium fallback engine, which gives libxml2-style messages."},
+		{ID: RuleLimit, Severity: finding.Error, Title: "validation limit reached", Help: "The message exceeds a safety limit of the validator (nesting depth, token size)."},
+		{ID: RuleInvalidCode, Severity: finding.Error, Title: "code not in its code list", Help: "The code of an XÖV code element is not a value of the genericode list named by listURI and listVersionID (or fixed by the schema)."},
+		{ID: RuleUnknownList, Severity: finding.Warning, Title: "code list not available", Help: "No list with this listURI was found in --codelists; the code was not checked. --strict-codelists makes this an error."},
+		{ID: RuleUnknownVersion, Severity: finding.Warning, Title: "code list version not available", Help: "The list is known but not in this listVersionID; the code was not checked. --strict-codelists makes this an error."},
+		{ID: RuleNoListURI, Severity: finding.Warning, Title: "code element without listURI", Help: "A code element names no list and the schema fixes none, so the code cannot be checked."},
+	}
+}
+
+// relPath shortens an absolute path to one relative to the working
+// directory when that is shorter, for messages.
+func relPath(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, p); err == nil && len(r) < len(p) {
+			return r
+		}
+	}
+	return p
 }

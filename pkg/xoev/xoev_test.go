@@ -436,3 +436,51 @@ func TestRealXmldsig(t *testing.T) {
 		t.Error("invalid base64 accepted")
 	}
 }
+
+// TestUnsupportedConstruct: a construct jacoelho refuses is named with its
+// schema file and line, and by default the set falls back to helium.
+func TestUnsupportedConstruct(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"x/a.xsd": xsHead + "\n" + `<xs:element name="a"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\p{IsBasicLatin}+"/></xs:restriction></xs:simpleType></xs:element></xs:schema>`})
+	_, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "x/a.xsd"), LoadOptions{Engine: "jacoelho"})
+	var le *LoadError
+	if !errors.As(err, &le) || le.Construct != "unsupported.regex" || le.Line != 4 || !strings.HasSuffix(le.File, "a.xsd") {
+		t.Errorf("err = %#v", err)
+	}
+	set, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "x/a.xsd"), LoadOptions{})
+	if err != nil || set.Engine != EngineHelium || set.FallbackReason == "" {
+		t.Fatalf("fallback: %v", err)
+	}
+	if fs := validateString(t, set, `<t:a xmlns:t="urn:t">abc</t:a>`); len(fs) != 0 {
+		t.Errorf("findings %v", fs)
+	}
+	if fs := validateString(t, set, `<t:a xmlns:t="urn:t">äöü</t:a>`); len(fs) == 0 {
+		t.Error("non-Basic-Latin accepted")
+	}
+}
+
+func TestSchemaDirSelect(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"s/one/a.xsd": xsHead + `<xs:element name="a" type="xs:string"/><xs:element name="dup" type="xs:string"/></xs:schema>`,
+		"s/two/b.xsd": xsHead + `<xs:element name="dup" type="xs:string"/></xs:schema>`,
+		"s/notes.xsd": `<not-a-schema/>`,
+	})
+	d, err := LoadSchemaDir(filepath.Join(dir, "s"), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := d.Select(context.Background(), "urn:t", "a")
+	if err != nil || !strings.HasSuffix(set.Path, "a.xsd") {
+		t.Fatalf("select a: %v", err)
+	}
+	again, _ := d.Select(context.Background(), "urn:t", "a")
+	if again != set {
+		t.Error("schema set compiled twice")
+	}
+	var se *SelectError
+	if _, err := d.Select(context.Background(), "urn:t", "dup"); !errors.As(err, &se) || len(se.Candidates) != 2 || !strings.Contains(err.Error(), "b.xsd") {
+		t.Errorf("ambiguous: %v", err)
+	}
+	if _, err := d.Select(context.Background(), "urn:t", "none"); !errors.As(err, &se) || len(se.Candidates) != 0 {
+		t.Errorf("none: %v", err)
+	}
+}

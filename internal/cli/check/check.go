@@ -217,7 +217,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: unwrapPath(e)}})
 	}
-	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn}
+	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: xoev.Rules()}
 	rep.SortFiles()
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
 		return err
@@ -242,6 +242,9 @@ func buildStages(ctx context.Context, opts *CheckOptions) ([]conformance.Stage, 
 		set, err := xoev.LoadSchemaSet(ctx, opts.XSD, lo)
 		if err != nil {
 			return nil, loadError(err)
+		}
+		if set.FallbackReason != "" && opts.Engine == "" && !opts.IO.Quiet() {
+			fmt.Fprintf(opts.IO.ErrOut, "note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s\n", opts.XSD, set.FallbackReason)
 		}
 		stages = append(stages, conformance.XSDStage{Set: set})
 	case opts.SchemaDir != "":
