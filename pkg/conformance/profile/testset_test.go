@@ -1,0 +1,165 @@
+package profile
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+)
+
+func TestReadVEFA(t *testing.T) {
+	src := `<?xml version="1.0"?>
+<testSet xmlns="http://difi.no/xsd/vefa/validator/1.0" xmlns:cbc="urn:cbc" configuration="demo">
+  <assert><scope>R-1</scope></assert>
+  <test>
+    <assert>
+      <description>first</description>
+      <success>R-1</success>
+      <warning>W-1</warning>
+    </assert>
+    <Invoice xmlns="urn:inv"><cbc:ID>1</cbc:ID></Invoice>
+  </test>
+  <test>
+    <assert><error>R-1</error><error>R-2</error></assert>
+    <x:Doc xmlns:x="urn:x"/>
+  </test>
+</testSet>`
+	ts, err := ReadVEFA("t.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts.Configuration != "demo" || !slices.Equal(ts.Scope, []string{"R-1"}) || len(ts.Cases) != 2 {
+		t.Fatalf("set = %+v", ts)
+	}
+	c := ts.Cases[0]
+	if c.Description != "first" || !slices.Equal(c.Expect.Absent, []string{"R-1"}) || !slices.Equal(c.Expect.Warnings, []string{"W-1"}) || c.Line != 10 {
+		t.Errorf("case 1 = %+v", c)
+	}
+	// The instance keeps the inherited cbc prefix and the line numbers.
+	inst := string(c.Instance)
+	if !strings.HasPrefix(inst, strings.Repeat("\n", 9)+`<Invoice xmlns:cbc="urn:cbc" xmlns="urn:inv">`) {
+		t.Errorf("instance = %q", inst)
+	}
+	d, err := schematron.ParseDocument(context.Background(), c.Instance)
+	if err != nil {
+		t.Fatalf("instance does not parse: %v", err)
+	}
+	if d.DocumentElement().Line() != 10 {
+		t.Errorf("root line %d, want 10", d.DocumentElement().Line())
+	}
+	if !slices.Equal(ts.Cases[1].Expect.Errors, []string{"R-1", "R-2"}) {
+		t.Errorf("case 2 = %+v", ts.Cases[1].Expect)
+	}
+	if _, err := ReadVEFA("bad.xml", []byte("<notATestSet/>")); err == nil {
+		t.Error("no error for a non-VEFA file")
+	}
+	if _, err := ReadVEFA("bad.xml", []byte("<testSet><test>")); err == nil || !strings.Contains(err.Error(), "bad.xml") {
+		t.Errorf("truncated file: %v", err)
+	}
+}
+
+func TestJudge(t *testing.T) {
+	fs := []finding.Finding{{Rule: "E", Severity: finding.Error}, {Rule: "W", Severity: finding.Warning}}
+	tests := []struct {
+		name string
+		c    Case
+		pass bool
+		msg  string
+	}{
+		{"all as expected", Case{Expect: Expect{Errors: []string{"E"}, Warnings: []string{"W"}, Absent: []string{"X"}}}, true, ""},
+		{"missing error", Case{Expect: Expect{Errors: []string{"X"}}}, false, "X: expected error, did not fire"},
+		{"wrong severity", Case{Expect: Expect{Errors: []string{"W"}}}, false, "W: expected error, fired as warning"},
+		{"must not fire", Case{Expect: Expect{Absent: []string{"E"}}}, false, "E: expected not to fire, fired as error"},
+		{"valid with an error", Case{ExpectValid: true}, false, "expected valid, errors: E"},
+		{"valid with the error expected", Case{ExpectValid: true, Expect: Expect{Errors: []string{"E"}}}, true, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Judge(&tc.c, fs, nil)
+			if r.Pass != tc.pass || (tc.msg != "" && !slices.Contains(r.Problems, tc.msg)) {
+				t.Errorf("pass=%v problems=%v", r.Pass, r.Problems)
+			}
+		})
+	}
+}
+
+func TestReadPlainTestSet(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "valid"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "invalid"), 0o755)
+	os.WriteFile(filepath.Join(dir, "valid", "a.xml"), []byte("<a/>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "invalid", "b.xml"), []byte("<b/>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "invalid", "b.expect"), []byte("# comment\nR1\nerror R2\nwarning W1\ninfo I1\n!N1\n"), 0o644)
+	ts, err := ReadTestSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ts.Cases) != 2 || !ts.Cases[0].ExpectValid || ts.Cases[1].ExpectValid {
+		t.Fatalf("cases = %+v", ts.Cases)
+	}
+	e := ts.Cases[1].Expect
+	if !slices.Equal(e.Errors, []string{"R1", "R2"}) || !slices.Equal(e.Warnings, []string{"W1"}) || !slices.Equal(e.Infos, []string{"I1"}) || !slices.Equal(e.Absent, []string{"N1"}) {
+		t.Errorf("expect = %+v", e)
+	}
+	os.WriteFile(filepath.Join(dir, "invalid", "c.xml"), []byte("<c/>"), 0o644)
+	if _, err := ReadTestSet(dir); err == nil || !strings.Contains(err.Error(), "c.expect") {
+		t.Errorf("missing side file: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "invalid", "c.expect"), []byte("fatal X\n"), 0o644)
+	if _, err := ReadTestSet(dir); err == nil || !strings.Contains(err.Error(), "c.expect:1") {
+		t.Errorf("bad side file: %v", err)
+	}
+	if _, err := ReadTestSet(t.TempDir()); err == nil {
+		t.Error("empty directory accepted")
+	}
+}
+
+// TestEN16931UnitTests runs the CEN EN16931 unit tests (copied into
+// testdata) against the CEN Schematron in examples/profiles/xrechnung:
+// every test must pass, as with the reference implementation.
+func TestEN16931UnitTests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("EN16931 unit tests take a few seconds")
+	}
+	tests := []struct {
+		name, rules, dir string
+		cases            int
+	}{
+		{"UBL invoice", "xrechnung/en16931-ubl/EN16931-UBL-validation.sch", "Invoice-unit-UBL", 602},
+		{"UBL credit note", "xrechnung/en16931-ubl/EN16931-UBL-validation.sch", "CreditNote-unit-UBL", 150},
+		{"CII", "xrechnung/en16931-cii/EN16931-CII-validation.sch", "cii", 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r, err := schematron.Compile(filepath.Join(examples, tc.rules), schematron.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, _ := filepath.Glob(filepath.Join("testdata/en16931/test", tc.dir, "*.xml"))
+			n, failed := 0, 0
+			for _, f := range files {
+				ts, err := ReadTestSet(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, res := range Run(context.Background(), ts, SchematronCheck(r)) {
+					n++
+					if !res.Pass {
+						failed++
+						t.Errorf("%s %s (line %d): %v", f, res.Case.Name, res.Case.Line, res.Problems)
+					}
+				}
+			}
+			if n != tc.cases {
+				t.Errorf("%d test cases, want %d", n, tc.cases)
+			}
+			t.Logf("%s: %d/%d pass", tc.name, n-failed, n)
+		})
+	}
+}
