@@ -159,7 +159,7 @@ func TestXHochschuleSamples(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			rules := compileRules(t, filepath.Join(root, "xoev/xbildung/artefacts/xhochschule/1.1/xhochschule-schematron.sch"))
 			want := map[string][]string{
-				"1_1_XHS_Hochschulabschlusszeugnis.xml":       {"SCH-XHS-0019-BenotungsschemaGesamtnoteundAbschlussarbeit"},
+				"1_1_XHS_Hochschulabschlusszeugnis.xml":     {"SCH-XHS-0019-BenotungsschemaGesamtnoteundAbschlussarbeit"},
 				"1_1_XHS_Immatrikulationsbescheinigung.xml": {"SCH-XHS-0016-WertNichtInListeImmatrikulationsstatus"},
 			}
 			for f, w := range want {
