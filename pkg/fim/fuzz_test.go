@@ -13,7 +13,7 @@ import (
 // have a position and a valid severity, and that the model can be walked
 // and written as JSON without looping (no cycles).
 func FuzzReadXDF(f *testing.F) {
-	for _, dir := range []string{"xdf2", "xdf3", "xdf1", "bad"} {
+	for _, dir := range []string{"xdf2", "xdf3", "xdf1", "bad", "synthetic"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.xml"))
 		for _, file := range files {
 			data, err := os.ReadFile(file)

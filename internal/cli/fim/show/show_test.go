@@ -97,6 +97,8 @@ func TestShowGolden(t *testing.T) {
 		{golden: "xdf3-schema", opts: ShowOptions{File: "xdf3/xdf3.xml"}},
 		{golden: "F60000020-field", opts: ShowOptions{File: "xdf2/F60000020V1.0.xml"}, stderr: "xdf:unqualified-children"},
 		{golden: "G60000000088-xdf3-json", opts: ShowOptions{File: "xdf3/G60000000088-simple.xml", Output: "json"}},
+		{golden: "G60000000001-werte-file", opts: ShowOptions{File: "synthetic/F60000000002-werte-file-xdf3.xml"}},
+		{golden: "F60000000001-select", opts: ShowOptions{File: "synthetic/F60000000001-select-xdf3.xml", Codelists: []string{testdata + "/codelists/S00000094"}}},
 	}
 	g := goldie.New(t, goldie.WithFixtureDir("testdata/golden"), goldie.WithNameSuffix(".golden"))
 	for _, tt := range tests {
@@ -161,6 +163,8 @@ func TestShowJSONSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(testdata, "xdf[23]", "*.xml"))
+	synthetic, _ := filepath.Glob(filepath.Join(testdata, "synthetic", "*.xml"))
+	files = append(files, synthetic...)
 	if len(files) < 10 {
 		t.Fatalf("only %d test files", len(files))
 	}
