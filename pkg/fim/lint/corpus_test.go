@@ -132,6 +132,7 @@ func TestCorpus(t *testing.T) {
 	if n == 0 {
 		t.Error("no corpus file read")
 	}
+	t.Logf("%d corpus files linted from %s", n, dir)
 }
 
 // BenchmarkLintS00000186 lints the largest real schema (351 KB, 42 groups,
