@@ -43,6 +43,8 @@ func render(fs []finding.Finding) string {
 // rewrite them after a deliberate change.
 func TestGoldenRealFiles(t *testing.T) {
 	files, _ := filepath.Glob(fimTestdata + "/xdf[23]/*.xml")
+	synthetic, _ := filepath.Glob(fimTestdata + "/synthetic/*.xml")
+	files = append(files, synthetic...)
 	if len(files) < 10 {
 		t.Fatalf("only %d files in %s", len(files), fimTestdata)
 	}
