@@ -124,6 +124,9 @@ type reader struct {
 	unqualified    int
 	unqualifiedOff int64
 	groupStack     []Identifier
+	// idPath holds the ids of the elements being read (schema, group, field,
+	// rule): the Path of findings.
+	idPath []string
 	depth          int
 	textBuf        []byte
 }
@@ -146,7 +149,13 @@ func (r *reader) msg(de, en string) string {
 	return de
 }
 
+// restorePath truncates the id path when an element ends.
+func (r *reader) restorePath(n int) { r.idPath = r.idPath[:n] }
+
 func (r *reader) addFinding(rule string, sev finding.Severity, off int64, c *Common, path, message string) {
+	if path == "" && len(r.idPath) > 0 {
+		path = strings.Join(r.idPath, "/")
+	}
 	f := finding.Finding{Rule: rule, Severity: sev, Message: message, Path: path, Source: FindingSource}
 	if c != nil {
 		f.ElementID = c.Identifier.ID

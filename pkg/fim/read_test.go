@@ -252,3 +252,19 @@ func TestFindingsCarrySource(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingPath(t *testing.T) {
+	_, fs, err := ReadFile("testdata/xdf2/S00000186v1.0_xdf2.xml", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Rule == RuleInvalidDate {
+			if f.Path != "S00000186/G00001386/G00000297/F00000537" || f.ElementID != "F00000537" || f.Line != 93 || f.Column != 9287 {
+				t.Errorf("finding %+v", f)
+			}
+			return
+		}
+	}
+	t.Error("no invalid-date finding")
+}

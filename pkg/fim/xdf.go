@@ -80,6 +80,9 @@ func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) 
 			return true, err
 		}
 		c.Identifier, err = r.readIdent(el)
+		// The element's id joins the path of later findings; the caller
+		// restores the path when the element ends.
+		r.idPath = append(r.idPath, c.Identifier.ID)
 	case "name":
 		err = str(bName, &c.Name)
 	case "bezeichnungEingabe":
@@ -338,6 +341,7 @@ func (r *reader) readHeader(el *element, h *Header) error {
 
 func (r *reader) readSchema(el *element) (*Datenschema, error) {
 	s := &Datenschema{}
+	defer r.restorePath(len(r.idPath))
 	s.Pos.Offset = el.off
 	var seen uint64
 	err := r.children(el, func(ch *element) error {
@@ -494,6 +498,7 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 		return nil, r.fail(el.off, ErrStructure, "groups are nested more than %d levels deep", maxDepth)
 	}
 	g := &Datenfeldgruppe{}
+	defer r.restorePath(len(r.idPath))
 	g.Pos.Offset = el.off
 	var seen uint64
 	pushed := false
@@ -576,6 +581,7 @@ func (r *reader) checkCopy(old, cur *Common, el *element) {
 
 func (r *reader) readField(el *element) (*Datenfeld, error) {
 	f := &Datenfeld{}
+	defer r.restorePath(len(r.idPath))
 	f.Pos.Offset = el.off
 	var seen uint64
 	var praez *element
@@ -821,6 +827,7 @@ func (r *reader) readWerte(el *element, f *Datenfeld) error {
 
 func (r *reader) readRegel(el *element) (*Regel, error) {
 	rg := &Regel{}
+	defer r.restorePath(len(r.idPath))
 	rg.Pos.Offset = el.off
 	var seen uint64
 	var scriptEl *element
@@ -895,6 +902,7 @@ func emptyScript(s string) bool {
 
 func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 	s := &Dokumentsteckbrief{}
+	defer r.restorePath(len(r.idPath))
 	s.Pos.Offset = el.off
 	var seen uint64
 	err := r.children(el, func(ch *element) error {
