@@ -126,9 +126,9 @@ type reader struct {
 	groupStack     []Identifier
 	// idPath holds the ids of the elements being read (schema, group, field,
 	// rule): the Path of findings.
-	idPath []string
-	depth          int
-	textBuf        []byte
+	idPath  []string
+	depth   int
+	textBuf []byte
 }
 
 type nsBinding struct {
