@@ -94,6 +94,9 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 	data := r.data
 	line := 1
 	cur, col := int64(0), 1 // col is the column of offset cur
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		cur = 3 // a byte order mark is not a column
+	}
 	for _, p := range ps {
 		if p.off < 0 {
 			continue

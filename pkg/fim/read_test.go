@@ -268,3 +268,13 @@ func TestFindingPath(t *testing.T) {
 	}
 	t.Error("no invalid-date finding")
 }
+
+func TestBOMColumns(t *testing.T) {
+	doc, _, err := ReadBytes([]byte("\xEF\xBB\xBF"+msg2(field2("F1", ""))), "bom.xml", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Field.Pos.Line != 1 || doc.Field.Pos.Column != 135 {
+		t.Errorf("position %d:%d", doc.Field.Pos.Line, doc.Field.Pos.Column)
+	}
+}
