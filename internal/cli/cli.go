@@ -191,20 +191,27 @@ func loadConfig(v *viper.Viper, path string) error {
 		}
 		return nil
 	}
-	v.SetConfigName("ozgctl")
-	v.SetConfigType("yaml")
-	v.AddConfigPath(".")
+	// Look for the config file by its full name only: viper's own search
+	// would also take an extensionless "ozgctl" (the binary itself).
+	var dirs []string
+	dirs = append(dirs, ".")
 	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" {
-		v.AddConfigPath(filepath.Join(dir, "ozgctl"))
+		dirs = append(dirs, filepath.Join(dir, "ozgctl"))
 	} else if home, err := os.UserHomeDir(); err == nil {
-		v.AddConfigPath(filepath.Join(home, ".config", "ozgctl"))
+		dirs = append(dirs, filepath.Join(home, ".config", "ozgctl"))
 	}
-	if err := v.ReadInConfig(); err != nil {
-		var nf viper.ConfigFileNotFoundError
-		if errors.As(err, &nf) {
-			return nil
+	for _, dir := range dirs {
+		for _, name := range []string{"ozgctl.yaml", "ozgctl.yml"} {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				v.SetConfigFile(p)
+				v.SetConfigType("yaml")
+				if err := v.ReadInConfig(); err != nil {
+					return fmt.Errorf("read config %s: %w", p, err)
+				}
+				return nil
+			}
 		}
-		return fmt.Errorf("read config: %w", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package finding
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -285,4 +286,17 @@ func (r *Report) SortFiles() {
 	for i := range r.Files {
 		r.Files[i].Findings = Normalize(r.Files[i].Findings)
 	}
+}
+
+// ErrText returns the input error's text without repeating the file name
+// that every reporter already prints, or "" when the input was checked.
+func (r *FileResult) ErrText() string {
+	if r.Err == nil {
+		return ""
+	}
+	var ie *InputError
+	if errors.As(r.Err, &ie) && (ie.File == r.File || ie.File == "") {
+		return ie.Err.Error()
+	}
+	return r.Err.Error()
 }

@@ -71,7 +71,7 @@ func HTML(w io.Writer, r *finding.Report, opts Options) error {
 		fr := &r.Files[i]
 		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: fr.Findings}
 		if fr.Err != nil {
-			hf.Err = fr.Err.Error()
+			hf.Err = fr.ErrText()
 		}
 		for _, f := range fr.Findings {
 			switch f.Severity {

@@ -31,7 +31,7 @@ func JSON(w io.Writer, r *finding.Report, _ Options) error {
 			jf.Findings = []finding.Finding{}
 		}
 		if fr.Err != nil {
-			jf.Error = fr.Err.Error()
+			jf.Error = fr.ErrText()
 		}
 		out.Files = append(out.Files, jf)
 	}

@@ -55,7 +55,7 @@ func JUnit(w io.Writer, r *finding.Report, _ Options) error {
 		s := junitSuite{Name: fr.File}
 		if fr.Err != nil {
 			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
-				Error: &junitProblem{Message: fr.Err.Error(), Type: "input-error", Text: fr.Err.Error()}})
+				Error: &junitProblem{Message: fr.ErrText(), Type: "input-error", Text: fr.ErrText()}})
 			s.Errors++
 		}
 		type key struct{ rule, element string }

@@ -117,7 +117,7 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 		if fr.Err != nil {
 			inv.Notifications = append(inv.Notifications, map[string]any{
 				"level":   "error",
-				"message": message{Text: fr.Err.Error()},
+				"message": message{Text: fr.ErrText()},
 				"locations": []location{{PhysicalLocation: physicalLocation{
 					ArtifactLocation: artifactLocation{URI: sarifURI(fr.File)}}}},
 			})

@@ -29,7 +29,7 @@ func SVRL(w io.Writer, r *finding.Report, _ Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			b.WriteString("  <!-- " + strings.ReplaceAll(fr.File+": could not be checked: "+fr.Err.Error(), "--", "- -") + " -->\n")
+			b.WriteString("  <!-- " + strings.ReplaceAll(fr.File+": could not be checked: "+fr.ErrText(), "--", "- -") + " -->\n")
 			continue
 		}
 		name := "ozgctl"

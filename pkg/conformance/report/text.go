@@ -41,7 +41,7 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			fmt.Fprintf(bw, "%s: %s %s\n", fr.File, paint(ansiRed+ansiBold, "input error:"), fr.Err.Error())
+			fmt.Fprintf(bw, "%s: %s %s\n", fr.File, paint(ansiRed+ansiBold, "input error:"), fr.ErrText())
 		}
 		for j := range fr.Findings {
 			f := &fr.Findings[j]
