@@ -1,0 +1,87 @@
+package schematron
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lestrrat-go/helium"
+)
+
+// benchInvoices returns the UBL invoices of the XRechnung corpus
+// (OZGCTL_CORPUS or shared/corpus found upwards), or the subset in
+// ../profile/testdata when the corpus is absent.
+func benchInvoices(b *testing.B) []string {
+	root := os.Getenv("OZGCTL_CORPUS")
+	if root == "" {
+		dir, _ := os.Getwd()
+		for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
+			if st, err := os.Stat(filepath.Join(d, "shared", "corpus", "xoev")); err == nil && st.IsDir() {
+				root = filepath.Join(d, "shared", "corpus")
+				break
+			}
+		}
+	}
+	if root == "" {
+		root = "../profile/testdata/corpus"
+	}
+	x := filepath.Join(root, "xoev/xrechnung")
+	var files []string
+	for _, g := range []string{"testsuite/*/*/*_ubl.xml", "xrechnung-schematron/test-instances/ubl-inv/*.xml", "xrechnung-schematron/test-instances/ubl-cn/*.xml"} {
+		m, _ := filepath.Glob(filepath.Join(x, g))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		b.Skip("no invoices found")
+	}
+	return files
+}
+
+// BenchmarkEN16931XRechnungUBL evaluates the EN16931 and XRechnung UBL
+// rules (compiled once) on parsed invoices and reports ms per invoice.
+func BenchmarkEN16931XRechnungUBL(b *testing.B) {
+	var rules []*Rules
+	for _, f := range []string{"../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", "../../../examples/profiles/xrechnung/xrechnung/ubl/XRechnung-UBL-validation.sch"} {
+		r, err := Compile(f, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rules = append(rules, r)
+	}
+	var docs []*helium.Document
+	for _, f := range benchInvoices(b) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := ParseDocument(context.Background(), data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			for _, r := range rules {
+				if _, err := r.Evaluate(context.Background(), d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(docs)), "ms/invoice")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkCompileEN16931 measures compiling the EN16931 UBL rules.
+func BenchmarkCompileEN16931(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Compile("../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
