@@ -6,6 +6,6 @@ t=${1:-60s}
 for pkg in $(go list ./...); do
   for fz in $(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true); do
     echo "== $pkg $fz ($t)"
-    go test -run '^$' -fuzz "^${fz}\$" -fuzztime "$t" "$pkg"
+    go test -run '^$' -fuzz "^${fz}\$" -fuzztime "$t" -fuzzminimizetime 3s "$pkg"
   done
 done
