@@ -250,6 +250,9 @@ type openElem struct {
 // 3). Typ 1 elements (values enumerated in the XSD) are left to the XSD.
 // set may be nil: then only elements with a listURI attribute are checked.
 func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheckOptions) ([]finding.Finding, error) {
+	if opts.Resolver == nil {
+		return nil, errors.New("check codes: no code list resolver")
+	}
 	var ix *codeIndex
 	if set != nil {
 		ix = set.codeIndex()
