@@ -88,6 +88,7 @@ type docState struct {
 	patVals map[*pattern]*frame
 	idx     *nameIndex
 	idxVals map[int]xpath3.Sequence
+	kids    map[helium.Node][]*helium.Element
 }
 
 // ErrCircularVariable is returned when lets depend on each other in a cycle.
@@ -193,13 +194,16 @@ func (st *docState) ebv(ctx context.Context, e *xpath3.Expression, n helium.Node
 // evaluated. The error return is for cancellation only.
 func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
 	st := &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
-		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}}
+		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, kids: map[helium.Node][]*helium.Element{}}
 	fns := map[xpath3.QualifiedName]xpath3.Function{{URI: nsFn, Name: "current"}: currentFn{}}
 	for q, f := range r.funcs {
 		fns[q] = f
 	}
+	for i, t := range r.childTests {
+		fns[xpath3.QualifiedName{URI: internalNS, Name: "c" + strconv.Itoa(i)}] = childFn{t}
+	}
 	ev := xpath3.NewEvaluator(xpath3.EvalBorrowing).
-		Namespaces(r.ns).
+		Namespaces(r.evalNS).
 		Functions(map[string]xpath3.Function{"current": currentFn{}}, fns).
 		VariableResolver(resolver{}).
 		DocOrderCache(xpath3.NewDocOrderCache())

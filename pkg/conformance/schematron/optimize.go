@@ -1,6 +1,7 @@
 package schematron
 
 import (
+	"context"
 	"reflect"
 	"strconv"
 
@@ -36,6 +37,14 @@ func (c *compiler) rw(e xpath3.Expr) xpath3.Expr {
 	switch v := e.(type) {
 	case *xpath3.LocationPath:
 		return c.rwPath(v)
+	case xpath3.PathExpr:
+		if v.Path != nil && !v.Path.Absolute {
+			return c.chain(c.rw(v.Filter), c.rwSteps(v.Path.Steps))
+		}
+	case *xpath3.PathExpr:
+		if v.Path != nil && !v.Path.Absolute {
+			return c.chain(c.rw(v.Filter), c.rwSteps(v.Path.Steps))
+		}
 	case xpath3.PathStepExpr:
 		if u := c.indexUnion(v); u != nil {
 			return u
@@ -183,24 +192,185 @@ func (c *compiler) indexVarExpr(key string, attr bool, preds []xpath3.Expr) xpat
 	return e
 }
 
-func (c *compiler) rwPath(lp *xpath3.LocationPath) xpath3.Expr {
-	steps := make([]xpath3.Step, len(lp.Steps))
-	for i, st := range lp.Steps {
+func (c *compiler) rwSteps(in []xpath3.Step) []xpath3.Step {
+	steps := make([]xpath3.Step, len(in))
+	for i, st := range in {
 		st.Predicates = c.rwExprs(st.Predicates)
 		steps[i] = st
 	}
+	return steps
+}
+
+func (c *compiler) rwPath(lp *xpath3.LocationPath) xpath3.Expr {
+	steps := c.rwSteps(lp.Steps)
 	// Absolute //name[p]...: the name index.
 	if lp.Absolute && len(steps) >= 2 && isDescOrSelfNode(steps[0]) {
 		if key, attr, ok := c.indexKey(steps[1]); ok {
 			base := c.indexVarExpr(key, attr, steps[1].Predicates)
-			rest := mergeDescendant(steps[2:])
-			if len(rest) == 0 {
-				return base
-			}
-			return xpath3.PathExpr{Filter: base, Path: &xpath3.LocationPath{Steps: rest}}
+			return c.chain(base, mergeDescendant(steps[2:]))
 		}
 	}
-	return &xpath3.LocationPath{Absolute: lp.Absolute, Steps: mergeDescendant(steps)}
+	steps = mergeDescendant(steps)
+	if lp.Absolute {
+		if len(steps) == 0 {
+			return lp
+		}
+		return c.chain(xpath3.RootExpr{}, steps)
+	}
+	return c.chain(nil, steps)
+}
+
+// chain builds start/step/step…, replacing child::name steps by calls of
+// an internal function that answers from a per-node child list. helium's
+// child axis allocates a cycle-guard map on every evaluation, which
+// dominated rules with many asserts on an element with many children.
+// A predicate on such a step is applied to the children of one node,
+// exactly as on the axis step, so positional predicates stay correct.
+func (c *compiler) chain(start xpath3.Expr, steps []xpath3.Step) xpath3.Expr {
+	cur := start
+	var axis *xpath3.LocationPath // open run of axis steps
+	flush := func() {
+		if axis == nil {
+			return
+		}
+		switch {
+		case cur == nil:
+			cur = axis
+		default:
+			cur = xpath3.PathExpr{Filter: cur, Path: axis}
+		}
+		axis = nil
+	}
+	for _, st := range steps {
+		if f := c.childCall(st); f != nil {
+			flush()
+			if cur == nil {
+				cur = f
+			} else {
+				cur = xpath3.PathStepExpr{Left: cur, Right: f}
+			}
+			continue
+		}
+		if axis == nil {
+			axis = &xpath3.LocationPath{}
+		}
+		axis.Steps = append(axis.Steps, st)
+	}
+	flush()
+	if cur == nil {
+		return &xpath3.LocationPath{}
+	}
+	return cur
+}
+
+// childTest selects element children by name; an empty uri with anyNS,
+// or local "*", is a wildcard.
+type childTest struct {
+	uri, local string
+	anyNS      bool
+}
+
+const internalNS = "urn:ozgctl:schematron:internal"
+
+// childCall returns the internal function call standing for a child::name
+// step, or nil when the step is something else.
+func (c *compiler) childCall(st xpath3.Step) xpath3.Expr {
+	if st.Axis != xpath3.AxisChild {
+		return nil
+	}
+	nt, ok := st.NodeTest.(xpath3.NameTest)
+	if !ok {
+		return nil
+	}
+	t := childTest{local: nt.Local}
+	switch {
+	case nt.URI != "":
+		t.uri = nt.URI
+	case nt.Prefix == "*":
+		t.anyNS = true
+	case nt.Prefix != "":
+		u, found := c.r.ns[nt.Prefix]
+		if !found {
+			return nil // leave it to the prefix check
+		}
+		t.uri = u
+	case nt.Local == "*":
+		t.anyNS = true
+	}
+	n := -1
+	for i, x := range c.r.childTests {
+		if x == t {
+			n = i
+			break
+		}
+	}
+	if n < 0 {
+		n = len(c.r.childTests)
+		c.r.childTests = append(c.r.childTests, t)
+	}
+	var e xpath3.Expr = xpath3.FunctionCall{Prefix: internalPrefix, Name: "c" + strconv.Itoa(n)}
+	if len(st.Predicates) > 0 {
+		e = xpath3.FilterExpr{Expr: e, Predicates: st.Predicates}
+	}
+	return e
+}
+
+const internalPrefix = "ozgctl-internal"
+
+// childFn implements the internal child-step functions.
+type childFn struct{ t childTest }
+
+func (childFn) MinArity() int { return 0 }
+func (childFn) MaxArity() int { return 0 }
+func (f childFn) Call(ctx context.Context, _ []xpath3.Sequence) (xpath3.Sequence, error) {
+	n := xpath3.FnContextNode(ctx)
+	if n == nil {
+		return nil, &xpath3.XPathError{Code: "XPTY0020", Message: "the context item of a path step is not a node"}
+	}
+	fr, _ := ctx.Value(frameKey{}).(*frame)
+	var kids []*helium.Element
+	if fr != nil {
+		kids = fr.st.children(n)
+	} else {
+		kids = elementChildren(n)
+	}
+	var out xpath3.ItemSlice
+	for _, k := range kids {
+		if f.t.local != "*" && k.LocalName() != f.t.local {
+			continue
+		}
+		if !f.t.anyNS && k.URI() != f.t.uri {
+			continue
+		}
+		out = append(out, xpath3.NodeItem{Node: k})
+	}
+	if out == nil {
+		return xpath3.EmptySequence(), nil
+	}
+	return out, nil
+}
+
+func elementChildren(n helium.Node) []*helium.Element {
+	if n.Type() != helium.ElementNode && n.Type() != helium.DocumentNode {
+		return nil
+	}
+	var out []*helium.Element
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if e, ok := c.(*helium.Element); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// children returns the element children of n, cached per document.
+func (st *docState) children(n helium.Node) []*helium.Element {
+	if k, ok := st.kids[n]; ok {
+		return k
+	}
+	k := elementChildren(n)
+	st.kids[n] = k
+	return k
 }
 
 // mergeDescendant turns descendant-or-self::node()/child::T[p] into

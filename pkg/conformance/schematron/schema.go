@@ -30,14 +30,16 @@ type Rules struct {
 	phase   string
 	xpath10 bool
 	ns      map[string]string
+	evalNS  map[string]string
 	globals map[string]*letDef
 	// patternLets maps each pattern-level let name to its (first) pattern.
 	patternLets map[string]*pattern
 	patterns    []*pattern
 	funcs       map[xpath3.QualifiedName]*userFunc
 	checks      []*check
-	nidx        int // number of index variables
 	idxVars     []indexVar
+	// childTests are the child::name steps answered by internal functions.
+	childTests []childTest
 }
 
 // pattern is an active, concrete pattern.
@@ -175,6 +177,7 @@ func Compile(path string, opts Options) (*Rules, error) {
 	if err := c.compile(root, opts); err != nil {
 		return nil, err
 	}
+	c.r.evalNamespaces() // fixed from here on: Evaluate only reads it
 	return c.r, nil
 }
 

@@ -30,12 +30,16 @@ func (c *compiler) xpath(src string, n *xnode, construct string, vars scope) (*x
 }
 
 func (c *compiler) checkNames(expr *xpath3.Expression, vars scope) error {
-	if err := expr.Validate(c.r.ns); err != nil {
+	ns := c.r.evalNamespaces()
+	if err := expr.Validate(ns); err != nil {
 		return err
 	}
-	refs := expr.StaticReferences(c.r.ns)
+	refs := expr.StaticReferences(ns)
 	for _, f := range refs.FunctionNames {
 		if f.URI == nsFn && f.Name == "current" && f.Arity == 0 {
+			continue
+		}
+		if f.URI == internalNS {
 			continue
 		}
 		if uf, ok := c.r.funcs[xpath3.QualifiedName{URI: f.URI, Name: f.Name}]; ok {
@@ -241,4 +245,18 @@ func (currentFn) Call(ctx context.Context, _ []xpath3.Sequence) (xpath3.Sequence
 		return xpath3.EmptySequence(), nil
 	}
 	return xpath3.SingleNode(fr.node), nil
+}
+
+// evalNamespaces returns the prefixes for evaluation: the schema's plus
+// the internal prefix of the optimizer's functions.
+func (r *Rules) evalNamespaces() map[string]string {
+	if r.evalNS == nil || len(r.evalNS) != len(r.ns)+1 {
+		m := make(map[string]string, len(r.ns)+1)
+		for k, v := range r.ns {
+			m[k] = v
+		}
+		m[internalPrefix] = internalNS
+		r.evalNS = m
+	}
+	return r.evalNS
 }
