@@ -23,8 +23,11 @@ var encodingDecl = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Z
 // streamed, and its declaration rewritten to UTF-8, so that the validator,
 // which reads UTF-8 only, sees the same characters xmllint does. An unknown
 // encoding gives an error finding.
-func utf8Reader(r io.Reader) (io.Reader, *finding.Finding) {
-	br := bufio.NewReaderSize(r, 64<<10)
+func utf8Reader(r io.Reader) (*bufio.Reader, *finding.Finding) {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 16<<10)
+	}
 	head, _ := br.Peek(512)
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
@@ -49,8 +52,8 @@ func utf8Reader(r io.Reader) (io.Reader, *finding.Finding) {
 }
 
 // declRewriter replaces the encoding named in the XML declaration by UTF-8.
-func declRewriter(r io.Reader) io.Reader {
-	br := bufio.NewReaderSize(r, 64<<10)
+func declRewriter(r io.Reader) *bufio.Reader {
+	br := bufio.NewReaderSize(r, 16<<10)
 	head, _ := br.Peek(512)
 	m := encodingDecl.FindSubmatchIndex(head)
 	if m == nil {
@@ -62,7 +65,7 @@ func declRewriter(r io.Reader) io.Reader {
 	if _, err := br.Discard(m[7]); err != nil {
 		return br
 	}
-	return io.MultiReader(bytes.NewReader(prefix), br)
+	return bufio.NewReaderSize(io.MultiReader(bytes.NewReader(prefix), br), 16<<10)
 }
 
 // charsetReader lets encoding/xml read the encodings utf8Reader handles.

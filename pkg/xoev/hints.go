@@ -23,9 +23,8 @@ var (
 // validator ignore, but jacoelho rejects the document over it; the
 // attribute is blanked out (same length, same lines) and a warning finding
 // is returned instead.
-func blankOddSchemaLocation(r io.Reader) (io.Reader, *finding.Finding) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
+func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
+	head, _ := br.Peek(br.Size())
 	start, end := rootTag(head)
 	if start < 0 {
 		return br, nil

@@ -1,15 +1,19 @@
 package xoev
 
 import (
+	"bufio"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
+
+var identifyBufs = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 16<<10) }}
 
 // identifyElementLimit bounds how far Identify reads when a message has no
 // header: identification must stay cheap next to validation.
@@ -23,7 +27,10 @@ const identifyElementLimit = 400
 // only as far as the header and never expands entities. A message that is
 // not well-formed before the root element gives an error.
 func Identify(r io.Reader) (*finding.Identity, error) {
-	src, _ := utf8Reader(r)
+	br := identifyBufs.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() { br.Reset(nil); identifyBufs.Put(br) }()
+	src, _ := utf8Reader(br)
 	dec := xml.NewDecoder(src)
 	dec.Strict = true
 	dec.Entity = map[string]string{} // no entity is ever expanded

@@ -1,6 +1,7 @@
 package xoev
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -116,6 +117,7 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 type Validator struct {
 	set  *SchemaSet
 	sess *xsd.Session
+	br   *bufio.Reader // reused read buffer
 }
 
 // NewValidator returns a validator with its own reusable session.
@@ -150,7 +152,13 @@ func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]f
 // Validate validates one message; see [SchemaSet.Validate].
 func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
 	rr := &readErrReader{r: r}
-	src, encFinding := utf8Reader(rr)
+	if v.br == nil {
+		v.br = bufio.NewReaderSize(rr, 16<<10)
+	} else {
+		v.br.Reset(rr)
+	}
+	defer v.br.Reset(nil)
+	utf8src, encFinding := utf8Reader(v.br)
 	var fs []finding.Finding
 	if encFinding != nil {
 		if encFinding.Severity == finding.Error {
@@ -158,7 +166,7 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 		}
 		fs = append(fs, *encFinding)
 	}
-	src, hint := blankOddSchemaLocation(src)
+	src, hint := blankOddSchemaLocation(utf8src)
 	if hint != nil {
 		fs = append(fs, *hint)
 	}
