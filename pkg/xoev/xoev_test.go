@@ -310,6 +310,10 @@ func TestInstanceProblems(t *testing.T) {
 		{"binary", "\x00\x01\x02PK\x03\x04", []string{"error xml:not-well-formed"}},
 		{"external entity", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`, []string{"error xml:doctype"}},
 		{"external dtd", `<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil.example/x.dtd"><x/>`, []string{"error xml:doctype"}},
+		// The header's children are unqualified inside a qualified message;
+		// qualifying one is an error.
+		{"qualified header child", strings.Replace(strings.Replace(string(valid), "<nachrichtenUUID>", "<demo:nachrichtenUUID>", 1),
+			"</nachrichtenUUID>", "</demo:nachrichtenUUID>", 1), []string{"error xsd:content", "error xsd:element"}},
 		{"odd schemaLocation", strings.Replace(strings.Replace(string(valid), `produkt="Beispiel"`,
 			`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:example:demo:1.0"`, 1), ">12345<", ">1234<", 1),
 			[]string{"error xsd:facet", "warning xsd:schema-location"}},
