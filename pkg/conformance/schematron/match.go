@@ -82,7 +82,7 @@ func (c *compiler) compileBranch(e xpath3.Expr, n *xnode, construct string, vars
 		return &branch{root: true}, nil
 	}
 	if ok {
-		if b, ok := c.fastBranch(lp, n, construct, vars); ok {
+		if b, ok := c.fastBranch(lp, n, construct, vars); ok && !b.wildcardFiltered() {
 			return b, nil
 		}
 	}
@@ -313,4 +313,12 @@ func (s *pstep) test(ctx context.Context, st *docState, n helium.Node) (bool, er
 		}
 	}
 	return true, nil
+}
+
+// wildcardFiltered reports whether the last step matches any element or
+// attribute and has predicates: testing every node of the document one by
+// one costs more than one XPath evaluation of the whole branch.
+func (b *branch) wildcardFiltered() bool {
+	last := b.steps[len(b.steps)-1]
+	return len(last.preds) > 0 && (last.kind != kindName || last.anyNS || last.local == "*")
 }
