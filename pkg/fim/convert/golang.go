@@ -3,7 +3,6 @@ package convert
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
@@ -135,9 +134,11 @@ func genGo(m *model, b *bytes.Buffer) error {
 			fmt.Fprintf(&g, "type %s string\n\n", n.types[d])
 			fmt.Fprintf(&g, "// The codes of %s.\nconst (\n", n.types[d])
 			for i, c := range d.Codes {
-				if c.Name != "" {
-					fmt.Fprintf(&g, "\t// %s is %q.\n", n.consts[d][i], c.Name)
+				name := c.Name
+				if name == "" {
+					name = c.Code
 				}
+				fmt.Fprintf(&g, "\t// %s is %q.\n", n.consts[d][i], name)
 				fmt.Fprintf(&g, "\t%s %s = %q\n", n.consts[d][i], n.types[d], c.Code)
 			}
 			g.WriteString(")\n\n")
@@ -147,13 +148,13 @@ func genGo(m *model, b *bytes.Buffer) error {
 	}
 	if hasFile {
 		fmt.Fprintf(&g, "// %s is an attached file; Content is sent base64-encoded.\n", n.file)
-		fmt.Fprintf(&g, "type %s struct {\n\tFilename string `json:\"filename\"`\n\tMediaType string `json:\"mediaType,omitempty\"`\n\tContent []byte `json:\"content\"`\n}\n", n.file)
+		fmt.Fprintf(&g, "type %s struct {\n\tFilename  string `json:\"filename\"`\n\tMediaType string `json:\"mediaType,omitempty\"`\n\tContent   []byte `json:\"content\"`\n}\n", n.file)
 	}
-	src, err := format.Source(g.Bytes())
-	if err != nil {
-		return fmt.Errorf("generated Go does not format: %w", err)
-	}
-	b.Write(src)
+	// The code is written the way gofmt prints it (every field and
+	// constant has its own comment, so nothing is aligned); running
+	// go/format here would cost most of the conversion time.
+	b.Write(bytes.TrimRight(g.Bytes(), "\n"))
+	b.WriteByte('\n')
 	return nil
 }
 
@@ -218,9 +219,12 @@ func writeGoCommentIndent(g *bytes.Buffer, s, indent string) {
 	if s == "" {
 		return
 	}
-	fmt.Fprintf(g, "%s//\n", indent)
+	// One paragraph, no indentation: gofmt would otherwise turn short
+	// lines into headings and indented ones into code blocks.
 	for _, line := range strings.Split(s, "\n") {
-		fmt.Fprintf(g, "%s// %s\n", indent, strings.TrimRight(line, " \t"))
+		if line = strings.TrimSpace(line); line != "" {
+			fmt.Fprintf(g, "%s// %s\n", indent, line)
+		}
 	}
 }
 

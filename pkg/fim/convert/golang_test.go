@@ -1,8 +1,10 @@
 package convert
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,6 +37,9 @@ func TestGoBuilds(t *testing.T) {
 			out, err := c.Convert("go")
 			if err != nil {
 				t.Fatalf("%s: %v", in.name, err)
+			}
+			if f, err := format.Source(out); err != nil || !bytes.Equal(f, out) {
+				t.Errorf("%s: Go output is not gofmt-formatted (%v)", in.name, err)
 			}
 			os.MkdirAll(filepath.Join(dir, pkg), 0o755)
 			os.WriteFile(filepath.Join(dir, pkg, "types.go"), out, 0o644)

@@ -157,9 +157,9 @@ func mdBlock(s string) string {
 }
 
 // mdCode makes s safe inside `…` in a table.
-func mdCode(s string) string {
-	return strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(s)
-}
+func mdCode(s string) string { return mdCodeEscaper.Replace(s) }
+
+var mdCodeEscaper = strings.NewReplacer("`", "'", "|", `\|`, "\n", " ")
 
 // mdAnchor is the GitHub-style anchor of a heading.
 func mdAnchor(s string) string {

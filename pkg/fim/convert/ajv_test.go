@@ -1,0 +1,57 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestAjv compiles every generated JSON Schema with ajv (2020-12, strict
+// mode, formats asserted) and validates the three JSON samples: a second,
+// independent JSON Schema implementation next to santhosh-tekuri/jsonschema.
+func TestAjv(t *testing.T) {
+	lookTool(t, "node", "apt-get install nodejs")
+	modules := filepath.Join(moduleRoot(t), ".cache", "npm", "node_modules")
+	if _, err := os.Stat(filepath.Join(modules, "ajv", "dist", "2020.js")); err != nil {
+		if inCI() {
+			t.Fatal("ajv not installed under .cache/npm; .ci/run should install it")
+		}
+		t.Skip("ajv not installed under .cache/npm")
+	}
+	script, _ := filepath.Abs(filepath.Join("testdata", "ajv", "validate.mjs"))
+	dir := t.TempDir()
+	for i, in := range corpusInputs(t) {
+		c, ok := load(t, in, Options{})
+		if !ok {
+			continue
+		}
+		t.Run(in.name, func(t *testing.T) {
+			schema, err := c.Convert("jsonschema")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sp := filepath.Join(dir, fmt.Sprintf("%d.schema.json", i))
+			os.WriteFile(sp, schema, 0o644)
+			args := []string{script, modules, sp}
+			for _, mode := range []SampleMode{SampleMinimal, SampleDefault, SampleFull} {
+				inst, err := c.Sample("json", mode)
+				var se *SampleError
+				if errors.As(err, &se) {
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				ip := filepath.Join(dir, fmt.Sprintf("%d.%s.json", i, mode))
+				os.WriteFile(ip, inst, 0o644)
+				args = append(args, ip)
+			}
+			if msg, err := exec.Command("node", args...).CombinedOutput(); err != nil {
+				t.Errorf("ajv: %v\n%s", err, msg)
+			}
+		})
+	}
+}
