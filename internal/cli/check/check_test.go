@@ -1,0 +1,106 @@
+package check
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/viper"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+func factory() (*cmdutil.Factory, *iostreams.IOStreams) {
+	ios, _, _, _ := iostreams.Test()
+	return &cmdutil.Factory{IO: ios, Config: viper.New(), Now: func() time.Time { return time.Unix(0, 0) }}, ios
+}
+
+func TestNewCmdCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		wantErr string
+		check   func(*CheckOptions) bool
+	}{
+		{"xsd and files", []string{"--xsd", "s.xsd", "--catalog", "a.xml", "--catalog", "b.xml", "-j", "3", "m1.xml", "dir"}, "",
+			func(o *CheckOptions) bool {
+				return o.XSD == "s.xsd" && slices.Equal(o.Catalogs, []string{"a.xml", "b.xml"}) && o.Jobs == 3 && slices.Equal(o.Args, []string{"m1.xml", "dir"})
+			}},
+		{"codelists strict", []string{"--schema-dir", "d", "--codelists", "c1", "--codelists", "c2", "--strict-codelists", "-"}, "",
+			func(o *CheckOptions) bool {
+				return o.SchemaDir == "d" && len(o.CodeLists) == 2 && o.StrictCodeLists && o.Args[0] == "-"
+			}},
+		{"output flags", []string{"--xsd", "s", "--output", "json", "--report", "junit=x.xml", "--fail-on", "warning", "m"}, "",
+			func(o *CheckOptions) bool {
+				return o.Output.Output == "json" && o.Output.Reports[0] == "junit=x.xml" && o.Output.FailOn == "warning"
+			}},
+		{"no schema", []string{"m.xml"}, "--xsd SCHEMA or --schema-dir", nil},
+		{"no input", []string{"--xsd", "s"}, "no input", nil},
+		{"both", []string{"--xsd", "s", "--schema-dir", "d", "m"}, "exclude each other", nil},
+		{"bad engine", []string{"--xsd", "s", "--engine", "xerces", "m"}, "--engine", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _ := factory()
+			var got *CheckOptions
+			cmd := NewCmdCheck(f, func(o *CheckOptions) error { got = o; return nil })
+			cmd.SetArgs(tc.args)
+			cmd.SilenceErrors, cmd.SilenceUsage = true, true
+			err := cmd.Execute()
+			if tc.wantErr != "" {
+				var fe *cmdutil.FlagError
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.As(err, &fe) {
+					t.Fatalf("err = %v, want a FlagError with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.check(got) {
+				t.Errorf("options %+v", got)
+			}
+		})
+	}
+}
+
+func TestCheckRun(t *testing.T) {
+	f, ios := factory()
+	ex := "../../../examples/xoev"
+	opts := &CheckOptions{IO: f.IO, Now: f.Now, XSD: ex + "/xsd/demo.xsd", Catalogs: []string{ex + "/catalog.xml"},
+		CodeLists: []string{ex + "/codelists"}, Args: []string{ex + "/messages"},
+		Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}
+	err := checkRun(context.Background(), opts)
+	if !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("err = %v, want ErrFindings", err)
+	}
+	out := ios.Out.(interface{ String() string }).String()
+	if !strings.Contains(out, "FAIL: 3 files, 1 valid, 2 invalid, 4 errors") || !strings.Contains(out, "codelist:invalid-code") {
+		t.Errorf("output:\n%s", out)
+	}
+	// A stage provider (Schematron, profiles) is run after XSD and code lists.
+	RegisterStageProvider(func(ctx context.Context, o *CheckOptions) ([]conformance.Stage, error) {
+		if len(o.Schematron) == 0 {
+			return nil, nil
+		}
+		return []conformance.Stage{conformance.StageFunc{ID: "fake", Fn: func(ctx context.Context, m *conformance.Message, r *finding.FileResult) error {
+			r.Engines = append(r.Engines, "schematron:fake")
+			r.Findings = append(r.Findings, finding.Finding{Rule: "FAKE-1", Severity: finding.Warning, Message: "from a provider"})
+			return nil
+		}}}, nil
+	})
+	defer func() { providersMu.Lock(); providers = nil; providersMu.Unlock() }()
+	f2, ios2 := factory()
+	opts.IO, opts.Schematron, opts.Args = f2.IO, []string{"x.sch"}, []string{ex + "/messages/antrag-gueltig.xml"}
+	if err := checkRun(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if out := ios2.Out.(interface{ String() string }).String(); !strings.Contains(out, "warning FAKE-1: from a provider") {
+		t.Errorf("provider stage not run:\n%s", out)
+	}
+}
