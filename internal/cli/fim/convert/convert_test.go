@@ -1,0 +1,61 @@
+package convert
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+)
+
+func TestNewCmdConvert(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    ConvertOptions
+		wantErr string
+	}{
+		{name: "defaults", args: []string{"s.xml", "--to", "xsd"},
+			want: ConvertOptions{File: "s.xml", To: "xsd", Source: SourceOptions{BaseURI: "https://schema.fitko.de/fim/", Keys: "id"}}},
+		{name: "all flags", args: []string{"-", "--to", "go", "-o", "out.go", "--package", "p", "--keys", "name", "--base-uri", "urn:x:", "--namespace", "urn:ns"},
+			want: ConvertOptions{File: "-", To: "go", Output: "out.go", Package: "p", Source: SourceOptions{BaseURI: "urn:x:", Namespace: "urn:ns", Keys: "name"}}},
+		{name: "no target", args: []string{"s.xml"}, wantErr: "--to is required"},
+		{name: "bad target", args: []string{"s.xml", "--to", "pdf"}, wantErr: `unknown target "pdf"`},
+		{name: "two files", args: []string{"a.xml", "b.xml", "--to", "xsd"}, wantErr: "exactly one"},
+		{name: "bad keys", args: []string{"s.xml", "--to", "xsd", "--keys", "x"}, wantErr: "--keys"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			var got *ConvertOptions
+			cmd := NewCmdConvert(&cmdutil.Factory{IO: ios}, func(o *ConvertOptions) error { got = o; return nil })
+			cmd.SetArgs(tc.args)
+			cmd.SilenceUsage, cmd.SilenceErrors = true, true
+			err := cmd.Execute()
+			if tc.wantErr != "" {
+				var fe *cmdutil.FlagError
+				if err == nil || !errors.As(err, &fe) || !contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error %v, want a FlagError with %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.IO = nil
+			if got.File != tc.want.File || got.To != tc.want.To || got.Output != tc.want.Output || got.Package != tc.want.Package ||
+				got.Source.BaseURI != tc.want.Source.BaseURI || got.Source.Namespace != tc.want.Source.Namespace || got.Source.Keys != tc.want.Source.Keys {
+				t.Errorf("options %+v, want %+v", *got, tc.want)
+			}
+		})
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
