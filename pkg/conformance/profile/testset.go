@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
@@ -118,14 +119,49 @@ type CaseResult struct {
 	Err      error
 }
 
-// Run checks every case of ts with check.
+// Run checks every case of ts with check, one after another.
 func Run(ctx context.Context, ts *TestSet, check CheckFunc) []CaseResult {
-	out := make([]CaseResult, len(ts.Cases))
-	for i := range ts.Cases {
-		c := &ts.Cases[i]
-		fs, err := check(ctx, c.File, c.Instance)
-		out[i] = Judge(c, fs, err)
+	return RunParallel(ctx, ts, check, 1)
+}
+
+// RunParallel checks the cases with up to workers goroutines; check must
+// be safe for concurrent use. Results are in case order whatever the
+// number of workers.
+func RunParallel(ctx context.Context, ts *TestSet, check CheckFunc, workers int) []CaseResult {
+	return RunSets(ctx, []*TestSet{ts}, check, workers)[0]
+}
+
+// RunSets checks the cases of several sets with up to workers goroutines
+// and returns the results per set, in case order.
+func RunSets(ctx context.Context, sets []*TestSet, check CheckFunc, workers int) [][]CaseResult {
+	type job struct{ set, c int }
+	var jobs []job
+	out := make([][]CaseResult, len(sets))
+	for si, ts := range sets {
+		out[si] = make([]CaseResult, len(ts.Cases))
+		for ci := range ts.Cases {
+			jobs = append(jobs, job{si, ci})
+		}
 	}
+	workers = max(1, min(workers, len(jobs)))
+	next := make(chan job)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				c := &sets[j.set].Cases[j.c]
+				fs, err := check(ctx, c.File, c.Instance)
+				out[j.set][j.c] = Judge(c, fs, err)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
 	return out
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -183,11 +184,12 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 	}
 	out := jsonOut{Tests: []jsonTest{}}
 	var text bytes.Buffer
-	for _, ts := range sets {
-		for _, r := range profile.Run(ctx, ts, check) {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+	all := profile.RunSets(ctx, sets, check, runtime.GOMAXPROCS(0))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for si, ts := range sets {
+		for _, r := range all[si] {
 			jt := jsonTest{Set: ts.File, Case: r.Case.Name, Line: r.Case.Line, Description: r.Case.Description, Pass: r.Pass, Problems: r.Problems}
 			out.Tests = append(out.Tests, jt)
 			out.Summary.Tests++
