@@ -149,6 +149,7 @@ func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) (
 		var ve *hxsd.ValidationError
 		if errors.As(e, &ve) {
 			f.Severity, f.Line, f.Message = finding.Error, ve.Line, ve.Message
+			f.Rule = heliumRule(ve.Message)
 			if ve.Element != "" {
 				f.Path = ve.Element
 			}
@@ -181,4 +182,30 @@ func lineOf(err error) int {
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return s
+}
+
+// heliumRule maps helium's libxml2-style messages onto the rule ids that
+// jacoelho findings use, so that reports read the same whichever engine
+// validated.
+func heliumRule(msg string) string {
+	m := strings.ToLower(msg)
+	switch {
+	case strings.Contains(m, "[facet "):
+		return "xsd:facet"
+	case strings.Contains(m, "idref"), strings.Contains(m, "is not a valid value of the"), strings.Contains(m, "is not a valid value"):
+		return "xsd:type"
+	case strings.Contains(m, "missing child element"):
+		return "xsd:content"
+	case strings.Contains(m, "this element is not expected"), strings.Contains(m, "element is not expected"):
+		return "xsd:element"
+	case strings.Contains(m, "no matching global declaration"):
+		return "xsd:root"
+	case strings.Contains(m, "attribute"):
+		return "xsd:attribute"
+	case strings.Contains(m, "character content"), strings.Contains(m, "text"):
+		return "xsd:text"
+	case strings.Contains(m, "duplicate key"), strings.Contains(m, "not unique"):
+		return "xsd:identity"
+	}
+	return "xsd:invalid"
 }

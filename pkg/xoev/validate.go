@@ -166,6 +166,16 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 		}
 		fs = append(fs, *encFinding)
 	}
+	// A DOCTYPE is refused before any engine sees the message, so that
+	// both engines treat it alike: nothing declared there is ever applied.
+	if head, _ := utf8src.Peek(utf8src.Size()); len(head) > 0 {
+		if start, _, _ := findDoctype("", head); start >= 0 {
+			line := 1 + bytes.Count(head[:start], []byte("\n"))
+			fs = append(fs, finding.Finding{Rule: RuleDoctype, Severity: finding.Error, Source: "xml", Line: line, Column: 1,
+				Message: "DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched"})
+			return fs, nil
+		}
+	}
 	src, hint := blankOddSchemaLocation(utf8src)
 	if hint != nil {
 		fs = append(fs, *hint)

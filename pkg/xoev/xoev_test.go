@@ -289,7 +289,12 @@ func TestDoctypeSchema(t *testing.T) {
 }
 
 func TestInstanceProblems(t *testing.T) {
-	set := loadExample(t, LoadOptions{})
+	for _, engine := range []string{"jacoelho", "helium"} {
+		t.Run(engine, func(t *testing.T) { testInstanceProblems(t, loadExample(t, LoadOptions{Engine: engine}), engine == "helium") })
+	}
+}
+
+func testInstanceProblems(t *testing.T, set *SchemaSet, helium bool) {
 	valid, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
 	if err != nil {
 		t.Fatal(err)
@@ -310,6 +315,7 @@ func TestInstanceProblems(t *testing.T) {
 		{"binary", "\x00\x01\x02PK\x03\x04", []string{"error xml:not-well-formed"}},
 		{"external entity", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`, []string{"error xml:doctype"}},
 		{"external dtd", `<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil.example/x.dtd"><x/>`, []string{"error xml:doctype"}},
+		{"internal entity", strings.Replace(string(valid), "<demo:demo.antrag.0101", `<!DOCTYPE d [<!ENTITY n "Erika">]><demo:demo.antrag.0101`, 1), []string{"error xml:doctype"}},
 		// The header's children are unqualified inside a qualified message;
 		// qualifying one is an error.
 		{"qualified header child", strings.Replace(strings.Replace(string(valid), "<nachrichtenUUID>", "<demo:nachrichtenUUID>", 1),
@@ -320,11 +326,25 @@ func TestInstanceProblems(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := validateString(t, set, tc.doc)
-			if got := rules(fs); !slices.Equal(got, tc.want) {
+			got := rules(fs)
+			if helium && len(tc.want) > 0 && strings.Contains(tc.want[0], "xsd:") {
+				// helium reports the first violation only: compare severities.
+				got, tc.want = severities(got), severities(tc.want)
+			}
+			if !slices.Equal(got, tc.want) {
 				t.Errorf("findings %v, want %v", fs, tc.want)
 			}
 		})
 	}
+}
+
+func severities(rs []string) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, strings.Fields(r)[0])
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func utf16(s string) string {
