@@ -290,7 +290,9 @@ func TestDoctypeSchema(t *testing.T) {
 
 func TestInstanceProblems(t *testing.T) {
 	for _, engine := range []string{"jacoelho", "helium"} {
-		t.Run(engine, func(t *testing.T) { testInstanceProblems(t, loadExample(t, LoadOptions{Engine: engine}), engine == "helium") })
+		t.Run(engine, func(t *testing.T) {
+			testInstanceProblems(t, loadExample(t, LoadOptions{Engine: engine}), engine == "helium")
+		})
 	}
 }
 
