@@ -84,8 +84,24 @@ func (c *Converter) Sample(format string, mode SampleMode) ([]byte, error) {
 
 func (m *model) sampleObject(props []*prop, mode SampleMode, depth int) (*snode, error) {
 	n := &snode{}
-	for _, p := range props {
-		include := p.required() || mode == SampleFull || mode == SampleDefault && p.Def.Field != nil
+	// A realistic group is not empty: when the default sample would leave
+	// nothing in it, its first optional part is filled in (e.g. one of
+	// "street address" or "post box").
+	fillFirst := -1
+	if mode == SampleDefault && depth > 0 {
+		fillFirst = len(props)
+		for i, p := range props {
+			if p.required() || p.Def.Field != nil {
+				fillFirst = -1
+				break
+			}
+			if fillFirst == len(props) {
+				fillFirst = i
+			}
+		}
+	}
+	for i, p := range props {
+		include := p.required() || mode == SampleFull || mode == SampleDefault && p.Def.Field != nil || i == fillFirst
 		if !include {
 			continue
 		}
