@@ -121,11 +121,19 @@ func PrintWarnings(io *iostreams.IOStreams, file string, ws []fimconvert.Warning
 	}
 }
 
-// Write writes data to path atomically, or to out for "" and "-".
+// Write writes data to path atomically, or to out for "" and "-". A path
+// that exists and is not a regular file (/dev/stdout, a named pipe) is
+// written directly: renaming over it would replace the device.
 func Write(out io.Writer, path string, data []byte) error {
 	if path == "" || path == "-" {
 		_, err := out.Write(data)
 		return err
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("write %s: is a directory", path)
+		}
+		return os.WriteFile(path, data, 0o644)
 	}
 	return report.WriteAtomic(path, data)
 }
