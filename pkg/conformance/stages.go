@@ -39,6 +39,8 @@ func (IdentifyStage) Check(ctx context.Context, msg *Message, res *finding.FileR
 type XSDStage struct {
 	Set *xoev.SchemaSet
 	Dir *xoev.SchemaDir
+	// Lang is the language of finding messages: "de" (default) or "en".
+	Lang string
 }
 
 // Name implements [Stage].
@@ -70,6 +72,7 @@ func (s XSDStage) Check(ctx context.Context, msg *Message, res *finding.FileResu
 	}
 	res.Engines = append(res.Engines, set.Engine)
 	markWellFormed(msg, fs)
+	xoev.Localize(fs, s.Lang)
 	res.Findings = append(res.Findings, fs...)
 	return nil
 }
@@ -95,8 +98,10 @@ func (s XSDStage) notWellFormed(msg *Message, res *finding.FileResult) error {
 		text = err.Error()
 	}
 	msg.WellFormed = false
-	res.Findings = append(res.Findings, finding.Finding{Rule: xoev.RuleNotWellFormed, Severity: finding.Error, Source: "xml",
-		Message: "message is not well-formed XML: " + text})
+	fs := []finding.Finding{{Rule: xoev.RuleNotWellFormed, Severity: finding.Error, Source: "xml",
+		Message: "message is not well-formed XML: " + text}}
+	xoev.Localize(fs, s.Lang)
+	res.Findings = append(res.Findings, fs...)
 	return nil
 }
 
@@ -106,6 +111,8 @@ func (s XSDStage) notWellFormed(msg *Message, res *finding.FileResult) error {
 // the elements that carry listURI themselves.
 type CodeListStage struct {
 	Options xoev.CodeCheckOptions
+	// Lang is the language of finding messages: "de" (default) or "en".
+	Lang string
 }
 
 // Name implements [Stage].
@@ -127,6 +134,7 @@ func (s CodeListStage) Check(ctx context.Context, msg *Message, res *finding.Fil
 		return err
 	}
 	res.Engines = append(res.Engines, "codelist:genericode")
+	xoev.Localize(fs, s.Lang)
 	res.Findings = append(res.Findings, fs...)
 	return nil
 }

@@ -246,13 +246,13 @@ func buildStages(ctx context.Context, opts *CheckOptions) ([]conformance.Stage, 
 		if set.FallbackReason != "" && opts.Engine == "" && !opts.IO.Quiet() {
 			fmt.Fprintf(opts.IO.ErrOut, "note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s\n", opts.XSD, set.FallbackReason)
 		}
-		stages = append(stages, conformance.XSDStage{Set: set})
+		stages = append(stages, conformance.XSDStage{Set: set, Lang: opts.Output.Lang})
 	case opts.SchemaDir != "":
 		dir, err := xoev.LoadSchemaDir(opts.SchemaDir, lo)
 		if err != nil {
 			return nil, err
 		}
-		stages = append(stages, conformance.XSDStage{Dir: dir})
+		stages = append(stages, conformance.XSDStage{Dir: dir, Lang: opts.Output.Lang})
 	}
 	if len(opts.CodeLists) > 0 {
 		st, err := codeListStage(opts)

@@ -29,5 +29,5 @@ func codeListStage(opts *CheckOptions) (conformance.Stage, error) {
 			fmt.Fprintf(opts.IO.ErrOut, "warning: code list skipped: %v\n", p)
 		}
 	}
-	return conformance.CodeListStage{Options: xoev.CodeCheckOptions{Resolver: res, Strict: opts.StrictCodeLists}}, nil
+	return conformance.CodeListStage{Options: xoev.CodeCheckOptions{Resolver: res, Strict: opts.StrictCodeLists}, Lang: opts.Output.Lang}, nil
 }

@@ -1,0 +1,64 @@
+package xoev
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// TestLocalize: every message form has a sample that it, and no earlier
+// form, translates, and English stays as produced.
+func TestLocalize(t *testing.T) {
+	samples := []string{
+		"message is not well-formed XML: unclosed element",
+		"DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched",
+		"DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: x",
+		`unsupported character encoding "X" (supported: UTF-8)`,
+		"xsi:schemaLocation has 3 entries, not namespace/location pairs; the hint is ignored",
+		"unexpected child element DueDate",
+		"missing required child element",
+		"missing required attribute id",
+		"attribute is not declared: foo",
+		"duplicate attribute a",
+		"invalid simple content: pattern facet failed",
+		"invalid simple content: invalid decimal",
+		"invalid simple content: enumeration facet failed",
+		"root element is not declared: {urn:x}y",
+		"IDREF does not resolve: a",
+		"duplicate ID a",
+		"character data is not allowed",
+		"element is not nillable",
+		"fixed attribute mismatch listURI",
+		"fixed element value mismatch",
+		`code "04" is not in code list urn:x version 1.0; nearest valid codes: "01"`,
+		`code "04" is not in code list urn:x version 1.0`,
+		`code list urn:x has no version "3" in --codelists (available: 4.1); code not checked`,
+		"code list urn:x version 1 not found in --codelists; code not checked",
+		"code list urn:x not found in --codelists; code not checked",
+		`code element kanal has no listURI: code "02" cannot be checked`,
+		"xsi:schemaLocation ignored: odd",
+	}
+	if len(samples) != len(messageForms) {
+		t.Fatalf("%d samples for %d forms", len(samples), len(messageForms))
+	}
+	for i, s := range samples {
+		for j, m := range messageForms {
+			if m.en.MatchString(s) {
+				if j != i {
+					t.Errorf("sample %d %q is caught by form %d", i, s, j)
+				}
+				break
+			}
+		}
+		fs := []finding.Finding{{Message: s}}
+		Localize(fs, "en")
+		if fs[0].Message != s {
+			t.Errorf("en changed %q", s)
+		}
+		Localize(fs, "de")
+		if fs[0].Message == s || strings.Contains(fs[0].Message, "$") {
+			t.Errorf("de: %q -> %q", s, fs[0].Message)
+		}
+	}
+}
