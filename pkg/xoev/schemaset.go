@@ -261,7 +261,8 @@ func (l *loader) walk(ctx context.Context, abs, given string) error {
 	for _, d := range l.order {
 		have[d.TargetNamespace] = true
 	}
-	have["http://www.w3.org/XML/1998/namespace"] = have["http://www.w3.org/XML/1998/namespace"] || false
+	// The XML namespace (xml:lang, xml:space) is built into the validators.
+	have["http://www.w3.org/XML/1998/namespace"] = true
 	for _, d := range l.order {
 		for _, r := range d.refs {
 			if r.kind == "import" && r.location == "" && !have[r.namespace] && r.namespace != xsdNS {

@@ -510,3 +510,23 @@ func TestSchemaDirSelect(t *testing.T) {
 		t.Errorf("none: %v", err)
 	}
 }
+
+func TestNamespaceOnlyImport(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"x/xmlns.xsd": xsHead + `<xs:import namespace="http://www.w3.org/XML/1998/namespace"/>
+<xs:element name="a"><xs:complexType><xs:attribute ref="xml:lang"/></xs:complexType></xs:element></xs:schema>`,
+		"x/other.xsd": xsHead + `<xs:import namespace="urn:elsewhere"/><xs:element name="a" type="xs:string"/></xs:schema>`,
+	})
+	set, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "x/xmlns.xsd"), LoadOptions{})
+	if err != nil {
+		t.Fatalf("xml namespace import: %v", err)
+	}
+	if fs := validateString(t, set, `<t:a xmlns:t="urn:t" xml:lang="de"/>`); len(fs) != 0 {
+		t.Errorf("findings %v", fs)
+	}
+	_, err = LoadSchemaSet(context.Background(), filepath.Join(dir, "x/other.xsd"), LoadOptions{})
+	var le *LoadError
+	if !errors.As(err, &le) || le.Location != "urn:elsewhere" {
+		t.Errorf("unresolvable namespace-only import: %v", err)
+	}
+}
