@@ -89,6 +89,8 @@ type docState struct {
 	idx     *nameIndex
 	idxVals map[int]xpath3.Sequence
 	kids    map[helium.Node][]*helium.Element
+	// childSel caches the results of child-step functions per node.
+	childSel map[childKey]xpath3.Sequence
 }
 
 // ErrCircularVariable is returned when lets depend on each other in a cycle.
@@ -194,13 +196,13 @@ func (st *docState) ebv(ctx context.Context, e *xpath3.Expression, n helium.Node
 // evaluated. The error return is for cancellation only.
 func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
 	st := &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
-		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, kids: map[helium.Node][]*helium.Element{}}
+		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, kids: map[helium.Node][]*helium.Element{}, childSel: map[childKey]xpath3.Sequence{}}
 	fns := map[xpath3.QualifiedName]xpath3.Function{{URI: nsFn, Name: "current"}: currentFn{}}
 	for q, f := range r.funcs {
 		fns[q] = f
 	}
 	for i, t := range r.childTests {
-		fns[xpath3.QualifiedName{URI: internalNS, Name: "c" + strconv.Itoa(i)}] = childFn{t}
+		fns[xpath3.QualifiedName{URI: internalNS, Name: "c" + strconv.Itoa(i)}] = childFn{t, i}
 	}
 	ev := xpath3.NewEvaluator(xpath3.EvalBorrowing).
 		Namespaces(r.evalNS).

@@ -318,7 +318,10 @@ func (c *compiler) childCall(st xpath3.Step) xpath3.Expr {
 const internalPrefix = "ozgctl-internal"
 
 // childFn implements the internal child-step functions.
-type childFn struct{ t childTest }
+type childFn struct {
+	t childTest
+	n int
+}
 
 func (childFn) MinArity() int { return 0 }
 func (childFn) MaxArity() int { return 0 }
@@ -328,26 +331,49 @@ func (f childFn) Call(ctx context.Context, _ []xpath3.Sequence) (xpath3.Sequence
 		return nil, &xpath3.XPathError{Code: "XPTY0020", Message: "the context item of a path step is not a node"}
 	}
 	fr, _ := ctx.Value(frameKey{}).(*frame)
-	var kids []*helium.Element
-	if fr != nil {
-		kids = fr.st.children(n)
-	} else {
-		kids = elementChildren(n)
+	if fr == nil {
+		return f.select_(elementChildren(n)), nil
 	}
-	var out xpath3.ItemSlice
+	key := childKey{n, f.n}
+	if seq, ok := fr.st.childSel[key]; ok {
+		return seq, nil
+	}
+	seq := f.select_(fr.st.children(n))
+	fr.st.childSel[key] = seq
+	return seq, nil
+}
+
+type childKey struct {
+	node helium.Node
+	test int
+}
+
+// select_ returns the matching children as a sequence whose capacity
+// equals its length, so that no caller can append into a cached one.
+func (f childFn) select_(kids []*helium.Element) xpath3.Sequence {
+	cnt := 0
 	for _, k := range kids {
-		if f.t.local != "*" && k.LocalName() != f.t.local {
-			continue
+		if f.t.matches(k) {
+			cnt++
 		}
-		if !f.t.anyNS && k.URI() != f.t.uri {
-			continue
+	}
+	if cnt == 0 {
+		return xpath3.EmptySequence()
+	}
+	out := make(xpath3.ItemSlice, 0, cnt)
+	for _, k := range kids {
+		if f.t.matches(k) {
+			out = append(out, xpath3.NodeItem{Node: k})
 		}
-		out = append(out, xpath3.NodeItem{Node: k})
 	}
-	if out == nil {
-		return xpath3.EmptySequence(), nil
+	return out
+}
+
+func (t childTest) matches(k *helium.Element) bool {
+	if t.local != "*" && k.LocalName() != t.local {
+		return false
 	}
-	return out, nil
+	return t.anyNS || k.URI() == t.uri
 }
 
 func elementChildren(n helium.Node) []*helium.Element {
