@@ -3,10 +3,10 @@ package xoev
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
+	"html"
+	"regexp"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -346,45 +346,153 @@ func (l *loader) readDoc(p, name string) (*SchemaDoc, error) {
 	return doc, nil
 }
 
+// scanSchema reads the top of a schema document: the root (which must be
+// xs:schema), its targetNamespace, and its direct children include,
+// import, redefine, override and element. It looks at tags only, without
+// building names for the whole document as encoding/xml would; the
+// validator parses the document fully when it compiles the set.
 func scanSchema(doc *SchemaDoc, name string) error {
-	dec := xml.NewDecoder(bytes.NewReader(doc.data))
-	dec.CharsetReader = charsetReader
-	depth := 0
+	data := doc.data
+	depth, i := 0, 0
+	line, lineOff := 1, 0 // line number at offset lineOff
+	posAt := func(off int) (int, int) {
+		line += bytes.Count(data[lineOff:off], []byte("\n"))
+		lineOff = off
+		col := off - bytes.LastIndexByte(data[:off], '\n')
+		return line, col
+	}
+	fail := func(off int, msg string) error {
+		l, c := posAt(off)
+		return &LoadError{File: name, Line: l, Column: c, Err: fmt.Errorf("schema is not well-formed: %s", msg)}
+	}
+	var rootNS map[string]string
+	sawRoot := false
 	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 {
 			break
 		}
-		if err != nil {
-			line, col := dec.InputPos()
-			return &LoadError{File: name, Line: line, Column: col, Err: fmt.Errorf("schema is not well-formed: %w", err)}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			line, col := dec.InputPos()
-			if depth == 1 {
-				if t.Name.Space != xsdNS || t.Name.Local != "schema" {
-					return &LoadError{File: name, Line: line, Err: fmt.Errorf("root element {%s}%s is not xs:schema", t.Name.Space, t.Name.Local)}
-				}
-				doc.TargetNamespace = attr(t, xml.Name{Local: "targetNamespace"})
-				continue
+		i += j
+		rest := data[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			k := bytes.Index(rest[4:], []byte("-->"))
+			if k < 0 {
+				return fail(i, "unterminated comment")
 			}
-			if depth != 2 || t.Name.Space != xsdNS {
-				continue
+			i += 4 + k + 3
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			k := bytes.Index(rest, []byte("]]>"))
+			if k < 0 {
+				return fail(i, "unterminated CDATA section")
 			}
-			switch t.Name.Local {
-			case "include", "import", "redefine", "override":
-				doc.refs = append(doc.refs, schemaRef{kind: t.Name.Local, namespace: attr(t, xml.Name{Local: "namespace"}),
-					location: attr(t, xml.Name{Local: "schemaLocation"}), line: line, col: col})
-			case "element":
-				doc.elements = append(doc.elements, attr(t, xml.Name{Local: "name"}))
+			i += k + 3
+		case bytes.HasPrefix(rest, []byte("<?")):
+			k := bytes.Index(rest, []byte("?>"))
+			if k < 0 {
+				return fail(i, "unterminated processing instruction")
 			}
-		case xml.EndElement:
+			i += k + 2
+		case bytes.HasPrefix(rest, []byte("<!")):
+			k, err := doctypeEnd(data, i)
+			if err != nil {
+				return fail(i, err.Error())
+			}
+			i = k
+		case bytes.HasPrefix(rest, []byte("</")):
+			k := bytes.IndexByte(rest, '>')
+			if k < 0 {
+				return fail(i, "unterminated end tag")
+			}
 			depth--
+			i += k + 1
+		default:
+			end, err := tagEnd(data, i)
+			if err != nil {
+				return fail(i, err.Error())
+			}
+			tag := data[i+1 : end-1]
+			selfClosing := len(tag) > 0 && tag[len(tag)-1] == '/'
+			depth++
+			if depth <= 2 {
+				qn, attrs := parseTag(tag)
+				if depth == 1 {
+					if sawRoot {
+						return fail(i, "more than one root element")
+					}
+					sawRoot = true
+					rootNS = map[string]string{}
+					for k, v := range attrs {
+						if k == "xmlns" {
+							rootNS[""] = v
+						} else if p, ok := strings.CutPrefix(k, "xmlns:"); ok {
+							rootNS[p] = v
+						}
+					}
+					ns, local := resolveTagName(qn, rootNS, attrs)
+					if ns != xsdNS || local != "schema" {
+						l, _ := posAt(i)
+						return &LoadError{File: name, Line: l, Err: fmt.Errorf("root element {%s}%s is not xs:schema", ns, local)}
+					}
+					doc.TargetNamespace = attrs["targetNamespace"]
+				} else if ns, local := resolveTagName(qn, rootNS, attrs); ns == xsdNS {
+					switch local {
+					case "include", "import", "redefine", "override":
+						l, c := posAt(i)
+						doc.refs = append(doc.refs, schemaRef{kind: local, namespace: attrs["namespace"],
+							location: attrs["schemaLocation"], line: l, col: c})
+					case "element":
+						doc.elements = append(doc.elements, attrs["name"])
+					}
+				}
+			}
+			if selfClosing {
+				depth--
+			}
+			i = end
 		}
 	}
+	if !sawRoot {
+		return &LoadError{File: name, Err: errors.New("schema is not well-formed: no root element")}
+	}
 	return nil
+}
+
+var tagAttr = regexp.MustCompile(`([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// parseTag splits a start tag's content into its name and attributes,
+// with entity and character references in values resolved.
+func parseTag(tag []byte) (string, map[string]string) {
+	n := 0
+	for n < len(tag) && !isSpace(tag[n]) && tag[n] != '/' {
+		n++
+	}
+	attrs := map[string]string{}
+	for _, m := range tagAttr.FindAllSubmatch(tag[n:], -1) {
+		v := m[2]
+		if v == nil {
+			v = m[3]
+		}
+		attrs[string(m[1])] = html.UnescapeString(string(v))
+	}
+	return string(tag[:n]), attrs
+}
+
+// resolveTagName resolves a tag's prefix with its own and the root's
+// namespace declarations.
+func resolveTagName(qn string, rootNS, attrs map[string]string) (string, string) {
+	prefix, local, ok := strings.Cut(qn, ":")
+	if !ok {
+		prefix, local = "", qn
+	}
+	key := "xmlns"
+	if prefix != "" {
+		key = "xmlns:" + prefix
+	}
+	if v, ok := attrs[key]; ok {
+		return v, local
+	}
+	return rootNS[prefix], local
 }
 
 // Roots returns the qualified names ("{ns}local") of the global elements
