@@ -243,7 +243,13 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 				fctx := context.WithValue(ctx, frameKey{}, fr)
 				for _, ck := range ru.checks {
 					evaluated[ck.ruleID] = true
-					ok, err := st.ebv(fctx, ck.expr, n)
+					var ok bool
+					var err error
+					if ck.fast != nil && !r.noFast {
+						ok = ck.fast.eval(st, n)
+					} else {
+						ok, err = st.ebv(fctx, ck.expr, n)
+					}
 					if err != nil {
 						res.Fired = append(res.Fired, st.fired(ck, n, "", nil, err))
 						continue

@@ -38,6 +38,8 @@ type Rules struct {
 	funcs       map[xpath3.QualifiedName]*userFunc
 	checks      []*check
 	idxVars     []indexVar
+	// noFast turns the path-test shortcut off (differential tests).
+	noFast bool
 	// childTests are the child::name steps answered by internal functions.
 	childTests []childTest
 }
@@ -97,6 +99,7 @@ type check struct {
 	severity finding.Severity
 	test     string
 	expr     *xpath3.Expression
+	fast     *pathTest // nil unless the test is a plain path test
 	msg      []msgPart
 	diags    []*diagnostic
 	rule     *rule
@@ -561,6 +564,7 @@ func (c *compiler) compileRule(p *pattern, n *xnode) (*rule, error) {
 		if ck.expr, err = c.xpath(test, it, cons, sc); err != nil {
 			return nil, err
 		}
+		ck.fast = c.compilePathTest(test)
 		if ck.msg, err = c.message(it, cons, sc); err != nil {
 			return nil, err
 		}

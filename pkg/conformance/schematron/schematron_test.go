@@ -452,3 +452,48 @@ func TestConcurrentEvaluate(t *testing.T) {
 		t.Fatalf("fired = %v", first)
 	}
 }
+
+// TestPathTestShortcut: the Go shortcut for tests like not(a/b) gives
+// exactly the XPath results, on the EN16931 rules and corpus invoices.
+func TestPathTestShortcut(t *testing.T) {
+	r, err := Compile("../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := 0
+	for _, ck := range r.checks {
+		if ck.fast != nil {
+			fast++
+		}
+	}
+	if fast < 400 {
+		t.Errorf("only %d path tests recognised", fast)
+	}
+	slow := *r
+	slow.noFast = true
+	files, _ := filepath.Glob("../profile/testdata/corpus/xoev/xrechnung/*/*/*/*ubl*.xml")
+	more, _ := filepath.Glob("../profile/testdata/corpus/xoev/xrechnung/*/*/*/*ubl*/*.xml")
+	files = append(files, more...)
+	if len(files) < 4 {
+		t.Fatalf("%d invoices", len(files))
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		d, err := ParseDocument(context.Background(), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := r.Evaluate(context.Background(), d)
+		b, _ := slow.Evaluate(context.Background(), d)
+		if !slices.Equal(fired(a), fired(b)) || !slices.Equal(a.Evaluated, b.Evaluated) {
+			t.Errorf("%s: shortcut %v, XPath %v", f, fired(a), fired(b))
+		}
+	}
+	// And on a document where the paths do exist.
+	d, _ := ParseDocument(context.Background(), []byte(`<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:UBLVersionID>2.0</cbc:UBLVersionID><cac:Delivery><cac:DeliveryTerms/><cac:DeliveryLocation><cac:Address><cbc:Region>x</cbc:Region></cac:Address></cac:DeliveryLocation></cac:Delivery></Invoice>`))
+	a, _ := r.Evaluate(context.Background(), d)
+	b, _ := slow.Evaluate(context.Background(), d)
+	if !slices.Equal(fired(a), fired(b)) || len(a.Fired) < 3 {
+		t.Errorf("shortcut %v\nXPath %v", fired(a), fired(b))
+	}
+}
