@@ -65,10 +65,10 @@ XSD, code lists, sharpenings and Schematron.
 Exit codes: 0 all tests pass, 1 a test fails, 2 usage error or a test set
 or rule file that cannot be read.`
 
-const example = `  # the EN16931 UBL unit tests against the CEN Schematron
-  ozgctl profile test --schematron en16931/ubl/schematron/EN16931-UBL-validation.sch en16931/test/Invoice-unit-UBL
+const example = `  # the EN16931 credit-note unit tests against the CEN Schematron
+  ozgctl profile test --schematron examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch pkg/conformance/profile/testdata/en16931/test/CreditNote-unit-UBL
 
-  # a profile's own test directory, with rules no test covers
+  # a profile's own test directory, with the rules no test covers
   ozgctl profile test --profile examples/profiles/xbau-2.6.yaml --coverage examples/profiles/tests/xbau-2.6`
 
 // NewCmdTest builds the command.
