@@ -213,3 +213,32 @@ func TestCorpusRuleSetsCompile(t *testing.T) {
 	}
 	t.Logf("%d rule files compiled", len(files))
 }
+
+// TestExampleProfilesPickXRechnung: with all example profiles loaded,
+// every test-suite invoice gets the XRechnung profile of its syntax.
+func TestExampleProfilesPickXRechnung(t *testing.T) {
+	set, err := LoadSet(examples, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, root := range corpusRoots(t) {
+		t.Run(name, func(t *testing.T) {
+			files, _ := filepath.Glob(filepath.Join(root, "xoev/xrechnung/testsuite/*/*/*.xml"))
+			for _, f := range files {
+				data, _ := os.ReadFile(f)
+				d, err := schematron.ParseDocument(context.Background(), data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c, err := set.Select(context.Background(), d)
+				want := "xrechnung-3.0-ubl"
+				if strings.HasSuffix(f, "_uncefact.xml") {
+					want = "xrechnung-3.0-cii"
+				}
+				if err != nil || c.ID != want {
+					t.Errorf("%s: profile %v (%v), want %s", filepath.Base(f), c, err, want)
+				}
+			}
+		})
+	}
+}
