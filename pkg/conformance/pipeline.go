@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -34,6 +36,36 @@ type Stage interface {
 	// Name is a short id used in debug output, e.g. "xsd" or "schematron".
 	Name() string
 	Check(ctx context.Context, msg *Message, res *finding.FileResult) error
+}
+
+// RuleSource is implemented by stages that can document the rules their
+// findings use; reporters that list rules (SARIF, JUnit) get them through
+// [CollectRules].
+type RuleSource interface {
+	Rules() []finding.RuleInfo
+}
+
+// CollectRules gathers the documented rules of the stages, first
+// definition of an id wins, sorted by id.
+func CollectRules(stages []Stage, base ...finding.RuleInfo) []finding.RuleInfo {
+	seen := map[string]bool{}
+	var out []finding.RuleInfo
+	add := func(rs []finding.RuleInfo) {
+		for _, r := range rs {
+			if !seen[r.ID] {
+				seen[r.ID] = true
+				out = append(out, r)
+			}
+		}
+	}
+	add(base)
+	for _, st := range stages {
+		if rs, ok := st.(RuleSource); ok {
+			add(rs.Rules())
+		}
+	}
+	slices.SortFunc(out, func(a, b finding.RuleInfo) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }
 
 // StageFunc adapts a function to [Stage].

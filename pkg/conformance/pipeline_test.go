@@ -141,3 +141,23 @@ func TestRunCanceled(t *testing.T) {
 		}
 	}
 }
+
+type ruleStage struct{ StageFunc }
+
+func (ruleStage) Rules() []finding.RuleInfo {
+	return []finding.RuleInfo{{ID: "B-1"}, {ID: "xml:not-well-formed", Title: "ignored duplicate"}}
+}
+
+func TestCollectRules(t *testing.T) {
+	rs := CollectRules([]Stage{IdentifyStage{}, ruleStage{}}, xoev.Rules()...)
+	var ids []string
+	for _, r := range rs {
+		ids = append(ids, r.ID)
+		if r.ID == "xml:not-well-formed" && r.Title == "ignored duplicate" {
+			t.Error("later duplicate replaced the first definition")
+		}
+	}
+	if !slices.IsSorted(ids) || !slices.Contains(ids, "B-1") || !slices.Contains(ids, "codelist:invalid-code") {
+		t.Errorf("ids %v", ids)
+	}
+}

@@ -217,7 +217,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: unwrapPath(e)}})
 	}
-	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: xoev.Rules()}
+	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: conformance.CollectRules(stages, xoev.Rules()...)}
 	rep.SortFiles()
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
 		return err
