@@ -13,6 +13,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 )
 
 // Profile is a sharpened standard version: how its messages are
@@ -34,9 +35,13 @@ type Profile struct {
 	Namespaces map[string]string `yaml:"namespaces,omitempty" json:"namespaces,omitempty"`
 	Schema     *Schema           `yaml:"schema,omitempty" json:"schema,omitempty"`
 	// CodeLists are directories of genericode code lists.
-	CodeLists   []string        `yaml:"codelists,omitempty" json:"codelists,omitempty"`
-	Schematron  []SchematronRef `yaml:"schematron,omitempty" json:"schematron,omitempty"`
-	Sharpenings []Sharpening    `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
+	CodeLists []string `yaml:"codelists,omitempty" json:"codelists,omitempty"`
+	// CodeListBindings bind elements to a code list of CodeLists: their
+	// values must be codes of that list (for elements that carry no
+	// listURI of their own, or to pin a list the message may not choose).
+	CodeListBindings []CodeListBinding `yaml:"codelistBindings,omitempty" json:"codelistBindings,omitempty"`
+	Schematron       []SchematronRef   `yaml:"schematron,omitempty" json:"schematron,omitempty"`
+	Sharpenings      []Sharpening      `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
 	// File is the profile file; relative paths in the profile are
 	// resolved against its directory.
 	File string `yaml:"-" json:"-"`
@@ -116,6 +121,19 @@ type Sharpening struct {
 	// If and Then: when If is true, Then must be true (XPath).
 	If   string `yaml:"if,omitempty" json:"if,omitempty"`
 	Then string `yaml:"then,omitempty" json:"then,omitempty"`
+}
+
+// CodeListBinding binds the values at Path (below Context) to a genericode
+// code list, found by canonical URI and version in the profile's code
+// list directories when the profile is compiled.
+type CodeListBinding struct {
+	ID       string `yaml:"id" json:"id"`
+	Message  string `yaml:"message" json:"message"`
+	Severity string `yaml:"severity,omitempty" json:"severity,omitempty"`
+	Context  string `yaml:"context,omitempty" json:"context,omitempty"`
+	Path     string `yaml:"path" json:"path"`
+	List     string `yaml:"list" json:"list"`
+	Version  string `yaml:"version,omitempty" json:"version,omitempty"`
 }
 
 // Cardinality is a min/max count; Max nil means unbounded.
@@ -216,11 +234,23 @@ func Read(path string) (*Profile, error) {
 		}
 	}
 	seen := map[string]bool{}
+	ids := make([]string, 0, len(p.Sharpenings)+len(p.CodeListBindings))
 	for _, s := range p.Sharpenings {
-		if seen[s.ID] {
-			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening id %q used twice", s.ID)}
+		ids = append(ids, s.ID)
+	}
+	for _, b := range p.CodeListBindings {
+		ids = append(ids, b.ID)
+		if b.Severity != "" {
+			if _, err := finding.ParseSeverity(b.Severity); err != nil {
+				return nil, &ProfileError{File: path, Msg: fmt.Sprintf("code list binding %q", b.ID), Err: err}
+			}
 		}
-		seen[s.ID] = true
+	}
+	for _, id := range ids {
+		if seen[id] {
+			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening id %q used twice", id)}
+		}
+		seen[id] = true
 	}
 	return &p, nil
 }
@@ -254,6 +284,10 @@ func (p *Profile) Files() []string {
 // SharpeningSchematron renders the sharpenings as a Schematron schema:
 // one pattern per sharpening, so that each applies independently.
 func (p *Profile) SharpeningSchematron() []byte {
+	return sharpeningSchematron(p, p.Sharpenings)
+}
+
+func sharpeningSchematron(p *Profile, sharpenings []Sharpening) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&b, `<schema xmlns="%s" queryBinding="xslt2">`+"\n", schematron.NamespaceISO)
@@ -266,7 +300,7 @@ func (p *Profile) SharpeningSchematron() []byte {
 	for _, k := range prefixes {
 		fmt.Fprintf(&b, "  <ns prefix=\"%s\" uri=\"%s\"/>\n", xmlText(k), xmlText(p.Namespaces[k]))
 	}
-	for _, s := range p.Sharpenings {
+	for _, s := range sharpenings {
 		ctx := s.Context
 		if ctx == "" {
 			ctx = "/*"
@@ -357,8 +391,12 @@ func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 		}
 	}
 	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}}
-	if len(p.Sharpenings) > 0 {
-		src := p.SharpeningSchematron()
+	sharpenings, err := p.withBindings()
+	if err != nil {
+		return nil, err
+	}
+	if len(sharpenings) > 0 {
+		src := sharpeningSchematron(p, sharpenings)
 		name := p.File + "#sharpenings"
 		r, err := schematron.Compile(name, schematron.Options{ReadFile: func(string) ([]byte, error) { return src, nil }})
 		if err != nil {
@@ -390,6 +428,35 @@ func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 	}
 	c.match = m
 	return c, nil
+}
+
+// withBindings returns the sharpenings plus one codes sharpening per code
+// list binding, with the codes read from the bound list.
+func (p *Profile) withBindings() ([]Sharpening, error) {
+	out := slices.Clone(p.Sharpenings)
+	if len(p.CodeListBindings) == 0 {
+		return out, nil
+	}
+	if len(p.CodeLists) == 0 {
+		return nil, &ProfileError{File: p.File, Msg: "codelistBindings need codelists directories"}
+	}
+	var dirs []string
+	for _, d := range p.CodeLists {
+		dirs = append(dirs, p.resolve(d))
+	}
+	res := genericode.NewDirResolver(dirs...)
+	for _, b := range p.CodeListBindings {
+		cl, err := res.Resolve(context.Background(), b.List, b.Version)
+		if err != nil {
+			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("code list binding %q: list %s version %q not found in %v", b.ID, b.List, b.Version, p.CodeLists), Err: err}
+		}
+		codes := cl.Codes()
+		if len(codes) == 0 {
+			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("code list binding %q: list %s has no codes", b.ID, b.List)}
+		}
+		out = append(out, Sharpening{ID: b.ID, Message: b.Message, Severity: b.Severity, Context: b.Context, Path: b.Path, Codes: codes})
+	}
+	return out, nil
 }
 
 // Load reads and compiles one profile file.
@@ -456,5 +523,3 @@ func (c *Compiled) Rules() []*schematron.Rules {
 	}
 	return append(out, c.Schematron...)
 }
-
-var _ = context.Background

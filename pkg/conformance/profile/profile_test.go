@@ -59,6 +59,11 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+func abs(p string) string {
+	a, _ := filepath.Abs(p)
+	return a
+}
+
 func TestCompileErrors(t *testing.T) {
 	base := "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x}\n"
 	tests := []struct{ name, body, want string }{
@@ -66,6 +71,8 @@ func TestCompileErrors(t *testing.T) {
 		{"bad sharpening xpath", base + "sharpenings:\n  - {id: a, message: m, required: 'x['}\n", `assert id="a": XPath syntax error`},
 		{"unknown prefix in sharpening", base + "sharpenings:\n  - {id: a, message: m, required: 'zz:x'}\n", "zz"},
 		{"bad match xpath", "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x, xpath: 'a['}\n", "match.xpath"},
+		{"binding without codelists", base + "codelistBindings:\n  - {id: b, message: m, path: x, list: 'urn:l'}\n", "codelistBindings need codelists directories"},
+		{"binding to an unknown list", base + "codelists: [" + abs("../../../examples/xoev/codelists") + "]\ncodelistBindings:\n  - {id: b, message: m, path: x, list: 'urn:nope'}\n", `code list binding "b": list urn:nope`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -109,7 +116,7 @@ func TestDemoProfile(t *testing.T) {
 		want []string
 	}{
 		{"antrag-gueltig.xml", nil},
-		{"antrag-code-fehler.xml", []string{"DEMO-S-002", "codelist:invalid-code"}},
+		{"antrag-code-fehler.xml", []string{"DEMO-CL-001", "DEMO-S-002", "codelist:invalid-code"}},
 		{"antrag-xsd-fehler.xml", []string{"DEMO-S-003", "DEMO-S-004", "xsd:facet"}},
 	}
 	for _, tc := range tests {
