@@ -187,7 +187,13 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 		fs = append(fs, hf...)
 	} else {
 		err = v.sess.Validate(ctx, src)
-		fs = append(fs, jacoelhoFindings(err)...)
+		for _, f := range jacoelhoFindings(err) {
+			if f.Rule == RuleNotWellFormed && f.Line == 0 {
+				// The input ended early (an unclosed element): point at its end.
+				f.Line = rr.lines + 1
+			}
+			fs = append(fs, f)
+		}
 		err = nil
 	}
 	if rr.err != nil {
@@ -202,12 +208,16 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 // readErrReader remembers a read error so that an I/O failure is reported
 // as "could not check", not as malformed XML.
 type readErrReader struct {
-	r   io.Reader
-	err error
+	r     io.Reader
+	err   error
+	lines int // newlines read so far, to place errors at the end of input
 }
 
 func (r *readErrReader) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
+	if n > 0 {
+		r.lines += bytes.Count(p[:n], []byte("\n"))
+	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		r.err = err
 	}
