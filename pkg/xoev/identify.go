@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -181,6 +182,14 @@ func standardOf(ns string) (standard, version string) {
 			segs = segs[1:]
 			hostLabel = host[0] // http://www.xjustiz.de → xjustiz
 		}
+	}
+	// OASIS UBL: urn:oasis:names:specification:ubl:schema:xsd:Invoice-2.
+	if slices.Contains(segs, "ubl") && len(segs) > 0 {
+		last := segs[len(segs)-1]
+		if i := strings.LastIndexByte(last, '-'); i > 0 && versionSeg.MatchString(last[i+1:]) {
+			return "ubl", last[i+1:]
+		}
+		return "ubl", ""
 	}
 	// Trailing version segments, skipping filler words.
 	end := len(segs)

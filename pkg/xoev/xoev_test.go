@@ -386,6 +386,8 @@ func TestIdentify(t *testing.T) {
 		{"urn:xoev-de:fim:standard:xdatenfelder_2", "xdatenfelder", "2"},
 		{"http://www.xgewerbeanzeige.de/spezifikation/2.1", "xgewerbeanzeige", "2.1"},
 		{"http://www.xjustiz.de", "xjustiz", ""},
+		{"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2", "ubl", "2"},
+		{"https://www.xleitstelle.de/xbeteiligung/12", "xbeteiligung", "1.2"},
 	} {
 		std, ver := standardOf(tc.ns)
 		if std != tc.std || ver != tc.ver {
