@@ -545,3 +545,11 @@ func (p *parser) rows(cl *CodeList) error {
 		return err
 	})
 }
+
+// Sniff reports whether the first bytes of r name the genericode namespace,
+// to tell code lists apart from other XML files found in a directory.
+func Sniff(r io.Reader) bool {
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(r, buf)
+	return bytes.Contains(buf[:n], []byte(Namespace))
+}

@@ -3,37 +3,23 @@
 package lint
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"runtime"
-	"runtime/debug"
-	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 )
 
 // Formats are the output formats of fim lint.
 var Formats = []string{"json", "junit", "sarif", "text"}
-
-// Rule ids of findings about files that cannot be read into the model.
-const (
-	RuleNotWellFormed = "xml:not-well-formed"
-	RuleStructure     = "xdf:structure"
-)
 
 // LintOptions are the parsed flags and arguments of "ozgctl fim lint".
 type LintOptions struct {
@@ -98,7 +84,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			opts.Command = "ozgctl fim lint " + strings.Join(rawArgs(cmd), " ")
+			opts.Command = cmdutil.CommandLine(cmd)
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("no input: give XDatenfelder files, directories, globs or - for stdin")
 			}
@@ -108,7 +94,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			for _, d := range opts.Codelists {
 				st, err := os.Stat(d)
 				if err != nil {
-					return cmdutil.FlagErrorf("--codelists %q: %v", d, pathErr(err))
+					return cmdutil.FlagErrorf("--codelists %q: %v", d, cmdutil.PathErr(err))
 				}
 				if !st.IsDir() {
 					return cmdutil.FlagErrorf("--codelists %q: not a directory", d)
@@ -128,29 +114,6 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 	return cmd
 }
 
-func pathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// rawArgs reconstructs the invocation from the flags set and the arguments.
-func rawArgs(cmd *cobra.Command) []string {
-	var out []string
-	cmd.Flags().Visit(func(fl *pflag.Flag) {
-		if sv, ok := fl.Value.(pflag.SliceValue); ok {
-			for _, v := range sv.GetSlice() {
-				out = append(out, "--"+fl.Name+"="+v)
-			}
-			return
-		}
-		out = append(out, "--"+fl.Name+"="+fl.Value.String())
-	})
-	return append(out, cmd.Flags().Args()...)
-}
-
 func lintRun(ctx context.Context, opts *LintOptions) error {
 	sinks, failOn, err := opts.Output.Resolve(Formats)
 	if err != nil {
@@ -168,32 +131,17 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	}
 	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
 	inputs = dropCodeLists(inputs, opts.Args)
-	results := make([]finding.FileResult, len(inputs))
-	jobs := opts.Jobs
-	if jobs == 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	jobs = min(jobs, max(len(inputs), 1))
-	idx := make(chan int)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range idx {
-				results[i] = lintOne(ctx, inputs[i], opts, lo)
-			}
-		}()
-	}
-	for i := range inputs {
-		if ctx.Err() != nil {
-			results[i] = finding.FileResult{File: inputs[i].Name, Err: &finding.InputError{Err: ctx.Err()}}
-			continue
+	fo := fimlint.FileOptions{Options: lo, Strict: opts.Strict}
+	stage := conformance.StageFunc{ID: "fim-lint", Fn: func(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
+		rc, err := msg.Input.Open()
+		if err != nil {
+			return cmdutil.PathErr(err)
 		}
-		idx <- i
-	}
-	close(idx)
-	wg.Wait()
+		defer rc.Close()
+		*res = fimlint.CheckFile(ctx, rc, msg.Input.Name, fo)
+		return nil
+	}}
+	results := conformance.Run(ctx, inputs, []conformance.Stage{stage}, conformance.Options{Workers: opts.Jobs})
 	for _, e := range inErrs {
 		var pe *conformance.PathError
 		name := ""
@@ -201,10 +149,10 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 			name = pe.Arg
 			e = pe.Err
 		}
-		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{Err: pathErr(e)}})
+		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{Err: cmdutil.PathErr(e)}})
 	}
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
-		FailOn: failOn, Rules: RuleInfos(opts.Output.Lang)}
+		FailOn: failOn, Rules: fimlint.FileRuleInfos(opts.Output.Lang)}
 	rep.SortFiles()
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
 		return err
@@ -238,88 +186,5 @@ func isGenericode(in conformance.Input) bool {
 		return false
 	}
 	defer rc.Close()
-	buf := make([]byte, 4096)
-	n, _ := io.ReadFull(rc, buf)
-	return bytes.Contains(buf[:n], []byte(genericode.Namespace))
+	return genericode.Sniff(rc)
 }
-
-// RuleInfos lists the catalogue rules that run plus the rules for files
-// that cannot be read, for SARIF and JUnit.
-func RuleInfos(lang string) []finding.RuleInfo {
-	out := fimlint.RuleInfos(lang)
-	de := lang != "en"
-	pick := func(g, e string) string {
-		if de {
-			return g
-		}
-		return e
-	}
-	out = append(out,
-		finding.RuleInfo{ID: RuleNotWellFormed, Severity: finding.Error,
-			Title: pick("Datei ist kein wohlgeformtes XML", "file is not well-formed XML")},
-		finding.RuleInfo{ID: RuleStructure, Severity: finding.Error,
-			Title: pick("XDatenfelder-Struktur so verletzt, dass die Datei nicht gelesen werden kann", "XDatenfelder structure broken so that the file cannot be read")},
-	)
-	return out
-}
-
-// lintOne reads and lints one input; a panic becomes an input error.
-func lintOne(ctx context.Context, in conformance.Input, opts *LintOptions, lo fimlint.Options) (fr finding.FileResult) {
-	fr.File = in.Name
-	defer func() {
-		if r := recover(); r != nil {
-			fr.Err = &finding.InputError{Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
-		}
-	}()
-	rc, err := in.Open()
-	if err != nil {
-		fr.Err = &finding.InputError{Err: pathErr(err)}
-		return fr
-	}
-	doc, rfs, err := fim.Read(rc, in.Name, fim.ReadOptions{Strict: opts.Strict, Lang: lo.Lang})
-	rc.Close()
-	fr.Findings = append(fr.Findings, rfs...)
-	if err != nil {
-		var re *fim.ReadError
-		if errors.As(err, &re) && (errors.Is(err, fim.ErrNotXML) || errors.Is(err, fim.ErrStructure)) {
-			rule := RuleNotWellFormed
-			if errors.Is(err, fim.ErrStructure) {
-				rule = RuleStructure
-			}
-			fr.Findings = append(fr.Findings, finding.Finding{Rule: rule, Severity: finding.Error, Message: re.Msg,
-				Line: re.Line, Column: re.Column, Source: fim.FindingSource})
-			return fr
-		}
-		fr.Err = &finding.InputError{Err: readErr(err)}
-		return fr
-	}
-	fr.Identity = &finding.Identity{Root: doc.Message, Namespace: doc.Namespace, Standard: "XDatenfelder",
-		Version: string(doc.SourceVersion), Message: doc.Message}
-	fr.Engines = []string{fimlint.Source}
-	fr.Findings = append(fr.Findings, fimlint.Lint(ctx, doc, lo)...)
-	return fr
-}
-
-// readErr drops the file name from a ReadError (the report names the file).
-func readErr(err error) error {
-	var re *fim.ReadError
-	if errors.As(err, &re) {
-		msg := re.Msg
-		if msg == "" && re.Err != nil {
-			msg = re.Err.Error()
-		}
-		if re.Line > 0 {
-			msg = fmt.Sprintf("line %d: %s", re.Line, msg)
-		}
-		return &lineError{msg: msg, err: re}
-	}
-	return err
-}
-
-type lineError struct {
-	msg string
-	err error
-}
-
-func (e *lineError) Error() string { return e.msg }
-func (e *lineError) Unwrap() error { return e.err }

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -104,7 +103,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 			for _, d := range opts.Codelists {
 				st, err := os.Stat(d)
 				if err != nil {
-					return cmdutil.FlagErrorf("--codelists %q: %v", d, pathErr(err))
+					return cmdutil.FlagErrorf("--codelists %q: %v", d, cmdutil.PathErr(err))
 				}
 				if !st.IsDir() {
 					return cmdutil.FlagErrorf("--codelists %q: not a directory", d)
@@ -124,14 +123,6 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
-}
-
-func pathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func showRun(ctx context.Context, opts *ShowOptions) error {

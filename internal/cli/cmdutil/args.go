@@ -1,0 +1,36 @@
+package cmdutil
+
+import (
+	"errors"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// CommandLine reconstructs the invocation ("ozgctl fim lint --fail-on=warning
+// a.xml") from the flags that were set and the arguments, for reports.
+func CommandLine(cmd *cobra.Command) string {
+	out := []string{cmd.CommandPath()}
+	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				out = append(out, "--"+fl.Name+"="+v)
+			}
+			return
+		}
+		out = append(out, "--"+fl.Name+"="+fl.Value.String())
+	})
+	return strings.Join(append(out, cmd.Flags().Args()...), " ")
+}
+
+// PathErr strips the operation and path from an *os.PathError, for
+// messages that already name the file.
+func PathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
