@@ -189,7 +189,9 @@ func (m *model) defSchema(d *def, refPrefix string) jobj {
 		if mts := d.Field.MediaTypes; len(mts) > 0 {
 			mt.set("enum", mts)
 		}
-		content := jobj{{"type", "string"}, {"contentEncoding", "base64"}, {"pattern", base64Pattern}}
+		name.set("description", "Dateiname mit Endung")
+		mt.set("description", "Medientyp (MIME), z. B. application/pdf")
+		content := jobj{{"description", "Dateiinhalt, base64-kodiert (RFC 4648)"}, {"type", "string"}, {"contentEncoding", "base64"}, {"pattern", base64Pattern}}
 		o.set("properties", jobj{{"filename", name}, {"mediaType", mt}, {"content", content}})
 		o.set("required", []string{"filename", "content"})
 		o.set("additionalProperties", false)
