@@ -132,8 +132,17 @@ func isHeliumError(e error) bool {
 }
 
 func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
+	data, err := io.ReadAll(r) // helium builds a tree anyway; the size sets its budget
+	if err != nil {
+		return nil, err
+	}
+	weight := int64(len(data)) * heliumTreeFactor
+	if err := heliumBudget.acquire(ctx, weight); err != nil {
+		return nil, err
+	}
+	defer heliumBudget.release(weight)
 	p := helium.NewParser().BlockXXE(true).LoadExternalDTD(false).AllowNetwork(false).FS(fstest.MapFS{})
-	doc, err := p.ParseReader(ctx, r)
+	doc, err := p.Parse(ctx, data)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
