@@ -254,3 +254,29 @@ func TestXBauProfileTests(t *testing.T) {
 		}
 	}
 }
+
+// TestStageConcurrent runs one profile set over many inputs with several
+// workers (go test -race covers the shared compiled rules and the lazily
+// loaded schema set); the results equal a sequential run.
+func TestStageConcurrent(t *testing.T) {
+	set, err := LoadSet(examples, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"../../../examples/xoev/messages", filepath.Join(examples, "tests/xbau-2.6"), "testdata/corpus/xoev/xrechnung/testsuite"}
+	ins, errs := conformance.ExpandInputs(args, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	stages := []conformance.Stage{conformance.IdentifyStage{}, &Stage{Set: set}}
+	par := conformance.Run(context.Background(), ins, stages, conformance.Options{Workers: 4})
+	seq := conformance.Run(context.Background(), ins, stages, conformance.Options{Workers: 1})
+	for i := range par {
+		if par[i].Err != nil || seq[i].Err != nil {
+			t.Fatalf("%s: %v / %v", par[i].File, par[i].Err, seq[i].Err)
+		}
+		if !slices.EqualFunc(par[i].Findings, seq[i].Findings, func(a, b finding.Finding) bool { return finding.Compare(a, b) == 0 }) {
+			t.Errorf("%s: parallel and sequential findings differ", par[i].File)
+		}
+	}
+}
