@@ -259,8 +259,6 @@ func jacoelhoFinding(err error) finding.Finding {
 			f.Rule, f.Source = RuleNotWellFormed, "xml"
 			f.Message = "message is not well-formed XML: " + xe.Message
 		}
-		f.Rule, f.Source = RuleNotWellFormed, "xml"
-		f.Message = "message is not well-formed XML: " + xe.Message
 	case xsderrors.CodeUnsupportedDTD, xsderrors.CodeUnsupportedEntity, xsderrors.CodeUnsupportedExternal:
 		f.Rule, f.Source = RuleDoctype, "xml"
 		f.Message = "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: " + xe.Message

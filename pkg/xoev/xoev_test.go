@@ -314,6 +314,7 @@ func testInstanceProblems(t *testing.T, set *SchemaSet, helium bool) {
 		{"unknown encoding", strings.Replace(string(valid), "UTF-8", "X-KLINGON", 1), []string{"error xml:encoding"}},
 		{"truncated", string(valid[:len(valid)/2]), []string{"error xml:not-well-formed"}},
 		{"empty", "", []string{"error xml:not-well-formed"}},
+		{"undeclared root", `<x:other xmlns:x="urn:example:demo:1.0"/>`, []string{"error xsd:root"}},
 		{"binary", "\x00\x01\x02PK\x03\x04", []string{"error xml:not-well-formed"}},
 		{"external entity", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`, []string{"error xml:doctype"}},
 		{"external dtd", `<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil.example/x.dtd"><x/>`, []string{"error xml:doctype"}},
