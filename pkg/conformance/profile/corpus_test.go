@@ -242,3 +242,42 @@ func TestExampleProfilesPickXRechnung(t *testing.T) {
 		})
 	}
 }
+
+// TestXRechnungProfileWithXSD runs a copy of the example XRechnung UBL
+// profile with the corpus UBL 2.1 XSD added: XSD and Schematron in one
+// pass over the test suite's UBL invoices, all valid.
+func TestXRechnungProfileWithXSD(t *testing.T) {
+	root, ok := corpusRoots(t)["corpus"]
+	if !ok {
+		t.Skip("shared/corpus not found (set OZGCTL_CORPUS)")
+	}
+	src, err := os.ReadFile(filepath.Join(examples, "xrechnung-ubl.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	exAbs, _ := filepath.Abs(examples)
+	body := strings.ReplaceAll(string(src), "file: xrechnung/", "file: "+exAbs+"/xrechnung/")
+	body += "schema:\n  xsd: " + filepath.Join(root, "xoev/xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd") + "\n"
+	p := filepath.Join(t.TempDir(), "xr.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadSet(p, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "xoev/xrechnung/testsuite/*/*/*_ubl.xml"))
+	for _, f := range files {
+		res := checkFile(t, set, f)
+		if res.Err != nil {
+			t.Fatalf("%s: %v", f, res.Err)
+		}
+		if errs := rules(res.Findings, finding.Error); len(errs) > 0 {
+			t.Errorf("%s: errors %v", filepath.Base(f), errs)
+		}
+		if len(res.Engines) < 2 {
+			t.Errorf("%s: engines %v, want XSD and Schematron", filepath.Base(f), res.Engines)
+		}
+	}
+	t.Logf("%d UBL invoices valid against UBL 2.1 XSD + EN16931 + XRechnung", len(files))
+}
