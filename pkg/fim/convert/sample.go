@@ -236,14 +236,21 @@ func constraintSummary(d *def, why string) string {
 
 func numberCandidates(d *def) []string {
 	var out []string
-	label := strings.ToLower(d.Common.Name + " " + d.Common.Label())
-	switch {
-	case strings.Contains(label, "jahr"):
-		out = append(out, "2024")
-	case strings.Contains(label, "monat"):
-		out = append(out, "5")
-	case strings.Contains(label, "tag"):
-		out = append(out, "17")
+	// the label decides before the technical name ("Tag" in a group
+	// named "Geburtsjahr teilweise")
+	for _, text := range []string{d.Common.Label(), d.Common.Name} {
+		for _, w := range words(text) {
+			switch v := strings.ToLower(w); {
+			case v == "tag" || strings.HasSuffix(v, "tag"):
+				out = append(out, "17")
+			case strings.Contains(v, "monat"):
+				out = append(out, "5")
+			case strings.Contains(v, "jahr"):
+				out = append(out, "2024")
+			case strings.Contains(v, "anzahl"):
+				out = append(out, "2")
+			}
+		}
 	}
 	if d.Currency {
 		out = append(out, "100.5")
