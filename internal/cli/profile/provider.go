@@ -35,7 +35,7 @@ func CheckStages(ctx context.Context, opts *check.CheckOptions) ([]conformance.S
 			}
 			rules = append(rules, r)
 		}
-		stages = append(stages, profile.SchematronStage{Rules: rules})
+		stages = append(stages, profile.SchematronStage{RuleSets: rules})
 	}
 	return stages, nil
 }

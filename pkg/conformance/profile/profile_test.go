@@ -280,3 +280,24 @@ func TestStageConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleSources(t *testing.T) {
+	set, err := LoadSet(filepath.Join(examples, "xbau-2.6.yaml"), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := conformance.CollectRules([]conformance.Stage{&Stage{Set: set}})
+	byID := map[string]finding.RuleInfo{}
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	if r := byID["XBAU-S-002"]; r.Severity != finding.Warning || !strings.Contains(r.Help, "assert empty(@test)") {
+		t.Errorf("XBAU-S-002 = %+v", r)
+	}
+	if r := byID["sch-xbau-gen-001"]; r.Severity != finding.Warning || r.Title == "" {
+		t.Errorf("overridden severity lost: %+v", r)
+	}
+	if len(rules) != 25 { // 19 XBau ids + 6 sharpenings
+		t.Errorf("%d rules", len(rules))
+	}
+}

@@ -249,7 +249,7 @@ func (s *Stage) Check(ctx context.Context, msg *conformance.Message, res *findin
 		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)
 	}
 	if len(c.Schematron) > 0 {
-		return SchematronStage{Rules: c.Schematron, Severity: c.Severity}.Check(ctx, msg, res)
+		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity}.Check(ctx, msg, res)
 	}
 	return nil
 }

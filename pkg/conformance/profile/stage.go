@@ -22,7 +22,7 @@ const EngineSchematron = "schematron:helium-xpath3"
 
 // SchematronStage evaluates compiled Schematron rules on each message.
 type SchematronStage struct {
-	Rules []*schematron.Rules
+	RuleSets []*schematron.Rules
 	// Severity overrides the severity of findings by rule id.
 	Severity map[string]finding.Severity
 }
@@ -36,7 +36,7 @@ func (s SchematronStage) Check(ctx context.Context, msg *conformance.Message, re
 	if err != nil || !ok {
 		return err
 	}
-	for _, r := range s.Rules {
+	for _, r := range s.RuleSets {
 		out, err := r.Evaluate(ctx, doc)
 		if err != nil {
 			return err
