@@ -46,7 +46,7 @@ func corpusInputs(t testing.TB) []input {
 		for _, p := range []string{"xdf2/BlaueKarte.xml", "xdf2/S00000094V1.0_xdf2.xml", "xdf2/S00000186v1.0_xdf2.xml", "xdf2/select.xml", "xdf3/xdf3.xml", "xdf3/G60000000088-simple.xml"} {
 			out = append(out, input{name: p, path: filepath.Join("testdata", p), codelists: testCodelists(p)})
 		}
-		return out
+		return append(out, synthetic)
 	}
 	for _, sub := range []string{"xdf2", "xdf3"} {
 		filepath.WalkDir(filepath.Join(root, sub), func(p string, e os.DirEntry, err error) error {
@@ -58,8 +58,13 @@ func corpusInputs(t testing.TB) []input {
 			return nil
 		})
 	}
-	return out
+	return append(out, synthetic)
 }
+
+// synthetic is our own XDatenfelder 3.0.0 schema with every datentyp,
+// inline values, a label, a locked field with a preset and repeats; the
+// corpus has none of these.
+var synthetic = input{name: "synthetic", path: filepath.Join("testdata", "xdf3", "S99000000001-synthetic.xml")}
 
 func testCodelists(p string) string {
 	switch {
