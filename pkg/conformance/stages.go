@@ -72,6 +72,12 @@ func (s XSDStage) Check(ctx context.Context, msg *Message, res *finding.FileResu
 	}
 	res.Engines = append(res.Engines, set.Engine)
 	markWellFormed(msg, fs)
+	if msg.WellFormed && set.Engine == xoev.EngineJacoelho {
+		if rc2, err := msg.Input.Open(); err == nil {
+			xoev.QuoteValues(rc2, fs)
+			rc2.Close()
+		}
+	}
 	xoev.Localize(fs, s.Lang)
 	res.Findings = append(res.Findings, fs...)
 	return nil

@@ -557,3 +557,37 @@ func TestBudget(t *testing.T) {
 		t.Error("canceled acquire succeeded")
 	}
 }
+
+func TestQuoteValues(t *testing.T) {
+	set := loadExample(t, LoadOptions{})
+	data, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-xsd-fehler.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := validateString(t, set, string(data))
+	QuoteValues(bytes.NewReader(data), fs)
+	var msgs []string
+	for _, f := range fs {
+		msgs = append(msgs, f.Message)
+	}
+	want := []string{`invalid simple content "1234X": pattern facet failed`, `invalid simple content "viel": invalid decimal`}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("messages %q, want %q", msgs, want)
+	}
+	for _, tc := range []struct {
+		text string
+		col  int
+		want string
+		ok   bool
+	}{
+		{"  <a>x</a>", 7, "x", true},
+		{"  <a>Straße</a>", 13, "Straße", true}, // columns count bytes
+		{"  <a>x</a>", 5, "", false},
+		{"  <a>x", 7, "", false},
+	} {
+		v, ok := valueBefore(tc.text, tc.col)
+		if v != tc.want || ok != tc.ok {
+			t.Errorf("valueBefore(%q, %d) = %q %v", tc.text, tc.col, v, ok)
+		}
+	}
+}
