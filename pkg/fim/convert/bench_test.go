@@ -16,9 +16,9 @@ func BenchmarkAllTargets(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cl, err := LoadCodelistDirs(filepath.Join("testdata", "codelists", "S00000186"))
-	if err != nil {
-		b.Fatal(err)
+	cl, problems := CodelistDirs(filepath.Join("testdata", "codelists", "S00000186"))
+	if len(problems) > 0 {
+		b.Fatal(problems)
 	}
 	names := TargetNames()
 	b.ReportAllocs()
@@ -47,7 +47,7 @@ func BenchmarkTarget(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cl, _ := LoadCodelistDirs(filepath.Join("testdata", "codelists", "S00000186"))
+	cl, _ := CodelistDirs(filepath.Join("testdata", "codelists", "S00000186"))
 	c, err := New(doc, Options{Codelists: cl})
 	if err != nil {
 		b.Fatal(err)

@@ -1,12 +1,8 @@
 package convert
 
 import (
+	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
@@ -35,97 +31,32 @@ type CodelistResolver interface {
 	ResolveCodelist(ref *fim.CodelisteRef, codeKey, nameKey string) (*Codelist, error)
 }
 
-// DirCodelists is a [CodelistResolver] over the genericode files of local
-// directories, matched by canonical URI and version (or canonical version
-// URI). Files that are not genericode are skipped.
-type DirCodelists struct {
-	byVersionURI map[string]*genericode.CodeList
-	byURI        map[string][]*genericode.CodeList
+// CodelistDirs returns a [CodelistResolver] over the genericode files
+// below the given directories (a [genericode.DirResolver]: matched by
+// canonical URI and version, or canonical version URI), and the problems
+// met while indexing them (unreadable directories or broken files).
+func CodelistDirs(dirs ...string) (CodelistResolver, []error) {
+	r := genericode.NewDirResolver(dirs...)
+	return FromResolver(r), r.Problems()
 }
 
-// LoadCodelistDirs reads every *.xml file below the given directories.
-func LoadCodelistDirs(dirs ...string) (*DirCodelists, error) {
-	d := &DirCodelists{byVersionURI: map[string]*genericode.CodeList{}, byURI: map[string][]*genericode.CodeList{}}
-	for _, dir := range dirs {
-		st, err := os.Stat(dir)
-		if err != nil {
-			return nil, fmt.Errorf("read code lists: %w", err)
-		}
-		if !st.IsDir() {
-			if err := d.add(dir); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		err = filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if e.IsDir() || !strings.EqualFold(filepath.Ext(path), ".xml") {
-				return nil
-			}
-			return d.add(path)
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read code lists: %w", err)
-		}
-	}
-	for _, l := range d.byURI {
-		sort.SliceStable(l, func(i, j int) bool { return l[i].Identification.Version > l[j].Identification.Version })
-	}
-	return d, nil
-}
+// FromResolver adapts a genericode resolver. A list it does not find is
+// reported as unresolved, not as an error.
+func FromResolver(r genericode.Resolver) CodelistResolver { return resolverAdapter{r} }
 
-func (d *DirCodelists) add(path string) error {
-	cl, err := genericode.ReadFile(path)
-	if err != nil {
-		if errors.Is(err, genericode.ErrNotGenericode) {
-			return nil
-		}
-		return err
-	}
-	cl.Prepare()
-	id := cl.Identification
-	if id.CanonicalVersionURI != "" {
-		if _, dup := d.byVersionURI[id.CanonicalVersionURI]; !dup {
-			d.byVersionURI[id.CanonicalVersionURI] = cl
-		}
-	}
-	if id.Version != "" {
-		k := id.CanonicalURI + "\x00" + id.Version
-		if _, dup := d.byVersionURI[k]; !dup {
-			d.byVersionURI[k] = cl
-		}
-	}
-	d.byURI[id.CanonicalURI] = append(d.byURI[id.CanonicalURI], cl)
-	return nil
-}
+type resolverAdapter struct{ r genericode.Resolver }
 
-// Len returns the number of code lists read.
-func (d *DirCodelists) Len() int {
-	n := 0
-	for _, l := range d.byURI {
-		n += len(l)
+func (a resolverAdapter) ResolveCodelist(ref *fim.CodelisteRef, codeKey, nameKey string) (*Codelist, error) {
+	ctx := context.Background()
+	cl, err := a.r.Resolve(ctx, ref.CanonicalURI, ref.Version)
+	if errors.Is(err, genericode.ErrNotFound) && ref.CanonicalVersionURI != "" {
+		cl, err = a.r.Resolve(ctx, ref.CanonicalVersionURI, "")
 	}
-	return n
-}
-
-// ResolveCodelist implements [CodelistResolver]. Without a version in the
-// reference, the newest version read is taken.
-func (d *DirCodelists) ResolveCodelist(ref *fim.CodelisteRef, codeKey, nameKey string) (*Codelist, error) {
-	var cl *genericode.CodeList
-	switch {
-	case ref.CanonicalVersionURI != "" && d.byVersionURI[ref.CanonicalVersionURI] != nil:
-		cl = d.byVersionURI[ref.CanonicalVersionURI]
-	case ref.Version != "":
-		cl = d.byVersionURI[ref.CanonicalURI+"\x00"+ref.Version]
-	default:
-		if l := d.byURI[ref.CanonicalURI]; len(l) > 0 {
-			cl = l[0]
-		}
-	}
-	if cl == nil {
+	if errors.Is(err, genericode.ErrNotFound) {
 		return nil, nil
+	}
+	if err != nil {
+		return nil, err
 	}
 	return FromGenericode(cl, codeKey, nameKey), nil
 }

@@ -86,9 +86,9 @@ func load(t testing.TB, in input, opts Options) (*Converter, bool) {
 		return nil, false
 	}
 	if in.codelists != "" {
-		cl, err := LoadCodelistDirs(in.codelists)
-		if err != nil {
-			t.Fatal(err)
+		cl, problems := CodelistDirs(in.codelists)
+		if len(problems) > 0 {
+			t.Fatal(problems)
 		}
 		opts.Codelists = cl
 	}

@@ -98,9 +98,11 @@ func Load(io *iostreams.IOStreams, file string, o SourceOptions, pkg string) (*f
 	}
 	opts := fimconvert.Options{BaseURI: o.BaseURI, Namespace: o.Namespace, Keys: fimconvert.KeyStyle(o.Keys), Package: pkg}
 	if len(o.Codelists) > 0 {
-		cl, err := fimconvert.LoadCodelistDirs(o.Codelists...)
-		if err != nil {
-			return nil, err
+		cl, problems := fimconvert.CodelistDirs(o.Codelists...)
+		if !io.Quiet() {
+			for _, p := range problems {
+				fmt.Fprintf(io.ErrOut, "warning: code lists: %v\n", p)
+			}
 		}
 		opts.Codelists = cl
 	}
