@@ -34,6 +34,10 @@ type pstep struct {
 	local string // "*" = any
 	anyNS bool
 	preds []*xpath3.Expression
+	// pre are cheap necessary conditions on the node's name taken from
+	// the predicates (e.g. ends-with(name(), 'Amount')); a node failing
+	// one is not matched without evaluating the predicates.
+	pre []func(helium.Node) bool
 }
 
 const (
@@ -165,6 +169,9 @@ func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct strin
 		for _, p := range st.Predicates {
 			if !booleanPredicate(p) {
 				return nil, false
+			}
+			if ps.kind == kindName {
+				ps.pre = append(ps.pre, namePrefilters(p)...)
 			}
 			p = c.optimize(p)
 			expr, err := xpath3.NewCompiler().CompileExpr(p)
@@ -306,6 +313,13 @@ func (s *pstep) test(ctx context.Context, st *docState, n helium.Node) (bool, er
 			return false, nil
 		}
 	}
+	if !st.r.noFast {
+		for _, f := range s.pre {
+			if !f(n) {
+				return false, nil
+			}
+		}
+	}
 	for _, p := range s.preds {
 		ok, err := st.ebv(ctx, p, n)
 		if err != nil || !ok {
@@ -320,5 +334,82 @@ func (s *pstep) test(ctx context.Context, st *docState, n helium.Node) (bool, er
 // one costs more than one XPath evaluation of the whole branch.
 func (b *branch) wildcardFiltered() bool {
 	last := b.steps[len(b.steps)-1]
-	return len(last.preds) > 0 && (last.kind != kindName || last.anyNS || last.local == "*")
+	return len(last.preds) > 0 && len(last.pre) == 0 && (last.kind != kindName || last.anyNS || last.local == "*")
+}
+
+// namePrefilters returns Go tests for the conjuncts of a predicate that
+// compare name() or local-name() with a string literal: fn(name(), 'x')
+// for ends-with, starts-with and contains, and name() = 'x'.
+func namePrefilters(e xpath3.Expr) []func(helium.Node) bool {
+	var out []func(helium.Node) bool
+	var walk func(e xpath3.Expr)
+	walk = func(e xpath3.Expr) {
+		switch v := e.(type) {
+		case xpath3.BinaryExpr:
+			if v.Op == xpath3.TokenAnd {
+				walk(v.Left)
+				walk(v.Right)
+				return
+			}
+			if v.Op == xpath3.TokenEquals || v.Op == xpath3.TokenEq {
+				if get := nameGetter(v.Left); get != nil {
+					if lit, ok := stringLiteral(v.Right); ok {
+						out = append(out, func(n helium.Node) bool { return get(n) == lit })
+					}
+				}
+			}
+		case xpath3.FunctionCall:
+			if (v.Prefix != "" && v.Prefix != "fn") || len(v.Args) != 2 {
+				return
+			}
+			get := nameGetter(v.Args[0])
+			lit, ok := stringLiteral(v.Args[1])
+			if get == nil || !ok {
+				return
+			}
+			switch v.Name {
+			case "ends-with":
+				out = append(out, func(n helium.Node) bool { return strings.HasSuffix(get(n), lit) })
+			case "starts-with":
+				out = append(out, func(n helium.Node) bool { return strings.HasPrefix(get(n), lit) })
+			case "contains":
+				out = append(out, func(n helium.Node) bool { return strings.Contains(get(n), lit) })
+			}
+		}
+	}
+	walk(e)
+	return out
+}
+
+// nameGetter returns the Go equivalent of name() or local-name() on the
+// context node, or nil.
+func nameGetter(e xpath3.Expr) func(helium.Node) string {
+	f, ok := e.(xpath3.FunctionCall)
+	if !ok || len(f.Args) != 0 || (f.Prefix != "" && f.Prefix != "fn") {
+		return nil
+	}
+	switch f.Name {
+	case "name":
+		return func(n helium.Node) string { return n.Name() }
+	case "local-name":
+		return func(n helium.Node) string {
+			switch v := n.(type) {
+			case *helium.Element:
+				return v.LocalName()
+			case *helium.Attribute:
+				return v.LocalName()
+			}
+			return n.Name()
+		}
+	}
+	return nil
+}
+
+func stringLiteral(e xpath3.Expr) (string, bool) {
+	l, ok := e.(xpath3.LiteralExpr)
+	if !ok {
+		return "", false
+	}
+	s, ok := l.Value.(string)
+	return s, ok
 }

@@ -38,7 +38,8 @@ type Rules struct {
 	funcs       map[xpath3.QualifiedName]*userFunc
 	checks      []*check
 	idxVars     []indexVar
-	// noFast turns the path-test shortcut off (differential tests).
+	// noFast turns the path-test shortcut and the name prefilters of rule
+	// contexts off (differential tests).
 	noFast bool
 	// childTests are the child::name steps answered by internal functions.
 	childTests []childTest

@@ -453,7 +453,8 @@ func TestConcurrentEvaluate(t *testing.T) {
 	}
 }
 
-// TestPathTestShortcut: the Go shortcut for tests like not(a/b) gives
+// TestPathTestShortcut: the Go shortcut for tests like not(a/b) and the
+// name prefilters of contexts like //*[ends-with(name(), 'Amount')] give
 // exactly the XPath results, on the EN16931 rules and corpus invoices.
 func TestPathTestShortcut(t *testing.T) {
 	r, err := Compile("../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{})
