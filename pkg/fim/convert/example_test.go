@@ -25,6 +25,6 @@ func Example() {
 	fmt.Println(len(schema) > 0, len(sample) > 0, len(c.Warnings()))
 	fmt.Println(convert.TargetNames())
 	// Output:
-	// true true 0
+	// true true 2
 	// [go html jsonschema markdown openapi typescript xsd]
 }

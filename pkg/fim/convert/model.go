@@ -329,6 +329,9 @@ func (m *model) fieldDef(f *fim.Datenfeld, versions map[string]map[string]bool) 
 					m.warn(id, "%v; pattern left out", err)
 				} else {
 					d.Pattern = re
+					if re.StrippedAnchors {
+						m.warn(id, "pattern %q: leading ^ or trailing $ read as an anchor (XSD patterns are anchored anyway; in XSD they would be literal characters)", c.Pattern)
+					}
 				}
 			}
 		} else if c.MinLength != nil || c.MaxLength != nil || c.Pattern != "" {
