@@ -43,7 +43,8 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	defer stop()
 
 	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Now: time.Now, Build: buildInfo()}
-	root := NewCmdRoot(f)
+	root, finish := newRoot(f)
+	defer finish()
 	root.SetArgs(args)
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
@@ -124,6 +125,13 @@ type globalFlags struct {
 
 // NewCmdRoot builds the root command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	cmd, _ := newRoot(f)
+	return cmd
+}
+
+// newRoot builds the root command and a finish function that ends what
+// the run started (profiles), whether the command succeeded or not.
+func newRoot(f *cmdutil.Factory) (*cobra.Command, func()) {
 	var g globalFlags
 	var stopProfile func()
 	cmd := &cobra.Command{
@@ -153,12 +161,6 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 			stopProfile = stop
 			return nil
 		},
-		PersistentPostRunE: func(cmd *cobra.Command, args []string) error {
-			if stopProfile != nil {
-				stopProfile()
-			}
-			return nil
-		},
 	}
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
 	pf := cmd.PersistentFlags()
@@ -174,7 +176,11 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 	for _, add := range subcommands {
 		cmd.AddCommand(add(f))
 	}
-	return cmd
+	return cmd, func() {
+		if stopProfile != nil {
+			stopProfile()
+		}
+	}
 }
 
 // subcommands are registered by files of this package (one per group).
