@@ -191,12 +191,10 @@ func (st *docState) ebv(ctx context.Context, e *xpath3.Expression, n helium.Node
 	return xpath3.EBV(res.Sequence())
 }
 
-// Evaluate runs the active patterns on doc. Dynamic errors in a test are
-// reported as fired assertions with Err set; other assertions are still
-// evaluated. The error return is for cancellation only.
-func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
-	st := &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
-		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, kids: map[helium.Node][]*helium.Element{}, childSel: map[childKey]xpath3.Sequence{}}
+// newEvaluator builds the evaluator shared by all documents: namespaces,
+// functions (xsl:function, current(), the internal child steps) and the
+// variable resolver. Compile calls it once; it is never mutated after.
+func (r *Rules) newEvaluator() xpath3.Evaluator {
 	fns := map[xpath3.QualifiedName]xpath3.Function{{URI: nsFn, Name: "current"}: currentFn{}}
 	for q, f := range r.funcs {
 		fns[q] = f
@@ -207,12 +205,26 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 	ev := xpath3.NewEvaluator(xpath3.EvalBorrowing).
 		Namespaces(r.evalNS).
 		Functions(map[string]xpath3.Function{"current": currentFn{}}, fns).
-		VariableResolver(resolver{}).
-		DocOrderCache(xpath3.NewDocOrderCache())
+		VariableResolver(resolver{})
 	if r.xpath10 {
 		ev = ev.XPath10Compat()
 	}
-	st.eval = ev
+	return ev
+}
+
+// newState prepares the per-document state: caches and an evaluator
+// with the document's own document-order cache.
+func (r *Rules) newState(doc *helium.Document) *docState {
+	return &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
+		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, kids: map[helium.Node][]*helium.Element{},
+		childSel: map[childKey]xpath3.Sequence{}, eval: r.baseEval.DocOrderCache(xpath3.NewDocOrderCache())}
+}
+
+// Evaluate runs the active patterns on doc. Dynamic errors in a test are
+// reported as fired assertions with Err set; other assertions are still
+// evaluated. The error return is for cancellation only.
+func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
+	st := r.newState(doc)
 	res := &Result{}
 	evaluated := map[string]bool{}
 	for _, p := range r.patterns {

@@ -167,7 +167,7 @@ func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct strin
 			return nil, false
 		}
 		for _, p := range st.Predicates {
-			if !booleanPredicate(p) {
+			if !booleanPredicateWith(p, c.isBooleanLet) {
 				return nil, false
 			}
 			if ps.kind == kindName {
@@ -194,11 +194,17 @@ func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct strin
 // booleanPredicate reports whether a predicate always yields a boolean or
 // node sequence (never a number, which would make it positional) and does
 // not call position() or last().
-func booleanPredicate(e xpath3.Expr) bool {
+func booleanPredicate(e xpath3.Expr) bool { return booleanPredicateWith(e, nil) }
+
+// booleanPredicateWith is booleanPredicate that also accepts a variable
+// for which boolVar reports a boolean value.
+func booleanPredicateWith(e xpath3.Expr, boolVar func(string) bool) bool {
 	if usesFocusSize(e) {
 		return false
 	}
 	switch v := e.(type) {
+	case xpath3.VariableExpr:
+		return boolVar != nil && v.Prefix == "" && boolVar(v.Name)
 	case xpath3.BinaryExpr:
 		return isComparisonOrLogic(v.Op)
 	case *xpath3.BinaryExpr:
@@ -412,4 +418,30 @@ func stringLiteral(e xpath3.Expr) (string, bool) {
 	}
 	s, ok := l.Value.(string)
 	return s, ok
+}
+
+// isBooleanLet reports whether a schema or pattern let (visible in rule
+// contexts) certainly holds a boolean: its expression is a comparison,
+// and/or, a quantified expression or a call of a boolean function.
+func (c *compiler) isBooleanLet(name string) bool {
+	var d *letDef
+	if g, ok := c.r.globals[name]; ok {
+		d = g
+	} else if p, ok := c.r.patternLets[name]; ok {
+		d = p.lets[name]
+	}
+	if d == nil || d.src == "" || c.boolDepth > 8 {
+		return false
+	}
+	ast, err := xpath3.Parse(d.src)
+	if err != nil {
+		return false
+	}
+	switch ast.(type) {
+	case *xpath3.LocationPath, xpath3.PathExpr, *xpath3.PathExpr:
+		return false // a node sequence: fine as a predicate, but not a boolean let
+	}
+	c.boolDepth++
+	defer func() { c.boolDepth-- }()
+	return booleanPredicateWith(ast, c.isBooleanLet)
 }

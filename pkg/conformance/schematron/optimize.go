@@ -241,8 +241,11 @@ func (c *compiler) chain(start xpath3.Expr, steps []xpath3.Step) xpath3.Expr {
 		}
 		axis = nil
 	}
+	afterDos := false
 	for _, st := range steps {
-		if f := c.childCall(st); f != nil {
+		// After descendant-or-self::node() (a // that could not become
+		// descendant::), helium's own step beats a call per node.
+		if f := c.childCall(st); f != nil && !afterDos {
 			flush()
 			if cur == nil {
 				cur = f
@@ -251,6 +254,7 @@ func (c *compiler) chain(start xpath3.Expr, steps []xpath3.Step) xpath3.Expr {
 			}
 			continue
 		}
+		afterDos = isDescOrSelfNode(st)
 		if axis == nil {
 			axis = &xpath3.LocationPath{}
 		}

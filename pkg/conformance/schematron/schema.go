@@ -38,6 +38,7 @@ type Rules struct {
 	funcs       map[xpath3.QualifiedName]*userFunc
 	checks      []*check
 	idxVars     []indexVar
+	baseEval    xpath3.Evaluator
 	// noFast turns the path-test shortcut and the name prefilters of rule
 	// contexts off (differential tests).
 	noFast bool
@@ -182,11 +183,13 @@ func Compile(path string, opts Options) (*Rules, error) {
 		return nil, err
 	}
 	c.r.evalNamespaces() // fixed from here on: Evaluate only reads it
+	c.r.baseEval = c.r.newEvaluator()
 	return c.r, nil
 }
 
 type compiler struct {
 	r         *Rules
+	boolDepth int
 	abstractP map[string]*xnode
 	abstractR map[string]*xnode
 	diags     map[string]*xnode
