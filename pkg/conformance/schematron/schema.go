@@ -101,7 +101,7 @@ type check struct {
 	severity finding.Severity
 	test     string
 	expr     *xpath3.Expression
-	fast     *pathTest // nil unless the test is a plain path test
+	fast     fastTest // nil unless the test has a Go shortcut
 	msg      []msgPart
 	diags    []*diagnostic
 	rule     *rule
@@ -568,7 +568,7 @@ func (c *compiler) compileRule(p *pattern, n *xnode) (*rule, error) {
 		if ck.expr, err = c.xpath(test, it, cons, sc); err != nil {
 			return nil, err
 		}
-		ck.fast = c.compilePathTest(test)
+		ck.fast = c.compileFastTest(test)
 		if ck.msg, err = c.message(it, cons, sc); err != nil {
 			return nil, err
 		}

@@ -498,3 +498,31 @@ func TestPathTestShortcut(t *testing.T) {
 		t.Errorf("shortcut %v\nXPath %v", fired(a), fired(b))
 	}
 }
+
+// TestFastTests checks each Go shortcut form against XPath evaluation.
+func TestFastTests(t *testing.T) {
+	tests := []string{
+		"a:item", "not(a:item)", "exists(a:item/a:price)", "empty(a:item/b:code)", "boolean(a:nothing)",
+		"not(a:item) and not(a:nothing)", "a:nothing or a:item/a:price", "not(a:nothing or a:item)",
+		"count(a:item) = 3", "count(a:item/a:price) <= 2", "count(a:item/b:code) > 1", "count(a:nothing) ge 0", "count(a:item) ne 3", "count(a:item) lt 3",
+	}
+	body := ""
+	for i, tc := range tests {
+		body += fmt.Sprintf(`<pattern><rule context="/a:root"><report id="t%d" test="%s">x</report></rule></pattern>`, i, strings.ReplaceAll(strings.ReplaceAll(tc, "<", "&lt;"), ">", "&gt;"))
+	}
+	r := mustCompile(t, files{"main.sch": `<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"><ns prefix="a" uri="urn:a"/><ns prefix="b" uri="urn:b"/>` + body + `</schema>`}, Options{})
+	for i, ck := range r.checks {
+		if ck.fast == nil {
+			t.Errorf("%q has no shortcut", tests[i])
+		}
+	}
+	slow := *r
+	slow.noFast = true
+	a, b := fired(run(t, r, doc1)), fired(run(t, &slow, doc1))
+	if !slices.Equal(a, b) {
+		t.Errorf("shortcut %v\nXPath    %v", a, b)
+	}
+	if len(a) != 6 {
+		t.Errorf("%d tests true, want 6: %v", len(a), a)
+	}
+}
