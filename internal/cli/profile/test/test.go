@@ -138,6 +138,7 @@ type jsonOut struct {
 }
 
 func testRun(ctx context.Context, opts *TestOptions) error {
+	profilecli.TuneGC()
 	var check profile.CheckFunc
 	var rules []*schematron.Rules
 	if opts.Profile != "" {
