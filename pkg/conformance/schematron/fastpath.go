@@ -17,7 +17,24 @@ type fastTest interface {
 	eval(st *docState, n helium.Node) bool
 }
 
-type fastPath []childTest // exists(P)
+// fastPath is exists(P) for a path of child steps, the first of which
+// may be a union of names, optionally ending in an attribute step.
+type fastPath struct {
+	steps []fastStep
+	attr  *childTest
+}
+
+// fastStep matches an element child by one of its names.
+type fastStep []childTest
+
+func (s fastStep) matches(e *helium.Element) bool {
+	for _, t := range s {
+		if t.matches(e) {
+			return true
+		}
+	}
+	return false
+}
 
 type fastNot struct{ x fastTest }
 
@@ -31,14 +48,14 @@ type fastCount struct {
 	n    int64
 }
 
-func (p fastPath) eval(st *docState, n helium.Node) bool { return st.pathCount(n, p, 1) > 0 }
+func (p fastPath) eval(st *docState, n helium.Node) bool { return st.pathCount(n, p, 0, 1) > 0 }
 func (f fastNot) eval(st *docState, n helium.Node) bool  { return !f.x.eval(st, n) }
 func (f fastAnd) eval(st *docState, n helium.Node) bool  { return f.a.eval(st, n) && f.b.eval(st, n) }
 func (f fastOr) eval(st *docState, n helium.Node) bool   { return f.a.eval(st, n) || f.b.eval(st, n) }
 
 func (f fastCount) eval(st *docState, n helium.Node) bool {
 	limit := -1 // count all
-	c := int64(st.pathCount(n, f.path, limit))
+	c := int64(st.pathCount(n, f.path, 0, limit))
 	switch f.op {
 	case xpath3.TokenEquals, xpath3.TokenEq:
 		return c == f.n
@@ -68,8 +85,8 @@ func (c *compiler) compileFastTest(src string) fastTest {
 // fastBool converts an expression used for its effective boolean value.
 func (c *compiler) fastBool(e xpath3.Expr) fastTest {
 	switch v := e.(type) {
-	case *xpath3.LocationPath:
-		if p := c.fastPathOf(v); p != nil {
+	case *xpath3.LocationPath, xpath3.PathExpr:
+		if p, ok := c.fastPathOf(v); ok {
 			return p
 		}
 	case xpath3.FunctionCall:
@@ -82,16 +99,12 @@ func (c *compiler) fastBool(e xpath3.Expr) fastTest {
 				return fastNot{x}
 			}
 		case "empty":
-			if lp, ok := v.Args[0].(*xpath3.LocationPath); ok {
-				if p := c.fastPathOf(lp); p != nil {
-					return fastNot{p}
-				}
+			if p, ok := c.fastPathOf(v.Args[0]); ok {
+				return fastNot{p}
 			}
 		case "exists":
-			if lp, ok := v.Args[0].(*xpath3.LocationPath); ok {
-				if p := c.fastPathOf(lp); p != nil {
-					return p
-				}
+			if p, ok := c.fastPathOf(v.Args[0]); ok {
+				return p
 			}
 		case "boolean":
 			return c.fastBool(v.Args[0])
@@ -113,13 +126,9 @@ func (c *compiler) fastBool(e xpath3.Expr) fastTest {
 			if !ok || f.Name != "count" || (f.Prefix != "" && f.Prefix != "fn") || len(f.Args) != 1 {
 				return nil
 			}
-			lp, ok := f.Args[0].(*xpath3.LocationPath)
-			if !ok {
-				return nil
-			}
-			p := c.fastPathOf(lp)
-			n, ok := intLiteral(v.Right)
-			if p == nil || !ok {
+			p, ok := c.fastPathOf(f.Args[0])
+			n, ok2 := intLiteral(v.Right)
+			if !ok || !ok2 {
 				return nil
 			}
 			return fastCount{path: p, op: v.Op, n: n}
@@ -146,53 +155,117 @@ func intLiteral(e xpath3.Expr) (int64, bool) {
 	return 0, false
 }
 
-// fastPathOf converts a relative path of plain child name steps.
-func (c *compiler) fastPathOf(lp *xpath3.LocationPath) fastPath {
-	if lp.Absolute || len(lp.Steps) == 0 {
-		return nil
-	}
+// fastPathOf converts a relative path of plain child name steps, whose
+// first step may be a parenthesised union of such names ((a|b)/c) and
+// whose last step may be an attribute (a/@b).
+func (c *compiler) fastPathOf(e xpath3.Expr) (fastPath, bool) {
 	var p fastPath
-	for _, st := range lp.Steps {
-		if st.Axis != xpath3.AxisChild || len(st.Predicates) > 0 {
-			return nil
+	var steps []xpath3.Step
+	switch v := e.(type) {
+	case *xpath3.LocationPath:
+		if v.Absolute {
+			return p, false
 		}
-		nt, ok := st.NodeTest.(xpath3.NameTest)
-		if !ok || nt.Local == "*" || nt.Prefix == "*" {
-			return nil
+		steps = v.Steps
+	case xpath3.PathExpr:
+		alts, ok := c.unionStep(v.Filter)
+		if !ok || v.Path == nil || v.Path.Absolute {
+			return p, false
 		}
-		t := childTest{local: nt.Local, uri: nt.URI}
-		if nt.URI == "" && nt.Prefix != "" {
-			u, found := c.r.ns[nt.Prefix]
-			if !found {
-				return nil
-			}
-			t.uri = u
-		}
-		p = append(p, t)
+		p.steps = append(p.steps, alts)
+		steps = v.Path.Steps
+	default:
+		return p, false
 	}
-	return p
+	for i, st := range steps {
+		if len(st.Predicates) > 0 {
+			return p, false
+		}
+		t, ok := c.nameTest(st.NodeTest)
+		if !ok {
+			return p, false
+		}
+		switch {
+		case st.Axis == xpath3.AxisChild:
+			p.steps = append(p.steps, fastStep{t})
+		case st.Axis == xpath3.AxisAttribute && i == len(steps)-1:
+			p.attr = &t
+		default:
+			return p, false
+		}
+	}
+	return p, len(p.steps) > 0
 }
 
-// pathCount counts the distinct nodes the path selects from n, stopping
-// at limit when limit > 0. Child steps select disjoint node sets from
-// distinct parents, so the count needs no deduplication.
-func (st *docState) pathCount(n helium.Node, steps []childTest, limit int) int {
+// unionStep converts (a|b|…) of single child name steps.
+func (c *compiler) unionStep(e xpath3.Expr) (fastStep, bool) {
+	switch v := e.(type) {
+	case xpath3.UnionExpr:
+		a, ok1 := c.unionStep(v.Left)
+		b, ok2 := c.unionStep(v.Right)
+		return append(a, b...), ok1 && ok2
+	case *xpath3.LocationPath:
+		if v.Absolute || len(v.Steps) != 1 || v.Steps[0].Axis != xpath3.AxisChild || len(v.Steps[0].Predicates) > 0 {
+			return nil, false
+		}
+		t, ok := c.nameTest(v.Steps[0].NodeTest)
+		return fastStep{t}, ok
+	}
+	return nil, false
+}
+
+// nameTest converts a plain (non-wildcard) name test.
+func (c *compiler) nameTest(nt0 xpath3.NodeTest) (childTest, bool) {
+	nt, ok := nt0.(xpath3.NameTest)
+	if !ok || nt.Local == "*" || nt.Prefix == "*" {
+		return childTest{}, false
+	}
+	t := childTest{local: nt.Local, uri: nt.URI}
+	if nt.URI == "" && nt.Prefix != "" {
+		u, found := c.r.ns[nt.Prefix]
+		if !found {
+			return childTest{}, false
+		}
+		t.uri = u
+	}
+	return t, true
+}
+
+// pathCount counts the distinct nodes path p selects from n (from step
+// i on), stopping at limit when limit > 0. Child steps select disjoint
+// node sets from distinct parents and an element has at most one
+// attribute of a name, so the count needs no deduplication.
+func (st *docState) pathCount(n helium.Node, p fastPath, i, limit int) int {
 	if n.Type() != helium.ElementNode && n.Type() != helium.DocumentNode {
 		return 0
 	}
 	total := 0
 	for _, k := range st.children(n) {
-		if !steps[0].matches(k) {
+		if !p.steps[i].matches(k) {
 			continue
 		}
-		if len(steps) == 1 {
+		switch {
+		case i+1 < len(p.steps):
+			total += st.pathCount(k, p, i+1, limit-total)
+		case p.attr != nil:
+			if hasAttr(k, *p.attr) {
+				total++
+			}
+		default:
 			total++
-		} else {
-			total += st.pathCount(k, steps[1:], limit-total)
 		}
 		if limit > 0 && total >= limit {
 			return total
 		}
 	}
 	return total
+}
+
+func hasAttr(e *helium.Element, t childTest) bool {
+	for _, a := range e.Attributes() {
+		if a.LocalName() == t.local && a.URI() == t.uri {
+			return true
+		}
+	}
+	return false
 }
