@@ -257,9 +257,15 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 					evaluated[ck.ruleID] = true
 					var ok bool
 					var err error
+					done := false
 					if ck.fast != nil && !r.noFast {
-						ok = ck.fast.eval(st, n)
-					} else {
+						if fl, isFallible := ck.fast.(fallible); isFallible {
+							ok, done = fl.try(st, n)
+						} else {
+							ok, done = ck.fast.eval(st, n), true
+						}
+					}
+					if !done {
 						ok, err = st.ebv(fctx, ck.expr, n)
 					}
 					if err != nil {

@@ -2,6 +2,8 @@ package schematron
 
 import (
 	"math/big"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
@@ -122,6 +124,9 @@ func (c *compiler) fastBool(e xpath3.Expr) fastTest {
 			return fastOr{a, b}
 		case xpath3.TokenEquals, xpath3.TokenNotEquals, xpath3.TokenLess, xpath3.TokenLessEq, xpath3.TokenGreater, xpath3.TokenGreaterEq,
 			xpath3.TokenEq, xpath3.TokenNe, xpath3.TokenLt, xpath3.TokenLe, xpath3.TokenGt, xpath3.TokenGe:
+			if d := c.fastDecimalsOf(v); d != nil {
+				return d
+			}
 			f, ok := v.Left.(xpath3.FunctionCall)
 			if !ok || f.Name != "count" || (f.Prefix != "" && f.Prefix != "fn") || len(f.Args) != 1 {
 				return nil
@@ -268,4 +273,110 @@ func hasAttr(e *helium.Element, t childTest) bool {
 		}
 	}
 	return false
+}
+
+// fallible is a fast test that can decline (ok false), e.g. when XPath
+// would raise a type error; the engine then evaluates the XPath.
+type fallible interface {
+	try(st *docState, n helium.Node) (val, ok bool)
+}
+
+// fastDecimals is string-length(substring-after(ARG, 'lit')) OP N with
+// ARG the context item or a path of child steps (at most one node; more
+// is a type error in XPath and makes the shortcut decline).
+type fastDecimals struct {
+	path *fastPath // nil: the context item
+	lit  string
+	op   xpath3.TokenType
+	n    int64
+}
+
+func (f fastDecimals) eval(st *docState, n helium.Node) bool {
+	v, _ := f.try(st, n)
+	return v
+}
+
+func (f fastDecimals) try(st *docState, n helium.Node) (bool, bool) {
+	var s string
+	if f.path == nil {
+		s = string(n.Content())
+	} else {
+		nodes := st.pathNodes(n, *f.path, 0, nil)
+		switch len(nodes) {
+		case 0:
+		case 1:
+			s = string(nodes[0].Content())
+		default:
+			return false, false
+		}
+	}
+	after := ""
+	if i := strings.Index(s, f.lit); i >= 0 {
+		after = s[i+len(f.lit):]
+	}
+	return compareInt(int64(utf8.RuneCountInString(after)), f.op, f.n), true
+}
+
+func compareInt(c int64, op xpath3.TokenType, n int64) bool {
+	switch op {
+	case xpath3.TokenEquals, xpath3.TokenEq:
+		return c == n
+	case xpath3.TokenNotEquals, xpath3.TokenNe:
+		return c != n
+	case xpath3.TokenLess, xpath3.TokenLt:
+		return c < n
+	case xpath3.TokenLessEq, xpath3.TokenLe:
+		return c <= n
+	case xpath3.TokenGreater, xpath3.TokenGt:
+		return c > n
+	case xpath3.TokenGreaterEq, xpath3.TokenGe:
+		return c >= n
+	}
+	return false
+}
+
+// pathNodes collects the element nodes a path without attribute step selects.
+func (st *docState) pathNodes(n helium.Node, p fastPath, i int, out []helium.Node) []helium.Node {
+	if n.Type() != helium.ElementNode && n.Type() != helium.DocumentNode {
+		return out
+	}
+	for _, k := range st.children(n) {
+		if !p.steps[i].matches(k) {
+			continue
+		}
+		if i+1 < len(p.steps) {
+			out = st.pathNodes(k, p, i+1, out)
+		} else {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// fastDecimalsOf recognises string-length(substring-after(ARG, 'lit')) OP N.
+func (c *compiler) fastDecimalsOf(v xpath3.BinaryExpr) fastTest {
+	sl, ok := v.Left.(xpath3.FunctionCall)
+	if !ok || sl.Name != "string-length" || (sl.Prefix != "" && sl.Prefix != "fn") || len(sl.Args) != 1 {
+		return nil
+	}
+	sa, ok := sl.Args[0].(xpath3.FunctionCall)
+	if !ok || sa.Name != "substring-after" || (sa.Prefix != "" && sa.Prefix != "fn") || len(sa.Args) != 2 {
+		return nil
+	}
+	lit, ok := stringLiteral(sa.Args[1])
+	n, ok2 := intLiteral(v.Right)
+	if !ok || !ok2 || lit == "" {
+		return nil
+	}
+	f := fastDecimals{lit: lit, op: v.Op, n: n}
+	switch a := sa.Args[0].(type) {
+	case xpath3.ContextItemExpr:
+	default:
+		p, ok := c.fastPathOf(a)
+		if !ok || p.attr != nil {
+			return nil
+		}
+		f.path = &p
+	}
+	return f
 }
