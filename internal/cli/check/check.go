@@ -164,7 +164,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringArrayVar(&opts.CodeLists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.StrictCodeLists, "strict-codelists", false, "an unknown code list or version is an error, not a warning")
 	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` to apply after the XSD (repeatable)")
-	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `NAME|FILE` (sharpenings and rules)")
+	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`: XSD, code lists, sharpenings and Schematron; with a directory each message gets the one profile that matches it")
 	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&opts.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
