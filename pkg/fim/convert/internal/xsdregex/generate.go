@@ -34,6 +34,11 @@ func (c *class) representative() (rune, bool) {
 
 const inf = -1
 
+// genLimit bounds the work of one Generate call: nested quantifiers make
+// the search exponential, and a sample that cannot be found quickly is
+// reported as not found.
+const genLimit = 100000
+
 func addLen(a, b int) int {
 	if a == inf || b == inf {
 		return inf
@@ -102,9 +107,10 @@ func (re *Regexp) Generate(minLen, maxLen int) (string, bool) {
 	if maxLen >= 0 && maxLen < end {
 		end = maxLen
 	}
-	for t := start; t <= end; t++ {
+	steps := 0
+	for t := start; t <= end && steps <= genLimit; t++ {
 		var out []rune
-		if genAlt(re.root, t, &out) {
+		if genAlt(re.root, t, &out, &steps) {
 			s := string(out)
 			if re.MatchString(s) {
 				return s, true
@@ -116,11 +122,14 @@ func (re *Regexp) Generate(minLen, maxLen int) (string, bool) {
 
 func within(t, lo, hi int) bool { return t >= lo && (hi == inf || t <= hi) }
 
-func genAlt(a *alt, t int, out *[]rune) bool {
+func genAlt(a *alt, t int, out *[]rune, steps *int) bool {
+	if *steps++; *steps > genLimit {
+		return false
+	}
 	for _, s := range a.branches {
 		if lo, hi := s.bounds(); within(t, lo, hi) {
 			mark := len(*out)
-			if genSeq(s.pieces, t, out) {
+			if genSeq(s.pieces, t, out, steps) {
 				return true
 			}
 			*out = (*out)[:mark]
@@ -129,7 +138,10 @@ func genAlt(a *alt, t int, out *[]rune) bool {
 	return false
 }
 
-func genSeq(ps []*piece, t int, out *[]rune) bool {
+func genSeq(ps []*piece, t int, out *[]rune, steps *int) bool {
+	if *steps++; *steps > genLimit {
+		return false
+	}
 	if len(ps) == 0 {
 		return t == 0
 	}
@@ -145,7 +157,7 @@ func genSeq(ps []*piece, t int, out *[]rune) bool {
 	}
 	for l := from; l <= to; l++ {
 		mark := len(*out)
-		if genPiece(ps[0], l, out) && genSeq(ps[1:], t-l, out) {
+		if genPiece(ps[0], l, out, steps) && genSeq(ps[1:], t-l, out, steps) {
 			return true
 		}
 		*out = (*out)[:mark]
@@ -153,10 +165,10 @@ func genSeq(ps []*piece, t int, out *[]rune) bool {
 	return false
 }
 
-func genPiece(p *piece, l int, out *[]rune) bool {
+func genPiece(p *piece, l int, out *[]rune, steps *int) bool {
 	alo, ahi := p.atomBounds()
 	if l == 0 {
-		return p.min == 0 || alo == 0 && genAtom(p, 0, out)
+		return p.min == 0 || alo == 0 && genAtom(p, 0, out, steps)
 	}
 	// fewest repetitions that can reach l
 	for n := max(p.min, 1); p.max == inf || n <= p.max; n++ {
@@ -179,7 +191,7 @@ func genPiece(p *piece, l int, out *[]rune) bool {
 			if i == n-1 {
 				share = rem
 			}
-			if !genAtom(p, share, out) {
+			if !genAtom(p, share, out, steps) {
 				ok = false
 				break
 			}
@@ -193,7 +205,7 @@ func genPiece(p *piece, l int, out *[]rune) bool {
 	return false
 }
 
-func genAtom(p *piece, l int, out *[]rune) bool {
+func genAtom(p *piece, l int, out *[]rune, steps *int) bool {
 	switch {
 	case p.isLit:
 		if l != 1 {
@@ -211,6 +223,6 @@ func genAtom(p *piece, l int, out *[]rune) bool {
 		}
 		return ok
 	default:
-		return genAlt(p.grp, l, out)
+		return genAlt(p.grp, l, out, steps)
 	}
 }
