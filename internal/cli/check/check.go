@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
@@ -130,7 +129,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			opts.Command = "ozgctl " + strings.Join(append([]string{"check"}, rawArgs(cmd)...), " ")
+			opts.Command = cmdutil.CommandLine(cmd)
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("no input: give files, directories, globs or - for stdin")
 			}
@@ -171,21 +170,6 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	_ = fl.MarkHidden("engine")
 	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
 	return cmd
-}
-
-// rawArgs reconstructs the invocation from the flags set and the arguments.
-func rawArgs(cmd *cobra.Command) []string {
-	var out []string
-	cmd.Flags().Visit(func(fl *pflag.Flag) {
-		if sv, ok := fl.Value.(pflag.SliceValue); ok {
-			for _, v := range sv.GetSlice() {
-				out = append(out, "--"+fl.Name+"="+v)
-			}
-			return
-		}
-		out = append(out, "--"+fl.Name+"="+fl.Value.String())
-	})
-	return append(out, cmd.Flags().Args()...)
 }
 
 func checkRun(ctx context.Context, opts *CheckOptions) error {

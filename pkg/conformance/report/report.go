@@ -98,7 +98,18 @@ func WriteFile(path string, f Func, r *finding.Report, opts Options) error {
 }
 
 // WriteAtomic writes data to path through a temporary file and a rename.
+// A path that exists and is not a regular file (/dev/stdout, a named pipe)
+// is written directly: renaming over it would replace the device.
 func WriteAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("write %s: is a directory", path)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

@@ -179,3 +179,18 @@ func TestJUnitAgainstXSD(t *testing.T) {
 		t.Fatalf("junit output does not validate: %v\n%s", err, out)
 	}
 }
+
+func TestWriteAtomicDevice(t *testing.T) {
+	if _, err := os.Stat(os.DevNull); err != nil {
+		t.Skip("no", os.DevNull)
+	}
+	if err := WriteAtomic(os.DevNull, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
+		t.Fatalf("%s replaced by a regular file", os.DevNull)
+	}
+	if err := WriteAtomic(t.TempDir(), []byte("x")); err == nil {
+		t.Fatal("writing over a directory must fail")
+	}
+}

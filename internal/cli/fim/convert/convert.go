@@ -4,7 +4,6 @@ package convert
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -59,18 +58,10 @@ func (o *SourceOptions) Check() error {
 	}
 	for _, d := range o.Codelists {
 		if _, err := os.Stat(d); err != nil {
-			return cmdutil.FlagErrorf("--codelists %q: %v", d, pathErr(err))
+			return cmdutil.FlagErrorf("--codelists %q: %v", d, cmdutil.PathErr(err))
 		}
 	}
 	return nil
-}
-
-func pathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Load reads the schema file ("-" for stdin) and prepares the converter.
@@ -123,19 +114,12 @@ func PrintWarnings(io *iostreams.IOStreams, file string, ws []fimconvert.Warning
 	}
 }
 
-// Write writes data to path atomically, or to out for "" and "-". A path
-// that exists and is not a regular file (/dev/stdout, a named pipe) is
-// written directly: renaming over it would replace the device.
+// Write writes data to path with [report.WriteAtomic], or to out for ""
+// and "-".
 func Write(out io.Writer, path string, data []byte) error {
 	if path == "" || path == "-" {
 		_, err := out.Write(data)
 		return err
-	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		if st.IsDir() {
-			return fmt.Errorf("write %s: is a directory", path)
-		}
-		return os.WriteFile(path, data, 0o644)
 	}
 	return report.WriteAtomic(path, data)
 }
