@@ -6,8 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 	"sync"
 	"time"
 
@@ -184,15 +182,10 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
 	var runOpts conformance.Options
 	runOpts.Workers = opts.Jobs
-	var progress *progressLine
-	if opts.IO.ProgressEnabled() && len(inputs) > 1 {
-		progress = &progressLine{w: opts.IO.ErrOut, start: time.Now()}
-		runOpts.Progress = progress.update
-	}
+	update, finish := cmdutil.Progress(opts.IO, "checking", len(inputs))
+	runOpts.Progress = update
 	results := conformance.Run(ctx, inputs, stages, runOpts)
-	if progress != nil {
-		progress.finish()
-	}
+	finish()
 	for _, e := range inErrs {
 		var pe *conformance.PathError
 		name := ""
@@ -264,35 +257,4 @@ func loadError(err error) error {
 		return &cmdutil.HintError{Err: fmt.Errorf("load schema: %w", err), Hint: le.Hint}
 	}
 	return fmt.Errorf("load schema: %w", err)
-}
-
-// progressLine draws "checked N/M" on stderr, at most ten times a second.
-type progressLine struct {
-	mu    sync.Mutex
-	w     io.Writer
-	start time.Time
-	last  time.Time
-	drawn bool
-}
-
-func (p *progressLine) update(done, total int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := time.Now()
-	if done < total && now.Sub(p.last) < 100*time.Millisecond {
-		return
-	}
-	p.last = now
-	width := 30
-	filled := width * done / max(total, 1)
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d files", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), done, total)
-	p.drawn = true
-}
-
-func (p *progressLine) finish() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.drawn {
-		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 60))
-	}
 }

@@ -141,7 +141,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		*res = fimlint.CheckFile(ctx, rc, msg.Input.Name, fo)
 		return nil
 	}}
-	results := conformance.Run(ctx, inputs, []conformance.Stage{stage}, conformance.Options{Workers: opts.Jobs})
+	update, finish := cmdutil.Progress(opts.IO, "linting", len(inputs))
+	results := conformance.Run(ctx, inputs, []conformance.Stage{stage}, conformance.Options{Workers: opts.Jobs, Progress: update})
+	finish()
 	for _, e := range inErrs {
 		var pe *conformance.PathError
 		name := ""
