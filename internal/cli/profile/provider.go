@@ -29,7 +29,7 @@ func CheckStages(ctx context.Context, opts *check.CheckOptions) ([]conformance.S
 		if err != nil {
 			return nil, LoadError(err)
 		}
-		stages = append(stages, &profile.Stage{Set: set})
+		stages = append(stages, &profile.Stage{Set: set, Lang: opts.Output.Lang})
 	}
 	if len(opts.Schematron) > 0 {
 		var rules []*schematron.Rules

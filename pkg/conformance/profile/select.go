@@ -180,6 +180,9 @@ func seqText(seq xpath3.Sequence) string {
 // code lists, sharpenings and Schematron, in one pass.
 type Stage struct {
 	Set *Set
+	// Lang is the language of the XSD and code list findings: "de"
+	// (default) or "en".
+	Lang string
 }
 
 // Name implements [conformance.Stage].
@@ -210,31 +213,17 @@ func (s *Stage) Check(ctx context.Context, msg *conformance.Message, res *findin
 	if err != nil {
 		return err
 	}
+	// The XSD and code list checks are the ones "check --xsd" runs, so
+	// that a profile's findings read the same (localised, values quoted).
 	if set != nil {
-		rc, err := msg.Input.Open()
-		if err != nil {
+		if err := (conformance.XSDStage{Set: set, Lang: s.Lang}).Check(ctx, msg, res); err != nil {
 			return err
 		}
-		fs, err := set.Validate(ctx, msg.Input.Name, rc)
-		rc.Close()
-		if err != nil {
-			return fmt.Errorf("read %s: %w", msg.Input.Name, err)
-		}
-		res.Engines = appendOnce(res.Engines, set.Engine)
-		res.Findings = append(res.Findings, fs...)
 	}
 	if codes != nil {
-		rc, err := msg.Input.Open()
-		if err != nil {
+		if err := (conformance.CodeListStage{Options: *codes, Lang: s.Lang}).Check(ctx, msg, res); err != nil {
 			return err
 		}
-		fs, err := xoev.CheckCodes(ctx, set, rc, *codes)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		res.Engines = appendOnce(res.Engines, "codelist:genericode")
-		res.Findings = append(res.Findings, fs...)
 	}
 	if c.Sharpened != nil {
 		out, err := c.Sharpened.Evaluate(ctx, doc)
