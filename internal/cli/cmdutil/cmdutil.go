@@ -128,20 +128,26 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 	return sinks, failOn, nil
 }
 
-// WriteReports renders r to every sink: files atomically, stdout in one piece.
+// WriteReports renders r to every sink: report files first (each written
+// atomically), then stdout in one piece, so a closed pipe on stdout cannot
+// cost the files.
 func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string) error {
 	code := r.ExitCode()
 	for _, s := range sinks {
-		opts := report.Options{ExitCode: code, Lang: lang}
 		if s.Path == "" {
-			opts.Color = io.ColorEnabled()
-			if err := report.Render(io.Out, s.Func, r, opts); err != nil {
-				return fmt.Errorf("write %s report: %w", s.Format, err)
-			}
 			continue
 		}
-		if err := report.WriteFile(s.Path, s.Func, r, opts); err != nil {
+		if err := report.WriteFile(s.Path, s.Func, r, report.Options{ExitCode: code, Lang: lang}); err != nil {
 			return err
+		}
+	}
+	for _, s := range sinks {
+		if s.Path != "" {
+			continue
+		}
+		opts := report.Options{ExitCode: code, Lang: lang, Color: io.ColorEnabled()}
+		if err := report.Render(io.Out, s.Func, r, opts); err != nil {
+			return fmt.Errorf("write %s report: %w", s.Format, err)
 		}
 	}
 	return nil
