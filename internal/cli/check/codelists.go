@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
@@ -11,14 +10,8 @@ import (
 )
 
 func codeListStage(opts *CheckOptions) (conformance.Stage, error) {
-	for _, d := range opts.CodeLists {
-		st, err := os.Stat(d)
-		if err != nil {
-			return nil, cmdutil.FlagErrorf("--codelists %s: %v", d, err)
-		}
-		if !st.IsDir() {
-			return nil, cmdutil.FlagErrorf("--codelists %s: not a directory", d)
-		}
+	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
+		return nil, err
 	}
 	res := genericode.NewDirResolver(opts.CodeLists...)
 	if len(res.All()) == 0 {

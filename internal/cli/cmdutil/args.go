@@ -34,3 +34,18 @@ func PathErr(err error) error {
 	}
 	return err
 }
+
+// CheckDirs returns a FlagError naming flag unless every path in dirs is an
+// existing directory.
+func CheckDirs(flag string, dirs []string) error {
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return FlagErrorf("%s %q: %v", flag, d, PathErr(err))
+		}
+		if !st.IsDir() {
+			return FlagErrorf("%s %q: not a directory", flag, d)
+		}
+	}
+	return nil
+}

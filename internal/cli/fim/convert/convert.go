@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,12 +55,7 @@ func (o *SourceOptions) Check() error {
 	if o.Keys != string(fimconvert.KeysID) && o.Keys != string(fimconvert.KeysName) {
 		return cmdutil.FlagErrorf("--keys %q: want id or name", o.Keys)
 	}
-	for _, d := range o.Codelists {
-		if _, err := os.Stat(d); err != nil {
-			return cmdutil.FlagErrorf("--codelists %q: %v", d, cmdutil.PathErr(err))
-		}
-	}
-	return nil
+	return cmdutil.CheckDirs("--codelists", o.Codelists)
 }
 
 // Load reads the schema file ("-" for stdin) and prepares the converter.

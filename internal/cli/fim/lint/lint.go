@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -91,14 +90,8 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
 			}
-			for _, d := range opts.Codelists {
-				st, err := os.Stat(d)
-				if err != nil {
-					return cmdutil.FlagErrorf("--codelists %q: %v", d, cmdutil.PathErr(err))
-				}
-				if !st.IsDir() {
-					return cmdutil.FlagErrorf("--codelists %q: not a directory", d)
-				}
+			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -100,14 +99,8 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 			if opts.Lang != "de" && opts.Lang != "en" {
 				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
 			}
-			for _, d := range opts.Codelists {
-				st, err := os.Stat(d)
-				if err != nil {
-					return cmdutil.FlagErrorf("--codelists %q: %v", d, cmdutil.PathErr(err))
-				}
-				if !st.IsDir() {
-					return cmdutil.FlagErrorf("--codelists %q: not a directory", d)
-				}
+			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
