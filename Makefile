@@ -10,12 +10,16 @@ BIN       ?= bin/ozgctl
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/ozgctl
 
-## test: vet, format check and the whole test suite (what CI runs)
+## test: vet, format check, the whole test suite, and the race detector on
+## the packages with worker pools and shared compiled rules (what CI runs)
+RACE_PKGS := ./pkg/conformance/... ./pkg/xoev/... ./internal/cli/check/... ./internal/cli/fim/lint/...
 test: lint
 	CGO_ENABLED=0 $(GO) test -count=1 ./...
+	$(MAKE) test-race
 
+# The race detector needs cgo (gcc is on the machine).
 test-race:
-	$(GO) test -race -count=1 ./pkg/... ./internal/...
+	CGO_ENABLED=1 $(GO) test -race -count=1 $(RACE_PKGS)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
