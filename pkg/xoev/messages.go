@@ -15,6 +15,8 @@ type messageForm struct {
 }
 
 var messageForms = []messageForm{
+	{regexp.MustCompile(`^message is not well-formed XML: no XML markup at the start \(binary data, or not XML\)$`),
+		"Nachricht ist kein wohlgeformtes XML: kein XML-Markup am Anfang (Binärdaten oder kein XML)"},
 	{regexp.MustCompile(`^message is not well-formed XML: (.*)$`), "Nachricht ist kein wohlgeformtes XML: $1"},
 	{regexp.MustCompile(`^DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched$`),
 		"DOCTYPE-Deklarationen sind in Nachrichten nicht erlaubt; Entitäten werden nie expandiert, externe DTDs nie geladen"},

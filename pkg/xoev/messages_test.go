@@ -11,6 +11,7 @@ import (
 // form, translates, and English stays as produced.
 func TestLocalize(t *testing.T) {
 	samples := []string{
+		"message is not well-formed XML: no XML markup at the start (binary data, or not XML)",
 		"message is not well-formed XML: unclosed element",
 		"DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched",
 		"DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: x",

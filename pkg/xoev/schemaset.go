@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -432,7 +433,7 @@ func scanSchema(doc *SchemaDoc, name string) error {
 					ns, local := resolveTagName(qn, rootNS, attrs)
 					if ns != xsdNS || local != "schema" {
 						l, _ := posAt(i)
-						return &LoadError{File: name, Line: l, Err: fmt.Errorf("root element {%s}%s is not xs:schema", ns, local)}
+						return &LoadError{File: name, Line: l, Err: fmt.Errorf("root element %s in namespace %s is not xs:schema: not an XML Schema document", quoteShort(local), quoteShort(ns))}
 					}
 					doc.TargetNamespace = attrs["targetNamespace"]
 				} else if ns, local := resolveTagName(qn, rootNS, attrs); ns == xsdNS {
@@ -523,4 +524,13 @@ func (s *SchemaSet) HasRoot(ns, local string) bool {
 		}
 	}
 	return false
+}
+
+// quoteShort quotes s for a message, cut to 60 bytes, so that binary
+// garbage read as a tag name cannot flood the terminal.
+func quoteShort(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return strconv.Quote(s)
 }

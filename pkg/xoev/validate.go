@@ -252,7 +252,13 @@ func jacoelhoFinding(err error) finding.Finding {
 	switch xe.Code {
 	case xsderrors.CodeValidationXML, xsderrors.CodeUnsupportedXML11:
 		f.Rule, f.Source = RuleNotWellFormed, "xml"
-		f.Message = "message is not well-formed XML: " + xe.Message
+		detail := xe.Message
+		if strings.TrimSpace(detail) == "" {
+			// The parser gives no text for bytes that cannot start a
+			// document at all.
+			detail = "no XML markup at the start (binary data, or not XML)"
+		}
+		f.Message = "message is not well-formed XML: " + detail
 	case xsderrors.CodeValidationRoot:
 		f.Rule = "xsd:root"
 		if strings.Contains(xe.Message, "no root element") {
