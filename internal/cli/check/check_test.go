@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
@@ -46,17 +47,9 @@ func TestNewCmdCheck(t *testing.T) {
 		{"bad engine", []string{"--xsd", "s", "--engine", "xerces", "m"}, "--engine", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, _ := factory()
-			var got *CheckOptions
-			cmd := NewCmdCheck(f, func(o *CheckOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SilenceErrors, cmd.SilenceUsage = true, true
-			err := cmd.Execute()
+			got, err := cmdtest.ParseFlags(NewCmdCheck, tc.args)
 			if tc.wantErr != "" {
-				var fe *cmdutil.FlagError
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !errors.As(err, &fe) {
-					t.Fatalf("err = %v, want a FlagError with %q", err, tc.wantErr)
-				}
+				cmdtest.WantFlagError(t, err, tc.wantErr)
 				return
 			}
 			if err != nil {

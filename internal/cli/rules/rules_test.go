@@ -1,12 +1,11 @@
 package rules
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 )
 
@@ -24,17 +23,9 @@ func TestNewCmdRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *RulesOptions
-			cmd := NewCmdRules(&cmdutil.Factory{IO: ios}, func(o *RulesOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.ParseFlags(NewCmdRules, tt.args)
 			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want %q", err, tt.wantErr)
-				}
+				cmdtest.WantFlagError(t, err, tt.wantErr)
 				return
 			}
 			if err != nil {

@@ -1,11 +1,9 @@
 package convert
 
 import (
-	"errors"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
-	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 )
 
 func TestNewCmdConvert(t *testing.T) {
@@ -26,17 +24,9 @@ func TestNewCmdConvert(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *ConvertOptions
-			cmd := NewCmdConvert(&cmdutil.Factory{IO: ios}, func(o *ConvertOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SilenceUsage, cmd.SilenceErrors = true, true
-			err := cmd.Execute()
+			got, err := cmdtest.ParseFlags(NewCmdConvert, tc.args)
 			if tc.wantErr != "" {
-				var fe *cmdutil.FlagError
-				if err == nil || !errors.As(err, &fe) || !contains(err.Error(), tc.wantErr) {
-					t.Fatalf("error %v, want a FlagError with %q", err, tc.wantErr)
-				}
+				cmdtest.WantFlagError(t, err, tc.wantErr)
 				return
 			}
 			if err != nil {

@@ -1,7 +1,6 @@
 package show
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"github.com/sebdah/goldie/v2"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
@@ -41,21 +41,9 @@ func TestNewCmdShow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *ShowOptions
-			cmd := NewCmdShow(&cmdutil.Factory{IO: ios}, func(o *ShowOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.ParseFlags(NewCmdShow, tt.args)
 			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
-				var fe *cmdutil.FlagError
-				if !errors.As(err, &fe) {
-					t.Errorf("err %T is not a FlagError", err)
-				}
+				cmdtest.WantFlagError(t, err, tt.wantErr)
 				return
 			}
 			if err != nil {
