@@ -40,4 +40,3 @@ func TestNewCmdConvert(t *testing.T) {
 		})
 	}
 }
-
