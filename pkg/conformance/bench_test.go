@@ -2,19 +2,19 @@ package conformance
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // BenchmarkPipelineUBL runs identify + XSD over the UBL invoices of the
 // corpus (skipped without shared/corpus), one worker, per-file cost.
 func BenchmarkPipelineUBL(b *testing.B) {
-	corpus := os.Getenv("OZGCTL_CORPUS")
+	corpus := testcorpus.Dir()
 	if corpus == "" {
-		corpus = "../../../shared/corpus"
+		b.Skip("shared/corpus not found (set OZGCTL_CORPUS)")
 	}
 	x := filepath.Join(corpus, "xoev")
 	set, err := xoev.LoadSchemaSet(context.Background(), filepath.Join(x, "xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd"), xoev.LoadOptions{})

@@ -3,40 +3,18 @@ package fim
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpusDir finds shared/corpus above the working directory, or takes
-// $OZGCTL_CORPUS; "" when there is none (a fresh clone).
-func corpusDir() string {
-	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
-		return d
-	}
-	d, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		c := filepath.Join(d, "shared", "corpus")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
-}
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
+)
 
 // TestCorpus reads every XDatenfelder file of the shared corpus: the real
 // ones must be read, the negative fixtures rejected with the expected
 // error, the 1.x file refused by name.
 func TestCorpus(t *testing.T) {
-	root := corpusDir()
+	root := testcorpus.Dir()
 	if root == "" {
 		t.Skip("shared/corpus not found (set OZGCTL_CORPUS); the copies in testdata are tested instead")
 	}

@@ -6,32 +6,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
 )
 
 // corpusDir returns shared/corpus/xoev, found through OZGCTL_CORPUS or by
 // walking up from the working directory, or skips the test.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
-		return filepath.Join(d, "xoev")
+	d := testcorpus.Dir()
+	if d == "" {
+		t.Skip("shared/corpus not found (set OZGCTL_CORPUS); corpus-wide test skipped")
 	}
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus", "xoev")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") == "true" {
-		t.Log("shared/corpus not found in CI")
-	}
-	t.Skip("shared/corpus/xoev not found (set OZGCTL_CORPUS); corpus-wide test skipped")
-	return ""
+	return filepath.Join(d, "xoev")
 }
 
 type baselineRow struct {

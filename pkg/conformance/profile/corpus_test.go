@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
 )
@@ -18,23 +19,10 @@ import (
 // up) when present.
 func corpusRoots(t *testing.T) map[string]string {
 	roots := map[string]string{"subset": "testdata/corpus"}
-	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
+	if d := testcorpus.Dir(); d != "" {
 		roots["corpus"] = d
-		return roots
-	}
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(filepath.Join(c, "xoev")); err == nil && st.IsDir() {
-			roots["corpus"] = c
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Log("shared/corpus not found (set OZGCTL_CORPUS): running on the testdata subset only")
-			break
-		}
-		dir = parent
+	} else {
+		t.Log("shared/corpus not found (set OZGCTL_CORPUS): running on the testdata subset only")
 	}
 	return roots
 }

@@ -7,22 +7,15 @@ import (
 	"testing"
 
 	"github.com/lestrrat-go/helium"
+
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
 )
 
 // benchInvoices returns the UBL invoices of the XRechnung corpus
 // (OZGCTL_CORPUS or shared/corpus found upwards), or the subset in
 // ../profile/testdata when the corpus is absent.
 func benchInvoices(b *testing.B) []string {
-	root := os.Getenv("OZGCTL_CORPUS")
-	if root == "" {
-		dir, _ := os.Getwd()
-		for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
-			if st, err := os.Stat(filepath.Join(d, "shared", "corpus", "xoev")); err == nil && st.IsDir() {
-				root = filepath.Join(d, "shared", "corpus")
-				break
-			}
-		}
-	}
+	root := testcorpus.Dir()
 	if root == "" {
 		root = "../profile/testdata/corpus"
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
@@ -16,32 +17,12 @@ type input struct {
 	codelists string // directory, "" for none
 }
 
-// corpusDir finds shared/corpus by walking up from the package (or
-// $OZGCTL_CORPUS); "" when absent (fresh clone).
-func corpusDir() string {
-	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
-		return d
-	}
-	dir, _ := os.Getwd()
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // corpusInputs returns every XDatenfelder 2/3 file of the shared corpus
 // (falling back to the copies in testdata), with the code list folder that
 // belongs to it.
 func corpusInputs(t testing.TB) []input {
 	var out []input
-	root := corpusDir()
+	root := testcorpus.Dir()
 	if root == "" {
 		for _, p := range []string{"xdf2/BlaueKarte.xml", "xdf2/S00000094V1.0_xdf2.xml", "xdf2/S00000186v1.0_xdf2.xml", "xdf2/select.xml", "xdf3/xdf3.xml", "xdf3/G60000000088-simple.xml"} {
 			out = append(out, input{name: p, path: filepath.Join("testdata", p), codelists: testCodelists(p)})

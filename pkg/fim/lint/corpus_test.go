@@ -10,6 +10,7 @@ import (
 
 	"github.com/sebdah/goldie/v2"
 
+	"github.com/ozgctl/ozgctl/internal/testcorpus"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
@@ -87,30 +88,10 @@ func checkFindings(t *testing.T, fs []finding.Finding) {
 	}
 }
 
-// corpusDir finds the shared corpus: $OZGCTL_CORPUS, or a shared/corpus
-// directory above the module.
-func corpusDir() string {
-	if d := os.Getenv("OZGCTL_CORPUS"); d != "" {
-		return d
-	}
-	dir, _ := filepath.Abs(".")
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // TestCorpus lints every XDatenfelder file of the shared corpus when it is
 // present: no panic, and every finding complete.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir()
+	dir := testcorpus.Dir()
 	if dir == "" {
 		t.Skip("shared corpus not found (set OZGCTL_CORPUS)")
 	}
