@@ -2,7 +2,8 @@ package fim
 
 import (
 	"errors"
-	"strconv"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
 // Sentinel errors wrapped by [ReadError]; test for them with errors.Is.
@@ -36,21 +37,11 @@ type ReadError struct {
 
 // Error returns "file:line:col: msg".
 func (e *ReadError) Error() string {
-	s := e.File
-	if s == "" {
-		s = "<input>"
-	}
-	if e.Line > 0 {
-		s += ":" + strconv.Itoa(e.Line)
-		if e.Column > 0 {
-			s += ":" + strconv.Itoa(e.Column)
-		}
-	}
 	msg := e.Msg
 	if msg == "" && e.Err != nil {
 		msg = e.Err.Error()
 	}
-	return s + ": " + msg
+	return finding.Position{File: e.File, Line: e.Line, Column: e.Column}.String() + ": " + msg
 }
 
 // Unwrap returns the sentinel or underlying error.

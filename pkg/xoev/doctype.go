@@ -198,9 +198,19 @@ func parseDoctype(file string, line int, decl []byte) (*internalSubset, error) {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func declEnd(s string, i int) (int, error) {
+	if end := markupEnd(s, i+2); end >= 0 {
+		return end, nil
+	}
+	return 0, fmt.Errorf("unterminated markup declaration")
+}
+
+// markupEnd returns the index just after the '>' that closes the markup
+// scanned from index from, skipping '>' inside quoted attribute values and
+// literals; -1 when the markup is not closed.
+func markupEnd[T ~string | ~[]byte](b T, from int) int {
 	var quote byte
-	for j := i + 2; j < len(s); j++ {
-		c := s[j]
+	for j := from; j < len(b); j++ {
+		c := b[j]
 		switch {
 		case quote != 0:
 			if c == quote {
@@ -209,10 +219,10 @@ func declEnd(s string, i int) (int, error) {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '>':
-			return j + 1, nil
+			return j + 1
 		}
 	}
-	return 0, fmt.Errorf("unterminated markup declaration")
+	return -1
 }
 
 // dtdTokens splits a declaration into names and quoted literals (quotes kept).
@@ -389,19 +399,8 @@ func rewriteBody(file string, data []byte, from int, sub *internalSubset) ([]byt
 }
 
 func tagEnd(data []byte, i int) (int, error) {
-	var quote byte
-	for j := i + 1; j < len(data); j++ {
-		c := data[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return j + 1, nil
-		}
+	if end := markupEnd(data, i+1); end >= 0 {
+		return end, nil
 	}
 	return 0, fmt.Errorf("unterminated start tag")
 }

@@ -96,3 +96,22 @@ func TestSummarizeAndNormalize(t *testing.T) {
 		t.Fatalf("Summarize = %+v, want %+v", got, want)
 	}
 }
+
+func TestPositionString(t *testing.T) {
+	tests := []struct {
+		p    Position
+		want string
+	}{
+		{Position{File: "a.xml", Line: 3, Column: 7}, "a.xml:3:7"},
+		{Position{File: "a.xml", Line: 3}, "a.xml:3"},
+		{Position{File: "a.xml", Column: 7}, "a.xml"},
+		{Position{Line: 1}, "<input>:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := tt.p.String(); got != tt.want {
+				t.Fatalf("String() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -19,8 +19,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
 // Namespace is the genericode 1.0 namespace.
@@ -44,17 +45,7 @@ type ReadError struct {
 
 // Error returns "file:line:col: msg".
 func (e *ReadError) Error() string {
-	s := e.File
-	if s == "" {
-		s = "<input>"
-	}
-	if e.Line > 0 {
-		s += ":" + strconv.Itoa(e.Line)
-		if e.Column > 0 {
-			s += ":" + strconv.Itoa(e.Column)
-		}
-	}
-	return s + ": " + e.Msg
+	return finding.Position{File: e.File, Line: e.Line, Column: e.Column}.String() + ": " + e.Msg
 }
 
 // Unwrap returns ErrNotGenericode, ErrInvalid or an I/O error.
