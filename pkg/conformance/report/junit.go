@@ -81,7 +81,7 @@ func JUnit(w io.Writer, r *finding.Report, _ Options) error {
 				idx[k] = ci
 			}
 			c := &s.Cases[ci]
-			line := fmt.Sprintf("%s %s: %s", position(findingFile(fr, f), f.Line, f.Column), f.Severity, f.Message)
+			line := fmt.Sprintf("%s %s: %s", findingPos(fr, f), f.Severity, f.Message)
 			if f.Severity >= failOn {
 				if c.Failure == nil {
 					c.Failure = &junitProblem{Message: f.Message, Type: f.Severity.String()}

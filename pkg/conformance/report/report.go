@@ -136,6 +136,11 @@ func WriteAtomic(path string, data []byte) error {
 	return nil
 }
 
+// findingPos returns "file:line:col" of a finding.
+func findingPos(fr *finding.FileResult, f *finding.Finding) string {
+	return finding.Position{File: findingFile(fr, f), Line: f.Line, Column: f.Column}.String()
+}
+
 // findingFile returns the file a finding is about.
 func findingFile(fr *finding.FileResult, f *finding.Finding) string {
 	if f.File != "" {

@@ -45,7 +45,7 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 		}
 		for j := range fr.Findings {
 			f := &fr.Findings[j]
-			fmt.Fprintf(bw, "%s: %s %s: %s", position(findingFile(fr, f), f.Line, f.Column),
+			fmt.Fprintf(bw, "%s: %s %s: %s", findingPos(fr, f),
 				paint(colorFor(f.Severity), f.Severity.String()), f.Rule, f.Message)
 			if f.ElementID != "" {
 				id := f.ElementID
@@ -72,14 +72,4 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 	}
 	bw.WriteByte('\n')
 	return bw.Flush()
-}
-
-func position(file string, line, col int) string {
-	switch {
-	case line > 0 && col > 0:
-		return fmt.Sprintf("%s:%d:%d", file, line, col)
-	case line > 0:
-		return fmt.Sprintf("%s:%d", file, line)
-	}
-	return file
 }
