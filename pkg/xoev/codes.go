@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 )
@@ -61,7 +62,7 @@ func buildCodeIndex(docs []*SchemaDoc) *codeIndex {
 
 func (ix *codeIndex) scan(d *SchemaDoc) {
 	dec := xml.NewDecoder(bytes.NewReader(d.data))
-	dec.CharsetReader = charsetReader
+	dec.CharsetReader = xmlcharset.Reader
 	type frame struct {
 		ns   map[string]string
 		name string

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -66,16 +65,4 @@ func declRewriter(r io.Reader) *bufio.Reader {
 		return br
 	}
 	return bufio.NewReaderSize(io.MultiReader(bytes.NewReader(prefix), br), 16<<10)
-}
-
-// charsetReader lets encoding/xml read the encodings utf8Reader handles.
-func charsetReader(label string, input io.Reader) (io.Reader, error) {
-	enc, err := ianaindex.IANA.Encoding(strings.ToLower(label))
-	if err != nil || enc == nil {
-		return nil, fmt.Errorf("unsupported character encoding %q", label)
-	}
-	if enc == encoding.Nop {
-		return input, nil
-	}
-	return transform.NewReader(input, enc.NewDecoder()), nil
 }

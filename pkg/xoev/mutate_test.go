@@ -7,6 +7,8 @@ import (
 	"hash/fnv"
 	"io"
 	"math/rand/v2"
+
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 )
 
 // elemSpan is one element of a document with its byte range.
@@ -24,7 +26,7 @@ type elemSpan struct {
 func elementSpans(data []byte) ([]elemSpan, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
-	dec.CharsetReader = charsetReader
+	dec.CharsetReader = xmlcharset.Reader
 	var spans []elemSpan
 	var stack []int
 	for {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 )
 
 // xnode is an element of a rule file, kept with its position and the
@@ -74,7 +76,7 @@ func (n *xnode) text() string {
 func parseXML(file string, data []byte) (*xnode, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
-	dec.CharsetReader = charsetReader
+	dec.CharsetReader = xmlcharset.Reader
 	var root, cur *xnode
 	for {
 		line, col := dec.InputPos()
@@ -133,24 +135,4 @@ func parseXML(file string, data []byte) (*xnode, error) {
 		return nil, &LoadError{File: file, Line: 1, Msg: "malformed XML: no root element"}
 	}
 	return root, nil
-}
-
-// charsetReader decodes the non-UTF-8 encodings rule files use in practice.
-func charsetReader(label string, r io.Reader) (io.Reader, error) {
-	switch strings.ToLower(label) {
-	case "utf-8", "utf8", "us-ascii", "ascii":
-		return r, nil
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1":
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, err
-		}
-		var b strings.Builder
-		b.Grow(len(data) * 2)
-		for _, c := range data {
-			b.WriteRune(rune(c))
-		}
-		return strings.NewReader(b.String()), nil
-	}
-	return nil, fmt.Errorf("unsupported encoding %q (use UTF-8 or ISO-8859-1)", label)
 }

@@ -21,6 +21,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
@@ -330,13 +331,7 @@ func (p *parser) parse() (*CodeList, error) {
 		return nil, &ReadError{File: p.name, Msg: "the code list file is empty", Err: ErrInvalid}
 	}
 	p.d = xml.NewDecoder(bytes.NewReader(p.data))
-	p.d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-8", "utf8", "us-ascii":
-			return in, nil
-		}
-		return nil, fmt.Errorf("unsupported encoding %q", label)
-	}
+	p.d.CharsetReader = xmlcharset.Reader
 	var root xml.StartElement
 	var rootOff int64
 	for {

@@ -16,6 +16,8 @@ func TestReadFile(t *testing.T) {
 		{"testdata/C00000020_genericode.xml", "urn:de:fim:codeliste:statusfrauschwangerstillend", "2020-02-06", "code", 2, "002", "name", "hat geboren / ist stillend"},
 		{"testdata/Meldungen.xml", "urn:xoev-de:fim-datenfelder:codeliste:xdfm", "1.8", "Code", 142, "1002", "Typ", "FehlerKritisch"},
 		{"testdata/xbau-baustoff_2.0.xml", "urn:xoev-de:xbau:codeliste:baustoff", "2.0", "code", 0, "1", "beschreibung", "Ziegel"},
+		// Declared ISO-8859-1, as real XÖV library lists are.
+		{"testdata/bundesland_2010-04-01-latin1.xml", "urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:bundesland", "2010-04-01", "SCHLUESSEL", 16, "01", "Bezeichnung", "Schleswig-Holstein"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -113,6 +115,7 @@ func TestDirResolver(t *testing.T) {
 		{"urn:de:fim:codeliste:statusfrauschwangerstillend_2020-02-06", "", true},
 		{"urn:de:fim:codeliste:statusfrauschwangerstillend_2020-02-06" + XRepositorySuffix, "", true},
 		{"urn:xoev-de:xbau:codeliste:baustoff", "2.0", true},
+		{"urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:bundesland", "2010-04-01", true},
 		{"urn:de:fim:codeliste:statusfrauschwangerstillend", "1999-01-01", false},
 		{"urn:nope", "", false},
 	}
@@ -136,7 +139,7 @@ func TestDirResolver(t *testing.T) {
 	if len(r.Problems()) != 1 {
 		t.Errorf("problems = %v, want the missing directory", r.Problems())
 	}
-	if len(r.All()) != 3 {
+	if len(r.All()) != 4 {
 		t.Errorf("All() = %d lists", len(r.All()))
 	}
 }
