@@ -179,7 +179,7 @@ func printFindings(w io.Writer, file string, fs []finding.Finding) {
 		if f.Severity < finding.Warning {
 			continue
 		}
-		fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", file, f.Line, f.Column, f.Severity, f.Rule, f.Message)
+		fmt.Fprintf(w, "%s: %s %s: %s\n", finding.Position{File: file, Line: f.Line, Column: f.Column}, f.Severity, f.Rule, f.Message)
 	}
 }
 
