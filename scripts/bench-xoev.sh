@@ -56,6 +56,18 @@ for i in $(seq 1 20); do for f in "${ubl[@]}"; do cp "$f" "$tmp/many/$i-$(basena
 mapfile -t many < <(find "$tmp/many" -name '*.xml' | sort)
 compare "UBL 2.1 Invoice x20" "$X/xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd" - "${many[@]}"
 
+# XÖV messages in bulk: every value of an xoev String.Latin type is matched
+# against the DIN SPEC 91379 pattern, which dominates the per-file cost.
+mkdir -p "$tmp/xbet" "$tmp/xhs"
+for i in $(seq 1 50); do
+  for f in "${xbet[@]}"; do cp "$f" "$tmp/xbet/$i-$(basename "$f")"; done
+  for f in "${xhs[@]}"; do cp "$f" "$tmp/xhs/$i-$(basename "$f")"; done
+done
+mapfile -t xbetmany < <(find "$tmp/xbet" -name '*.xml' | sort)
+compare "XBeteiligung 1.2 x50" "$X/xbeteiligung/1.2/xsd/xbeteiligung.xsd" - "${xbetmany[@]}"
+mapfile -t xhsmany < <(find "$tmp/xhs" -name '*.xml' | sort)
+compare "XHochschule 1.1 x50" "$X/xbildung/artefacts/xhochschule/1.1/xhochschule.xsd" "$X/xbildung/catalog.xml" "${xhsmany[@]}"
+
 # 200 MB message: peak RSS of one ozgctl process (limit 100 MB).
 ex=examples/xoev
 big=$tmp/huge.xml

@@ -44,7 +44,7 @@ func (s *SchemaSet) compile(ctx context.Context, engine string) error {
 	}
 	var xe *xsderrors.Error
 	if engine == "" && errors.As(err, &xe) && fallbackWorthy(xe) {
-		s.FallbackReason = fmt.Sprintf("%s:%d:%d: %s (%s)", relPath(xe.Path), xe.Line, xe.Column, xe.Message, xe.Code)
+		s.FallbackReason = fmt.Sprintf("%s:%d:%d: %s (%s)", relPath(xe.Path()), xe.Line(), xe.Column(), xe.Message(), xe.Code())
 		if herr := s.compileHelium(ctx); herr == nil {
 			return nil
 		}
@@ -57,27 +57,27 @@ func (s *SchemaSet) compile(ctx context.Context, engine string) error {
 // through extension, unsupported regex constructs) rather than a broken
 // schema.
 func fallbackWorthy(e *xsderrors.Error) bool {
-	if e.Category == xsderrors.CategoryUnsupported {
+	if e.Category() == xsderrors.CategoryUnsupported {
 		return true
 	}
-	return e.Code == xsderrors.CodeSchemaReference && strings.Contains(e.Message, "cyclic")
+	return e.Code() == xsderrors.CodeSchemaReference && strings.Contains(e.Message(), "cyclic")
 }
 
 func (s *SchemaSet) compileError(err error) error {
 	var xe *xsderrors.Error
 	if errors.As(err, &xe) {
-		le := &LoadError{File: xe.Path, Line: xe.Line, Column: xe.Column, Err: err}
+		le := &LoadError{File: xe.Path(), Line: xe.Line(), Column: xe.Column(), Err: err}
 		if le.File == "" {
 			le.File = s.Path
 		}
-		if xe.Category == xsderrors.CategoryUnsupported {
-			le.Construct = string(xe.Code)
+		if xe.Category() == xsderrors.CategoryUnsupported {
+			le.Construct = string(xe.Code())
 			if le.Line == 0 {
-				le.File, le.Line = s.locate(xe.Message, le.File)
+				le.File, le.Line = s.locate(xe.Message(), le.File)
 			}
-			le.Err = fmt.Errorf("schema construct not supported by the validator (%s): %s", xe.Code, xe.Message)
+			le.Err = fmt.Errorf("schema construct not supported by the validator (%s): %s", xe.Code(), xe.Message())
 		} else {
-			le.Err = fmt.Errorf("compile schema (%s): %s", xe.Code, xe.Message)
+			le.Err = fmt.Errorf("compile schema (%s): %s", xe.Code(), xe.Message())
 		}
 		return le
 	}
@@ -89,7 +89,7 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 	for _, d := range s.Docs {
 		byPath[d.Path] = d
 	}
-	resolver := xsd.ResolverFunc(func(ctx context.Context, base, location string) (xsd.SchemaSource, error) {
+	resolver := xsd.ResolverFunc(func(base, location string) (xsd.SchemaSource, error) {
 		d := byPath[base]
 		if d == nil {
 			return xsd.SchemaSource{}, fmt.Errorf("%w: %s from unknown document %s", xsderrors.ErrSchemaNotFound, location, base)
@@ -103,7 +103,7 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 		return xsd.SchemaSource{}, fmt.Errorf("%w: %s", xsderrors.ErrSchemaNotFound, location)
 	})
 	main := s.Docs[0]
-	eng, err := xsd.CompileWithOptions(ctx, xsd.CompileOptions{}, xsd.Bytes(main.Path, main.data).WithResolver(resolver))
+	eng, err := xsd.CompileWithOptions(xsd.CompileOptions{}, xsd.Bytes(main.Path, main.data).WithResolver(resolver))
 	if err != nil {
 		return err
 	}
@@ -186,7 +186,7 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 		hf, err = v.set.hel.validate(ctx, name, src)
 		fs = append(fs, hf...)
 	} else {
-		err = v.sess.Validate(ctx, src)
+		err = v.sess.Validate(src)
 		for _, f := range jacoelhoFindings(err) {
 			if f.Rule == RuleNotWellFormed && f.Line == 0 {
 				// The input ended early (an unclosed element): point at its end.
@@ -231,7 +231,7 @@ func jacoelhoFindings(err error) []finding.Finding {
 	var list []error
 	var xes xsderrors.Errors
 	if errors.As(err, &xes) {
-		list = xes
+		list = xes.Unwrap()
 	} else {
 		list = []error{err}
 	}
@@ -248,11 +248,11 @@ func jacoelhoFinding(err error) finding.Finding {
 	if !errors.As(err, &xe) {
 		return f
 	}
-	f.Line, f.Column, f.Path, f.Message = xe.Line, xe.Column, xe.Path, xe.Message
-	switch xe.Code {
+	f.Line, f.Column, f.Path, f.Message = xe.Line(), xe.Column(), xe.Path(), xe.Message()
+	switch xe.Code() {
 	case xsderrors.CodeValidationXML, xsderrors.CodeUnsupportedXML11:
 		f.Rule, f.Source = RuleNotWellFormed, "xml"
-		detail := xe.Message
+		detail := xe.Message()
 		if strings.TrimSpace(detail) == "" {
 			// The parser gives no text for bytes that cannot start a
 			// document at all.
@@ -261,25 +261,25 @@ func jacoelhoFinding(err error) finding.Finding {
 		f.Message = "message is not well-formed XML: " + detail
 	case xsderrors.CodeValidationRoot:
 		f.Rule = "xsd:root"
-		if strings.Contains(xe.Message, "no root element") {
+		if strings.Contains(xe.Message(), "no root element") {
 			f.Rule, f.Source = RuleNotWellFormed, "xml"
-			f.Message = "message is not well-formed XML: " + xe.Message
+			f.Message = "message is not well-formed XML: " + xe.Message()
 		}
 	case xsderrors.CodeUnsupportedDTD, xsderrors.CodeUnsupportedEntity, xsderrors.CodeUnsupportedExternal:
 		f.Rule, f.Source = RuleDoctype, "xml"
-		f.Message = "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: " + xe.Message
+		f.Message = "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: " + xe.Message()
 	case xsderrors.CodeUnsupportedNonUTF8:
 		f.Rule, f.Source = RuleEncoding, "xml"
 	case xsderrors.CodeUnsupportedSchemaHint:
 		f.Rule, f.Severity = RuleSchemaLocation, finding.Warning
-		f.Message = "xsi:schemaLocation ignored: " + xe.Message
+		f.Message = "xsi:schemaLocation ignored: " + xe.Message()
 	case xsderrors.CodeValidationLimit:
 		f.Rule = RuleLimit
 	default:
-		f.Rule = "xsd:" + strings.TrimPrefix(string(xe.Code), "validation.")
+		f.Rule = "xsd:" + strings.TrimPrefix(string(xe.Code()), "validation.")
 	}
 	if f.Message == "" {
-		f.Message = string(xe.Code)
+		f.Message = string(xe.Code())
 	}
 	return f
 }
