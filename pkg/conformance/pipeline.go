@@ -25,7 +25,13 @@ type Message struct {
 	// Values lets stages pass data on (e.g. the schema set chosen for the
 	// message); keys are owned by the stage that sets them.
 	Values map[string]any
+
+	done []func()
 }
+
+// OnDone registers f to run once the message's last stage has finished,
+// e.g. to release memory a stage reserved for a tree kept in Values.
+func (m *Message) OnDone(f func()) { m.done = append(m.done, f) }
 
 // Stage is one step of checking a message. Check adds findings (and, if
 // it ran, its engine name) to res. It returns an error only when it could
@@ -140,6 +146,10 @@ func CheckOne(ctx context.Context, in Input, stages []Stage) (res finding.FileRe
 	res.File = in.Name
 	msg := &Message{Input: in, WellFormed: true, Values: map[string]any{}}
 	defer func() {
+		for _, f := range msg.done {
+			f()
+		}
+		msg.Values = nil
 		if r := recover(); r != nil {
 			res.Err = &finding.InputError{File: in.Name, Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
 		}

@@ -161,3 +161,34 @@ func TestCollectRules(t *testing.T) {
 		t.Errorf("ids %v", ids)
 	}
 }
+
+func TestOnDoneRunsAfterLastStage(t *testing.T) {
+	tests := []struct {
+		name string
+		last func() error
+	}{
+		{"all stages ran", func() error { return nil }},
+		{"a stage could not check", func() error { return errors.New("unreadable") }},
+		{"a stage panicked", func() error { panic("boom") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var events []string
+			stages := []Stage{
+				StageFunc{ID: "tree", Fn: func(_ context.Context, msg *Message, _ *finding.FileResult) error {
+					events = append(events, "reserve")
+					msg.OnDone(func() { events = append(events, "release") })
+					return nil
+				}},
+				StageFunc{ID: "last", Fn: func(context.Context, *Message, *finding.FileResult) error {
+					events = append(events, "last")
+					return tt.last()
+				}},
+			}
+			CheckOne(context.Background(), Input{Name: "m.xml"}, stages)
+			if want := []string{"reserve", "last", "release"}; !slices.Equal(events, want) {
+				t.Errorf("events %v, want %v", events, want)
+			}
+		})
+	}
+}

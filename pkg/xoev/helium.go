@@ -14,6 +14,7 @@ import (
 	"github.com/lestrrat-go/helium"
 	hxsd "github.com/lestrrat-go/helium/xsd"
 
+	"github.com/ozgctl/ozgctl/internal/membudget"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
@@ -136,11 +137,11 @@ func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) (
 	if err != nil {
 		return nil, err
 	}
-	weight := int64(len(data)) * heliumTreeFactor
-	if err := heliumBudget.acquire(ctx, weight); err != nil {
+	release, err := membudget.AcquireTree(ctx, int64(len(data)))
+	if err != nil {
 		return nil, err
 	}
-	defer heliumBudget.release(weight)
+	defer release()
 	p := helium.NewParser().BlockXXE(true).LoadExternalDTD(false).AllowNetwork(false).FS(fstest.MapFS{})
 	doc, err := p.Parse(ctx, data)
 	if err != nil {

@@ -534,30 +534,6 @@ func TestNamespaceOnlyImport(t *testing.T) {
 	}
 }
 
-func TestBudget(t *testing.T) {
-	b := newBudget(100)
-	ctx := context.Background()
-	if err := b.acquire(ctx, 60); err != nil {
-		t.Fatal(err)
-	}
-	got := make(chan bool)
-	go func() { _ = b.acquire(ctx, 500); got <- true }() // larger than the total: waits to run alone
-	select {
-	case <-got:
-		t.Fatal("acquired while 60 of 100 are in use")
-	default:
-	}
-	b.release(60)
-	<-got
-	b.release(500)
-	cctx, cancel := context.WithCancel(ctx)
-	_ = b.acquire(ctx, 100)
-	go cancel()
-	if err := b.acquire(cctx, 1); err == nil {
-		t.Error("canceled acquire succeeded")
-	}
-}
-
 func TestQuoteValues(t *testing.T) {
 	set := loadExample(t, LoadOptions{})
 	data, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-xsd-fehler.xml"))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
+	"github.com/ozgctl/ozgctl/internal/membudget"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
@@ -82,6 +83,11 @@ func Document(ctx context.Context, msg *conformance.Message, res *finding.FileRe
 	if err != nil {
 		return nil, false, fmt.Errorf("read %s: %w", msg.Input.Name, err)
 	}
+	release, err := membudget.AcquireTree(ctx, int64(len(data)))
+	if err != nil {
+		return nil, false, err
+	}
+	msg.OnDone(release)
 	doc, err := schematron.ParseDocument(ctx, data)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -98,6 +104,11 @@ func Document(ctx context.Context, msg *conformance.Message, res *finding.FileRe
 // SchematronCheck returns a [CheckFunc] that runs rules on an instance.
 func SchematronCheck(rules ...*schematron.Rules) CheckFunc {
 	return func(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
+		release, err := membudget.AcquireTree(ctx, int64(len(data)))
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 		doc, err := schematron.ParseDocument(ctx, data)
 		if err != nil {
 			if ctx.Err() != nil {
