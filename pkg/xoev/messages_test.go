@@ -12,6 +12,18 @@ import (
 func TestLocalize(t *testing.T) {
 	samples := []string{
 		"message is not well-formed XML: no XML markup at the start (binary data, or not XML)",
+		"message is not well-formed XML: end element </a> does not match start element <b>",
+		"message is not well-formed XML: unexpected EOF before end element </a>",
+		"message is not well-formed XML: unexpected EOF in comment",
+		"message is not well-formed XML: unbound namespace prefix p",
+		"message is not well-formed XML: XML document has multiple roots",
+		"message is not well-formed XML: XML document is empty",
+		"message is not well-formed XML: invalid XML character",
+		"message is not well-formed XML: invalid UTF-8",
+		"message is not well-formed XML: attribute value must be quoted",
+		"message is not well-formed XML: attribute value cannot contain <",
+		"message is not well-formed XML: undeclared entity reference (without a DTD only &lt; &gt; &amp; &apos; &quot; and character references like &#228; are allowed)",
+		"message is not well-formed XML: unexpected end element",
 		"message is not well-formed XML: unclosed element",
 		"DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched",
 		"DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: x",

@@ -27,6 +27,9 @@ const (
 	RuleLimit          = "xsd:limit"
 )
 
+// msgUndeclaredEntity explains an entity reference in a message without DTD.
+const msgUndeclaredEntity = "undeclared entity reference (without a DTD only &lt; &gt; &amp; &apos; &quot; and character references like &#228; are allowed)"
+
 // maxInstanceBytes lifts jacoelho's 64 MiB default: validation streams, so
 // the size of a message does not drive memory.
 const maxInstanceBytes = 1 << 40
@@ -265,7 +268,12 @@ func jacoelhoFinding(err error) finding.Finding {
 			f.Rule, f.Source = RuleNotWellFormed, "xml"
 			f.Message = "message is not well-formed XML: " + xe.Message()
 		}
-	case xsderrors.CodeUnsupportedDTD, xsderrors.CodeUnsupportedEntity, xsderrors.CodeUnsupportedExternal:
+	case xsderrors.CodeUnsupportedEntity, xsderrors.CodeUnsupportedExternal:
+		// A DOCTYPE is refused before validation, so an entity reference
+		// here is one that nothing declares: not well-formed.
+		f.Rule, f.Source = RuleNotWellFormed, "xml"
+		f.Message = "message is not well-formed XML: " + msgUndeclaredEntity
+	case xsderrors.CodeUnsupportedDTD:
 		f.Rule, f.Source = RuleDoctype, "xml"
 		f.Message = "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: " + xe.Message()
 	case xsderrors.CodeUnsupportedNonUTF8:

@@ -318,6 +318,7 @@ func testInstanceProblems(t *testing.T, set *SchemaSet, helium bool) {
 		{"binary", "\x00\x01\x02PK\x03\x04", []string{"error xml:not-well-formed"}},
 		{"external entity", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`, []string{"error xml:doctype"}},
 		{"external dtd", `<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil.example/x.dtd"><x/>`, []string{"error xml:doctype"}},
+		{"undeclared entity", strings.Replace(string(valid), "Erika", "&vorname;", 1), []string{"error xml:not-well-formed"}},
 		{"internal entity", strings.Replace(string(valid), "<demo:demo.antrag.0101", `<!DOCTYPE d [<!ENTITY n "Erika">]><demo:demo.antrag.0101`, 1), []string{"error xml:doctype"}},
 		// The header's children are unqualified inside a qualified message;
 		// qualifying one is an error.
