@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/internal/xmlcharset"
+	"github.com/ozgctl/ozgctl/internal/xmlpath"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 )
@@ -262,6 +263,7 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 	dec := xml.NewDecoder(src)
 	dec.Entity = map[string]string{}
 	var stack []*openElem
+	var paths xmlpath.Tracker
 	var out []finding.Finding
 	cache := map[[2]string]*genericode.CodeList{}
 	missing := map[[2]string]error{}
@@ -283,11 +285,8 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 				p.codeLine, p.codeCol = line, col
 				p.codeText.Reset()
 			}
-			parentPath := ""
-			if n := len(stack); n > 0 {
-				parentPath = stack[n-1].path
-			}
-			e := &openElem{local: t.Name.Local, path: parentPath + "/" + t.Name.Local, line: line, col: col}
+			paths.Start(t)
+			e := &openElem{local: t.Name.Local, path: paths.Path(paths.Depth()), line: line, col: col}
 			for _, a := range t.Attr {
 				if a.Name.Space != "" {
 					continue
@@ -307,6 +306,7 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 				stack[n-2].codeText.Write(t)
 			}
 		case xml.EndElement:
+			paths.End()
 			e := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			if n := len(stack); n > 0 && e.local == "code" && stack[n-1].inCode {

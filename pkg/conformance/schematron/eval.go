@@ -11,6 +11,7 @@ import (
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
 
+	"github.com/ozgctl/ozgctl/internal/xmlpath"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
@@ -289,7 +290,7 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 
 func (st *docState) fired(ck *check, n helium.Node, msg string, diags []string, err error) Fired {
 	f := Fired{ID: ck.ruleID, Report: ck.report, Flag: ck.flag, Role: ck.role, See: ck.see, Severity: ck.severity,
-		Message: msg, Diagnostics: diags, Location: Location(n), Line: nodeLine(n), Test: ck.test,
+		Message: msg, Diagnostics: diags, Location: xmlpath.Location(n), Line: nodeLine(n), Test: ck.test,
 		Pattern: ck.rule.pat.id, Context: ck.rule.context, Err: err, SchemaFile: ck.file, SchemaLine: ck.line}
 	if err != nil {
 		f.Severity = finding.Error
@@ -509,45 +510,6 @@ func (st *docState) index() *nameIndex {
 	walk(st.doc)
 	st.idx = idx
 	return idx
-}
-
-// Location returns the path of n: element steps with their position among
-// siblings of the same name, written with the document's own prefixes,
-// e.g. /Invoice[1]/cac:InvoiceLine[2]/@schemeID.
-func Location(n helium.Node) string {
-	if n == nil {
-		return ""
-	}
-	var steps []string
-	for cur := n; cur != nil; cur = cur.Parent() {
-		switch cur.Type() {
-		case helium.DocumentNode:
-			if len(steps) == 0 {
-				return "/"
-			}
-			slices.Reverse(steps)
-			return "/" + strings.Join(steps, "/")
-		case helium.AttributeNode:
-			steps = append(steps, "@"+cur.Name())
-		case helium.ElementNode:
-			e := cur.(*helium.Element)
-			pos := 1
-			for s := cur.PrevSibling(); s != nil; s = s.PrevSibling() {
-				if se, ok := s.(*helium.Element); ok && se.LocalName() == e.LocalName() && se.URI() == e.URI() {
-					pos++
-				}
-			}
-			steps = append(steps, fmt.Sprintf("%s[%d]", cur.Name(), pos))
-		case helium.TextNode, helium.CDATASectionNode:
-			steps = append(steps, "text()")
-		case helium.CommentNode:
-			steps = append(steps, "comment()")
-		default:
-			steps = append(steps, "node()")
-		}
-	}
-	slices.Reverse(steps)
-	return "/" + strings.Join(steps, "/")
 }
 
 func nodeLine(n helium.Node) int {

@@ -1,0 +1,113 @@
+package xoev
+
+import (
+	"cmp"
+	"encoding/xml"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/internal/xmlpath"
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// pathTarget is an XSD finding whose path [ElementPaths] makes precise.
+type pathTarget struct {
+	i         int // index in the findings
+	line, col int
+	depth     int      // jacoelho: the number of steps of its path
+	name      xml.Name // helium: the element named, starting on line
+}
+
+// ElementPaths rewrites the paths of the XSD findings fs of a well-formed
+// message into the form Schematron locations use (see internal/xmlpath):
+// the message's own prefixes and each element's position among its
+// siblings, e.g. /xbau:baugenehmigung.antrag.0200[1]/xbau:antragsteller[2].
+// Both engines report less: jacoelho a path of local names and the
+// position of the token it stopped at, helium the element's name and
+// line. r is the message again, read once up to the last finding. A
+// finding the scan cannot place keeps its path.
+func ElementPaths(r io.Reader, fs []finding.Finding) {
+	var at, named []pathTarget // placed by position, by name and line
+	for i, f := range fs {
+		if f.Source != "xsd" || f.Line <= 0 {
+			continue
+		}
+		switch {
+		case f.Column > 0 && strings.HasPrefix(f.Path, "/") && f.Path != "/":
+			at = append(at, pathTarget{i: i, line: f.Line, col: f.Column, depth: strings.Count(f.Path, "/")})
+		case f.Column == 0 && f.Path != "" && !strings.HasPrefix(f.Path, "/"):
+			named = append(named, pathTarget{i: i, line: f.Line, name: clarkName(f.Path)})
+		}
+	}
+	if len(at)+len(named) == 0 {
+		return
+	}
+	byPos := func(a, b pathTarget) int { return cmp.Or(a.line-b.line, a.col-b.col) }
+	slices.SortStableFunc(at, byPos)
+	slices.SortStableFunc(named, byPos)
+	src, _ := utf8Reader(r)
+	dec := xml.NewDecoder(src)
+	var tr xmlpath.Tracker
+	var placed []pathTarget // named findings placed on the current line
+	for len(at)+len(named) > 0 || len(placed) > 0 {
+		line, col := dec.InputPos()
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		// Findings placed before this token see the elements open now.
+		for len(at) > 0 && (at[0].line < line || at[0].line == line && at[0].col < col) {
+			fs[at[0].i].Path = tr.Path(at[0].depth)
+			at = at[1:]
+		}
+		if len(placed) > 0 && placed[0].line < line {
+			placed = placed[:0]
+		}
+		for len(named) > 0 && named[0].line < line {
+			named = named[1:] // no element of that name starts on its line
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			tr.Start(t)
+			for len(at) > 0 && at[0].line == line && at[0].col == col {
+				fs[at[0].i].Path = tr.Path(at[0].depth)
+				at = at[1:]
+			}
+			for _, p := range placed {
+				if p.line == line && p.depth == tr.Depth() && nameMatches(p.name, t.Name) {
+					// Two such elements start on the line: only their
+					// parent is certain.
+					fs[p.i].Path = tr.Path(p.depth - 1)
+				}
+			}
+			for len(named) > 0 && named[0].line == line && nameMatches(named[0].name, t.Name) {
+				fs[named[0].i].Path = tr.Path(tr.Depth())
+				named[0].depth = tr.Depth()
+				placed = append(placed, named[0])
+				named = named[1:]
+			}
+		case xml.EndElement:
+			// A finding at an end tag is about the element it closes.
+			for len(at) > 0 && at[0].line == line && at[0].col == col {
+				fs[at[0].i].Path = tr.Path(at[0].depth)
+				at = at[1:]
+			}
+			tr.End()
+		}
+	}
+}
+
+// clarkName parses "{uri}local" or "local".
+func clarkName(s string) xml.Name {
+	if rest, ok := strings.CutPrefix(s, "{"); ok {
+		if uri, local, ok := strings.Cut(rest, "}"); ok {
+			return xml.Name{Space: uri, Local: local}
+		}
+	}
+	return xml.Name{Local: s}
+}
+
+func nameMatches(want, got xml.Name) bool {
+	return want.Local == got.Local && (want.Space == "" || want.Space == got.Space)
+}

@@ -1,0 +1,87 @@
+package xoev
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+func TestElementPaths(t *testing.T) {
+	valid, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(old, new string) string { return strings.Replace(string(valid), old, new, 1) }
+	const (
+		root    = "/demo:demo.antrag.0101[1]"
+		steller = root + "/demo:antragsteller[1]"
+	)
+	tests := []struct {
+		name string
+		doc  string
+		// the paths each engine reports: jacoelho names the parent of an
+		// unexpected element, helium the element itself
+		jacoelho, helium []string
+	}{
+		{"value of a qualified element in another namespace", edit(">12345<", ">1234X<"),
+			[]string{steller + "/demo:anschrift[1]/common:postleitzahl[1]"},
+			[]string{steller + "/demo:anschrift[1]/common:postleitzahl[1]"}},
+		{"value of an unqualified header element", edit("2026-11-02T09:30:00+01:00", "gestern"),
+			[]string{root + "/demo:nachrichtenkopf[1]/erstellungszeitpunkt[1]"},
+			[]string{root + "/demo:nachrichtenkopf[1]/erstellungszeitpunkt[1]"}},
+		{"second of two siblings on one line", edit("<code>w</code>", "<code>w</code><code>m</code>"),
+			[]string{steller + "/demo:geschlecht[1]"},
+			[]string{steller + "/demo:geschlecht[1]"}}, // helium gives no column: only the parent is certain
+		{"second of two siblings", edit("<code>w</code>", "<code>w</code>\n<code>m</code>"),
+			[]string{steller + "/demo:geschlecht[1]"},
+			[]string{steller + "/demo:geschlecht[1]/code[2]"}},
+		{"element on a later line than a same-named one", edit("<leser>Fachverfahren Demo</leser>", "<leser>Fachverfahren Demo</leser>\n<leser>zweiter</leser>"),
+			[]string{root + "/demo:nachrichtenkopf[1]"},
+			[]string{root + "/demo:nachrichtenkopf[1]/leser[2]"}},
+		{"attribute", edit(`produkt="Beispiel"`, `produkt="Beispiel" foo="1"`),
+			[]string{root},
+			[]string{root}},
+	}
+	for _, engine := range []string{"jacoelho", "helium"} {
+		set := loadExample(t, LoadOptions{Engine: engine})
+		for _, tt := range tests {
+			t.Run(engine+"/"+tt.name, func(t *testing.T) {
+				fs := validateString(t, set, tt.doc)
+				ElementPaths(strings.NewReader(tt.doc), fs)
+				want := tt.jacoelho
+				if engine == "helium" {
+					want = tt.helium
+				}
+				if got := paths(fs); !slices.Equal(got, want) {
+					t.Errorf("paths %q, want %q (findings %v)", got, want, fs)
+				}
+			})
+		}
+	}
+}
+
+func TestElementPathsKeepsWhatItCannotPlace(t *testing.T) {
+	fs := []finding.Finding{
+		{Rule: "xsd:root", Source: "xsd", Line: 1, Column: 1, Path: "/"},
+		{Rule: "codelist:invalid-code", Source: "codelist", Line: 1, Column: 1, Path: "/a[1]"},
+		{Rule: "xsd:element", Source: "xsd", Line: 9, Column: 1, Path: "/a/b"}, // beyond the end
+		{Rule: "xsd:element", Source: "xsd", Line: 1, Path: "nirgends"},
+	}
+	want := paths(fs)
+	ElementPaths(strings.NewReader("<a>\n<b/>\n</a>"), fs)
+	if got := paths(fs); !slices.Equal(got, want) {
+		t.Errorf("paths %q, want them kept: %q", got, want)
+	}
+}
+
+func paths(fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Path)
+	}
+	return out
+}
