@@ -12,30 +12,65 @@ import (
 	"encoding/xml"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lestrrat-go/helium"
 )
 
 // Tracker follows the element nesting of a document decoded with
-// [xml.Decoder.Token] and names the open elements.
+// [xml.Decoder.Token] or [xml.Decoder.RawToken] and names the open
+// elements. It keeps per open element only its name, position and
+// namespace declarations, and reuses that memory.
 type Tracker struct {
 	frames []frame
-	roots  map[xml.Name]int
+	roots  []childCount
 }
 
 type frame struct {
-	step     string
+	prefix   string   // as written
+	name     xml.Name // expanded
+	pos      int      // among the parent's children of that name
 	bindings []binding
-	children map[xml.Name]int
+	children []childCount // few distinct names per parent: a slice beats a map
+}
+
+type childCount struct {
+	name xml.Name
+	n    int
 }
 
 type binding struct{ prefix, uri string }
 
-// Start enters the element se.
+// Start enters the element se, as [xml.Decoder.Token] returns it (names
+// resolved to namespace URIs, xmlns attributes kept).
 func (t *Tracker) Start(se xml.StartElement) {
-	var f frame
-	for _, a := range se.Attr {
+	f := t.push(se.Attr)
+	t.name(f, se.Name, t.prefix(se.Name.Space))
+}
+
+// StartRaw enters the element se, as [xml.Decoder.RawToken] returns it
+// (names with the prefixes as written).
+func (t *Tracker) StartRaw(se xml.StartElement) {
+	f := t.push(se.Attr)
+	uri, ok := t.uri(se.Name.Space)
+	if !ok && se.Name.Space != "" {
+		uri = se.Name.Space // unbound: the prefix stands for itself
+	}
+	t.name(f, xml.Name{Space: uri, Local: se.Name.Local}, se.Name.Space)
+}
+
+// push opens a frame, reusing the memory of an earlier one at that depth,
+// with the namespace declarations among attrs.
+func (t *Tracker) push(attrs []xml.Attr) *frame {
+	if len(t.frames) < cap(t.frames) {
+		t.frames = t.frames[:len(t.frames)+1]
+	} else {
+		t.frames = append(t.frames, frame{})
+	}
+	f := &t.frames[len(t.frames)-1]
+	f.bindings, f.children = f.bindings[:0], f.children[:0]
+	for _, a := range attrs {
 		switch {
 		case a.Name.Space == "xmlns":
 			f.bindings = append(f.bindings, binding{a.Name.Local, a.Value})
@@ -43,21 +78,25 @@ func (t *Tracker) Start(se xml.StartElement) {
 			f.bindings = append(f.bindings, binding{"", a.Value})
 		}
 	}
+	return f
+}
+
+// name counts f, the new innermost element, among its siblings.
+func (t *Tracker) name(f *frame, n xml.Name, prefix string) {
 	seen := &t.roots
-	if n := len(t.frames); n > 0 {
-		seen = &t.frames[n-1].children
+	if k := len(t.frames); k > 1 {
+		seen = &t.frames[k-2].children
 	}
-	if *seen == nil {
-		*seen = map[xml.Name]int{}
+	f.name, f.prefix, f.pos = n, prefix, 0
+	for i := range *seen {
+		if (*seen)[i].name == n {
+			(*seen)[i].n++
+			f.pos = (*seen)[i].n
+			return
+		}
 	}
-	(*seen)[se.Name]++
-	pos := (*seen)[se.Name]
-	t.frames = append(t.frames, f)
-	name := se.Name.Local
-	if p := t.prefix(se.Name.Space); p != "" {
-		name = p + ":" + name
-	}
-	t.frames[len(t.frames)-1].step = fmt.Sprintf("%s[%d]", name, pos)
+	*seen = append(*seen, childCount{n, 1})
+	f.pos = 1
 }
 
 // End leaves the innermost open element.
@@ -65,6 +104,14 @@ func (t *Tracker) End() {
 	if n := len(t.frames); n > 0 {
 		t.frames = t.frames[:n-1]
 	}
+}
+
+// Name returns the expanded name of the innermost open element.
+func (t *Tracker) Name() xml.Name {
+	if n := len(t.frames); n > 0 {
+		return t.frames[n-1].name
+	}
+	return xml.Name{}
 }
 
 // Depth is the number of open elements.
@@ -80,7 +127,14 @@ func (t *Tracker) Path(depth int) string {
 	var b strings.Builder
 	for _, f := range t.frames[:depth] {
 		b.WriteByte('/')
-		b.WriteString(f.step)
+		if f.prefix != "" {
+			b.WriteString(f.prefix)
+			b.WriteByte(':')
+		}
+		b.WriteString(f.name.Local)
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(f.pos))
+		b.WriteByte(']')
 	}
 	return b.String()
 }
@@ -98,6 +152,22 @@ func (t *Tracker) prefix(uri string) string {
 		}
 	}
 	return ""
+}
+
+// uri returns the namespace the innermost declaration binds to prefix
+// ("" is the default namespace).
+func (t *Tracker) uri(prefix string) (string, bool) {
+	if prefix == "xml" {
+		return "http://www.w3.org/XML/1998/namespace", true
+	}
+	for i := len(t.frames) - 1; i >= 0; i-- {
+		for _, b := range t.frames[i].bindings {
+			if b.prefix == prefix {
+				return b.uri, true
+			}
+		}
+	}
+	return "", prefix == ""
 }
 
 // Location names n, a node of a helium tree, in the same form; attributes

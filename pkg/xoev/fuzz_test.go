@@ -2,11 +2,16 @@ package xoev
 
 import (
 	"context"
+	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lestrrat-go/helium"
 
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 )
@@ -54,6 +59,47 @@ func FuzzValidate(f *testing.F) {
 		}
 		if _, err := CheckCodes(context.Background(), set, strings.NewReader(string(data)), CodeCheckOptions{Resolver: res}); err != nil {
 			t.Fatalf("code check error: %v", err)
+		}
+	})
+}
+
+// FuzzScanTags checks the tag scanner against encoding/xml on every input
+// encoding/xml reads without error (scanTags only sees well-formed messages).
+func FuzzScanTags(f *testing.F) {
+	for _, s := range []string{`<a><b/></a>`, "<?xml version=\"1.0\"?>\n<!-- c --><a x='>'><![CDATA[<b>]]></a>", `<p:a xmlns:p="urn:p"><p:b/></p:a>`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		// Only well-formed documents reach scanTags: helium (libxml2's
+		// rules) decides, encoding/xml is too lenient for that.
+		if _, err := helium.NewParser().Parse(context.Background(), []byte(doc)); err != nil {
+			return
+		}
+		dec := xml.NewDecoder(strings.NewReader(doc))
+		dec.Strict = true
+		for {
+			_, err := dec.RawToken()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return
+			}
+		}
+		// encoding/xml takes any <!...> directive; a message has none but
+		// comments and CDATA sections (a DOCTYPE is refused before).
+		for rest := doc; ; {
+			i := strings.Index(rest, "<!")
+			if i < 0 {
+				break
+			}
+			rest = rest[i+2:]
+			if !strings.HasPrefix(rest, "--") && !strings.HasPrefix(rest, "[CDATA[") {
+				return
+			}
+		}
+		if got, want := tagEvents(t, doc), xmlEvents(t, doc); !slices.Equal(got, want) {
+			t.Errorf("scanTags\n got %q\nwant %q", got, want)
 		}
 	})
 }

@@ -47,16 +47,11 @@ func ElementPaths(r io.Reader, fs []finding.Finding) {
 	slices.SortStableFunc(at, byPos)
 	slices.SortStableFunc(named, byPos)
 	src, _ := utf8Reader(r)
-	dec := xml.NewDecoder(src)
 	var tr xmlpath.Tracker
 	var placed []pathTarget // named findings placed on the current line
-	for len(at)+len(named) > 0 || len(placed) > 0 {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if err != nil {
-			return
-		}
-		// Findings placed before this token see the elements open now.
+	_ = scanTags(src, func(t elemTag) bool {
+		line, col := t.line, t.col
+		// Findings placed before this tag see the elements open now.
 		for len(at) > 0 && (at[0].line < line || at[0].line == line && at[0].col < col) {
 			fs[at[0].i].Path = tr.Path(at[0].depth)
 			at = at[1:]
@@ -67,35 +62,36 @@ func ElementPaths(r io.Reader, fs []finding.Finding) {
 		for len(named) > 0 && named[0].line < line {
 			named = named[1:] // no element of that name starts on its line
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			tr.Start(t)
-			for len(at) > 0 && at[0].line == line && at[0].col == col {
-				fs[at[0].i].Path = tr.Path(at[0].depth)
-				at = at[1:]
-			}
-			for _, p := range placed {
-				if p.line == line && p.depth == tr.Depth() && nameMatches(p.name, t.Name) {
-					// Two such elements start on the line: only their
-					// parent is certain.
-					fs[p.i].Path = tr.Path(p.depth - 1)
-				}
-			}
-			for len(named) > 0 && named[0].line == line && nameMatches(named[0].name, t.Name) {
-				fs[named[0].i].Path = tr.Path(tr.Depth())
-				named[0].depth = tr.Depth()
-				placed = append(placed, named[0])
-				named = named[1:]
-			}
-		case xml.EndElement:
+		if t.end {
 			// A finding at an end tag is about the element it closes.
 			for len(at) > 0 && at[0].line == line && at[0].col == col {
 				fs[at[0].i].Path = tr.Path(at[0].depth)
 				at = at[1:]
 			}
 			tr.End()
+			return len(at)+len(named)+len(placed) > 0
 		}
-	}
+		tr.StartRaw(t.start)
+		for len(at) > 0 && at[0].line == line && at[0].col == col {
+			fs[at[0].i].Path = tr.Path(at[0].depth)
+			at = at[1:]
+		}
+		name := tr.Name()
+		for _, p := range placed {
+			if p.depth == tr.Depth() && nameMatches(p.name, name) {
+				// Two such elements start on the line: only their
+				// parent is certain.
+				fs[p.i].Path = tr.Path(p.depth - 1)
+			}
+		}
+		for len(named) > 0 && named[0].line == line && nameMatches(named[0].name, name) {
+			fs[named[0].i].Path = tr.Path(tr.Depth())
+			named[0].depth = tr.Depth()
+			placed = append(placed, named[0])
+			named = named[1:]
+		}
+		return len(at)+len(named)+len(placed) > 0
+	})
 }
 
 // clarkName parses "{uri}local" or "local".

@@ -1,0 +1,201 @@
+package xoev
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+)
+
+// elemTag is an element tag of a message, as [scanTags] reports it.
+type elemTag struct {
+	end       bool // an end tag, or the end of an empty-element tag
+	line, col int  // of its '<'; col counts bytes from 1, as jacoelho does
+	// start is a start tag's name and xmlns attributes, with the prefixes
+	// as written (the form of [xml.Decoder.RawToken]).
+	start xml.StartElement
+}
+
+// scanTags reports the element tags of a well-formed UTF-8 message read
+// from br to fn, in document order, until fn returns false or the input
+// ends; an empty-element tag is reported as a start and an end. Comments,
+// processing instructions and CDATA sections are skipped. It does a
+// fraction of encoding/xml's work (which reads ~20 MB/s): the message has
+// been parsed once already, and only its nesting is needed.
+func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
+	s := tagScanner{br: br, line: 1, col: 1, names: map[string]string{}}
+	for {
+		chunk, err := br.ReadSlice('<')
+		s.advance(chunk)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		t := elemTag{line: s.line, col: s.col - 1}
+		next, err := br.Peek(1)
+		if err != nil {
+			return nil
+		}
+		switch next[0] {
+		case '/':
+			if err := s.readTag(false); err != nil {
+				return err
+			}
+			t.end = true
+			if !fn(t) {
+				return nil
+			}
+		case '?':
+			err = s.skip("?>")
+		case '!':
+			head, _ := br.Peek(8)
+			switch {
+			case bytes.HasPrefix(head, []byte("!--")):
+				err = s.skip("-->")
+			case bytes.HasPrefix(head, []byte("![CDATA[")):
+				err = s.skip("]]>")
+			default:
+				err = s.readTag(true)
+			}
+		default:
+			if err := s.readTag(true); err != nil {
+				return err
+			}
+			tag := s.buf[:len(s.buf)-1] // without '>'
+			empty := len(tag) > 0 && tag[len(tag)-1] == '/'
+			if empty {
+				tag = tag[:len(tag)-1]
+			}
+			t.start = s.parseStartTag(tag)
+			if !fn(t) {
+				return nil
+			}
+			if empty {
+				t.end, t.start = true, xml.StartElement{}
+				if !fn(t) {
+					return nil
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+type tagScanner struct {
+	br        *bufio.Reader
+	line, col int // of the next byte
+	buf       []byte
+	names     map[string]string // interned prefixes and local names
+	attrs     []xml.Attr        // reused for each start tag
+}
+
+// advance moves the position over c.
+func (s *tagScanner) advance(c []byte) {
+	if i := bytes.LastIndexByte(c, '\n'); i >= 0 {
+		s.line += bytes.Count(c, []byte{'\n'})
+		s.col = len(c) - i
+	} else {
+		s.col += len(c)
+	}
+}
+
+// readTag reads the rest of a tag into s.buf, through its '>'; with
+// quoted set, a '>' inside a quoted attribute value does not end it.
+func (s *tagScanner) readTag(quoted bool) error {
+	s.buf = s.buf[:0]
+	for {
+		chunk, err := s.br.ReadSlice('>')
+		s.advance(chunk)
+		s.buf = append(s.buf, chunk...)
+		if err == nil && (!quoted || markupEnd(s.buf, 0) == len(s.buf)) {
+			return nil
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return err
+		}
+	}
+}
+
+// skip reads through the next occurrence of end, keeping no more than
+// its length in memory (a CDATA section may be large).
+func (s *tagScanner) skip(end string) error {
+	var tail []byte
+	for {
+		chunk, err := s.br.ReadSlice(end[len(end)-1])
+		s.advance(chunk)
+		tail = append(tail, chunk...)
+		if err == nil && bytes.HasSuffix(tail, []byte(end)) {
+			return nil
+		}
+		if len(tail) > len(end) {
+			tail = append(tail[:0], tail[len(tail)-len(end):]...)
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return err
+		}
+	}
+}
+
+// parseStartTag returns the name and the namespace declarations of a
+// start tag's text (without '<' and '>' or "/>"); the attributes are
+// valid until the next call.
+func (s *tagScanner) parseStartTag(tag []byte) xml.StartElement {
+	i := bytes.IndexAny(tag, " \t\r\n")
+	if i < 0 {
+		i = len(tag)
+	}
+	s.attrs = s.attrs[:0]
+	se := xml.StartElement{Name: s.rawName(tag[:i])}
+	rest := tag[i:]
+	for {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		eq := bytes.IndexByte(rest, '=')
+		if eq < 0 {
+			break
+		}
+		name := bytes.TrimRight(rest[:eq], " \t\r\n")
+		rest = bytes.TrimLeft(rest[eq+1:], " \t\r\n")
+		if len(rest) == 0 {
+			break
+		}
+		q := rest[0]
+		end := bytes.IndexByte(rest[1:], q)
+		if end < 0 {
+			break
+		}
+		value := rest[1 : 1+end]
+		rest = rest[2+end:]
+		if bytes.Equal(name, []byte("xmlns")) || bytes.HasPrefix(name, []byte("xmlns:")) {
+			s.attrs = append(s.attrs, xml.Attr{Name: s.rawName(name), Value: string(value)})
+		}
+	}
+	se.Attr = s.attrs
+	return se
+}
+
+// rawName splits a name as written into prefix and local name.
+func (s *tagScanner) rawName(b []byte) xml.Name {
+	if prefix, local, ok := bytes.Cut(b, []byte{':'}); ok {
+		return xml.Name{Space: s.intern(prefix), Local: s.intern(local)}
+	}
+	return xml.Name{Local: s.intern(b)}
+}
+
+func (s *tagScanner) intern(b []byte) string {
+	if v, ok := s.names[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	if len(s.names) < 1<<16 {
+		s.names[v] = v
+	}
+	return v
+}

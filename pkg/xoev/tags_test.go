@@ -1,0 +1,118 @@
+package xoev
+
+import (
+	"bufio"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+)
+
+// tagEvents lists the element tags of doc as scanTags sees them.
+func tagEvents(t *testing.T, doc string) []string {
+	t.Helper()
+	var out []string
+	err := scanTags(bufio.NewReader(strings.NewReader(doc)), func(tag elemTag) bool {
+		if tag.end {
+			out = append(out, "end")
+		} else {
+			out = append(out, fmt.Sprintf("%d:%d %s %v", tag.line, tag.col, rawQName(tag.start.Name), tag.start.Attr))
+		}
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// xmlEvents lists them as encoding/xml's RawToken does.
+func xmlEvents(t *testing.T, doc string) []string {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	var out []string
+	for {
+		line, col := dec.InputPos()
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			var ns []xml.Attr
+			for _, a := range tok.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+					ns = append(ns, a)
+				}
+			}
+			out = append(out, fmt.Sprintf("%d:%d %s %v", line, col, rawQName(tok.Name), ns))
+		case xml.EndElement:
+			out = append(out, "end")
+		}
+	}
+}
+
+func rawQName(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
+}
+
+func TestScanTags(t *testing.T) {
+	tests := map[string]string{
+		"nesting and empty elements":         `<a><b/><c></c><b x="1"/></a>`,
+		"markup in comments, PIs and CDATA":  "<?xml version=\"1.0\"?>\n<!-- <x> -->\n<a><?pi <b>?><![CDATA[<c></c>]]><!--\n>--><d/></a>",
+		"'>' and quotes in attribute values": `<a t='x>"y' u="a>b'c"><b/></a>`,
+		"tags over several lines":            "<a\n  xmlns:p=\"urn:p\"\n  p:x=\"1\"\n><p:b\n/></a>",
+		"non-ASCII text counts bytes":        "<a>Straße <b/>ä<c/></a>",
+		"default namespace":                  `<a xmlns="urn:a"><b xmlns=""/></a>`,
+	}
+	for name, doc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got, want := tagEvents(t, doc), xmlEvents(t, doc); !slices.Equal(got, want) {
+				t.Errorf("scanTags\n got %q\nwant %q", got, want)
+			}
+		})
+	}
+	files, _ := filepath.Glob(filepath.Join(exampleDir, "messages/*.xml"))
+	more, _ := filepath.Glob("../conformance/profile/testdata/corpus/xoev/xrechnung/testsuite/business-cases/standard/*.xml")
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := tagEvents(t, string(data)), xmlEvents(t, string(data)); !slices.Equal(got, want) {
+			t.Errorf("%s: scanTags and encoding/xml differ", f)
+		}
+	}
+}
+
+// BenchmarkElementPaths measures the second read that places an XSD
+// finding at the end of a large message.
+func BenchmarkElementPaths(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := string(data)
+	i := strings.Index(doc, "<demo:antragsteller>")
+	j := strings.Index(doc, "</demo:antragsteller>") + len("</demo:antragsteller>")
+	big := doc[:i] + strings.Repeat(doc[i:j], 2000) + doc[j:]
+	lines := strings.Count(big, "\n")
+	b.SetBytes(int64(len(big)))
+	for b.Loop() {
+		fs := []finding.Finding{{Source: "xsd", Line: lines, Column: 3, Path: "/demo.antrag.0101"}}
+		ElementPaths(strings.NewReader(big), fs)
+	}
+}
