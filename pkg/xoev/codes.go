@@ -230,7 +230,6 @@ type CodeCheckOptions struct {
 
 type openElem struct {
 	local        string
-	path         string
 	line, col    int
 	listURI      *string
 	listVersion  *string
@@ -238,7 +237,6 @@ type openElem struct {
 	codeLine     int
 	codeCol      int
 	inCode       bool
-	codeText     strings.Builder
 	schemaCT     codeType
 	schemaKnown  bool
 	hasCodeChild bool
@@ -260,69 +258,62 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 		ix = set.codeIndex()
 	}
 	src, _ := utf8Reader(r)
-	dec := xml.NewDecoder(src)
-	dec.Entity = map[string]string{}
+	sc := newTagScanner(src)
+	sc.allAttrs = true
 	var stack []*openElem
 	var paths xmlpath.Tracker
 	var out []finding.Finding
 	cache := map[[2]string]*genericode.CodeList{}
 	missing := map[[2]string]error{}
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return out, nil // the XSD stage reports why the message is malformed
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			line, col := dec.InputPos()
-			if n := len(stack); n > 0 && t.Name.Space == "" && t.Name.Local == "code" {
-				p := stack[n-1]
-				p.hasCodeChild = true
-				p.inCode = true
-				p.codeLine, p.codeCol = line, col
-				p.codeText.Reset()
-			}
-			paths.Start(t)
-			e := &openElem{local: t.Name.Local, path: paths.Path(paths.Depth()), line: line, col: col}
-			for _, a := range t.Attr {
-				if a.Name.Space != "" {
-					continue
-				}
-				v := a.Value
-				switch a.Name.Local {
-				case "listURI":
-					e.listURI = &v
-				case "listVersionID":
-					e.listVersion = &v
-				}
-			}
-			e.schemaCT, e.schemaKnown = ix.schemaInfo(t.Name.Local)
-			stack = append(stack, e)
-		case xml.CharData:
-			if n := len(stack); n >= 2 && stack[n-2].inCode && stack[n-1].local == "code" {
-				stack[n-2].codeText.Write(t)
-			}
-		case xml.EndElement:
-			paths.End()
+	_ = sc.scan(func(t elemTag) bool {
+		if t.end {
 			e := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if n := len(stack); n > 0 && e.local == "code" && stack[n-1].inCode {
+			if n := len(stack) - 1; n > 0 && e.local == "code" && stack[n-1].inCode {
 				p := stack[n-1]
 				p.inCode = false
-				s := p.codeText.String()
-				p.code = &s
+				code := string(t.text)
+				p.code = &code
 			}
-			if e.code == nil || (e.listURI == nil && !e.schemaKnown) {
+			if e.code != nil && (e.listURI != nil || e.schemaKnown) {
+				if f := checkCode(ctx, e, opts, cache, missing); f != nil {
+					f.Path = paths.Path(paths.Depth())
+					out = append(out, *f)
+				}
+			}
+			stack = stack[:len(stack)-1]
+			paths.End()
+			sc.keepText = false
+			return true
+		}
+		paths.StartRaw(t.start)
+		// The code is the unqualified child "code": no prefix and no
+		// default namespace in scope.
+		if n := len(stack); n > 0 && t.start.Name.Space == "" && t.start.Name.Local == "code" && paths.Name().Space == "" {
+			p := stack[n-1]
+			p.hasCodeChild = true
+			p.inCode = true
+			p.codeLine, p.codeCol = t.afterLine, t.afterCol
+			sc.keepText = true
+		} else {
+			sc.keepText = false
+		}
+		e := &openElem{local: t.start.Name.Local, line: t.afterLine, col: t.afterCol}
+		for _, a := range t.start.Attr {
+			if a.Name.Space != "" {
 				continue
 			}
-			if f := checkCode(ctx, e, opts, cache, missing); f != nil {
-				out = append(out, *f)
+			v := a.Value
+			switch a.Name.Local {
+			case "listURI":
+				e.listURI = &v
+			case "listVersionID":
+				e.listVersion = &v
 			}
 		}
-	}
+		e.schemaCT, e.schemaKnown = ix.schemaInfo(t.start.Name.Local)
+		stack = append(stack, e)
+		return ctx.Err() == nil
+	})
 	return out, nil
 }
 
@@ -342,7 +333,7 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 	if opts.Strict {
 		sev = finding.Error
 	}
-	base := finding.Finding{Severity: sev, Source: "codelist", Line: e.codeLine, Column: e.codeCol, Path: e.path}
+	base := finding.Finding{Severity: sev, Source: "codelist", Line: e.codeLine, Column: e.codeCol}
 	if uri == "" {
 		f := base
 		f.Rule = RuleNoListURI

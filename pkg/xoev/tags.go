@@ -5,39 +5,67 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"html"
 	"io"
 )
 
-// elemTag is an element tag of a message, as [scanTags] reports it.
+// elemTag is an element tag of a message, as [tagScanner.scan] reports it.
 type elemTag struct {
 	end       bool // an end tag, or the end of an empty-element tag
 	line, col int  // of its '<'; col counts bytes from 1, as jacoelho does
-	// start is a start tag's name and xmlns attributes, with the prefixes
-	// as written (the form of [xml.Decoder.RawToken]).
+	// after is the position just after the tag's '>'.
+	afterLine, afterCol int
+	// start is a start tag's name and xmlns attributes (with
+	// [tagScanner.allAttrs] all its attributes), with the prefixes as
+	// written (the form of [xml.Decoder.RawToken]) and values unescaped.
 	start xml.StartElement
+	// text is the character data before the tag, unescaped, CDATA
+	// sections included, when [tagScanner.keepText] was set while it was
+	// read; valid until the next tag.
+	text []byte
 }
 
 // scanTags reports the element tags of a well-formed UTF-8 message read
-// from br to fn, in document order, until fn returns false or the input
-// ends; an empty-element tag is reported as a start and an end. Comments,
-// processing instructions and CDATA sections are skipped. It does a
-// fraction of encoding/xml's work (which reads ~20 MB/s): the message has
-// been parsed once already, and only its nesting is needed.
+// from br to fn; see [tagScanner.scan].
 func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
-	s := tagScanner{br: br, line: 1, col: 1, names: map[string]string{}}
+	return newTagScanner(br).scan(fn)
+}
+
+func newTagScanner(br *bufio.Reader) *tagScanner {
+	return &tagScanner{br: br, line: 1, col: 1, names: map[string]string{}}
+}
+
+// scan reports the element tags to fn, in document order, until fn
+// returns false or the input ends; an empty-element tag is reported as a
+// start and an end. Comments and processing instructions are skipped, so
+// are CDATA sections unless text is kept. It does a fraction of
+// encoding/xml's work (which reads ~20 MB/s): the message has been parsed
+// once already, and only its nesting (and a few values) are needed.
+func (s *tagScanner) scan(fn func(elemTag) bool) error {
+	br := s.br
 	for {
 		chunk, err := br.ReadSlice('<')
 		s.advance(chunk)
+		if s.keepText {
+			s.raw = append(s.raw, chunk...)
+		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
+		if s.keepText && len(s.raw) > 0 {
+			if !errors.Is(err, io.EOF) {
+				s.raw = s.raw[:len(s.raw)-1] // the '<'
+			}
+			s.text = append(s.text, html.UnescapeString(string(s.raw))...)
+		}
+		s.raw = s.raw[:0]
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		t := elemTag{line: s.line, col: s.col - 1}
+		t := elemTag{line: s.line, col: s.col - 1, text: s.text}
 		next, err := br.Peek(1)
 		if err != nil {
 			return nil
@@ -48,6 +76,8 @@ func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
 				return err
 			}
 			t.end = true
+			t.afterLine, t.afterCol = s.line, s.col
+			s.text = s.text[:0]
 			if !fn(t) {
 				return nil
 			}
@@ -58,6 +88,13 @@ func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
 			switch {
 			case bytes.HasPrefix(head, []byte("!--")):
 				err = s.skip("-->")
+			case bytes.HasPrefix(head, []byte("![CDATA[")) && s.keepText:
+				if err = s.readTag(false); err == nil {
+					for !bytes.HasSuffix(s.buf, []byte("]]>")) && err == nil {
+						err = s.readMore()
+					}
+					s.text = append(s.text, s.buf[len("![CDATA["):len(s.buf)-len("]]>")]...)
+				}
 			case bytes.HasPrefix(head, []byte("![CDATA[")):
 				err = s.skip("]]>")
 			default:
@@ -73,11 +110,13 @@ func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
 				tag = tag[:len(tag)-1]
 			}
 			t.start = s.parseStartTag(tag)
+			t.afterLine, t.afterCol = s.line, s.col
+			s.text = s.text[:0]
 			if !fn(t) {
 				return nil
 			}
 			if empty {
-				t.end, t.start = true, xml.StartElement{}
+				t.end, t.start, t.text = true, xml.StartElement{}, nil
 				if !fn(t) {
 					return nil
 				}
@@ -95,6 +134,12 @@ type tagScanner struct {
 	buf       []byte
 	names     map[string]string // interned prefixes and local names
 	attrs     []xml.Attr        // reused for each start tag
+	// allAttrs reports every attribute of start tags, not only xmlns.
+	allAttrs bool
+	// keepText, set by the caller between tags, collects the character
+	// data that follows into the next tag's text.
+	keepText  bool
+	raw, text []byte
 }
 
 // advance moves the position over c.
@@ -119,6 +164,18 @@ func (s *tagScanner) readTag(quoted bool) error {
 			return nil
 		}
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return err
+		}
+	}
+}
+
+// readMore appends the markup up to the next '>' to s.buf.
+func (s *tagScanner) readMore() error {
+	for {
+		chunk, err := s.br.ReadSlice('>')
+		s.advance(chunk)
+		s.buf = append(s.buf, chunk...)
+		if err == nil || !errors.Is(err, bufio.ErrBufferFull) {
 			return err
 		}
 	}
@@ -173,8 +230,8 @@ func (s *tagScanner) parseStartTag(tag []byte) xml.StartElement {
 		}
 		value := rest[1 : 1+end]
 		rest = rest[2+end:]
-		if bytes.Equal(name, []byte("xmlns")) || bytes.HasPrefix(name, []byte("xmlns:")) {
-			s.attrs = append(s.attrs, xml.Attr{Name: s.rawName(name), Value: string(value)})
+		if s.allAttrs || bytes.Equal(name, []byte("xmlns")) || bytes.HasPrefix(name, []byte("xmlns:")) {
+			s.attrs = append(s.attrs, xml.Attr{Name: s.rawName(name), Value: html.UnescapeString(string(value))})
 		}
 	}
 	se.Attr = s.attrs

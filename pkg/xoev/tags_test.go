@@ -15,15 +15,19 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
-// tagEvents lists the element tags of doc as scanTags sees them.
+// tagEvents lists the element tags of doc as the tag scanner sees them,
+// each with the text before it, all its attributes and their values.
 func tagEvents(t *testing.T, doc string) []string {
 	t.Helper()
 	var out []string
-	err := scanTags(bufio.NewReader(strings.NewReader(doc)), func(tag elemTag) bool {
+	sc := newTagScanner(bufio.NewReader(strings.NewReader(doc)))
+	sc.allAttrs, sc.keepText = true, true
+	err := sc.scan(func(tag elemTag) bool {
+		text := fmt.Sprintf("%q ", tag.text)
 		if tag.end {
-			out = append(out, "end")
+			out = append(out, text+"end")
 		} else {
-			out = append(out, fmt.Sprintf("%d:%d %s %v", tag.line, tag.col, rawQName(tag.start.Name), tag.start.Attr))
+			out = append(out, fmt.Sprintf("%s%d:%d %s %v", text, tag.line, tag.col, rawQName(tag.start.Name), tag.start.Attr))
 		}
 		return true
 	})
@@ -38,6 +42,7 @@ func xmlEvents(t *testing.T, doc string) []string {
 	t.Helper()
 	dec := xml.NewDecoder(strings.NewReader(doc))
 	var out []string
+	var text []byte
 	for {
 		line, col := dec.InputPos()
 		tok, err := dec.RawToken()
@@ -48,16 +53,14 @@ func xmlEvents(t *testing.T, doc string) []string {
 			t.Fatal(err)
 		}
 		switch tok := tok.(type) {
+		case xml.CharData:
+			text = append(text, tok...)
 		case xml.StartElement:
-			var ns []xml.Attr
-			for _, a := range tok.Attr {
-				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
-					ns = append(ns, a)
-				}
-			}
-			out = append(out, fmt.Sprintf("%d:%d %s %v", line, col, rawQName(tok.Name), ns))
+			out = append(out, fmt.Sprintf("%q %d:%d %s %v", text, line, col, rawQName(tok.Name), tok.Attr))
+			text = text[:0]
 		case xml.EndElement:
-			out = append(out, "end")
+			out = append(out, fmt.Sprintf("%q end", text))
+			text = text[:0]
 		}
 	}
 }
@@ -74,6 +77,7 @@ func TestScanTags(t *testing.T) {
 		"nesting and empty elements":         `<a><b/><c></c><b x="1"/></a>`,
 		"markup in comments, PIs and CDATA":  "<?xml version=\"1.0\"?>\n<!-- <x> -->\n<a><?pi <b>?><![CDATA[<c></c>]]><!--\n>--><d/></a>",
 		"'>' and quotes in attribute values": `<a t='x>"y' u="a>b'c"><b/></a>`,
+		"escaped text and values":            `<a v="&lt;&amp;&#x41;">x &amp; y&#228;<![CDATA[<&amp;>]]>z</a>`,
 		"tags over several lines":            "<a\n  xmlns:p=\"urn:p\"\n  p:x=\"1\"\n><p:b\n/></a>",
 		"non-ASCII text counts bytes":        "<a>Straße <b/>ä<c/></a>",
 		"default namespace":                  `<a xmlns="urn:a"><b xmlns=""/></a>`,

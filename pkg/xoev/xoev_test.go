@@ -430,6 +430,13 @@ func TestCheckCodes(t *testing.T) {
 		{"unknown version", strings.Replace(doc, `listVersionID="2024-01"`, `listVersionID="1999"`, 1), set, false, []string{"warning codelist:unknown-version"}},
 		{"unknown version strict", strings.Replace(doc, `listVersionID="2024-01"`, `listVersionID="1999"`, 1), set, true, []string{"error codelist:unknown-version"}},
 		{"unknown list", strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:nowhere" listVersionID="1"`, 1), set, false, []string{"warning codelist:unknown-list"}},
+		{"code as a character reference", strings.Replace(doc, "<code>01</code>", "<code>&#48;1</code>", 1), set, false, nil},
+		{"code in a CDATA section", strings.Replace(doc, "<code>01</code>", "<code><![CDATA[0]]>1</code>", 1), set, false, nil},
+		{"wrong code in a CDATA section", strings.Replace(doc, "<code>01</code>", "<code><![CDATA[07]]></code>", 1), set, false, []string{"error codelist:invalid-code"}},
+		{"code with comment and spaces", strings.Replace(doc, "<code>01</code>", "<code> 0<!-- x -->1\n</code>", 1), set, false, nil},
+		{"listURI with an entity", strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:no&amp;where" listVersionID="1"`, 1), set, false, []string{"warning codelist:unknown-list"}},
+		// A "code" child in a namespace is not the XÖV code element.
+		{"qualified code child", strings.Replace(doc, "<code>01</code>", `<code xmlns="urn:other">07</code>`, 1), set, false, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs, err := CheckCodes(context.Background(), tc.set, strings.NewReader(tc.doc), CodeCheckOptions{Resolver: res, Strict: tc.strict})
@@ -441,7 +448,11 @@ func TestCheckCodes(t *testing.T) {
 			}
 		})
 	}
-	fs, _ := CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, "<code>01</code>", "<code>04</code>", 1)), CodeCheckOptions{Resolver: res})
+	fs, _ := CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:no&amp;where" listVersionID="1"`, 1)), CodeCheckOptions{Resolver: res})
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "urn:no&where ") {
+		t.Errorf("the list URI should be unescaped: %+v", fs)
+	}
+	fs, _ = CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, "<code>01</code>", "<code>04</code>", 1)), CodeCheckOptions{Resolver: res})
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "urn:example:codeliste:antragsart") || !strings.Contains(fs[0].Message, "1.0") ||
 		!strings.Contains(fs[0].Message, `"01"`) || fs[0].Line != 10 {
 		t.Errorf("wrong-code finding should name list, version, nearest codes and line 10: %+v", fs)
