@@ -73,14 +73,8 @@ func (s XSDStage) Check(ctx context.Context, msg *Message, res *finding.FileResu
 	res.Engines = append(res.Engines, set.Engine)
 	markWellFormed(msg, fs)
 	if msg.WellFormed && len(fs) > 0 {
-		if set.Engine == xoev.EngineJacoelho {
-			if rc2, err := msg.Input.Open(); err == nil {
-				xoev.QuoteValues(rc2, fs)
-				rc2.Close()
-			}
-		}
 		if rc2, err := msg.Input.Open(); err == nil {
-			xoev.ElementPaths(rc2, fs)
+			xoev.Annotate(rc2, fs)
 			rc2.Close()
 		}
 	}

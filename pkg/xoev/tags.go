@@ -21,7 +21,7 @@ type elemTag struct {
 	start xml.StartElement
 	// text is the character data before the tag, unescaped, CDATA
 	// sections included, when [tagScanner.keepText] was set while it was
-	// read; valid until the next tag.
+	// read (else nil); valid until the next tag.
 	text []byte
 }
 
@@ -32,7 +32,7 @@ func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
 }
 
 func newTagScanner(br *bufio.Reader) *tagScanner {
-	return &tagScanner{br: br, line: 1, col: 1, names: map[string]string{}}
+	return &tagScanner{br: br, line: 1, col: 1, names: map[string]string{}, text: make([]byte, 0, 64)}
 }
 
 // scan reports the element tags to fn, in document order, until fn
@@ -65,7 +65,10 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 		if err != nil {
 			return err
 		}
-		t := elemTag{line: s.line, col: s.col - 1, text: s.text}
+		t := elemTag{line: s.line, col: s.col - 1}
+		if s.keepText {
+			t.text = s.text[:len(s.text):len(s.text)]
+		}
 		next, err := br.Peek(1)
 		if err != nil {
 			return nil

@@ -546,36 +546,35 @@ func TestNamespaceOnlyImport(t *testing.T) {
 	}
 }
 
-func TestQuoteValues(t *testing.T) {
+func TestAnnotateValues(t *testing.T) {
 	set := loadExample(t, LoadOptions{})
 	data, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-xsd-fehler.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := validateString(t, set, string(data))
-	QuoteValues(bytes.NewReader(data), fs)
-	var msgs []string
-	for _, f := range fs {
-		msgs = append(msgs, f.Message)
-	}
-	want := []string{`invalid simple content "1234X": pattern facet failed`, `invalid simple content "viel": invalid decimal`}
-	if !slices.Equal(msgs, want) {
-		t.Errorf("messages %q, want %q", msgs, want)
-	}
+	doc := string(data)
+	const first = `invalid simple content "1234X": pattern facet failed`
 	for _, tc := range []struct {
-		text string
-		col  int
-		want string
-		ok   bool
+		name, doc string
+		want      []string
 	}{
-		{"  <a>x</a>", 7, "x", true},
-		{"  <a>Straße</a>", 13, "Straße", true}, // columns count bytes
-		{"  <a>x</a>", 5, "", false},
-		{"  <a>x", 7, "", false},
+		{"plain values", doc, []string{first, `invalid simple content "viel": invalid decimal`}},
+		{"non-ASCII in the value", strings.Replace(doc, ">viel<", ">viel€<", 1), []string{first, `invalid simple content "viel€": invalid decimal`}},
+		{"escaped value", strings.Replace(doc, ">viel<", ">a &amp; b<", 1), []string{first, `invalid simple content "a & b": invalid decimal`}},
+		{"value in CDATA", strings.Replace(doc, ">viel<", "><![CDATA[<viel>]]><", 1), []string{first, `invalid simple content "<viel>": invalid decimal`}},
+		{"empty value", strings.Replace(doc, ">viel<", "><", 1), []string{first, `invalid simple content "": invalid decimal`}},
+		{"value over two lines is left out", strings.Replace(doc, ">viel<", ">vi\nel<", 1), []string{first, `invalid simple content: invalid decimal`}},
 	} {
-		v, ok := valueBefore(tc.text, tc.col)
-		if v != tc.want || ok != tc.ok {
-			t.Errorf("valueBefore(%q, %d) = %q %v", tc.text, tc.col, v, ok)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			fs := validateString(t, set, tc.doc)
+			Annotate(strings.NewReader(tc.doc), fs)
+			var msgs []string
+			for _, f := range fs {
+				msgs = append(msgs, f.Message)
+			}
+			if !slices.Equal(msgs, tc.want) {
+				t.Errorf("messages %q, want %q", msgs, tc.want)
+			}
+		})
 	}
 }

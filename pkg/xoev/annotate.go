@@ -1,6 +1,7 @@
 package xoev
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/xml"
 	"io"
@@ -11,7 +12,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
-// pathTarget is an XSD finding whose path [ElementPaths] makes precise.
+// pathTarget is an XSD finding whose path [Annotate] makes precise.
 type pathTarget struct {
 	i         int // index in the findings
 	line, col int
@@ -19,15 +20,22 @@ type pathTarget struct {
 	name      xml.Name // helium: the element named, starting on line
 }
 
-// ElementPaths rewrites the paths of the XSD findings fs of a well-formed
-// message into the form Schematron locations use (see internal/xmlpath):
-// the message's own prefixes and each element's position among its
-// siblings, e.g. /xbau:baugenehmigung.antrag.0200[1]/xbau:antragsteller[2].
-// Both engines report less: jacoelho a path of local names and the
-// position of the token it stopped at, helium the element's name and
-// line. r is the message again, read once up to the last finding. A
-// finding the scan cannot place keeps its path.
-func ElementPaths(r io.Reader, fs []finding.Finding) {
+// Annotate adds to the XSD findings fs of a well-formed message what the
+// engines leave out, from a second read r of the message (read once, up
+// to the last finding):
+//   - precise paths: the form Schematron locations use (see
+//     internal/xmlpath), the message's own prefixes and each element's
+//     position among its siblings, e.g.
+//     /xbau:baugenehmigung.antrag.0200[1]/xbau:antragsteller[2]; jacoelho
+//     gives a path of local names and the position of the token it
+//     stopped at, helium the element's name and line;
+//   - the offending value of jacoelho's simple-content findings, which
+//     it places at the end tag after the value: "invalid simple content:
+//     pattern facet failed" becomes `invalid simple content "1234X":
+//     pattern facet failed` (values on one line, up to 200 bytes).
+//
+// A finding the scan cannot place is left as it is.
+func Annotate(r io.Reader, fs []finding.Finding) {
 	var at, named []pathTarget // placed by position, by name and line
 	for i, f := range fs {
 		if f.Source != "xsd" || f.Line <= 0 {
@@ -47,9 +55,13 @@ func ElementPaths(r io.Reader, fs []finding.Finding) {
 	slices.SortStableFunc(at, byPos)
 	slices.SortStableFunc(named, byPos)
 	src, _ := utf8Reader(r)
+	sc := newTagScanner(src)
 	var tr xmlpath.Tracker
 	var placed []pathTarget // named findings placed on the current line
-	_ = scanTags(src, func(t elemTag) bool {
+	quoted := 0
+	_ = sc.scan(func(t elemTag) bool {
+		// Keep the text that follows when a finding waits on this line.
+		defer func() { sc.keepText = len(at) > 0 && at[0].line == t.afterLine }()
 		line, col := t.line, t.col
 		// Findings placed before this tag see the elements open now.
 		for len(at) > 0 && (at[0].line < line || at[0].line == line && at[0].col < col) {
@@ -63,9 +75,16 @@ func ElementPaths(r io.Reader, fs []finding.Finding) {
 			named = named[1:] // no element of that name starts on its line
 		}
 		if t.end {
-			// A finding at an end tag is about the element it closes.
+			// A finding at an end tag is about the element it closes,
+			// and a simple-content one about the text before the tag.
 			for len(at) > 0 && at[0].line == line && at[0].col == col {
-				fs[at[0].i].Path = tr.Path(at[0].depth)
+				f := &fs[at[0].i]
+				f.Path = tr.Path(at[0].depth)
+				if rest, ok := strings.CutPrefix(f.Message, "invalid simple content: "); ok && t.text != nil && quoted < maxQuotedValues &&
+					len(t.text) <= 200 && !bytes.ContainsAny(t.text, "\r\n") {
+					f.Message = "invalid simple content " + quote(string(t.text)) + ": " + rest
+					quoted++
+				}
 				at = at[1:]
 			}
 			tr.End()
@@ -106,4 +125,11 @@ func clarkName(s string) xml.Name {
 
 func nameMatches(want, got xml.Name) bool {
 	return want.Local == got.Local && (want.Space == "" || want.Space == got.Space)
+}
+
+// maxQuotedValues bounds how many values [Annotate] quotes per message.
+const maxQuotedValues = 200
+
+func quote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
-func TestElementPaths(t *testing.T) {
+func TestAnnotate(t *testing.T) {
 	valid, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestElementPaths(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(engine+"/"+tt.name, func(t *testing.T) {
 				fs := validateString(t, set, tt.doc)
-				ElementPaths(strings.NewReader(tt.doc), fs)
+				Annotate(strings.NewReader(tt.doc), fs)
 				want := tt.jacoelho
 				if engine == "helium" {
 					want = tt.helium
@@ -64,7 +64,7 @@ func TestElementPaths(t *testing.T) {
 	}
 }
 
-func TestElementPathsKeepsWhatItCannotPlace(t *testing.T) {
+func TestAnnotatePathsKeepsWhatItCannotPlace(t *testing.T) {
 	fs := []finding.Finding{
 		{Rule: "xsd:root", Source: "xsd", Line: 1, Column: 1, Path: "/"},
 		{Rule: "codelist:invalid-code", Source: "codelist", Line: 1, Column: 1, Path: "/a[1]"},
@@ -72,7 +72,7 @@ func TestElementPathsKeepsWhatItCannotPlace(t *testing.T) {
 		{Rule: "xsd:element", Source: "xsd", Line: 1, Path: "nirgends"},
 	}
 	want := paths(fs)
-	ElementPaths(strings.NewReader("<a>\n<b/>\n</a>"), fs)
+	Annotate(strings.NewReader("<a>\n<b/>\n</a>"), fs)
 	if got := paths(fs); !slices.Equal(got, want) {
 		t.Errorf("paths %q, want them kept: %q", got, want)
 	}
