@@ -88,6 +88,42 @@ var messageForms = []messageForm{
 	{regexp.MustCompile(`^element is not nillable$`), "Element darf nicht xsi:nil sein"},
 	{regexp.MustCompile(`^fixed attribute mismatch (.*)$`), "Attribut weicht vom festen Wert ab: $1"},
 	{regexp.MustCompile(`^fixed element value mismatch$`), "Element weicht vom festen Wert ab"},
+	// helium (the fallback engine) speaks libxml2's texts.
+	{regexp.MustCompile(`^This element is not expected\. Expected is \( (.*) \)\.$`), "Dieses Element ist hier nicht erwartet. Erwartet wird ( $1 )."},
+	{regexp.MustCompile(`^This element is not expected\. Expected is one of \( (.*) \)\.$`), "Dieses Element ist hier nicht erwartet. Erwartet wird eines von ( $1 )."},
+	{regexp.MustCompile(`^This element is not expected, because the element '(.*)' is nilled\.$`), "Dieses Element ist hier nicht erwartet, weil das Element '$1' mit xsi:nil leer ist."},
+	{regexp.MustCompile(`^This element is not expected\.?$`), "Dieses Element ist hier nicht erwartet."},
+	{regexp.MustCompile(`^Missing child element\(s\)\. Expected is \( (.*) \)\.$`), "Es fehlen Kindelemente. Erwartet wird ( $1 )."},
+	{regexp.MustCompile(`^Missing child element\(s\)\. Expected is one of \( (.*) \)\.$`), "Es fehlen Kindelemente. Erwartet wird eines von ( $1 )."},
+	{regexp.MustCompile(`^Missing child element\(s\)\.?$`), "Es fehlen Kindelemente."},
+	{regexp.MustCompile(`^'(.*)' is not a valid value of the atomic type '(.*)'\.$`), "'$1' ist kein gültiger Wert des atomaren Typs '$2'."},
+	{regexp.MustCompile(`^'(.*)' is not a valid value of the list type '(.*)'\.$`), "'$1' ist kein gültiger Wert des Listentyps '$2'."},
+	{regexp.MustCompile(`^'(.*)' is not a valid value of the union type '(.*)'\.$`), "'$1' ist kein gültiger Wert des Vereinigungstyps '$2'."},
+	{regexp.MustCompile(`^'(.*)' is not a valid value of the local (atomic|list|union) type\.$`), "'$1' ist kein gültiger Wert des lokal definierten Typs ($2)."},
+	{regexp.MustCompile(`^\[facet 'pattern'\] The value '(.*)' is not accepted by the patterns? '(.*)'\.$`), "[Facette 'pattern'] Der Wert '$1' passt nicht zum Muster '$2'."},
+	{regexp.MustCompile(`^\[facet 'enumeration'\] The value '(.*)' is not an element of the set \{(.*)\}\.$`), "[Facette 'enumeration'] Der Wert '$1' ist nicht in der Menge {$2} enthalten."},
+	{regexp.MustCompile(`^\[facet 'maxLength'\] The value has a length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'\.$`), "[Facette 'maxLength'] Der Wert ist $1 Zeichen lang; erlaubt sind höchstens $2."},
+	{regexp.MustCompile(`^\[facet 'minLength'\] The value has a length of '(\d+)'; this underruns the allowed minimum length of '(\d+)'\.$`), "[Facette 'minLength'] Der Wert ist $1 Zeichen lang; verlangt sind mindestens $2."},
+	{regexp.MustCompile(`^\[facet 'length'\] The value has a length of '(\d+)'; this differs from the allowed length of '(\d+)'\.$`), "[Facette 'length'] Der Wert ist $1 Zeichen lang; verlangt sind genau $2."},
+	{regexp.MustCompile(`^\[facet 'minInclusive'\] The value '(.*)' is less than the minimum value allowed \('(.*)'\)\.$`), "[Facette 'minInclusive'] Der Wert '$1' ist kleiner als der kleinste erlaubte Wert ('$2')."},
+	{regexp.MustCompile(`^\[facet 'maxInclusive'\] The value '(.*)' is greater than the maximum value allowed \('(.*)'\)\.$`), "[Facette 'maxInclusive'] Der Wert '$1' ist größer als der größte erlaubte Wert ('$2')."},
+	{regexp.MustCompile(`^\[facet 'minExclusive'\] The value '(.*)' must be greater than '(.*)'\.$`), "[Facette 'minExclusive'] Der Wert '$1' muss größer als '$2' sein."},
+	{regexp.MustCompile(`^\[facet 'maxExclusive'\] The value '(.*)' must be less than '(.*)'\.$`), "[Facette 'maxExclusive'] Der Wert '$1' muss kleiner als '$2' sein."},
+	{regexp.MustCompile(`^\[facet 'totalDigits'\] The value '(.*)' has more digits than are allowed \('(\d+)'\)\.$`), "[Facette 'totalDigits'] Der Wert '$1' hat mehr Ziffern als erlaubt ('$2')."},
+	{regexp.MustCompile(`^\[facet 'fractionDigits'\] The value '(.*)' has more fractional digits than are allowed \('(\d+)'\)\.$`), "[Facette 'fractionDigits'] Der Wert '$1' hat mehr Nachkommastellen als erlaubt ('$2')."},
+	{regexp.MustCompile(`^The attribute '(.*)' is not allowed\.$`), "Das Attribut '$1' ist nicht erlaubt."},
+	{regexp.MustCompile(`^The attribute '(.*)' is required but missing\.$`), "Das Pflichtattribut '$1' fehlt."},
+	{regexp.MustCompile(`^Element content is not allowed, because the content type is a simple type definition\.$`), "Kindelemente sind nicht erlaubt, weil der Inhaltstyp ein einfacher Typ ist."},
+	{regexp.MustCompile(`^Character content other than whitespace is not allowed because the content type is 'element-only'\.$`), "Text außer Leerraum ist nicht erlaubt, weil der Inhalt nur aus Elementen besteht."},
+	{regexp.MustCompile(`^Character content is not allowed, because the content type is empty\.$`), "Text ist nicht erlaubt, weil der Inhalt leer sein muss."},
+	{regexp.MustCompile(`^Character content is not allowed, because the element is nilled\.$`), "Text ist nicht erlaubt, weil das Element mit xsi:nil leer ist."},
+	{regexp.MustCompile(`^No matching global declaration available for the validation root\.$`), "Für das Wurzelelement gibt es keine passende globale Deklaration im Schema."},
+	{regexp.MustCompile(`^The type definition '(.*)' is not validly derived from the type definition '(.*)'\.$`), "Der Typ '$1' ist nicht gültig vom Typ '$2' abgeleitet."},
+	{regexp.MustCompile(`^Duplicate key-sequence (.*) in unique identity-constraint '(.*)'\.$`), "Doppelte Schlüsselwerte $1 in der Eindeutigkeitsbedingung '$2'."},
+	{regexp.MustCompile(`^No match found for key-sequence (.*) of keyref '(.*)'\.$`), "Zu den Schlüsselwerten $1 der Referenz (keyref) '$2' gibt es keinen Schlüssel."},
+	{regexp.MustCompile(`^Duplicate key-sequence; the ID value '(.*)' (?:\(attribute '.*'\) )?is already defined elsewhere in the document\.$`), "Die ID '$1' ist im Dokument schon vergeben."},
+	{regexp.MustCompile(`^The value '(.*)' does not match the fixed value constraint '(.*)'\.$`), "Der Wert '$1' weicht vom festen Wert '$2' ab."},
+	{regexp.MustCompile(`^The element content '(.*)' does not match the fixed value constraint '(.*)'\.$`), "Der Inhalt '$1' weicht vom festen Wert '$2' ab."},
 	{regexp.MustCompile(`^code "(.*)" is not in code list (\S+) version (\S*); nearest valid codes: (.*)$`),
 		`Code "$1" ist nicht in der Codeliste $2 Version $3 enthalten; nächstliegende gültige Codes: $4`},
 	{regexp.MustCompile(`^code "(.*)" is not in code list (\S+) version (\S*)$`), `Code "$1" ist nicht in der Codeliste $2 Version $3 enthalten`},
@@ -101,8 +137,8 @@ var messageForms = []messageForm{
 }
 
 // Localize renders finding messages in lang: "de" (German) or "en"
-// (English, as produced). Messages without a German form, such as
-// helium's libxml2-style texts, stay English.
+// (English, as produced). Messages without a German form (such as
+// helium's well-formedness errors) stay English.
 func Localize(fs []finding.Finding, lang string) {
 	if lang == "en" {
 		return
