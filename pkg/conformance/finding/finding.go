@@ -111,6 +111,9 @@ type Finding struct {
 	// Source names the engine that produced the finding ("xsd",
 	// "schematron", "codelist", "profile", "fim-lint", "xml").
 	Source string `json:"source,omitempty"`
+	// Test is the rule's expression that did not hold (a Schematron
+	// assert's or report's test), for authors tracing a finding.
+	Test string `json:"test,omitempty"`
 	// URL points to the rule's documentation.
 	URL string `json:"url,omitempty"`
 	// Related lists further positions that explain the finding.

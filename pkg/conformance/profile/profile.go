@@ -42,6 +42,8 @@ type Profile struct {
 	CodeListBindings []CodeListBinding `yaml:"codelistBindings,omitempty" json:"codelistBindings,omitempty"`
 	Schematron       []SchematronRef   `yaml:"schematron,omitempty" json:"schematron,omitempty"`
 	Sharpenings      []Sharpening      `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
+
+	ruleLines map[string]int // line of each entry with an id in the file
 	// File is the profile file; relative paths in the profile are
 	// resolved against its directory.
 	File string `yaml:"-" json:"-"`
@@ -216,6 +218,7 @@ func Read(path string) (*Profile, error) {
 		return nil, &ProfileError{File: path, Msg: "bad profile", Err: err}
 	}
 	p.File = path
+	p.ruleLines = idLines(data)
 	for i := range p.Sharpenings {
 		s := &p.Sharpenings[i]
 		if s.Kind() == "" {
@@ -522,4 +525,35 @@ func (c *Compiled) Rules() []*schematron.Rules {
 		out = append(out, c.Sharpened)
 	}
 	return append(out, c.Schematron...)
+}
+
+// RuleLine returns the line of the profile file where the sharpening or
+// code list binding id is written, or 0.
+func (p *Profile) RuleLine(id string) int { return p.ruleLines[id] }
+
+// idLines maps the id of every mapping in a YAML document that has one
+// to the mapping's line.
+func idLines(data []byte) map[string]int {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil {
+		return nil
+	}
+	lines := map[string]int{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode {
+					if _, dup := lines[v.Value]; !dup {
+						lines[v.Value] = n.Line
+					}
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&root)
+	return lines
 }

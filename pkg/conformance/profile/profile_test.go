@@ -248,6 +248,30 @@ func TestXBauProfileTests(t *testing.T) {
 	if len(results) != 3 {
 		t.Fatalf("%d cases, want 3", len(results))
 	}
+	// A sharpening's finding points at the sharpening in the profile
+	// (not at the Schematron generated from it) and carries its test.
+	yaml, err := os.ReadFile(filepath.Join(examples, "xbau-2.6.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := conformance.CheckOne(context.Background(), conformance.Input{Name: filepath.Join(examples, "tests/xbau-2.6/invalid/antrag-kopf.xml")}, stages)
+	var checked int
+	for _, f := range res.Findings {
+		if f.Source != "profile" {
+			continue
+		}
+		checked++
+		if f.Test == "" || len(f.Related) != 1 || f.Related[0].File != filepath.Join(examples, "xbau-2.6.yaml") {
+			t.Errorf("%s: test %q related %v", f.Rule, f.Test, f.Related)
+			continue
+		}
+		if lines := strings.Split(string(yaml), "\n"); !strings.Contains(lines[f.Related[0].Line-1], "id: "+f.Rule) {
+			t.Errorf("%s: line %d of the profile is %q", f.Rule, f.Related[0].Line, lines[f.Related[0].Line-1])
+		}
+	}
+	if checked == 0 {
+		t.Error("no sharpening findings")
+	}
 	for _, r := range results {
 		if !r.Pass {
 			t.Errorf("%s: %v", r.Case.Name, r.Problems)

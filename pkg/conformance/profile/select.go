@@ -233,6 +233,12 @@ func (s *Stage) Check(ctx context.Context, msg *conformance.Message, res *findin
 		fs := out.Findings()
 		for i := range fs {
 			fs[i].Source = "profile"
+			// The rules were generated: point at the sharpening in the
+			// profile instead.
+			fs[i].Related = nil
+			if line := c.Profile.RuleLine(fs[i].Rule); line > 0 {
+				fs[i].Related = []finding.Position{{File: c.Profile.File, Line: line}}
+			}
 		}
 		res.Findings = append(res.Findings, fs...)
 		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)

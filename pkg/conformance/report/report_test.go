@@ -31,6 +31,8 @@ func sampleReport() *finding.Report {
 				{Rule: "xsd:cvc-complex-type.2.4.a", Severity: finding.Error, Message: "element \"x\" not expected", Line: 12, Column: 5, Path: "/a/x", Source: "xsd"},
 				{Rule: "1012", Severity: finding.Warning, Message: "Bezeichnung fehlt <&>", Line: 20, Path: "S1/G2", ElementID: "F00000001", ElementVersion: "1.0"},
 				{Rule: "1012", Severity: finding.Info, Message: "Hinweis", Line: 21, Path: "S1/G3", ElementID: "F00000001", ElementVersion: "1.0"},
+				{Rule: "BR-DE-1", Severity: finding.Error, Message: "Zahlungsanweisungen fehlen", Line: 30, Path: "/ubl:Invoice[1]", Source: "schematron",
+					Test: "cac:PaymentMeans and $x < 1", Related: []finding.Position{{File: "rules/xrechnung.sch", Line: 44}}},
 			}},
 			{File: "msgs/c.xml", Err: errors.New("open msgs/c.xml: permission denied")},
 		},
@@ -114,10 +116,10 @@ func TestJUnitWellFormedAndCounts(t *testing.T) {
 	if len(doc.Suites) != 3 {
 		t.Fatalf("want one suite per file, got %d", len(doc.Suites))
 	}
-	// b.xml: xsd rule (failure) and 1012 on F00000001 (warning+info, below
-	// the fail level): two testcases, one failure.
+	// b.xml: xsd rule and BR-DE-1 (failures) and 1012 on F00000001
+	// (warning+info, below the fail level): three testcases, two failures.
 	b := doc.Suites[1]
-	if b.Tests != 2 || b.Failures != 1 {
+	if b.Tests != 3 || b.Failures != 2 {
 		t.Fatalf("b.xml: tests=%d failures=%d", b.Tests, b.Failures)
 	}
 	if doc.Suites[2].Errors != 1 {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"path/filepath"
@@ -34,12 +35,17 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 		PhysicalLocation physicalLocation  `json:"physicalLocation"`
 		LogicalLocations []logicalLocation `json:"logicalLocations,omitempty"`
 	}
+	type relatedLocation struct {
+		ID               int              `json:"id"`
+		PhysicalLocation physicalLocation `json:"physicalLocation"`
+	}
 	type result struct {
-		RuleID    string     `json:"ruleId"`
-		RuleIndex int        `json:"ruleIndex"`
-		Level     string     `json:"level"`
-		Message   message    `json:"message"`
-		Locations []location `json:"locations"`
+		RuleID           string            `json:"ruleId"`
+		RuleIndex        int               `json:"ruleIndex"`
+		Level            string            `json:"level"`
+		Message          message           `json:"message"`
+		Locations        []location        `json:"locations"`
+		RelatedLocations []relatedLocation `json:"relatedLocations,omitempty"`
 	}
 	type config struct {
 		Level string `json:"level"`
@@ -130,8 +136,16 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 			if f.Path != "" {
 				loc.LogicalLocations = []logicalLocation{{FullyQualifiedName: f.Path}}
 			}
-			ru.Results = append(ru.Results, result{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-				Message: message{Text: f.Message}, Locations: []location{loc}})
+			res := result{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+				Message: message{Text: f.Message}, Locations: []location{loc}}
+			for i, p := range f.Related {
+				rel := relatedLocation{ID: i + 1, PhysicalLocation: physicalLocation{ArtifactLocation: artifactLocation{URI: sarifURI(cmp.Or(p.File, findingFile(fr, &f)))}}}
+				if p.Line > 0 {
+					rel.PhysicalLocation.Region = &region{StartLine: p.Line, StartColumn: p.Column}
+				}
+				res.RelatedLocations = append(res.RelatedLocations, rel)
+			}
+			ru.Results = append(ru.Results, res)
 		}
 	}
 	ru.Invocations = []invocation{inv}

@@ -18,8 +18,9 @@ func init() { Register("svrl", SVRL) }
 // Schematron output can read it. Each checked file starts an
 // svrl:active-pattern whose document attribute names the file, followed
 // by one svrl:fired-rule and a svrl:failed-assert per finding (id = rule,
-// flag = severity, location = path; the text holds the message, the line
-// and the source engine). Findings of every engine are included, so an
+// flag = severity, location = path, test = the Schematron test where the
+// finding has one; the text holds the message, the line and the source
+// engine). Findings of every engine are included, so an
 // XSD error appears next to Schematron asserts. A file that could not be
 // checked is an XML comment.
 func SVRL(w io.Writer, r *finding.Report, _ Options) error {
@@ -43,7 +44,7 @@ func SVRL(w io.Writer, r *finding.Report, _ Options) error {
 			if loc == "" {
 				loc = "/"
 			}
-			b.WriteString(`  <svrl:failed-assert id="` + attr(f.Rule) + `" flag="` + attr(f.Severity.String()) + `" location="` + attr(loc) + `" test="">` + "\n")
+			b.WriteString(`  <svrl:failed-assert id="` + attr(f.Rule) + `" flag="` + attr(f.Severity.String()) + `" location="` + attr(loc) + `" test="` + attr(f.Test) + `">` + "\n")
 			b.WriteString("    <svrl:text>" + text(f.Message) + "</svrl:text>\n")
 			var extra []string
 			if file := findingFile(fr, &f); file != fr.File {

@@ -26,6 +26,7 @@ func TestSVRL(t *testing.T) {
 			ID       string `xml:"id,attr"`
 			Flag     string `xml:"flag,attr"`
 			Location string `xml:"location,attr"`
+			Test     string `xml:"test,attr"`
 			Text     string `xml:"text"`
 		} `xml:"failed-assert"`
 	}
@@ -35,7 +36,8 @@ func TestSVRL(t *testing.T) {
 	if out.XMLName.Space != NamespaceSVRL || out.XMLName.Local != "schematron-output" {
 		t.Fatalf("root = %v", out.XMLName)
 	}
-	if len(out.Asserts) != 3 || out.Asserts[1].Text != "Bezeichnung fehlt <&>" || out.Asserts[0].Flag != "error" {
+	if len(out.Asserts) != 4 || out.Asserts[1].Text != "Bezeichnung fehlt <&>" || out.Asserts[0].Flag != "error" ||
+		out.Asserts[3].Test != "cac:PaymentMeans and $x < 1" {
 		t.Fatalf("asserts = %+v", out.Asserts)
 	}
 }

@@ -62,7 +62,12 @@ func (res *Result) Findings() []finding.Finding {
 		if len(f.Diagnostics) > 0 {
 			msg += " — " + strings.Join(f.Diagnostics, " — ")
 		}
-		out = append(out, finding.Finding{Rule: f.ID, Severity: f.Severity, Message: msg, Line: f.Line, Path: f.Location, Source: "schematron", URL: f.See})
+		ff := finding.Finding{Rule: f.ID, Severity: f.Severity, Message: msg, Line: f.Line, Path: f.Location, Source: "schematron", URL: f.See, Test: f.Test}
+		if f.SchemaFile != "" {
+			// Where the assert or report is written.
+			ff.Related = []finding.Position{{File: f.SchemaFile, Line: f.SchemaLine}}
+		}
+		out = append(out, ff)
 	}
 	return finding.Normalize(out)
 }
