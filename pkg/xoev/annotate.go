@@ -32,7 +32,9 @@ type pathTarget struct {
 //   - the offending value of jacoelho's simple-content findings, which
 //     it places at the end tag after the value: "invalid simple content:
 //     pattern facet failed" becomes `invalid simple content "1234X":
-//     pattern facet failed` (values on one line, up to 200 bytes).
+//     pattern facet failed` (values on one line, up to 200 bytes);
+//   - columns in characters, as editors count, where jacoelho counts
+//     bytes (findings at a tag, which are nearly all).
 //
 // A finding the scan cannot place is left as it is.
 func Annotate(r io.Reader, fs []finding.Finding) {
@@ -79,7 +81,7 @@ func Annotate(r io.Reader, fs []finding.Finding) {
 			// and a simple-content one about the text before the tag.
 			for len(at) > 0 && at[0].line == line && at[0].col == col {
 				f := &fs[at[0].i]
-				f.Path = tr.Path(at[0].depth)
+				f.Path, f.Column = tr.Path(at[0].depth), t.charCol
 				if rest, ok := strings.CutPrefix(f.Message, "invalid simple content: "); ok && t.text != nil && quoted < maxQuotedValues &&
 					len(t.text) <= 200 && !bytes.ContainsAny(t.text, "\r\n") {
 					f.Message = "invalid simple content " + quote(string(t.text)) + ": " + rest
@@ -92,7 +94,7 @@ func Annotate(r io.Reader, fs []finding.Finding) {
 		}
 		tr.StartRaw(t.start)
 		for len(at) > 0 && at[0].line == line && at[0].col == col {
-			fs[at[0].i].Path = tr.Path(at[0].depth)
+			fs[at[0].i].Path, fs[at[0].i].Column = tr.Path(at[0].depth), t.charCol
 			at = at[1:]
 		}
 		name := tr.Name()

@@ -85,3 +85,20 @@ func paths(fs []finding.Finding) []string {
 	}
 	return out
 }
+
+func TestAnnotateColumnsInCharacters(t *testing.T) {
+	set := loadExample(t, LoadOptions{})
+	data, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-xsd-fehler.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(data), ">viel<", ">viel€<", 1) // € is three bytes
+	fs := validateString(t, set, doc)
+	if len(fs) != 2 || fs[1].Column != 23 {
+		t.Fatalf("jacoelho should place the value's end tag at byte column 23: %+v", fs)
+	}
+	Annotate(strings.NewReader(doc), fs)
+	if fs[1].Column != 21 {
+		t.Errorf("column %d, want 21 (characters)", fs[1].Column)
+	}
+}

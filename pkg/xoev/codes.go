@@ -292,12 +292,12 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 			p := stack[n-1]
 			p.hasCodeChild = true
 			p.inCode = true
-			p.codeLine, p.codeCol = t.afterLine, t.afterCol
+			p.codeLine, p.codeCol = t.afterLine, t.afterCharCol
 			sc.keepText = true
 		} else {
 			sc.keepText = false
 		}
-		e := &openElem{local: t.start.Name.Local, line: t.afterLine, col: t.afterCol}
+		e := &openElem{local: t.start.Name.Local, line: t.afterLine, col: t.afterCharCol}
 		for _, a := range t.start.Attr {
 			if a.Name.Space != "" {
 				continue

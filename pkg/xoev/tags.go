@@ -7,14 +7,16 @@ import (
 	"errors"
 	"html"
 	"io"
+	"unicode/utf8"
 )
 
 // elemTag is an element tag of a message, as [tagScanner.scan] reports it.
 type elemTag struct {
 	end       bool // an end tag, or the end of an empty-element tag
 	line, col int  // of its '<'; col counts bytes from 1, as jacoelho does
+	charCol   int  // the same column in characters, as editors count
 	// after is the position just after the tag's '>'.
-	afterLine, afterCol int
+	afterLine, afterCol, afterCharCol int
 	// start is a start tag's name and xmlns attributes (with
 	// [tagScanner.allAttrs] all its attributes), with the prefixes as
 	// written (the form of [xml.Decoder.RawToken]) and values unescaped.
@@ -32,7 +34,7 @@ func scanTags(br *bufio.Reader, fn func(elemTag) bool) error {
 }
 
 func newTagScanner(br *bufio.Reader) *tagScanner {
-	return &tagScanner{br: br, line: 1, col: 1, names: map[string]string{}, text: make([]byte, 0, 64)}
+	return &tagScanner{br: br, line: 1, col: 1, charCol: 1, names: map[string]string{}, text: make([]byte, 0, 64)}
 }
 
 // scan reports the element tags to fn, in document order, until fn
@@ -65,7 +67,7 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 		if err != nil {
 			return err
 		}
-		t := elemTag{line: s.line, col: s.col - 1}
+		t := elemTag{line: s.line, col: s.col - 1, charCol: s.charCol - 1}
 		if s.keepText {
 			t.text = s.text[:len(s.text):len(s.text)]
 		}
@@ -79,7 +81,7 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 				return err
 			}
 			t.end = true
-			t.afterLine, t.afterCol = s.line, s.col
+			t.afterLine, t.afterCol, t.afterCharCol = s.line, s.col, s.charCol
 			s.text = s.text[:0]
 			if !fn(t) {
 				return nil
@@ -113,7 +115,7 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 				tag = tag[:len(tag)-1]
 			}
 			t.start = s.parseStartTag(tag)
-			t.afterLine, t.afterCol = s.line, s.col
+			t.afterLine, t.afterCol, t.afterCharCol = s.line, s.col, s.charCol
 			s.text = s.text[:0]
 			if !fn(t) {
 				return nil
@@ -134,6 +136,7 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 type tagScanner struct {
 	br        *bufio.Reader
 	line, col int // of the next byte
+	charCol   int // col in characters
 	buf       []byte
 	names     map[string]string // interned prefixes and local names
 	attrs     []xml.Attr        // reused for each start tag
@@ -150,8 +153,10 @@ func (s *tagScanner) advance(c []byte) {
 	if i := bytes.LastIndexByte(c, '\n'); i >= 0 {
 		s.line += bytes.Count(c, []byte{'\n'})
 		s.col = len(c) - i
+		s.charCol = utf8.RuneCount(c[i+1:]) + 1
 	} else {
 		s.col += len(c)
+		s.charCol += utf8.RuneCount(c)
 	}
 }
 

@@ -120,3 +120,19 @@ func BenchmarkAnnotate(b *testing.B) {
 		Annotate(strings.NewReader(big), fs)
 	}
 }
+
+func TestScanTagsCharacterColumns(t *testing.T) {
+	var got []string
+	err := scanTags(bufio.NewReader(strings.NewReader("<a>Straße <b/>\nä€<c/></a>")), func(tag elemTag) bool {
+		got = append(got, fmt.Sprintf("%d:%d/%d", tag.line, tag.col, tag.charCol))
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// bytes/characters of each tag's '<'
+	want := []string{"1:1/1", "1:12/11", "1:12/11", "2:6/3", "2:6/3", "2:10/7"}
+	if !slices.Equal(got, want) {
+		t.Errorf("positions %q, want %q", got, want)
+	}
+}
