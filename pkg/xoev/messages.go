@@ -2,6 +2,7 @@ package xoev
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
@@ -15,22 +16,37 @@ type messageForm struct {
 }
 
 var messageForms = []messageForm{
-	{regexp.MustCompile(`^message is not well-formed XML: no XML markup at the start \(binary data, or not XML\)$`),
-		"Nachricht ist kein wohlgeformtes XML: kein XML-Markup am Anfang (Binärdaten oder kein XML)"},
-	{regexp.MustCompile(`^message is not well-formed XML: end element </(.*)> does not match start element <(.*)>$`), "Nachricht ist kein wohlgeformtes XML: End-Tag </$1> passt nicht zum Start-Tag <$2>"},
-	{regexp.MustCompile(`^message is not well-formed XML: unexpected EOF before end element </(.*)>$`), "Nachricht ist kein wohlgeformtes XML: Dateiende vor dem End-Tag </$1>"},
-	{regexp.MustCompile(`^message is not well-formed XML: unexpected EOF(?: in ([a-zA-Z0-9 -]+))?$`), "Nachricht ist kein wohlgeformtes XML: unerwartetes Dateiende"},
-	{regexp.MustCompile(`^message is not well-formed XML: unbound namespace prefix (.*)$`), "Nachricht ist kein wohlgeformtes XML: Namensraum-Präfix $1 ist nicht deklariert"},
-	{regexp.MustCompile(`^message is not well-formed XML: XML document has multiple roots$`), "Nachricht ist kein wohlgeformtes XML: mehr als ein Wurzelelement"},
-	{regexp.MustCompile(`^message is not well-formed XML: XML document is empty$`), "Nachricht ist kein wohlgeformtes XML: das Dokument ist leer"},
-	{regexp.MustCompile(`^message is not well-formed XML: invalid XML character$`), "Nachricht ist kein wohlgeformtes XML: ungültiges XML-Zeichen"},
-	{regexp.MustCompile(`^message is not well-formed XML: invalid UTF-8$`), "Nachricht ist kein wohlgeformtes XML: ungültige UTF-8-Bytefolge"},
-	{regexp.MustCompile(`^message is not well-formed XML: attribute value must be quoted$`), "Nachricht ist kein wohlgeformtes XML: Attributwerte müssen in Anführungszeichen stehen"},
-	{regexp.MustCompile(`^message is not well-formed XML: attribute value cannot contain <$`), "Nachricht ist kein wohlgeformtes XML: Attributwerte dürfen kein < enthalten"},
-	{regexp.MustCompile(`^message is not well-formed XML: undeclared entity reference \(without a DTD only (.*) and character references like (.*) are allowed\)$`),
-		"Nachricht ist kein wohlgeformtes XML: nicht deklarierte Entitätsreferenz (ohne DTD sind nur $1 und Zeichenreferenzen wie $2 erlaubt)"},
-	{regexp.MustCompile(`^message is not well-formed XML: unexpected end element$`), "Nachricht ist kein wohlgeformtes XML: End-Tag ohne Start-Tag"},
-	{regexp.MustCompile(`^message is not well-formed XML: (.*)$`), "Nachricht ist kein wohlgeformtes XML: $1"},
+	{regexp.MustCompile(`^no XML markup at the start \(binary data, or not XML\)$`),
+		"kein XML-Markup am Anfang (Binärdaten oder kein XML)"},
+	{regexp.MustCompile(`^end element </(.*)> does not match start element <(.*)>$`), "End-Tag </$1> passt nicht zum Start-Tag <$2>"},
+	{regexp.MustCompile(`^unexpected EOF before end element </(.*)>$`), "Dateiende vor dem End-Tag </$1>"},
+	{regexp.MustCompile(`^unexpected EOF(?: in ([a-zA-Z0-9 -]+))?$`), "unerwartetes Dateiende"},
+	{regexp.MustCompile(`^multiple root elements$`), "mehr als ein Wurzelelement"},
+	{regexp.MustCompile(`^unclosed element$`), "ein Element ist nicht geschlossen (Dateiende davor)"},
+	{regexp.MustCompile(`^invalid XML comment$`), "ungültiger XML-Kommentar (etwa \"--\" im Kommentar)"},
+	{regexp.MustCompile(`^unbound namespace prefix (.*)$`), "Namensraum-Präfix $1 ist nicht deklariert"},
+	{regexp.MustCompile(`^XML document has multiple roots$`), "mehr als ein Wurzelelement"},
+	{regexp.MustCompile(`^XML document is empty$`), "das Dokument ist leer"},
+	{regexp.MustCompile(`^invalid XML character$`), "ungültiges XML-Zeichen"},
+	{regexp.MustCompile(`^invalid UTF-8$`), "ungültige UTF-8-Bytefolge"},
+	{regexp.MustCompile(`^attribute value must be quoted$`), "Attributwerte müssen in Anführungszeichen stehen"},
+	{regexp.MustCompile(`^attribute value cannot contain <$`), "Attributwerte dürfen kein < enthalten"},
+	{regexp.MustCompile(`^undeclared entity reference \(without a DTD only (.*) and character references like (.*) are allowed\)$`),
+		"nicht deklarierte Entitätsreferenz (ohne DTD sind nur $1 und Zeichenreferenzen wie $2 erlaubt)"},
+	{regexp.MustCompile(`^unexpected end element$`), "End-Tag ohne Start-Tag"},
+	// helium's parser (the fallback engine); Localize moves its
+	// " at line N, column M" out first.
+	{regexp.MustCompile(`^expected end tag '(.*)'$`), "End-Tag '$1' erwartet"},
+	{regexp.MustCompile(`^'(.*)' (?:is required|was required here)$`), "'$1' wird hier verlangt"},
+	{regexp.MustCompile(`^string not started \(got '(.*)'\)$`), "Attributwert ohne Anführungszeichen (gefunden: '$1')"},
+	{regexp.MustCompile(`^'--' not allowed in comment$`), "'--' ist in Kommentaren nicht erlaubt"},
+	{regexp.MustCompile(`^duplicate attribute is not allowed$`), "doppeltes Attribut"},
+	{regexp.MustCompile(`^empty document$`), "das Dokument ist leer"},
+	{regexp.MustCompile(`^undeclared entity$`), "nicht deklarierte Entitätsreferenz"},
+	{regexp.MustCompile(`^extra content at document end$`), "weiterer Inhalt nach dem Wurzelelement"},
+	{regexp.MustCompile(`^namespace '(.*)' not found$`), "Namensraum-Präfix '$1' ist nicht deklariert"},
+	{regexp.MustCompile(`^start tag expected, '<' not found$`), "Start-Tag erwartet, '<' fehlt"},
+	{regexp.MustCompile(`^invalid char data$`), "ungültige Zeichen im Text"},
 	{regexp.MustCompile(`^DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched$`),
 		"DOCTYPE-Deklarationen sind in Nachrichten nicht erlaubt; Entitäten werden nie expandiert, externe DTDs nie geladen"},
 	{regexp.MustCompile(`^DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: (.*)$`),
@@ -144,11 +160,29 @@ func Localize(fs []finding.Finding, lang string) {
 		return
 	}
 	for i := range fs {
-		for _, m := range messageForms {
-			if m.en.MatchString(fs[i].Message) {
-				fs[i].Message = m.en.ReplaceAllString(fs[i].Message, m.de)
-				break
-			}
+		fs[i].Message = localize(fs[i].Message)
+	}
+}
+
+// heliumPlace is how helium's parser ends a message with its position.
+var heliumPlace = regexp.MustCompile(` at line (\d+), column (\d+)$`)
+
+// wellFormedPrefix starts every finding about XML that cannot be parsed;
+// the detail after it is translated on its own.
+const wellFormedPrefix = "message is not well-formed XML: "
+
+func localize(msg string) string {
+	if detail, ok := strings.CutPrefix(msg, wellFormedPrefix); ok {
+		if m := heliumPlace.FindStringSubmatchIndex(detail); m != nil {
+			return "Nachricht ist kein wohlgeformtes XML: " + localize(detail[:m[0]]) +
+				" (Zeile " + detail[m[2]:m[3]] + ", Spalte " + detail[m[4]:m[5]] + ")"
+		}
+		return "Nachricht ist kein wohlgeformtes XML: " + localize(detail)
+	}
+	for _, m := range messageForms {
+		if m.en.MatchString(msg) {
+			return m.en.ReplaceAllString(msg, m.de)
 		}
 	}
+	return msg
 }

@@ -11,20 +11,33 @@ import (
 // form, translates, and English stays as produced.
 func TestLocalize(t *testing.T) {
 	samples := []string{
-		"message is not well-formed XML: no XML markup at the start (binary data, or not XML)",
-		"message is not well-formed XML: end element </a> does not match start element <b>",
-		"message is not well-formed XML: unexpected EOF before end element </a>",
-		"message is not well-formed XML: unexpected EOF in comment",
-		"message is not well-formed XML: unbound namespace prefix p",
-		"message is not well-formed XML: XML document has multiple roots",
-		"message is not well-formed XML: XML document is empty",
-		"message is not well-formed XML: invalid XML character",
-		"message is not well-formed XML: invalid UTF-8",
-		"message is not well-formed XML: attribute value must be quoted",
-		"message is not well-formed XML: attribute value cannot contain <",
-		"message is not well-formed XML: undeclared entity reference (without a DTD only &lt; &gt; &amp; &apos; &quot; and character references like &#228; are allowed)",
-		"message is not well-formed XML: unexpected end element",
-		"message is not well-formed XML: unclosed element",
+		"no XML markup at the start (binary data, or not XML)",
+		"end element </a> does not match start element <b>",
+		"unexpected EOF before end element </a>",
+		"unexpected EOF in comment",
+		"multiple root elements",
+		"unclosed element",
+		"invalid XML comment",
+		"unbound namespace prefix p",
+		"XML document has multiple roots",
+		"XML document is empty",
+		"invalid XML character",
+		"invalid UTF-8",
+		"attribute value must be quoted",
+		"attribute value cannot contain <",
+		"undeclared entity reference (without a DTD only &lt; &gt; &amp; &apos; &quot; and character references like &#228; are allowed)",
+		"unexpected end element",
+		"expected end tag 'b'",
+		"'>' was required here",
+		"string not started (got '1')",
+		"'--' not allowed in comment",
+		"duplicate attribute is not allowed",
+		"empty document",
+		"undeclared entity",
+		"extra content at document end",
+		"namespace 'p' not found",
+		"start tag expected, '<' not found",
+		"invalid char data",
 		"DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched",
 		"DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: x",
 		`unsupported character encoding "X" (supported: UTF-8)`,
@@ -142,6 +155,21 @@ func TestLocalize(t *testing.T) {
 		Localize(fs, "de")
 		if fs[0].Message == s || strings.Contains(fs[0].Message, "$") {
 			t.Errorf("de: %q -> %q", s, fs[0].Message)
+		}
+	}
+}
+
+func TestLocalizeWellFormedDetail(t *testing.T) {
+	for en, de := range map[string]string{
+		"message is not well-formed XML: unclosed element":                            "Nachricht ist kein wohlgeformtes XML: ein Element ist nicht geschlossen (Dateiende davor)",
+		"message is not well-formed XML: something else broke":                        "Nachricht ist kein wohlgeformtes XML: something else broke",
+		"message is not well-formed XML: duplicate attribute b":                       "Nachricht ist kein wohlgeformtes XML: doppeltes Attribut b",
+		"message is not well-formed XML: '>' was required here at line 22, column 24": "Nachricht ist kein wohlgeformtes XML: '>' wird hier verlangt (Zeile 22, Spalte 24)",
+	} {
+		fs := []finding.Finding{{Message: en}}
+		Localize(fs, "de")
+		if fs[0].Message != de {
+			t.Errorf("%q -> %q, want %q", en, fs[0].Message, de)
 		}
 	}
 }

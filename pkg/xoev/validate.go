@@ -27,6 +27,9 @@ const (
 	RuleLimit          = "xsd:limit"
 )
 
+// msgNoMarkup explains a message that is not XML from its first byte.
+const msgNoMarkup = "no XML markup at the start (binary data, or not XML)"
+
 // msgUndeclaredEntity explains an entity reference in a message without DTD.
 const msgUndeclaredEntity = "undeclared entity reference (without a DTD only &lt; &gt; &amp; &apos; &quot; and character references like &#228; are allowed)"
 
@@ -257,10 +260,12 @@ func jacoelhoFinding(err error) finding.Finding {
 	case xsderrors.CodeValidationXML, xsderrors.CodeUnsupportedXML11:
 		f.Rule, f.Source = RuleNotWellFormed, "xml"
 		detail := xe.Message()
-		if strings.TrimSpace(detail) == "" {
-			// The parser gives no text for bytes that cannot start a
-			// document at all.
-			detail = "no XML markup at the start (binary data, or not XML)"
+		if strings.TrimSpace(detail) == "" && xe.Cause() != nil {
+			detail = xe.Cause().Error() // the parser's own words
+		}
+		if strings.TrimSpace(detail) == "" || xe.Line() == 1 && xe.Column() == 1 && detail == "invalid XML character" {
+			// Bytes that cannot start a document at all.
+			detail = msgNoMarkup
 		}
 		f.Message = "message is not well-formed XML: " + detail
 	case xsderrors.CodeValidationRoot:
