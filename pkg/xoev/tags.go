@@ -98,7 +98,9 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 					for !bytes.HasSuffix(s.buf, []byte("]]>")) && err == nil {
 						err = s.readMore()
 					}
-					s.text = append(s.text, s.buf[len("![CDATA["):len(s.buf)-len("]]>")]...)
+					if err == nil {
+						s.text = append(s.text, s.buf[len("![CDATA["):len(s.buf)-len("]]>")]...)
+					}
 				}
 			case bytes.HasPrefix(head, []byte("![CDATA[")):
 				err = s.skip("]]>")
