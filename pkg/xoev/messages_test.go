@@ -135,11 +135,11 @@ func TestLocalize(t *testing.T) {
 		`code element kanal has no listURI: code "02" cannot be checked`,
 		"xsi:schemaLocation ignored: odd",
 	}
-	if len(samples) != len(messageForms) {
-		t.Fatalf("%d samples for %d forms", len(samples), len(messageForms))
+	if len(samples) != len(messageForms()) {
+		t.Fatalf("%d samples for %d forms", len(samples), len(messageForms()))
 	}
 	for i, s := range samples {
-		for j, m := range messageForms {
+		for j, m := range messageForms() {
 			if m.en.MatchString(s) {
 				if j != i {
 					t.Errorf("sample %d %q is caught by form %d", i, s, j)
