@@ -13,7 +13,8 @@ func TestHTMLSelfContained(t *testing.T) {
 	r := &finding.Report{Tool: "ozgctl", Version: "test", Command: "ozgctl check x.xml", Files: []finding.FileResult{
 		{File: "a<b>.xml", Identity: &finding.Identity{Root: "r", Namespace: "urn:x", Header: map[string]string{"nachrichtenUUID": "u-1"}},
 			Engines:  []string{"xsd:jacoelho"},
-			Findings: []finding.Finding{{Rule: "xsd:facet", Severity: finding.Error, Message: `value "<script>alert(1)</script>"`, Line: 3, Column: 4, Path: "/r/x"}}},
+			Findings: []finding.Finding{{Rule: "xsd:facet", Severity: finding.Error, Message: `value "<script>alert(1)</script>"`, Line: 3, Column: 4, Path: "/r/x"},
+				{Rule: "BR-1", Severity: finding.Error, Message: "m", Line: 5, Path: "/r", Test: "count(x) < 2", Related: []finding.Position{{File: "rules.sch", Line: 12}}}}},
 		{File: "ok.xml"},
 		{File: "gone.xml", Err: errors.New("open gone.xml: no such file")},
 	}}
@@ -28,7 +29,7 @@ func TestHTMLSelfContained(t *testing.T) {
 				t.Errorf("%s: page contains %q; it must be self-contained and escaped", lang, bad)
 			}
 		}
-		for _, want := range []string{"<!DOCTYPE html>", "a&lt;b&gt;.xml", "xsd:facet", "u-1", "3:4", "/r/x", "gone.xml", "xsd:jacoelho"} {
+		for _, want := range []string{"<!DOCTYPE html>", "a&lt;b&gt;.xml", "xsd:facet", "u-1", "3:4", "/r/x", "gone.xml", "xsd:jacoelho", "count(x) &lt; 2", "rules.sch:12"} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s: page lacks %q", lang, want)
 			}
