@@ -72,7 +72,7 @@ func (s XSDStage) Check(ctx context.Context, msg *Message, res *finding.FileResu
 	}
 	res.Engines = append(res.Engines, set.Engine)
 	markWellFormed(msg, fs)
-	if msg.WellFormed && len(fs) > 0 {
+	if len(fs) > 0 {
 		if rc2, err := msg.Input.Open(); err == nil {
 			xoev.Annotate(rc2, fs)
 			rc2.Close()

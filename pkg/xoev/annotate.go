@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/xml"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -20,9 +21,10 @@ type pathTarget struct {
 	name      xml.Name // helium: the element named, starting on line
 }
 
-// Annotate adds to the XSD findings fs of a well-formed message what the
-// engines leave out, from a second read r of the message (read once, up
-// to the last finding):
+// Annotate adds to the XSD findings fs of a message what the engines leave
+// out, from a second read r of the message (read once, up to the last
+// finding; a message that is not well-formed is read up to where it
+// breaks):
 //   - precise paths: the form Schematron locations use (see
 //     internal/xmlpath), the message's own prefixes and each element's
 //     position among its siblings, e.g.
@@ -40,12 +42,19 @@ type pathTarget struct {
 func Annotate(r io.Reader, fs []finding.Finding) {
 	var at, named []pathTarget // placed by position, by name and line
 	for i, f := range fs {
-		if f.Source != "xsd" || f.Line <= 0 {
+		if f.Source != "xsd" && f.Rule != RuleNotWellFormed || f.Line <= 0 {
 			continue
 		}
 		switch {
-		case f.Column > 0 && strings.HasPrefix(f.Path, "/") && f.Path != "/":
-			at = append(at, pathTarget{i: i, line: f.Line, col: f.Column, depth: strings.Count(f.Path, "/")})
+		case strings.HasPrefix(f.Path, "/") && f.Path != "/":
+			// Without a column (an unclosed element at the end of the
+			// input), the finding sees the elements open at the end of
+			// its line.
+			col := f.Column
+			if col == 0 {
+				col = math.MaxInt
+			}
+			at = append(at, pathTarget{i: i, line: f.Line, col: col, depth: strings.Count(f.Path, "/")})
 		case f.Column == 0 && f.Path != "" && !strings.HasPrefix(f.Path, "/"):
 			named = append(named, pathTarget{i: i, line: f.Line, name: clarkName(f.Path)})
 		}
@@ -61,6 +70,15 @@ func Annotate(r io.Reader, fs []finding.Finding) {
 	var tr xmlpath.Tracker
 	var placed []pathTarget // named findings placed on the current line
 	quoted := 0
+	defer func() {
+		// Findings after the last tag (or where a broken message ends)
+		// see the elements still open there.
+		for _, a := range at {
+			if tr.Depth() >= a.depth {
+				fs[a.i].Path = tr.Path(a.depth)
+			}
+		}
+	}()
 	_ = sc.scan(func(t elemTag) bool {
 		// Keep the text that follows when a finding waits on this line.
 		defer func() { sc.keepText = len(at) > 0 && at[0].line == t.afterLine }()

@@ -102,3 +102,18 @@ func TestAnnotateColumnsInCharacters(t *testing.T) {
 		t.Errorf("column %d, want 21 (characters)", fs[1].Column)
 	}
 }
+
+func TestAnnotateNotWellFormed(t *testing.T) {
+	set := loadExample(t, LoadOptions{})
+	for _, tc := range []struct{ doc, want string }{
+		{"<a>\n<b>\n", "/a[1]/b[1]"},     // unclosed at the end, no column
+		{"<a><b/><b></a>", "/a[1]/b[2]"}, // broken end tag
+		{`<p:a xmlns:p="urn:p"><p:b><!-- -- --></p:b></p:a>`, "/p:a[1]/p:b[1]"},
+	} {
+		fs := validateString(t, set, tc.doc)
+		Annotate(strings.NewReader(tc.doc), fs)
+		if len(fs) != 1 || fs[0].Rule != RuleNotWellFormed || fs[0].Path != tc.want {
+			t.Errorf("%q: %+v, want one not-well-formed finding at %s", tc.doc, fs, tc.want)
+		}
+	}
+}

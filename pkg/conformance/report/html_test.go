@@ -12,7 +12,7 @@ import (
 func TestHTMLSelfContained(t *testing.T) {
 	r := &finding.Report{Tool: "ozgctl", Version: "test", Command: "ozgctl check x.xml", Files: []finding.FileResult{
 		{File: "a<b>.xml", Identity: &finding.Identity{Root: "r", Namespace: "urn:x", Header: map[string]string{"nachrichtenUUID": "u-1"}},
-			Engines:  []string{"xsd:jacoelho"},
+			Engines: []string{"xsd:jacoelho"},
 			Findings: []finding.Finding{{Rule: "xsd:facet", Severity: finding.Error, Message: `value "<script>alert(1)</script>"`, Line: 3, Column: 4, Path: "/r/x"},
 				{Rule: "BR-1", Severity: finding.Error, Message: "m", Line: 5, Path: "/r", Test: "count(x) < 2", Related: []finding.Position{{File: "rules.sch", Line: 12}}}}},
 		{File: "ok.xml"},
