@@ -66,7 +66,7 @@ var messageSources = []struct{ en, de string }{
 		"DOCTYPE- und Entitätsdeklarationen sind in Nachrichten nicht erlaubt und werden nie expandiert oder geladen: $1"},
 	{`^unsupported character encoding "(.*)" \(supported: (.*)\)$`, `nicht unterstützte Zeichenkodierung "$1" (unterstützt: $2)`},
 	{`^xsi:schemaLocation has (\d+) entries, not namespace/location pairs; the hint is ignored$`,
-		"xsi:schemaLocation hat $1 Einträge statt Paaren aus Namensraum und Ort; der Hinweis wird ignoriert"},
+		"xsi:schemaLocation enthält eine ungerade Zahl von Einträgen ($1) statt Paaren aus Namensraum und Ort; der Hinweis wird ignoriert"},
 	{`^unexpected child element (.*)$`, "unerwartetes Kindelement $1"},
 	{`^missing required child element$`, "ein erforderliches Kindelement fehlt"},
 	{`^missing required attribute (.*)$`, "Pflichtattribut $1 fehlt"},
