@@ -18,9 +18,8 @@ import (
 	"github.com/lestrrat-go/helium"
 )
 
-// Tracker follows the element nesting of a document decoded with
-// [xml.Decoder.Token] or [xml.Decoder.RawToken] and names the open
-// elements. It keeps per open element only its name, position and
+// Tracker follows the element nesting of a document read tag by tag and
+// names the open elements. It keeps per open element only its name, position and
 // namespace declarations, and reuses that memory.
 type Tracker struct {
 	frames []frame
@@ -42,16 +41,9 @@ type childCount struct {
 
 type binding struct{ prefix, uri string }
 
-// Start enters the element se, as [xml.Decoder.Token] returns it (names
-// resolved to namespace URIs, xmlns attributes kept).
+// Start enters the element se, as [xml.Decoder.RawToken] returns it:
+// names with the prefixes as written, which is what a path shows.
 func (t *Tracker) Start(se xml.StartElement) {
-	f := t.push(se.Attr)
-	t.name(f, se.Name, t.prefix(se.Name.Space))
-}
-
-// StartRaw enters the element se, as [xml.Decoder.RawToken] returns it
-// (names with the prefixes as written).
-func (t *Tracker) StartRaw(se xml.StartElement) {
 	f := t.push(se.Attr)
 	uri, ok := t.uri(se.Name.Space)
 	if !ok && se.Name.Space != "" {
@@ -137,21 +129,6 @@ func (t *Tracker) Path(depth int) string {
 		b.WriteByte(']')
 	}
 	return b.String()
-}
-
-// prefix returns the prefix the innermost declaration binds to uri.
-func (t *Tracker) prefix(uri string) string {
-	if uri == "" {
-		return ""
-	}
-	for i := len(t.frames) - 1; i >= 0; i-- {
-		for _, b := range t.frames[i].bindings {
-			if b.uri == uri {
-				return b.prefix
-			}
-		}
-	}
-	return ""
 }
 
 // uri returns the namespace the innermost declaration binds to prefix

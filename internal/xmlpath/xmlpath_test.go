@@ -15,18 +15,14 @@ import (
 )
 
 // trackerPaths returns the path of every element of doc, in document
-// order, fed with Token (resolved names) or RawToken (names as written).
-func trackerPaths(t *testing.T, doc string, raw bool) []string {
+// order, as the Tracker names them fed by RawToken.
+func trackerPaths(t *testing.T, doc string) []string {
 	t.Helper()
 	dec := xml.NewDecoder(strings.NewReader(doc))
 	var tr Tracker
 	var out []string
 	for {
-		next := dec.Token
-		if raw {
-			next = dec.RawToken
-		}
-		tok, err := next()
+		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
 			return out
 		}
@@ -35,11 +31,7 @@ func trackerPaths(t *testing.T, doc string, raw bool) []string {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			if raw {
-				tr.StartRaw(tok)
-			} else {
-				tr.Start(tok)
-			}
+			tr.Start(tok)
 			out = append(out, tr.Path(tr.Depth()))
 		case xml.EndElement:
 			tr.End()
@@ -73,33 +65,25 @@ func TestTracker(t *testing.T) {
 		name string
 		doc  string
 		want []string
-		// written prefixes that Token cannot recover (two prefixes bound
-		// to one namespace): only RawToken gives the form Location gives
-		rawOnly bool
 	}{
 		{"no namespace", `<a><b/><c/><b><d/></b></a>`,
-			[]string{"/a[1]", "/a[1]/b[1]", "/a[1]/c[1]", "/a[1]/b[2]", "/a[1]/b[2]/d[1]"}, false},
+			[]string{"/a[1]", "/a[1]/b[1]", "/a[1]/c[1]", "/a[1]/b[2]", "/a[1]/b[2]/d[1]"}},
 		{"prefixes as written", `<p:a xmlns:p="urn:p"><p:b/><q:b xmlns:q="urn:q"/><p:b/></p:a>`,
-			[]string{"/p:a[1]", "/p:a[1]/p:b[1]", "/p:a[1]/q:b[1]", "/p:a[1]/p:b[2]"}, false},
+			[]string{"/p:a[1]", "/p:a[1]/p:b[1]", "/p:a[1]/q:b[1]", "/p:a[1]/p:b[2]"}},
 		{"default namespace and unqualified children", `<a xmlns="urn:a"><b/><x:c xmlns:x="urn:x"><d xmlns=""/></x:c></a>`,
-			[]string{"/a[1]", "/a[1]/b[1]", "/a[1]/x:c[1]", "/a[1]/x:c[1]/d[1]"}, false},
+			[]string{"/a[1]", "/a[1]/b[1]", "/a[1]/x:c[1]", "/a[1]/x:c[1]/d[1]"}},
 		{"positions count the expanded name", `<r xmlns:p="urn:1" xmlns:q="urn:1"><p:e/><q:e/><e/></r>`,
-			[]string{"/r[1]", "/r[1]/p:e[1]", "/r[1]/q:e[2]", "/r[1]/e[1]"}, true},
+			[]string{"/r[1]", "/r[1]/p:e[1]", "/r[1]/q:e[2]", "/r[1]/e[1]"}},
 		{"a prefix rebound below", `<p:a xmlns:p="urn:1"><p:b xmlns:p="urn:2"><p:c/></p:b><p:b/></p:a>`,
-			[]string{"/p:a[1]", "/p:a[1]/p:b[1]", "/p:a[1]/p:b[1]/p:c[1]", "/p:a[1]/p:b[1]"}, false},
+			[]string{"/p:a[1]", "/p:a[1]/p:b[1]", "/p:a[1]/p:b[1]/p:c[1]", "/p:a[1]/p:b[1]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if want := locationPaths(t, tt.doc); !slices.Equal(want, tt.want) {
 				t.Fatalf("Location gives %q, the table %q", want, tt.want)
 			}
-			for _, raw := range []bool{false, true} {
-				if tt.rawOnly && !raw {
-					continue
-				}
-				if got := trackerPaths(t, tt.doc, raw); !slices.Equal(got, tt.want) {
-					t.Errorf("tracker (raw %v)\n got %q\nwant %q", raw, got, tt.want)
-				}
+			if got := trackerPaths(t, tt.doc); !slices.Equal(got, tt.want) {
+				t.Errorf("tracker\n got %q\nwant %q", got, tt.want)
 			}
 		})
 	}
@@ -122,10 +106,8 @@ func TestTrackerMatchesLocation(t *testing.T) {
 		}
 		n++
 		want := locationPaths(t, string(data))
-		for _, raw := range []bool{false, true} {
-			if got := trackerPaths(t, string(data), raw); !slices.Equal(got, want) {
-				t.Errorf("%s (raw %v):\ntracker  %q\nlocation %q", f, raw, got, want)
-			}
+		if got := trackerPaths(t, string(data)); !slices.Equal(got, want) {
+			t.Errorf("%s:\ntracker  %q\nlocation %q", f, got, want)
 		}
 	}
 	t.Logf("%d messages compared", n)

@@ -110,7 +110,7 @@ func Annotate(r io.Reader, fs []finding.Finding) {
 			tr.End()
 			return len(at)+len(named)+len(placed) > 0
 		}
-		tr.StartRaw(t.start)
+		tr.Start(t.start)
 		for len(at) > 0 && at[0].line == line && at[0].col == col {
 			fs[at[0].i].Path, fs[at[0].i].Column = tr.Path(at[0].depth), t.charCol
 			at = at[1:]

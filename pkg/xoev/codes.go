@@ -285,7 +285,7 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 			sc.keepText = false
 			return true
 		}
-		paths.StartRaw(t.start)
+		paths.Start(t.start)
 		// The code is the unqualified child "code": no prefix and no
 		// default namespace in scope.
 		if n := len(stack); n > 0 && t.start.Name.Space == "" && t.start.Name.Local == "code" && paths.Name().Space == "" {
