@@ -14,6 +14,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
 )
 
@@ -106,6 +107,20 @@ func FuzzScanTags(f *testing.F) {
 		}
 		if got, want := tagEvents(t, doc), xmlEvents(t, doc); !slices.Equal(got, want) {
 			t.Errorf("scanTags\n got %q\nwant %q", got, want)
+		}
+	})
+}
+
+// FuzzAnnotate: whatever the message and wherever an engine placed a
+// finding, the second read neither panics nor loses the finding.
+func FuzzAnnotate(f *testing.F) {
+	f.Add("<a>\n<b>x</b></a>", 2, 5, "/a/b", "invalid simple content: pattern facet failed")
+	f.Add("<p:a xmlns:p='u'><![CDATA[<]]></p:a>", 1, 0, "a", "This element is not expected.")
+	f.Fuzz(func(t *testing.T, doc string, line, col int, path, msg string) {
+		fs := []finding.Finding{{Rule: "xsd:x", Source: "xsd", Line: line, Column: col, Path: path, Message: msg}}
+		Annotate(strings.NewReader(doc), fs)
+		if len(fs) != 1 || fs[0].Rule != "xsd:x" || fs[0].Line != line {
+			t.Fatalf("finding changed beyond path, column and message: %+v", fs)
 		}
 	})
 }
