@@ -267,6 +267,9 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 	missing := map[[2]string]error{}
 	_ = sc.scan(func(t elemTag) bool {
 		if t.end {
+			if len(stack) == 0 {
+				return false // not well-formed: the XSD stage says why
+			}
 			e := stack[len(stack)-1]
 			if n := len(stack) - 1; n > 0 && e.local == "code" && stack[n-1].inCode {
 				p := stack[n-1]

@@ -124,3 +124,16 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheckCodes: the code list check reads any input without panicking
+// (it can run on a message no XSD stage has looked at).
+func FuzzCheckCodes(f *testing.F) {
+	f.Add(`<a listURI="urn:x" listVersionID="1"><code>01</code></a>`)
+	f.Add(`</a><code>`)
+	res := genericode.NewDirResolver(filepath.Join(exampleDir, "codelists"))
+	f.Fuzz(func(t *testing.T, doc string) {
+		if _, err := CheckCodes(context.Background(), nil, strings.NewReader(doc), CodeCheckOptions{Resolver: res}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
