@@ -606,6 +606,30 @@ func (r *reader) once(seen *uint64, b uint, el *element) error {
 	return nil
 }
 
+// onceText reads el, which may occur once (bit b of seen), with read
+// (r.text or r.trimmed) into dst.
+func (r *reader) onceText(seen *uint64, b uint, el *element, dst *string, read func(*element) (string, error)) error {
+	if err := r.once(seen, b, el); err != nil {
+		return err
+	}
+	var err error
+	*dst, err = read(el)
+	return err
+}
+
+// onceCode reads the code of el, an XÖV code element that may occur once
+// (bit b of seen), and reports it when it is not among allowed (if any).
+func (r *reader) onceCode(seen *uint64, b uint, el *element, c *Common, allowed ...string) (string, error) {
+	if err := r.once(seen, b, el); err != nil {
+		return "", err
+	}
+	code, err := r.readCode(el, c)
+	if len(allowed) > 0 {
+		r.checkCode(code.Code, el, c, el.local, allowed...)
+	}
+	return code.Code, err
+}
+
 func sortByPos(doc *Document) {
 	slices.SortStableFunc(doc.Groups, func(a, b *Datenfeldgruppe) int { return int(a.Pos.Offset - b.Pos.Offset) })
 	slices.SortStableFunc(doc.Fields, func(a, b *Datenfeld) int { return int(a.Pos.Offset - b.Pos.Offset) })

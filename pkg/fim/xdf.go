@@ -56,13 +56,7 @@ const (
 func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) {
 	name := el.local
 	var err error
-	str := func(b uint, dst *string) error {
-		if err := r.once(seen, b, el); err != nil {
-			return err
-		}
-		*dst, err = r.text(el)
-		return err
-	}
+	str := func(b uint, dst *string) error { return r.onceText(seen, b, el, dst, r.text) }
 	date := func(b uint, dst *Date, withTime bool) error {
 		if err := r.once(seen, b, el); err != nil {
 			return err
@@ -173,19 +167,9 @@ func (r *reader) readIdent(el *element) (Identifier, error) {
 	err := r.children(el, func(ch *element) error {
 		switch ch.local {
 		case "id":
-			if err := r.once(&seen, 0, ch); err != nil {
-				return err
-			}
-			s, err := r.text(ch)
-			id.ID = strings.TrimSpace(s)
-			return err
+			return r.onceText(&seen, 0, ch, &id.ID, r.trimmed)
 		case "version":
-			if err := r.once(&seen, 1, ch); err != nil {
-				return err
-			}
-			s, err := r.text(ch)
-			id.Version = strings.TrimSpace(s)
-			return err
+			return r.onceText(&seen, 1, ch, &id.Version, r.trimmed)
 		}
 		_, err := r.unmapped(ch, el.local, nil)
 		return err
@@ -311,12 +295,7 @@ func (r *reader) readHeader(el *element, h *Header) error {
 	return r.children(el, func(ch *element) error {
 		switch ch.local {
 		case "nachrichtID":
-			if err := r.once(&seen, 0, ch); err != nil {
-				return err
-			}
-			s, err := r.text(ch)
-			h.NachrichtID = strings.TrimSpace(s)
-			return err
+			return r.onceText(&seen, 0, ch, &h.NachrichtID, r.trimmed)
 		case "erstellungszeitpunkt":
 			if err := r.once(&seen, 1, ch); err != nil {
 				return err
@@ -325,12 +304,7 @@ func (r *reader) readHeader(el *element, h *Header) error {
 			h.Erstellungszeitpunkt = r.parseDate(s, ch, nil, true)
 			return err
 		case "referenzID":
-			if err := r.once(&seen, 2, ch); err != nil {
-				return err
-			}
-			s, err := r.text(ch)
-			h.ReferenzID = strings.TrimSpace(s)
-			return err
+			return r.onceText(&seen, 2, ch, &h.ReferenzID, r.trimmed)
 		}
 		// Header fields differ between producers; keep them without a finding.
 		txt, err := r.skip(ch)
@@ -351,31 +325,13 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 		var err error
 		switch ch.local {
 		case "bezeichnung":
-			if err := r.once(&seen, bX0, ch); err != nil {
-				return err
-			}
-			s.Bezeichnung, err = r.text(ch)
+			err = r.onceText(&seen, bX0, ch, &s.Bezeichnung, r.text)
 		case "hilfetext":
-			if err := r.once(&seen, bX1, ch); err != nil {
-				return err
-			}
-			s.Hilfetext, err = r.text(ch)
+			err = r.onceText(&seen, bX1, ch, &s.Hilfetext, r.text)
 		case "ableitungsmodifikationenStruktur":
-			if err := r.once(&seen, bX2, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &s.Common)
-			s.AbleitungsmodifikationenStruktur = code.Code
-			r.checkCode(code.Code, ch, &s.Common, "ableitungsmodifikationenStruktur", "0", "1", "2", "3")
+			s.AbleitungsmodifikationenStruktur, err = r.onceCode(&seen, bX2, ch, &s.Common, "0", "1", "2", "3")
 		case "ableitungsmodifikationenRepraesentation":
-			if err := r.once(&seen, bX3, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &s.Common)
-			s.AbleitungsmodifikationenRepraesentation = code.Code
-			r.checkCode(code.Code, ch, &s.Common, "ableitungsmodifikationenRepraesentation", "0", "1")
+			s.AbleitungsmodifikationenRepraesentation, err = r.onceCode(&seen, bX3, ch, &s.Common, "0", "1")
 		case "dokumentsteckbrief":
 			if err := r.once(&seen, bX4, ch); err != nil {
 				return err
@@ -383,23 +339,8 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 			var id Identifier
 			id, err = r.readIdent(ch)
 			s.Dokumentsteckbrief = &id
-		case "regel":
-			var rg *Regel
-			rg, err = r.readRegel(ch)
-			if rg != nil {
-				s.Regeln = append(s.Regeln, rg)
-			}
-		case "struktur":
-			var ref ElementRef
-			var ok bool
-			ref, ok, err = r.readStruktur(ch, &s.Common)
-			if ok {
-				s.Children = append(s.Children, ref)
-			}
 		default:
-			var u Unmapped
-			u, err = r.unmapped(ch, el.local, &s.Common)
-			s.Extra = append(s.Extra, u)
+			err = r.readMember(ch, el.local, &s.Common, &s.Regeln, &s.Children)
 		}
 		return err
 	})
@@ -407,6 +348,29 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 		return nil, err
 	}
 	return s, r.finishCommon(&s.Common, el)
+}
+
+// readMember reads a child that schemas, groups and fields share: a rule,
+// a structure entry (children nil: none allowed, so it is unmapped like
+// any element ozgctl does not model) or an unmapped element.
+func (r *reader) readMember(ch *element, parent string, c *Common, regeln *Rules, children *[]ElementRef) error {
+	switch {
+	case ch.local == "regel":
+		rg, err := r.readRegel(ch)
+		if rg != nil {
+			*regeln = append(*regeln, rg)
+		}
+		return err
+	case ch.local == "struktur" && children != nil:
+		ref, ok, err := r.readStruktur(ch, c)
+		if ok {
+			*children = append(*children, ref)
+		}
+		return err
+	}
+	u, err := r.unmapped(ch, parent, c)
+	c.Extra = append(c.Extra, u)
+	return err
 }
 
 // readStruktur reads one place: anzahl, bezug and enthaelt with one group or
@@ -513,29 +477,9 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 		var err error
 		switch ch.local {
 		case "art":
-			if err := r.once(&seen, bX0, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &g.Common)
-			g.Art = code.Code
-		case "regel":
-			var rg *Regel
-			rg, err = r.readRegel(ch)
-			if rg != nil {
-				g.Regeln = append(g.Regeln, rg)
-			}
-		case "struktur":
-			var ref ElementRef
-			var ok bool
-			ref, ok, err = r.readStruktur(ch, &g.Common)
-			if ok {
-				g.Children = append(g.Children, ref)
-			}
+			g.Art, err = r.onceCode(&seen, bX0, ch, &g.Common)
 		default:
-			var u Unmapped
-			u, err = r.unmapped(ch, el.local, &g.Common)
-			g.Extra = append(g.Extra, u)
+			err = r.readMember(ch, el.local, &g.Common, &g.Regeln, &g.Children)
 		}
 		return err
 	})
@@ -579,6 +523,18 @@ func (r *reader) checkCopy(old, cur *Common, el *element) {
 	}
 }
 
+// The feldart and datentyp codes each XDatenfelder version allows.
+var (
+	feldarten = map[SourceVersion][]string{
+		XDF2: {"input", "select", "label"},
+		XDF3: {"input", "select", "label", "hidden", "locked"},
+	}
+	datentypen = map[SourceVersion][]string{
+		XDF2: {"text", "date", "bool", "num", "num_int", "num_currency", "file", "obj"},
+		XDF3: {"text", "text_latin", "date", "time", "datetime", "bool", "num", "num_int", "num_currency", "file", "obj"},
+	}
+)
+
 func (r *reader) readField(el *element) (*Datenfeld, error) {
 	f := &Datenfeld{}
 	defer r.restorePath(len(r.idPath))
@@ -593,29 +549,13 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 		var err error
 		switch ch.local {
 		case "feldart":
-			if err := r.once(&seen, bX0, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &f.Common)
-			f.Feldart = Feldart(code.Code)
-			if r.ver == XDF2 {
-				r.checkCode(code.Code, ch, &f.Common, "feldart", "input", "select", "label")
-			} else {
-				r.checkCode(code.Code, ch, &f.Common, "feldart", "input", "select", "label", "hidden", "locked")
-			}
+			var code string
+			code, err = r.onceCode(&seen, bX0, ch, &f.Common, feldarten[r.ver]...)
+			f.Feldart = Feldart(code)
 		case "datentyp":
-			if err := r.once(&seen, bX1, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &f.Common)
-			f.Datentyp = Datentyp(code.Code)
-			if r.ver == XDF2 {
-				r.checkCode(code.Code, ch, &f.Common, "datentyp", "text", "date", "bool", "num", "num_int", "num_currency", "file", "obj")
-			} else {
-				r.checkCode(code.Code, ch, &f.Common, "datentyp", "text", "text_latin", "date", "time", "datetime", "bool", "num", "num_int", "num_currency", "file", "obj")
-			}
+			var code string
+			code, err = r.onceCode(&seen, bX1, ch, &f.Common, datentypen[r.ver]...)
+			f.Datentyp = Datentyp(code)
 		case "praezisierung":
 			if err := r.once(&seen, bX2, ch); err != nil {
 				return err
@@ -625,18 +565,11 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 			r.readConstraintAttrs(ch, f)
 			praezText, err = r.text(ch)
 		case "inhalt":
-			if err := r.once(&seen, bX3, ch); err != nil {
-				return err
-			}
-			f.Inhalt, err = r.text(ch)
+			err = r.onceText(&seen, bX3, ch, &f.Inhalt, r.text)
 		case "vorbefuellung":
-			if err := r.once(&seen, bX4, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &f.Common)
-			f.Vorbefuellung = Vorbefuellung(code.Code)
-			r.checkCode(code.Code, ch, &f.Common, "vorbefuellung", "keine", "optional", "verpflichtend")
+			var code string
+			code, err = r.onceCode(&seen, bX4, ch, &f.Common, "keine", "optional", "verpflichtend")
+			f.Vorbefuellung = Vorbefuellung(code)
 		case "codelisteReferenz":
 			if err := r.once(&seen, bX5, ch); err != nil {
 				return err
@@ -648,20 +581,11 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 			}
 			err = r.readWerte(ch, f)
 		case "codeKey":
-			if err := r.once(&seen, bX7, ch); err != nil {
-				return err
-			}
-			f.CodeKey, err = r.trimmed(ch)
+			err = r.onceText(&seen, bX7, ch, &f.CodeKey, r.trimmed)
 		case "nameKey":
-			if err := r.once(&seen, bX8, ch); err != nil {
-				return err
-			}
-			f.NameKey, err = r.trimmed(ch)
+			err = r.onceText(&seen, bX8, ch, &f.NameKey, r.trimmed)
 		case "helpKey":
-			if err := r.once(&seen, bX9, ch); err != nil {
-				return err
-			}
-			f.HelpKey, err = r.trimmed(ch)
+			err = r.onceText(&seen, bX9, ch, &f.HelpKey, r.trimmed)
 		case "maxSize":
 			if err := r.once(&seen, bX10, ch); err != nil {
 				return err
@@ -683,16 +607,8 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 			if s != "" {
 				f.MediaTypes = append(f.MediaTypes, s)
 			}
-		case "regel":
-			var rg *Regel
-			rg, err = r.readRegel(ch)
-			if rg != nil {
-				f.Regeln = append(f.Regeln, rg)
-			}
 		default:
-			var u Unmapped
-			u, err = r.unmapped(ch, el.local, &f.Common)
-			f.Extra = append(f.Extra, u)
+			err = r.readMember(ch, el.local, &f.Common, &f.Regeln, nil)
 		}
 		return err
 	})
@@ -739,23 +655,14 @@ func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error)
 			}
 			err = r.children(ch, gen)
 		case "canonicalIdentification":
-			if err := r.once(&seen, 2, ch); err != nil {
-				return err
-			}
-			ref.CanonicalURI, err = r.trimmed(ch)
+			err = r.onceText(&seen, 2, ch, &ref.CanonicalURI, r.trimmed)
 		case "version":
-			if err := r.once(&seen, 3, ch); err != nil {
-				return err
-			}
-			ref.Version, err = r.trimmed(ch)
+			err = r.onceText(&seen, 3, ch, &ref.Version, r.trimmed)
 			if err == nil {
 				r.checkDateShaped(ref.Version, ch, c)
 			}
 		case "canonicalVersionUri":
-			if err := r.once(&seen, 4, ch); err != nil {
-				return err
-			}
-			ref.CanonicalVersionURI, err = r.trimmed(ch)
+			err = r.onceText(&seen, 4, ch, &ref.CanonicalVersionURI, r.trimmed)
 		default:
 			_, err = r.unmapped(ch, el.local, c)
 		}
@@ -801,20 +708,11 @@ func (r *reader) readWerte(el *element, f *Datenfeld) error {
 			var err error
 			switch e.local {
 			case "code":
-				if err := r.once(&seen, 0, e); err != nil {
-					return err
-				}
-				w.Code, err = r.trimmed(e)
+				err = r.onceText(&seen, 0, e, &w.Code, r.trimmed)
 			case "name":
-				if err := r.once(&seen, 1, e); err != nil {
-					return err
-				}
-				w.Name, err = r.text(e)
+				err = r.onceText(&seen, 1, e, &w.Name, r.text)
 			case "hilfe":
-				if err := r.once(&seen, 2, e); err != nil {
-					return err
-				}
-				w.Hilfe, err = r.text(e)
+				err = r.onceText(&seen, 2, e, &w.Hilfe, r.text)
 			default:
 				_, err = r.unmapped(e, "wert", &f.Common)
 			}
@@ -839,18 +737,9 @@ func (r *reader) readRegel(el *element) (*Regel, error) {
 		var err error
 		switch ch.local {
 		case "freitextRegel":
-			if err := r.once(&seen, bDef, ch); err != nil {
-				return err
-			}
-			rg.Definition, err = r.text(ch)
+			err = r.onceText(&seen, bDef, ch, &rg.Definition, r.text)
 		case "typ":
-			if err := r.once(&seen, bX0, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &rg.Common)
-			rg.Typ = code.Code
-			r.checkCode(code.Code, ch, &rg.Common, "typ", "K", "M", "V", "B")
+			rg.Typ, err = r.onceCode(&seen, bX0, ch, &rg.Common, "K", "M", "V", "B")
 		case "script", "skript":
 			if err := r.once(&seen, bX1, ch); err != nil {
 				return err
@@ -912,15 +801,9 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 		var err error
 		switch ch.local {
 		case "bezeichnung":
-			if err := r.once(&seen, bX0, ch); err != nil {
-				return err
-			}
-			s.Bezeichnung, err = r.text(ch)
+			err = r.onceText(&seen, bX0, ch, &s.Bezeichnung, r.text)
 		case "hilfetext":
-			if err := r.once(&seen, bX1, ch); err != nil {
-				return err
-			}
-			s.Hilfetext, err = r.text(ch)
+			err = r.onceText(&seen, bX1, ch, &s.Hilfetext, r.text)
 		case "istAbstrakt", "isAbstrakt":
 			if err := r.once(&seen, bX2, ch); err != nil {
 				return err
@@ -940,12 +823,7 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 					r.msg(fmt.Sprintf("istAbstrakt %q ist kein Wahrheitswert (true oder false)", v), fmt.Sprintf("istAbstrakt %q is not a boolean (true or false)", v)))
 			}
 		case "dokumentart":
-			if err := r.once(&seen, bX3, ch); err != nil {
-				return err
-			}
-			var code Code
-			code, err = r.readCode(ch, &s.Common)
-			s.Dokumentart = code.Code
+			s.Dokumentart, err = r.onceCode(&seen, bX3, ch, &s.Common)
 		default:
 			var u Unmapped
 			u, err = r.unmapped(ch, el.local, &s.Common)
