@@ -14,6 +14,33 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
+// TestSetPaths expands a test-set argument into the paths [ReadTestSet]
+// reads: a plain test directory (with valid/ or invalid/) or a VEFA file
+// stays as it is; a directory of VEFA files gives its *.xml files, sorted.
+func TestSetPaths(arg string) ([]string, error) {
+	if isPlainTestDir(arg) {
+		return []string{arg}, nil
+	}
+	matches, err := filepath.Glob(filepath.Join(arg, "*.xml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(matches) > 0 {
+		slices.Sort(matches)
+		return matches, nil
+	}
+	return []string{arg}, nil
+}
+
+func isPlainTestDir(p string) bool {
+	for _, sub := range []string{"valid", "invalid"} {
+		if fi, err := os.Stat(filepath.Join(p, sub)); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
 // ReadTestSet reads a VEFA test-set file or a plain test directory.
 //
 // A plain test directory holds valid/ and invalid/ subdirectories of XML

@@ -163,3 +163,34 @@ func TestEN16931UnitTests(t *testing.T) {
 		})
 	}
 }
+
+func TestTestSetPaths(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(p string) string {
+		p = filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("<x/>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	mk("plain/invalid/a.xml")
+	b, a := mk("vefa/b.xml"), mk("vefa/a.xml")
+	one := mk("one.xml")
+	for _, tc := range []struct {
+		arg  string
+		want []string
+	}{
+		{filepath.Join(dir, "plain"), []string{filepath.Join(dir, "plain")}},
+		{filepath.Join(dir, "vefa"), []string{a, b}},
+		{one, []string{one}},
+		{filepath.Join(dir, "missing"), []string{filepath.Join(dir, "missing")}}, // ReadTestSet says why
+	} {
+		got, err := TestSetPaths(tc.arg)
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("TestSetPaths(%s) = %v, %v; want %v", tc.arg, got, err, tc.want)
+		}
+	}
+}

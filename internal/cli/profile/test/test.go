@@ -171,7 +171,7 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 
 	var sets []*profile.TestSet
 	for _, a := range opts.Args {
-		paths, err := testSetPaths(a)
+		paths, err := profile.TestSetPaths(a)
 		if err != nil {
 			return err
 		}
@@ -266,30 +266,4 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
-}
-
-// testSetPaths expands an argument: a VEFA file, a plain test directory
-// (with valid/ or invalid/), or a directory of VEFA files (sorted).
-func testSetPaths(arg string) ([]string, error) {
-	if isPlainDir(arg) {
-		return []string{arg}, nil
-	}
-	matches, err := filepath.Glob(filepath.Join(arg, "*.xml"))
-	if err != nil {
-		return nil, err
-	}
-	if len(matches) > 0 {
-		slices.Sort(matches)
-		return matches, nil
-	}
-	return []string{arg}, nil
-}
-
-func isPlainDir(p string) bool {
-	for _, sub := range []string{"valid", "invalid"} {
-		if fi, err := statDir(filepath.Join(p, sub)); err == nil && fi {
-			return true
-		}
-	}
-	return false
 }
