@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
 // StdinName is the file name used for a message read from standard input.
@@ -56,6 +58,27 @@ func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Arg, e.Err) 
 
 // Unwrap returns the underlying error.
 func (e *PathError) Unwrap() error { return e.Err }
+
+// UnresolvedResults turns the errors of [ExpandInputs] into file results,
+// one per argument that named nothing, so that a report counts it as not
+// checked instead of leaving it out. The message is the bare reason ("no
+// such file or directory"): the result already names the argument.
+func UnresolvedResults(errs []error) []finding.FileResult {
+	out := make([]finding.FileResult, 0, len(errs))
+	for _, e := range errs {
+		name := ""
+		var pe *PathError
+		if errors.As(e, &pe) {
+			name, e = pe.Arg, pe.Err
+		}
+		var ope *os.PathError
+		if errors.As(e, &ope) {
+			e = ope.Err
+		}
+		out = append(out, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: e}})
+	}
+	return out
+}
 
 // ExpandInputs turns arguments into inputs: a file is taken as is, a
 // directory is walked recursively for *.xml files (in lexical order), a

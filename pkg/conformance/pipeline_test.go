@@ -192,3 +192,16 @@ func TestOnDoneRunsAfterLastStage(t *testing.T) {
 		})
 	}
 }
+
+func TestUnresolvedResults(t *testing.T) {
+	_, errs := ExpandInputs([]string{filepath.Join(t.TempDir(), "missing.xml"), filepath.Join(t.TempDir(), "*.nothing")}, nil)
+	res := UnresolvedResults(errs)
+	if len(res) != 2 {
+		t.Fatalf("%d results for %d errors", len(res), len(errs))
+	}
+	for _, r := range res {
+		if r.File == "" || r.Err == nil || strings.Contains(r.ErrText(), r.File) {
+			t.Errorf("%+v: want the argument as file and the bare reason as error (%q)", r, r.ErrText())
+		}
+	}
+}

@@ -186,28 +186,13 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	runOpts.Progress = update
 	results := conformance.Run(ctx, inputs, stages, runOpts)
 	finish()
-	for _, e := range inErrs {
-		var pe *conformance.PathError
-		name := ""
-		if errors.As(e, &pe) {
-			name = pe.Arg
-		}
-		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{File: name, Err: unwrapPath(e)}})
-	}
+	results = append(results, conformance.UnresolvedResults(inErrs)...)
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: conformance.CollectRules(stages, xoev.Rules()...)}
 	rep.SortFiles()
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
 		return err
 	}
 	return cmdutil.ResultError(rep)
-}
-
-func unwrapPath(e error) error {
-	var pe *conformance.PathError
-	if errors.As(e, &pe) {
-		return pe.Err
-	}
-	return e
 }
 
 // buildStages loads the schemas and code lists once for the whole run.

@@ -4,7 +4,6 @@ package lint
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -137,15 +136,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	update, finish := cmdutil.Progress(opts.IO, "linting", len(inputs))
 	results := conformance.Run(ctx, inputs, []conformance.Stage{stage}, conformance.Options{Workers: opts.Jobs, Progress: update})
 	finish()
-	for _, e := range inErrs {
-		var pe *conformance.PathError
-		name := ""
-		if errors.As(e, &pe) {
-			name = pe.Arg
-			e = pe.Err
-		}
-		results = append(results, finding.FileResult{File: name, Err: &finding.InputError{Err: cmdutil.PathErr(e)}})
-	}
+	results = append(results, conformance.UnresolvedResults(inErrs)...)
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: fimlint.FileRuleInfos(opts.Output.Lang)}
 	rep.SortFiles()
