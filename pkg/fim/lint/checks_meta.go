@@ -247,43 +247,60 @@ func c1144(p *pass) {
 }
 
 func c1098(p *pass) {
-	same := func(a, b string) bool {
-		return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
-	}
 	for _, e := range p.elements() {
-		if same(e.c.BezeichnungEingabe, e.c.HilfetextEingabe) {
+		if sameText(e.c.BezeichnungEingabe, e.c.HilfetextEingabe) {
 			p.at(e.c, "bezeichnungEingabe = hilfetextEingabe")
 		}
-		if same(e.c.BezeichnungAusgabe, e.c.HilfetextAusgabe) {
+		if sameText(e.c.BezeichnungAusgabe, e.c.HilfetextAusgabe) {
 			p.at(e.c, "bezeichnungAusgabe = hilfetextAusgabe")
 		}
 	}
-	if s := p.doc.Schema; s != nil && same(s.Bezeichnung, s.Hilfetext) {
-		p.at(&s.Common, "bezeichnung = hilfetext")
-	}
-	if s := p.doc.Steckbrief; s != nil && same(s.Bezeichnung, s.Hilfetext) {
-		p.at(&s.Common, "bezeichnung = hilfetext")
+	for _, d := range p.documentTexts() {
+		if sameText(d.bezeichnung, d.hilfetext) {
+			p.at(d.c, "bezeichnung = hilfetext")
+		}
 	}
 }
 
 func c1099(p *pass) {
-	same := func(a, b string) bool {
-		return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
-	}
 	for _, e := range p.elements() {
-		if same(e.c.Name, e.c.HilfetextEingabe) {
+		if sameText(e.c.Name, e.c.HilfetextEingabe) {
 			p.at(e.c, "name = hilfetextEingabe")
 		}
-		if same(e.c.Name, e.c.HilfetextAusgabe) {
+		if sameText(e.c.Name, e.c.HilfetextAusgabe) {
 			p.at(e.c, "name = hilfetextAusgabe")
 		}
 	}
-	if s := p.doc.Schema; s != nil && same(s.Name, s.Hilfetext) {
-		p.at(&s.Common, "name = hilfetext")
+	for _, d := range p.documentTexts() {
+		if sameText(d.c.Name, d.hilfetext) {
+			p.at(d.c, "name = hilfetext")
+		}
 	}
-	if s := p.doc.Steckbrief; s != nil && same(s.Name, s.Hilfetext) {
-		p.at(&s.Common, "name = hilfetext")
+}
+
+// sameText reports whether a is set and equals b, ignoring case and
+// surrounding space.
+func sameText(a, b string) bool {
+	return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// documentText is the Bezeichnung and Hilfetext of a schema or a
+// Dokumentsteckbrief, which carry them outside Common.
+type documentText struct {
+	c                      *fim.Common
+	bezeichnung, hilfetext string
+}
+
+// documentTexts returns the texts of the input's schema and Dokumentsteckbrief.
+func (p *pass) documentTexts() []documentText {
+	var out []documentText
+	if s := p.doc.Schema; s != nil {
+		out = append(out, documentText{&s.Common, s.Bezeichnung, s.Hilfetext})
 	}
+	if s := p.doc.Steckbrief; s != nil {
+		out = append(out, documentText{&s.Common, s.Bezeichnung, s.Hilfetext})
+	}
+	return out
 }
 
 func c1132(p *pass) {

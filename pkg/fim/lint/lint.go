@@ -350,21 +350,7 @@ func (r *run) groups() []*fim.Datenfeldgruppe {
 	return r.allGroups
 }
 
-func (r *run) listGroups() []*fim.Datenfeldgruppe {
-	out := make([]*fim.Datenfeldgruppe, 0, len(r.doc.Groups)+1)
-	if r.doc.Group != nil && (len(r.doc.Groups) == 0 || r.doc.Groups[0] != r.doc.Group) {
-		found := false
-		for _, g := range r.doc.Groups {
-			if g == r.doc.Group {
-				found = true
-			}
-		}
-		if !found {
-			out = append(out, r.doc.Group)
-		}
-	}
-	return append(out, r.doc.Groups...)
-}
+func (r *run) listGroups() []*fim.Datenfeldgruppe { return withRoot(r.doc.Group, r.doc.Groups) }
 
 // fields lists every field of the document once (a root field too).
 func (r *run) fields() []*fim.Datenfeld {
@@ -374,20 +360,16 @@ func (r *run) fields() []*fim.Datenfeld {
 	return r.allFields
 }
 
-func (r *run) listFields() []*fim.Datenfeld {
-	out := make([]*fim.Datenfeld, 0, len(r.doc.Fields)+1)
-	if r.doc.Field != nil {
-		found := false
-		for _, f := range r.doc.Fields {
-			if f == r.doc.Field {
-				found = true
-			}
-		}
-		if !found {
-			out = append(out, r.doc.Field)
-		}
+func (r *run) listFields() []*fim.Datenfeld { return withRoot(r.doc.Field, r.doc.Fields) }
+
+// withRoot lists all, with root (a document's root group or field) in
+// front unless it is nil or among them already; the slice is new.
+func withRoot[T comparable](root T, all []T) []T {
+	var zero T
+	if root == zero || slices.Contains(all, root) {
+		return slices.Clone(all)
 	}
-	return append(out, r.doc.Fields...)
+	return slices.Concat([]T{root}, all)
 }
 
 // codeList resolves a field's code list through the options' resolver,
