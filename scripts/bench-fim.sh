@@ -55,8 +55,7 @@ else
   echo "xdatenfelder-xml: skipped (node/npm not installed)"
 fi
 
-BIN=${BIN:-bin/ozgctl}
-[ -x "$BIN" ] || CGO_ENABLED=0 go build -o "$BIN" ./cmd/ozgctl
+. scripts/lib.sh
 best=999999
 for _ in 1 2 3 4 5; do
   s=$(date +%s%N); "$BIN" fim show "$FILE" >/dev/null 2>&1; e=$(date +%s%N)

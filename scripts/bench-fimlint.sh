@@ -9,8 +9,7 @@ cd "$(dirname "$0")/.."
 COUNT=${COUNT:-10}
 go test -run '^$' -bench 'S00000186' -count "$COUNT" ./pkg/fim/lint
 
-BIN=${BIN:-bin/ozgctl}
-[ -x "$BIN" ] || CGO_ENABLED=0 go build -o "$BIN" ./cmd/ozgctl
+. scripts/lib.sh
 FILE=pkg/fim/testdata/xdf2/S00000186v1.0_xdf2.xml
 CL=pkg/fim/testdata/codelists/S00000186
 RUNS=${RUNS:-20}

@@ -13,13 +13,7 @@
 # Needs shared/corpus (skips without). Installs node-schematron on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-bin/ozgctl}
-[ -x "$BIN" ] || CGO_ENABLED=0 go build -o "$BIN" ./cmd/ozgctl
-CORPUS=${OZGCTL_CORPUS:-}
-if [ -z "$CORPUS" ]; then
-  d=$PWD
-  while [ "$d" != / ]; do [ -d "$d/shared/corpus/xoev" ] && { CORPUS=$d/shared/corpus; break; }; d=$(dirname "$d"); done
-fi
+. scripts/lib.sh
 if [ -z "$CORPUS" ]; then echo "bench-schematron: skipped (needs shared/corpus)"; exit 0; fi
 X=$CORPUS/xoev/xrechnung
 EN=examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch

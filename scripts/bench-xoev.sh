@@ -5,13 +5,7 @@
 # and xmllint (libxml2-utils). Prints throughput ratios (>1: ozgctl faster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-bin/ozgctl}
-[ -x "$BIN" ] || CGO_ENABLED=0 go build -o "$BIN" ./cmd/ozgctl
-CORPUS=${OZGCTL_CORPUS:-}
-if [ -z "$CORPUS" ]; then
-  d=$PWD
-  while [ "$d" != / ]; do [ -d "$d/shared/corpus/xoev" ] && { CORPUS=$d/shared/corpus; break; }; d=$(dirname "$d"); done
-fi
+. scripts/lib.sh
 if [ -z "$CORPUS" ] || ! command -v xmllint >/dev/null; then
   echo "bench-xoev: skipped (needs shared/corpus and xmllint)"; exit 0
 fi
