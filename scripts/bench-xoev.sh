@@ -81,6 +81,10 @@ if [ -x /usr/bin/time ]; then
   rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$tmp/time.txt")
   wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$tmp/time.txt")
   printf '200 MB message (%d MB): ozgctl peak RSS %d MB, wall %s (limit 100 MB)\n' $((size>>20)) $((rss/1024)) "$wall"
+  /usr/bin/time -v "$BIN" check -q --xsd "$ex/xsd/demo.xsd" --catalog "$ex/catalog.xml" --codelists "$ex/codelists" "$big" 2> "$tmp/time.txt" >/dev/null || true
+  rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$tmp/time.txt")
+  wall=$(awk '/Elapsed \(wall clock\)/ {print $NF}' "$tmp/time.txt")
+  printf '  the same with --codelists: peak RSS %d MB, wall %s\n' $((rss/1024)) "$wall"
   /usr/bin/time -v xmllint --noout --stream --schema "$ex/lib/xoev-code.xsd" "$big" 2> "$tmp/xtime.txt" >/dev/null || true
   xrss=$(awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}' "$tmp/xtime.txt")
   printf '  (xmllint --stream on the same file, parse only: peak RSS %d MB)\n' $((xrss/1024))

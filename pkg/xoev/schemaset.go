@@ -301,7 +301,7 @@ func (l *loader) resolve(base string, ref *schemaRef) (string, error) {
 		if l.opts.AllowNetwork {
 			return "", le(fmt.Errorf("%s of %q: %w", ref.kind, loc, ErrNetwork), "download the schema and map its URL with --catalog FILE")
 		}
-		return "", le(fmt.Errorf("%s of %q %w", ref.kind, loc, ErrNoCatalogEntry), "pass --catalog FILE with an entry for this URL (ozgctl never fetches schemas), or --allow-network")
+		return "", le(fmt.Errorf("%s of %q %w", ref.kind, loc, ErrNoCatalogEntry), "pass --catalog FILE with an entry for this URL; this build never fetches schemas, not even with --allow-network")
 	} else {
 		rel := loc
 		if perr == nil {
