@@ -39,7 +39,7 @@ const (
 
 // Main runs ozgctl with args and returns the exit code.
 func Main(args []string, ios *iostreams.IOStreams) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(ios)
 	defer stop()
 
 	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Now: time.Now, Build: buildInfo()}
@@ -61,6 +61,32 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 		return err
 	}()
 	return handleError(ios, cmd, err)
+}
+
+// interruptible returns a context that the first SIGINT or SIGTERM
+// cancels, saying so on stderr; signal handling then reverts to the
+// default, so a second one ends the process at once (a run blocked on a
+// pipe or FIFO that never delivers would otherwise ignore both).
+func interruptible(ios *iostreams.IOStreams) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			signal.Stop(sigs)
+			signal.Reset(os.Interrupt, syscall.SIGTERM)
+			fmt.Fprintln(ios.ErrOut, "interrupted: stopping (interrupt again to end at once)")
+			cancel()
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		close(done)
+		signal.Stop(sigs)
+		cancel()
+	}
 }
 
 func handleError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
