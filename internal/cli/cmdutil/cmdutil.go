@@ -5,6 +5,8 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -116,6 +118,9 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 		if err != nil {
 			return nil, 0, &FlagError{Err: fmt.Errorf("--report: %w", err)}
 		}
+		if err := writableFile(path); err != nil {
+			return nil, 0, FlagErrorf("--report %s: %v", spec, err)
+		}
 		sinks = append(sinks, ReportSink{Format: name, Path: path, Func: f})
 	}
 	failOn, err = finding.ParseSeverity(o.FailOn)
@@ -128,17 +133,42 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 	return sinks, failOn, nil
 }
 
+// writableFile says why a report cannot be written to path, before a run
+// spends its time: its directory must exist and take new files, and path
+// must not be a directory.
+func writableFile(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory", path)
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("directory %s: %w", dir, PathErr(err))
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	}
+	probe, err := os.CreateTemp(dir, ".ozgctl-probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot create files in %s: %w", dir, PathErr(err))
+	}
+	probe.Close()
+	return os.Remove(probe.Name())
+}
+
 // WriteReports renders r to every sink: report files first (each written
 // atomically), then stdout in one piece, so a closed pipe on stdout cannot
-// cost the files.
+// cost the files. A report file that fails after all does not cost stdout
+// either: the results are printed, then the error returned.
 func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string) error {
 	code := r.ExitCode()
+	var fileErr error
 	for _, s := range sinks {
 		if s.Path == "" {
 			continue
 		}
-		if err := report.WriteFile(s.Path, s.Func, r, report.Options{ExitCode: code, Lang: lang}); err != nil {
-			return err
+		if err := report.WriteFile(s.Path, s.Func, r, report.Options{ExitCode: code, Lang: lang}); err != nil && fileErr == nil {
+			fileErr = err
 		}
 	}
 	for _, s := range sinks {
@@ -150,5 +180,5 @@ func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report
 			return fmt.Errorf("write %s report: %w", s.Format, err)
 		}
 	}
-	return nil
+	return fileErr
 }
