@@ -2,6 +2,7 @@ package xoev
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -50,6 +51,11 @@ func (e *SelectError) Error() string {
 // LoadSchemaDir scans dir recursively for *.xsd files and indexes their
 // global elements. Documents that are not schemas are skipped.
 func LoadSchemaDir(dir string, opts LoadOptions) (*SchemaDir, error) {
+	if fi, err := os.Stat(dir); err != nil {
+		return nil, &LoadError{File: dir, Err: fmt.Errorf("schema directory: %w", err)}
+	} else if !fi.IsDir() {
+		return nil, &LoadError{File: dir, Err: errors.New("not a directory: --schema-dir wants the directory that holds the schema sets (use --xsd for one schema file)")}
+	}
 	d := &SchemaDir{Dir: dir, opts: opts, byRoot: map[string][]string{}, sets: map[string]*lazySet{}}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {

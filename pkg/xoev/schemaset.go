@@ -172,6 +172,10 @@ type loader struct {
 // xsd/maindoc + xsd/common), the directories of the catalogs, the
 // directories of files a catalog entry names and [LoadOptions.Roots].
 func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaSet, error) {
+	if u, err := url.Parse(path); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		return nil, &LoadError{File: path, Err: fmt.Errorf("the main schema must be a local file: %w", ErrNetwork),
+			Hint: "download the schema set and give the local file; map its absolute imports with --catalog FILE"}
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &LoadError{File: path, Err: err}

@@ -140,6 +140,9 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if (len(opts.Schematron) > 0 || opts.Profile != "") && !SchematronAvailable() {
 				return cmdutil.FlagErrorf("--schematron and --profile are not available in this build yet")
 			}
+			if opts.Phase != "" && len(opts.Schematron) == 0 && opts.Profile == "" {
+				return cmdutil.FlagErrorf("--phase %q: there is no Schematron to run it on (give --schematron or --profile)", opts.Phase)
+			}
 			if opts.Engine != "" && opts.Engine != "jacoelho" && opts.Engine != "helium" {
 				return cmdutil.FlagErrorf("--engine %q: want jacoelho or helium", opts.Engine)
 			}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime/debug"
 
@@ -48,7 +49,12 @@ func CheckStages(ctx context.Context, opts *check.CheckOptions) ([]conformance.S
 // LoadError phrases a rule or profile load error for the user.
 func LoadError(err error) error {
 	var le *schematron.LoadError
-	if errors.As(err, &le) {
+	switch {
+	case errors.As(err, &le) && le.Construct == "phase":
+		return &cmdutil.HintError{Err: fmt.Errorf("load rules: %w", err), Hint: "give a phase that every Schematron file of the run defines (listed above), or leave --phase out"}
+	case errors.Is(err, fs.ErrNotExist):
+		return &cmdutil.HintError{Err: fmt.Errorf("load rules: %w", err), Hint: "check the path of the rule file"}
+	case errors.As(err, &le):
 		return &cmdutil.HintError{Err: fmt.Errorf("load rules: %w", err), Hint: "fix the rule file at the position shown; run \"ozgctl profile validate\" on a profile to check all its files"}
 	}
 	return err
