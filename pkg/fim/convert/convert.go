@@ -3,6 +3,8 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"go/token"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -42,6 +44,30 @@ type Options struct {
 	Codelists CodelistResolver
 	// Package is the Go package name (default the lower-case schema id).
 	Package string
+}
+
+// Validate reports an option the generated artefacts could not carry: a
+// package name that is not a Go identifier, a namespace that is not an
+// absolute URI, a base URI that is not one or would run into the schema id
+// (it must end in "/", ":" or "#").
+func (o Options) Validate() error {
+	if o.Package != "" && (!token.IsIdentifier(o.Package) || token.IsKeyword(o.Package)) {
+		return fmt.Errorf("package %q is not a Go identifier (letters, digits and _, not starting with a digit)", o.Package)
+	}
+	if o.Namespace != "" {
+		if u, err := url.Parse(o.Namespace); err != nil || u.Scheme == "" {
+			return fmt.Errorf("namespace %q is not an absolute URI (e.g. urn:example:antrag or https://example.org/antrag)", o.Namespace)
+		}
+	}
+	if o.BaseURI != "" {
+		if u, err := url.Parse(o.BaseURI); err != nil || u.Scheme == "" {
+			return fmt.Errorf("base URI %q is not an absolute URI", o.BaseURI)
+		}
+		if !strings.HasSuffix(o.BaseURI, "/") && !strings.HasSuffix(o.BaseURI, ":") && !strings.HasSuffix(o.BaseURI, "#") {
+			return fmt.Errorf("base URI %q must end in \"/\", \":\" or \"#\": the schema id is appended to it", o.BaseURI)
+		}
+	}
+	return nil
 }
 
 // Warning is something a generator could not carry over faithfully, such
@@ -117,6 +143,9 @@ type Converter struct {
 // structure to convert (a code list or Dokumentsteckbrief message) or a
 // group contains itself.
 func New(doc *fim.Document, opts Options) (*Converter, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
 	m, err := build(doc, opts)
 	if err != nil {
 		return nil, err

@@ -55,6 +55,9 @@ func (o *SourceOptions) Check() error {
 	if o.Keys != string(fimconvert.KeysID) && o.Keys != string(fimconvert.KeysName) {
 		return cmdutil.FlagErrorf("--keys %q: want id or name", o.Keys)
 	}
+	if err := (fimconvert.Options{BaseURI: o.BaseURI, Namespace: o.Namespace}).Validate(); err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
 	return cmdutil.CheckDirs("--codelists", o.Codelists)
 }
 
@@ -171,6 +174,9 @@ func NewCmdConvert(f *cmdutil.Factory, runF func(*ConvertOptions) error) *cobra.
 			}
 			if err := opts.Source.Check(); err != nil {
 				return err
+			}
+			if err := (fimconvert.Options{Package: opts.Package}).Validate(); err != nil {
+				return &cmdutil.FlagError{Err: fmt.Errorf("--package: %w", err)}
 			}
 			if runF != nil {
 				return runF(opts)
