@@ -4,10 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/lestrrat-go/helium"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // ParseDocument parses an instance for evaluation. Entities are not
@@ -47,12 +51,26 @@ func (r *Rules) CheckReader(ctx context.Context, rd io.Reader) ([]finding.Findin
 	return r.Check(ctx, data)
 }
 
-// NotWellFormed turns a parse error into the xml:not-well-formed finding.
+// NotWellFormed turns a parse error into the xml:not-well-formed finding,
+// in the words and at the place the XSD stage uses for the same problem:
+// the parser's first line, its line and column as the finding's position.
 func NotWellFormed(err error) finding.Finding {
-	f := finding.Finding{Rule: "xml:not-well-formed", Severity: finding.Error, Message: "Das Dokument ist kein wohlgeformtes XML: " + err.Error(), Source: "xml"}
+	detail, _, _ := strings.Cut(err.Error(), "\n")
+	f := finding.Finding{Rule: xoev.RuleNotWellFormed, Severity: finding.Error, Source: "xml"}
+	if m := parserPlace.FindStringSubmatchIndex(detail); m != nil {
+		f.Line, _ = strconv.Atoi(detail[m[2]:m[3]])
+		f.Column, _ = strconv.Atoi(detail[m[4]:m[5]])
+		detail = detail[:m[0]]
+	}
 	type liner interface{ LineNumber() int }
-	if l, ok := err.(liner); ok {
+	if l, ok := err.(liner); ok && f.Line == 0 {
 		f.Line = l.LineNumber()
 	}
-	return f
+	f.Message = "message is not well-formed XML: " + detail
+	fs := []finding.Finding{f}
+	xoev.Localize(fs, "de")
+	return fs[0]
 }
+
+// parserPlace is how helium's parser ends a message with its position.
+var parserPlace = regexp.MustCompile(` at line (\d+), column (\d+)$`)

@@ -414,6 +414,10 @@ func TestCheckNotWellFormed(t *testing.T) {
 	if len(fs) != 1 || fs[0].Rule != "xml:not-well-formed" || fs[0].Severity != finding.Error {
 		t.Fatalf("findings = %+v", fs)
 	}
+	// The parser's position becomes the finding's, its first line the message.
+	if fs[0].Line != 3 || fs[0].Column == 0 || strings.Contains(fs[0].Message, "\n") || strings.Contains(fs[0].Message, " at line ") {
+		t.Errorf("finding %+v: want line 3 with a column and a one-line message", fs[0])
+	}
 }
 
 func TestAssertions(t *testing.T) {
