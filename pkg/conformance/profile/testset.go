@@ -100,6 +100,9 @@ func ReadTestSet(path string) (*TestSet, error) {
 	if !found {
 		return nil, fmt.Errorf("%s: not a test set (want a VEFA testSet file or a directory with valid/ and invalid/)", path)
 	}
+	if len(ts.Cases) == 0 {
+		return nil, fmt.Errorf("%s: no test cases: valid/ and invalid/ hold no *.xml files", path)
+	}
 	return ts, nil
 }
 

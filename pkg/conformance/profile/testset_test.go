@@ -194,3 +194,24 @@ func TestTestSetPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestReadTestSetWithoutCases(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.xml")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bare := filepath.Join(dir, "bare.xml")
+	if err := os.WriteFile(bare, []byte(`<testSet xmlns="http://difi.no/xsd/vefa/validator/1.0"/>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(dir, "plain")
+	if err := os.MkdirAll(filepath.Join(plain, "valid"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{empty, bare, plain} {
+		if _, err := ReadTestSet(p); err == nil || !strings.Contains(err.Error(), "no test cases") {
+			t.Errorf("ReadTestSet(%s) = %v, want a 'no test cases' error", p, err)
+		}
+	}
+}

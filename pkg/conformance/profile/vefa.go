@@ -167,6 +167,9 @@ func ReadVEFA(file string, data []byte) (*TestSet, error) {
 			return nil, fmt.Errorf("%s: test %s has no instance document", file, ts.Cases[i].Name)
 		}
 	}
+	if len(ts.Cases) == 0 {
+		return nil, fmt.Errorf("%s: no test cases (an empty file, or a testSet without test elements)", file)
+	}
 	return ts, nil
 }
 
