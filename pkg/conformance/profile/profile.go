@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/xpath3"
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
 	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
@@ -222,17 +225,22 @@ func Read(path string) (*Profile, error) {
 	for i := range p.Sharpenings {
 		s := &p.Sharpenings[i]
 		if s.Kind() == "" {
-			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q: set exactly one of required, forbidden, cardinality, codes, pattern, if/then", s.ID)}
+			return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: set exactly one of required, forbidden, cardinality, codes, pattern, if/then", s.ID)}
 		}
 		if (s.Kind() == "codes" || s.Kind() == "pattern" || s.Kind() == "cardinality") && s.Path == "" {
-			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q: %s needs path", s.ID, s.Kind())}
+			return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: %s needs path", s.ID, s.Kind())}
 		}
 		if s.Kind() == "if-then" && (s.If == "" || s.Then == "") {
-			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q: needs both if and then", s.ID)}
+			return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: needs both if and then", s.ID)}
+		}
+		if s.Pattern != "" {
+			if err := checkPattern(s.Pattern); err != nil {
+				return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: pattern %q", s.ID, s.Pattern), Err: err}
+			}
 		}
 		if s.Severity != "" {
 			if _, err := finding.ParseSeverity(s.Severity); err != nil {
-				return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening %q", s.ID), Err: err}
+				return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q", s.ID), Err: err}
 			}
 		}
 	}
@@ -557,3 +565,24 @@ func idLines(data []byte) map[string]int {
 	walk(&root)
 	return lines
 }
+
+// checkPattern compiles a sharpening's pattern the way the generated rule
+// uses it (XPath matches()), so that a broken expression fails when the
+// profile is read, not as an error on every message.
+func checkPattern(pattern string) error {
+	e, err := xpath3.NewCompiler().Compile("matches('', " + xpathString("^(?:"+pattern+")$") + ")")
+	if err != nil {
+		return err
+	}
+	_, err = xpath3.NewEvaluator(xpath3.DefaultEvaluatorOptions).Evaluate(context.Background(), e, patternProbeDoc())
+	return err
+}
+
+// patternProbeDoc is the document checkPattern evaluates against.
+var patternProbeDoc = sync.OnceValue(func() *helium.Document {
+	doc, err := helium.NewParser().Parse(context.Background(), []byte("<probe/>"))
+	if err != nil {
+		panic(err)
+	}
+	return doc
+})
