@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
 )
 
 // profileSchema is schemas/profile.schema.json (a test keeps the copies equal).
@@ -31,8 +34,9 @@ var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	return c.Compile("profile.schema.json")
 })
 
-// validateSchema checks a decoded YAML document against the profile schema.
-func validateSchema(file string, raw any) error {
+// validateSchema checks a decoded YAML document (data, the file's bytes, for
+// line numbers) against the profile schema.
+func validateSchema(file string, data []byte, raw any) error {
 	sch, err := compiledSchema()
 	if err != nil {
 		return fmt.Errorf("internal error: profile schema: %w", err)
@@ -48,9 +52,56 @@ func validateSchema(file string, raw any) error {
 	if err := sch.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
-			return &ProfileError{File: file, Msg: "does not match schemas/profile.schema.json:\n" + ve.Error()}
+			// The compiler names the embedded schema by a file URL below the
+			// working directory, which does not exist: say which file it is.
+			msg := ve.Error()
+			if base, _, ok := strings.Cut(ve.SchemaURL, "#"); ok || base != "" {
+				msg = strings.ReplaceAll(msg, base, "schemas/profile.schema.json")
+			}
+			return &ProfileError{File: file, Line: yamlLine(data, firstLeaf(ve).InstanceLocation), Msg: "does not match schemas/profile.schema.json:\n" + msg}
 		}
 		return &ProfileError{File: file, Msg: "does not match schemas/profile.schema.json", Err: err}
 	}
 	return nil
+}
+
+// firstLeaf returns the first innermost cause of a validation error: the
+// most precise place that is wrong.
+func firstLeaf(ve *jsonschema.ValidationError) *jsonschema.ValidationError {
+	for len(ve.Causes) > 0 {
+		ve = ve.Causes[0]
+	}
+	return ve
+}
+
+// yamlLine returns the line of the value at path (JSON pointer tokens) in
+// a YAML document, or of its nearest existing parent; 0 if none.
+func yamlLine(data []byte, path []string) int {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return 0
+	}
+	n := root.Content[0]
+	line := n.Line
+	for _, tok := range path {
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == tok {
+					next = n.Content[i+1]
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+			}
+		}
+		if next == nil {
+			break
+		}
+		n, line = next, next.Line
+	}
+	return line
 }

@@ -211,7 +211,7 @@ func Read(path string) (*Profile, error) {
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, &ProfileError{File: path, Msg: "not valid YAML", Err: err}
 	}
-	if err := validateSchema(path, raw); err != nil {
+	if err := validateSchema(path, data, raw); err != nil {
 		return nil, err
 	}
 	var p Profile

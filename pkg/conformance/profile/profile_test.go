@@ -44,6 +44,7 @@ func TestReadErrors(t *testing.T) {
 		{"two kinds", "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x}\nsharpenings:\n  - {id: a, message: m, required: x, forbidden: y}\n", "oneOf"},
 		{"duplicate id", "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x}\nsharpenings:\n  - {id: a, message: m, required: x}\n  - {id: a, message: m, forbidden: y}\n", `sharpening id "a" used twice`},
 		{"codes without path", "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x}\nsharpenings:\n  - {id: a, message: m, codes: [x]}\n", "oneOf"},
+		{"schema error, with the line of the value", "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x}\nsharpenings:\n  - id: a\n    message: m\n    requird: x\n", ".yaml:6: does not match schemas/profile.schema.json"},
 		{"broken pattern, with its line", "id: x\nstandard: S\nversion: '1'\nmatch: {namespace: urn:x}\nsharpenings:\n  - {id: a, message: m, path: x, pattern: '[0-9'}\n", `:6: sharpening "a": pattern "[0-9"`},
 	}
 	for _, tc := range tests {
