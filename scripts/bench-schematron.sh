@@ -31,7 +31,7 @@ whole1=$(echo "$e - $s" | bc -l)
 printf 'ozgctl check --schematron EN16931+XRechnung: %d invoices in %.2fs (-j 1: %.2fs), %.1f ms/invoice incl. start and compile\n' \
   "$n" "$whole" "$whole1" "$(echo "$whole1 * 1000 / $n" | bc -l)"
 
-per=$(go test -run '^$' -bench 'BenchmarkEN16931XRechnungUBL$' -benchtime "${BENCHTIME:-3x}" ./pkg/conformance/schematron | awk '/ms\/invoice/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/invoice") print $i}')
+per=$(go test -run '^$' -bench 'BenchmarkEN16931XRechnungUBL$' -benchtime "${BENCHTIME:-3x}" ./pkg/schematron | awk '/ms\/invoice/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/invoice") print $i}')
 echo "ozgctl steady state (Go benchmark, parsed documents): ${per} ms/invoice"
 
 NS=.cache/npm/node_modules

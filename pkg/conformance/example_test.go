@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Run checks inputs with stages on several workers; the results come back

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // StdinName is the file name used for a message read from standard input.

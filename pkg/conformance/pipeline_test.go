@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
@@ -91,7 +91,7 @@ func TestRunDeterministic(t *testing.T) {
 		return nil
 	}}
 	stages := []Stage{IdentifyStage{}, XSDStage{Set: set},
-		CodeListStage{Options: xoev.CodeCheckOptions{Resolver: genericode.NewDirResolver(filepath.Join(ex, "codelists"))}}, panicker}
+		CodeListStage{Options: xoev.CodeCheckOptions{Resolver: codelist.NewDirResolver(filepath.Join(ex, "codelists"))}}, panicker}
 	render := func(workers int) string {
 		res := Run(context.Background(), ins, stages, Options{Workers: workers})
 		for i := range res {

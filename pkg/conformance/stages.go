@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 

@@ -5,26 +5,26 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // Codelists maps each field's code list reference to the code list found
 // for it. A reference that could not be resolved has no entry.
-type Codelists map[*CodelisteRef]*genericode.CodeList
+type Codelists map[*CodelisteRef]*codelist.CodeList
 
 // ResolveCodelists looks up the code list of every field of doc that has a
 // codelisteReferenz. Each reference that is not found yields one warning
 // finding (rule [RuleUnresolvedCodeliste]) per distinct code list, at the
 // first field that uses it. A nil resolver resolves nothing and reports
 // nothing. lang is "de" or "en".
-func ResolveCodelists(ctx context.Context, doc *Document, res genericode.Resolver, lang string) (Codelists, []finding.Finding, error) {
+func ResolveCodelists(ctx context.Context, doc *Document, res codelist.Resolver, lang string) (Codelists, []finding.Finding, error) {
 	out := Codelists{}
 	if res == nil || doc == nil {
 		return out, nil, nil
 	}
 	type key struct{ uri, version string }
-	cache := map[key]*genericode.CodeList{}
+	cache := map[key]*codelist.CodeList{}
 	reported := map[key]bool{}
 	var fs []finding.Finding
 	for _, f := range doc.Fields {
@@ -44,7 +44,7 @@ func ResolveCodelists(ctx context.Context, doc *Document, res genericode.Resolve
 		if !ok {
 			var err error
 			cl, err = res.Resolve(ctx, uri, version)
-			if err != nil && !errors.Is(err, genericode.ErrNotFound) {
+			if err != nil && !errors.Is(err, codelist.ErrNotFound) {
 				if ctx.Err() != nil {
 					return out, fs, ctx.Err()
 				}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // readConstraintAttrs takes the XDatenfelder 3.0.0 attribute form of

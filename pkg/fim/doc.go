@@ -53,7 +53,7 @@
 //     different names; the first one is used.
 //
 // [ResolveCodelists] adds [RuleUnresolvedCodeliste] (warning) for code lists
-// that a [genericode.Resolver] cannot find; it is not raised by Strict.
+// that a [codelist.Resolver] cannot find; it is not raised by Strict.
 //
 // With [ReadOptions.Strict], every warning is raised to an error finding.
 // Findings are data: the document is still returned. Structural breakage

@@ -3,7 +3,7 @@ package fim
 import (
 	"errors"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Sentinel errors wrapped by [ReadError]; test for them with errors.Is.

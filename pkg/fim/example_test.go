@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 func ExampleReadFile() {
@@ -36,7 +36,7 @@ func ExampleResolveCodelists() {
 		fmt.Println(err)
 		return
 	}
-	res := genericode.NewDirResolver("testdata/codelists/S00000094")
+	res := codelist.NewDirResolver("testdata/codelists/S00000094")
 	lists, findings, err := fim.ResolveCodelists(context.Background(), doc, res, "en")
 	if err != nil {
 		fmt.Println(err)

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // Rule identifiers of the reader's findings (see the package doc).
@@ -474,7 +474,7 @@ func (r *reader) run() (*Document, error) {
 		if uri == "" {
 			return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> has no namespace; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.local, NamespaceXDF2, NamespaceXDF3)
 		}
-		if uri == genericode.Namespace {
+		if uri == codelist.Namespace {
 			return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is in namespace %q: a genericode code list, not an XDatenfelder file; give its directory with --codelists DIR", root.local, uri)
 		}
 		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is in namespace %q; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.local, uri, NamespaceXDF2, NamespaceXDF3)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 func TestReadRealFiles(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // pathTarget is an XSD finding whose path [Annotate] makes precise.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 func TestAnnotate(t *testing.T) {

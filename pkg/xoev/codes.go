@@ -12,8 +12,8 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // xoevCodeNS is the namespace of the XÖV datatype Code.
@@ -223,7 +223,7 @@ func (ix *codeIndex) schemaInfo(local string) (ct codeType, known bool) {
 // CodeCheckOptions configure [CheckCodes].
 type CodeCheckOptions struct {
 	// Resolver finds genericode lists by URI and version.
-	Resolver genericode.Resolver
+	Resolver codelist.Resolver
 	// Strict makes unknown lists and versions errors instead of warnings.
 	Strict bool
 }
@@ -263,7 +263,7 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 	var stack []*openElem
 	var paths xmlpath.Tracker
 	var out []finding.Finding
-	cache := map[[2]string]*genericode.CodeList{}
+	cache := map[[2]string]*codelist.CodeList{}
 	missing := map[[2]string]error{}
 	_ = sc.scan(func(t elemTag) bool {
 		if t.end {
@@ -320,7 +320,7 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 	return out, nil
 }
 
-func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache map[[2]string]*genericode.CodeList, missing map[[2]string]error) *finding.Finding {
+func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache map[[2]string]*codelist.CodeList, missing map[[2]string]error) *finding.Finding {
 	if e.schemaKnown && e.schemaCT.typ1 {
 		return nil
 	}
@@ -374,7 +374,7 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 
 func unknownList(base finding.Finding, uri, version string, err error) *finding.Finding {
 	f := base
-	var nf *genericode.NotFoundError
+	var nf *codelist.NotFoundError
 	if errors.As(err, &nf) && len(nf.Versions) > 0 {
 		f.Rule = RuleUnknownVersion
 		f.Message = fmt.Sprintf("code list %s has no version %q in --codelists (available: %s); code not checked", uri, version, strings.Join(nf.Versions, ", "))

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // xmllintPath returns the xmllint binary or skips (fails in CI, where

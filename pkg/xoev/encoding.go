@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 var encodingDecl = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z0-9._-]+)(["'])`)

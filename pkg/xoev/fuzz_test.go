@@ -14,8 +14,8 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // FuzzApplyDoctype: no panic; an error is a DoctypeError with a line.
@@ -54,7 +54,7 @@ func FuzzValidate(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	res := genericode.NewDirResolver(filepath.Join(exampleDir, "codelists"))
+	res := codelist.NewDirResolver(filepath.Join(exampleDir, "codelists"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if _, err := set.Validate(context.Background(), "f.xml", strings.NewReader(string(data))); err != nil {
 			t.Fatalf("validate error (should be a finding): %v", err)
@@ -130,7 +130,7 @@ func FuzzAnnotate(f *testing.F) {
 func FuzzCheckCodes(f *testing.F) {
 	f.Add(`<a listURI="urn:x" listVersionID="1"><code>01</code></a>`)
 	f.Add(`</a><code>`)
-	res := genericode.NewDirResolver(filepath.Join(exampleDir, "codelists"))
+	res := codelist.NewDirResolver(filepath.Join(exampleDir, "codelists"))
 	f.Fuzz(func(t *testing.T, doc string) {
 		if _, err := CheckCodes(context.Background(), nil, strings.NewReader(doc), CodeCheckOptions{Resolver: res}); err != nil {
 			t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 	hxsd "github.com/lestrrat-go/helium/xsd"
 
 	"github.com/ozgctl/ozgctl/internal/membudget"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // heliumSchema is the fallback engine for schema sets jacoelho cannot

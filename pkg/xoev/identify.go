@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 var identifyBufs = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 16<<10) }}

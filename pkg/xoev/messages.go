@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Finding messages are produced in English (the validator's own language)

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // tagEvents lists the element tags of doc as the tag scanner sees them,

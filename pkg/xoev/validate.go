@@ -15,7 +15,7 @@ import (
 	"github.com/jacoelho/xsd"
 	"github.com/jacoelho/xsd/xsderrors"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Rule ids of findings this package produces besides the XSD ones.

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 const exampleDir = "../../examples/xoev"
@@ -407,7 +407,7 @@ func TestIdentify(t *testing.T) {
 
 func TestCheckCodes(t *testing.T) {
 	set := loadExample(t, LoadOptions{})
-	res := genericode.NewDirResolver(filepath.Join(exampleDir, "codelists"))
+	res := codelist.NewDirResolver(filepath.Join(exampleDir, "codelists"))
 	valid, err := os.ReadFile(filepath.Join(exampleDir, "messages/antrag-gueltig.xml"))
 	if err != nil {
 		t.Fatal(err)

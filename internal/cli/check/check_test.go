@@ -14,7 +14,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 func factory() (*cmdutil.Factory, *iostreams.IOStreams) {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
@@ -13,7 +13,7 @@ func codeListStage(opts *CheckOptions) (conformance.Stage, error) {
 	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
 		return nil, err
 	}
-	res := genericode.NewDirResolver(opts.CodeLists...)
+	res := codelist.NewDirResolver(opts.CodeLists...)
 	if len(res.All()) == 0 {
 		return nil, fmt.Errorf("--codelists: no genericode code list found in %v", opts.CodeLists)
 	}

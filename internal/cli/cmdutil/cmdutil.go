@@ -15,8 +15,8 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/report"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // BuildInfo describes the binary.

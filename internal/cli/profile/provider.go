@@ -14,7 +14,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 // CheckStages is the stage provider for "ozgctl check": --schematron

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/ozgctl/ozgctl/internal/testcorpus"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 // corpusRoots returns the roots the corpus tests run on: the subset in

@@ -14,9 +14,9 @@ import (
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // Profile is a sharpened standard version: how its messages are
@@ -455,7 +455,7 @@ func (p *Profile) withBindings() ([]Sharpening, error) {
 	for _, d := range p.CodeLists {
 		dirs = append(dirs, p.resolve(d))
 	}
-	res := genericode.NewDirResolver(dirs...)
+	res := codelist.NewDirResolver(dirs...)
 	for _, b := range p.CodeListBindings {
 		cl, err := res.Resolve(context.Background(), b.List, b.Version)
 		if err != nil {

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 const examples = "../../../examples/profiles"

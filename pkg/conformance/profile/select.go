@@ -11,8 +11,8 @@ import (
 	"github.com/lestrrat-go/helium/xpath3"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
@@ -270,7 +270,7 @@ func (c *Compiled) load(ctx context.Context) (*xoev.SchemaSet, *xoev.CodeCheckOp
 			for _, d := range c.CodeLists {
 				dirs = append(dirs, c.resolve(d))
 			}
-			m.codes = &xoev.CodeCheckOptions{Resolver: genericode.NewDirResolver(dirs...)}
+			m.codes = &xoev.CodeCheckOptions{Resolver: codelist.NewDirResolver(dirs...)}
 		}
 	})
 	return m.set, m.codes, m.loadErr

@@ -9,8 +9,8 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/membudget"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 // ValueDocument is the [conformance.Message.Values] key of the parsed

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // TestSetPaths expands a test-set argument into the paths [ReadTestSet]

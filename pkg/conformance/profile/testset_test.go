@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 func TestReadVEFA(t *testing.T) {

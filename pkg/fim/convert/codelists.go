@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // CodeValue is one entry of a code list: the code that is stored and the
@@ -32,27 +32,27 @@ type CodelistResolver interface {
 }
 
 // CodelistDirs returns a [CodelistResolver] over the genericode files
-// below the given directories (a [genericode.DirResolver]: matched by
+// below the given directories (a [codelist.DirResolver]: matched by
 // canonical URI and version, or canonical version URI), and the problems
 // met while indexing them (unreadable directories or broken files).
 func CodelistDirs(dirs ...string) (CodelistResolver, []error) {
-	r := genericode.NewDirResolver(dirs...)
+	r := codelist.NewDirResolver(dirs...)
 	return FromResolver(r), r.Problems()
 }
 
 // FromResolver adapts a genericode resolver. A list it does not find is
 // reported as unresolved, not as an error.
-func FromResolver(r genericode.Resolver) CodelistResolver { return resolverAdapter{r} }
+func FromResolver(r codelist.Resolver) CodelistResolver { return resolverAdapter{r} }
 
-type resolverAdapter struct{ r genericode.Resolver }
+type resolverAdapter struct{ r codelist.Resolver }
 
 func (a resolverAdapter) ResolveCodelist(ref *fim.CodelisteRef, codeKey, nameKey string) (*Codelist, error) {
 	ctx := context.Background()
 	cl, err := a.r.Resolve(ctx, ref.CanonicalURI, ref.Version)
-	if errors.Is(err, genericode.ErrNotFound) && ref.CanonicalVersionURI != "" {
+	if errors.Is(err, codelist.ErrNotFound) && ref.CanonicalVersionURI != "" {
 		cl, err = a.r.Resolve(ctx, ref.CanonicalVersionURI, "")
 	}
-	if errors.Is(err, genericode.ErrNotFound) {
+	if errors.Is(err, codelist.ErrNotFound) {
 		return nil, nil
 	}
 	if err != nil {
@@ -65,7 +65,7 @@ func (a resolverAdapter) ResolveCodelist(ref *fim.CodelisteRef, codeKey, nameKey
 // nameKey name the columns (XDatenfelder 3.0.0 codeKey/nameKey); when
 // empty, the list's key column holds the code and the name comes from a
 // column called "name" (any case), else the first other column.
-func FromGenericode(cl *genericode.CodeList, codeKey, nameKey string) *Codelist {
+func FromGenericode(cl *codelist.CodeList, codeKey, nameKey string) *Codelist {
 	out := &Codelist{URI: cl.Identification.CanonicalURI, Version: cl.Identification.Version, Name: cl.Identification.ShortName}
 	code := cl.ColumnIndex(codeKey)
 	if code < 0 {

@@ -11,9 +11,9 @@ import (
 	"github.com/sebdah/goldie/v2"
 
 	"github.com/ozgctl/ozgctl/internal/testcorpus"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // fimTestdata holds the real XDatenfelder files copied from the corpus by
@@ -58,7 +58,7 @@ func TestGoldenRealFiles(t *testing.T) {
 			}
 			opts := Options{}
 			if dir, ok := codelistsFor[filepath.Base(file)]; ok {
-				opts.Codelists = genericode.NewDirResolver(dir)
+				opts.Codelists = codelist.NewDirResolver(dir)
 			}
 			fs := Lint(context.Background(), doc, opts)
 			checkFindings(t, fs)
@@ -125,7 +125,7 @@ func BenchmarkLintS00000186(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	res := genericode.NewDirResolver(fimTestdata + "/codelists/S00000186")
+	res := codelist.NewDirResolver(fimTestdata + "/codelists/S00000186")
 	res.All()
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim/lint"
 )
 
@@ -16,7 +16,7 @@ func ExampleLint() {
 		fmt.Println(err)
 		return
 	}
-	opts := lint.Options{Lang: "en", Codelists: genericode.NewDirResolver("../testdata/codelists/S00000094")}
+	opts := lint.Options{Lang: "en", Codelists: codelist.NewDirResolver("../testdata/codelists/S00000094")}
 	for _, f := range lint.Lint(context.Background(), doc, opts) {
 		if f.Severity.String() == "error" {
 			fmt.Printf("%d:%d %s %s [%s]\n", f.Line, f.Column, f.Rule, f.Message, f.Path)

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // Source is the Source of every finding of a lint rule.
@@ -26,7 +26,7 @@ type CodeList struct {
 	rows [][]string
 }
 
-func newCodeList(gc *genericode.CodeList) *CodeList {
+func newCodeList(gc *codelist.CodeList) *CodeList {
 	cl := &CodeList{Name: gc.File, Key: gc.KeyColumn}
 	for _, c := range gc.Columns {
 		cl.Columns = append(cl.Columns, c.ID)
@@ -57,10 +57,10 @@ type Options struct {
 	// Lang is the language of messages: "de" (default) or "en".
 	Lang string
 	// Codelists resolves code list references (e.g. a
-	// [genericode.DirResolver] over the --codelists directories); nil
+	// [codelist.DirResolver] over the --codelists directories); nil
 	// means no code lists are available and the checks that need them are
 	// skipped.
-	Codelists genericode.Resolver
+	Codelists codelist.Resolver
 	// Rules restricts the run to these codes; empty means all.
 	Rules []string
 }

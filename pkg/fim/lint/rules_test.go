@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // The rule tests start from small clean documents in testdata/rules
@@ -92,7 +92,7 @@ func lintString(t *testing.T, s string, codelists bool) ([]finding.Finding, []fi
 	}
 	opts := Options{}
 	if codelists {
-		opts.Codelists = genericode.NewDirResolver("testdata/rules/codelists")
+		opts.Codelists = codelist.NewDirResolver("testdata/rules/codelists")
 	}
 	return Lint(context.Background(), doc, opts), rfs
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 )
 
@@ -113,7 +113,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	}
 	lo := fimlint.Options{Lang: opts.Output.Lang}
 	if len(opts.Codelists) > 0 {
-		res := genericode.NewDirResolver(opts.Codelists...)
+		res := codelist.NewDirResolver(opts.Codelists...)
 		if !opts.IO.Quiet() {
 			for _, p := range res.Problems() {
 				fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", p)
@@ -172,5 +172,5 @@ func isGenericode(in conformance.Input) bool {
 		return false
 	}
 	defer rc.Close()
-	return genericode.Sniff(rc)
+	return codelist.Sniff(rc)
 }

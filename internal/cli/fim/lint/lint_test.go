@@ -156,7 +156,7 @@ func TestJUnitAgainstXSD(t *testing.T) {
 	if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := exec.Command(xmllint, "--noout", "--schema", "../../../../pkg/conformance/report/testdata/junit.xsd", p).CombinedOutput()
+	res, err := exec.Command(xmllint, "--noout", "--schema", "../../../../pkg/report/testdata/junit.xsd", p).CombinedOutput()
 	if err != nil {
 		t.Errorf("xmllint: %v\n%s", err, res)
 	}

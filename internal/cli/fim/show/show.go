@@ -17,9 +17,9 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // Formats are the output formats of fim show.
@@ -135,7 +135,7 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 	}
 	var cls fim.Codelists
 	if len(opts.Codelists) > 0 {
-		res := genericode.NewDirResolver(opts.Codelists...)
+		res := codelist.NewDirResolver(opts.Codelists...)
 		for _, p := range res.Problems() {
 			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", p)
 		}

@@ -20,9 +20,9 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	profilecli "github.com/ozgctl/ozgctl/internal/cli/profile"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 // TestOptions are the parsed flags and arguments of "ozgctl profile test".

@@ -10,7 +10,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 

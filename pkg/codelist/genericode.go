@@ -1,4 +1,4 @@
-// Package genericode reads OASIS genericode 1.0 code lists and finds them by
+// Package codelist reads OASIS genericode 1.0 code lists and finds them by
 // canonical URI and version through a [Resolver].
 //
 // The reader accepts both forms seen in practice: children in no namespace
@@ -10,7 +10,7 @@
 // The package is a leaf: it imports only the standard library. It never
 // reaches the network; [DirResolver] reads local directories. A later
 // XRepository client with an on-disk cache can implement [Resolver].
-package genericode
+package codelist
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/internal/xmlcharset"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Namespace is the genericode 1.0 namespace.

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // SARIF renders a SARIF 2.1.0 log with one run; the rules come from the

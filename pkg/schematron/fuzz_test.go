@@ -13,7 +13,7 @@ func FuzzCompile(f *testing.F) {
 	f.Add([]byte(schema(`<pattern><rule context="a:item"><assert id="x" test="a:price">p</assert></rule></pattern>`)))
 	f.Add([]byte(schema(`<let name="g" value="1"/><pattern abstract="true" id="ap"><rule context="$c"><assert test="$t">m</assert></rule></pattern><pattern is-a="ap"><param name="c" value="*"/><param name="t" value="true()"/></pattern>`)))
 	f.Add([]byte(`<schema xmlns="http://purl.oclc.org/dsdl/schematron" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:u="urn:u" queryBinding="xslt2"><xsl:function name="u:f"><xsl:param name="p"/><xsl:sequence select="$p"/></xsl:function><pattern><rule context="/"><report test="u:f(1)">r</report></rule></pattern></schema>`))
-	if data, err := os.ReadFile("../../../examples/profiles/xbau/sch/xbau-schematron-leere-elemente.sch"); err == nil {
+	if data, err := os.ReadFile("../../examples/profiles/xbau/sch/xbau-schematron-leere-elemente.sch"); err == nil {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

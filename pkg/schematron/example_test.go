@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/schematron"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
 // Compile a rule set once, then check any number of documents with it.

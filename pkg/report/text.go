@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 const (

@@ -1,4 +1,4 @@
-package genericode
+package codelist
 
 import (
 	"context"

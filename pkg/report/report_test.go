@@ -14,7 +14,7 @@ import (
 
 	"github.com/sebdah/goldie/v2"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 func sampleReport() *finding.Report {

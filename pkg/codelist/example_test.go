@@ -1,14 +1,14 @@
-package genericode_test
+package codelist_test
 
 import (
 	"context"
 	"fmt"
 
-	"github.com/ozgctl/ozgctl/pkg/fim/genericode"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 func ExampleDirResolver() {
-	r := genericode.NewDirResolver("testdata")
+	r := codelist.NewDirResolver("testdata")
 	cl, err := r.Resolve(context.Background(), "urn:de:fim:codeliste:statusfrauschwangerstillend", "2020-02-06")
 	if err != nil {
 		fmt.Println(err)

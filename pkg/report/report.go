@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Options adjusts rendering without changing content.

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 //go:embed html.tmpl

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
-	"github.com/ozgctl/ozgctl/pkg/conformance/report"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // Render a report in a format chosen by name, as --output does.

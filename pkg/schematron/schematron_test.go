@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // files is an in-memory rule directory for tests.
@@ -461,7 +461,7 @@ func TestConcurrentEvaluate(t *testing.T) {
 // name prefilters of contexts like //*[ends-with(name(), 'Amount')] give
 // exactly the XPath results, on the EN16931 rules and corpus invoices.
 func TestPathTestShortcut(t *testing.T) {
-	r, err := Compile("../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{})
+	r, err := Compile("../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -476,8 +476,8 @@ func TestPathTestShortcut(t *testing.T) {
 	}
 	slow := *r
 	slow.noFast = true
-	files, _ := filepath.Glob("../profile/testdata/corpus/xoev/xrechnung/*/*/*/*ubl*.xml")
-	more, _ := filepath.Glob("../profile/testdata/corpus/xoev/xrechnung/*/*/*/*ubl*/*.xml")
+	files, _ := filepath.Glob("../conformance/profile/testdata/corpus/xoev/xrechnung/*/*/*/*ubl*.xml")
+	more, _ := filepath.Glob("../conformance/profile/testdata/corpus/xoev/xrechnung/*/*/*/*ubl*/*.xml")
 	files = append(files, more...)
 	if len(files) < 4 {
 		t.Fatalf("%d invoices", len(files))

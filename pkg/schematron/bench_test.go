@@ -13,11 +13,11 @@ import (
 
 // benchInvoices returns the UBL invoices of the XRechnung corpus
 // (OZGCTL_CORPUS or shared/corpus found upwards), or the subset in
-// ../profile/testdata when the corpus is absent.
+// ../conformance/profile/testdata when the corpus is absent.
 func benchInvoices(b *testing.B) []string {
 	root := testcorpus.Dir()
 	if root == "" {
-		root = "../profile/testdata/corpus"
+		root = "../conformance/profile/testdata/corpus"
 	}
 	x := filepath.Join(root, "xoev/xrechnung")
 	var files []string
@@ -35,7 +35,7 @@ func benchInvoices(b *testing.B) []string {
 // rules (compiled once) on parsed invoices and reports ms per invoice.
 func BenchmarkEN16931XRechnungUBL(b *testing.B) {
 	var rules []*Rules
-	for _, f := range []string{"../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", "../../../examples/profiles/xrechnung/xrechnung/ubl/XRechnung-UBL-validation.sch"} {
+	for _, f := range []string{"../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", "../../examples/profiles/xrechnung/xrechnung/ubl/XRechnung-UBL-validation.sch"} {
 		r, err := Compile(f, Options{})
 		if err != nil {
 			b.Fatal(err)
@@ -73,7 +73,7 @@ func BenchmarkEN16931XRechnungUBL(b *testing.B) {
 func BenchmarkCompileEN16931(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := Compile("../../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{}); err != nil {
+		if _, err := Compile("../../examples/profiles/xrechnung/en16931-ubl/EN16931-UBL-validation.sch", Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/lestrrat-go/helium/xpath3"
 
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Fired is one assert that failed or one report that succeeded on a node,

@@ -8,7 +8,7 @@ import (
 
 	"github.com/lestrrat-go/helium/xpath3"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Options adjust how a rule file is compiled.
