@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
 func ExampleReadFile() {

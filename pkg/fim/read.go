@@ -10,8 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Rule identifiers of the reader's findings (see the package doc).

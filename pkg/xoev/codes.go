@@ -12,8 +12,8 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // xoevCodeNS is the namespace of the XÖV datatype Code.

@@ -14,8 +14,8 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // FuzzApplyDoctype: no panic; an error is a DoctypeError with a line.

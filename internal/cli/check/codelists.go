@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 

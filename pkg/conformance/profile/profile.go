@@ -14,9 +14,9 @@ import (
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
-	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // Profile is a sharpened standard version: how its messages are

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
 // CodeValue is one entry of a code list: the code that is stored and the

@@ -11,9 +11,9 @@ import (
 	"github.com/sebdah/goldie/v2"
 
 	"github.com/ozgctl/ozgctl/internal/testcorpus"
-	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // fimTestdata holds the real XDatenfelder files copied from the corpus by

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Rule ids of findings about files that cannot be read into the model.

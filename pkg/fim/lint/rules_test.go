@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // The rule tests start from small clean documents in testdata/rules

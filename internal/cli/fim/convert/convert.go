@@ -12,10 +12,10 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/pkg/report"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	fimconvert "github.com/ozgctl/ozgctl/pkg/fim/convert"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // ConvertOptions are the parsed flags and arguments of "ozgctl fim convert".

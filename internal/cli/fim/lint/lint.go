@@ -10,10 +10,10 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Formats are the output formats of fim lint.

@@ -17,9 +17,9 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Formats are the output formats of fim show.

@@ -20,8 +20,8 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	profilecli "github.com/ozgctl/ozgctl/internal/cli/profile"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
