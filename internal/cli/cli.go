@@ -198,19 +198,13 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 	_ = pf.MarkHidden("cpuprofile")
 	_ = pf.MarkHidden("memprofile")
 
-	cmd.AddCommand(newCmdVersion(f))
-	for _, add := range subcommands {
-		cmd.AddCommand(add(f))
-	}
+	addCommands(cmd, f)
 	return cmd, func() {
 		if stopProfile != nil {
 			stopProfile()
 		}
 	}
 }
-
-// subcommands are registered by files of this package (one per group).
-var subcommands []func(*cmdutil.Factory) *cobra.Command
 
 func loadConfig(v *viper.Viper, path string) error {
 	v.SetEnvPrefix("OZGCTL")

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ozgctl/ozgctl/internal/testcorpus"
-	"github.com/ozgctl/ozgctl/pkg/xoev"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 )
 
 // BenchmarkPipelineUBL runs identify + XSD over the UBL invoices of the
@@ -17,16 +17,15 @@ func BenchmarkPipelineUBL(b *testing.B) {
 		b.Skip("shared/corpus not found (set OZGCTL_CORPUS)")
 	}
 	x := filepath.Join(corpus, "xoev")
-	set, err := xoev.LoadSchemaSet(context.Background(), filepath.Join(x, "xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd"), xoev.LoadOptions{})
+	p, err := Build(context.Background(), Config{XSD: filepath.Join(x, "xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd")})
 	if err != nil {
 		b.Skip("corpus not available: ", err)
 	}
 	files, _ := filepath.Glob(filepath.Join(x, "xrechnung/validator-configuration/test/instances/ubl0*.xml"))
-	ins, _ := ExpandInputs(files, nil)
-	stages := []Stage{IdentifyStage{}, XSDStage{Set: set}}
+	ins, _ := batch.ExpandInputs(files, nil)
 	b.ReportAllocs()
 	for b.Loop() {
-		Run(context.Background(), ins, stages, Options{Workers: 1})
+		batch.Run(context.Background(), ins, p.Stages, batch.Options{Workers: 1})
 	}
 	b.ReportMetric(float64(len(ins)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }

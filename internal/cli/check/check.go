@@ -1,18 +1,16 @@
 // Package check implements "ozgctl check": XÖV messages against XSD, code
-// lists and (through stage providers) sharpenings and Schematron.
+// lists, profiles (sharpened standards) and Schematron.
 package check
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
@@ -38,8 +36,8 @@ type CheckOptions struct {
 	CodeLists       []string
 	StrictCodeLists bool
 
-	// Schematron, Profile and Phase are filled from their flags and handed
-	// to the registered stage providers (see [RegisterStageProvider]).
+	// Schematron files and a Profile file or directory add rule stages;
+	// Phase applies to both.
 	Schematron []string
 	Profile    string
 	Phase      string
@@ -48,33 +46,6 @@ type CheckOptions struct {
 	Output  cmdutil.OutputFlags
 	Args    []string
 	Command string
-}
-
-// StageProvider builds further stages of the check pipeline from the
-// options, e.g. Schematron (--schematron) or profile sharpenings
-// (--profile). It returns no stages when its flags are not set. Providers
-// run in registration order, after the XSD and code-list stages.
-type StageProvider func(ctx context.Context, opts *CheckOptions) ([]conformance.Stage, error)
-
-var (
-	providersMu sync.Mutex
-	providers   []StageProvider
-)
-
-// RegisterStageProvider adds a provider; call it from an init function
-// (internal/cli/register_<name>.go).
-func RegisterStageProvider(p StageProvider) {
-	providersMu.Lock()
-	defer providersMu.Unlock()
-	providers = append(providers, p)
-}
-
-// SchematronAvailable reports whether a stage provider is registered, so
-// that --schematron and --profile are refused clearly when none is.
-func SchematronAvailable() bool {
-	providersMu.Lock()
-	defer providersMu.Unlock()
-	return len(providers) > 0
 }
 
 const long = `Check XÖV messages (and other XML such as UBL invoices) against their
@@ -137,9 +108,6 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" {
 				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR")
 			}
-			if (len(opts.Schematron) > 0 || opts.Profile != "") && !SchematronAvailable() {
-				return cmdutil.FlagErrorf("--schematron and --profile are not available in this build yet")
-			}
 			if opts.Phase != "" && len(opts.Schematron) == 0 && opts.Profile == "" {
 				return cmdutil.FlagErrorf("--phase %q: there is no Schematron to run it on (give --schematron or --profile)", opts.Phase)
 			}
@@ -178,19 +146,19 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	stages, err := buildStages(ctx, opts)
+	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
+		return err
+	}
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.config())
 	if err != nil {
 		return err
 	}
-	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
-	var runOpts conformance.Options
-	runOpts.Workers = opts.Jobs
+	inputs, inErrs := batch.ExpandInputs(opts.Args, opts.IO.In)
 	update, finish := cmdutil.Progress(opts.IO, "checking", len(inputs))
-	runOpts.Progress = update
-	results := conformance.Run(ctx, inputs, stages, runOpts)
+	results := batch.Run(ctx, inputs, p.Stages, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()
-	results = append(results, conformance.UnresolvedResults(inErrs)...)
-	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: conformance.CollectRules(stages, xoev.Rules()...)}
+	results = append(results, batch.UnresolvedResults(inErrs)...)
+	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: p.Rules}
 	rep.SortFiles()
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
 		return err
@@ -198,51 +166,18 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	return cmdutil.ResultError(rep)
 }
 
-// buildStages loads the schemas and code lists once for the whole run.
-func buildStages(ctx context.Context, opts *CheckOptions) ([]conformance.Stage, error) {
-	stages := []conformance.Stage{conformance.IdentifyStage{}}
-	lo := xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine}
-	switch {
-	case opts.XSD != "":
-		set, err := xoev.LoadSchemaSet(ctx, opts.XSD, lo)
-		if err != nil {
-			return nil, loadError(err)
-		}
-		if set.FallbackReason != "" && opts.Engine == "" && !opts.IO.Quiet() {
-			fmt.Fprintf(opts.IO.ErrOut, "note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s\n", opts.XSD, set.FallbackReason)
-		}
-		stages = append(stages, conformance.XSDStage{Set: set, Lang: opts.Output.Lang})
-	case opts.SchemaDir != "":
-		dir, err := xoev.LoadSchemaDir(opts.SchemaDir, lo)
-		if err != nil {
-			return nil, err
-		}
-		stages = append(stages, conformance.XSDStage{Dir: dir, Lang: opts.Output.Lang})
+// config turns the flags into what the pipeline checks against.
+func (opts *CheckOptions) config() conformance.Config {
+	return conformance.Config{
+		XSD:       opts.XSD,
+		SchemaDir: opts.SchemaDir,
+		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots,
+			AllowNetwork: opts.AllowNetwork, Engine: opts.Engine},
+		CodeLists:       opts.CodeLists,
+		StrictCodeLists: opts.StrictCodeLists,
+		Schematron:      opts.Schematron,
+		Profile:         opts.Profile,
+		Phase:           opts.Phase,
+		Lang:            opts.Output.Lang,
 	}
-	if len(opts.CodeLists) > 0 {
-		st, err := codeListStage(opts)
-		if err != nil {
-			return nil, err
-		}
-		stages = append(stages, st)
-	}
-	providersMu.Lock()
-	ps := append([]StageProvider(nil), providers...)
-	providersMu.Unlock()
-	for _, p := range ps {
-		more, err := p(ctx, opts)
-		if err != nil {
-			return nil, err
-		}
-		stages = append(stages, more...)
-	}
-	return stages, nil
-}
-
-func loadError(err error) error {
-	var le *xoev.LoadError
-	if errors.As(err, &le) && le.Hint != "" {
-		return &cmdutil.HintError{Err: fmt.Errorf("load schema: %w", err), Hint: le.Hint}
-	}
-	return fmt.Errorf("load schema: %w", err)
 }

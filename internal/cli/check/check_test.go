@@ -13,8 +13,6 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 func factory() (*cmdutil.Factory, *iostreams.IOStreams) {
@@ -76,24 +74,14 @@ func TestCheckRun(t *testing.T) {
 	if !strings.Contains(out, "FAIL: 3 files, 1 valid, 2 invalid, 4 errors") || !strings.Contains(out, "codelist:invalid-code") {
 		t.Errorf("output:\n%s", out)
 	}
-	// A stage provider (Schematron, profiles) is run after XSD and code lists.
-	RegisterStageProvider(func(ctx context.Context, o *CheckOptions) ([]conformance.Stage, error) {
-		if len(o.Schematron) == 0 {
-			return nil, nil
-		}
-		return []conformance.Stage{conformance.StageFunc{ID: "fake", Fn: func(ctx context.Context, m *conformance.Message, r *finding.FileResult) error {
-			r.Engines = append(r.Engines, "schematron:fake")
-			r.Findings = append(r.Findings, finding.Finding{Rule: "FAKE-1", Severity: finding.Warning, Message: "from a provider"})
-			return nil
-		}}}, nil
-	})
-	defer func() { providersMu.Lock(); providers = nil; providersMu.Unlock() }()
+	// Schematron runs after XSD and code lists, on the same messages.
 	f2, ios2 := factory()
-	opts.IO, opts.Schematron, opts.Args = f2.IO, []string{"x.sch"}, []string{ex + "/messages/antrag-gueltig.xml"}
+	opts.IO, opts.Schematron, opts.Args = f2.IO, []string{"../../../examples/profiles/xbau/sch/xbau-schematron-leere-elemente.sch"}, []string{ex + "/messages/antrag-gueltig.xml"}
+	opts.Output.Output = "json"
 	if err := checkRun(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
-	if out := ios2.Out.(interface{ String() string }).String(); !strings.Contains(out, "warning FAKE-1: from a provider") {
-		t.Errorf("provider stage not run:\n%s", out)
+	if out := ios2.Out.(interface{ String() string }).String(); !strings.Contains(out, `"schematron:helium-xpath3"`) {
+		t.Errorf("Schematron stage:\n%s", out)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 )
 
-// Progress returns a callback for conformance.Options.Progress that draws a
+// Progress returns a callback for batch.Options.Progress that draws a
 // bar on stderr, and a finish function that clears it. Both are no-ops
 // when stderr is not a terminal, with --quiet, or for a single input.
 func Progress(ios *iostreams.IOStreams, what string, total int) (update func(done, total int), finish func()) {

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -46,11 +47,11 @@ func checkWith(t *testing.T, rules []*schematron.Rules, file string) []finding.F
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := SchematronCheck(rules...)(context.Background(), file, data)
-	if err != nil {
-		t.Fatal(err)
+	res := batch.CheckOne(context.Background(), batch.FromBytes(file, data), []batch.Stage{SchematronStage{RuleSets: rules}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
 	}
-	return fs
+	return res.Findings
 }
 
 var (

@@ -10,9 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 const examples = "../../../examples/profiles"
@@ -88,11 +89,11 @@ func TestCompileErrors(t *testing.T) {
 
 func checkFile(t *testing.T, set *Set, file string) finding.FileResult {
 	t.Helper()
-	ins, errs := conformance.ExpandInputs([]string{file}, nil)
+	ins, errs := batch.ExpandInputs([]string{file}, nil)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	return conformance.CheckOne(context.Background(), ins[0], []conformance.Stage{conformance.IdentifyStage{}, &Stage{Set: set}})
+	return batch.CheckOne(context.Background(), ins[0], append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set, "")...))
 }
 
 func rules(fs []finding.Finding, sev finding.Severity) []string {
@@ -241,12 +242,8 @@ func TestXBauProfileTests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages := []conformance.Stage{conformance.IdentifyStage{}, &Stage{Set: set}}
-	check := func(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
-		res := conformance.CheckOne(ctx, conformance.Input{Name: name}, stages)
-		return res.Findings, res.Err
-	}
-	results := Run(context.Background(), ts, check)
+	stages := append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set, "")...)
+	results := RunSets(context.Background(), []*TestSet{ts}, stages, 2)[0]
 	if len(results) != 3 {
 		t.Fatalf("%d cases, want 3", len(results))
 	}
@@ -256,7 +253,7 @@ func TestXBauProfileTests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := conformance.CheckOne(context.Background(), conformance.Input{Name: filepath.Join(examples, "tests/xbau-2.6/invalid/antrag-kopf.xml")}, stages)
+	res := batch.CheckOne(context.Background(), batch.Input{Name: filepath.Join(examples, "tests/xbau-2.6/invalid/antrag-kopf.xml")}, stages)
 	var checked int
 	for _, f := range res.Findings {
 		if f.Source != "profile" {
@@ -290,13 +287,13 @@ func TestStageConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := []string{"../../../examples/xoev/messages", filepath.Join(examples, "tests/xbau-2.6"), "testdata/corpus/xoev/xrechnung/testsuite"}
-	ins, errs := conformance.ExpandInputs(args, nil)
+	ins, errs := batch.ExpandInputs(args, nil)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	stages := []conformance.Stage{conformance.IdentifyStage{}, &Stage{Set: set}}
-	par := conformance.Run(context.Background(), ins, stages, conformance.Options{Workers: 4})
-	seq := conformance.Run(context.Background(), ins, stages, conformance.Options{Workers: 1})
+	stages := append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set, "")...)
+	par := batch.Run(context.Background(), ins, stages, batch.Options{Workers: 4})
+	seq := batch.Run(context.Background(), ins, stages, batch.Options{Workers: 1})
 	for i := range par {
 		if par[i].Err != nil || seq[i].Err != nil {
 			t.Fatalf("%s: %v / %v", par[i].File, par[i].Err, seq[i].Err)
@@ -312,7 +309,7 @@ func TestRuleSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules := conformance.CollectRules([]conformance.Stage{&Stage{Set: set}})
+	rules := batch.CollectRules(Stages(set, ""))
 	byID := map[string]finding.RuleInfo{}
 	for _, r := range rules {
 		byID[r.ID] = r

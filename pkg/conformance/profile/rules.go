@@ -24,15 +24,3 @@ func ruleInfos(sets []*schematron.Rules, sev map[string]finding.Severity) []find
 	}
 	return out
 }
-
-// Rules implements conformance.RuleSource.
-func (s SchematronStage) Rules() []finding.RuleInfo { return ruleInfos(s.RuleSets, s.Severity) }
-
-// Rules implements conformance.RuleSource: the rules of every profile.
-func (s *Stage) Rules() []finding.RuleInfo {
-	var out []finding.RuleInfo
-	for _, c := range s.Set.Profiles {
-		out = append(out, ruleInfos(c.Rules(), c.Severity)...)
-	}
-	return out
-}

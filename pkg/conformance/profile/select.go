@@ -11,8 +11,6 @@ import (
 	"github.com/lestrrat-go/helium/xpath3"
 
 	"github.com/ozgctl/ozgctl/pkg/codelist"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
@@ -174,79 +172,6 @@ func seqText(seq xpath3.Sequence) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, " ")
-}
-
-// Stage checks each message with the profile [Set.Select] picks: XSD,
-// code lists, sharpenings and Schematron, in one pass.
-type Stage struct {
-	Set *Set
-	// Lang is the language of the XSD and code list findings: "de"
-	// (default) or "en".
-	Lang string
-}
-
-// Name implements [conformance.Stage].
-func (*Stage) Name() string { return "profile" }
-
-// Check implements [conformance.Stage].
-func (s *Stage) Check(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
-	doc, ok, err := Document(ctx, msg, res)
-	if err != nil || !ok {
-		return err
-	}
-	c, err := s.Set.Select(ctx, doc)
-	if err != nil {
-		return err
-	}
-	if msg.Identity == nil {
-		root := doc.DocumentElement()
-		msg.Identity = &finding.Identity{Root: root.LocalName(), Namespace: root.URI()}
-	}
-	msg.Identity.Profile = c.ID
-	if msg.Identity.Standard == "" {
-		msg.Identity.Standard = c.Standard
-	}
-	if msg.Identity.Version == "" {
-		msg.Identity.Version = c.Version
-	}
-	set, codes, err := c.load(ctx)
-	if err != nil {
-		return err
-	}
-	// The XSD and code list checks are the ones "check --xsd" runs, so
-	// that a profile's findings read the same (localised, values quoted).
-	if set != nil {
-		if err := (conformance.XSDStage{Set: set, Lang: s.Lang}).Check(ctx, msg, res); err != nil {
-			return err
-		}
-	}
-	if codes != nil {
-		if err := (conformance.CodeListStage{Options: *codes, Lang: s.Lang}).Check(ctx, msg, res); err != nil {
-			return err
-		}
-	}
-	if c.Sharpened != nil {
-		out, err := c.Sharpened.Evaluate(ctx, doc)
-		if err != nil {
-			return err
-		}
-		fs := out.Findings()
-		for i := range fs {
-			fs[i].Source = "profile"
-			// The rules were generated: point at the sharpening in the
-			// profile instead.
-			fs[i].Related = nil
-			if line := c.Profile.RuleLine(fs[i].Rule); line > 0 {
-				fs[i].Related = []finding.Position{{File: c.Profile.File, Line: line}}
-			}
-		}
-		res.Findings = append(res.Findings, fs...)
-		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)
-	}
-	if len(c.Schematron) > 0 {
-		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity}.Check(ctx, msg, res)
-	}
-	return nil
 }
 
 // load reads the profile's schema set and code lists once per run.

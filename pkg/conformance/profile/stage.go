@@ -8,18 +8,137 @@ import (
 	"github.com/lestrrat-go/helium"
 
 	"github.com/ozgctl/ozgctl/internal/membudget"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
-// ValueDocument is the [conformance.Message.Values] key of the parsed
-// *helium.Document, shared by the Schematron and sharpening stages so a
-// message is parsed into a tree once.
-const ValueDocument = "helium.document"
+// DocumentKey is where [Document] keeps the parsed tree of a message, so
+// that the profile selection, sharpening and Schematron stages parse it once.
+var DocumentKey = batch.NewKey[*helium.Document]("helium.document")
+
+// Key is where [SelectStage] leaves the profile it picked for a message.
+var Key = batch.NewKey[*Compiled]("profile")
 
 // EngineSchematron names the Schematron engine in FileResult.Engines.
 const EngineSchematron = "schematron:helium-xpath3"
+
+// Stages returns the stages that check each message with the profile of
+// set that matches it, for a pipeline that identifies messages first:
+// selection, the profile's XSD and code lists (the stages "check --xsd"
+// uses, so findings read the same), then its sharpenings and Schematron.
+func Stages(set *Set, lang string) []batch.Stage {
+	return []batch.Stage{
+		SelectStage{Set: set},
+		xoev.XSDStage{Pick: pickSchema, Lang: lang},
+		xoev.CodeListStage{Pick: pickCodes, Lang: lang},
+		RulesStage{},
+	}
+}
+
+func pickSchema(ctx context.Context, msg *batch.Message) (*xoev.SchemaSet, error) {
+	c, ok := Key.Get(msg)
+	if !ok {
+		return nil, nil
+	}
+	set, _, err := c.load(ctx)
+	return set, err
+}
+
+func pickCodes(msg *batch.Message) *xoev.CodeCheckOptions {
+	c, ok := Key.Get(msg)
+	if !ok {
+		return nil
+	}
+	// load ran in pickSchema already; its error ended the message there.
+	_, codes, _ := c.load(context.Background())
+	return codes
+}
+
+// SelectStage picks each message's profile from Set (see [Set.Select])
+// and records it in the message's identity.
+type SelectStage struct {
+	Set *Set
+}
+
+// Name implements [batch.Stage].
+func (SelectStage) Name() string { return "profile" }
+
+// Check implements [batch.Stage].
+func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	doc, ok, err := Document(ctx, msg, res)
+	if err != nil || !ok {
+		return err
+	}
+	c, err := s.Set.Select(ctx, doc)
+	if err != nil {
+		return err
+	}
+	if msg.Identity == nil {
+		root := doc.DocumentElement()
+		msg.Identity = &finding.Identity{Root: root.LocalName(), Namespace: root.URI()}
+	}
+	msg.Identity.Profile = c.ID
+	if msg.Identity.Standard == "" {
+		msg.Identity.Standard = c.Standard
+	}
+	if msg.Identity.Version == "" {
+		msg.Identity.Version = c.Version
+	}
+	Key.Set(msg, c)
+	return nil
+}
+
+// Rules implements [batch.RuleSource]: the rules of every profile.
+func (s SelectStage) Rules() []finding.RuleInfo {
+	var out []finding.RuleInfo
+	for _, c := range s.Set.Profiles {
+		out = append(out, ruleInfos(c.Rules(), c.Severity)...)
+	}
+	return out
+}
+
+// RulesStage evaluates the sharpenings and Schematron of the message's
+// profile.
+type RulesStage struct{}
+
+// Name implements [batch.Stage].
+func (RulesStage) Name() string { return "profile-rules" }
+
+// Check implements [batch.Stage].
+func (RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	c, ok := Key.Get(msg)
+	if !ok {
+		return nil
+	}
+	doc, ok, err := Document(ctx, msg, res)
+	if err != nil || !ok {
+		return err
+	}
+	if c.Sharpened != nil {
+		out, err := c.Sharpened.Evaluate(ctx, doc)
+		if err != nil {
+			return err
+		}
+		fs := out.Findings()
+		for i := range fs {
+			fs[i].Source = "profile"
+			// The rules were generated: point at the sharpening in the
+			// profile instead.
+			fs[i].Related = nil
+			if line := c.Profile.RuleLine(fs[i].Rule); line > 0 {
+				fs[i].Related = []finding.Position{{File: c.Profile.File, Line: line}}
+			}
+		}
+		res.Findings = append(res.Findings, fs...)
+		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)
+	}
+	if len(c.Schematron) > 0 {
+		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity}.Check(ctx, msg, res)
+	}
+	return nil
+}
 
 // SchematronStage evaluates compiled Schematron rules on each message.
 type SchematronStage struct {
@@ -28,11 +147,11 @@ type SchematronStage struct {
 	Severity map[string]finding.Severity
 }
 
-// Name implements [conformance.Stage].
+// Name implements [batch.Stage].
 func (SchematronStage) Name() string { return "schematron" }
 
-// Check implements [conformance.Stage].
-func (s SchematronStage) Check(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
+// Check implements [batch.Stage].
+func (s SchematronStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 	doc, ok, err := Document(ctx, msg, res)
 	if err != nil || !ok {
 		return err
@@ -54,6 +173,9 @@ func (s SchematronStage) Check(ctx context.Context, msg *conformance.Message, re
 	return nil
 }
 
+// Rules implements [batch.RuleSource].
+func (s SchematronStage) Rules() []finding.RuleInfo { return ruleInfos(s.RuleSets, s.Severity) }
+
 func appendOnce(list []string, s string) []string {
 	for _, x := range list {
 		if x == s {
@@ -67,11 +189,11 @@ func appendOnce(list []string, s string) []string {
 // use. A message that is not well-formed is reported once (rule
 // xml:not-well-formed) and ok is false; so is a message an earlier stage
 // already found broken.
-func Document(ctx context.Context, msg *conformance.Message, res *finding.FileResult) (*helium.Document, bool, error) {
+func Document(ctx context.Context, msg *batch.Message, res *finding.FileResult) (*helium.Document, bool, error) {
 	if !msg.WellFormed {
 		return nil, false, nil
 	}
-	if d, ok := msg.Values[ValueDocument].(*helium.Document); ok {
+	if d, ok := DocumentKey.Get(msg); ok {
 		return d, true, nil
 	}
 	rc, err := msg.Input.Open()
@@ -97,33 +219,6 @@ func Document(ctx context.Context, msg *conformance.Message, res *finding.FileRe
 		res.Findings = append(res.Findings, schematron.NotWellFormed(err))
 		return nil, false, nil
 	}
-	msg.Values[ValueDocument] = doc
+	DocumentKey.Set(msg, doc)
 	return doc, true, nil
-}
-
-// SchematronCheck returns a [CheckFunc] that runs rules on an instance.
-func SchematronCheck(rules ...*schematron.Rules) CheckFunc {
-	return func(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
-		release, err := membudget.AcquireTree(ctx, int64(len(data)))
-		if err != nil {
-			return nil, err
-		}
-		defer release()
-		doc, err := schematron.ParseDocument(ctx, data)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return []finding.Finding{schematron.NotWellFormed(err)}, nil
-		}
-		var all []finding.Finding
-		for _, r := range rules {
-			res, err := r.Evaluate(ctx, doc)
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, res.Findings()...)
-		}
-		return finding.Normalize(all), nil
-	}
 }

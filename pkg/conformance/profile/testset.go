@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"os"
 	"path/filepath"
 	"slices"
@@ -136,10 +137,6 @@ func parseExpect(file string, b []byte) (Expect, error) {
 	return e, nil
 }
 
-// CheckFunc checks one instance and returns its findings. name is used in
-// messages; data is the whole document.
-type CheckFunc func(ctx context.Context, name string, data []byte) ([]finding.Finding, error)
-
 // CaseResult is the verdict for one case.
 type CaseResult struct {
 	Case     *Case
@@ -149,21 +146,10 @@ type CaseResult struct {
 	Err      error
 }
 
-// Run checks every case of ts with check, one after another.
-func Run(ctx context.Context, ts *TestSet, check CheckFunc) []CaseResult {
-	return RunParallel(ctx, ts, check, 1)
-}
-
-// RunParallel checks the cases with up to workers goroutines; check must
-// be safe for concurrent use. Results are in case order whatever the
-// number of workers.
-func RunParallel(ctx context.Context, ts *TestSet, check CheckFunc, workers int) []CaseResult {
-	return RunSets(ctx, []*TestSet{ts}, check, workers)[0]
-}
-
-// RunSets checks the cases of several sets with up to workers goroutines
-// and returns the results per set, in case order.
-func RunSets(ctx context.Context, sets []*TestSet, check CheckFunc, workers int) [][]CaseResult {
+// RunSets checks the cases of several sets through stages (the pipeline
+// conformance.Build assembles) with up to workers goroutines and returns
+// the results per set, in case order.
+func RunSets(ctx context.Context, sets []*TestSet, stages []batch.Stage, workers int) [][]CaseResult {
 	type job struct{ set, c int }
 	var jobs []job
 	out := make([][]CaseResult, len(sets))
@@ -182,8 +168,8 @@ func RunSets(ctx context.Context, sets []*TestSet, check CheckFunc, workers int)
 			defer wg.Done()
 			for j := range next {
 				c := &sets[j.set].Cases[j.c]
-				fs, err := check(ctx, c.File, c.Instance)
-				out[j.set][j.c] = Judge(c, fs, err)
+				res := batch.CheckOne(ctx, batch.FromBytes(c.File, c.Instance), stages)
+				out[j.set][j.c] = Judge(c, res.Findings, res.Err)
 			}
 		}()
 	}

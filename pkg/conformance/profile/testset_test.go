@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"os"
 	"path/filepath"
 	"slices"
@@ -148,7 +149,7 @@ func TestEN16931UnitTests(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, res := range Run(context.Background(), ts, SchematronCheck(r)) {
+				for _, res := range RunSets(context.Background(), []*TestSet{ts}, []batch.Stage{SchematronStage{RuleSets: []*schematron.Rules{r}}}, 1)[0] {
 					n++
 					if !res.Pass {
 						failed++

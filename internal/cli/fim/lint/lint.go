@@ -10,8 +10,8 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -121,10 +121,10 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		}
 		lo.Codelists = res
 	}
-	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
+	inputs, inErrs := batch.ExpandInputs(opts.Args, opts.IO.In)
 	inputs = dropCodeLists(inputs, opts.Args)
 	fo := fimlint.FileOptions{Options: lo, Strict: opts.Strict}
-	stage := conformance.StageFunc{ID: "fim-lint", Fn: func(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
+	stage := batch.StageFunc{ID: "fim-lint", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 		rc, err := msg.Input.Open()
 		if err != nil {
 			return cmdutil.PathErr(err)
@@ -134,9 +134,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return nil
 	}}
 	update, finish := cmdutil.Progress(opts.IO, "linting", len(inputs))
-	results := conformance.Run(ctx, inputs, []conformance.Stage{stage}, conformance.Options{Workers: opts.Jobs, Progress: update})
+	results := batch.Run(ctx, inputs, []batch.Stage{stage}, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()
-	results = append(results, conformance.UnresolvedResults(inErrs)...)
+	results = append(results, batch.UnresolvedResults(inErrs)...)
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: fimlint.FileRuleInfos(opts.Output.Lang)}
 	rep.SortFiles()
@@ -150,7 +150,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 // directory argument: code lists often sit next to the schemas that use
 // them (examples/fim/codelists) and are not XDatenfelder messages. A code
 // list named explicitly stays and is reported as an input error.
-func dropCodeLists(inputs []conformance.Input, args []string) []conformance.Input {
+func dropCodeLists(inputs []batch.Input, args []string) []batch.Input {
 	named := map[string]bool{}
 	for _, a := range args {
 		named[a] = true
@@ -166,7 +166,7 @@ func dropCodeLists(inputs []conformance.Input, args []string) []conformance.Inpu
 }
 
 // isGenericode sniffs the start of a file for the genericode namespace.
-func isGenericode(in conformance.Input) bool {
+func isGenericode(in batch.Input) bool {
 	rc, err := in.Open()
 	if err != nil {
 		return false

@@ -18,10 +18,8 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	profilecli "github.com/ozgctl/ozgctl/internal/cli/profile"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
@@ -138,36 +136,11 @@ type jsonOut struct {
 }
 
 func testRun(ctx context.Context, opts *TestOptions) error {
-	profilecli.TuneGC()
-	var check profile.CheckFunc
-	var rules []*schematron.Rules
-	if opts.Profile != "" {
-		set, err := profile.LoadSet(opts.Profile, profile.LoadOptions{Phase: opts.Phase})
-		if err != nil {
-			return profilecli.LoadError(err)
-		}
-		for _, c := range set.Profiles {
-			rules = append(rules, c.Rules()...)
-		}
-		stages := []conformance.Stage{conformance.IdentifyStage{}, &profile.Stage{Set: set}}
-		check = func(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
-			ins, _ := conformance.ExpandInputs([]string{conformance.StdinName}, bytes.NewReader(data))
-			res := conformance.CheckOne(ctx, ins[0], stages)
-			if res.Err != nil {
-				return nil, res.Err
-			}
-			return res.Findings, nil
-		}
-	} else {
-		for _, f := range opts.Schematron {
-			r, err := schematron.Compile(f, schematron.Options{Phase: opts.Phase})
-			if err != nil {
-				return profilecli.LoadError(err)
-			}
-			rules = append(rules, r)
-		}
-		check = profile.SchematronCheck(rules...)
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, conformance.Config{Schematron: opts.Schematron, Profile: opts.Profile, Phase: opts.Phase})
+	if err != nil {
+		return err
 	}
+	rules := ruleSets(p)
 
 	var sets []*profile.TestSet
 	for _, a := range opts.Args {
@@ -185,7 +158,7 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 	}
 	out := jsonOut{Tests: []jsonTest{}}
 	var text bytes.Buffer
-	all := profile.RunSets(ctx, sets, check, runtime.GOMAXPROCS(0))
+	all := profile.RunSets(ctx, sets, p.Stages, runtime.GOMAXPROCS(0))
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -254,6 +227,23 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 		return cmdutil.ErrFindings
 	}
 	return nil
+}
+
+// ruleSets returns the Schematron rule sets the pipeline evaluates, for
+// the coverage listing.
+func ruleSets(p *conformance.Pipeline) []*schematron.Rules {
+	var out []*schematron.Rules
+	for _, st := range p.Stages {
+		switch st := st.(type) {
+		case profile.SchematronStage:
+			out = append(out, st.RuleSets...)
+		case profile.SelectStage:
+			for _, c := range st.Set.Profiles {
+				out = append(out, c.Rules()...)
+			}
+		}
+	}
+	return out
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -1,8 +1,7 @@
-package conformance
+package batch
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,9 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 func names(ins []Input) []string {
@@ -52,89 +49,12 @@ func TestExpandInputs(t *testing.T) {
 	}
 }
 
-// TestRunDeterministic checks that the result order and content do not
-// depend on the number of workers, and that a panicking stage becomes an
-// input error for that file only.
-func TestRunDeterministic(t *testing.T) {
-	ex := "../../examples/xoev"
-	set, err := xoev.LoadSchemaSet(context.Background(), filepath.Join(ex, "xsd/demo.xsd"), xoev.LoadOptions{Catalogs: []string{filepath.Join(ex, "catalog.xml")}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	src, _ := os.ReadFile(filepath.Join(ex, "messages/antrag-gueltig.xml"))
-	var args []string
-	for i := range 40 {
-		data := src
-		switch i % 4 {
-		case 1:
-			data = []byte(strings.Replace(string(src), ">12345<", ">1<", 1))
-		case 2:
-			data = []byte(strings.Replace(string(src), "<code>01</code>", "<code>09</code>", 1))
-		case 3:
-			data = src[:len(src)/3]
-		}
-		p := filepath.Join(dir, "m"+string(rune('a'+i%26))+string(rune('a'+i/26))+".xml")
-		os.WriteFile(p, data, 0o644)
-		args = append(args, p)
-	}
-	args = append(args, filepath.Join(dir, "panic.xml"))
-	os.WriteFile(filepath.Join(dir, "panic.xml"), src, 0o644)
-	ins, errs := ExpandInputs(args, nil)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	panicker := StageFunc{ID: "boom", Fn: func(ctx context.Context, msg *Message, res *finding.FileResult) error {
-		if strings.HasSuffix(msg.Input.Name, "panic.xml") {
-			panic("boom")
-		}
-		return nil
-	}}
-	stages := []Stage{IdentifyStage{}, XSDStage{Set: set},
-		CodeListStage{Options: xoev.CodeCheckOptions{Resolver: codelist.NewDirResolver(filepath.Join(ex, "codelists"))}}, panicker}
-	render := func(workers int) string {
-		res := Run(context.Background(), ins, stages, Options{Workers: workers})
-		for i := range res {
-			if res[i].Err != nil {
-				res[i].Findings = append(res[i].Findings, finding.Finding{Rule: "input-error", Message: strings.SplitN(res[i].Err.Error(), "\n", 2)[0]})
-			}
-		}
-		b, _ := json.Marshal(res)
-		return string(b)
-	}
-	one := render(1)
-	for _, w := range []int{2, 8} {
-		if got := render(w); got != one {
-			t.Errorf("-j %d output differs from -j 1", w)
-		}
-	}
-	res := Run(context.Background(), ins, stages, Options{Workers: 4})
-	var valid, invalid, inputErr int
-	for _, r := range res {
-		switch {
-		case r.Err != nil:
-			inputErr++
-			if !strings.Contains(r.Err.Error(), "internal error") || !strings.HasSuffix(r.File, "panic.xml") {
-				t.Errorf("%s: %v", r.File, r.Err)
-			}
-		case r.Valid():
-			valid++
-		default:
-			invalid++
-		}
-	}
-	if valid != 10 || invalid != 30 || inputErr != 1 {
-		t.Errorf("valid %d invalid %d input errors %d", valid, invalid, inputErr)
-	}
-	if res[0].Identity == nil || res[0].Identity.Root != "demo.antrag.0101" || !slices.Contains(res[0].Engines, xoev.EngineJacoelho) {
-		t.Errorf("first result identity %+v engines %v", res[0].Identity, res[0].Engines)
-	}
-}
+var nop = StageFunc{ID: "nop", Fn: func(context.Context, *Message, *finding.FileResult) error { return nil }}
 
 func TestRunCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	res := Run(ctx, []Input{{Name: "a"}, {Name: "b"}}, []Stage{IdentifyStage{}}, Options{Workers: 1})
+	res := Run(ctx, []Input{{Name: "a"}, {Name: "b"}}, []Stage{nop}, Options{Workers: 1})
 	for _, r := range res {
 		if r.Err == nil || !errors.Is(r.Err, context.Canceled) {
 			t.Errorf("%s: err %v, want canceled", r.File, r.Err)
@@ -149,7 +69,7 @@ func (ruleStage) Rules() []finding.RuleInfo {
 }
 
 func TestCollectRules(t *testing.T) {
-	rs := CollectRules([]Stage{IdentifyStage{}, ruleStage{}}, xoev.Rules()...)
+	rs := CollectRules([]Stage{nop, ruleStage{}}, finding.RuleInfo{ID: "xml:not-well-formed"}, finding.RuleInfo{ID: "codelist:invalid-code"})
 	var ids []string
 	for _, r := range rs {
 		ids = append(ids, r.ID)
@@ -202,6 +122,36 @@ func TestUnresolvedResults(t *testing.T) {
 	for _, r := range res {
 		if r.File == "" || r.Err == nil || strings.Contains(r.ErrText(), r.File) {
 			t.Errorf("%+v: want the argument as file and the bare reason as error (%q)", r, r.ErrText())
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	a, b := NewKey[string]("a"), NewKey[string]("a")
+	var m Message
+	if _, ok := a.Get(&m); ok {
+		t.Error("value on an empty message")
+	}
+	a.Set(&m, "x")
+	if v, ok := a.Get(&m); !ok || v != "x" {
+		t.Errorf("Get = %q, %v", v, ok)
+	}
+	if _, ok := b.Get(&m); ok {
+		t.Error("a second key of the same name sees the first's value")
+	}
+}
+
+func TestFromBytes(t *testing.T) {
+	in := FromBytes("case.xml", []byte("<a/>"))
+	for range 2 {
+		rc, err := in.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := make([]byte, 10)
+		n, _ := rc.Read(b)
+		if in.Name != "case.xml" || string(b[:n]) != "<a/>" {
+			t.Errorf("%s: %q", in.Name, b[:n])
 		}
 	}
 }

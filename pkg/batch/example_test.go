@@ -1,4 +1,4 @@
-package conformance_test
+package batch_test
 
 import (
 	"context"
@@ -6,15 +6,15 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Run checks inputs with stages on several workers; the results come back
 // in input order whatever the number of workers.
 func ExampleRun() {
-	inputs, _ := conformance.ExpandInputs([]string{"-"}, strings.NewReader("<a/>"))
-	size := conformance.StageFunc{ID: "size", Fn: func(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
+	inputs, _ := batch.ExpandInputs([]string{"-"}, strings.NewReader("<a/>"))
+	size := batch.StageFunc{ID: "size", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 		rc, err := msg.Input.Open()
 		if err != nil {
 			return err
@@ -27,7 +27,7 @@ func ExampleRun() {
 		}
 		return nil
 	}}
-	results := conformance.Run(context.Background(), inputs, []conformance.Stage{size}, conformance.Options{Workers: 2})
+	results := batch.Run(context.Background(), inputs, []batch.Stage{size}, batch.Options{Workers: 2})
 	for _, r := range results {
 		fmt.Println(r.File, r.Valid(), r.Findings[0].Rule, r.Findings[0].Message)
 	}

@@ -1,4 +1,4 @@
-package conformance
+package batch
 
 import (
 	"bytes"
@@ -22,14 +22,21 @@ type Input struct {
 	// Name is the input exactly as given on the command line or as found
 	// below a given directory; "-" for standard input.
 	Name string
-	// data holds standard input, read once.
-	data []byte
+	// data holds standard input, read once, or the bytes of [FromBytes].
+	data     []byte
+	inMemory bool
+}
+
+// FromBytes returns an input named name whose content is data, for
+// callers that hold a message in memory (a test case, a request body).
+func FromBytes(name string, data []byte) Input {
+	return Input{Name: name, data: data, inMemory: true}
 }
 
 // Open opens the input for reading. Each call returns a fresh reader, so
 // several stages can stream the same message one after another.
 func (in Input) Open() (io.ReadCloser, error) {
-	if in.Name == StdinName {
+	if in.inMemory {
 		return io.NopCloser(bytes.NewReader(in.data)), nil
 	}
 	f, err := os.Open(in.Name)
@@ -42,10 +49,6 @@ func (in Input) Open() (io.ReadCloser, error) {
 	}
 	return f, nil
 }
-
-// ErrNoInputs is returned by [ExpandInputs] when the arguments name no
-// message at all.
-var ErrNoInputs = errors.New("no input files")
 
 // PathError says that an argument names nothing that can be read.
 type PathError struct {
@@ -106,7 +109,7 @@ func ExpandInputs(args []string, stdin io.Reader) ([]Input, []error) {
 				errs = append(errs, &PathError{Arg: a, Err: fmt.Errorf("read stdin: %w", err)})
 				continue
 			}
-			add(Input{Name: StdinName, data: data})
+			add(Input{Name: StdinName, data: data, inMemory: true})
 			continue
 		}
 		st, err := os.Stat(a)

@@ -1,4 +1,4 @@
-package conformance
+package batch
 
 import (
 	"context"
@@ -22,16 +22,40 @@ type Message struct {
 	// WellFormed is false once a stage found the message not well-formed;
 	// stages that need a parsed document skip it then.
 	WellFormed bool
-	// Values lets stages pass data on (e.g. the schema set chosen for the
-	// message); keys are owned by the stage that sets them.
-	Values map[string]any
 
-	done []func()
+	values map[any]any
+	done   []func()
 }
 
 // OnDone registers f to run once the message's last stage has finished,
-// e.g. to release memory a stage reserved for a tree kept in Values.
+// e.g. to release memory a stage reserved for a tree it keeps on the message.
 func (m *Message) OnDone(f func()) { m.done = append(m.done, f) }
+
+// Key names a value of type T that one stage leaves on a [Message] for the
+// stages after it (the schema set chosen, the parsed tree, the profile
+// picked). The package that declares a Key owns its value; keys are
+// compared by identity, so two packages never collide.
+type Key[T any] struct{ name string }
+
+// NewKey returns a new key; name only helps debugging.
+func NewKey[T any](name string) *Key[T] { return &Key[T]{name: name} }
+
+// String returns the key's name.
+func (k *Key[T]) String() string { return k.name }
+
+// Get returns the value stored under k, and whether there is one.
+func (k *Key[T]) Get(m *Message) (T, bool) {
+	v, ok := m.values[k].(T)
+	return v, ok
+}
+
+// Set stores v under k.
+func (k *Key[T]) Set(m *Message, v T) {
+	if m.values == nil {
+		m.values = map[any]any{}
+	}
+	m.values[k] = v
+}
 
 // Stage is one step of checking a message. Check adds findings (and, if
 // it ran, its engine name) to res. It returns an error only when it could
@@ -144,12 +168,12 @@ feed:
 // into the file's input error, so one bad input never ends the run.
 func CheckOne(ctx context.Context, in Input, stages []Stage) (res finding.FileResult) {
 	res.File = in.Name
-	msg := &Message{Input: in, WellFormed: true, Values: map[string]any{}}
+	msg := &Message{Input: in, WellFormed: true}
 	defer func() {
 		for _, f := range msg.done {
 			f()
 		}
-		msg.Values = nil
+		msg.values = nil
 		if r := recover(); r != nil {
 			res.Err = &finding.InputError{File: in.Name, Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
 		}

@@ -1,0 +1,76 @@
+package cmdutil
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+// BuildPipeline builds the check pipeline of cfg, printing its notes as
+// warnings on stderr (unless quiet) and phrasing load errors with a hint
+// on what to do.
+func BuildPipeline(ctx context.Context, io *iostreams.IOStreams, cfg conformance.Config) (*conformance.Pipeline, error) {
+	if cfg.Notef == nil && !io.Quiet() {
+		cfg.Notef = func(format string, args ...any) {
+			fmt.Fprintf(io.ErrOut, format+"\n", args...)
+		}
+	}
+	p, err := conformance.Build(ctx, cfg)
+	if err != nil {
+		return nil, loadError(err)
+	}
+	if p.HasRules() {
+		tuneGC()
+	}
+	return p, nil
+}
+
+// loadError phrases a pipeline load error as the user knew it before
+// pipelines were built in one place, with a hint on what to do.
+func loadError(err error) error {
+	var le *conformance.LoadError
+	if !errors.As(err, &le) {
+		return err
+	}
+	var xe *xoev.LoadError
+	var se *schematron.LoadError
+	switch le.What {
+	case "schema":
+		if errors.As(err, &xe) && xe.Hint != "" {
+			return &HintError{Err: err, Hint: xe.Hint}
+		}
+	case "schema directory":
+		return le.Err
+	case "code lists":
+		return fmt.Errorf("--codelists: %w", le.Err)
+	case "rules":
+		switch {
+		case errors.As(err, &se) && se.Construct == "phase":
+			return &HintError{Err: err, Hint: "give a phase that every Schematron file of the run defines (listed above), or leave --phase out"}
+		case errors.Is(err, fs.ErrNotExist):
+			return &HintError{Err: err, Hint: "check the path of the rule file"}
+		case errors.As(err, &se):
+			return &HintError{Err: err, Hint: "fix the rule file at the position shown; run \"ozgctl profile validate\" on a profile to check all its files"}
+		}
+	}
+	return err
+}
+
+// tuneGC trades memory for speed in runs that evaluate Schematron: the
+// XPath evaluation allocates many short-lived objects, and a GC target of
+// 400 % cuts the CPU time of EN16931 + XRechnung runs by about a quarter
+// (peak RSS over 175 corpus invoices: 48 → 85 MB). GOGC set in the
+// environment wins.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+}

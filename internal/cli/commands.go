@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/ozgctl/ozgctl/internal/cli/check"
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	fimconvert "github.com/ozgctl/ozgctl/internal/cli/fim/convert"
+	fimlint "github.com/ozgctl/ozgctl/internal/cli/fim/lint"
+	fimsample "github.com/ozgctl/ozgctl/internal/cli/fim/sample"
+	fimshow "github.com/ozgctl/ozgctl/internal/cli/fim/show"
+	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
+	profilevalidate "github.com/ozgctl/ozgctl/internal/cli/profile/validate"
+	"github.com/ozgctl/ozgctl/internal/cli/rules"
+)
+
+// addCommands builds the command tree below root: one line per command,
+// in the order "ozgctl help" lists them.
+func addCommands(root *cobra.Command, f *cmdutil.Factory) {
+	root.AddCommand(
+		newCmdVersion(f),
+		check.NewCmdCheck(f, nil),
+		rules.NewCmdRules(f, nil),
+		group("fim", "read, lint and convert FIM definitions (XDatenfelder, code lists)",
+			fimshow.NewCmdShow(f, nil),
+			fimlint.NewCmdLint(f, nil),
+			fimconvert.NewCmdConvert(f, nil),
+			fimsample.NewCmdSample(f, nil),
+		),
+		group("profile", "validate and test conformance profiles and rule sets",
+			profilevalidate.NewCmdValidate(f, nil),
+			profiletest.NewCmdTest(f, nil),
+		),
+	)
+}
+
+// group returns a command that only holds its children.
+func group(name, short string, children ...*cobra.Command) *cobra.Command {
+	cmd := &cobra.Command{Use: name + " <command>", Short: short, Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() }}
+	cmd.AddCommand(children...)
+	return cmd
+}

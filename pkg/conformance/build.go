@@ -1,0 +1,143 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+// Config says what a check pipeline checks messages against. The zero
+// Config identifies messages and checks nothing else.
+type Config struct {
+	// XSD is the main schema of every message; SchemaDir a directory whose
+	// *.xsd files are picked by each message's root element and namespace.
+	// At most one of them is set.
+	XSD       string
+	SchemaDir string
+	// Schema holds the catalogs, extra roots and engine for XSD and SchemaDir.
+	Schema xoev.LoadOptions
+
+	// CodeLists are directories of genericode lists; StrictCodeLists makes
+	// an unknown list or version an error.
+	CodeLists       []string
+	StrictCodeLists bool
+
+	// Schematron files run on every message, Profile (a file or a
+	// directory of profiles) on the messages it matches; Phase applies to
+	// both.
+	Schematron []string
+	Profile    string
+	Phase      string
+
+	// Lang is the language of the findings of the XSD and code-list
+	// stages: "de" (default) or "en".
+	Lang string
+	// Notef, if set, receives notes worth telling the user that do not
+	// stop the run (a fallback engine, a code list file skipped), each
+	// starting with "note:" or "warning:".
+	Notef func(format string, args ...any)
+}
+
+// LoadError says which part of a [Config] could not be loaded: What is
+// "schema", "schema directory", "code lists" or "rules"; Err is the loader's own error
+// (*xoev.LoadError, *schematron.LoadError, *profile.ProfileError …).
+type LoadError struct {
+	What string
+	Err  error
+}
+
+// Error implements error.
+func (e *LoadError) Error() string { return "load " + e.What + ": " + e.Err.Error() }
+
+// Unwrap returns the loader's error.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// Pipeline is a built check pipeline: its stages, to hand to [batch.Run],
+// and the rules its findings may use, for reporters that list rules.
+type Pipeline struct {
+	Stages []batch.Stage
+	Rules  []finding.RuleInfo
+}
+
+// HasRules reports whether the pipeline evaluates Schematron or profile
+// rules, which build a tree per message.
+func (p *Pipeline) HasRules() bool {
+	for _, st := range p.Stages {
+		switch st.(type) {
+		case profile.SchematronStage, profile.SelectStage:
+			return true
+		}
+	}
+	return false
+}
+
+// Build loads every schema set, code list, profile and rule file that cfg
+// names, once, and assembles the stages that check a message:
+//
+//	identify → XSD → code lists → profile (select → XSD → code lists → rules) → Schematron
+//
+// Every command that checks messages builds its pipeline here. A load
+// error is a [*LoadError].
+func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
+	if cfg.XSD != "" && cfg.SchemaDir != "" {
+		return nil, fmt.Errorf("build pipeline: give an XSD or a schema directory, not both")
+	}
+	notef := cfg.Notef
+	if notef == nil {
+		notef = func(string, ...any) {}
+	}
+	stages := []batch.Stage{xoev.IdentifyStage{}}
+	switch {
+	case cfg.XSD != "":
+		set, err := xoev.LoadSchemaSet(ctx, cfg.XSD, cfg.Schema)
+		if err != nil {
+			return nil, &LoadError{What: "schema", Err: err}
+		}
+		if set.FallbackReason != "" && cfg.Schema.Engine == "" {
+			notef("note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s", cfg.XSD, set.FallbackReason)
+		}
+		stages = append(stages, xoev.XSDStage{Pick: set.Picker(), Lang: cfg.Lang})
+	case cfg.SchemaDir != "":
+		dir, err := xoev.LoadSchemaDir(cfg.SchemaDir, cfg.Schema)
+		if err != nil {
+			return nil, &LoadError{What: "schema directory", Err: err}
+		}
+		stages = append(stages, xoev.XSDStage{Pick: dir.Picker(), Lang: cfg.Lang})
+	}
+	if len(cfg.CodeLists) > 0 {
+		res := codelist.NewDirResolver(cfg.CodeLists...)
+		if len(res.All()) == 0 {
+			return nil, &LoadError{What: "code lists", Err: fmt.Errorf("no genericode code list found in %v", cfg.CodeLists)}
+		}
+		for _, p := range res.Problems() {
+			notef("warning: code list skipped: %v", p)
+		}
+		opts := &xoev.CodeCheckOptions{Resolver: res, Strict: cfg.StrictCodeLists}
+		stages = append(stages, xoev.CodeListStage{Pick: func(*batch.Message) *xoev.CodeCheckOptions { return opts }, Lang: cfg.Lang})
+	}
+	if cfg.Profile != "" {
+		set, err := profile.LoadSet(cfg.Profile, profile.LoadOptions{Phase: cfg.Phase})
+		if err != nil {
+			return nil, &LoadError{What: "rules", Err: err}
+		}
+		stages = append(stages, profile.Stages(set, cfg.Lang)...)
+	}
+	if len(cfg.Schematron) > 0 {
+		var rules []*schematron.Rules
+		for _, f := range cfg.Schematron {
+			r, err := schematron.Compile(f, schematron.Options{Phase: cfg.Phase})
+			if err != nil {
+				return nil, &LoadError{What: "rules", Err: err}
+			}
+			rules = append(rules, r)
+		}
+		stages = append(stages, profile.SchematronStage{RuleSets: rules})
+	}
+	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules()...)}, nil
+}

@@ -1,0 +1,170 @@
+package xoev
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+)
+
+// SchemaKey is where [XSDStage] leaves the schema set it validated a
+// message with, for the code-list stage (fixed listURI/listVersionID).
+var SchemaKey = batch.NewKey[*SchemaSet]("xoev.schema")
+
+// IdentifyStage reads the message's root element and header into
+// [batch.Message.Identity]. A message that breaks before its root element
+// is left to the XSD stage, which reports where.
+type IdentifyStage struct{}
+
+// Name implements [batch.Stage].
+func (IdentifyStage) Name() string { return "identify" }
+
+// Check implements [batch.Stage].
+func (IdentifyStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	id, err := Identify(rc)
+	if err == nil {
+		msg.Identity = id
+	}
+	return nil
+}
+
+// SchemaPicker chooses the schema set a message is validated against. A
+// nil set with a nil error means the message has no XSD check in this run.
+type SchemaPicker func(ctx context.Context, msg *batch.Message) (*SchemaSet, error)
+
+// errNoRoot is what a picker that chooses by root element returns for a
+// message whose root element could not be read.
+var errNoRoot = errors.New("no root element")
+
+// Picker returns a [SchemaPicker] that gives every message s.
+func (s *SchemaSet) Picker() SchemaPicker {
+	return func(context.Context, *batch.Message) (*SchemaSet, error) { return s, nil }
+}
+
+// Picker returns a [SchemaPicker] that chooses by root element and
+// namespace (see [SchemaDir.Select]).
+func (d *SchemaDir) Picker() SchemaPicker {
+	return func(ctx context.Context, msg *batch.Message) (*SchemaSet, error) {
+		if msg.Identity == nil {
+			return nil, errNoRoot
+		}
+		return d.Select(ctx, msg.Identity.Namespace, msg.Identity.Root)
+	}
+}
+
+// XSDStage validates each message against the schema set Pick chooses.
+type XSDStage struct {
+	Pick SchemaPicker
+	// Lang is the language of finding messages: "de" (default) or "en".
+	Lang string
+}
+
+// Name implements [batch.Stage].
+func (XSDStage) Name() string { return "xsd" }
+
+// Check implements [batch.Stage].
+func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	set, err := s.Pick(ctx, msg)
+	if errors.Is(err, errNoRoot) {
+		// Not even a root element: report why, no schema to pick.
+		return s.notWellFormed(msg, res)
+	}
+	if err != nil || set == nil {
+		return err
+	}
+	SchemaKey.Set(msg, set)
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	fs, err := set.Validate(ctx, msg.Input.Name, rc)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", msg.Input.Name, err)
+	}
+	res.Engines = append(res.Engines, set.Engine)
+	markWellFormed(msg, fs)
+	if len(fs) > 0 {
+		if rc2, err := msg.Input.Open(); err == nil {
+			Annotate(rc2, fs)
+			rc2.Close()
+		}
+	}
+	Localize(fs, s.Lang)
+	res.Findings = append(res.Findings, fs...)
+	return nil
+}
+
+func markWellFormed(msg *batch.Message, fs []finding.Finding) {
+	for _, f := range fs {
+		if f.Severity == finding.Error && (f.Rule == RuleNotWellFormed || f.Rule == RuleEncoding || f.Rule == RuleDoctype) {
+			msg.WellFormed = false
+		}
+	}
+}
+
+// notWellFormed re-reads the message to say where it breaks.
+func (s XSDStage) notWellFormed(msg *batch.Message, res *finding.FileResult) error {
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	_, err = Identify(rc)
+	text := "no root element"
+	if err != nil {
+		text = err.Error()
+	}
+	msg.WellFormed = false
+	fs := []finding.Finding{{Rule: RuleNotWellFormed, Severity: finding.Error, Source: "xml",
+		Message: "message is not well-formed XML: " + text}}
+	Localize(fs, s.Lang)
+	res.Findings = append(res.Findings, fs...)
+	return nil
+}
+
+// CodeListStage checks XÖV code elements against genericode lists (see
+// [CheckCodes]). It uses the schema set the XSD stage chose, for the
+// fixed listURI/listVersionID of Typ 2 and 3 codes; without one it checks
+// the elements that carry listURI themselves.
+type CodeListStage struct {
+	// Pick returns the options for a message; nil skips the message.
+	Pick func(msg *batch.Message) *CodeCheckOptions
+	// Lang is the language of finding messages: "de" (default) or "en".
+	Lang string
+}
+
+// Name implements [batch.Stage].
+func (CodeListStage) Name() string { return "codelist" }
+
+// Check implements [batch.Stage].
+func (s CodeListStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	if !msg.WellFormed {
+		return nil
+	}
+	opts := s.Pick(msg)
+	if opts == nil {
+		return nil
+	}
+	set, _ := SchemaKey.Get(msg)
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	fs, err := CheckCodes(ctx, set, rc, *opts)
+	if err != nil {
+		return err
+	}
+	res.Engines = append(res.Engines, "codelist:genericode")
+	Localize(fs, s.Lang)
+	res.Findings = append(res.Findings, fs...)
+	return nil
+}
