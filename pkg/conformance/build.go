@@ -80,7 +80,7 @@ func (p *Pipeline) HasRules() bool {
 // Build loads every schema set, code list, profile and rule file that cfg
 // names, once, and assembles the stages that check a message:
 //
-//	identify → XSD → code lists → profile (select → XSD → code lists → rules) → Schematron
+//	prolog → identify → XSD → code lists → profile (select → XSD → code lists → rules) → Schematron
 //
 // Every command that checks messages builds its pipeline here. A load
 // error is a [*LoadError].
@@ -92,7 +92,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if notef == nil {
 		notef = func(string, ...any) {}
 	}
-	stages := []batch.Stage{xoev.IdentifyStage{}}
+	stages := []batch.Stage{xoev.PrologStage{Lang: cfg.Lang}, xoev.IdentifyStage{}}
 	switch {
 	case cfg.XSD != "":
 		set, err := xoev.LoadSchemaSet(ctx, cfg.XSD, cfg.Schema)

@@ -106,7 +106,7 @@ func TestBuildOrder(t *testing.T) {
 	for _, st := range p.Stages {
 		names = append(names, st.Name())
 	}
-	want := []string{"identify", "xsd", "codelist", "profile", "xsd", "codelist", "profile-rules", "schematron"}
+	want := []string{"prolog", "identify", "xsd", "codelist", "profile", "xsd", "codelist", "profile-rules", "schematron"}
 	if !slices.Equal(names, want) {
 		t.Errorf("stages %v, want %v", names, want)
 	}
@@ -138,4 +138,58 @@ func TestBuildLoadErrors(t *testing.T) {
 	if _, err := Build(context.Background(), Config{XSD: "a.xsd", SchemaDir: "d"}); err == nil {
 		t.Error("XSD and SchemaDir together: no error")
 	}
+}
+
+// TestDoctypeRefusedOnEveryPath runs messages with a DOCTYPE through every
+// kind of pipeline: each is refused with one xml:doctype finding before an
+// engine could expand or fetch anything.
+func TestDoctypeRefusedOnEveryPath(t *testing.T) {
+	ex := "../../examples"
+	body := `<antrag xmlns="http://example.org/demo/antrag">&x;</antrag>`
+	docs := map[string]string{
+		"xxe":               `<?xml version="1.0"?>` + "\n" + `<!DOCTYPE antrag [<!ENTITY x SYSTEM "file:///etc/passwd">]>` + "\n" + body,
+		"internal entity":   `<!DOCTYPE antrag [<!ENTITY x "expanded">]>` + body,
+		"external dtd":      `<!-- c --><!DOCTYPE antrag SYSTEM "http://example.org/antrag.dtd">` + "\n" + strings.Replace(body, "&x;", "", 1),
+		"billion laughs":    `<!DOCTYPE antrag [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY x "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` + body,
+		"utf-16 with bom":   "",
+		"after long prolog": `<?xml version="1.0"?>` + strings.Repeat("<!-- padding -->\n", 3000) + `<!DOCTYPE antrag [<!ENTITY x "y">]>` + body,
+	}
+	configs := map[string]Config{
+		"xsd":           {XSD: ex + "/xoev/xsd/demo.xsd", Schema: xoev.LoadOptions{Catalogs: []string{ex + "/xoev/catalog.xml"}}},
+		"schematron":    {Schematron: []string{ex + "/profiles/xbau/sch/xbau-schematron-leere-elemente.sch"}},
+		"profile":       {Profile: ex + "/profiles/xoev-demo.yaml"},
+		"identify only": {},
+	}
+	for cname, cfg := range configs {
+		p, err := Build(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for dname, doc := range docs {
+			data := []byte(doc)
+			if dname == "utf-16 with bom" {
+				data = utf16le("\ufeff" + `<?xml version="1.0" encoding="UTF-16"?>` + "\n" + `<!DOCTYPE antrag [<!ENTITY x "y">]>` + body)
+			}
+			t.Run(cname+"/"+dname, func(t *testing.T) {
+				res := batch.CheckOne(context.Background(), batch.FromBytes("m.xml", data), p.Stages)
+				if res.Err != nil {
+					t.Fatal(res.Err)
+				}
+				if len(res.Findings) != 1 || res.Findings[0].Rule != "xml:doctype" {
+					t.Errorf("findings %+v, want one xml:doctype", res.Findings)
+				}
+			})
+		}
+	}
+}
+
+func utf16le(s string) []byte {
+	var out []byte
+	for _, r := range s {
+		if r > 0xFFFF {
+			panic("BMP only")
+		}
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
 }

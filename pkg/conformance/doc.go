@@ -2,7 +2,7 @@
 // turns a [Config] (schemas, code lists, Schematron, profiles) into the
 // [batch.Stage]s that [batch.Run] runs over the inputs,
 //
-//	identify → XSD → code lists → profile (select → XSD → code lists → rules) → Schematron
+//	prolog (DOCTYPE refused) → identify → XSD → code lists → profile (select → XSD → code lists → rules) → Schematron
 //
 // loading every schema set, code list and rule file once. "ozgctl check",
 // "ozgctl profile test" and every later command that checks messages build

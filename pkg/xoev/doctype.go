@@ -3,6 +3,7 @@ package xoev
 import (
 	"bytes"
 	"fmt"
+	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"strings"
 )
 
@@ -46,7 +47,7 @@ func applyDoctype(file string, data []byte) ([]byte, bool, error) {
 		return data, false, err
 	}
 	decl := data[start:end]
-	sub, err := parseDoctype(file, lineAt(data, start), decl)
+	sub, err := parseDoctype(file, xmlscan.LineAt(data, start), decl)
 	if err != nil {
 		return nil, false, err
 	}
@@ -61,70 +62,18 @@ func applyDoctype(file string, data []byte) ([]byte, bool, error) {
 	return out, true, nil
 }
 
-func lineAt(data []byte, off int) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
-
-// findDoctype locates "<!DOCTYPE … >" in the prolog, skipping comments and
-// processing instructions. It returns -1 when there is none.
+// findDoctype locates "<!DOCTYPE … >" in the prolog. It returns -1 when
+// there is none.
 func findDoctype(file string, data []byte) (int, int, error) {
-	i := 0
-	for i < len(data) {
-		switch {
-		case bytes.HasPrefix(data[i:], []byte("<!--")):
-			j := bytes.Index(data[i+4:], []byte("-->"))
-			if j < 0 {
-				return -1, -1, nil
-			}
-			i += 4 + j + 3
-		case bytes.HasPrefix(data[i:], []byte("<?")):
-			j := bytes.Index(data[i+2:], []byte("?>"))
-			if j < 0 {
-				return -1, -1, nil
-			}
-			i += 2 + j + 2
-		case bytes.HasPrefix(data[i:], []byte("<!DOCTYPE")):
-			end, err := doctypeEnd(data, i)
-			if err != nil {
-				return -1, -1, &DoctypeError{File: file, Line: lineAt(data, i), Msg: err.Error()}
-			}
-			return i, end, nil
-		case data[i] == '<':
-			return -1, -1, nil // the root element: no DOCTYPE
-		default:
-			i++
-		}
+	p := xmlscan.ScanProlog(data)
+	switch {
+	case p.DoctypeStart < 0:
+		return -1, -1, nil
+	case p.DoctypeEnd < 0:
+		_, err := xmlscan.DoctypeEnd(data, p.DoctypeStart)
+		return -1, -1, &DoctypeError{File: file, Line: xmlscan.LineAt(data, p.DoctypeStart), Msg: err.Error()}
 	}
-	return -1, -1, nil
-}
-
-// doctypeEnd returns the offset after the DOCTYPE's closing '>', honouring
-// quotes, the internal subset's brackets and comments inside it.
-func doctypeEnd(data []byte, i int) (int, error) {
-	depth := 0
-	var quote byte
-	for j := i + len("<!DOCTYPE"); j < len(data); j++ {
-		c := data[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case bytes.HasPrefix(data[j:], []byte("<!--")):
-			k := bytes.Index(data[j+4:], []byte("-->"))
-			if k < 0 {
-				return 0, fmt.Errorf("unterminated comment")
-			}
-			j += 4 + k + 2
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case c == '>' && depth == 0:
-			return j + 1, nil
-		}
-	}
-	return 0, fmt.Errorf("unterminated DOCTYPE declaration")
+	return p.DoctypeStart, p.DoctypeEnd, nil
 }
 
 // parseDoctype reads the internal subset. Anything it cannot apply exactly
@@ -198,31 +147,10 @@ func parseDoctype(file string, line int, decl []byte) (*internalSubset, error) {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func declEnd(s string, i int) (int, error) {
-	if end := markupEnd(s, i+2); end >= 0 {
+	if end := xmlscan.MarkupEnd(s, i+2); end >= 0 {
 		return end, nil
 	}
 	return 0, fmt.Errorf("unterminated markup declaration")
-}
-
-// markupEnd returns the index just after the '>' that closes the markup
-// scanned from index from, skipping '>' inside quoted attribute values and
-// literals; -1 when the markup is not closed.
-func markupEnd[T ~string | ~[]byte](b T, from int) int {
-	var quote byte
-	for j := from; j < len(b); j++ {
-		c := b[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return j + 1
-		}
-	}
-	return -1
 }
 
 // dtdTokens splits a declaration into names and quoted literals (quotes kept).
@@ -336,7 +264,7 @@ func rewriteBody(file string, data []byte, from int, sub *internalSubset) ([]byt
 	out.Grow(len(data) - from + 128)
 	i := from
 	errAt := func(off int, format string, args ...any) error {
-		return &DoctypeError{File: file, Line: lineAt(data, off), Msg: fmt.Sprintf(format, args...)}
+		return &DoctypeError{File: file, Line: xmlscan.LineAt(data, off), Msg: fmt.Sprintf(format, args...)}
 	}
 	for i < len(data) {
 		c := data[i]
@@ -372,7 +300,7 @@ func rewriteBody(file string, data []byte, from int, sub *internalSubset) ([]byt
 			out.Write(data[i : i+k+1])
 			i += k + 1
 		case c == '<':
-			end, err := tagEnd(data, i)
+			end, err := xmlscan.TagEnd(data, i)
 			if err != nil {
 				return nil, errAt(i, "%v", err)
 			}
@@ -396,13 +324,6 @@ func rewriteBody(file string, data []byte, from int, sub *internalSubset) ([]byt
 		}
 	}
 	return out.Bytes(), nil
-}
-
-func tagEnd(data []byte, i int) (int, error) {
-	if end := markupEnd(data, i+1); end >= 0 {
-		return end, nil
-	}
-	return 0, fmt.Errorf("unterminated start tag")
 }
 
 func writeRef(out *bytes.Buffer, name string, sub *internalSubset) error {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"io"
 	"regexp"
 	"strings"
@@ -66,36 +67,9 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 
 // rootTag finds the root element's start tag in the head of a document.
 func rootTag(b []byte) (int, int) {
-	i := 0
-	for i < len(b) {
-		switch {
-		case bytes.HasPrefix(b[i:], []byte("<?")):
-			k := bytes.Index(b[i:], []byte("?>"))
-			if k < 0 {
-				return -1, -1
-			}
-			i += k + 2
-		case bytes.HasPrefix(b[i:], []byte("<!--")):
-			k := bytes.Index(b[i:], []byte("-->"))
-			if k < 0 {
-				return -1, -1
-			}
-			i += k + 3
-		case bytes.HasPrefix(b[i:], []byte("<!")):
-			k, err := doctypeEnd(b, i)
-			if err != nil {
-				return -1, -1
-			}
-			i = k
-		case b[i] == '<':
-			k, err := tagEnd(b, i)
-			if err != nil {
-				return -1, -1
-			}
-			return i, k
-		default:
-			i++
-		}
+	p := xmlscan.ScanProlog(b)
+	if !p.Complete {
+		return -1, -1
 	}
-	return -1, -1
+	return p.RootStart, p.RootEnd
 }

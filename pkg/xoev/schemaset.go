@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"html"
 	"net/url"
 	"os"
@@ -399,7 +400,7 @@ func scanSchema(doc *SchemaDoc, name string) error {
 			}
 			i += k + 2
 		case bytes.HasPrefix(rest, []byte("<!")):
-			k, err := doctypeEnd(data, i)
+			k, err := xmlscan.DoctypeEnd(data, i)
 			if err != nil {
 				return fail(i, err.Error())
 			}
@@ -412,7 +413,7 @@ func scanSchema(doc *SchemaDoc, name string) error {
 			depth--
 			i += k + 1
 		default:
-			end, err := tagEnd(data, i)
+			end, err := xmlscan.TagEnd(data, i)
 			if err != nil {
 				return fail(i, err.Error())
 			}

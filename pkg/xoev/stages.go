@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/ozgctl/ozgctl/internal/xmlscan"
 
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -33,6 +34,56 @@ func (IdentifyStage) Check(ctx context.Context, msg *batch.Message, res *finding
 		msg.Identity = id
 	}
 	return nil
+}
+
+// PrologStage refuses a message with a DOCTYPE before any engine reads it,
+// whatever the engines of the run: nothing declared there is ever applied,
+// no entity expanded, no external DTD fetched (XXE, billion laughs). Such a
+// message gets an xml:doctype finding and counts as not well-formed, so
+// the later stages skip it.
+type PrologStage struct {
+	// Lang is the language of finding messages: "de" (default) or "en".
+	Lang string
+}
+
+// Name implements [batch.Stage].
+func (PrologStage) Name() string { return "prolog" }
+
+// Check implements [batch.Stage].
+func (s PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	// Transcode first: a UTF-16 or Latin-1 message hides its DOCTYPE from
+	// a byte scan. An unknown encoding is the XSD stage's finding.
+	src, _ := utf8Reader(rc)
+	var head []byte
+	buf := make([]byte, 16<<10)
+	for {
+		n, err := src.Read(buf)
+		head = append(head, buf[:n]...)
+		p := xmlscan.ScanProlog(head)
+		if p.DoctypeStart >= 0 {
+			fs := []finding.Finding{doctypeFinding(xmlscan.LineAt(head, p.DoctypeStart))}
+			Localize(fs, s.Lang)
+			res.Findings = append(res.Findings, fs...)
+			msg.WellFormed = false
+			return nil
+		}
+		if p.Complete || err != nil {
+			// The root element is reached, or the input ended (the
+			// parser says what is wrong with a cut-off prolog).
+			return nil
+		}
+	}
+}
+
+// doctypeFinding is the finding for a DOCTYPE at line.
+func doctypeFinding(line int) finding.Finding {
+	return finding.Finding{Rule: RuleDoctype, Severity: finding.Error, Source: "xml", Line: line, Column: 1,
+		Message: "DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched"}
 }
 
 // SchemaPicker chooses the schema set a message is validated against. A
@@ -71,6 +122,9 @@ func (XSDStage) Name() string { return "xsd" }
 
 // Check implements [batch.Stage].
 func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	if !msg.WellFormed {
+		return nil // refused before, e.g. for its DOCTYPE
+	}
 	set, err := s.Pick(ctx, msg)
 	if errors.Is(err, errNoRoot) {
 		// Not even a root element: report why, no schema to pick.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"html"
 	"io"
 	"unicode/utf8"
@@ -176,7 +177,7 @@ func (s *tagScanner) readTag(quoted bool) error {
 		chunk, err := s.br.ReadSlice('>')
 		s.advance(chunk)
 		s.buf = append(s.buf, chunk...)
-		if err == nil && (!quoted || markupEnd(s.buf, 0) == len(s.buf)) {
+		if err == nil && (!quoted || xmlscan.MarkupEnd(s.buf, 0) == len(s.buf)) {
 			return nil
 		}
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"io"
 	"os"
 	"path/filepath"
@@ -177,10 +178,7 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 	// both engines treat it alike: nothing declared there is ever applied.
 	if head, _ := utf8src.Peek(utf8src.Size()); len(head) > 0 {
 		if start, _, _ := findDoctype("", head); start >= 0 {
-			line := 1 + bytes.Count(head[:start], []byte("\n"))
-			fs = append(fs, finding.Finding{Rule: RuleDoctype, Severity: finding.Error, Source: "xml", Line: line, Column: 1,
-				Message: "DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched"})
-			return fs, nil
+			return append(fs, doctypeFinding(xmlscan.LineAt(head, start))), nil
 		}
 	}
 	src, hint := blankOddSchemaLocation(utf8src)
