@@ -21,6 +21,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // Build information, stamped by the Makefile through -ldflags.
@@ -340,12 +341,12 @@ func newCmdVersion(f *cmdutil.Factory) *cobra.Command {
 			case "json":
 				fmt.Fprintf(f.IO.Out, "{\n  \"version\": %q,\n  \"commit\": %q,\n  \"go\": %q\n}\n", b.Version, b.Commit, runtime.Version())
 			default:
-				return cmdutil.FlagErrorf("--output: unknown output format %q (valid: json, text)", output)
+				return cmdutil.CheckFormat(output, report.FormatText, report.FormatJSON)
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&output, "output", "text", "output format: text, json")
+	cmdutil.AddFormatFlag(cmd, &output, report.FormatText, report.FormatJSON)
 	return cmd
 }
 

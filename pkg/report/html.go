@@ -16,8 +16,6 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"lower": strings.ToLower,
 }).Parse(htmlSource))
 
-func init() { Register("html", HTML) }
-
 type htmlFile struct {
 	File     string
 	Valid    bool

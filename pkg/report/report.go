@@ -25,24 +25,30 @@ type Options struct {
 // Func renders a complete report to w.
 type Func func(w io.Writer, r *finding.Report, opts Options) error
 
-var registry = map[string]Func{}
+// The format names, one list for every command: a command offers the
+// subset it can produce (fim show has no junit, rules has markdown).
+const (
+	FormatText     = "text"
+	FormatJSON     = "json"
+	FormatJUnit    = "junit"
+	FormatSARIF    = "sarif"
+	FormatHTML     = "html"
+	FormatSVRL     = "svrl"
+	FormatMarkdown = "markdown"
+)
 
-// Register adds a format; it panics on a duplicate name (a programming error).
-func Register(name string, f Func) {
-	if _, dup := registry[name]; dup {
-		panic("report: duplicate format " + name)
-	}
-	registry[name] = f
+// registry maps the names of the formats that render a [finding.Report]
+// to their reporter.
+var registry = map[string]Func{
+	FormatText:  Text,
+	FormatJSON:  JSON,
+	FormatJUnit: JUnit,
+	FormatSARIF: SARIF,
+	FormatHTML:  HTML,
+	FormatSVRL:  SVRL,
 }
 
-func init() {
-	Register("text", Text)
-	Register("json", JSON)
-	Register("junit", JUnit)
-	Register("sarif", SARIF)
-}
-
-// Formats lists the registered format names, sorted.
+// Formats lists the formats that render a [finding.Report], sorted.
 func Formats() []string {
 	names := make([]string, 0, len(registry))
 	for n := range registry {

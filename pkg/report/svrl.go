@@ -12,8 +12,6 @@ import (
 // NamespaceSVRL is the namespace of the Schematron Validation Report Language.
 const NamespaceSVRL = "http://purl.oclc.org/dsdl/svrl"
 
-func init() { Register("svrl", SVRL) }
-
 // SVRL renders the report as ISO Schematron SVRL, so that tools built for
 // Schematron output can read it. Each checked file starts an
 // svrl:active-pattern whose document attribute names the file, followed

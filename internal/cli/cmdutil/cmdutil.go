@@ -182,3 +182,21 @@ func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report
 	}
 	return fileErr
 }
+
+// AddFormatFlag adds --output for a command that prints one of formats
+// (names from package report) with its own writer, not through the report
+// registry; [CheckFormat] validates the value in RunE.
+func AddFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	cmd.Flags().StringVar(p, "output", report.FormatText, "output format: "+strings.Join(formats, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// CheckFormat returns a FlagError unless name is one of formats.
+func CheckFormat(name string, formats ...string) error {
+	if slices.Contains(formats, name) {
+		return nil
+	}
+	valid := slices.Clone(formats)
+	slices.Sort(valid)
+	return FlagErrorf("--output: %v", &report.UnknownFormatError{Name: name, Valid: valid})
+}

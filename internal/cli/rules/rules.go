@@ -15,6 +15,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // RulesOptions are the parsed flags of "ozgctl rules".
@@ -25,6 +26,9 @@ type RulesOptions struct {
 	// Implemented lists only the rules that are checked.
 	Implemented bool
 }
+
+// formats are the output formats of rules.
+var formats = []string{report.FormatJSON, report.FormatMarkdown, report.FormatText}
 
 // NewCmdRules builds the rules command.
 func NewCmdRules(f *cmdutil.Factory, runF func(*RulesOptions) error) *cobra.Command {
@@ -43,10 +47,8 @@ checks it — or why it cannot be decided from a file and local code lists.
   ozgctl rules --output markdown`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch opts.Output {
-			case "text", "json", "markdown":
-			default:
-				return cmdutil.FlagErrorf("--output: unknown output format %q (valid: json, markdown, text)", opts.Output)
+			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
+				return err
 			}
 			if opts.Lang != "de" && opts.Lang != "en" {
 				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
@@ -57,7 +59,7 @@ checks it — or why it cannot be decided from a file and local code lists.
 			return rulesRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Output, "output", "text", "output format: json, markdown, text")
+	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	cmd.Flags().StringVar(&opts.Lang, "lang", "de", "language of titles and reasons: de or en")
 	cmd.Flags().BoolVar(&opts.Implemented, "implemented", false, "list only the rules that are checked")
 	return cmd

@@ -14,10 +14,11 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // Formats are the output formats of fim lint.
-var Formats = []string{"json", "junit", "sarif", "text"}
+var Formats = []string{report.FormatJSON, report.FormatJUnit, report.FormatSARIF, report.FormatText}
 
 // LintOptions are the parsed flags and arguments of "ozgctl fim lint".
 type LintOptions struct {

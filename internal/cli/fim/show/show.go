@@ -20,10 +20,11 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // Formats are the output formats of fim show.
-var Formats = []string{"json", "text"}
+var Formats = []string{report.FormatJSON, report.FormatText}
 
 // ShowOptions are the parsed flags and arguments of "ozgctl fim show".
 type ShowOptions struct {
@@ -91,10 +92,8 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
-			switch opts.Output {
-			case "text", "json":
-			default:
-				return cmdutil.FlagErrorf("--output %q: unknown format (valid: %s)", opts.Output, strings.Join(Formats, ", "))
+			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+				return err
 			}
 			if opts.Lang != "de" && opts.Lang != "en" {
 				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
@@ -109,11 +108,10 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Output, "output", "text", "output format: "+strings.Join(Formats, ", "))
+	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of messages and headings: de or en")
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/report"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
 
@@ -88,8 +89,8 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 			if len(opts.Schematron) > 0 && opts.Profile != "" {
 				return cmdutil.FlagErrorf("--schematron and --profile exclude each other")
 			}
-			if opts.Output != "text" && opts.Output != "json" {
-				return cmdutil.FlagErrorf("--output %q: want text or json", opts.Output)
+			if err := cmdutil.CheckFormat(opts.Output, report.FormatText, report.FormatJSON); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -103,8 +104,7 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.StringVar(&opts.Profile, "profile", "", "profile `FILE|DIR` to test")
 	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
 	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
-	fl.StringVar(&opts.Output, "output", "text", "output format: text or json")
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.AddFormatFlag(cmd, &opts.Output, report.FormatText, report.FormatJSON)
 	return cmd
 }
 
