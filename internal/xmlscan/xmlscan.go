@@ -23,7 +23,6 @@ type Prolog struct {
 	Complete bool
 }
 
-
 // ScanProlog scans data from its start over the XML declaration,
 // comments, processing instructions and the DOCTYPE up to the root
 // element's start tag. Markup that data cuts off leaves Complete false.

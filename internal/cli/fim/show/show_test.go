@@ -34,7 +34,7 @@ func TestNewCmdShow(t *testing.T) {
 			want: ShowOptions{File: "-", Output: "json", Strict: true, Lang: "en", Codelists: []string{testdata, testdata}}},
 		{name: "no file", args: []string{}, wantErr: "want exactly one"},
 		{name: "two files", args: []string{"a", "b"}, wantErr: "want exactly one"},
-		{name: "bad output", args: []string{"--output", "yaml", "a"}, wantErr: `--output "yaml"`},
+		{name: "bad output", args: []string{"--output", "yaml", "a"}, wantErr: `unknown output format "yaml"`},
 		{name: "bad lang", args: []string{"--lang", "fr", "a"}, wantErr: `--lang "fr"`},
 		{name: "missing codelists dir", args: []string{"--codelists", "nope", "a"}, wantErr: `--codelists "nope"`},
 		{name: "codelists not a dir", args: []string{"--codelists", "show.go", "a"}, wantErr: "not a directory"},
