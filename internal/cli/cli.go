@@ -13,7 +13,6 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -43,7 +42,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	ctx, stop := interruptible(ios)
 	defer stop()
 
-	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Now: time.Now, Build: buildInfo()}
+	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Build: buildInfo()}
 	root, finish := newRoot(f)
 	defer finish()
 	root.SetArgs(args)

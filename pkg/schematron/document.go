@@ -2,8 +2,6 @@ package schematron
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,15 +38,6 @@ func (r *Rules) Check(ctx context.Context, data []byte) ([]finding.Finding, *Res
 		return nil, nil, err
 	}
 	return res.Findings(), res, nil
-}
-
-// CheckReader is [Rules.Check] on a reader.
-func (r *Rules) CheckReader(ctx context.Context, rd io.Reader) ([]finding.Finding, *Result, error) {
-	data, err := io.ReadAll(rd)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read document: %w", err)
-	}
-	return r.Check(ctx, data)
 }
 
 // NotWellFormed turns a parse error into the xml:not-well-formed finding,

@@ -520,17 +520,6 @@ func (s *SchemaSet) Roots() []string {
 // TargetNamespace returns the main schema's target namespace.
 func (s *SchemaSet) TargetNamespace() string { return s.targetNamespace }
 
-// HasRoot reports whether the set declares a global element {ns}local in
-// any of its namespaces.
-func (s *SchemaSet) HasRoot(ns, local string) bool {
-	for _, d := range s.Docs {
-		if d.TargetNamespace == ns && slices.Contains(d.elements, local) {
-			return true
-		}
-	}
-	return false
-}
-
 // quoteShort quotes s for a message, cut to 60 bytes, so that binary
 // garbage read as a tag name cannot flood the terminal.
 func quoteShort(s string) string {

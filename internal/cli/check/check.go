@@ -4,7 +4,6 @@ package check
 
 import (
 	"context"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +20,6 @@ import (
 type CheckOptions struct {
 	IO    *iostreams.IOStreams
 	Build cmdutil.BuildInfo
-	Now   func() time.Time
 
 	// XSD is the main schema; SchemaDir a directory to pick schemas from.
 	XSD       string
@@ -90,7 +88,7 @@ const example = `  # one schema set, a directory of messages
 
 // NewCmdCheck builds the check command.
 func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Command {
-	opts := &CheckOptions{IO: f.IO, Build: f.Build, Now: f.Now}
+	opts := &CheckOptions{IO: f.IO, Build: f.Build}
 	cmd := &cobra.Command{
 		Use:     "check [flags] {FILE | DIR | -}...",
 		Short:   "check XÖV messages against XSD, code lists and rules",

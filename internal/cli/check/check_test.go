@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/spf13/viper"
 
@@ -17,7 +16,7 @@ import (
 
 func factory() (*cmdutil.Factory, *iostreams.IOStreams) {
 	ios, _, _, _ := iostreams.Test()
-	return &cmdutil.Factory{IO: ios, Config: viper.New(), Now: func() time.Time { return time.Unix(0, 0) }}, ios
+	return &cmdutil.Factory{IO: ios, Config: viper.New()}, ios
 }
 
 func TestNewCmdCheck(t *testing.T) {
@@ -63,7 +62,7 @@ func TestNewCmdCheck(t *testing.T) {
 func TestCheckRun(t *testing.T) {
 	f, ios := factory()
 	ex := "../../../examples/xoev"
-	opts := &CheckOptions{IO: f.IO, Now: f.Now, XSD: ex + "/xsd/demo.xsd", Catalogs: []string{ex + "/catalog.xml"},
+	opts := &CheckOptions{IO: f.IO, XSD: ex + "/xsd/demo.xsd", Catalogs: []string{ex + "/catalog.xml"},
 		CodeLists: []string{ex + "/codelists"}, Args: []string{ex + "/messages"},
 		Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}
 	err := checkRun(context.Background(), opts)

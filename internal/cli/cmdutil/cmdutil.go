@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -28,7 +27,6 @@ type BuildInfo struct {
 type Factory struct {
 	IO     *iostreams.IOStreams
 	Config *viper.Viper
-	Now    func() time.Time
 	Build  BuildInfo
 }
 

@@ -54,9 +54,6 @@ func (s *IOStreams) SetQuiet(v bool) { s.quiet = v }
 // Quiet reports whether progress and hints are suppressed.
 func (s *IOStreams) Quiet() bool { return s.quiet }
 
-// SetTTY forces the TTY state of stdout and stderr (for tests).
-func (s *IOStreams) SetTTY(out, err bool) { s.outTTY, s.errTTY = out, err }
-
 // ColorEnabled reports whether stdout gets ANSI colours.
 func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.noColor }
 

@@ -292,12 +292,6 @@ func (p *Profile) Files() []string {
 	return out
 }
 
-// SharpeningSchematron renders the sharpenings as a Schematron schema:
-// one pattern per sharpening, so that each applies independently.
-func (p *Profile) SharpeningSchematron() []byte {
-	return sharpeningSchematron(p, p.Sharpenings)
-}
-
 func sharpeningSchematron(p *Profile, sharpenings []Sharpening) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
