@@ -5,10 +5,14 @@ COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS   := -s -w -X github.com/ozgctl/ozgctl/internal/cli.version=$(VERSION) -X github.com/ozgctl/ozgctl/internal/cli.commit=$(COMMIT)
 BIN       ?= bin/ozgctl
 
-.PHONY: build test test-race lint bench fuzz clean
+.PHONY: build install test test-race lint bench fuzz clean
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/ozgctl
+
+## install: the same static binary into $(go env GOBIN) or $(go env GOPATH)/bin
+install:
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/ozgctl
 
 ## test: vet, format check, the whole test suite, and the race detector on
 ## the packages with worker pools and shared compiled rules (what CI runs)

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,6 +60,10 @@ func TestHelpExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The quick start writes its files to out/ (after "mkdir -p out").
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(dir)
 	for _, l := range lines {
 		t.Run(l, func(t *testing.T) {
@@ -71,6 +77,108 @@ func TestHelpExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReadmeVerbatim runs the README's install block (after the clone) and
+// then every line of its quick start, as written, with bash in the root
+// of this clone, a fresh HOME and the installed binary first on PATH: the
+// newcomer's path. A quick-start command may exit 1 (the examples have
+// findings on purpose), never 2 or anything else.
+func TestReadmeVerbatim(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and installs the binary")
+	}
+	for _, tool := range []string{"bash", "make", "go"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not found", tool)
+		}
+	}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	install, err := shBlock(string(data), "## Install")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, err := shBlock(string(data), "## Quick start")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(install) < 2 || !strings.HasPrefix(install[0], "git clone ") {
+		t.Fatalf("install block %q: want a git clone line first", install)
+	}
+	home := t.TempDir()
+	gopath := filepath.Join(home, "go")
+	// A fresh HOME and GOPATH, but the machine's build and module caches:
+	// the test is about the commands, not about downloading the world.
+	env := append(os.Environ(), "HOME="+home, "GOPATH="+gopath, "GOBIN=", "GOFLAGS=-mod=readonly")
+	for _, k := range []string{"GOCACHE", "GOMODCACHE"} {
+		v, err := exec.Command("go", "env", k).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		env = append(env, k+"="+strings.TrimSpace(string(v)))
+	}
+	run := func(line string) (int, string) {
+		cmd := exec.Command("bash", "-c", line)
+		cmd.Dir = repo
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		switch {
+		case err == nil:
+			return 0, string(out)
+		case errors.As(err, &ee):
+			return ee.ExitCode(), string(out)
+		}
+		t.Fatalf("%s: %v", line, err)
+		return -1, ""
+	}
+	// The export line changes PATH for the lines after it: run the block
+	// as one script so it does, and print PATH for the quick start.
+	script := strings.Join(install[1:], "\n") + "\ncommand -v ozgctl\n"
+	code, out := run(script)
+	if code != 0 {
+		t.Fatalf("install block: exit %d\n%s", code, out)
+	}
+	bin := filepath.Join(gopath, "bin")
+	if want := filepath.Join(bin, "ozgctl"); !strings.Contains(out, want) {
+		t.Fatalf("install block put ozgctl elsewhere than %s:\n%s", want, out)
+	}
+	env = append(env, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Cleanup(func() { os.RemoveAll(filepath.Join(repo, "out")) })
+	for _, line := range quick {
+		if code, out := run(line); code != 0 && (code != 1 || !strings.HasPrefix(line, "ozgctl ")) {
+			t.Errorf("%s: exit %d\n%s", line, code, out)
+		}
+	}
+}
+
+// shBlock returns the command lines of the first sh block after heading:
+// "\" continuations joined, comments and blank lines left out.
+func shBlock(readme, heading string) ([]string, error) {
+	_, rest, ok := strings.Cut(readme, heading+"\n")
+	if !ok {
+		return nil, fmt.Errorf("README has no %q", heading)
+	}
+	_, rest, ok = strings.Cut(rest, "```sh\n")
+	if !ok {
+		return nil, fmt.Errorf("README: no sh block after %q", heading)
+	}
+	block, _, _ := strings.Cut(rest, "```")
+	block = strings.ReplaceAll(block, "\\\n", " ")
+	var out []string
+	for _, l := range strings.Split(block, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out, nil
 }
 
 // readmeCommands returns the "ozgctl …" command lines of the README's
