@@ -2,6 +2,7 @@ package fim
 
 import (
 	"errors"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ import (
 func TestCorpus(t *testing.T) {
 	root := testcorpus.Dir()
 	if root == "" {
-		t.Skip("shared/corpus not found (set OZGCTL_CORPUS); the copies in testdata are tested instead")
+		testenv.Skip(t, "shared corpus not found (the copies in testdata are tested instead)", "run beside ../shared/corpus or set OZGCTL_CORPUS")
 	}
 	rejected := map[string]error{
 		"duplicate-optional-value.xml": ErrStructure,

@@ -2,6 +2,7 @@ package xoev
 
 import (
 	"bufio"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +17,7 @@ func corpusDir(t testing.TB) string {
 	t.Helper()
 	d := testcorpus.Dir()
 	if d == "" {
-		t.Skip("shared/corpus not found (set OZGCTL_CORPUS); corpus-wide test skipped")
+		testenv.Skip(t, "shared corpus not found", "run beside ../shared/corpus or set OZGCTL_CORPUS")
 	}
 	return filepath.Join(d, "xoev")
 }

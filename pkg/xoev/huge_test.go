@@ -1,6 +1,7 @@
 package xoev
 
 import (
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"bytes"
 	"context"
 	"io"
@@ -56,7 +57,7 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 // while, so it runs only with OZGCTL_HUGE=1 (make bench sets it).
 func TestHugeInstance(t *testing.T) {
 	if os.Getenv("OZGCTL_HUGE") == "" {
-		t.Skip("set OZGCTL_HUGE=1 to validate a generated 200 MB message")
+		testenv.Skip(t, "the 200 MB message test", "set OZGCTL_HUGE=1 (make bench does)")
 	}
 	set := loadExample(t, LoadOptions{})
 	const size = 200 << 20

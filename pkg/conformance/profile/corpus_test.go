@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"os"
 	"path/filepath"
@@ -167,7 +168,7 @@ func TestXHochschuleSamples(t *testing.T) {
 func TestCorpusRuleSetsCompile(t *testing.T) {
 	root, ok := corpusRoots(t)["corpus"]
 	if !ok {
-		t.Skip("shared/corpus not found (set OZGCTL_CORPUS)")
+		testenv.Skip(t, "shared corpus not found", "run beside ../shared/corpus or set OZGCTL_CORPUS")
 	}
 	var files []string
 	filepath.WalkDir(filepath.Join(root, "xoev"), func(p string, d os.DirEntry, err error) error {

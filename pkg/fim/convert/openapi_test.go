@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"bytes"
 	"errors"
 	"os"
@@ -105,7 +106,7 @@ func TestOpenAPICorpus(t *testing.T) {
 func TestOpenAPISpecValidator(t *testing.T) {
 	tool, err := exec.LookPath("openapi-spec-validator")
 	if err != nil {
-		t.Skip("openapi-spec-validator not installed; optional")
+		testenv.Skip(t, "openapi-spec-validator not installed (optional oracle)", "pip install openapi-spec-validator")
 	}
 	dir := t.TempDir()
 	for _, in := range corpusInputs(t)[:1] {

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,10 +18,7 @@ func lookTool(t testing.TB, name, install string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if inCI() {
-			t.Fatalf("%s not found; .ci/run should install it (%s)", name, install)
-		}
-		t.Skipf("%s not installed (%s); skipping", name, install)
+		testenv.Missing(t, name, install)
 	}
 	return p
 }
@@ -46,10 +44,7 @@ func npmTool(t testing.TB, name, install string) string {
 		}
 		dir = parent
 	}
-	if inCI() {
-		t.Fatalf("%s not found under .cache/npm; .ci/run should install it (%s)", name, install)
-	}
-	t.Skipf("%s not installed (%s); skipping", name, install)
+	testenv.Missing(t, name+" under .cache/npm", install)
 	return ""
 }
 

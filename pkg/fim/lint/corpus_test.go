@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,7 +94,7 @@ func checkFindings(t *testing.T, fs []finding.Finding) {
 func TestCorpus(t *testing.T) {
 	dir := testcorpus.Dir()
 	if dir == "" {
-		t.Skip("shared corpus not found (set OZGCTL_CORPUS)")
+		testenv.Skip(t, "shared corpus not found", "run beside ../shared/corpus or set OZGCTL_CORPUS")
 	}
 	n := 0
 	for _, sub := range []string{"xdf2", "xdf3", "xoev/xdatenfelder"} {
