@@ -1,5 +1,6 @@
-// Package fim holds the canonical model of FIM data definitions and the
-// readers that fill it from XDatenfelder 2.0 and 3.0.0 messages.
+// Package fim holds the canonical model of FIM data definitions, the
+// readers that fill it from XDatenfelder 2.0 and 3.0.0 messages and the
+// writers that write it back in either version.
 //
 // Everything downstream (fim lint, the generators, migration, diff) works
 // on this one model, so it is written once for both XDatenfelder versions.
@@ -65,6 +66,17 @@
 // Text values are stored without leading and trailing white space; line
 // breaks inside (and characters written as references, such as &#xD;) are
 // kept.
+//
+// # Writing
+//
+// [Write] and [Marshal] write a model as XDatenfelder 2.0 or 3.0.0, indented
+// and with the xdf prefix as the FIM portal writes it, deterministically.
+// The writer serialises what the model holds in the element names and
+// order of the target version, so that reading the output gives the same
+// model ([CanonicalJSON] compares models without positions); making a
+// model conform to the other version, and listing what that costs, is the
+// job of package migrate. [PraezisierungJSON] gives the 2.0 text form of a
+// praezisierung.
 //
 // # Performance
 //
