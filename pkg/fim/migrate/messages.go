@@ -36,6 +36,11 @@ const (
 	KeyRuleTypMissing    = "regel-typ-missing"
 	KeyRuleRefs          = "regel-refs"
 	KeySameVersion       = "same-version"
+	KeyStatusDateAssumed = "status-date-assumed"
+	KeyAusgabeAssumed    = "ausgabe-assumed"
+	KeyBezugSplit        = "bezug-split"
+	KeyAusgabeMissing    = "ausgabe-missing"
+	KeyVorbefuellung     = "vorbefuellung-set"
 )
 
 // messages holds the German and English text of every key.
@@ -86,8 +91,18 @@ var messages = map[string][2]string{
 		"XDatenfelder 3.0.0 requires a Dokumentsteckbrief; %[3]s is derived from the schema id (check it)"},
 	KeyRuleTypMissing: {"XDatenfelder 2.0 kennt keinen Regeltyp; typ bleibt leer und ist nachzutragen",
 		"XDatenfelder 2.0 has no rule type; typ stays empty and must be set by hand"},
-	KeyRuleRefs: {"der Regeltext nennt Ids in der Form von XDatenfelder 2.0 (%[2]s); die Elemente heißen jetzt %[3]s",
-		"the rule text names ids in the XDatenfelder 2.0 form (%[2]s); the elements are now %[3]s"},
+	KeyRuleRefs: {"die Ids im Regeltext werden umgeschrieben: %[2]s → %[3]s",
+		"the ids in the rule text are rewritten: %[2]s → %[3]s"},
+	KeyStatusDateAssumed: {"kein Datum der Statusänderung; %[2]s wird als %[1]s angenommen",
+		"no date of the status change; %[2]s is assumed as %[1]s"},
+	KeyAusgabeAssumed: {"keine Bezeichnung Ausgabe; die Bezeichnung Eingabe %[3]q wird übernommen",
+		"no output label; the input label %[3]q is used"},
+	KeyAusgabeMissing: {"weder Bezeichnung Eingabe noch Ausgabe; XDatenfelder 3.0.0 verlangt eine Bezeichnung Ausgabe (nachtragen)",
+		"neither input nor output label; XDatenfelder 3.0.0 requires an output label (add one)"},
+	KeyBezugSplit: {"der Bezug %[2]q wird an den Semikolons in %[3]s Bezüge geteilt",
+		"bezug %[2]q is split at its semicolons into %[3]s entries"},
+	KeyVorbefuellung: {"XDatenfelder 2.0 kennt keine Vorbefüllung; vorbefuellung wird %[3]s",
+		"XDatenfelder 2.0 has no prefilling; vorbefuellung becomes %[3]s"},
 	KeySameVersion: {"die Datei ist bereits XDatenfelder %[2]s; sie wird nur neu geschrieben",
 		"the file already is XDatenfelder %[2]s; it is only written again"},
 }

@@ -178,6 +178,9 @@ type migration struct {
 	err   error
 	// cur is the source identifier of the element being migrated.
 	cur fim.Identifier
+	// element is set while a group or field (not a schema, steckbrief or
+	// rule) is migrated: only they have an output label in 3.0.0.
+	element bool
 }
 
 func (m *migration) note(sev finding.Severity, key string, el fim.Identifier, path, what, old, new string) {
@@ -303,12 +306,12 @@ func (m *migration) identity(c *fim.Common) {
 	}
 }
 
-// The status mapping. Upcast: inVorbereitung → 2 (in Bearbeitung),
-// aktiv → 6 (fachlich freigegeben, gold), inaktiv → 7 (inaktiv). Downcast:
-// 1–3 → inVorbereitung, 4–6 → aktiv, 7–8 → inaktiv; the codes the upcast
+// The status mapping. Upcast: inVorbereitung → 3 (Entwurf), aktiv → 6
+// (fachlich freigegeben, gold), inaktiv → 7 (inaktiv). Downcast: 1–3 →
+// inVorbereitung, 4–6 → aktiv, 7–8 → inaktiv; the codes the upcast
 // produces come back unchanged, the others lose their level.
 var (
-	statusUp   = map[string]string{"inVorbereitung": "2", "aktiv": "6", "inaktiv": "7"}
+	statusUp   = map[string]string{"inVorbereitung": "3", "aktiv": "6", "inaktiv": "7"}
 	statusDown = map[string]string{"1": "inVorbereitung", "2": "inVorbereitung", "3": "inVorbereitung",
 		"4": "aktiv", "5": "aktiv", "6": "aktiv", "7": "inaktiv", "8": "inaktiv"}
 )
@@ -363,6 +366,29 @@ func (m *migration) commonUp(c *fim.Common, rule bool) {
 			m.at(finding.Info, KeyDropped, "freigabedatum", c.Freigabedatum.Raw, "")
 		}
 		c.Freigabedatum = fim.Date{}
+	}
+	if c.Freigabestatus != "" && c.StatusGesetztAm.IsZero() {
+		// 3.0.0 wants the date of the status; 2.0 may have none.
+		d := c.Veroeffentlichungsdatum
+		what := "veroeffentlichungsdatum"
+		if d.IsZero() && m.doc.Header.Erstellungszeitpunkt.Valid() {
+			t := m.doc.Header.Erstellungszeitpunkt.Time
+			d = fim.Date{Raw: t.Format("2006-01-02"), Time: t}
+			what = "erstellungszeitpunkt"
+		}
+		if !d.IsZero() {
+			c.StatusGesetztAm = d
+			m.at(finding.Warning, KeyStatusDateAssumed, "statusGesetztAm", d.Raw+" ("+what+")", d.Raw)
+		}
+	}
+	c.Bezug = m.bezugUp(c.Bezug)
+	if c.BezeichnungAusgabe == "" && m.element {
+		if c.BezeichnungEingabe != "" {
+			c.BezeichnungAusgabe = c.BezeichnungEingabe
+			m.at(finding.Warning, KeyAusgabeAssumed, "bezeichnungAusgabe", "", c.BezeichnungEingabe)
+		} else {
+			m.at(finding.Warning, KeyAusgabeMissing, "bezeichnungAusgabe", "", "")
+		}
 	}
 	if c.FachlicherErsteller != "" {
 		if c.StatusGesetztDurch == "" {
@@ -422,6 +448,25 @@ func (m *migration) commonDown(c *fim.Common, rule bool) {
 	c.Bezug = m.bezugDown(c.Bezug)
 }
 
+// bezugUp splits a 2.0 bezug that names several legal bases, separated by
+// semicolons, into one bezug each (3.0.0 has several).
+func (m *migration) bezugUp(bs []fim.Bezug) []fim.Bezug {
+	if len(bs) != 1 || !strings.Contains(bs[0].Text, ";") {
+		return bs
+	}
+	var out []fim.Bezug
+	for _, p := range strings.Split(bs[0].Text, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, fim.Bezug{Text: p, Link: bs[0].Link})
+		}
+	}
+	if len(out) < 2 {
+		return bs
+	}
+	m.at(finding.Info, KeyBezugSplit, "bezug", bs[0].Text, strconv.Itoa(len(out)))
+	return out
+}
+
 // bezugDown joins several bezug into one and drops links.
 func (m *migration) bezugDown(bs []fim.Bezug) []fim.Bezug {
 	for _, b := range bs {
@@ -437,7 +482,7 @@ func (m *migration) bezugDown(bs []fim.Bezug) []fim.Bezug {
 			}
 		}
 		m.at(finding.Info, KeyBezugJoined, "bezug", strconv.Itoa(len(bs)), "")
-		return []fim.Bezug{{Text: strings.Join(texts, "\n")}}
+		return []fim.Bezug{{Text: strings.Join(texts, "; ")}}
 	}
 	if len(bs) == 1 {
 		return []fim.Bezug{{Text: bs[0].Text}}
@@ -564,7 +609,9 @@ func (m *migration) group(g *fim.Datenfeldgruppe) {
 		return
 	}
 	defer leave()
+	m.element = true
 	m.common(&g.Common, false)
+	m.element = false
 	if !m.up {
 		m.drop(finding.Warning, "art", &g.Art)
 	}
@@ -578,8 +625,12 @@ func (m *migration) rules(rs fim.Rules) {
 	}
 }
 
-// idRef finds ids of the 2.0 form in rule prose ("F00000463").
-var idRef = regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`)
+// idRef2 and idRef3 find ids of the 2.0 and 3.0.0 form in rule prose
+// ("F00000463", "F00000000463").
+var (
+	idRef2 = regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`)
+	idRef3 = regexp.MustCompile(`\b[SGFRDC][0-9]{11}\b`)
+)
 
 func (m *migration) rule(r *fim.Regel) {
 	ok, leave := m.enter(r, &r.Common)
@@ -592,18 +643,31 @@ func (m *migration) rule(r *fim.Regel) {
 		if r.Typ == "" {
 			m.at(finding.Warning, KeyRuleTypMissing, "typ", "", "")
 		}
-		if refs := idRef.FindAllString(r.Definition, -1); len(refs) > 0 {
-			slices.Sort(refs)
-			refs = slices.Compact(refs)
-			news := make([]string, len(refs))
-			for i, id := range refs {
-				news[i], _ = m.mapID(id)
-			}
-			m.at(finding.Info, KeyRuleRefs, "freitextRegel", strings.Join(refs, ", "), strings.Join(news, ", "))
-		}
-		return
+	} else {
+		m.drop(finding.Warning, "typ", &r.Typ)
 	}
-	m.drop(finding.Warning, "typ", &r.Typ)
+	m.ruleRefs(r)
+}
+
+// ruleRefs rewrites the ids that a rule's text names into the target form.
+func (m *migration) ruleRefs(r *fim.Regel) {
+	re := idRef2
+	if !m.up {
+		re = idRef3
+	}
+	var olds, news []string
+	text := re.ReplaceAllStringFunc(r.Definition, func(id string) string {
+		n, ok := m.mapID(id)
+		if ok && !slices.Contains(olds, id) {
+			olds = append(olds, id)
+			news = append(news, n)
+		}
+		return n
+	})
+	if len(olds) > 0 {
+		r.Definition = text
+		m.at(finding.Info, KeyRuleRefs, "definition", strings.Join(olds, ", "), strings.Join(news, ", "))
+	}
 }
 
 func (m *migration) field(f *fim.Datenfeld) {
@@ -612,7 +676,9 @@ func (m *migration) field(f *fim.Datenfeld) {
 		return
 	}
 	defer leave()
+	m.element = true
 	m.common(&f.Common, false)
+	m.element = false
 	if m.up {
 		m.fieldUp(f)
 	} else {
@@ -625,6 +691,11 @@ func (m *migration) field(f *fim.Datenfeld) {
 var knownConstraint = []string{"minLength", "maxLength", "minValue", "maxValue", "pattern"}
 
 func (m *migration) fieldUp(f *fim.Datenfeld) {
+	if f.Vorbefuellung == "" {
+		// 2.0 has no prefilling: "keine" says exactly that.
+		f.Vorbefuellung = "keine"
+		m.at(finding.Info, KeyVorbefuellung, "vorbefuellung", "", "keine")
+	}
 	p := &f.Praezisierung
 	if p.Raw != "" {
 		keys, ok := jsonKeys(p.Raw)
