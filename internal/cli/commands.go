@@ -7,6 +7,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	fimconvert "github.com/ozgctl/ozgctl/internal/cli/fim/convert"
 	fimlint "github.com/ozgctl/ozgctl/internal/cli/fim/lint"
+	fimmigrate "github.com/ozgctl/ozgctl/internal/cli/fim/migrate"
 	fimsample "github.com/ozgctl/ozgctl/internal/cli/fim/sample"
 	fimshow "github.com/ozgctl/ozgctl/internal/cli/fim/show"
 	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
@@ -26,6 +27,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 			fimlint.NewCmdLint(f, nil),
 			fimconvert.NewCmdConvert(f, nil),
 			fimsample.NewCmdSample(f, nil),
+			fimmigrate.NewCmdMigrate(f, nil),
 		),
 		group("profile", "validate and test conformance profiles and rule sets",
 			profilevalidate.NewCmdValidate(f, nil),

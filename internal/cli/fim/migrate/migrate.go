@@ -14,8 +14,8 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	fimmigrate "github.com/ozgctl/ozgctl/pkg/fim/migrate"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -178,7 +178,7 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	if opts.FailOn != "none" {
 		rep.FailOn, _ = finding.ParseSeverity(opts.FailOn)
 	}
-	inputs, inErrs := conformance.ExpandInputs(opts.Args, opts.IO.In)
+	inputs, inErrs := batch.ExpandInputs(opts.Args, opts.IO.In)
 	for _, e := range inErrs {
 		rep.Files = append(rep.Files, fimmigrate.FileReport{File: inputName(e), To: to, Err: e})
 	}
@@ -261,7 +261,7 @@ func fileName(id fim.Identifier) string {
 }
 
 // migrateOne reads, migrates and writes one input.
-func migrateOne(ctx context.Context, in conformance.Input, mo fimmigrate.Options) (fimmigrate.FileReport, []byte) {
+func migrateOne(ctx context.Context, in batch.Input, mo fimmigrate.Options) (fimmigrate.FileReport, []byte) {
 	fr := fimmigrate.FileReport{File: in.Name, To: mo.To}
 	rc, err := in.Open()
 	if err != nil {
