@@ -6,6 +6,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/check"
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	fimconvert "github.com/ozgctl/ozgctl/internal/cli/fim/convert"
+	fimdiff "github.com/ozgctl/ozgctl/internal/cli/fim/diff"
 	fimlint "github.com/ozgctl/ozgctl/internal/cli/fim/lint"
 	fimmigrate "github.com/ozgctl/ozgctl/internal/cli/fim/migrate"
 	fimsample "github.com/ozgctl/ozgctl/internal/cli/fim/sample"
@@ -28,6 +29,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 			fimconvert.NewCmdConvert(f, nil),
 			fimsample.NewCmdSample(f, nil),
 			fimmigrate.NewCmdMigrate(f, nil),
+			fimdiff.NewCmdDiff(f, nil),
 		),
 		group("profile", "validate and test conformance profiles and rule sets",
 			profilevalidate.NewCmdValidate(f, nil),
