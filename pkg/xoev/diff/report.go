@@ -1,0 +1,105 @@
+package diff
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// texts holds the fixed texts of the text output by key, German and English.
+var texts = map[string][2]string{
+	"header": {"%s (%d Nachrichtentypen, %s) → %s (%d Nachrichtentypen, %s)", "%s (%d message types, %s) → %s (%d message types, %s)"},
+	"summary": {"Nachrichtentypen: %d neu, %d entfernt, %d geändert; %d inkompatible Änderungen (%d für Sender, %d für Empfänger), %d kompatible",
+		"message types: %d added, %d removed, %d changed; %d breaking changes (%d for senders, %d for receivers), %d compatible"},
+	"senders":    {"Sender", "senders"},
+	"receivers":  {"Empfänger", "receivers"},
+	"breaking":   {"inkompatibel", "breaking"},
+	"compatible": {"kompatibel", "compatible"},
+	"added":      {"neu", "added"},
+	"removed":    {"entfernt", "removed"},
+	"changed":    {"geändert", "changed"},
+}
+
+// T returns the text of key in lang ("de" or "en").
+func T(lang, key string) string {
+	t, ok := texts[key]
+	if !ok {
+		return key
+	}
+	if lang == "en" {
+		return t[1]
+	}
+	return t[0]
+}
+
+// val shows a value on one line, long patterns cut to 60 characters.
+func val(v any) string {
+	if v == nil {
+		return "–"
+	}
+	s := strings.Join(strings.Fields(fmt.Sprint(v)), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:57]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// WriteText writes one line per change: class, kind, message path, what
+// changed, old → new, and which side it breaks; then a summary.
+func WriteText(w io.Writer, r *Result, lang string) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, T(lang, "header")+"\n", r.Old.Source, r.Old.Messages, strings.Join(r.Old.Namespaces, " "),
+		r.New.Source, r.New.Messages, strings.Join(r.New.Namespaces, " "))
+	for _, c := range r.Changes {
+		fmt.Fprintf(&b, "  %-13s %-9s %s", T(lang, c.Class()), T(lang, c.Kind), c.Path)
+		if c.What != "" {
+			fmt.Fprintf(&b, " %s", c.What)
+		}
+		if c.Old != nil || c.New != nil {
+			fmt.Fprintf(&b, ": %s → %s", val(c.Old), val(c.New))
+		}
+		var sides []string
+		if c.Senders == Breaks {
+			sides = append(sides, T(lang, "senders"))
+		}
+		if c.Receivers == Breaks {
+			sides = append(sides, T(lang, "receivers"))
+		}
+		if len(sides) > 0 {
+			fmt.Fprintf(&b, " [%s]", strings.Join(sides, ", "))
+		}
+		b.WriteByte('\n')
+	}
+	s := r.Summary
+	fmt.Fprintf(&b, T(lang, "summary")+"\n", s.MessagesAdded, s.MessagesRemoved, s.MessagesChanged, s.Breaking, s.BreakingSenders, s.BreakingReceivers, s.Compatible)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+type jsonChange struct {
+	Class string `json:"class"`
+	Change
+}
+
+type jsonResult struct {
+	Old     SetIdentity  `json:"old"`
+	New     SetIdentity  `json:"new"`
+	Changes []jsonChange `json:"changes"`
+	Summary Summary      `json:"summary"`
+}
+
+// WriteJSON writes the result as JSON (schemas/xoev-diff.schema.json).
+func WriteJSON(w io.Writer, r *Result, _ string) error {
+	out := jsonResult{Old: r.Old, New: r.New, Changes: make([]jsonChange, 0, len(r.Changes)), Summary: r.Summary}
+	for _, c := range r.Changes {
+		out.Changes = append(out.Changes, jsonChange{Class: c.Class(), Change: c})
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return fmt.Errorf("render xoev diff: %w", err)
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
+}
