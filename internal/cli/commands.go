@@ -14,6 +14,7 @@ import (
 	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
 	profilevalidate "github.com/ozgctl/ozgctl/internal/cli/profile/validate"
 	"github.com/ozgctl/ozgctl/internal/cli/rules"
+	xoevdiff "github.com/ozgctl/ozgctl/internal/cli/xoev/diff"
 )
 
 // addCommands builds the command tree below root: one line per command,
@@ -30,6 +31,9 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 			fimsample.NewCmdSample(f, nil),
 			fimmigrate.NewCmdMigrate(f, nil),
 			fimdiff.NewCmdDiff(f, nil),
+		),
+		group("xoev", "compare versions of XÖV schema sets",
+			xoevdiff.NewCmdDiff(f, nil),
 		),
 		group("profile", "validate and test conformance profiles and rule sets",
 			profilevalidate.NewCmdValidate(f, nil),
