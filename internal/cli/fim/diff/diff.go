@@ -5,7 +5,6 @@ package diff
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,10 +14,11 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	fimdiff "github.com/ozgctl/ozgctl/pkg/fim/diff"
 	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
 // Formats are the output formats of fim diff.
-var Formats = []string{"json", "markdown", "text"}
+var Formats = []string{report.FormatText, report.FormatJSON, report.FormatMarkdown}
 
 // DiffOptions are the parsed flags and arguments of "ozgctl fim diff".
 type DiffOptions struct {
@@ -74,8 +74,8 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 			if opts.Old == "-" && opts.New == "-" {
 				return cmdutil.FlagErrorf("only one of OLD and NEW can be - (stdin)")
 			}
-			if !containsStr(Formats, opts.Output) {
-				return cmdutil.FlagErrorf("--output %q: want one of %s", opts.Output, strings.Join(Formats, ", "))
+			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+				return err
 			}
 			if _, ok := fimdiff.ParseClass(opts.FailOn); !ok && opts.FailOn != "none" {
 				return cmdutil.FlagErrorf("--fail-on %q: want breaking, compatible, editorial or none", opts.FailOn)
@@ -94,19 +94,10 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
-	fl.StringVar(&opts.Output, "output", "text", "output format: "+strings.Join(Formats, ", "))
+	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "none", "lowest change class that fails the run: breaking, compatible, editorial or none")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of the output: de or en")
 	return cmd
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (o *DiffOptions) read(file string) (*fim.Document, error) {

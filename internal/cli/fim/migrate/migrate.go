@@ -46,7 +46,7 @@ type MigrateOptions struct {
 }
 
 // Formats are the report formats of fim migrate.
-var Formats = []string{"json", "text"}
+var Formats = []string{report.FormatText, report.FormatJSON}
 
 const long = `Migrate XDatenfelder files between 2.0 and 3.0.0 and report, one line per
 element and property, every assumption the migration made and everything
@@ -124,8 +124,8 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
 				return err
 			}
-			if opts.Output != "text" && opts.Output != "json" {
-				return cmdutil.FlagErrorf("--output %q: want one of %s", opts.Output, strings.Join(Formats, ", "))
+			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+				return err
 			}
 			if opts.FailOn != "none" {
 				if _, err := finding.ParseSeverity(opts.FailOn); err != nil {
@@ -148,7 +148,7 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 	fl.StringVar(&opts.Nummernkreis, "nummernkreis", fimmigrate.DefaultNummernkreis, "three-digit sub-Nummernkreis inserted (upcast) or removed (downcast)")
 	fl.IntVar(&opts.InlineCodelists, "inline-codelists", 0, "upcast: turn code lists of at most `N` codes into inline werte")
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
-	fl.StringVar(&opts.Output, "output", "text", "report format: "+strings.Join(Formats, ", "))
+	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "lowest note severity that fails the run: error, warning, info or none")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of the report: de or en")
 	return cmd

@@ -5,17 +5,17 @@ package diff
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/report"
 	xoevdiff "github.com/ozgctl/ozgctl/pkg/xoev/diff"
 )
 
 // Formats are the output formats of xoev diff.
-var Formats = []string{"json", "text"}
+var Formats = []string{report.FormatText, report.FormatJSON}
 
 // DiffOptions are the parsed flags and arguments of "ozgctl xoev diff".
 type DiffOptions struct {
@@ -71,8 +71,8 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 				return cmdutil.FlagErrorf("want two schema set versions, OLD and NEW (directories or entry XSDs), got %d", len(args))
 			}
 			opts.Old, opts.New = args[0], args[1]
-			if opts.Output != "text" && opts.Output != "json" {
-				return cmdutil.FlagErrorf("--output %q: want one of %s", opts.Output, strings.Join(Formats, ", "))
+			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+				return err
 			}
 			if opts.FailOn != "breaking" && opts.FailOn != "none" {
 				return cmdutil.FlagErrorf("--fail-on %q: want breaking or none", opts.FailOn)
@@ -89,7 +89,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	fl := cmd.Flags()
 	fl.StringVar(&opts.OldCatalog, "old-catalog", "", "XML catalog `FILE` for the old version's entry XSD")
 	fl.StringVar(&opts.NewCatalog, "new-catalog", "", "XML catalog `FILE` for the new version's entry XSD")
-	fl.StringVar(&opts.Output, "output", "text", "output format: "+strings.Join(Formats, ", "))
+	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "none", "breaking: exit 1 when a change breaks senders or receivers; none")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of the output: de or en")
 	return cmd
