@@ -29,7 +29,10 @@ type ConvertOptions struct {
 	Output string
 	// Package is the Go package name of the go target.
 	Package string
-	File    string
+	Batch   BatchFlags
+	// Args are the inputs; File is the one input without --out-dir.
+	Args []string
+	File string
 }
 
 // SourceOptions are the flags that fim convert and fim sample share: how
@@ -136,6 +139,10 @@ converted from the XSD regex dialect (implicitly anchored) to ECMA-262.
 Label fields carry no data: they appear in the form and the documentation
 only. Output is deterministic: the same input gives the same bytes.
 
+With --out-dir DIR, several files and directories are converted on -j
+workers, each into DIR/<id>_<version><ext> (ext of the target, e.g.
+.schema.json); each written file is listed as "input → output".
+
 What cannot be carried over faithfully is reported as a warning on stderr.
 Exit codes: 0 written, 2 usage error or unreadable input.`
 
@@ -144,6 +151,9 @@ const example = `  # JSON Schema with the code lists resolved
 
   # an HTML form written to a file
   ozgctl fim convert examples/fim/S00000094V1.0_xdf2.xml --to html --codelists examples/fim/codelists -o form.html
+
+  # several schemas as JSON Schema, on two workers
+  ozgctl fim convert --to jsonschema --out-dir schemas-out -j 2 examples/fim/BlaueKarte.xml examples/fim/G60000000088V1.2.0_xdf3.xml
 
   # XSD with your own namespace, technical names as element names
   ozgctl fim convert examples/fim/BlaueKarte.xml --to xsd --keys name --namespace urn:example:blaue-karte`
@@ -156,16 +166,19 @@ func NewCmdConvert(f *cmdutil.Factory, runF func(*ConvertOptions) error) *cobra.
 		lines = append(lines, fmt.Sprintf("  %-11s %s", t.Name, t.Short))
 	}
 	cmd := &cobra.Command{
-		Use:     "convert [flags] --to TARGET {FILE | -}",
+		Use:     "convert [flags] --to TARGET {FILE | -} | --out-dir DIR {FILE | DIR}...",
 		Short:   "generate JSON Schema, XSD, OpenAPI, an HTML form, Go, TypeScript or Markdown from a schema",
 		Long:    fmt.Sprintf(long, strings.Join(lines, "\n")+"\n"),
 		Example: example,
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("want exactly one XDatenfelder file (or - for stdin), got %d", len(args))
+			if err := opts.Batch.Check(args, opts.Output); err != nil {
+				return err
 			}
-			opts.File = args[0]
+			opts.Args = args
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
 			if opts.To == "" {
 				return cmdutil.FlagErrorf("--to is required (one of %s)", strings.Join(fimconvert.TargetNames(), ", "))
 			}
@@ -188,11 +201,24 @@ func NewCmdConvert(f *cmdutil.Factory, runF func(*ConvertOptions) error) *cobra.
 	fl.StringVar(&opts.To, "to", "", "target: "+strings.Join(fimconvert.TargetNames(), ", "))
 	fl.StringVarP(&opts.Output, "output-file", "o", "", "write to `PATH` (atomically) instead of stdout")
 	fl.StringVar(&opts.Package, "package", "", "Go package name for --to go (default: the schema id in lower case)")
+	AddBatchFlags(cmd, &opts.Batch)
 	AddSourceFlags(cmd, &opts.Source)
 	return cmd
 }
 
-func convertRun(_ context.Context, opts *ConvertOptions) error {
+// AddBatchFlags registers --out-dir and -j.
+func AddBatchFlags(cmd *cobra.Command, b *BatchFlags) {
+	cmd.Flags().StringVar(&b.OutDir, "out-dir", "", "convert several files and directories, one <id>_<version><ext> each into `DIR`")
+	cmd.Flags().IntVarP(&b.Jobs, "jobs", "j", 0, "parallel workers with --out-dir (default: number of CPUs)")
+}
+
+func convertRun(ctx context.Context, opts *ConvertOptions) error {
+	if opts.Batch.OutDir != "" {
+		t, _ := fimconvert.LookupTarget(opts.To)
+		return RunBatch(ctx, opts.IO, opts.Args, opts.Batch, opts.Source, opts.Package, t.Ext, func(c *fimconvert.Converter) ([]byte, error) {
+			return c.Convert(opts.To)
+		})
+	}
 	c, err := Load(opts.IO, opts.File, opts.Source, opts.Package)
 	if err != nil {
 		return err

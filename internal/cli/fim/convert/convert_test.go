@@ -20,6 +20,10 @@ func TestNewCmdConvert(t *testing.T) {
 		{name: "no target", args: []string{"s.xml"}, wantErr: "--to is required"},
 		{name: "bad target", args: []string{"s.xml", "--to", "pdf"}, wantErr: `unknown target "pdf"`},
 		{name: "two files", args: []string{"a.xml", "b.xml", "--to", "xsd"}, wantErr: "exactly one"},
+		{name: "batch", args: []string{"a.xml", "dir", "--to", "xsd", "--out-dir", "out", "-j", "3"},
+			want: ConvertOptions{To: "xsd", Batch: BatchFlags{OutDir: "out", Jobs: 3}, Source: SourceOptions{BaseURI: "https://schema.fitko.de/fim/", Keys: "id"}}},
+		{name: "batch and -o", args: []string{"a.xml", "--to", "xsd", "--out-dir", "out", "-o", "x.xsd"}, wantErr: "exclude each other"},
+		{name: "negative jobs", args: []string{"a.xml", "--to", "xsd", "--out-dir", "out", "-j", "-1"}, wantErr: "-j -1"},
 		{name: "bad keys", args: []string{"s.xml", "--to", "xsd", "--keys", "x"}, wantErr: "--keys"},
 	}
 	for _, tc := range tests {
@@ -34,7 +38,7 @@ func TestNewCmdConvert(t *testing.T) {
 			}
 			got.IO = nil
 			if got.File != tc.want.File || got.To != tc.want.To || got.Output != tc.want.Output || got.Package != tc.want.Package ||
-				got.Source.BaseURI != tc.want.Source.BaseURI || got.Source.Namespace != tc.want.Source.Namespace || got.Source.Keys != tc.want.Source.Keys {
+				got.Batch != tc.want.Batch || got.Source.BaseURI != tc.want.Source.BaseURI || got.Source.Namespace != tc.want.Source.Namespace || got.Source.Keys != tc.want.Source.Keys {
 				t.Errorf("options %+v, want %+v", *got, tc.want)
 			}
 		})

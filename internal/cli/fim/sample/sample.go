@@ -23,6 +23,8 @@ type SampleOptions struct {
 	Minimal bool
 	Full    bool
 	Output  string
+	Batch   fimconvertcmd.BatchFlags
+	Args    []string
 	File    string
 }
 
@@ -38,25 +40,32 @@ only what is required, --full holds every group and field with two items
 in repeatable places.
 
 A required field whose constraints admit no value (e.g. minLength above
-maxLength) is an error naming the field (exit 2).`
+maxLength) is an error naming the field (exit 2).
+
+With --out-dir DIR, several files and directories get one sample each,
+DIR/<id>_<version>.json (or .xml), on -j workers.`
 
 const example = `  ozgctl fim sample examples/fim/S00000094V1.0_xdf2.xml --codelists examples/fim/codelists
+  ozgctl fim sample --format xml --out-dir samples examples/fim/BlaueKarte.xml examples/fim/G60000000088V1.2.0_xdf3.xml
   ozgctl fim sample examples/fim/BlaueKarte.xml --format xml --minimal -o blaue-karte.xml`
 
 // NewCmdSample builds the fim sample command.
 func NewCmdSample(f *cmdutil.Factory, runF func(*SampleOptions) error) *cobra.Command {
 	opts := &SampleOptions{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:     "sample [flags] {FILE | -}",
+		Use:     "sample [flags] {FILE | -} | --out-dir DIR {FILE | DIR}...",
 		Short:   "write a valid example instance (JSON or XML) of a schema",
 		Long:    long,
 		Example: example,
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("want exactly one XDatenfelder file (or - for stdin), got %d", len(args))
+			if err := opts.Batch.Check(args, opts.Output); err != nil {
+				return err
 			}
-			opts.File = args[0]
+			opts.Args = args
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
 			if opts.Format != "json" && opts.Format != "xml" {
 				return cmdutil.FlagErrorf("--format %q: want json or xml", opts.Format)
 			}
@@ -77,21 +86,27 @@ func NewCmdSample(f *cmdutil.Factory, runF func(*SampleOptions) error) *cobra.Co
 	fl.BoolVar(&opts.Minimal, "minimal", false, "only the required parts")
 	fl.BoolVar(&opts.Full, "full", false, "every group and field, two items where repeatable")
 	fl.StringVarP(&opts.Output, "output-file", "o", "", "write to `PATH` (atomically) instead of stdout")
+	fimconvertcmd.AddBatchFlags(cmd, &opts.Batch)
 	fimconvertcmd.AddSourceFlags(cmd, &opts.Source)
 	return cmd
 }
 
-func sampleRun(_ context.Context, opts *SampleOptions) error {
-	c, err := fimconvertcmd.Load(opts.IO, opts.File, opts.Source, "")
-	if err != nil {
-		return err
-	}
+func sampleRun(ctx context.Context, opts *SampleOptions) error {
 	mode := fimconvert.SampleDefault
 	switch {
 	case opts.Minimal:
 		mode = fimconvert.SampleMinimal
 	case opts.Full:
 		mode = fimconvert.SampleFull
+	}
+	if opts.Batch.OutDir != "" {
+		return fimconvertcmd.RunBatch(ctx, opts.IO, opts.Args, opts.Batch, opts.Source, "", "."+opts.Format, func(c *fimconvert.Converter) ([]byte, error) {
+			return c.Sample(opts.Format, mode)
+		})
+	}
+	c, err := fimconvertcmd.Load(opts.IO, opts.File, opts.Source, "")
+	if err != nil {
+		return err
 	}
 	out, err := c.Sample(opts.Format, mode)
 	if err != nil {

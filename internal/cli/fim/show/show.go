@@ -121,8 +121,15 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 	var doc *fim.Document
 	var fs []finding.Finding
 	var err error
+	data, isList, err := readInput(opts)
+	if err != nil {
+		return err
+	}
+	if isList {
+		return showCodelist(opts, data)
+	}
 	if opts.File == "-" {
-		doc, fs, err = fim.Read(opts.IO.In, "-", ro)
+		doc, fs, err = fim.Read(bytes.NewReader(data), "-", ro)
 	} else {
 		doc, fs, err = fim.ReadFile(opts.File, ro)
 	}
