@@ -27,9 +27,9 @@ type Set struct {
 
 // LoadOptions tune [Load].
 type LoadOptions struct {
-	// Catalog is an XML catalog for an entry schema's imports; "" uses a
-	// catalog.xml next to it, if there is one.
-	Catalog string
+	// Catalogs are XML catalogs for an entry schema's imports; none uses
+	// a catalog.xml next to it, if there is one.
+	Catalogs []string
 }
 
 // Load reads one version of a schema set: a directory (every *.xsd below
@@ -53,15 +53,11 @@ func Load(ctx context.Context, path string, opts LoadOptions) (*Set, error) {
 			return nil, fmt.Errorf("load schema set %s: %w", path, err)
 		}
 	} else {
-		lo := xoev.LoadOptions{}
-		cat := opts.Catalog
-		if cat == "" {
+		lo := xoev.LoadOptions{Catalogs: opts.Catalogs}
+		if len(lo.Catalogs) == 0 {
 			if c := filepath.Join(filepath.Dir(path), "catalog.xml"); fileExists(c) {
-				cat = c
+				lo.Catalogs = []string{c}
 			}
-		}
-		if cat != "" {
-			lo.Catalogs = []string{cat}
 		}
 		set, err := xoev.LoadSchemaSet(ctx, path, lo)
 		if err != nil {

@@ -5,11 +5,13 @@ package diff
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
 	"github.com/ozgctl/ozgctl/pkg/report"
 	xoevdiff "github.com/ozgctl/ozgctl/pkg/xoev/diff"
 )
@@ -33,9 +35,9 @@ type DiffOptions struct {
 
 const long = `Compare two versions of an XÖV schema set. Each version is a directory
 (every XSD below it; the message types are the global elements named like
-area.message.NNNN) or an entry XSD (its include/import closure, resolved
+area.message.NNNN), an entry XSD (its include/import closure, resolved
 with a catalog.xml next to it unless --old-catalog/--new-catalog names
-one).
+one) or a profile (*.yaml: its schema and catalogs).
 
 Reported: message types added and removed, and per message type the
 element tree by stable path (local names from the message element,
@@ -95,12 +97,40 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	return cmd
 }
 
+// load reads one version: a directory, an entry XSD, or a profile (its
+// schema and catalogs).
+func load(ctx context.Context, arg, catalog string) (*xoevdiff.Set, error) {
+	var lo xoevdiff.LoadOptions
+	if catalog != "" {
+		lo.Catalogs = []string{catalog}
+	}
+	if strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
+		p, err := profile.Read(arg)
+		if err != nil {
+			return nil, err
+		}
+		if p.Schema == nil || p.Schema.XSD == "" {
+			return nil, fmt.Errorf("profile %s names no schema (schema.xsd)", arg)
+		}
+		files := p.Files() // the XSD first, then its catalogs
+		if catalog == "" {
+			lo.Catalogs = files[1 : 1+len(p.Schema.Catalogs)]
+		}
+		set, err := xoevdiff.Load(ctx, files[0], lo)
+		if set != nil {
+			set.Source = arg
+		}
+		return set, err
+	}
+	return xoevdiff.Load(ctx, arg, lo)
+}
+
 func diffRun(ctx context.Context, opts *DiffOptions) error {
-	old, err := xoevdiff.Load(ctx, opts.Old, xoevdiff.LoadOptions{Catalog: opts.OldCatalog})
+	old, err := load(ctx, opts.Old, opts.OldCatalog)
 	if err != nil {
 		return err
 	}
-	nw, err := xoevdiff.Load(ctx, opts.New, xoevdiff.LoadOptions{Catalog: opts.NewCatalog})
+	nw, err := load(ctx, opts.New, opts.NewCatalog)
 	if err != nil {
 		return err
 	}
