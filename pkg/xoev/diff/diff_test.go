@@ -209,3 +209,34 @@ func TestTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitNamespace: the types move into a namespace of their own,
+// imported by the message schema; no path changes.
+func TestSplitNamespace(t *testing.T) {
+	old := variant(t, "")
+	dir := t.TempDir()
+	main, _ := os.ReadFile(filepath.Join("testdata", "base", "demo.xsd"))
+	types, _ := os.ReadFile(filepath.Join("testdata", "base", "demo-types.xsd"))
+	m := strings.Replace(string(main), `<xs:include schemaLocation="demo-types.xsd"/>`,
+		`<xs:import namespace="urn:demo:typen" schemaLocation="typen/typen.xsd"/>`, 1)
+	m = strings.Replace(m, `xmlns:d="urn:demo:1"`, `xmlns:d="urn:demo:typen" xmlns:m="urn:demo:1"`, 1)
+	ty := strings.ReplaceAll(string(types), "urn:demo:1", "urn:demo:typen")
+	if err := os.MkdirAll(filepath.Join(dir, "typen"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nachrichten.xsd"), []byte(m), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "typen", "typen.xsd"), []byte(ty), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{dir, filepath.Join(dir, "nachrichten.xsd")} {
+		nw, err := Load(context.Background(), src, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res := Compare(old, nw); len(res.Changes) != 0 {
+			t.Errorf("%s: changes %+v", src, res.Changes)
+		}
+	}
+}
