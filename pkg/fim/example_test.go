@@ -48,3 +48,23 @@ func ExampleResolveCodelists() {
 	fmt.Println(len(lists), len(findings), cl.Value(row, "name"))
 	// Output: 4 0 hat geboren / ist stillend
 }
+
+// Write a 3.0.0 group as XDatenfelder 2.0 and 3.0.0.
+func ExampleMarshal() {
+	doc, _, err := fim.ReadFile("testdata/xdf3/G60000000088-simple.xml", fim.ReadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	out, err := fim.Marshal(doc, fim.WriteOptions{Version: fim.XDF3})
+	if err != nil {
+		panic(err)
+	}
+	back, _, err := fim.ReadBytes(out, "written.xml", fim.ReadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	a, _ := fim.CanonicalJSON(doc)
+	b, _ := fim.CanonicalJSON(back)
+	fmt.Println(back.RootIdent, string(a) == string(b))
+	// Output: G60000000088 V1.2.0 true
+}
