@@ -14,17 +14,36 @@ import (
 )
 
 // variant copies testdata/base into a temporary directory, applying the
-// replacements old → new to the named file, and loads it.
+// replacements old → new to the named file ("*": to whichever file has
+// the old text), and loads it.
 func variant(t *testing.T, file string, repl ...string) *Set {
 	t.Helper()
 	dir := t.TempDir()
+	if file == "*" {
+		for i := 0; i+1 < len(repl); i += 2 {
+			found := false
+			for _, f := range []string{"demo.xsd", "demo-types.xsd"} {
+				data, _ := os.ReadFile(filepath.Join("testdata", "base", f))
+				if strings.Contains(string(data), repl[i]) {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("no file contains %q", repl[i])
+			}
+		}
+	}
 	for _, f := range []string{"demo.xsd", "demo-types.xsd"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "base", f))
 		if err != nil {
 			t.Fatal(err)
 		}
 		s := string(data)
-		if f == file {
+		if file == "*" {
+			for i := 0; i+1 < len(repl); i += 2 {
+				s = strings.ReplaceAll(s, repl[i], repl[i+1])
+			}
+		} else if f == file {
 			for i := 0; i+1 < len(repl); i += 2 {
 				if !strings.Contains(s, repl[i]) {
 					t.Fatalf("%s does not contain %q", f, repl[i])
@@ -80,7 +99,9 @@ func TestGeneratedPairs(t *testing.T) {
 		{"code list version", "demo-types.xsd", []string{`fixed="2"`, `fixed="3"`},
 			"changed", "/demo.antrag.0100/antragsteller/geschlecht/@listVersionID", "codelist", Breaks, Breaks},
 		{"type changed", "demo.xsd", []string{`<xs:element name="email" type="xs:string"/>`, `<xs:element name="email" type="xs:anyURI"/>`},
-			"changed", "/demo.antrag.0100/email", "type", Breaks, Breaks},
+			"changed", "/demo.antrag.0100/email", "base", Breaks, Breaks},
+		{"type renamed", "*", []string{`type="d:Status"`, `type="d:Quittungsstatus"`, `<xs:simpleType name="Status">`, `<xs:simpleType name="Quittungsstatus">`},
+			"changed", "/demo.quittung.0101/status", "type", OK, OK},
 		{"message added", "demo.xsd", []string{`</xs:schema>`, `<xs:element name="demo.storno.0102" type="d:Kopf"/></xs:schema>`},
 			"added", "/demo.storno.0102", "message", OK, Breaks},
 		{"message removed", "demo.xsd", []string{`<xs:element name="demo.quittung.0101">`, `<xs:element name="demo.quittung">`},
