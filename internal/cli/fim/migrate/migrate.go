@@ -37,6 +37,9 @@ type MigrateOptions struct {
 	// InlineCodelists is the largest code list that becomes werte (0: none).
 	InlineCodelists int
 	Codelists       []string
+	// Steckbrief is the dokumentsteckbrief an upcast schema refers to,
+	// "ID" or "ID:VERSION" ("" derives it from the schema id).
+	Steckbrief string
 	// Output is the report format: text or json.
 	Output string
 	// FailOn is error, warning, info or none.
@@ -61,7 +64,8 @@ freigabestatus (inVorbereitung → 2, aktiv → 6, inaktiv → 7), praezisierung
 JSON becomes attributes, code list references keep URN and version
 (--inline-codelists N turns lists of at most N codes from --codelists into
 inline werte), rules get freitextRegel and skript, a schema gets a
-dokumentsteckbrief derived from its id (check it).
+dokumentsteckbrief derived from its id (check it, or name it with
+--dokumentsteckbrief ID:VERSION).
 
 Downcast (--to xdf2): the inverse, and what 2.0 cannot hold (datetime,
 time and text_latin types, werte, relations, stichwort, keys, media types,
@@ -115,6 +119,9 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 			if len(opts.Nummernkreis) != 3 || strings.Trim(opts.Nummernkreis, "0123456789") != "" {
 				return cmdutil.FlagErrorf("--nummernkreis %q: want three digits", opts.Nummernkreis)
 			}
+			if id, _, _ := strings.Cut(opts.Steckbrief, ":"); opts.Steckbrief != "" && id == "" {
+				return cmdutil.FlagErrorf("--dokumentsteckbrief %q: want ID or ID:VERSION", opts.Steckbrief)
+			}
 			if opts.InlineCodelists < 0 {
 				return cmdutil.FlagErrorf("--inline-codelists %d: want 0 or more", opts.InlineCodelists)
 			}
@@ -148,6 +155,7 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 	fl.StringVar(&opts.Nummernkreis, "nummernkreis", fimmigrate.DefaultNummernkreis, "three-digit sub-Nummernkreis inserted (upcast) or removed (downcast)")
 	fl.IntVar(&opts.InlineCodelists, "inline-codelists", 0, "upcast: turn code lists of at most `N` codes into inline werte")
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
+	fl.StringVar(&opts.Steckbrief, "dokumentsteckbrief", "", "upcast: the schema's dokumentsteckbrief `ID[:VERSION]` (default: derived from the schema id, S… → D…)")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "lowest note severity that fails the run: error, warning, info or none")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of the report: de or en")
@@ -165,6 +173,10 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 		to = fim.XDF2
 	}
 	mo := fimmigrate.Options{To: to, Nummernkreis: opts.Nummernkreis, InlineCodelists: opts.InlineCodelists}
+	if opts.Steckbrief != "" {
+		id, version, _ := strings.Cut(opts.Steckbrief, ":")
+		mo.Dokumentsteckbrief = &fim.Identifier{ID: id, Version: version}
+	}
 	if len(opts.Codelists) > 0 {
 		res := codelist.NewDirResolver(opts.Codelists...)
 		if !opts.IO.Quiet() {
