@@ -120,8 +120,8 @@ func TestUnresolvedResults(t *testing.T) {
 		t.Fatalf("%d results for %d errors", len(res), len(errs))
 	}
 	for _, r := range res {
-		if r.File == "" || r.Err == nil || strings.Contains(r.ErrText(), r.File) {
-			t.Errorf("%+v: want the argument as file and the bare reason as error (%q)", r, r.ErrText())
+		if r.File == "" || r.Err == nil || strings.Contains(r.ErrText("en"), r.File) {
+			t.Errorf("%+v: want the argument as file and the bare reason as error (%q)", r, r.ErrText("en"))
 		}
 	}
 }

@@ -35,8 +35,9 @@ type Config struct {
 	Profile    string
 	Phase      string
 
-	// Lang is the language of the findings of the XSD and code-list
-	// stages: "de" (default) or "en".
+	// Lang is the language of the rule descriptions in [Pipeline.Rules]:
+	// "de" (default) or "en". Findings carry message keys and are rendered
+	// by the reporters.
 	Lang string
 	// Notef, if set, receives notes worth telling the user that do not
 	// stop the run (a fallback engine, a code list file skipped), each
@@ -92,7 +93,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if notef == nil {
 		notef = func(string, ...any) {}
 	}
-	stages := []batch.Stage{xoev.PrologStage{Lang: cfg.Lang}, xoev.IdentifyStage{}}
+	stages := []batch.Stage{xoev.PrologStage{}, xoev.IdentifyStage{}}
 	switch {
 	case cfg.XSD != "":
 		set, err := xoev.LoadSchemaSet(ctx, cfg.XSD, cfg.Schema)
@@ -102,13 +103,13 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		if set.FallbackReason != "" && cfg.Schema.Engine == "" {
 			notef("note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s", cfg.XSD, set.FallbackReason)
 		}
-		stages = append(stages, xoev.XSDStage{Pick: set.Picker(), Lang: cfg.Lang})
+		stages = append(stages, xoev.XSDStage{Pick: set.Picker()})
 	case cfg.SchemaDir != "":
 		dir, err := xoev.LoadSchemaDir(cfg.SchemaDir, cfg.Schema)
 		if err != nil {
 			return nil, &LoadError{What: "schema directory", Err: err}
 		}
-		stages = append(stages, xoev.XSDStage{Pick: dir.Picker(), Lang: cfg.Lang})
+		stages = append(stages, xoev.XSDStage{Pick: dir.Picker()})
 	}
 	if len(cfg.CodeLists) > 0 {
 		res := codelist.NewDirResolver(cfg.CodeLists...)
@@ -119,14 +120,14 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 			notef("warning: code list skipped: %v", p)
 		}
 		opts := &xoev.CodeCheckOptions{Resolver: res, Strict: cfg.StrictCodeLists}
-		stages = append(stages, xoev.CodeListStage{Pick: func(*batch.Message) *xoev.CodeCheckOptions { return opts }, Lang: cfg.Lang})
+		stages = append(stages, xoev.CodeListStage{Pick: func(*batch.Message) *xoev.CodeCheckOptions { return opts }})
 	}
 	if cfg.Profile != "" {
 		set, err := profile.LoadSet(cfg.Profile, profile.LoadOptions{Phase: cfg.Phase})
 		if err != nil {
 			return nil, &LoadError{What: "rules", Err: err}
 		}
-		stages = append(stages, profile.Stages(set, cfg.Lang)...)
+		stages = append(stages, profile.Stages(set)...)
 	}
 	if len(cfg.Schematron) > 0 {
 		var rules []*schematron.Rules
@@ -139,5 +140,5 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		}
 		stages = append(stages, profile.SchematronStage{RuleSets: rules})
 	}
-	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules()...)}, nil
+	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules(cfg.Lang)...)}, nil
 }

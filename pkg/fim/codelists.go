@@ -3,7 +3,6 @@ package fim
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -17,8 +16,8 @@ type Codelists map[*CodelisteRef]*codelist.CodeList
 // codelisteReferenz. Each reference that is not found yields one warning
 // finding (rule [RuleUnresolvedCodeliste]) per distinct code list, at the
 // first field that uses it. A nil resolver resolves nothing and reports
-// nothing. lang is "de" or "en".
-func ResolveCodelists(ctx context.Context, doc *Document, res codelist.Resolver, lang string) (Codelists, []finding.Finding, error) {
+// nothing.
+func ResolveCodelists(ctx context.Context, doc *Document, res codelist.Resolver) (Codelists, []finding.Finding, error) {
 	out := Codelists{}
 	if res == nil || doc == nil {
 		return out, nil, nil
@@ -56,13 +55,8 @@ func ResolveCodelists(ctx context.Context, doc *Document, res codelist.Resolver,
 				cl = nil
 				if !reported[k] {
 					reported[k] = true
-					msgDE := fmt.Sprintf("Codeliste %s von Datenfeld %s nicht gefunden: %v; Prüfungen gegen ihren Inhalt entfallen", ref, f.Identifier, err)
-					msgEN := fmt.Sprintf("code list %s of field %s not found: %v; checks against its content are skipped", ref, f.Identifier, err)
-					msg := msgDE
-					if lang == "en" {
-						msg = msgEN
-					}
-					fs = append(fs, finding.Finding{Rule: RuleUnresolvedCodeliste, Severity: finding.Warning, Message: msg,
+					msg := msgCodelisteNotFound.With(ref.String(), f.Identifier.String(), err.Error())
+					fs = append(fs, finding.Finding{Rule: RuleUnresolvedCodeliste, Severity: finding.Warning, Msg: msg,
 						Line: ref.Pos.Line, Column: ref.Pos.Column, ElementID: f.Identifier.ID, ElementVersion: f.Identifier.Version, Source: FindingSource})
 				}
 			}

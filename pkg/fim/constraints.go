@@ -2,7 +2,6 @@ package fim
 
 import (
 	"encoding/json"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,8 +31,7 @@ func (r *reader) setConstraint(c *Constraints, key, v string, el *element, f *Da
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
 			r.addFinding(RuleInvalidValue, finding.Warning, el.off, &f.Common, "",
-				r.msg(fmt.Sprintf("praezisierung %s %q ist keine nicht-negative ganze Zahl und wird ignoriert", key, v),
-					fmt.Sprintf("praezisierung %s %q is not a non-negative integer and is ignored", key, v)))
+				msgReadPraezisierungIsNotA.With(key, v))
 			return true
 		}
 		if key == "minLength" {
@@ -47,8 +45,7 @@ func (r *reader) setConstraint(c *Constraints, key, v string, el *element, f *Da
 		}
 		if !isDecimal(v) {
 			r.addFinding(RuleInvalidValue, finding.Warning, el.off, &f.Common, "",
-				r.msg(fmt.Sprintf("praezisierung %s %q ist keine Dezimalzahl (behalten wie geschrieben)", key, v),
-					fmt.Sprintf("praezisierung %s %q is not a decimal number (kept as written)", key, v)))
+				msgReadPraezisierungIsNotA2.With(key, v))
 		}
 		if key == "minValue" {
 			c.MinValue = &v
@@ -59,8 +56,7 @@ func (r *reader) setConstraint(c *Constraints, key, v string, el *element, f *Da
 		if fromJSON {
 			if fixed, ok := undoubleEscape(v); ok {
 				r.addFinding(RulePatternEscaping, finding.Warning, el.off, &f.Common, "",
-					r.msg(fmt.Sprintf("das Muster %q ist doppelt maskiert; verwendet wird %q", v, fixed),
-						fmt.Sprintf("pattern %q is escaped twice; %q is used", v, fixed)))
+					msgReadPatternIsEscapedTwice.With(v, fixed))
 				v = fixed
 			}
 		}
@@ -128,8 +124,7 @@ func (r *reader) parsePraezisierung(text string, el *element, f *Datenfeld) {
 	var m map[string]any
 	if err := json.Unmarshal([]byte(raw), &m); err != nil || m == nil {
 		r.addFinding(RulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
-			r.msg(fmt.Sprintf("praezisierung %q ist kein JSON-Objekt; sie wird nur als Text aufbewahrt", short(raw)),
-				fmt.Sprintf("praezisierung %q is not a JSON object; it is kept as text only", short(raw))))
+			msgReadPraezisierungIsNotA3.With(short(raw)))
 		return
 	}
 	keys := make([]string, 0, len(m))
@@ -148,14 +143,12 @@ func (r *reader) parsePraezisierung(text string, el *element, f *Datenfeld) {
 			continue
 		default:
 			r.addFinding(RulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
-				r.msg(fmt.Sprintf("praezisierung: der Wert von %q ist weder Zahl noch Text und wird ignoriert", k),
-					fmt.Sprintf("praezisierung: the value of %q is neither a number nor a string and is ignored", k)))
+				msgReadPraezisierungTheValueOf.With(k))
 			continue
 		}
 		if !r.setConstraint(&f.Praezisierung, k, v, el, f, true) {
 			r.addFinding(RulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
-				r.msg(fmt.Sprintf("praezisierung: unbekannter Schlüssel %q (bekannt: minLength, maxLength, minValue, maxValue, pattern)", k),
-					fmt.Sprintf("praezisierung: unknown key %q (known: minLength, maxLength, minValue, maxValue, pattern)", k)))
+				msgReadPraezisierungUnknownKeyKnown.With(k))
 		}
 	}
 }

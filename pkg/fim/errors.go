@@ -32,7 +32,10 @@ type ReadError struct {
 	Line   int
 	Column int
 	Msg    string
-	Err    error
+	// Text is Msg as a message key, for reports in the run's language;
+	// zero for operational errors (open, read), which stay English.
+	Text finding.Msg
+	Err  error
 }
 
 // Error returns "file:line:col: msg".

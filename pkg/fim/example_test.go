@@ -37,7 +37,7 @@ func ExampleResolveCodelists() {
 		return
 	}
 	res := codelist.NewDirResolver("testdata/codelists/S00000094")
-	lists, findings, err := fim.ResolveCodelists(context.Background(), doc, res, "en")
+	lists, findings, err := fim.ResolveCodelists(context.Background(), doc, res)
 	if err != nil {
 		fmt.Println(err)
 		return

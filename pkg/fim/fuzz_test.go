@@ -46,7 +46,7 @@ func FuzzReadXDF(f *testing.F) {
 			return
 		}
 		for _, x := range fs {
-			if x.Line <= 0 || x.Column <= 0 || !x.Severity.Valid() || x.Message == "" || x.Rule == "" {
+			if x.Line <= 0 || x.Column <= 0 || !x.Severity.Valid() || x.Text("de") == "" || x.Rule == "" {
 				t.Fatalf("bad finding %+v", x)
 			}
 		}

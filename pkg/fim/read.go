@@ -37,8 +37,6 @@ const FindingSource = "fim-read"
 type ReadOptions struct {
 	// Strict raises every warning finding to an error.
 	Strict bool
-	// Lang selects the language of finding messages: "de" (default) or "en".
-	Lang string
 }
 
 // maxInput bounds what Read accepts; FIM schemas are a few MB at most.
@@ -106,7 +104,6 @@ type reader struct {
 	data  []byte
 	file  string
 	opts  ReadOptions
-	en    bool
 	s     *scanner
 	ver   SourceVersion
 	xdfNS string
@@ -138,26 +135,18 @@ type nsBinding struct {
 }
 
 func newReader(data []byte, name string, opts ReadOptions) *reader {
-	rd := &reader{data: data, file: name, opts: opts, en: opts.Lang == "en"}
+	rd := &reader{data: data, file: name, opts: opts}
 	return rd
-}
-
-// msg picks the German or English text.
-func (r *reader) msg(de, en string) string {
-	if r.en {
-		return en
-	}
-	return de
 }
 
 // restorePath truncates the id path when an element ends.
 func (r *reader) restorePath(n int) { r.idPath = r.idPath[:n] }
 
-func (r *reader) addFinding(rule string, sev finding.Severity, off int64, c *Common, path, message string) {
+func (r *reader) addFinding(rule string, sev finding.Severity, off int64, c *Common, path string, msg finding.Msg) {
 	if path == "" && len(r.idPath) > 0 {
 		path = strings.Join(r.idPath, "/")
 	}
-	f := finding.Finding{Rule: rule, Severity: sev, Message: message, Path: path, Source: FindingSource}
+	f := finding.Finding{Rule: rule, Severity: sev, Msg: msg, Path: path, Source: FindingSource}
 	if c != nil {
 		f.ElementID = c.Identifier.ID
 		f.ElementVersion = c.Identifier.Version
@@ -167,8 +156,8 @@ func (r *reader) addFinding(rule string, sev finding.Severity, off int64, c *Com
 }
 
 // fail records a structural ReadError at offset off and returns it.
-func (r *reader) fail(off int64, sentinel error, format string, args ...any) error {
-	e := &ReadError{File: r.file, Msg: fmt.Sprintf(format, args...), Err: sentinel}
+func (r *reader) fail(off int64, sentinel error, msg finding.Msg) error {
+	e := &ReadError{File: r.file, Msg: msg.Text("en"), Text: msg, Err: sentinel}
 	r.readErr = e
 	r.errOff = off
 	return e
@@ -185,9 +174,9 @@ func (r *reader) next() (tokKind, int64, error) {
 	if err != nil {
 		var se *scanError
 		if errors.As(err, &se) {
-			return tokEOF, int64(se.off), r.fail(int64(se.off), ErrNotXML, "not well-formed XML: %s", se.msg)
+			return tokEOF, int64(se.off), r.fail(int64(se.off), ErrNotXML, msgFailNotWellFormedXml.With(se.msg))
 		}
-		return tokEOF, int64(r.s.off), r.fail(int64(r.s.off), ErrNotXML, "not well-formed XML: %v", err)
+		return tokEOF, int64(r.s.off), r.fail(int64(r.s.off), ErrNotXML, msgFailNotWellFormedXml2.With(err))
 	}
 	return r.s.kind, int64(r.s.off), nil
 }
@@ -274,13 +263,13 @@ func (r *reader) endMatches(el *element, off int64) error {
 		if r.s.prefix != "" {
 			q = r.s.prefix + ":" + q
 		}
-		return r.fail(off, ErrNotXML, "not well-formed XML: element <%s> (line of its start tag given in the hint) is closed by </%s>", el.qname(), q)
+		return r.fail(off, ErrNotXML, msgFailNotWellFormedXml3.With(el.qname(), q))
 	}
 	return nil
 }
 
 func (r *reader) unclosed(el *element) error {
-	return r.fail(el.off, ErrNotXML, "not well-formed XML: element <%s> is not closed", el.qname())
+	return r.fail(el.off, ErrNotXML, msgFailNotWellFormedXml4.With(el.qname()))
 }
 
 // children iterates over the child elements of el, calling fn for each
@@ -356,8 +345,7 @@ func (r *reader) text(el *element) (string, error) {
 		case tokStart:
 			if depth == 0 {
 				r.addFinding(RuleUnknownElement, finding.Warning, off, nil, "",
-					r.msg(fmt.Sprintf("Element <%s> in <%s>, das nur Text enthalten soll; der Text darin wird übernommen", r.s.local, el.local),
-						fmt.Sprintf("element <%s> inside <%s>, which should hold text only; its text is kept", r.s.local, el.local)))
+					msgReadElementInsideWhichShould.With(r.s.local, el.local))
 			}
 			depth++
 		case tokEnd:
@@ -418,8 +406,7 @@ func (r *reader) unmapped(el *element, parent string, c *Common) (Unmapped, erro
 		return Unmapped{}, err
 	}
 	r.addFinding(RuleUnknownElement, finding.Warning, el.off, c, "",
-		r.msg(fmt.Sprintf("unbekanntes Element <%s> in <%s>; es wird unverändert aufbewahrt", el.local, parent),
-			fmt.Sprintf("unknown element <%s> in <%s>; it is kept as is", el.local, parent)))
+		msgReadUnknownElementInIt.With(el.local, parent))
 	return Unmapped{Name: el.local, Text: txt, Pos: Pos{Offset: el.off}}, nil
 }
 
@@ -427,10 +414,10 @@ func (r *reader) unmapped(el *element, parent string, c *Common) (Unmapped, erro
 func (r *reader) run() (*Document, error) {
 	data := r.data
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, r.fail(-1, ErrEmpty, "the file is empty; expected an XDatenfelder 2.0 or 3.0.0 message")
+		return nil, r.fail(-1, ErrEmpty, msgFailTheFileIsEmpty.With())
 	}
 	if off, ok := looksBinary(data); ok {
-		return nil, r.fail(int64(off), ErrNotXML, "the file is not XML (binary data); expected an XDatenfelder 2.0 or 3.0.0 message")
+		return nil, r.fail(int64(off), ErrNotXML, msgFailTheFileIsNot.With())
 	}
 	data, start, err := r.decodeInput(data)
 	if err != nil {
@@ -448,17 +435,17 @@ func (r *reader) run() (*Document, error) {
 			return nil, err
 		}
 		if k == tokEOF {
-			return nil, r.fail(off, ErrNotXML, "the file has no root element; expected an XDatenfelder 2.0 or 3.0.0 message")
+			return nil, r.fail(off, ErrNotXML, msgFailTheFileHasNo.With())
 		}
 		if k == tokStart {
 			root = r.current(off, 0)
 			break
 		}
 		if k == tokText && len(bytes.TrimSpace(r.s.text)) > 0 {
-			return nil, r.fail(off, ErrNotXML, "not well-formed XML: text before the root element")
+			return nil, r.fail(off, ErrNotXML, msgFailNotWellFormedXml5.With())
 		}
 		if k == tokEnd {
-			return nil, r.fail(off, ErrNotXML, "not well-formed XML: end tag before the root element")
+			return nil, r.fail(off, ErrNotXML, msgFailNotWellFormedXml6.With())
 		}
 	}
 	rootOff := root.off
@@ -469,19 +456,19 @@ func (r *reader) run() (*Document, error) {
 	case NamespaceXDF3:
 		r.ver, r.xdfNS = XDF3, uri
 	case NamespaceXDF1:
-		return nil, r.fail(rootOff, ErrXDF1, "XDatenfelder 1.x (namespace %q, root <%s>) is not supported: XDatenfelder 1 was replaced by 2.0 in 2020; export the schema again from the FIM portal as XDatenfelder 2.0 or 3.0.0", uri, root.local)
+		return nil, r.fail(rootOff, ErrXDF1, msgFailXdatenfelderXNamespaceRoot.With(uri, root.local))
 	default:
 		if uri == "" {
-			return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> has no namespace; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.local, NamespaceXDF2, NamespaceXDF3)
+			return nil, r.fail(rootOff, ErrUnknownNamespace, msgFailRootElementHasNo.With(root.local, NamespaceXDF2, NamespaceXDF3))
 		}
 		if uri == codelist.Namespace {
-			return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is in namespace %q: a genericode code list, not an XDatenfelder file; give its directory with --codelists DIR", root.local, uri)
+			return nil, r.fail(rootOff, ErrUnknownNamespace, msgFailRootElementIsIn.With(root.local, uri))
 		}
-		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is in namespace %q; expected %q (XDatenfelder 2.0) or %q (3.0.0)", root.local, uri, NamespaceXDF2, NamespaceXDF3)
+		return nil, r.fail(rootOff, ErrUnknownNamespace, msgFailRootElementIsIn2.With(root.local, uri, NamespaceXDF2, NamespaceXDF3))
 	}
 	root.class = nameXDF
 	if !strings.HasPrefix(root.local, "xdatenfelder.") {
-		return nil, r.fail(rootOff, ErrUnknownNamespace, "root element <%s> is not an XDatenfelder message; expected e.g. <xdatenfelder.stammdatenschema.0102>", root.local)
+		return nil, r.fail(rootOff, ErrUnknownNamespace, msgFailRootElementIsNot.With(root.local))
 	}
 	doc := &Document{
 		File: r.file, SourceVersion: r.ver, Namespace: r.xdfNS, Message: root.local,
@@ -500,7 +487,7 @@ func (r *reader) run() (*Document, error) {
 		}
 		content := func(k Kind) error {
 			if doc.Kind != "" {
-				return r.fail(el.off, ErrStructure, "message <%s> has a second content element <%s>; a message holds exactly one", root.local, name)
+				return r.fail(el.off, ErrStructure, msgFailMessageHasASecond.With(root.local, name))
 			}
 			doc.Kind = k
 			return nil
@@ -564,11 +551,11 @@ func (r *reader) run() (*Document, error) {
 			break
 		}
 		if k != tokText || len(bytes.TrimSpace(r.s.text)) > 0 {
-			return nil, r.fail(off, ErrNotXML, "not well-formed XML: content after the end of the root element")
+			return nil, r.fail(off, ErrNotXML, msgFailNotWellFormedXml7.With())
 		}
 	}
 	if doc.Kind == "" {
-		return nil, r.fail(rootOff, ErrStructure, "message <%s> has no content: expected a <stammdatenschema>, <datenfeldgruppe>, <datenfeld>, <dokumentsteckbrief> or <codeliste> element after the header", root.local)
+		return nil, r.fail(rootOff, ErrStructure, msgFailMessageHasNoContent.With(root.local))
 	}
 	switch {
 	case doc.Schema != nil:
@@ -584,8 +571,7 @@ func (r *reader) run() (*Document, error) {
 	}
 	if r.unqualified > 0 {
 		r.addFinding(RuleUnqualifiedChildren, finding.Warning, r.unqualifiedOff, nil, "",
-			r.msg(fmt.Sprintf("%d Elemente stehen ohne Namensraum; nur das Wurzelelement ist im XDatenfelder-Namensraum %q (nicht schemakonform, wird gelesen)", r.unqualified, r.xdfNS),
-				fmt.Sprintf("%d elements have no namespace; only the root element is in the XDatenfelder namespace %q (not schema-valid, read anyway)", r.unqualified, r.xdfNS)))
+			msgReadElementsHaveNoNamespace.With(r.unqualified, r.xdfNS))
 	}
 	sortByPos(doc)
 	// Empty lists, not null, in JSON.
@@ -604,7 +590,7 @@ func (r *reader) run() (*Document, error) {
 // once checks that the single-valued child with bit b appears only once.
 func (r *reader) once(seen *uint64, b uint, el *element) error {
 	if *seen&(1<<b) != 0 {
-		return r.fail(el.off, ErrStructure, "element <%s> appears twice; it may occur only once here", el.local)
+		return r.fail(el.off, ErrStructure, msgFailElementAppearsTwiceIt.With(el.local))
 	}
 	*seen |= 1 << b
 	return nil
@@ -671,7 +657,7 @@ func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		start = 3
 	} else if bytes.HasPrefix(data, []byte("\xFE\xFF")) || bytes.HasPrefix(data, []byte("\xFF\xFE")) {
-		return nil, 0, r.fail(0, ErrNotXML, "the file is UTF-16 encoded; convert it to UTF-8")
+		return nil, 0, r.fail(0, ErrNotXML, msgFailTheFileIsUtf.With())
 	}
 	if !bytes.HasPrefix(data[start:], []byte("<?xml")) {
 		return data, start, nil
@@ -708,5 +694,5 @@ func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
 		}
 		return out, 0, nil
 	}
-	return nil, 0, r.fail(int64(start), ErrNotXML, "unsupported encoding %q; XDatenfelder files are UTF-8 (ISO-8859-1 is also read)", label)
+	return nil, 0, r.fail(int64(start), ErrNotXML, msgFailUnsupportedEncodingXdatenfelderFiles.With(label))
 }

@@ -173,7 +173,7 @@ func TestReadSynthetic(t *testing.T) {
 					continue
 				}
 				got = append(got, f.Rule+":"+f.Severity.String())
-				if f.Line == 0 || !f.Severity.Valid() || f.Message == "" {
+				if f.Line == 0 || !f.Severity.Valid() || f.Text("de") == "" {
 					t.Errorf("bad finding %+v", f)
 				}
 			}
@@ -245,9 +245,9 @@ func TestReadModelDetails(t *testing.T) {
 }
 
 func TestFindingsCarrySource(t *testing.T) {
-	_, fs, _ := ReadFile("testdata/xdf2/F60000020V1.0.xml", ReadOptions{Lang: "en"})
+	_, fs, _ := ReadFile("testdata/xdf2/F60000020V1.0.xml", ReadOptions{})
 	for _, f := range fs {
-		if f.Source != FindingSource || f.Severity != finding.Warning || !strings.Contains(f.Message, "namespace") {
+		if f.Source != FindingSource || f.Severity != finding.Warning || !strings.Contains(f.Text("en"), "namespace") {
 			t.Errorf("finding %+v", f)
 		}
 	}

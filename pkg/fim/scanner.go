@@ -3,9 +3,10 @@ package fim
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // scanner is a small, allocation-poor XML tokenizer for the XDatenfelder
@@ -54,10 +55,10 @@ type attrTok struct {
 // scanError is a well-formedness error at a byte offset.
 type scanError struct {
 	off int
-	msg string
+	msg finding.Msg
 }
 
-func (e *scanError) Error() string { return e.msg }
+func (e *scanError) Error() string { return e.msg.Text("en") }
 
 var errEOF = errors.New("EOF")
 
@@ -65,8 +66,8 @@ func newScanner(data []byte) *scanner {
 	return &scanner{data: data, intern: make(map[string]string, 128)}
 }
 
-func (s *scanner) fail(off int, format string, args ...any) error {
-	return &scanError{off: off, msg: fmt.Sprintf(format, args...)}
+func (s *scanner) fail(off int, msg finding.Msg) error {
+	return &scanError{off: off, msg: msg}
 }
 
 func (s *scanner) str(b []byte) string {
@@ -99,7 +100,7 @@ func (s *scanner) next() error {
 			return s.scanText()
 		}
 		if s.pos+1 >= len(s.data) {
-			return s.fail(s.pos, "unexpected end of input after '<'")
+			return s.fail(s.pos, msgScanUnexpectedEndOfInput.With())
 		}
 		switch s.data[s.pos+1] {
 		case '/':
@@ -107,7 +108,7 @@ func (s *scanner) next() error {
 		case '?':
 			end := bytes.Index(s.data[s.pos+2:], []byte("?>"))
 			if end < 0 {
-				return s.fail(s.pos, "unterminated processing instruction")
+				return s.fail(s.pos, msgScanUnterminatedProcessingInstruction.With())
 			}
 			s.pos += 2 + end + 2
 			continue
@@ -117,14 +118,14 @@ func (s *scanner) next() error {
 			case bytes.HasPrefix(rest, []byte("<!--")):
 				end := bytes.Index(rest[4:], []byte("-->"))
 				if end < 0 {
-					return s.fail(s.pos, "unterminated comment")
+					return s.fail(s.pos, msgScanUnterminatedComment.With())
 				}
 				s.pos += 4 + end + 3
 				continue
 			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 				end := bytes.Index(rest[9:], []byte("]]>"))
 				if end < 0 {
-					return s.fail(s.pos, "unterminated CDATA section")
+					return s.fail(s.pos, msgScanUnterminatedCdataSection.With())
 				}
 				s.kind = tokText
 				s.text = rest[9 : 9+end]
@@ -137,7 +138,7 @@ func (s *scanner) next() error {
 			case bytes.HasPrefix(rest, []byte("<!DOCTYPE")):
 				return s.skipDoctype()
 			}
-			return s.fail(s.pos, "invalid markup after '<!'")
+			return s.fail(s.pos, msgScanInvalidMarkupAfter.With())
 		}
 		return s.scanStart()
 	}
@@ -158,7 +159,7 @@ func (s *scanner) skipDoctype() error {
 			}
 		}
 	}
-	return s.fail(s.pos, "unterminated DOCTYPE")
+	return s.fail(s.pos, msgScanUnterminatedDoctype.With())
 }
 
 func isNameStart(c byte) bool {
@@ -175,14 +176,14 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 func (s *scanner) name() (prefix, local string, err error) {
 	start := s.pos
 	if start >= len(s.data) || !isNameStart(s.data[start]) {
-		return "", "", s.fail(start, "expected a name")
+		return "", "", s.fail(start, msgScanExpectedAName.With())
 	}
 	colon := -1
 	i := start
 	for i < len(s.data) && isNameByte(s.data[i]) {
 		if s.data[i] == ':' {
 			if colon >= 0 {
-				return "", "", s.fail(start, "name with two colons")
+				return "", "", s.fail(start, msgScanNameWithTwoColons.With())
 			}
 			colon = i
 		}
@@ -190,14 +191,14 @@ func (s *scanner) name() (prefix, local string, err error) {
 	}
 	nb := s.data[start:i]
 	if !utf8.Valid(nb) {
-		return "", "", s.fail(start, "invalid UTF-8 in name")
+		return "", "", s.fail(start, msgScanInvalidUtfInName.With())
 	}
 	s.pos = i
 	if colon < 0 {
 		return "", s.str(nb), nil
 	}
 	if colon == start || colon == i-1 {
-		return "", "", s.fail(start, "invalid qualified name %q", nb)
+		return "", "", s.fail(start, msgScanInvalidQualifiedName.With(nb))
 	}
 	return s.str(s.data[start:colon]), s.str(s.data[colon+1 : i]), nil
 }
@@ -221,7 +222,7 @@ func (s *scanner) scanStart() error {
 	for {
 		sp := s.skipSpace()
 		if s.pos >= len(s.data) {
-			return s.fail(s.off, "unexpected end of input in tag <%s>", l)
+			return s.fail(s.off, msgScanUnexpectedEndOfInput2.With(l))
 		}
 		switch s.data[s.pos] {
 		case '>':
@@ -229,14 +230,14 @@ func (s *scanner) scanStart() error {
 			return nil
 		case '/':
 			if s.pos+1 >= len(s.data) || s.data[s.pos+1] != '>' {
-				return s.fail(s.pos, "expected '/>' in tag <%s>", l)
+				return s.fail(s.pos, msgScanExpectedInTag.With(l))
 			}
 			s.pos += 2
 			s.pendingEnd = true
 			return nil
 		}
 		if !sp {
-			return s.fail(s.pos, "expected space, '>' or '/>' in tag <%s>", l)
+			return s.fail(s.pos, msgScanExpectedSpaceOrIn.With(l))
 		}
 		aoff := s.pos
 		ap, al, err := s.name()
@@ -245,21 +246,21 @@ func (s *scanner) scanStart() error {
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != '=' {
-			return s.fail(aoff, "attribute %s without value", al)
+			return s.fail(aoff, msgScanAttributeWithoutValue.With(al))
 		}
 		s.pos++
 		s.skipSpace()
 		if s.pos >= len(s.data) || (s.data[s.pos] != '"' && s.data[s.pos] != '\'') {
-			return s.fail(aoff, "attribute %s: value must be quoted", al)
+			return s.fail(aoff, msgScanAttributeValueMustBe.With(al))
 		}
 		q := s.data[s.pos]
 		end := bytes.IndexByte(s.data[s.pos+1:], q)
 		if end < 0 {
-			return s.fail(aoff, "attribute %s: unterminated value", al)
+			return s.fail(aoff, msgScanAttributeUnterminatedValue.With(al))
 		}
 		raw := s.data[s.pos+1 : s.pos+1+end]
 		if bytes.IndexByte(raw, '<') >= 0 {
-			return s.fail(aoff, "attribute %s: '<' in value", al)
+			return s.fail(aoff, msgScanAttributeInValue.With(al))
 		}
 		v, err := s.decode(raw, s.pos+1, true)
 		if err != nil {
@@ -267,7 +268,7 @@ func (s *scanner) scanStart() error {
 		}
 		for _, a := range s.attrs {
 			if a.local == al && a.prefix == ap {
-				return s.fail(aoff, "attribute %s given twice", al)
+				return s.fail(aoff, msgScanAttributeGivenTwice.With(al))
 			}
 		}
 		var vs string
@@ -289,7 +290,7 @@ func (s *scanner) scanEnd() error {
 	}
 	s.skipSpace()
 	if s.pos >= len(s.data) || s.data[s.pos] != '>' {
-		return s.fail(s.off, "expected '>' to end </%s", l)
+		return s.fail(s.off, msgScanExpectedToEnd.With(l))
 	}
 	s.pos++
 	s.kind, s.prefix, s.local = tokEnd, p, l
@@ -320,7 +321,7 @@ func (s *scanner) decode(raw []byte, off int, attr bool) ([]byte, error) {
 		if c == '&' || c == '\r' || c < 0x20 && c != '\t' && c != '\n' || c >= 0x80 || attr && (c == '\t' || c == '\n') {
 			clean = false
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return nil, s.fail(off+i, "character U+%04X is not allowed in XML", c)
+				return nil, s.fail(off+i, msgScanCharacterUXIs.With(c))
 			}
 		}
 	}
@@ -328,7 +329,7 @@ func (s *scanner) decode(raw []byte, off int, attr bool) ([]byte, error) {
 		return raw, nil
 	}
 	if !utf8.Valid(raw) {
-		return nil, s.fail(off, "invalid UTF-8")
+		return nil, s.fail(off, msgScanInvalidUtf.With())
 	}
 	out := s.buf[:0]
 	for i := 0; i < len(raw); i++ {
@@ -337,7 +338,7 @@ func (s *scanner) decode(raw []byte, off int, attr bool) ([]byte, error) {
 		case c == '&':
 			semi := bytes.IndexByte(raw[i:], ';')
 			if semi < 0 {
-				return nil, s.fail(off+i, "'&' not followed by an entity or character reference")
+				return nil, s.fail(off+i, msgScanNotFollowedByAn.With())
 			}
 			ref := raw[i+1 : i+semi]
 			switch string(ref) {
@@ -353,7 +354,7 @@ func (s *scanner) decode(raw []byte, off int, attr bool) ([]byte, error) {
 				out = append(out, '\'')
 			default:
 				if len(ref) < 2 || ref[0] != '#' {
-					return nil, s.fail(off+i, "unknown entity &%s;", ref)
+					return nil, s.fail(off+i, msgScanUnknownEntity.With(ref))
 				}
 				var n uint64
 				var err error
@@ -364,7 +365,7 @@ func (s *scanner) decode(raw []byte, off int, attr bool) ([]byte, error) {
 				}
 				r := rune(n)
 				if err != nil || !isXMLChar(r) {
-					return nil, s.fail(off+i, "invalid character reference &%s;", ref)
+					return nil, s.fail(off+i, msgScanInvalidCharacterReference.With(ref))
 				}
 				out = utf8.AppendRune(out, r)
 			}
@@ -384,7 +385,7 @@ func (s *scanner) decode(raw []byte, off int, attr bool) ([]byte, error) {
 		case c >= 0x80:
 			r, size := utf8.DecodeRune(raw[i:])
 			if !isXMLChar(r) {
-				return nil, s.fail(off+i, "character U+%04X is not allowed in XML", r)
+				return nil, s.fail(off+i, msgScanCharacterUXIs.With(r))
 			}
 			out = append(out, raw[i:i+size]...)
 			i += size - 1
@@ -406,11 +407,11 @@ func isXMLChar(r rune) bool {
 func (s *scanner) checkChars(b []byte, off int) error {
 	for i, c := range b {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return s.fail(off+i, "character U+%04X is not allowed in XML", c)
+			return s.fail(off+i, msgScanCharacterUXIs.With(c))
 		}
 	}
 	if !utf8.Valid(b) {
-		return s.fail(off, "invalid UTF-8")
+		return s.fail(off, msgScanInvalidUtf.With())
 	}
 	return nil
 }

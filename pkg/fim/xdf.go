@@ -1,7 +1,6 @@
 package fim
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -228,8 +227,7 @@ func (r *reader) checkCode(v string, el *element, c *Common, what string, allowe
 		}
 	}
 	r.addFinding(RuleUnknownCode, finding.Error, el.off, c, "",
-		r.msg(fmt.Sprintf("unbekannter Wert %q für %s in XDatenfelder %s; erlaubt: %s", v, what, r.ver, strings.Join(allowed, ", ")),
-			fmt.Sprintf("unknown value %q for %s in XDatenfelder %s; allowed: %s", v, what, r.ver, strings.Join(allowed, ", "))))
+		msgReadUnknownValueForIn.With(v, what, r.ver, strings.Join(allowed, ", ")))
 }
 
 func (r *reader) readRelation(el *element, c *Common) (Relation, error) {
@@ -271,21 +269,18 @@ func (r *reader) parseDate(s string, el *element, c *Common, withTime bool) Date
 		d.Time = t
 		return d
 	}
-	want := "JJJJ-MM-TT"
-	wantEn := "YYYY-MM-DD"
+	want := msgReadDateForm.With()
 	if withTime {
-		want, wantEn = "JJJJ-MM-TTThh:mm:ss", "YYYY-MM-DDThh:mm:ss"
+		want = msgReadDateTimeForm.With()
 	}
-	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "",
-		r.msg(fmt.Sprintf("<%s> enthält kein gültiges Datum: %q (erwartet %s)", el.local, d.Raw, want),
-			fmt.Sprintf("<%s> is not a valid date: %q (expected %s)", el.local, d.Raw, wantEn)))
+	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "", msgReadInvalidDate.With(el.local, d.Raw, want))
 	return d
 }
 
 // finishCommon checks what every element needs after its children were read.
 func (r *reader) finishCommon(c *Common, el *element) error {
 	if c.Identifier.ID == "" {
-		return r.fail(el.off, ErrStructure, "<%s> has no identifikation/id; every element needs an id (and a version)", el.local)
+		return r.fail(el.off, ErrStructure, msgFailHasNoIdentifikationId.With(el.local))
 	}
 	return nil
 }
@@ -394,12 +389,10 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 			ref.Anzahl = c
 			if !ok {
 				r.addFinding(RuleInvalidValue, finding.Error, ch.off, parent, "",
-					r.msg(fmt.Sprintf("ungültige Anzahl %q; erwartet min:max, z. B. 1:1, 0:1 oder 0:*", strings.TrimSpace(s)),
-						fmt.Sprintf("invalid anzahl %q; expected min:max such as 1:1, 0:1 or 0:*", strings.TrimSpace(s))))
+					msgReadInvalidAnzahlExpectedMin.With(strings.TrimSpace(s)))
 			} else if c.Max != Unbounded && c.Max < c.Min {
 				r.addFinding(RuleInvalidValue, finding.Error, ch.off, parent, "",
-					r.msg(fmt.Sprintf("Anzahl %q: das Maximum ist kleiner als das Minimum", c.Raw),
-						fmt.Sprintf("anzahl %q: the maximum is below the minimum", c.Raw)))
+					msgReadAnzahlTheMaximumIs.With(c.Raw))
 			}
 			return nil
 		case "bezug":
@@ -419,7 +412,7 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 			}
 			return r.children(ch, func(e *element) error {
 				if ref.Group != nil || ref.Field != nil {
-					return r.fail(e.off, ErrStructure, "<enthaelt> holds a second element <%s>; it holds exactly one datenfeld or datenfeldgruppe", e.local)
+					return r.fail(e.off, ErrStructure, msgFailEnthaeltHoldsASecond.With(e.local))
 				}
 				switch e.local {
 				case "datenfeldgruppe":
@@ -443,13 +436,12 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 	}
 	if ref.Group == nil && ref.Field == nil {
 		r.addFinding(RuleMissingElement, finding.Error, el.off, parent, "",
-			r.msg("<struktur> enthält kein Element: erwartet <enthaelt> mit einem <datenfeld> oder einer <datenfeldgruppe>",
-				"<struktur> holds no element: expected <enthaelt> with one <datenfeld> or <datenfeldgruppe>"))
+			msgReadStrukturHoldsNoElement.With())
 		return ref, false, nil
 	}
 	if !anzahl {
 		r.addFinding(RuleMissingElement, finding.Error, el.off, ref.Common(), "",
-			r.msg("<struktur> ohne <anzahl>; 1:1 wird angenommen", "<struktur> without <anzahl>; 1:1 is assumed"))
+			msgReadStrukturWithoutAnzahlIs.With())
 		ref.Anzahl = Cardinality{Min: 1, Max: 1}
 	}
 	return ref, true, nil
@@ -459,7 +451,7 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 	r.depth++
 	defer func() { r.depth-- }()
 	if len(r.groupStack) >= maxDepth {
-		return nil, r.fail(el.off, ErrStructure, "groups are nested more than %d levels deep", maxDepth)
+		return nil, r.fail(el.off, ErrStructure, msgFailGroupsAreNestedMore.With(maxDepth))
 	}
 	g := &Datenfeldgruppe{}
 	defer r.restorePath(len(r.idPath))
@@ -500,8 +492,7 @@ func (r *reader) registerGroup(g *Datenfeldgruppe, el *element) *Datenfeldgruppe
 	for _, id := range r.groupStack {
 		if id == g.Identifier {
 			r.addFinding(RuleCycle, finding.Error, el.off, &g.Common, "",
-				r.msg(fmt.Sprintf("die Datenfeldgruppe %s enthält sich selbst", g.Identifier),
-					fmt.Sprintf("group %s contains itself", g.Identifier)))
+				msgReadGroupContainsItself.With(g.Identifier))
 			// Keep it as a separate object so that the model has no cycle.
 			return g
 		}
@@ -518,8 +509,7 @@ func (r *reader) registerGroup(g *Datenfeldgruppe, el *element) *Datenfeldgruppe
 func (r *reader) checkCopy(old, cur *Common, el *element) {
 	if old.Name != cur.Name {
 		r.addFinding(RuleInconsistentCopy, finding.Warning, el.off, cur, "",
-			r.msg(fmt.Sprintf("%s kommt mehrfach mit unterschiedlichem Inhalt vor (Name %q, vorher %q); die erste Fassung gilt", cur.Identifier, cur.Name, old.Name),
-				fmt.Sprintf("%s occurs several times with different content (name %q, before %q); the first one is used", cur.Identifier, cur.Name, old.Name)))
+			msgReadOccursSeveralTimesWith.With(cur.Identifier, cur.Name, old.Name))
 	}
 }
 
@@ -596,7 +586,7 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 				n, perr := strconv.ParseInt(s, 10, 64)
 				if perr != nil || n < 0 {
 					r.addFinding(RuleInvalidValue, finding.Error, ch.off, &f.Common, "",
-						r.msg(fmt.Sprintf("maxSize %q ist keine nicht-negative ganze Zahl", s), fmt.Sprintf("maxSize %q is not a non-negative integer", s)))
+						msgReadMaxsizeIsNotA.With(s))
 				} else {
 					f.MaxSize = &n
 				}
@@ -671,8 +661,7 @@ func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error)
 	err := r.children(el, gen)
 	if err == nil && ref.CanonicalURI == "" && ref.CanonicalVersionURI == "" {
 		r.addFinding(RuleMissingElement, finding.Error, el.off, c, "",
-			r.msg("<codelisteReferenz> ohne canonicalIdentification; die Codeliste kann nicht bestimmt werden",
-				"<codelisteReferenz> without canonicalIdentification; the code list cannot be determined"))
+			msgReadCodelistereferenzWithoutCanonicalidentificationThe.With())
 	}
 	return ref, err
 }
@@ -692,8 +681,7 @@ func (r *reader) checkDateShaped(v string, el *element, c *Common) {
 		return
 	}
 	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "",
-		r.msg(fmt.Sprintf("die Codelisten-Version %q hat die Form eines Datums, ist aber kein gültiges Datum (JJJJ-MM-TT)", v),
-			fmt.Sprintf("code list version %q is shaped like a date but is not a valid date (YYYY-MM-DD)", v)))
+		msgReadCodeListVersionIs.With(v))
 }
 
 func (r *reader) readWerte(el *element, f *Datenfeld) error {
@@ -762,8 +750,7 @@ func (r *reader) readRegel(el *element) (*Regel, error) {
 	}
 	if scriptSeen && emptyScript(rg.Skript) {
 		r.addFinding(RuleEmptyScript, finding.Info, scriptEl.off, &rg.Common, "",
-			r.msg(fmt.Sprintf("die Regel %s hat kein ausführbares Skript (leer oder leere Funktion); sie ist nur als Text (Definition) beschrieben", rg.Identifier),
-				fmt.Sprintf("rule %s has no executable script (empty, or an empty function); it is described as prose only", rg.Identifier)))
+			msgReadRuleHasNoExecutable.With(rg.Identifier))
 	}
 	if old, ok := r.doc.RuleByID[rg.Identifier]; ok {
 		return old, nil
@@ -820,7 +807,7 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 			case "":
 			default:
 				r.addFinding(RuleInvalidValue, finding.Error, ch.off, &s.Common, "",
-					r.msg(fmt.Sprintf("istAbstrakt %q ist kein Wahrheitswert (true oder false)", v), fmt.Sprintf("istAbstrakt %q is not a boolean (true or false)", v)))
+					msgReadIstabstraktIsNotA.With(v))
 			}
 		case "dokumentart":
 			s.Dokumentart, err = r.onceCode(&seen, bX3, ch, &s.Common)

@@ -94,9 +94,14 @@ type Finding struct {
 	// rule ("xsd:cvc-complex-type.2.4.a"), a Schematron assert id, …
 	Rule     string   `json:"rule"`
 	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Line     int      `json:"line"`
-	Column   int      `json:"column"`
+	// Message is the text as rendered in the run's language. Engines set
+	// Msg instead; they set Message only for text they cannot translate
+	// (a Schematron assert's own words). Reporters call [Finding.Text].
+	Message string `json:"message"`
+	// Msg is the message key and its arguments, rendered at report time.
+	Msg    Msg `json:"-"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
 	// Path is the element path in the document or model structure.
 	Path string `json:"path"`
 	// File is set only when the finding is about another file than its
@@ -140,7 +145,30 @@ func Compare(a, b Finding) int {
 	if c := cmp.Compare(a.Path, b.Path); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.Message, b.Message)
+	return cmp.Compare(a.Text("de"), b.Text("de"))
+}
+
+// Text returns the finding's message in lang ("de" or "en"): its [Msg]
+// rendered, or Message when it has no key.
+func (f *Finding) Text(lang string) string {
+	if !f.Msg.IsZero() {
+		return f.Msg.Text(lang)
+	}
+	return f.Message
+}
+
+// Rendered returns copies of fs whose Message holds the text in lang, for
+// reporters that serialise findings as they are (JSON, HTML).
+func Rendered(fs []Finding, lang string) []Finding {
+	if fs == nil {
+		return nil
+	}
+	out := make([]Finding, len(fs))
+	for i := range fs {
+		out[i] = fs[i]
+		out[i].Message = fs[i].Text(lang)
+	}
+	return out
 }
 
 // Normalize sorts findings and drops exact duplicates.
@@ -308,15 +336,31 @@ func (r *Report) SortFiles() {
 	}
 }
 
-// ErrText returns the input error's text without repeating the file name
-// that every reporter already prints, or "" when the input was checked.
-func (r *FileResult) ErrText() string {
+// LocalizedError is an error whose text also exists as a message key, so
+// that reporters can print an input error in the run's language.
+type LocalizedError interface {
+	error
+	// LocalizedMsg returns the text as a key; the zero Msg means none.
+	LocalizedMsg() Msg
+}
+
+// ErrText returns the input error's text in lang without repeating the
+// file name that every reporter already prints, or "" when the input was
+// checked. Errors that are not a [LocalizedError] (an OS error) keep their
+// own, English, words.
+func (r *FileResult) ErrText(lang string) string {
 	if r.Err == nil {
 		return ""
 	}
+	err := r.Err
 	var ie *InputError
 	if errors.As(r.Err, &ie) && (ie.File == r.File || ie.File == "") {
-		return ie.Err.Error()
+		err = ie.Err
 	}
-	return r.Err.Error()
+	if le, ok := err.(LocalizedError); ok {
+		if m := le.LocalizedMsg(); !m.IsZero() {
+			return m.Text(lang)
+		}
+	}
+	return err.Error()
 }

@@ -20,7 +20,7 @@ func ExampleLookup() {
 		fmt.Println(err)
 		return
 	}
-	_ = report.Render(os.Stdout, f, r, report.Options{})
+	_ = report.Render(os.Stdout, f, r, report.Options{Lang: "en"})
 	// Output:
 	// a.xml:12:3: error xsd:element: unerwartetes Kindelement DueDate [/Invoice/DueDate]
 	// FAIL: 2 files, 1 valid, 1 invalid, 1 errors, 0 warnings, 0 infos

@@ -67,9 +67,9 @@ func HTML(w io.Writer, r *finding.Report, opts Options) error {
 	d.Title = d.T["title"]
 	for i := range r.Files {
 		fr := &r.Files[i]
-		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: fr.Findings}
+		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: finding.Rendered(fr.Findings, lang)}
 		if fr.Err != nil {
-			hf.Err = fr.ErrText()
+			hf.Err = fr.ErrText(lang)
 		}
 		for _, f := range fr.Findings {
 			switch f.Severity {

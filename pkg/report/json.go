@@ -22,16 +22,16 @@ type jsonFile struct {
 }
 
 // JSON renders the documented JSON contract (schemas/report.schema.json).
-func JSON(w io.Writer, r *finding.Report, _ Options) error {
+func JSON(w io.Writer, r *finding.Report, opts Options) error {
 	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r)}
 	for i := range r.Files {
 		fr := &r.Files[i]
-		jf := jsonFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: fr.Engines, Findings: fr.Findings}
+		jf := jsonFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: fr.Engines, Findings: finding.Rendered(fr.Findings, opts.Lang)}
 		if jf.Findings == nil {
 			jf.Findings = []finding.Finding{}
 		}
 		if fr.Err != nil {
-			jf.Error = fr.ErrText()
+			jf.Error = fr.ErrText(opts.Lang)
 		}
 		out.Files = append(out.Files, jf)
 	}

@@ -44,7 +44,7 @@ type junitProblem struct {
 // element; findings at or above the report's fail level are failures, the
 // others are passing testcases whose system-out carries the message. An
 // input that could not be checked is a testcase with an error.
-func JUnit(w io.Writer, r *finding.Report, _ Options) error {
+func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 	failOn := r.FailOn
 	if !failOn.Valid() {
 		failOn = finding.Error
@@ -55,7 +55,7 @@ func JUnit(w io.Writer, r *finding.Report, _ Options) error {
 		s := junitSuite{Name: fr.File}
 		if fr.Err != nil {
 			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
-				Error: &junitProblem{Message: fr.ErrText(), Type: "input-error", Text: fr.ErrText()}})
+				Error: &junitProblem{Message: fr.ErrText(opts.Lang), Type: "input-error", Text: fr.ErrText(opts.Lang)}})
 			s.Errors++
 		}
 		type key struct{ rule, element string }
@@ -81,10 +81,11 @@ func JUnit(w io.Writer, r *finding.Report, _ Options) error {
 				idx[k] = ci
 			}
 			c := &s.Cases[ci]
-			line := fmt.Sprintf("%s %s: %s", findingPos(fr, f), f.Severity, f.Message)
+			text := f.Text(opts.Lang)
+			line := fmt.Sprintf("%s %s: %s", findingPos(fr, f), f.Severity, text)
 			if f.Severity >= failOn {
 				if c.Failure == nil {
-					c.Failure = &junitProblem{Message: f.Message, Type: f.Severity.String()}
+					c.Failure = &junitProblem{Message: text, Type: f.Severity.String()}
 					s.Failures++
 				}
 				c.Failure.Text = joinLine(c.Failure.Text, line)

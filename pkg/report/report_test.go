@@ -18,6 +18,9 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
+// msgSample is a keyed message, rendered in the report's language.
+var msgSample = finding.Register("report.test.sample", "Wert %q ist kein Datum", "value %q is not a date")
+
 func sampleReport() *finding.Report {
 	return &finding.Report{
 		Tool:    "ozgctl",
@@ -30,6 +33,7 @@ func sampleReport() *finding.Report {
 				Engines: []string{"xsd:jacoelho"}},
 			{File: "msgs/b.xml", Findings: []finding.Finding{
 				{Rule: "xsd:cvc-complex-type.2.4.a", Severity: finding.Error, Message: "element \"x\" not expected", Line: 12, Column: 5, Path: "/a/x", Source: "xsd"},
+				{Rule: "xsd:type", Severity: finding.Error, Msg: msgSample.With("gestern"), Line: 14, Column: 2, Path: "/a/d", Source: "xsd"},
 				{Rule: "1012", Severity: finding.Warning, Message: "Bezeichnung fehlt <&>", Line: 20, Path: "S1/G2", ElementID: "F00000001", ElementVersion: "1.0"},
 				{Rule: "1012", Severity: finding.Info, Message: "Hinweis", Line: 21, Path: "S1/G3", ElementID: "F00000001", ElementVersion: "1.0"},
 				{Rule: "BR-DE-1", Severity: finding.Error, Message: "Zahlungsanweisungen fehlen", Line: 30, Path: "/ubl:Invoice[1]", Source: "schematron",
@@ -42,21 +46,28 @@ func sampleReport() *finding.Report {
 
 func TestReporters(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir("testdata/golden"), goldie.WithNameSuffix(".golden"))
-	for _, name := range []string{"text", "json", "junit", "sarif"} {
+	for _, tc := range []struct{ name, lang string }{
+		{"text", "de"}, {"json", "de"}, {"junit", "de"}, {"sarif", "de"},
+		{"text", "en"}, {"json", "en"}, {"junit", "en"}, {"sarif", "en"},
+	} {
+		name := tc.name
+		if tc.lang == "en" {
+			name += ".en"
+		}
 		t.Run(name, func(t *testing.T) {
-			f, err := Lookup(name)
+			f, err := Lookup(tc.name)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
 			r := sampleReport()
-			if err := f(&buf, r, Options{ExitCode: r.ExitCode()}); err != nil {
+			if err := f(&buf, r, Options{ExitCode: r.ExitCode(), Lang: tc.lang}); err != nil {
 				t.Fatal(err)
 			}
 			g.Assert(t, name, buf.Bytes())
 			// Rendering twice gives the same bytes.
 			var again bytes.Buffer
-			_ = f(&again, sampleReport(), Options{ExitCode: r.ExitCode()})
+			_ = f(&again, sampleReport(), Options{ExitCode: r.ExitCode(), Lang: tc.lang})
 			if !bytes.Equal(buf.Bytes(), again.Bytes()) {
 				t.Fatal("reporter output is not deterministic")
 			}
@@ -117,10 +128,10 @@ func TestJUnitWellFormedAndCounts(t *testing.T) {
 	if len(doc.Suites) != 3 {
 		t.Fatalf("want one suite per file, got %d", len(doc.Suites))
 	}
-	// b.xml: xsd rule and BR-DE-1 (failures) and 1012 on F00000001
-	// (warning+info, below the fail level): three testcases, two failures.
+	// b.xml: two xsd rules and BR-DE-1 (failures) and 1012 on F00000001
+	// (warning+info, below the fail level): four testcases, three failures.
 	b := doc.Suites[1]
-	if b.Tests != 3 || b.Failures != 2 {
+	if b.Tests != 4 || b.Failures != 3 {
 		t.Fatalf("b.xml: tests=%d failures=%d", b.Tests, b.Failures)
 	}
 	if doc.Suites[2].Errors != 1 {

@@ -123,7 +123,7 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 		if fr.Err != nil {
 			inv.Notifications = append(inv.Notifications, map[string]any{
 				"level":   "error",
-				"message": message{Text: fr.ErrText()},
+				"message": message{Text: fr.ErrText(opts.Lang)},
 				"locations": []location{{PhysicalLocation: physicalLocation{
 					ArtifactLocation: artifactLocation{URI: sarifURI(fr.File)}}}},
 			})
@@ -137,7 +137,7 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 				loc.LogicalLocations = []logicalLocation{{FullyQualifiedName: f.Path}}
 			}
 			res := result{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-				Message: message{Text: f.Message}, Locations: []location{loc}}
+				Message: message{Text: f.Text(opts.Lang)}, Locations: []location{loc}}
 			for i, p := range f.Related {
 				rel := relatedLocation{ID: i + 1, PhysicalLocation: physicalLocation{ArtifactLocation: artifactLocation{URI: sarifURI(cmp.Or(p.File, findingFile(fr, &f)))}}}
 				if p.Line > 0 {

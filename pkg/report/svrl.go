@@ -21,14 +21,14 @@ const NamespaceSVRL = "http://purl.oclc.org/dsdl/svrl"
 // engine). Findings of every engine are included, so an
 // XSD error appears next to Schematron asserts. A file that could not be
 // checked is an XML comment.
-func SVRL(w io.Writer, r *finding.Report, _ Options) error {
+func SVRL(w io.Writer, r *finding.Report, opts Options) error {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<svrl:schematron-output xmlns:svrl="` + NamespaceSVRL + `" title="` + attr(r.Tool) + `" schemaVersion="` + attr(r.Version) + `">` + "\n")
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			b.WriteString("  <!-- " + strings.ReplaceAll(fr.File+": could not be checked: "+fr.ErrText(), "--", "- -") + " -->\n")
+			b.WriteString("  <!-- " + strings.ReplaceAll(fr.File+": could not be checked: "+fr.ErrText(opts.Lang), "--", "- -") + " -->\n")
 			continue
 		}
 		name := "ozgctl"
@@ -43,7 +43,7 @@ func SVRL(w io.Writer, r *finding.Report, _ Options) error {
 				loc = "/"
 			}
 			b.WriteString(`  <svrl:failed-assert id="` + attr(f.Rule) + `" flag="` + attr(f.Severity.String()) + `" location="` + attr(loc) + `" test="` + attr(f.Test) + `">` + "\n")
-			b.WriteString("    <svrl:text>" + text(f.Message) + "</svrl:text>\n")
+			b.WriteString("    <svrl:text>" + text(f.Text(opts.Lang)) + "</svrl:text>\n")
 			var extra []string
 			if file := findingFile(fr, &f); file != fr.File {
 				extra = append(extra, "file "+file)

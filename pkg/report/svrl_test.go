@@ -36,8 +36,8 @@ func TestSVRL(t *testing.T) {
 	if out.XMLName.Space != NamespaceSVRL || out.XMLName.Local != "schematron-output" {
 		t.Fatalf("root = %v", out.XMLName)
 	}
-	if len(out.Asserts) != 4 || out.Asserts[1].Text != "Bezeichnung fehlt <&>" || out.Asserts[0].Flag != "error" ||
-		out.Asserts[3].Test != "cac:PaymentMeans and $x < 1" {
+	if len(out.Asserts) != 5 || out.Asserts[2].Text != "Bezeichnung fehlt <&>" || out.Asserts[1].Text != `Wert "gestern" ist kein Datum` ||
+		out.Asserts[0].Flag != "error" || out.Asserts[4].Test != "cac:PaymentMeans and $x < 1" {
 		t.Fatalf("asserts = %+v", out.Asserts)
 	}
 }

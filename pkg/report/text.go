@@ -41,12 +41,12 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			fmt.Fprintf(bw, "%s: %s %s\n", fr.File, paint(ansiRed+ansiBold, "input error:"), fr.ErrText())
+			fmt.Fprintf(bw, "%s: %s %s\n", fr.File, paint(ansiRed+ansiBold, msgInputError.With().Text(opts.Lang)), fr.ErrText(opts.Lang))
 		}
 		for j := range fr.Findings {
 			f := &fr.Findings[j]
 			fmt.Fprintf(bw, "%s: %s %s: %s", findingPos(fr, f),
-				paint(colorFor(f.Severity), f.Severity.String()), f.Rule, f.Message)
+				paint(colorFor(f.Severity), f.Severity.String()), f.Rule, f.Text(opts.Lang))
 			if f.ElementID != "" {
 				id := f.ElementID
 				if f.ElementVersion != "" {
@@ -60,16 +60,35 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 			bw.WriteByte('\n')
 		}
 	}
-	s := finding.Summarize(r)
-	verdict := paint(ansiGreen, "ok")
-	if s.Invalid > 0 {
-		verdict = paint(ansiRed, "FAIL")
-	}
-	fmt.Fprintf(bw, "%s: %d files, %d valid, %d invalid, %d errors, %d warnings, %d infos",
-		verdict, s.Files, s.Valid, s.Invalid, s.Errors, s.Warnings, s.Infos)
-	if s.InputErrors > 0 {
-		fmt.Fprintf(bw, ", %d not checked", s.InputErrors)
-	}
+	bw.WriteString(SummaryLine(finding.Summarize(r), opts.Lang, paint))
 	bw.WriteByte('\n')
 	return bw.Flush()
+}
+
+// Texts of the text format, in German and English.
+var (
+	msgInputError = finding.Register("report.input-error", "nicht prüfbar:", "input error:")
+	msgVerdictOK  = finding.Register("report.verdict-ok", "ok", "ok")
+	msgVerdictBad = finding.Register("report.verdict-fail", "FEHLER", "FAIL")
+	msgSummary    = finding.Register("report.summary",
+		"%d Dateien, %d gültig, %d ungültig, %d Fehler, %d Warnungen, %d Hinweise",
+		"%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos")
+	msgNotChecked = finding.Register("report.not-checked", ", %d nicht geprüft", ", %d not checked")
+)
+
+// SummaryLine renders the one-line summary that ends a text report, in
+// lang; paint colours the verdict (pass nil for none).
+func SummaryLine(s finding.Summary, lang string, paint func(color, s string) string) string {
+	if paint == nil {
+		paint = func(_, s string) string { return s }
+	}
+	verdict := paint(ansiGreen, msgVerdictOK.With().Text(lang))
+	if s.Invalid > 0 {
+		verdict = paint(ansiRed, msgVerdictBad.With().Text(lang))
+	}
+	line := verdict + ": " + msgSummary.With(s.Files, s.Valid, s.Invalid, s.Errors, s.Warnings, s.Infos).Text(lang)
+	if s.InputErrors > 0 {
+		line += msgNotChecked.With(s.InputErrors).Text(lang)
+	}
+	return line
 }

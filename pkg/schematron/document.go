@@ -2,14 +2,11 @@ package schematron
 
 import (
 	"context"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/lestrrat-go/helium"
 
+	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // ParseDocument parses an instance for evaluation. Entities are not
@@ -42,24 +39,10 @@ func (r *Rules) Check(ctx context.Context, data []byte) ([]finding.Finding, *Res
 
 // NotWellFormed turns a parse error into the xml:not-well-formed finding,
 // in the words and at the place the XSD stage uses for the same problem:
-// the parser's first line, its line and column as the finding's position.
+// the parser's detail as a message key, its line and column as the
+// finding's position. The message is rendered in the run's language by
+// the reporter.
 func NotWellFormed(err error) finding.Finding {
-	detail, _, _ := strings.Cut(err.Error(), "\n")
-	f := finding.Finding{Rule: xoev.RuleNotWellFormed, Severity: finding.Error, Source: "xml"}
-	if m := parserPlace.FindStringSubmatchIndex(detail); m != nil {
-		f.Line, _ = strconv.Atoi(detail[m[2]:m[3]])
-		f.Column, _ = strconv.Atoi(detail[m[4]:m[5]])
-		detail = detail[:m[0]]
-	}
-	type liner interface{ LineNumber() int }
-	if l, ok := err.(liner); ok && f.Line == 0 {
-		f.Line = l.LineNumber()
-	}
-	f.Message = "message is not well-formed XML: " + detail
-	fs := []finding.Finding{f}
-	xoev.Localize(fs, "de")
-	return fs[0]
+	detail, line, col := xmlmsg.Helium(err)
+	return xmlmsg.Finding(detail, line, col)
 }
-
-// parserPlace is how helium's parser ends a message with its position.
-var parserPlace = regexp.MustCompile(` at line (\d+), column (\d+)$`)

@@ -51,18 +51,23 @@ type Result struct {
 	Evaluated []string
 }
 
+// msgEvalError is the message of an assert whose test raised an error.
+var msgEvalError = finding.Register("schematron.eval-error",
+	"Regel konnte nicht ausgewertet werden (%v): %s", "rule could not be evaluated (%v): %s")
+
 // Findings converts the result into findings (Source "schematron").
 func (res *Result) Findings() []finding.Finding {
 	out := make([]finding.Finding, 0, len(res.Fired))
 	for _, f := range res.Fired {
+		// The assert's text is the rule author's, in the rule's language.
 		msg := f.Message
-		if f.Err != nil {
-			msg = fmt.Sprintf("Regel konnte nicht ausgewertet werden (%v): %s", f.Err, f.Message)
-		}
 		if len(f.Diagnostics) > 0 {
 			msg += " — " + strings.Join(f.Diagnostics, " — ")
 		}
 		ff := finding.Finding{Rule: f.ID, Severity: f.Severity, Message: msg, Line: f.Line, Path: f.Location, Source: "schematron", URL: f.See, Test: f.Test}
+		if f.Err != nil {
+			ff.Msg = msgEvalError.With(f.Err.Error(), msg)
+		}
 		if f.SchemaFile != "" {
 			// Where the assert or report is written.
 			ff.Related = []finding.Position{{File: f.SchemaFile, Line: f.SchemaLine}}

@@ -415,8 +415,18 @@ func TestCheckNotWellFormed(t *testing.T) {
 		t.Fatalf("findings = %+v", fs)
 	}
 	// The parser's position becomes the finding's, its first line the message.
-	if fs[0].Line != 3 || fs[0].Column == 0 || strings.Contains(fs[0].Message, "\n") || strings.Contains(fs[0].Message, " at line ") {
+	if fs[0].Line != 3 || fs[0].Column == 0 || strings.Contains(fs[0].Text("de"), "\n") || strings.Contains(fs[0].Text("en"), " at line ") {
 		t.Errorf("finding %+v: want line 3 with a column and a one-line message", fs[0])
+	}
+	// The message is rendered in the run's language: --lang en once printed
+	// German here because the text was fixed to "de" when it was made.
+	for lang, want := range map[string]string{
+		"de": "Nachricht ist kein wohlgeformtes XML: End-Tag 'open' erwartet",
+		"en": "message is not well-formed XML: expected end tag 'open'",
+	} {
+		if got := fs[0].Text(lang); got != want {
+			t.Errorf("Text(%q) = %q, want %q", lang, got, want)
+		}
 	}
 }
 

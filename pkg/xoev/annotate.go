@@ -100,9 +100,9 @@ func Annotate(r io.Reader, fs []finding.Finding) {
 			for len(at) > 0 && at[0].line == line && at[0].col == col {
 				f := &fs[at[0].i]
 				f.Path, f.Column = tr.Path(at[0].depth), t.charCol
-				if rest, ok := strings.CutPrefix(f.Message, "invalid simple content: "); ok && t.text != nil && quoted < maxQuotedValues &&
+				if f.Msg.Key == msgSimpleContent && len(f.Msg.Args) == 1 && t.text != nil && quoted < maxQuotedValues &&
 					len(t.text) <= 200 && !bytes.ContainsAny(t.text, "\r\n") {
-					f.Message = "invalid simple content " + quote(string(t.text)) + ": " + rest
+					f.Msg = msgSimpleValue.With(quote(string(t.text)), f.Msg.Args[0])
 					quoted++
 				}
 				at = at[1:]

@@ -341,7 +341,7 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 		f := base
 		f.Rule = RuleNoListURI
 		f.Line, f.Column = e.line, e.col
-		f.Message = fmt.Sprintf("code element %s has no listURI: code %q cannot be checked", e.local, code)
+		f.Msg = msgNoListURI.With(e.local, code)
 		return &f
 	}
 	key := [2]string{uri, version}
@@ -365,9 +365,9 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 	f.Severity = finding.Error
 	f.Rule = RuleInvalidCode
 	ver := cl.Identification.Version
-	f.Message = fmt.Sprintf("code %q is not in code list %s version %s", code, uri, ver)
+	f.Msg = msgInvalidCode.With(code, uri, ver)
 	if near := nearest(code, cl.Codes(), 3); len(near) > 0 {
-		f.Message += fmt.Sprintf("; nearest valid codes: %s", strings.Join(near, ", "))
+		f.Msg = msgInvalidCodeNear.With(code, uri, ver, strings.Join(near, ", "))
 	}
 	return &f
 }
@@ -377,17 +377,18 @@ func unknownList(base finding.Finding, uri, version string, err error) *finding.
 	var nf *codelist.NotFoundError
 	if errors.As(err, &nf) && len(nf.Versions) > 0 {
 		f.Rule = RuleUnknownVersion
-		f.Message = fmt.Sprintf("code list %s has no version %q in --codelists (available: %s); code not checked", uri, version, strings.Join(nf.Versions, ", "))
+		f.Msg = msgUnknownVersion.With(uri, version, strings.Join(nf.Versions, ", "))
 		return &f
 	}
 	f.Rule = RuleUnknownList
 	if version != "" {
-		f.Message = fmt.Sprintf("code list %s version %s not found in --codelists; code not checked", uri, version)
+		f.Msg = msgUnknownListVersion.With(uri, version)
 	} else {
-		f.Message = fmt.Sprintf("code list %s not found in --codelists; code not checked", uri)
+		f.Msg = msgUnknownList.With(uri)
 	}
 	if !errors.As(err, &nf) {
-		f.Message += ": " + err.Error()
+		// An operational error (an unreadable list file) stays in its own words.
+		f.Msg = msgUnknownListErr.With(f.Msg, err.Error())
 	}
 	return &f
 }

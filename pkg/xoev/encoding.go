@@ -3,7 +3,6 @@ package xoev
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -45,7 +44,7 @@ func utf8Reader(r io.Reader) (*bufio.Reader, *finding.Finding) {
 	enc, err := ianaindex.IANA.Encoding(name)
 	if err != nil || enc == nil {
 		return br, &finding.Finding{Rule: RuleEncoding, Severity: finding.Error, Source: "xml", Line: 1, Column: 1,
-			Message: fmt.Sprintf("unsupported character encoding %q (supported: UTF-8, UTF-16, ISO-8859-x, windows-125x)", m[3])}
+			Msg: msgEncoding.With(m[3])}
 	}
 	return declRewriter(transform.NewReader(br, enc.NewDecoder())), nil
 }

@@ -15,6 +15,7 @@ import (
 	hxsd "github.com/lestrrat-go/helium/xsd"
 
 	"github.com/ozgctl/ozgctl/internal/membudget"
+	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -148,17 +149,17 @@ func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) (
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return []finding.Finding{{Rule: RuleNotWellFormed, Severity: finding.Error, Source: "xml", Line: lineOf(err),
-			Message: "message is not well-formed XML: " + firstLine(err.Error())}}, nil
+		detail, line, col := xmlmsg.Helium(err)
+		return []finding.Finding{xmlmsg.Finding(detail, line, col)}, nil
 	}
 	var errs collector
 	verr := hxsd.NewValidator(h.schema).ErrorHandler(&errs).Label(name).Validate(ctx, doc)
 	var out []finding.Finding
 	for _, e := range errs.errs {
-		f := finding.Finding{Rule: "xsd:invalid", Severity: finding.Warning, Source: "xsd", Message: firstLine(e.Error())}
+		f := finding.Finding{Rule: "xsd:invalid", Severity: finding.Warning, Source: "xsd", Msg: msgXSDOther.With(firstLine(e.Error()))}
 		var ve *hxsd.ValidationError
 		if errors.As(e, &ve) {
-			f.Severity, f.Line, f.Message = finding.Error, ve.Line, ve.Message
+			f.Severity, f.Line, f.Msg = finding.Error, ve.Line, heliumMessage(ve.Message)
 			f.Rule = heliumRule(ve.Message)
 			if ve.Element != "" {
 				f.Path = ve.Element
@@ -172,21 +173,9 @@ func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) (
 		out = append(out, f)
 	}
 	if verr != nil && len(out) == 0 {
-		out = append(out, finding.Finding{Rule: "xsd:invalid", Severity: finding.Error, Source: "xsd", Message: verr.Error()})
+		out = append(out, finding.Finding{Rule: "xsd:invalid", Severity: finding.Error, Source: "xsd", Msg: msgXSDOther.With(firstLine(verr.Error()))})
 	}
 	return out, nil
-}
-
-var lineRe = regexp.MustCompile(`(?:line |:)(\d+)`)
-
-func lineOf(err error) int {
-	m := lineRe.FindStringSubmatch(err.Error())
-	if m == nil {
-		return 0
-	}
-	n := 0
-	fmt.Sscan(m[1], &n)
-	return n
 }
 
 func firstLine(s string) string {

@@ -3,7 +3,6 @@ package xoev
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"io"
 	"regexp"
@@ -59,7 +58,7 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 			return br, nil
 		}
 		f := &finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
-			Message: fmt.Sprintf("xsi:schemaLocation has %d entries, not namespace/location pairs; the hint is ignored", n)}
+			Msg: msgSchemaLocationOdd.With(n)}
 		return io.MultiReader(bytes.NewReader(newHead), br), f
 	}
 	return br, nil

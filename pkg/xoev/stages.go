@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
 
+	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -41,16 +42,13 @@ func (IdentifyStage) Check(ctx context.Context, msg *batch.Message, res *finding
 // no entity expanded, no external DTD fetched (XXE, billion laughs). Such a
 // message gets an xml:doctype finding and counts as not well-formed, so
 // the later stages skip it.
-type PrologStage struct {
-	// Lang is the language of finding messages: "de" (default) or "en".
-	Lang string
-}
+type PrologStage struct{}
 
 // Name implements [batch.Stage].
 func (PrologStage) Name() string { return "prolog" }
 
 // Check implements [batch.Stage].
-func (s PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 	rc, err := msg.Input.Open()
 	if err != nil {
 		return err
@@ -66,9 +64,7 @@ func (s PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding
 		head = append(head, buf[:n]...)
 		p := xmlscan.ScanProlog(head)
 		if p.DoctypeStart >= 0 {
-			fs := []finding.Finding{doctypeFinding(xmlscan.LineAt(head, p.DoctypeStart))}
-			Localize(fs, s.Lang)
-			res.Findings = append(res.Findings, fs...)
+			res.Findings = append(res.Findings, doctypeFinding(xmlscan.LineAt(head, p.DoctypeStart)))
 			msg.WellFormed = false
 			return nil
 		}
@@ -83,7 +79,7 @@ func (s PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding
 // doctypeFinding is the finding for a DOCTYPE at line.
 func doctypeFinding(line int) finding.Finding {
 	return finding.Finding{Rule: RuleDoctype, Severity: finding.Error, Source: "xml", Line: line, Column: 1,
-		Message: "DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched"}
+		Msg: msgDoctype.With()}
 }
 
 // SchemaPicker chooses the schema set a message is validated against. A
@@ -113,8 +109,6 @@ func (d *SchemaDir) Picker() SchemaPicker {
 // XSDStage validates each message against the schema set Pick chooses.
 type XSDStage struct {
 	Pick SchemaPicker
-	// Lang is the language of finding messages: "de" (default) or "en".
-	Lang string
 }
 
 // Name implements [batch.Stage].
@@ -151,7 +145,6 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 			rc2.Close()
 		}
 	}
-	Localize(fs, s.Lang)
 	res.Findings = append(res.Findings, fs...)
 	return nil
 }
@@ -172,15 +165,12 @@ func (s XSDStage) notWellFormed(msg *batch.Message, res *finding.FileResult) err
 	}
 	defer rc.Close()
 	_, err = Identify(rc)
-	text := "no root element"
+	detail, line := xmlmsg.NoRoot.With(), 0
 	if err != nil {
-		text = err.Error()
+		detail, line = xmlmsg.Syntax(err)
 	}
 	msg.WellFormed = false
-	fs := []finding.Finding{{Rule: RuleNotWellFormed, Severity: finding.Error, Source: "xml",
-		Message: "message is not well-formed XML: " + text}}
-	Localize(fs, s.Lang)
-	res.Findings = append(res.Findings, fs...)
+	res.Findings = append(res.Findings, xmlmsg.Finding(detail, line, 0))
 	return nil
 }
 
@@ -191,8 +181,6 @@ func (s XSDStage) notWellFormed(msg *batch.Message, res *finding.FileResult) err
 type CodeListStage struct {
 	// Pick returns the options for a message; nil skips the message.
 	Pick func(msg *batch.Message) *CodeCheckOptions
-	// Lang is the language of finding messages: "de" (default) or "en".
-	Lang string
 }
 
 // Name implements [batch.Stage].
@@ -218,7 +206,6 @@ func (s CodeListStage) Check(ctx context.Context, msg *batch.Message, res *findi
 		return err
 	}
 	res.Engines = append(res.Engines, "codelist:genericode")
-	Localize(fs, s.Lang)
 	res.Findings = append(res.Findings, fs...)
 	return nil
 }

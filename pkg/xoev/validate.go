@@ -16,6 +16,7 @@ import (
 	"github.com/jacoelho/xsd"
 	"github.com/jacoelho/xsd/xsderrors"
 
+	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -27,12 +28,6 @@ const (
 	RuleSchemaLocation = "xsd:schema-location"
 	RuleLimit          = "xsd:limit"
 )
-
-// msgNoMarkup explains a message that is not XML from its first byte.
-const msgNoMarkup = "no XML markup at the start (binary data, or not XML)"
-
-// msgUndeclaredEntity explains an entity reference in a message without DTD.
-const msgUndeclaredEntity = "undeclared entity reference (without a DTD only &lt; &gt; &amp; &apos; &quot; and character references like &#228; are allowed)"
 
 // maxInstanceBytes lifts jacoelho's 64 MiB default: validation streams, so
 // the size of a message does not drive memory.
@@ -248,12 +243,13 @@ func jacoelhoFindings(err error) []finding.Finding {
 }
 
 func jacoelhoFinding(err error) finding.Finding {
-	f := finding.Finding{Severity: finding.Error, Source: "xsd", Message: err.Error(), Rule: "xsd:invalid"}
+	f := finding.Finding{Severity: finding.Error, Source: "xsd", Rule: "xsd:invalid"}
 	var xe *xsderrors.Error
 	if !errors.As(err, &xe) {
+		f.Msg = msgXSDOther.With(err.Error())
 		return f
 	}
-	f.Line, f.Column, f.Path, f.Message = xe.Line(), xe.Column(), xe.Path(), xe.Message()
+	f.Line, f.Column, f.Path = xe.Line(), xe.Column(), xe.Path()
 	switch xe.Code() {
 	case xsderrors.CodeValidationXML, xsderrors.CodeUnsupportedXML11:
 		f.Rule, f.Source = RuleNotWellFormed, "xml"
@@ -261,37 +257,42 @@ func jacoelhoFinding(err error) finding.Finding {
 		if strings.TrimSpace(detail) == "" && xe.Cause() != nil {
 			detail = xe.Cause().Error() // the parser's own words
 		}
-		if strings.TrimSpace(detail) == "" || xe.Line() == 1 && xe.Column() == 1 && detail == "invalid XML character" {
+		d := jacoelhoMsg(xe.Code(), detail)
+		if strings.TrimSpace(detail) == "" || xe.Line() == 1 && xe.Column() == 1 && d.Key == xmlmsg.InvalidChar {
 			// Bytes that cannot start a document at all.
-			detail = msgNoMarkup
+			d = xmlmsg.NoMarkup.With()
 		}
-		f.Message = "message is not well-formed XML: " + detail
+		f.Msg = xmlmsg.NotWellFormed.With(d)
 	case xsderrors.CodeValidationRoot:
 		f.Rule = "xsd:root"
+		f.Msg = xsdMessage(xe.Message())
 		if strings.Contains(xe.Message(), "no root element") {
 			f.Rule, f.Source = RuleNotWellFormed, "xml"
-			f.Message = "message is not well-formed XML: " + xe.Message()
+			f.Msg = xmlmsg.NotWellFormed.With(xmlmsg.NoRoot.With())
 		}
 	case xsderrors.CodeUnsupportedEntity, xsderrors.CodeUnsupportedExternal:
 		// A DOCTYPE is refused before validation, so an entity reference
 		// here is one that nothing declares: not well-formed.
 		f.Rule, f.Source = RuleNotWellFormed, "xml"
-		f.Message = "message is not well-formed XML: " + msgUndeclaredEntity
+		f.Msg = xmlmsg.NotWellFormed.With(xmlmsg.UndeclaredEntity.With("&lt; &gt; &amp; &apos; &quot;", "&#228;"))
 	case xsderrors.CodeUnsupportedDTD:
 		f.Rule, f.Source = RuleDoctype, "xml"
-		f.Message = "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: " + xe.Message()
+		f.Msg = msgDoctypeDecl.With(xsdMessage(xe.Message()))
 	case xsderrors.CodeUnsupportedNonUTF8:
 		f.Rule, f.Source = RuleEncoding, "xml"
+		f.Msg = xsdMessage(xe.Message())
 	case xsderrors.CodeUnsupportedSchemaHint:
 		f.Rule, f.Severity = RuleSchemaLocation, finding.Warning
-		f.Message = "xsi:schemaLocation ignored: " + xe.Message()
+		f.Msg = msgSchemaLocationIgnored.With(xsdMessage(xe.Message()))
 	case xsderrors.CodeValidationLimit:
 		f.Rule = RuleLimit
+		f.Msg = xsdMessage(xe.Message())
 	default:
 		f.Rule = "xsd:" + strings.TrimPrefix(string(xe.Code()), "validation.")
+		f.Msg = xsdMessage(xe.Message())
 	}
-	if f.Message == "" {
-		f.Message = string(xe.Code())
+	if xe.Message() == "" && f.Msg.Key == msgXSDOther {
+		f.Msg = msgXSDOther.With(string(xe.Code()))
 	}
 	return f
 }
@@ -317,29 +318,91 @@ func (s *SchemaSet) locate(msg, file string) (string, int) {
 }
 
 // Rules documents the rule ids that XSD validation and the code-list
-// check produce, for reporters that list rules (SARIF, JUnit).
-func Rules() []finding.RuleInfo {
-	return []finding.RuleInfo{
-		{ID: RuleNotWellFormed, Severity: finding.Error, Title: "message is not well-formed XML", Help: "The message cannot be parsed as XML (truncated, binary, empty, broken markup). It is a finding about the message, not an input error."},
-		{ID: RuleDoctype, Severity: finding.Error, Title: "DOCTYPE or entity declaration in a message", Help: "Messages must not carry a DOCTYPE. Entities are never expanded and external DTDs are never fetched."},
-		{ID: RuleEncoding, Severity: finding.Error, Title: "unsupported character encoding", Help: "UTF-8, UTF-16 and the ISO-8859/windows-125x encodings are read; others are refused."},
-		{ID: RuleSchemaLocation, Severity: finding.Warning, Title: "unusable xsi:schemaLocation hint", Help: "An xsi:schemaLocation with an odd number of entries is ignored, as xmllint and the KoSIT validator do."},
-		{ID: "xsd:element", Severity: finding.Error, Title: "unexpected or unknown element", Help: "An element is not allowed at this place by the content model."},
-		{ID: "xsd:content", Severity: finding.Error, Title: "incomplete content", Help: "A required child element is missing."},
-		{ID: "xsd:attribute", Severity: finding.Error, Title: "attribute not allowed or invalid", Help: "An attribute is unknown, missing, or its value is invalid."},
-		{ID: "xsd:facet", Severity: finding.Error, Title: "value violates a facet", Help: "A value breaks a pattern, enumeration, length or range facet of its type."},
-		{ID: "xsd:type", Severity: finding.Error, Title: "value not of its type", Help: "A value is not in the lexical space of its type (date, decimal, IDREF that does not resolve, …)."},
-		{ID: "xsd:text", Severity: finding.Error, Title: "text not allowed", Help: "Character data appears where the type allows none."},
-		{ID: "xsd:root", Severity: finding.Error, Title: "root element not declared", Help: "The schema set declares no global element for the message's root."},
-		{ID: "xsd:identity", Severity: finding.Error, Title: "identity constraint violated", Help: "ID uniqueness or a key/keyref constraint is violated."},
-		{ID: "xsd:nil", Severity: finding.Error, Title: "xsi:nil misuse", Help: "xsi:nil is used on a non-nillable element or with content."},
-		{ID: "xsd:invalid", Severity: finding.Error, Title: "schema validity error (helium engine)", Help: "Reported by the helium fallback engine, which gives libxml2-style messages."},
-		{ID: RuleLimit, Severity: finding.Error, Title: "validation limit reached", Help: "The message exceeds a safety limit of the validator (nesting depth, token size)."},
-		{ID: RuleInvalidCode, Severity: finding.Error, Title: "code not in its code list", Help: "The code of an XÖV code element is not a value of the genericode list named by listURI and listVersionID (or fixed by the schema)."},
-		{ID: RuleUnknownList, Severity: finding.Warning, Title: "code list not available", Help: "No list with this listURI was found in --codelists; the code was not checked. --strict-codelists makes this an error."},
-		{ID: RuleUnknownVersion, Severity: finding.Warning, Title: "code list version not available", Help: "The list is known but not in this listVersionID; the code was not checked. --strict-codelists makes this an error."},
-		{ID: RuleNoListURI, Severity: finding.Warning, Title: "code element without listURI", Help: "A code element names no list and the schema fixes none, so the code cannot be checked."},
+// check produce, in lang ("de" or "en"), for reporters that list rules
+// (SARIF, JUnit).
+func Rules(lang string) []finding.RuleInfo {
+	out := make([]finding.RuleInfo, len(ruleDocs))
+	for i, r := range ruleDocs {
+		out[i] = finding.RuleInfo{ID: r.id, Severity: r.sev, Title: r.title.In(lang), Help: r.help.In(lang)}
 	}
+	return out
+}
+
+// tx is a [finding.Text] without the field names.
+func tx(de, en string) finding.Text { return finding.Text{DE: de, EN: en} }
+
+type ruleDoc struct {
+	id          string
+	sev         finding.Severity
+	title, help finding.Text
+}
+
+var ruleDocs = []ruleDoc{
+	{RuleNotWellFormed, finding.Error,
+		tx("Nachricht ist kein wohlgeformtes XML", "message is not well-formed XML"),
+		tx("Die Nachricht lässt sich nicht als XML lesen (abgeschnitten, binär, leer, kaputtes Markup). Das ist ein Befund über die Nachricht, kein Eingabefehler.",
+			"The message cannot be parsed as XML (truncated, binary, empty, broken markup). It is a finding about the message, not an input error.")},
+	{RuleDoctype, finding.Error,
+		tx("DOCTYPE- oder Entitätsdeklaration in einer Nachricht", "DOCTYPE or entity declaration in a message"),
+		tx("Nachrichten dürfen keinen DOCTYPE enthalten. Entitäten werden nie expandiert, externe DTDs nie geladen.",
+			"Messages must not carry a DOCTYPE. Entities are never expanded and external DTDs are never fetched.")},
+	{RuleEncoding, finding.Error,
+		tx("nicht unterstützte Zeichenkodierung", "unsupported character encoding"),
+		tx("Gelesen werden UTF-8, UTF-16 und die Kodierungen ISO-8859 und windows-125x; andere werden abgelehnt.",
+			"UTF-8, UTF-16 and the ISO-8859/windows-125x encodings are read; others are refused.")},
+	{RuleSchemaLocation, finding.Warning,
+		tx("unbrauchbarer xsi:schemaLocation-Hinweis", "unusable xsi:schemaLocation hint"),
+		tx("Ein xsi:schemaLocation mit ungerader Zahl von Einträgen wird ignoriert, wie es xmllint und der KoSIT-Validator tun.",
+			"An xsi:schemaLocation with an odd number of entries is ignored, as xmllint and the KoSIT validator do.")},
+	{"xsd:element", finding.Error,
+		tx("unerwartetes oder unbekanntes Element", "unexpected or unknown element"),
+		tx("Das Inhaltsmodell erlaubt an dieser Stelle kein solches Element.", "An element is not allowed at this place by the content model.")},
+	{"xsd:content", finding.Error,
+		tx("unvollständiger Inhalt", "incomplete content"),
+		tx("Ein erforderliches Kindelement fehlt.", "A required child element is missing.")},
+	{"xsd:attribute", finding.Error,
+		tx("Attribut nicht erlaubt oder ungültig", "attribute not allowed or invalid"),
+		tx("Ein Attribut ist unbekannt, fehlt, oder sein Wert ist ungültig.", "An attribute is unknown, missing, or its value is invalid.")},
+	{"xsd:facet", finding.Error,
+		tx("Wert verletzt eine Facette", "value violates a facet"),
+		tx("Ein Wert verletzt ein Muster, eine Aufzählung, eine Längen- oder eine Bereichsfacette seines Typs.", "A value breaks a pattern, enumeration, length or range facet of its type.")},
+	{"xsd:type", finding.Error,
+		tx("Wert nicht von seinem Typ", "value not of its type"),
+		tx("Ein Wert liegt nicht im lexikalischen Raum seines Typs (Datum, Dezimalzahl, IDREF ohne Ziel, …).", "A value is not in the lexical space of its type (date, decimal, IDREF that does not resolve, …).")},
+	{"xsd:text", finding.Error,
+		tx("Text nicht erlaubt", "text not allowed"),
+		tx("Zeichendaten stehen, wo der Typ keine erlaubt.", "Character data appears where the type allows none.")},
+	{"xsd:root", finding.Error,
+		tx("Wurzelelement nicht deklariert", "root element not declared"),
+		tx("Das Schema deklariert kein globales Element für das Wurzelelement der Nachricht.", "The schema set declares no global element for the message's root.")},
+	{"xsd:identity", finding.Error,
+		tx("Identitätsbedingung verletzt", "identity constraint violated"),
+		tx("Die Eindeutigkeit einer ID oder eine key/keyref-Bedingung ist verletzt.", "ID uniqueness or a key/keyref constraint is violated.")},
+	{"xsd:nil", finding.Error,
+		tx("falsch verwendetes xsi:nil", "xsi:nil misuse"),
+		tx("xsi:nil steht an einem nicht nillable Element oder zusammen mit Inhalt.", "xsi:nil is used on a non-nillable element or with content.")},
+	{"xsd:invalid", finding.Error,
+		tx("Fehler der Schemavalidierung (helium)", "schema validity error (helium engine)"),
+		tx("Gemeldet vom Ersatz-Validator helium, dessen Meldungen denen von libxml2 folgen.", "Reported by the helium fallback engine, which gives libxml2-style messages.")},
+	{RuleLimit, finding.Error,
+		tx("Grenze des Validators erreicht", "validation limit reached"),
+		tx("Die Nachricht überschreitet eine Sicherheitsgrenze des Validators (Verschachtelungstiefe, Tokengröße).", "The message exceeds a safety limit of the validator (nesting depth, token size).")},
+	{RuleInvalidCode, finding.Error,
+		tx("Code nicht in seiner Codeliste", "code not in its code list"),
+		tx("Der Code eines XÖV-Code-Elements ist kein Wert der genericode-Liste, die listURI und listVersionID nennen (oder das Schema festlegt).",
+			"The code of an XÖV code element is not a value of the genericode list named by listURI and listVersionID (or fixed by the schema).")},
+	{RuleUnknownList, finding.Warning,
+		tx("Codeliste nicht vorhanden", "code list not available"),
+		tx("In --codelists liegt keine Liste mit dieser listURI; der Code wurde nicht geprüft. Mit --strict-codelists ist das ein Fehler.",
+			"No list with this listURI was found in --codelists; the code was not checked. --strict-codelists makes this an error.")},
+	{RuleUnknownVersion, finding.Warning,
+		tx("Version der Codeliste nicht vorhanden", "code list version not available"),
+		tx("Die Liste liegt vor, aber nicht in dieser listVersionID; der Code wurde nicht geprüft. Mit --strict-codelists ist das ein Fehler.",
+			"The list is known but not in this listVersionID; the code was not checked. --strict-codelists makes this an error.")},
+	{RuleNoListURI, finding.Warning,
+		tx("Code-Element ohne listURI", "code element without listURI"),
+		tx("Ein Code-Element nennt keine Liste und das Schema legt keine fest, also kann der Code nicht geprüft werden.",
+			"A code element names no list and the schema fixes none, so the code cannot be checked.")},
 }
 
 // relPath shortens an absolute path to one relative to the working

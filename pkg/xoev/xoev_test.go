@@ -449,12 +449,12 @@ func TestCheckCodes(t *testing.T) {
 		})
 	}
 	fs, _ := CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:no&amp;where" listVersionID="1"`, 1)), CodeCheckOptions{Resolver: res})
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "urn:no&where ") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Text("en"), "urn:no&where ") {
 		t.Errorf("the list URI should be unescaped: %+v", fs)
 	}
 	fs, _ = CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, "<code>01</code>", "<code>04</code>", 1)), CodeCheckOptions{Resolver: res})
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "urn:example:codeliste:antragsart") || !strings.Contains(fs[0].Message, "1.0") ||
-		!strings.Contains(fs[0].Message, `"01"`) || fs[0].Line != 10 {
+	if len(fs) != 1 || !strings.Contains(fs[0].Text("en"), "urn:example:codeliste:antragsart") || !strings.Contains(fs[0].Text("en"), "1.0") ||
+		!strings.Contains(fs[0].Text("en"), `"01"`) || fs[0].Line != 10 {
 		t.Errorf("wrong-code finding should name list, version, nearest codes and line 10: %+v", fs)
 	}
 }
@@ -570,7 +570,7 @@ func TestAnnotateValues(t *testing.T) {
 			Annotate(strings.NewReader(tc.doc), fs)
 			var msgs []string
 			for _, f := range fs {
-				msgs = append(msgs, f.Message)
+				msgs = append(msgs, f.Text("en"))
 			}
 			if !slices.Equal(msgs, tc.want) {
 				t.Errorf("messages %q, want %q", msgs, tc.want)

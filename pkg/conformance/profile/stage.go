@@ -28,11 +28,11 @@ const EngineSchematron = "schematron:helium-xpath3"
 // set that matches it, for a pipeline that identifies messages first:
 // selection, the profile's XSD and code lists (the stages "check --xsd"
 // uses, so findings read the same), then its sharpenings and Schematron.
-func Stages(set *Set, lang string) []batch.Stage {
+func Stages(set *Set) []batch.Stage {
 	return []batch.Stage{
 		SelectStage{Set: set},
-		xoev.XSDStage{Pick: pickSchema, Lang: lang},
-		xoev.CodeListStage{Pick: pickCodes, Lang: lang},
+		xoev.XSDStage{Pick: pickSchema},
+		xoev.CodeListStage{Pick: pickCodes},
 		RulesStage{},
 	}
 }

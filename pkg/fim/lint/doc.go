@@ -21,8 +21,8 @@
 // # Findings
 //
 // [Lint] returns [finding.Finding] values with Rule = code, Severity from
-// the class, a message in the language of [Options.Lang] (German by
-// default), the element's id and version, its line and column, and Path:
+// the class, a message key with its arguments ([finding.Msg], rendered by
+// the reporters in German or English), the element's id and version, its line and column, and Path:
 // the element ids from the root down to the element, joined by "/"
 // ("S00000094/G00000111/F00000123"); when an id occurs more than once among
 // the children of one group, its 1-based occurrence is appended in

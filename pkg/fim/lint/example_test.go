@@ -16,10 +16,10 @@ func ExampleLint() {
 		fmt.Println(err)
 		return
 	}
-	opts := lint.Options{Lang: "en", Codelists: codelist.NewDirResolver("../testdata/codelists/S00000094")}
+	opts := lint.Options{Codelists: codelist.NewDirResolver("../testdata/codelists/S00000094")}
 	for _, f := range lint.Lint(context.Background(), doc, opts) {
 		if f.Severity.String() == "error" {
-			fmt.Printf("%d:%d %s %s [%s]\n", f.Line, f.Column, f.Rule, f.Message, f.Path)
+			fmt.Printf("%d:%d %s %s [%s]\n", f.Line, f.Column, f.Rule, f.Text("en"), f.Path)
 		}
 	}
 	// Output:

@@ -30,7 +30,7 @@ type FileOptions struct {
 // result's input error.
 func CheckFile(ctx context.Context, r io.Reader, name string, opts FileOptions) finding.FileResult {
 	fr := finding.FileResult{File: name}
-	doc, rfs, err := fim.Read(r, name, fim.ReadOptions{Strict: opts.Strict, Lang: opts.Lang})
+	doc, rfs, err := fim.Read(r, name, fim.ReadOptions{Strict: opts.Strict})
 	fr.Findings = append(fr.Findings, rfs...)
 	if err != nil {
 		var re *fim.ReadError
@@ -39,7 +39,7 @@ func CheckFile(ctx context.Context, r io.Reader, name string, opts FileOptions) 
 			if errors.Is(err, fim.ErrStructure) {
 				rule = RuleStructure
 			}
-			fr.Findings = append(fr.Findings, finding.Finding{Rule: rule, Severity: finding.Error, Message: re.Msg,
+			fr.Findings = append(fr.Findings, finding.Finding{Rule: rule, Severity: finding.Error, Message: re.Msg, Msg: re.Text,
 				Line: re.Line, Column: re.Column, Source: fim.FindingSource})
 			return fr
 		}
@@ -81,16 +81,25 @@ func withoutFile(err error) error {
 	if msg == "" && re.Err != nil {
 		msg = re.Err.Error()
 	}
+	text := re.Text
 	if re.Line > 0 {
 		msg = fmt.Sprintf("line %d: %s", re.Line, msg)
+		if !text.IsZero() {
+			text = msgInputLine.With(re.Line, text)
+		}
 	}
-	return &lineError{msg: msg, err: re}
+	return &lineError{msg: msg, text: text, err: re}
 }
+
+// msgInputLine places an input error's text on its line.
+var msgInputLine = finding.Register("fim.lint.input-line", "Zeile %d: %v", "line %d: %v")
 
 type lineError struct {
-	msg string
-	err error
+	msg  string
+	text finding.Msg
+	err  error
 }
 
-func (e *lineError) Error() string { return e.msg }
-func (e *lineError) Unwrap() error { return e.err }
+func (e *lineError) Error() string             { return e.msg }
+func (e *lineError) Unwrap() error             { return e.err }
+func (e *lineError) LocalizedMsg() finding.Msg { return e.text }

@@ -24,9 +24,9 @@ func FuzzLint(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, fd := range Lint(context.Background(), doc, Options{Lang: "en"}) {
+		for _, fd := range Lint(context.Background(), doc, Options{}) {
 			r := Lookup(fd.Rule)
-			if r == nil || fd.Severity != r.Severity() || fd.Message == "" {
+			if r == nil || fd.Severity != r.Severity() || fd.Text("en") == "" {
 				t.Fatalf("bad finding %+v", fd)
 			}
 		}

@@ -54,8 +54,6 @@ func (c *CodeList) HasColumn(id string) bool { return slices.Contains(c.Columns,
 
 // Options tune [Lint].
 type Options struct {
-	// Lang is the language of messages: "de" (default) or "en".
-	Lang string
 	// Codelists resolves code list references (e.g. a
 	// [codelist.DirResolver] over the --codelists directories); nil
 	// means no code lists are available and the checks that need them are
@@ -267,7 +265,7 @@ func (p *pass) report(c *fim.Common, pos fim.Pos, path string, args ...any) {
 	f := finding.Finding{
 		Rule:     p.rule.Code,
 		Severity: p.rule.Severity(),
-		Message:  p.rule.Message(p.opts.Lang, args...),
+		Msg:      p.rule.Msg(args...),
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Path:     path,

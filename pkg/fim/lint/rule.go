@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -115,12 +114,32 @@ func (r *Rule) Severity() finding.Severity { return r.Class.Severity() }
 
 // Message formats a finding message in lang from the detail arguments.
 func (r *Rule) Message(lang string, args ...any) string {
-	title := r.Title.In(lang)
-	if d := r.Detail.In(lang); d != "" && len(args) > 0 {
-		return title + " (" + fmt.Sprintf(d, args...) + ")"
-	}
-	return title
+	return r.Msg(args...).Text(lang)
 }
+
+// Msg returns the finding message as a key with the detail arguments: the
+// title, followed by the formatted detail in parentheses when there are
+// arguments. Reporters render it in the run's language.
+func (r *Rule) Msg(args ...any) finding.Msg {
+	if r.Detail.DE != "" && len(args) > 0 {
+		return finding.Key("fim.lint." + r.Code + ".detail").With(args...)
+	}
+	return finding.Key("fim.lint." + r.Code).With()
+}
+
+// ruleMessages registers every rule's message forms (see [Rule.Msg]).
+var ruleMessages = func() int {
+	esc := func(s string) string { return strings.ReplaceAll(s, "%", "%%") }
+	for i := range registry {
+		r := &registry[i]
+		finding.Register("fim.lint."+r.Code, esc(r.Title.DE), esc(r.Title.EN))
+		if r.Detail.DE != "" || r.Detail.EN != "" {
+			finding.Register("fim.lint."+r.Code+".detail",
+				esc(r.Title.DE)+" ("+r.Detail.DE+")", esc(r.Title.EN)+" ("+r.Detail.EN+")")
+		}
+	}
+	return len(registry)
+}()
 
 // Info returns the rule's metadata for reporters.
 func (r *Rule) Info(lang string) finding.RuleInfo {

@@ -113,11 +113,11 @@ func TestBasesClean(t *testing.T) {
 		for _, cl := range []bool{false, true} {
 			fs, rfs := lintString(t, loadBase(t, name), cl)
 			for _, f := range fs {
-				t.Errorf("%s (codelists %v): unexpected %s at %d:%d %s: %s", name, cl, f.Rule, f.Line, f.Column, f.Path, f.Message)
+				t.Errorf("%s (codelists %v): unexpected %s at %d:%d %s: %s", name, cl, f.Rule, f.Line, f.Column, f.Path, f.Text("de"))
 			}
 			for _, f := range rfs {
 				if f.Severity >= finding.Error {
-					t.Errorf("%s: reader finding %s: %s", name, f.Rule, f.Message)
+					t.Errorf("%s: reader finding %s: %s", name, f.Rule, f.Text("de"))
 				}
 			}
 		}
@@ -325,12 +325,12 @@ func TestRules(t *testing.T) {
 			if !has(fs, c.code) {
 				t.Errorf("rule %s did not report on the changed document; findings:", c.code)
 				for _, f := range fs {
-					t.Logf("  %s %s %s", f.Rule, f.Path, f.Message)
+					t.Logf("  %s %s %s", f.Rule, f.Path, f.Text("de"))
 				}
 			}
 			for _, f := range fs {
 				if f.Rule == c.code {
-					if f.Severity != r.Severity() || f.Class != string(r.Class) || f.Source != Source || f.Line == 0 || f.Path == "" || f.Message == "" {
+					if f.Severity != r.Severity() || f.Class != string(r.Class) || f.Source != Source || f.Line == 0 || f.Path == "" || f.Text("de") == "" {
 						t.Errorf("finding not filled in: %+v", f)
 					}
 				}
@@ -383,9 +383,9 @@ func TestEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range Lint(context.Background(), doc, Options{Lang: "en"}) {
-		if f.Rule == "1002" && f.Message != "name is missing" {
-			t.Errorf("message %q", f.Message)
+	for _, f := range Lint(context.Background(), doc, Options{}) {
+		if f.Rule == "1002" && f.Text("en") != "name is missing" {
+			t.Errorf("message %q", f.Text("en"))
 		}
 	}
 }

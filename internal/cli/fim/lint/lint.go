@@ -112,7 +112,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	lo := fimlint.Options{Lang: opts.Output.Lang}
+	lo := fimlint.Options{}
 	if len(opts.Codelists) > 0 {
 		res := codelist.NewDirResolver(opts.Codelists...)
 		if !opts.IO.Quiet() {

@@ -117,7 +117,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 }
 
 func showRun(ctx context.Context, opts *ShowOptions) error {
-	ro := fim.ReadOptions{Strict: opts.Strict, Lang: opts.Lang}
+	ro := fim.ReadOptions{Strict: opts.Strict}
 	var doc *fim.Document
 	var fs []finding.Finding
 	var err error
@@ -133,7 +133,7 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 	} else {
 		doc, fs, err = fim.ReadFile(opts.File, ro)
 	}
-	printFindings(opts.IO.ErrOut, opts.File, fs)
+	printFindings(opts.IO.ErrOut, opts.File, fs, opts.Lang)
 	if err != nil {
 		// The reader's message names the place, the problem and what to do.
 		return err
@@ -145,11 +145,11 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", p)
 		}
 		var cfs []finding.Finding
-		cls, cfs, err = fim.ResolveCodelists(ctx, doc, res, opts.Lang)
+		cls, cfs, err = fim.ResolveCodelists(ctx, doc, res)
 		if err != nil {
 			return err
 		}
-		printFindings(opts.IO.ErrOut, opts.File, cfs)
+		printFindings(opts.IO.ErrOut, opts.File, cfs, opts.Lang)
 		fs = append(fs, cfs...)
 	}
 	var buf bytes.Buffer
@@ -179,12 +179,12 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 
 // printFindings writes the reader's warnings and errors as
 // "file:line:col: severity rule: message"; infos are left to fim lint.
-func printFindings(w io.Writer, file string, fs []finding.Finding) {
+func printFindings(w io.Writer, file string, fs []finding.Finding, lang string) {
 	for _, f := range fs {
 		if f.Severity < finding.Warning {
 			continue
 		}
-		fmt.Fprintf(w, "%s: %s %s: %s\n", finding.Position{File: file, Line: f.Line, Column: f.Column}, f.Severity, f.Rule, f.Message)
+		fmt.Fprintf(w, "%s: %s %s: %s\n", finding.Position{File: file, Line: f.Line, Column: f.Column}, f.Severity, f.Rule, f.Text(lang))
 	}
 }
 

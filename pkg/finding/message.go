@@ -1,0 +1,135 @@
+package finding
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Text is one text in German and English. As a message form its two
+// halves are fmt formats that take the same arguments.
+type Text struct {
+	DE, EN string
+}
+
+// In returns the text in lang ("de" or "en"); German is the default and
+// stands in for a missing English form.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.DE
+}
+
+// Key names a message form registered with [Register].
+type Key string
+
+// Msg is a message key with its arguments. Engines put it on a finding;
+// reporters render it in the run's language with [Msg.Text], so that a
+// finding never carries finished text in one language.
+type Msg struct {
+	Key  Key
+	Args []any
+}
+
+// catalogue holds every registered message form. It is filled while
+// packages initialise (package-level Register calls) and only read after.
+var catalogue = map[Key]Text{}
+
+// Register adds a message form under key and returns the key. de and en
+// are fmt formats taking the same arguments; a test walks [Keys] and fails
+// when a language is missing or the two forms disagree. It panics on a
+// duplicate key, a programming error found at start-up.
+func Register(key, de, en string) Key {
+	k := Key(key)
+	if _, dup := catalogue[k]; dup {
+		panic("finding: duplicate message key " + key)
+	}
+	catalogue[k] = Text{DE: de, EN: en}
+	return k
+}
+
+// Lookup returns the forms registered under key.
+func Lookup(key Key) (Text, bool) {
+	t, ok := catalogue[key]
+	return t, ok
+}
+
+// Keys lists every registered key, sorted; tests walk it.
+func Keys() []Key {
+	return slices.Sorted(maps.Keys(catalogue))
+}
+
+// With returns the message of k with args.
+func (k Key) With(args ...any) Msg { return Msg{Key: k, Args: args} }
+
+// IsZero reports whether m holds no message.
+func (m Msg) IsZero() bool { return m.Key == "" }
+
+// Text renders m in lang ("de" or "en"). Arguments that are themselves a
+// [Msg] are rendered in the same language first, so a message can embed
+// another (a parser's detail inside "not well-formed"). An unregistered
+// key renders as the key followed by its arguments, which a test catches.
+func (m Msg) Text(lang string) string {
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		if sub, ok := a.(Msg); ok {
+			a = sub.Text(lang)
+		}
+		args[i] = a
+	}
+	t, ok := catalogue[m.Key]
+	if !ok {
+		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.Key)}, args...)...), "\n")
+	}
+	return fmt.Sprintf(t.In(lang), args...)
+}
+
+// FormatVerbs returns the verb each argument of the fmt format f is
+// formatted with: element i for argument i+1, 0 for an argument no verb
+// uses, '*' for a width or precision. Explicit indexes ([n]) are followed.
+// Tests use it to check that both forms of a key take the same arguments.
+func FormatVerbs(f string) []byte {
+	var verbs []byte
+	set := func(n int, v byte) {
+		for len(verbs) < n {
+			verbs = append(verbs, 0)
+		}
+		verbs[n-1] = v
+	}
+	next := 1
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		if i+1 < len(f) && f[i+1] == '%' {
+			i++
+			continue
+		}
+	verb:
+		for i++; i < len(f); i++ {
+			switch c := f[i]; {
+			case c == '[':
+				j := i + 1
+				for j < len(f) && f[j] != ']' {
+					j++
+				}
+				if v, err := strconv.Atoi(f[i+1 : j]); err == nil {
+					next = v
+				}
+				i = j
+			case c == '*':
+				set(next, '*')
+				next++
+			case c == '+' || c == '-' || c == '#' || c == ' ' || c == '.' || (c >= '0' && c <= '9'):
+			default:
+				set(next, c)
+				next++
+				break verb
+			}
+		}
+	}
+	return verbs
+}

@@ -1,0 +1,65 @@
+package finding
+
+import (
+	"slices"
+	"testing"
+)
+
+var (
+	testOuter = Register("finding.test.outer", "Nachricht ist kaputt: %v", "message is broken: %v")
+	testInner = Register("finding.test.inner", "Wert %q fehlt", "value %q is missing")
+)
+
+func TestMsgText(t *testing.T) {
+	m := testOuter.With(testInner.With("a"))
+	tests := []struct {
+		lang, want string
+	}{
+		{"de", `Nachricht ist kaputt: Wert "a" fehlt`},
+		{"en", `message is broken: value "a" is missing`},
+		{"", `Nachricht ist kaputt: Wert "a" fehlt`},
+	}
+	for _, tt := range tests {
+		if got := m.Text(tt.lang); got != tt.want {
+			t.Errorf("Text(%q) = %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	f := Finding{Message: "verbatim"}
+	if f.Text("en") != "verbatim" {
+		t.Error("a finding without key must keep its text")
+	}
+	f.Msg = testInner.With("b")
+	if got := Rendered([]Finding{f}, "en")[0].Message; got != `value "b" is missing` {
+		t.Errorf("Rendered: %q", got)
+	}
+	if got := Key("finding.test.unknown").With(1).Text("de"); got != "finding.test.unknown 1" {
+		t.Errorf("unknown key: %q", got)
+	}
+}
+
+func TestRegisterDuplicatePanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Fatal("a duplicate key must panic")
+		}
+	}()
+	Register("finding.test.outer", "x", "x")
+}
+
+func TestFormatVerbs(t *testing.T) {
+	tests := []struct {
+		format string
+		want   []byte
+	}{
+		{"no verbs, 100%%", nil},
+		{"%s and %d", []byte("sd")},
+		{"%[2]s before %[1]q", []byte("qs")},
+		{"%-5.2f %v", []byte("fv")},
+		{"%*d", []byte("*d")},
+	}
+	for _, tt := range tests {
+		if got := FormatVerbs(tt.format); !slices.Equal(got, tt.want) {
+			t.Errorf("FormatVerbs(%q) = %q, want %q", tt.format, got, tt.want)
+		}
+	}
+}
