@@ -141,7 +141,8 @@ func parseExpect(file string, b []byte) (Expect, error) {
 type CaseResult struct {
 	Case     *Case
 	Pass     bool
-	Problems []string
+	// Problems say why a case failed, as message keys (see [finding.Msg]).
+	Problems []finding.Msg
 	Findings []finding.Finding
 	Err      error
 }
@@ -181,11 +182,25 @@ func RunSets(ctx context.Context, sets []*TestSet, stages []batch.Stage, workers
 	return out
 }
 
+// Message forms of a failed case.
+var (
+	msgNotChecked = finding.Register("profile.test.not-checked",
+		"nicht prüfbar: %s", "could not check: %s")
+	msgDidNotFire = finding.Register("profile.test.did-not-fire",
+		"%s: erwartet %s, hat nicht angeschlagen", "%s: expected %s, did not fire")
+	msgFiredAs = finding.Register("profile.test.fired-as",
+		"%s: erwartet %s, angeschlagen als %s", "%s: expected %s, fired as %s")
+	msgFiredUnexpected = finding.Register("profile.test.fired-unexpected",
+		"%s: sollte nicht anschlagen, angeschlagen als %s", "%s: expected not to fire, fired as %s")
+	msgNotValid = finding.Register("profile.test.not-valid",
+		"erwartet gültig, Fehler: %s", "expected valid, errors: %s")
+)
+
 // Judge compares findings with a case's expectation.
 func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
 	r := CaseResult{Case: c, Findings: fs, Err: err}
 	if err != nil {
-		r.Problems = append(r.Problems, "could not check: "+err.Error())
+		r.Problems = append(r.Problems, msgNotChecked.With(err.Error()))
 		return r
 	}
 	fired := map[string]finding.Severity{}
@@ -197,9 +212,9 @@ func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
 			got, ok := fired[id]
 			switch {
 			case !ok:
-				r.Problems = append(r.Problems, fmt.Sprintf("%s: expected %s, did not fire", id, sev))
+				r.Problems = append(r.Problems, msgDidNotFire.With(id, sev.String()))
 			case got != sev:
-				r.Problems = append(r.Problems, fmt.Sprintf("%s: expected %s, fired as %s", id, sev, got))
+				r.Problems = append(r.Problems, msgFiredAs.With(id, sev.String(), got.String()))
 			}
 		}
 	}
@@ -208,7 +223,7 @@ func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
 	want(c.Expect.Infos, finding.Info)
 	for _, id := range c.Expect.Absent {
 		if got, ok := fired[id]; ok {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: expected not to fire, fired as %s", id, got))
+			r.Problems = append(r.Problems, msgFiredUnexpected.With(id, got.String()))
 		}
 	}
 	if c.ExpectValid {
@@ -219,7 +234,7 @@ func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
 			}
 		}
 		if len(errs) > 0 {
-			r.Problems = append(r.Problems, "expected valid, errors: "+strings.Join(errs, ", "))
+			r.Problems = append(r.Problems, msgNotValid.With(strings.Join(errs, ", ")))
 		}
 	}
 	r.Pass = len(r.Problems) == 0

@@ -82,7 +82,7 @@ func TestJudge(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Judge(&tc.c, fs, nil)
-			if r.Pass != tc.pass || (tc.msg != "" && !slices.Contains(r.Problems, tc.msg)) {
+			if r.Pass != tc.pass || (tc.msg != "" && !slices.ContainsFunc(r.Problems, func(m finding.Msg) bool { return m.Text("en") == tc.msg })) {
 				t.Errorf("pass=%v problems=%v", r.Pass, r.Problems)
 			}
 		})

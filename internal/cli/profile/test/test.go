@@ -20,6 +20,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 )
@@ -39,7 +40,9 @@ type TestOptions struct {
 	// FailuresOnly prints failing tests only (and the summary).
 	FailuresOnly bool
 	Output       string
-	Args         []string
+	// Lang is the language of problems and summary lines: "de" or "en".
+	Lang string
+	Args []string
 }
 
 const long = `Run test sets for rules and profiles and print pass or fail per test.
@@ -92,6 +95,9 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 			if err := cmdutil.CheckFormat(opts.Output, report.FormatText, report.FormatJSON); err != nil {
 				return err
 			}
+			if opts.Lang != "de" && opts.Lang != "en" {
+				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -104,9 +110,19 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.StringVar(&opts.Profile, "profile", "", "profile `FILE|DIR` to test")
 	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
 	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
+	fl.StringVar(&opts.Lang, "lang", "de", "language of problems and summaries: de or en")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, report.FormatText, report.FormatJSON)
 	return cmd
 }
+
+// Summary lines of the text output.
+var (
+	msgSummary = finding.Register("profile.test.summary",
+		"%d Tests: %d bestanden, %d fehlgeschlagen", "%d tests: %d passed, %d failed")
+	msgCoverage = finding.Register("profile.test.coverage",
+		"Abdeckung: %d von %d Regeln von einem Test genannt; nicht abgedeckt: %d",
+		"coverage: %d of %d rules named by a test; not covered: %d")
+)
 
 type jsonTest struct {
 	Set         string   `json:"set"`
@@ -164,7 +180,10 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 	}
 	for si, ts := range sets {
 		for _, r := range all[si] {
-			jt := jsonTest{Set: ts.File, Case: r.Case.Name, Line: r.Case.Line, Description: r.Case.Description, Pass: r.Pass, Problems: r.Problems}
+			jt := jsonTest{Set: ts.File, Case: r.Case.Name, Line: r.Case.Line, Description: r.Case.Description, Pass: r.Pass}
+			for _, p := range r.Problems {
+				jt.Problems = append(jt.Problems, p.Text(opts.Lang))
+			}
 			out.Tests = append(out.Tests, jt)
 			out.Summary.Tests++
 			if r.Pass {
@@ -188,12 +207,12 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 				fmt.Fprintf(&text, "  %s", r.Case.Description)
 			}
 			text.WriteByte('\n')
-			for _, p := range r.Problems {
+			for _, p := range jt.Problems {
 				fmt.Fprintf(&text, "      %s\n", p)
 			}
 		}
 	}
-	fmt.Fprintf(&text, "%d tests: %d passed, %d failed\n", out.Summary.Tests, out.Summary.Passed, out.Summary.Failed)
+	fmt.Fprintln(&text, msgSummary.With(out.Summary.Tests, out.Summary.Passed, out.Summary.Failed).Text(opts.Lang))
 	if opts.Coverage {
 		ref := profile.Referenced(sets)
 		seen := map[string]bool{}
@@ -211,7 +230,7 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 			}
 		}
 		slices.SortFunc(out.Uncovered, func(a, b jsonUncovered) int { return strings.Compare(a.Rule, b.Rule) })
-		fmt.Fprintf(&text, "coverage: %d of %d rules named by a test; not covered: %d\n", total-len(out.Uncovered), total, len(out.Uncovered))
+		fmt.Fprintln(&text, msgCoverage.With(total-len(out.Uncovered), total, len(out.Uncovered)).Text(opts.Lang))
 		for _, u := range out.Uncovered {
 			fmt.Fprintf(&text, "  %s  %s:%d\n", u.Rule, u.File, u.Line)
 		}

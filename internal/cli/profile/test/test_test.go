@@ -17,8 +17,8 @@ func TestNewCmdTest(t *testing.T) {
 		want    TestOptions
 		wantErr string
 	}{
-		{"schematron", "--schematron a.sch --phase p --coverage set.xml", TestOptions{Schematron: []string{"a.sch"}, Phase: "p", Coverage: true, Output: "text", Args: []string{"set.xml"}}, ""},
-		{"profile json", "--profile dir --output json --failures-only d1 d2", TestOptions{Profile: "dir", Output: "json", FailuresOnly: true, Args: []string{"d1", "d2"}}, ""},
+		{"schematron", "--schematron a.sch --phase p --coverage set.xml", TestOptions{Schematron: []string{"a.sch"}, Phase: "p", Coverage: true, Output: "text", Lang: "de", Args: []string{"set.xml"}}, ""},
+		{"profile json", "--profile dir --output json --failures-only d1 d2", TestOptions{Profile: "dir", Output: "json", FailuresOnly: true, Lang: "de", Args: []string{"d1", "d2"}}, ""},
 		{"no rules", "set.xml", TestOptions{}, "give the rules to test"},
 		{"both", "--schematron a.sch --profile p set.xml", TestOptions{}, "exclude each other"},
 		{"no set", "--schematron a.sch", TestOptions{}, "no test set given"},
