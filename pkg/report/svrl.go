@@ -12,6 +12,9 @@ import (
 // NamespaceSVRL is the namespace of the Schematron Validation Report Language.
 const NamespaceSVRL = "http://purl.oclc.org/dsdl/svrl"
 
+// msgNotCheckable is the comment for a file that could not be checked.
+var msgNotCheckable = finding.Register("report.svrl-not-checkable", "nicht prüfbar: %s", "could not be checked: %s")
+
 // SVRL renders the report as ISO Schematron SVRL, so that tools built for
 // Schematron output can read it. Each checked file starts an
 // svrl:active-pattern whose document attribute names the file, followed
@@ -28,7 +31,7 @@ func SVRL(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			b.WriteString("  <!-- " + strings.ReplaceAll(fr.File+": could not be checked: "+fr.ErrText(opts.Lang), "--", "- -") + " -->\n")
+			b.WriteString("  <!-- " + strings.ReplaceAll(fr.File+": "+msgNotCheckable.With(fr.ErrText(opts.Lang)).Text(opts.Lang), "--", "- -") + " -->\n")
 			continue
 		}
 		name := "ozgctl"
