@@ -69,11 +69,11 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 var (
 	msgInputError = finding.Register("report.input-error", "nicht prüfbar:", "input error:")
 	msgVerdictOK  = finding.Register("report.verdict-ok", "ok", "ok")
-	msgVerdictBad = finding.Register("report.verdict-fail", "FEHLER", "FAIL")
+	msgVerdictBad = finding.Register("report.verdict-fail", "FEHLGESCHLAGEN", "FAIL")
 	msgSummary    = finding.Register("report.summary",
-		"%d Dateien, %d gültig, %d ungültig, %d Fehler, %d Warnungen, %d Hinweise",
+		"Dateien: %d, gültig: %d, ungültig: %d, Fehler: %d, Warnungen: %d, Hinweise: %d",
 		"%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos")
-	msgNotChecked = finding.Register("report.not-checked", ", %d nicht geprüft", ", %d not checked")
+	msgNotChecked = finding.Register("report.not-checked", ", nicht geprüft: %d", ", %d not checked")
 )
 
 // SummaryLine renders the one-line summary that ends a text report, in

@@ -70,7 +70,7 @@ func TestCheckRun(t *testing.T) {
 		t.Fatalf("err = %v, want ErrFindings", err)
 	}
 	out := ios.Out.(interface{ String() string }).String()
-	if !strings.Contains(out, "FEHLER: 3 Dateien, 1 gültig, 2 ungültig, 4 Fehler") || !strings.Contains(out, "codelist:invalid-code") {
+	if !strings.Contains(out, "FEHLGESCHLAGEN: Dateien: 3, gültig: 1, ungültig: 2, Fehler: 4") || !strings.Contains(out, "codelist:invalid-code") {
 		t.Errorf("output:\n%s", out)
 	}
 	// Schematron runs after XSD and code lists, on the same messages.
