@@ -139,8 +139,8 @@ func parseExpect(file string, b []byte) (Expect, error) {
 
 // CaseResult is the verdict for one case.
 type CaseResult struct {
-	Case     *Case
-	Pass     bool
+	Case *Case
+	Pass bool
 	// Problems say why a case failed, as message keys (see [finding.Msg]).
 	Problems []finding.Msg
 	Findings []finding.Finding
