@@ -52,6 +52,8 @@ var (
 		"Namensraum-Präfix %s ist nicht deklariert", "unbound namespace prefix %s")
 	InvalidChar = finding.Register("xml.invalid-char",
 		"ungültiges XML-Zeichen", "invalid XML character")
+	IllegalChar = finding.Register("xml.illegal-char",
+		"unzulässiges Zeichen %s", "illegal character code %s")
 	InvalidUTF8 = finding.Register("xml.invalid-utf8",
 		"ungültige UTF-8-Bytefolge", "invalid UTF-8")
 	AttrUnquoted = finding.Register("xml.attr-unquoted",
@@ -171,7 +173,8 @@ var oneArg = []struct {
 	{"unexpected EOF before end element </", ">", EOFBeforeEnd},
 	{"expected end tag '", "'", EndExpected},
 	{"unbound namespace prefix ", "", UnboundPrefix},
-	{"namespace ", " not found", UnboundPrefix}, // helium quotes the prefix
+	{"illegal character code ", "", IllegalChar}, // encoding/xml
+	{"namespace ", " not found", UnboundPrefix},  // helium quotes the prefix
 	{"string not started (got '", "')", AttrUnquotedGot},
 	{"duplicate attribute ", "", DuplicateAttr},
 	{"'", "' is required", Required},

@@ -47,6 +47,7 @@ func TestLibraryMessages(t *testing.T) {
 		{"invalid char data", xmlmsg.Detail},
 		{"local name empty! local = , prefix = , err = failed to parse QName ''", xmlmsg.Detail},
 		{"element <a> closed by </b>", xmlmsg.Detail},
+		{"illegal character code U+0003", xmlmsg.Detail},
 		{"expected element name after <", xmlmsg.Detail},
 		{"unexpected child element DueDate", validation},
 		{"missing required child element", validation},
