@@ -13,6 +13,7 @@ import (
 	fimshow "github.com/ozgctl/ozgctl/internal/cli/fim/show"
 	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
 	profilevalidate "github.com/ozgctl/ozgctl/internal/cli/profile/validate"
+	reportinterop "github.com/ozgctl/ozgctl/internal/cli/report/interop"
 	"github.com/ozgctl/ozgctl/internal/cli/rules"
 	xoevdiff "github.com/ozgctl/ozgctl/internal/cli/xoev/diff"
 )
@@ -38,6 +39,9 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		group("profile", "validate and test conformance profiles and rule sets",
 			profilevalidate.NewCmdValidate(f, nil),
 			profiletest.NewCmdTest(f, nil),
+		),
+		group("report", "compare and merge reports across vendors and shards",
+			reportinterop.NewCmdInterop(f, nil),
 		),
 	)
 }

@@ -1,0 +1,205 @@
+// Package interop implements "ozgctl report interop": how groups of
+// messages (vendors, products) conform to and use a standard, and where
+// they differ.
+package interop
+
+import (
+	"context"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/cli/report/shared"
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	pinterop "github.com/ozgctl/ozgctl/pkg/interop"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+// InteropOptions are the parsed flags and arguments of "ozgctl report interop".
+type InteropOptions struct {
+	IO     *iostreams.IOStreams
+	Getenv func(string) string
+
+	XSD          string
+	SchemaDir    string
+	Catalogs     []string
+	SchemaRoots  []string
+	AllowNetwork bool
+	CodeLists    []string
+	Schematron   []string
+	Profile      string
+	Phase        string
+
+	// Manifest lists the groups; without it the arguments are.
+	Manifest    string
+	MinMessages int
+	MinDiff     float64
+	// Shard and ShardCount select a part of the inputs (--shard i/n|auto).
+	Shard      string
+	ShardCount int
+
+	Jobs   int
+	Output shared.OutputFlags
+	Args   []string
+}
+
+const long = `Compare how groups of messages (vendors, products) conform to a standard
+and how they fill it.
+
+Each first-level subdirectory of DIR is a group, or each GROUPDIR given,
+or the groups of --manifest (name, vendor, product, version, inputs).
+Every *.xml below a group is one message. The check flags are those of
+"ozgctl check"; without any, messages are only checked for well-formedness
+and identified.
+
+Per group the report counts messages, valid and invalid ones, message
+types (root element, standard, version), rules broken (messages affected),
+and the usage profile: for every element and attribute path (local names
+joined by "/", attributes as ".../@name") and every code value, the number
+of the group's messages in which it occurs.
+
+Differences compare, per message type, the share of messages using a
+path or code value between groups with at least --min-messages messages
+of that type, when the shares differ by at least --min-diff; also message
+types one group sends and another of the same standard does not, and
+rules that fail in one group and never in another.
+
+The JSON holds counts only: "ozgctl report merge" of the JSON of shards
+(--shard i/n) gives the report of the unsharded run.`
+
+const example = `  # three vendors' XRechnung invoices, each group a subdirectory
+  ozgctl report interop examples/interop/vendors
+
+  # with the XRechnung profile, as Markdown for a merge request
+  ozgctl report interop --profile examples/profiles/xrechnung-ubl.yaml --output markdown examples/interop/vendors
+
+  # one shard of seven, as JSON for "ozgctl report merge"
+  ozgctl report interop --shard 3/7 --output json examples/interop/vendors`
+
+// NewCmdInterop builds the command.
+func NewCmdInterop(f *cmdutil.Factory, runF func(*InteropOptions) error) *cobra.Command {
+	opts := &InteropOptions{IO: f.IO, Getenv: os.Getenv}
+	cmd := &cobra.Command{
+		Use:     "interop [flags] {DIR | GROUPDIR...}",
+		Short:   "compare how groups of messages conform to and use a standard",
+		Long:    long,
+		Example: example,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			if len(args) == 0 && opts.Manifest == "" {
+				return cmdutil.FlagErrorf("no groups: give a directory of group directories, group directories, or --manifest")
+			}
+			if len(args) > 0 && opts.Manifest != "" {
+				return cmdutil.FlagErrorf("--manifest names the groups: give no arguments with it")
+			}
+			for _, a := range args {
+				if a == batch.StdinName {
+					return cmdutil.FlagErrorf("groups are directories: standard input cannot be one")
+				}
+			}
+			if opts.XSD != "" && opts.SchemaDir != "" {
+				return cmdutil.FlagErrorf("--xsd and --schema-dir exclude each other")
+			}
+			if opts.MinMessages < 1 {
+				return cmdutil.FlagErrorf("--min-messages %d: want at least 1", opts.MinMessages)
+			}
+			if opts.MinDiff < 0 || opts.MinDiff > 1 {
+				return cmdutil.FlagErrorf("--min-diff %g: want a share between 0 and 1", opts.MinDiff)
+			}
+			if opts.Jobs < 0 {
+				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return interopRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.XSD, "xsd", "", "main XML Schema `FILE` of the messages")
+	fl.StringVar(&opts.SchemaDir, "schema-dir", "", "pick each message's schema from the *.xsd files below `DIR`")
+	fl.StringArrayVar(&opts.Catalogs, "catalog", nil, "OASIS XML catalog `FILE` (repeatable)")
+	fl.StringArrayVar(&opts.SchemaRoots, "schema-root", nil, "also allow schema documents below `DIR` (repeatable)")
+	fl.BoolVar(&opts.AllowNetwork, "allow-network", false, "allow schema locations on the network (this build refuses them with a clear error)")
+	fl.StringArrayVar(&opts.CodeLists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
+	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` (repeatable)")
+	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`")
+	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
+	fl.StringVar(&opts.Manifest, "manifest", "", "YAML `FILE` listing the groups (name, vendor, product, version, inputs)")
+	fl.IntVar(&opts.MinMessages, "min-messages", pinterop.DefaultSettings.MinMessages, "compare a group on a message type only with at least `N` messages of it")
+	fl.Float64Var(&opts.MinDiff, "min-diff", pinterop.DefaultSettings.MinDiff, "report a difference from this share `F` (0–1) on")
+	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables)")
+	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	shared.AddOutputFlags(cmd, &opts.Output, pinterop.Formats())
+	return cmd
+}
+
+func interopRun(ctx context.Context, opts *InteropOptions) error {
+	sinks, err := opts.Output.Resolve()
+	if err != nil {
+		return err
+	}
+	shard, err := batch.ParseShard(opts.Shard, opts.ShardCount, opts.Getenv)
+	if err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
+	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
+		return err
+	}
+	var sources []pinterop.Source
+	if opts.Manifest != "" {
+		sources, err = pinterop.ReadManifest(opts.Manifest)
+	} else {
+		sources, err = pinterop.DirSources(opts.Args)
+	}
+	if err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.config())
+	if err != nil {
+		return err
+	}
+	inputs, groupOf, inErrs, errGroups := pinterop.Expand(sources)
+	inputs = shard.Select(inputs)
+	col := pinterop.NewCollector(pinterop.Specs(sources), groupOf)
+	stages := append(p.Stages[:len(p.Stages):len(p.Stages)], pinterop.UsageStage{}, col.Stage())
+	update, finish := cmdutil.Progress(opts.IO, "reading", len(inputs))
+	results := batch.Run(ctx, inputs, stages, batch.Options{Workers: opts.Jobs, Progress: update})
+	finish()
+	if shard.Index <= 1 {
+		// Arguments that name nothing are reported once, by the first shard.
+		unresolved := batch.UnresolvedResults(inErrs)
+		for i := range unresolved {
+			groupOf[unresolved[i].File] = errGroups[i]
+		}
+		results = append(results, unresolved...)
+	}
+	res := col.Result(results, pinterop.Settings{MinMessages: opts.MinMessages, MinDiff: opts.MinDiff})
+	if err := shared.Write(opts.IO, sinks, res, opts.Output.Lang); err != nil {
+		return err
+	}
+	for i := range results {
+		if results[i].Err != nil {
+			return cmdutil.ErrInput
+		}
+	}
+	return nil
+}
+
+func (opts *InteropOptions) config() conformance.Config {
+	return conformance.Config{
+		XSD:       opts.XSD,
+		SchemaDir: opts.SchemaDir,
+		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots,
+			AllowNetwork: opts.AllowNetwork},
+		CodeLists:  opts.CodeLists,
+		Schematron: opts.Schematron,
+		Profile:    opts.Profile,
+		Phase:      opts.Phase,
+		Lang:       opts.Output.Lang,
+	}
+}

@@ -1,0 +1,125 @@
+package interop
+
+import (
+	"context"
+	"sync"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+)
+
+// GroupSpec describes a group: its name and, from a manifest, the vendor,
+// product and version it stands for.
+type GroupSpec struct {
+	Name    string `yaml:"name" json:"name"`
+	Vendor  string `yaml:"vendor,omitempty" json:"vendor,omitempty"`
+	Product string `yaml:"product,omitempty" json:"product,omitempty"`
+	Version string `yaml:"version,omitempty" json:"version,omitempty"`
+}
+
+// Collector adds the usage of each message to its group's counts while a
+// run goes on, so that no per-message data outlives its message.
+type Collector struct {
+	specs   []GroupSpec
+	groupOf map[string]int
+	groups  []*groupAcc
+}
+
+type pathKey struct{ root, path string }
+type codeKey struct{ root, path, value string }
+
+type groupAcc struct {
+	mu    sync.Mutex
+	paths map[pathKey]int
+	codes map[codeKey]int
+}
+
+// NewCollector returns a collector for the groups; groupOf maps an input
+// name to the index of its group in groups.
+func NewCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
+	c := &Collector{specs: groups, groupOf: groupOf}
+	for range groups {
+		c.groups = append(c.groups, &groupAcc{paths: map[pathKey]int{}, codes: map[codeKey]int{}})
+	}
+	return c
+}
+
+// Stage returns the stage that adds a message's [Usage] (left by
+// [UsageStage] under [UsageKey]) to its group; it goes last.
+func (c *Collector) Stage() batch.Stage {
+	return batch.StageFunc{ID: "interop-collect", Fn: func(_ context.Context, msg *batch.Message, _ *finding.FileResult) error {
+		u, ok := UsageKey.Get(msg)
+		gi, known := c.groupOf[msg.Input.Name]
+		if !ok || !known {
+			return nil
+		}
+		c.groups[gi].add(u)
+		return nil
+	}}
+}
+
+func (g *groupAcc) add(u *Usage) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, p := range u.Paths {
+		g.paths[pathKey{u.Root, p}]++
+	}
+	for _, cu := range u.Codes {
+		g.codes[codeKey{u.Root, cu.Path, cu.Value}]++
+	}
+}
+
+// Result counts the check results per group, adds the collected usage and
+// computes the differences. results are the run's file results (their
+// File is the input name of groupOf).
+func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
+	r := &Result{Settings: s, Groups: make([]Group, len(c.specs))}
+	type mtKey struct{ root, standard, version string }
+	mts := make([]map[mtKey]int, len(c.specs))
+	rules := make([]map[string]int, len(c.specs))
+	for i, sp := range c.specs {
+		r.Groups[i] = Group{Name: sp.Name, Vendor: sp.Vendor, Product: sp.Product, Version: sp.Version}
+		mts[i], rules[i] = map[mtKey]int{}, map[string]int{}
+	}
+	for i := range results {
+		fr := &results[i]
+		gi, ok := c.groupOf[fr.File]
+		if !ok {
+			continue
+		}
+		g := &r.Groups[gi]
+		g.Messages++
+		if fr.Valid() {
+			g.Valid++
+		} else {
+			g.Invalid++
+		}
+		if root := Clark(fr.Identity); root != "" {
+			mts[gi][mtKey{root, fr.Identity.Standard, fr.Identity.Version}]++
+		}
+		seen := map[string]bool{}
+		for _, f := range fr.Findings {
+			if !seen[f.Rule] {
+				seen[f.Rule] = true
+				rules[gi][f.Rule]++
+			}
+		}
+	}
+	for i, acc := range c.groups {
+		g := &r.Groups[i]
+		for k, n := range mts[i] {
+			g.MessageTypes = append(g.MessageTypes, MessageType{Root: k.root, Standard: k.standard, Version: k.version, Messages: n})
+		}
+		for k, n := range rules[i] {
+			g.Rules = append(g.Rules, RuleCount{Rule: k, Messages: n})
+		}
+		for k, n := range acc.paths {
+			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n})
+		}
+		for k, n := range acc.codes {
+			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n})
+		}
+	}
+	r.finish()
+	return r
+}

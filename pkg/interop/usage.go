@@ -1,0 +1,196 @@
+package interop
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+// Usage is what one message uses: its message type and the distinct
+// paths and code values that occur in it at least once.
+type Usage struct {
+	// Root is the root element's Clark name, {namespace}local.
+	Root string
+	// Paths are the element and attribute paths, sorted.
+	Paths []string
+	// Codes are the code values with their paths, sorted.
+	Codes []CodeUse
+}
+
+// CodeUse is one code value at one path.
+type CodeUse struct {
+	Path, Value string
+}
+
+// UsageKey is where [UsageStage] leaves a message's [Usage].
+var UsageKey = batch.NewKey[*Usage]("interop.usage")
+
+// Clark returns the Clark name {ns}local of an identity's root element.
+func Clark(id *finding.Identity) string {
+	if id == nil || id.Root == "" {
+		return ""
+	}
+	return "{" + id.Namespace + "}" + id.Root
+}
+
+type frame struct {
+	path     string
+	local    string
+	prefix   string
+	code     bool // code-valued
+	children bool // has element children
+	taken    bool // its value came from a "code" child
+}
+
+// Observe reads a message once and returns the paths and code values it
+// uses; kind says what a schema declares about an element name (nil when
+// there is no schema). The root of the result is left empty.
+func Observe(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
+	return observe(r, kind, xoev.WalkTags)
+}
+
+// ObserveStrict is [Observe] for messages no validator has read: it reads
+// with encoding/xml (several times slower) and returns a
+// [*NotWellFormedError] where the message breaks.
+func ObserveStrict(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
+	return observe(r, kind, walkStrict)
+}
+
+func observe(r io.Reader, kind func(local string) xoev.CodeKind, walk func(io.Reader, func(xoev.Tag) bool) error) (*Usage, error) {
+	paths := map[string]struct{}{}
+	codes := map[CodeUse]struct{}{}
+	var stack []frame
+	err := walk(r, func(t xoev.Tag) bool {
+		if t.End {
+			if len(stack) == 0 {
+				return false
+			}
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if n := len(stack); n > 0 && f.local == "code" && f.prefix == "" && !f.children && stack[n-1].code {
+				stack[n-1].taken = true
+				if v := collapse(t.Text); v != "" {
+					codes[CodeUse{f.path, v}] = struct{}{}
+				}
+				return true
+			}
+			if f.code && !f.children && !f.taken {
+				if v := collapse(t.Text); v != "" {
+					codes[CodeUse{f.path, v}] = struct{}{}
+				}
+			}
+			return true
+		}
+		f := frame{local: t.Name.Local, prefix: t.Name.Space}
+		if n := len(stack); n > 0 {
+			stack[n-1].children = true
+			f.path = stack[n-1].path + "/" + f.local
+		} else {
+			f.path = "/" + f.local
+		}
+		paths[f.path] = struct{}{}
+		f.code = strings.HasSuffix(f.local, "Code")
+		if kind != nil && kind(f.local) != xoev.NotCode {
+			f.code = true
+		}
+		for _, a := range t.Attr {
+			if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+				continue
+			}
+			if a.Name.Local == "listID" || a.Name.Local == "listURI" {
+				f.code = true
+			}
+			paths[f.path+"/@"+a.Name.Local] = struct{}{}
+		}
+		stack = append(stack, f)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	u := &Usage{Paths: make([]string, 0, len(paths)), Codes: make([]CodeUse, 0, len(codes))}
+	for p := range paths {
+		u.Paths = append(u.Paths, p)
+	}
+	for c := range codes {
+		u.Codes = append(u.Codes, c)
+	}
+	slices.Sort(u.Paths)
+	slices.SortFunc(u.Codes, compareCode)
+	return u, nil
+}
+
+func compareCode(a, b CodeUse) int {
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Value, b.Value)
+}
+
+// collapse trims a value and collapses inner whitespace to one space.
+func collapse(b []byte) string {
+	return strings.Join(strings.Fields(string(b)), " ")
+}
+
+// validated reports whether an XSD engine read the message, so that it
+// is known to be well-formed.
+func validated(res *finding.FileResult) bool {
+	for _, e := range res.Engines {
+		if strings.HasPrefix(e, "xsd") {
+			return true
+		}
+	}
+	return false
+}
+
+// UsageStage observes each well-formed, identified message once (see
+// [Observe]), after the check stages, and stores its [Usage] under
+// [UsageKey]. A message no XSD engine read is read strictly, and one that
+// is not well-formed gets an xml:not-well-formed finding instead. It uses the schema set the XSD stage chose, if any, to know
+// the code-valued elements.
+type UsageStage struct{}
+
+// Name implements [batch.Stage].
+func (UsageStage) Name() string { return "interop-usage" }
+
+// Check implements [batch.Stage].
+func (UsageStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	if !msg.WellFormed || msg.Identity == nil || msg.Identity.Root == "" {
+		return nil
+	}
+	var kind func(string) xoev.CodeKind
+	if set, ok := xoev.SchemaKey.Get(msg); ok && set != nil {
+		kind = set.CodeKind
+	}
+	rc, err := msg.Input.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	var u *Usage
+	if validated(res) {
+		u, err = Observe(rc, kind)
+	} else {
+		u, err = ObserveStrict(rc, kind)
+	}
+	var nwf *NotWellFormedError
+	if errors.As(err, &nwf) {
+		msg.WellFormed = false
+		res.Findings = append(res.Findings, finding.Finding{Rule: xoev.RuleNotWellFormed, Severity: finding.Error,
+			Source: "xml", Line: nwf.Line, Message: "message is not well-formed XML: " + nwf.Err.Error()})
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read usage of %s: %w", msg.Input.Name, err)
+	}
+	u.Root = Clark(msg.Identity)
+	UsageKey.Set(msg, u)
+	return nil
+}
