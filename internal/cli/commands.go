@@ -14,6 +14,7 @@ import (
 	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
 	profilevalidate "github.com/ozgctl/ozgctl/internal/cli/profile/validate"
 	reportinterop "github.com/ozgctl/ozgctl/internal/cli/report/interop"
+	reportmerge "github.com/ozgctl/ozgctl/internal/cli/report/merge"
 	"github.com/ozgctl/ozgctl/internal/cli/rules"
 	xoevdiff "github.com/ozgctl/ozgctl/internal/cli/xoev/diff"
 )
@@ -42,6 +43,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		),
 		group("report", "compare and merge reports across vendors and shards",
 			reportinterop.NewCmdInterop(f, nil),
+			reportmerge.NewCmdMerge(f, nil),
 		),
 	)
 }

@@ -30,8 +30,19 @@ type codeKey struct{ root, path, value string }
 
 type groupAcc struct {
 	mu    sync.Mutex
-	paths map[pathKey]int
-	codes map[codeKey]int
+	paths map[pathKey]*counter
+	codes map[codeKey]*counter
+}
+
+// counter counts messages and keeps the example with the smallest file.
+type counter struct {
+	n       int
+	example *Example
+}
+
+func (c *counter) add(n int, ex *Example) {
+	c.n += n
+	c.example = minExample(c.example, ex)
 }
 
 // NewCollector returns a collector for the groups; groupOf maps an input
@@ -39,7 +50,7 @@ type groupAcc struct {
 func NewCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
 	c := &Collector{specs: groups, groupOf: groupOf}
 	for range groups {
-		c.groups = append(c.groups, &groupAcc{paths: map[pathKey]int{}, codes: map[codeKey]int{}})
+		c.groups = append(c.groups, &groupAcc{paths: map[pathKey]*counter{}, codes: map[codeKey]*counter{}})
 	}
 	return c
 }
@@ -53,19 +64,27 @@ func (c *Collector) Stage() batch.Stage {
 		if !ok || !known {
 			return nil
 		}
-		c.groups[gi].add(u)
+		c.groups[gi].add(msg.Input.Name, u)
 		return nil
 	}}
 }
 
-func (g *groupAcc) add(u *Usage) {
+func (g *groupAcc) add(file string, u *Usage) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, p := range u.Paths {
-		g.paths[pathKey{u.Root, p}]++
+		k := pathKey{u.Root, p.Path}
+		if g.paths[k] == nil {
+			g.paths[k] = &counter{}
+		}
+		g.paths[k].add(1, &Example{File: file, Line: p.Line})
 	}
 	for _, cu := range u.Codes {
-		g.codes[codeKey{u.Root, cu.Path, cu.Value}]++
+		k := codeKey{u.Root, cu.Path, cu.Value}
+		if g.codes[k] == nil {
+			g.codes[k] = &counter{}
+		}
+		g.codes[k].add(1, &Example{File: file, Line: cu.Line})
 	}
 }
 
@@ -75,11 +94,11 @@ func (g *groupAcc) add(u *Usage) {
 func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
 	r := &Result{Settings: s, Groups: make([]Group, len(c.specs))}
 	type mtKey struct{ root, standard, version string }
-	mts := make([]map[mtKey]int, len(c.specs))
+	mts := make([]map[mtKey][2]int, len(c.specs))
 	rules := make([]map[string]int, len(c.specs))
 	for i, sp := range c.specs {
 		r.Groups[i] = Group{Name: sp.Name, Vendor: sp.Vendor, Product: sp.Product, Version: sp.Version}
-		mts[i], rules[i] = map[mtKey]int{}, map[string]int{}
+		mts[i], rules[i] = map[mtKey][2]int{}, map[string]int{}
 	}
 	for i := range results {
 		fr := &results[i]
@@ -89,13 +108,16 @@ func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
 		}
 		g := &r.Groups[gi]
 		g.Messages++
+		valid := 0
 		if fr.Valid() {
 			g.Valid++
+			valid = 1
 		} else {
 			g.Invalid++
 		}
 		if root := Clark(fr.Identity); root != "" {
-			mts[gi][mtKey{root, fr.Identity.Standard, fr.Identity.Version}]++
+			k := mtKey{root, fr.Identity.Standard, fr.Identity.Version}
+			mts[gi][k] = [2]int{mts[gi][k][0] + 1, mts[gi][k][1] + valid}
 		}
 		seen := map[string]bool{}
 		for _, f := range fr.Findings {
@@ -108,16 +130,16 @@ func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
 	for i, acc := range c.groups {
 		g := &r.Groups[i]
 		for k, n := range mts[i] {
-			g.MessageTypes = append(g.MessageTypes, MessageType{Root: k.root, Standard: k.standard, Version: k.version, Messages: n})
+			g.MessageTypes = append(g.MessageTypes, MessageType{Root: k.root, Standard: k.standard, Version: k.version, Messages: n[0], Valid: n[1]})
 		}
 		for k, n := range rules[i] {
 			g.Rules = append(g.Rules, RuleCount{Rule: k, Messages: n})
 		}
 		for k, n := range acc.paths {
-			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n})
+			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n.n, Example: n.example})
 		}
 		for k, n := range acc.codes {
-			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n})
+			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n.n, Example: n.example})
 		}
 	}
 	r.finish()

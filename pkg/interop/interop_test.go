@@ -155,6 +155,10 @@ func compareCounts(t *testing.T, g Group, want counted) {
 	}
 	got := map[PathCount]bool{}
 	for _, u := range g.Usage {
+		if u.Example == nil || u.Example.Line < 1 {
+			t.Errorf("%s: usage %+v has no example", g.Name, u)
+		}
+		u.Example = nil
 		got[u] = true
 		if !want.paths[u] {
 			t.Errorf("%s: usage %+v, counter disagrees", g.Name, u)
@@ -167,6 +171,7 @@ func compareCounts(t *testing.T, g Group, want counted) {
 	}
 	gotC := map[CodeCount]bool{}
 	for _, c := range g.Codes {
+		c.Example = nil
 		gotC[c] = true
 		if !want.codes[c] {
 			t.Errorf("%s: code %+v, counter disagrees", g.Name, c)

@@ -30,10 +30,10 @@ func Merge(results ...*Result) (*Result, error) {
 	}
 	index := map[string]int{}
 	type acc struct {
-		types map[MessageType]int
+		types map[MessageType][2]int
 		rules map[string]int
-		paths map[pathKey]int
-		codes map[codeKey]int
+		paths map[pathKey]*counter
+		codes map[codeKey]*counter
 	}
 	var accs []*acc
 	for ri, r := range results {
@@ -46,7 +46,7 @@ func Merge(results ...*Result) (*Result, error) {
 				gi = len(out.Groups)
 				index[g.Name] = gi
 				out.Groups = append(out.Groups, Group{Name: g.Name})
-				accs = append(accs, &acc{types: map[MessageType]int{}, rules: map[string]int{}, paths: map[pathKey]int{}, codes: map[codeKey]int{}})
+				accs = append(accs, &acc{types: map[MessageType][2]int{}, rules: map[string]int{}, paths: map[pathKey]*counter{}, codes: map[codeKey]*counter{}})
 			}
 			m, a := &out.Groups[gi], accs[gi]
 			m.Vendor, m.Product, m.Version = first(m.Vendor, g.Vendor), first(m.Product, g.Product), first(m.Version, g.Version)
@@ -54,35 +54,43 @@ func Merge(results ...*Result) (*Result, error) {
 			m.Valid += g.Valid
 			m.Invalid += g.Invalid
 			for _, mt := range g.MessageTypes {
-				n := mt.Messages
-				mt.Messages = 0
-				a.types[mt] += n
+				n, v := mt.Messages, mt.Valid
+				mt.Messages, mt.Valid = 0, 0
+				a.types[mt] = [2]int{a.types[mt][0] + n, a.types[mt][1] + v}
 			}
 			for _, rc := range g.Rules {
 				a.rules[rc.Rule] += rc.Messages
 			}
 			for _, u := range g.Usage {
-				a.paths[pathKey{u.Root, u.Path}] += u.Messages
+				k := pathKey{u.Root, u.Path}
+				if a.paths[k] == nil {
+					a.paths[k] = &counter{}
+				}
+				a.paths[k].add(u.Messages, u.Example)
 			}
 			for _, c := range g.Codes {
-				a.codes[codeKey{c.Root, c.Path, c.Value}] += c.Messages
+				k := codeKey{c.Root, c.Path, c.Value}
+				if a.codes[k] == nil {
+					a.codes[k] = &counter{}
+				}
+				a.codes[k].add(c.Messages, c.Example)
 			}
 		}
 	}
 	for gi, a := range accs {
 		g := &out.Groups[gi]
 		for mt, n := range a.types {
-			mt.Messages = n
+			mt.Messages, mt.Valid = n[0], n[1]
 			g.MessageTypes = append(g.MessageTypes, mt)
 		}
 		for r, n := range a.rules {
 			g.Rules = append(g.Rules, RuleCount{Rule: r, Messages: n})
 		}
 		for k, n := range a.paths {
-			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n})
+			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n.n, Example: n.example})
 		}
 		for k, n := range a.codes {
-			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n})
+			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n.n, Example: n.example})
 		}
 	}
 	out.finish()

@@ -2,6 +2,7 @@ package interop
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -52,6 +53,31 @@ type MessageType struct {
 	Standard string `json:"standard"`
 	Version  string `json:"version"`
 	Messages int    `json:"messages"`
+	// Valid counts the messages of the type without an error finding.
+	Valid int `json:"valid"`
+}
+
+// Example is where a path or code value occurs: the first line in the
+// smallest file name of a group that uses it (a minimum, so shards merge).
+type Example struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// String returns "file:line".
+func (e *Example) String() string {
+	if e == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", e.File, e.Line)
+}
+
+// minExample returns the example with the smaller file name.
+func minExample(a, b *Example) *Example {
+	if a == nil || (b != nil && b.File < a.File) {
+		return b
+	}
+	return a
 }
 
 // RuleCount counts the messages with at least one finding of a rule.
@@ -62,17 +88,19 @@ type RuleCount struct {
 
 // PathCount counts the messages of a type in which a path occurs.
 type PathCount struct {
-	Root     string `json:"root"`
-	Path     string `json:"path"`
-	Messages int    `json:"messages"`
+	Root     string   `json:"root"`
+	Path     string   `json:"path"`
+	Messages int      `json:"messages"`
+	Example  *Example `json:"example,omitempty"`
 }
 
 // CodeCount counts the messages of a type that use a code value at a path.
 type CodeCount struct {
-	Root     string `json:"root"`
-	Path     string `json:"path"`
-	Value    string `json:"value"`
-	Messages int    `json:"messages"`
+	Root     string   `json:"root"`
+	Path     string   `json:"path"`
+	Value    string   `json:"value"`
+	Messages int      `json:"messages"`
+	Example  *Example `json:"example,omitempty"`
 }
 
 // Difference is a path, code value, message type or rule whose use

@@ -19,14 +19,21 @@ type Usage struct {
 	// Root is the root element's Clark name, {namespace}local.
 	Root string
 	// Paths are the element and attribute paths, sorted.
-	Paths []string
+	Paths []PathUse
 	// Codes are the code values with their paths, sorted.
 	Codes []CodeUse
 }
 
-// CodeUse is one code value at one path.
+// PathUse is one path and the line it first occurs on.
+type PathUse struct {
+	Path string
+	Line int
+}
+
+// CodeUse is one code value at one path and the line it first occurs on.
 type CodeUse struct {
 	Path, Value string
+	Line        int
 }
 
 // UsageKey is where [UsageStage] leaves a message's [Usage].
@@ -47,6 +54,7 @@ type frame struct {
 	code     bool // code-valued
 	children bool // has element children
 	taken    bool // its value came from a "code" child
+	line     int
 }
 
 // Observe reads a message once and returns the paths and code values it
@@ -64,8 +72,18 @@ func ObserveStrict(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, 
 }
 
 func observe(r io.Reader, kind func(local string) xoev.CodeKind, walk func(io.Reader, func(xoev.Tag) bool) error) (*Usage, error) {
-	paths := map[string]struct{}{}
-	codes := map[CodeUse]struct{}{}
+	paths := map[string]int{}
+	codes := map[[2]string]int{}
+	see := func(p string, line int) {
+		if _, ok := paths[p]; !ok {
+			paths[p] = line
+		}
+	}
+	code := func(p, v string, line int) {
+		if _, ok := codes[[2]string{p, v}]; !ok && v != "" {
+			codes[[2]string{p, v}] = line
+		}
+	}
 	var stack []frame
 	err := walk(r, func(t xoev.Tag) bool {
 		if t.End {
@@ -76,26 +94,22 @@ func observe(r io.Reader, kind func(local string) xoev.CodeKind, walk func(io.Re
 			stack = stack[:len(stack)-1]
 			if n := len(stack); n > 0 && f.local == "code" && f.prefix == "" && !f.children && stack[n-1].code {
 				stack[n-1].taken = true
-				if v := collapse(t.Text); v != "" {
-					codes[CodeUse{f.path, v}] = struct{}{}
-				}
+				code(f.path, collapse(t.Text), f.line)
 				return true
 			}
 			if f.code && !f.children && !f.taken {
-				if v := collapse(t.Text); v != "" {
-					codes[CodeUse{f.path, v}] = struct{}{}
-				}
+				code(f.path, collapse(t.Text), f.line)
 			}
 			return true
 		}
-		f := frame{local: t.Name.Local, prefix: t.Name.Space}
+		f := frame{local: t.Name.Local, prefix: t.Name.Space, line: t.Line}
 		if n := len(stack); n > 0 {
 			stack[n-1].children = true
 			f.path = stack[n-1].path + "/" + f.local
 		} else {
 			f.path = "/" + f.local
 		}
-		paths[f.path] = struct{}{}
+		see(f.path, t.Line)
 		f.code = strings.HasSuffix(f.local, "Code")
 		if kind != nil && kind(f.local) != xoev.NotCode {
 			f.code = true
@@ -107,7 +121,7 @@ func observe(r io.Reader, kind func(local string) xoev.CodeKind, walk func(io.Re
 			if a.Name.Local == "listID" || a.Name.Local == "listURI" {
 				f.code = true
 			}
-			paths[f.path+"/@"+a.Name.Local] = struct{}{}
+			see(f.path+"/@"+a.Name.Local, t.Line)
 		}
 		stack = append(stack, f)
 		return true
@@ -115,14 +129,14 @@ func observe(r io.Reader, kind func(local string) xoev.CodeKind, walk func(io.Re
 	if err != nil {
 		return nil, err
 	}
-	u := &Usage{Paths: make([]string, 0, len(paths)), Codes: make([]CodeUse, 0, len(codes))}
-	for p := range paths {
-		u.Paths = append(u.Paths, p)
+	u := &Usage{Paths: make([]PathUse, 0, len(paths)), Codes: make([]CodeUse, 0, len(codes))}
+	for p, line := range paths {
+		u.Paths = append(u.Paths, PathUse{p, line})
 	}
-	for c := range codes {
-		u.Codes = append(u.Codes, c)
+	for c, line := range codes {
+		u.Codes = append(u.Codes, CodeUse{c[0], c[1], line})
 	}
-	slices.Sort(u.Paths)
+	slices.SortFunc(u.Paths, func(a, b PathUse) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(u.Codes, compareCode)
 	return u, nil
 }

@@ -4,6 +4,7 @@ package check
 
 import (
 	"context"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +40,12 @@ type CheckOptions struct {
 	Schematron []string
 	Profile    string
 	Phase      string
+
+	// Shard and ShardCount select a part of the inputs (--shard i/n|auto);
+	// Getenv reads the CI variables of --shard auto.
+	Shard      string
+	ShardCount int
+	Getenv     func(string) string
 
 	Jobs    int
 	Output  cmdutil.OutputFlags
@@ -88,7 +95,7 @@ const example = `  # one schema set, a directory of messages
 
 // NewCmdCheck builds the check command.
 func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Command {
-	opts := &CheckOptions{IO: f.IO, Build: f.Build}
+	opts := &CheckOptions{IO: f.IO, Build: f.Build, Getenv: os.Getenv}
 	cmd := &cobra.Command{
 		Use:     "check [flags] {FILE | DIR | -}...",
 		Short:   "check XÖV messages against XSD, code lists and rules",
@@ -133,6 +140,8 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`: XSD, code lists, sharpenings and Schematron; with a directory each message gets the one profile that matches it")
 	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
+	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
 	fl.StringVar(&opts.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
 	_ = fl.MarkHidden("engine")
 	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
@@ -144,6 +153,10 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
+	shard, err := batch.ParseShard(opts.Shard, opts.ShardCount, opts.Getenv)
+	if err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
 	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
 		return err
 	}
@@ -152,6 +165,10 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return err
 	}
 	inputs, inErrs := batch.ExpandInputs(opts.Args, opts.IO.In)
+	inputs = shard.Select(inputs)
+	if shard.Index > 1 {
+		inErrs = nil // arguments that name nothing are reported by the first shard
+	}
 	update, finish := cmdutil.Progress(opts.IO, "checking", len(inputs))
 	results := batch.Run(ctx, inputs, p.Stages, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()

@@ -1,0 +1,152 @@
+// Package merge implements "ozgctl report merge": the JSON results of
+// sharded "check" or "report interop" runs combined into one report.
+package merge
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/cli/report/shared"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/interop"
+	"github.com/ozgctl/ozgctl/pkg/report"
+)
+
+// MergeOptions are the parsed flags and arguments of "ozgctl report merge".
+type MergeOptions struct {
+	IO    *iostreams.IOStreams
+	Build cmdutil.BuildInfo
+
+	Output cmdutil.OutputFlags
+	Args   []string
+}
+
+const long = `Combine the JSON results of sharded runs ("check --shard i/n --output
+json" or "report interop --shard i/n --output json") into one report. The
+kind is read from the files: all must be check results or all interop
+results.
+
+Check results are concatenated and sorted by file as one run sorts them;
+interop results are added up group by group and their differences
+computed again. The merged report equals the unsharded run's in the
+formats whose content is the results (json, text, junit, markdown; for
+interop also html); sarif and html of check results name the merge
+command and carry no rule documentation, which the JSON does not hold.
+
+Exit codes for check results are those of check (0, 1 findings at or
+above --fail-on, 2 an input that could not be checked); interop results
+exit 0. A file that is not such a result is a usage error (2).`
+
+const example = `  ozgctl report merge shard-1.json shard-2.json shard-3.json
+  ozgctl report merge --output markdown interop-*.json`
+
+// NewCmdMerge builds the command.
+func NewCmdMerge(f *cmdutil.Factory, runF func(*MergeOptions) error) *cobra.Command {
+	opts := &MergeOptions{IO: f.IO, Build: f.Build}
+	cmd := &cobra.Command{
+		Use:     "merge [flags] RESULT.json...",
+		Short:   "combine the JSON results of sharded runs into one report",
+		Long:    long,
+		Example: example,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("no results given: pass the JSON files of the shards")
+			}
+			opts.Args = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return mergeRun(cmd.Context(), opts)
+		},
+	}
+	formats := append(report.Formats(), "markdown")
+	cmdutil.AddOutputFlags(cmd, &opts.Output, formats)
+	return cmd
+}
+
+type kind int
+
+const (
+	kindCheck kind = iota + 1
+	kindInterop
+)
+
+func mergeRun(_ context.Context, opts *MergeOptions) error {
+	var checks []*finding.Report
+	var interops []*interop.Result
+	var k kind
+	for _, a := range opts.Args {
+		data, err := os.ReadFile(a)
+		if err != nil {
+			return cmdutil.FlagErrorf("%s: %v", a, cmdutil.PathErr(err))
+		}
+		var top map[string]json.RawMessage
+		if err := json.Unmarshal(data, &top); err != nil {
+			return cmdutil.FlagErrorf("%s: not a JSON result: %v", a, err)
+		}
+		this := kind(0)
+		switch {
+		case top["groups"] != nil:
+			this = kindInterop
+		case top["files"] != nil:
+			this = kindCheck
+		default:
+			return cmdutil.FlagErrorf("%s: neither a check result (\"files\") nor an interop result (\"groups\")", a)
+		}
+		if k != 0 && this != k {
+			return cmdutil.FlagErrorf("%s: check and interop results cannot be merged together", a)
+		}
+		k = this
+		if k == kindInterop {
+			r, err := interop.ReadResult(bytes.NewReader(data))
+			if err != nil {
+				return cmdutil.FlagErrorf("%s: %v", a, err)
+			}
+			interops = append(interops, r)
+			continue
+		}
+		r, err := report.ReadJSON(bytes.NewReader(data))
+		if err != nil {
+			return cmdutil.FlagErrorf("%s: %v", a, err)
+		}
+		checks = append(checks, r)
+	}
+	if k == kindInterop {
+		return mergeInterop(opts, interops)
+	}
+	return mergeCheck(opts, checks)
+}
+
+func mergeInterop(opts *MergeOptions, parts []*interop.Result) error {
+	out := shared.OutputFlags{Output: opts.Output.Output, Reports: opts.Output.Reports, Lang: opts.Output.Lang}
+	sinks, err := out.Resolve()
+	if err != nil {
+		return err
+	}
+	merged, err := interop.Merge(parts...)
+	if err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
+	return shared.Write(opts.IO, sinks, merged, out.Lang)
+}
+
+func mergeCheck(opts *MergeOptions, parts []*finding.Report) error {
+	sinks, failOn, err := opts.Output.Resolve(report.Formats())
+	if err != nil {
+		return err
+	}
+	rep := report.Merge(parts...)
+	rep.Tool, rep.Version, rep.FailOn = "ozgctl", opts.Build.Version, failOn
+	rep.Command = fmt.Sprintf("ozgctl report merge (%d results)", len(parts))
+	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
+		return err
+	}
+	return cmdutil.ResultError(rep)
+}
