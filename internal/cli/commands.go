@@ -11,6 +11,7 @@ import (
 	fimmigrate "github.com/ozgctl/ozgctl/internal/cli/fim/migrate"
 	fimsample "github.com/ozgctl/ozgctl/internal/cli/fim/sample"
 	fimshow "github.com/ozgctl/ozgctl/internal/cli/fim/show"
+	profilesuggest "github.com/ozgctl/ozgctl/internal/cli/profile/suggest"
 	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
 	profilevalidate "github.com/ozgctl/ozgctl/internal/cli/profile/validate"
 	reportinterop "github.com/ozgctl/ozgctl/internal/cli/report/interop"
@@ -40,6 +41,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		group("profile", "validate and test conformance profiles and rule sets",
 			profilevalidate.NewCmdValidate(f, nil),
 			profiletest.NewCmdTest(f, nil),
+			profilesuggest.NewCmdSuggest(f, nil),
 		),
 		group("report", "compare and merge reports across vendors and shards",
 			reportinterop.NewCmdInterop(f, nil),

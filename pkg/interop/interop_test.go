@@ -29,15 +29,13 @@ func run(t testing.TB, sources []Source, cfg conformance.Config, shard batch.Sha
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs, groupOf, errs, _ := Expand(sources)
-	if len(errs) > 0 {
-		t.Fatal(errs)
+	res, results := Run(ctx, p.Stages, sources, RunOptions{Settings: DefaultSettings, Shard: shard, Batch: batch.Options{Workers: 2}})
+	for _, fr := range results {
+		if fr.Err != nil {
+			t.Fatal(fr.Err)
+		}
 	}
-	inputs = shard.Select(inputs)
-	col := NewCollector(Specs(sources), groupOf)
-	stages := append(p.Stages, UsageStage{}, col.Stage())
-	results := batch.Run(ctx, inputs, stages, batch.Options{Workers: 2})
-	return col.Result(results, DefaultSettings)
+	return res
 }
 
 // counted is what the independent counter finds in one group.

@@ -163,22 +163,11 @@ func interopRun(ctx context.Context, opts *InteropOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, groupOf, inErrs, errGroups := pinterop.Expand(sources)
-	inputs = shard.Select(inputs)
-	col := pinterop.NewCollector(pinterop.Specs(sources), groupOf)
-	stages := append(p.Stages[:len(p.Stages):len(p.Stages)], pinterop.UsageStage{}, col.Stage())
-	update, finish := cmdutil.Progress(opts.IO, "reading", len(inputs))
-	results := batch.Run(ctx, inputs, stages, batch.Options{Workers: opts.Jobs, Progress: update})
-	finish()
-	if shard.Index <= 1 {
-		// Arguments that name nothing are reported once, by the first shard.
-		unresolved := batch.UnresolvedResults(inErrs)
-		for i := range unresolved {
-			groupOf[unresolved[i].File] = errGroups[i]
-		}
-		results = append(results, unresolved...)
-	}
-	res := col.Result(results, pinterop.Settings{MinMessages: opts.MinMessages, MinDiff: opts.MinDiff})
+	res, results := pinterop.Run(ctx, p.Stages, sources, pinterop.RunOptions{
+		Settings: pinterop.Settings{MinMessages: opts.MinMessages, MinDiff: opts.MinDiff},
+		Shard:    shard,
+		Batch:    batch.Options{Workers: opts.Jobs},
+	})
 	if err := shared.Write(opts.IO, sinks, res, opts.Output.Lang); err != nil {
 		return err
 	}
