@@ -38,6 +38,7 @@ var layers = []struct {
 	{"pkg/fim", []string{"pkg/finding", "pkg/codelist", "pkg/fim"}},
 	{"pkg/xoev", []string{"pkg/finding", "pkg/codelist", "pkg/batch", "pkg/xoev", "internal/xmlmsg"}},
 	{"pkg/conformance", []string{"pkg/finding", "pkg/codelist", "pkg/report", "pkg/batch", "pkg/xoev", "pkg/schematron", "pkg/conformance"}},
+	{"pkg/interop", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/xoev", "pkg/conformance", "pkg/interop"}},
 	{"internal/cli", []string{"pkg/", "internal/"}},
 	{"cmd/ozgctl", []string{"internal/cli"}},
 }

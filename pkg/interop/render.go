@@ -19,11 +19,13 @@ type RenderOptions struct {
 // Func renders a complete result to w.
 type Func func(w io.Writer, r *Result, opts RenderOptions) error
 
+// formats are the interop renderers, named by the one list of format
+// names in package report.
 var formats = map[string]Func{
-	"text":     Text,
-	"json":     JSON,
-	"markdown": Markdown,
-	"html":     HTML,
+	report.FormatText:     Text,
+	report.FormatJSON:     JSON,
+	report.FormatMarkdown: Markdown,
+	report.FormatHTML:     HTML,
 }
 
 // Formats lists the format names of interop results, sorted.

@@ -76,8 +76,9 @@ const example = `  # three vendors' XRechnung invoices, each group a subdirector
   # with the XRechnung profile, as Markdown for a merge request
   ozgctl report interop --profile examples/profiles/xrechnung-ubl.yaml --output markdown examples/interop/vendors
 
-  # one shard of seven, as JSON for "ozgctl report merge"
-  ozgctl report interop --shard 3/7 --output json examples/interop/vendors`
+  # two shards, each written as JSON for "ozgctl report merge"
+  ozgctl report interop --shard 1/2 --report json=interop-1.json examples/interop/vendors
+  ozgctl report interop --shard 2/2 --report json=interop-2.json examples/interop/vendors`
 
 // NewCmdInterop builds the command.
 func NewCmdInterop(f *cmdutil.Factory, runF func(*InteropOptions) error) *cobra.Command {

@@ -44,8 +44,14 @@ Exit codes for check results are those of check (0, 1 findings at or
 above --fail-on, 2 an input that could not be checked); interop results
 exit 0. A file that is not such a result is a usage error (2).`
 
-const example = `  ozgctl report merge shard-1.json shard-2.json shard-3.json
-  ozgctl report merge --output markdown interop-*.json`
+const example = `  # the shards of "ozgctl report interop --shard i/2 --report json=interop-i.json"
+  ozgctl report merge interop-1.json interop-2.json
+  ozgctl report merge --output html --report markdown=interop.md interop-1.json interop-2.json
+
+  # check shards
+  ozgctl check --xsd examples/xoev/xsd/demo.xsd --catalog examples/xoev/catalog.xml --shard 1/2 --report json=check-1.json examples/xoev/messages
+  ozgctl check --xsd examples/xoev/xsd/demo.xsd --catalog examples/xoev/catalog.xml --shard 2/2 --report json=check-2.json examples/xoev/messages
+  ozgctl report merge --output junit check-1.json check-2.json`
 
 // NewCmdMerge builds the command.
 func NewCmdMerge(f *cmdutil.Factory, runF func(*MergeOptions) error) *cobra.Command {
@@ -66,7 +72,7 @@ func NewCmdMerge(f *cmdutil.Factory, runF func(*MergeOptions) error) *cobra.Comm
 			return mergeRun(cmd.Context(), opts)
 		},
 	}
-	formats := append(report.Formats(), "markdown")
+	formats := append(report.Formats(), report.FormatMarkdown)
 	cmdutil.AddOutputFlags(cmd, &opts.Output, formats)
 	return cmd
 }
