@@ -243,3 +243,34 @@ func splitWords(s string) ([]string, error) {
 }
 
 var errUnclosedQuote = errors.New("unclosed quote in example")
+
+// interopExample is the command whose HTML output examples/interop holds.
+var interopExample = []string{"report", "interop", "--profile", "examples/profiles/xrechnung-ubl.yaml",
+	"--manifest", "examples/interop/groups.yaml", "--output", "html", "--lang", "en"}
+
+// TestInteropExampleReport regenerates examples/interop/report.html and
+// fails when the committed page is stale; -update rewrites it.
+func TestInteropExampleReport(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(repo)
+	ios, _, out, errOut := iostreams.Test()
+	if code := Main(interopExample, ios); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	const file = "examples/interop/report.html"
+	if *updateScripts {
+		if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) != out.String() {
+		t.Errorf("%s is stale: run go test ./internal/cli -run TestInteropExampleReport -update", file)
+	}
+}
