@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -62,5 +63,36 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d (%v)", got, want, err)
+	}
+}
+
+// TestScaleOutDocsInSync checks that every ozgctl command of
+// docs/scale-out.md is run, verbatim, by testdata/script/scale_out.txtar.
+func TestScaleOutDocsInSync(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/scale-out.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("testdata/script/scale_out.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(doc), "\n") {
+		i := strings.Index(line, "ozgctl ")
+		if i < 0 || strings.Contains(line, "`") || strings.Contains(line, "name: ozgctl") || strings.Contains(line, "image:") {
+			continue
+		}
+		cmd := line[i:]
+		if j := strings.Index(cmd, " >"); j >= 0 {
+			cmd = cmd[:j] // a shell redirection; the script copies stdout
+		}
+		n++
+		if !strings.Contains(string(script), cmd) {
+			t.Errorf("docs/scale-out.md runs %q; scale_out.txtar does not", cmd)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d commands found in docs/scale-out.md", n)
 	}
 }
