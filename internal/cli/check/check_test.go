@@ -38,6 +38,8 @@ func TestNewCmdCheck(t *testing.T) {
 			func(o *CheckOptions) bool {
 				return o.Output.Output == "json" && o.Output.Reports[0] == "junit=x.xml" && o.Output.FailOn == "warning"
 			}},
+		{"shard", []string{"--xsd", "s", "--shard", "2/3", "m"}, "",
+			func(o *CheckOptions) bool { return o.Shard == "2/3" && o.Getenv != nil }},
 		{"no schema", []string{"m.xml"}, "--xsd SCHEMA or --schema-dir", nil},
 		{"no input", []string{"--xsd", "s"}, "no input", nil},
 		{"both", []string{"--xsd", "s", "--schema-dir", "d", "m"}, "exclude each other", nil},

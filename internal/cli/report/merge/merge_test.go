@@ -1,0 +1,36 @@
+package merge
+
+import (
+	"testing"
+
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
+)
+
+func TestNewCmdMerge(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		wantErr string
+		check   func(*MergeOptions) bool
+	}{
+		{"files and output", []string{"--output", "junit", "--report", "json=m.json", "--fail-on", "warning", "a.json", "b.json"}, "",
+			func(o *MergeOptions) bool {
+				return o.Output.Output == "junit" && o.Output.Reports[0] == "json=m.json" && o.Output.FailOn == "warning" && len(o.Args) == 2
+			}},
+		{"no results", nil, "no results", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := cmdtest.ParseFlags(NewCmdMerge, tc.args)
+			if tc.wantErr != "" {
+				cmdtest.WantFlagError(t, err, tc.wantErr)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tc.check(got) {
+				t.Errorf("options %+v", got)
+			}
+		})
+	}
+}
