@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/internal/testcorpus"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 )
 
 // TestMergeEqualsUnshardedOnCorpus shards the corpus's XRechnung UBL
@@ -15,10 +15,7 @@ import (
 // into n = 1, 3, 7 runs and merges them: the merged JSON (and, for n = 3,
 // text) equals the unsharded run's byte for byte.
 func TestMergeEqualsUnshardedOnCorpus(t *testing.T) {
-	corpus := testcorpus.Dir()
-	if corpus == "" {
-		t.Skip("no shared corpus")
-	}
+	corpus := testenv.Corpus(t)
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)

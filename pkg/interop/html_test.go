@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 )
@@ -86,7 +87,7 @@ func TestHTMLInChromium(t *testing.T) {
 		}
 	}
 	if browser == "" {
-		t.Skip("no Chromium installed")
+		testenv.Missing(t, "chromium", "apt-get install chromium")
 	}
 	page := exampleHTML(t, "de")
 	dir := t.TempDir()

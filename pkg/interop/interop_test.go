@@ -13,7 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/ozgctl/ozgctl/internal/testcorpus"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 )
@@ -200,10 +200,7 @@ func TestUsageAgainstCounter(t *testing.T) {
 		}
 	})
 	t.Run("corpus XRechnung by folder", func(t *testing.T) {
-		corpus := testcorpus.Dir()
-		if corpus == "" {
-			t.Skip("no shared corpus")
-		}
+		corpus := testenv.Corpus(t)
 		base := filepath.Join(corpus, "xoev", "xrechnung")
 		var sources []Source
 		for _, d := range []string{"testsuite/business-cases/standard", "testsuite/technical-cases/cius",
