@@ -16,7 +16,7 @@ var kindLabels = map[string]Text{
 	"callActivity": {"Aufrufaktivität", "call activity"}, "startEvent": {"Startereignis", "start event"},
 	"endEvent": {"Endereignis", "end event"}, "intermediateCatchEvent": {"Zwischenereignis (empfangend)", "intermediate catch event"},
 	"intermediateThrowEvent": {"Zwischenereignis (auslösend)", "intermediate throw event"},
-	"boundaryEvent": {"angeheftetes Ereignis", "boundary event"}, "implicitThrowEvent": {"Ereignis", "event"},
+	"boundaryEvent":          {"angeheftetes Ereignis", "boundary event"}, "implicitThrowEvent": {"Ereignis", "event"},
 	"exclusiveGateway": {"exklusives Gateway", "exclusive gateway"}, "inclusiveGateway": {"inklusives Gateway", "inclusive gateway"},
 	"parallelGateway": {"paralleles Gateway", "parallel gateway"}, "eventBasedGateway": {"ereignisbasiertes Gateway", "event-based gateway"},
 	"complexGateway": {"komplexes Gateway", "complex gateway"},
