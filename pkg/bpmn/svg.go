@@ -55,8 +55,24 @@ func SVG(d *Definitions, opts SVGOptions) []byte {
 }
 
 type svgWriter struct {
-	d   *Definitions
-	buf bytes.Buffer
+	d     *Definitions
+	buf   bytes.Buffer
+	drawn map[string]bool
+}
+
+// expanded reports whether a sub-process is drawn open: marked expanded
+// and with some of its content drawn in the same plane (ADONIS marks empty
+// sub-processes expanded).
+func (s *svgWriter) expanded(sh *Shape, n *Node) bool {
+	if n.Children == nil || sh.Expanded == nil || !*sh.Expanded {
+		return false
+	}
+	for _, c := range n.Children.Nodes {
+		if s.drawn[c.ID] {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *svgWriter) p(format string, args ...any) { fmt.Fprintf(&s.buf, format, args...) }
@@ -104,7 +120,7 @@ func (s *svgWriter) layer(sh *Shape) int {
 	case *Group:
 		return 2
 	case *Node:
-		if v.Children != nil && sh.Expanded != nil && *sh.Expanded {
+		if s.expanded(sh, v) {
 			return 3
 		}
 		if v.Kind == "boundaryEvent" {
@@ -117,6 +133,10 @@ func (s *svgWriter) layer(sh *Shape) int {
 
 func (s *svgWriter) render(dg *Diagram, title string) []byte {
 	pl := dg.Plane
+	s.drawn = map[string]bool{}
+	for _, sh := range pl.Shapes {
+		s.drawn[sh.Element] = true
+	}
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	grow := func(x, y float64) {
 		minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
@@ -338,7 +358,8 @@ func (s *svgWriter) label(sh *Shape, n *Node) {
 		return
 	}
 	if l := sh.Label; l != nil && l.Width > 0 {
-		s.text(l.X, l.Y, max(l.Width, 60), 0, n.Name, "middle", false)
+		w := max(l.Width, 90)
+		s.text(l.X+l.Width/2-w/2, l.Y, w, 0, n.Name, "middle", false)
 		return
 	}
 	b := sh.Bounds
@@ -347,7 +368,7 @@ func (s *svgWriter) label(sh *Shape, n *Node) {
 
 func (s *svgWriter) activity(sh *Shape, n *Node) {
 	b := sh.Bounds
-	expanded := n.Children != nil && sh.Expanded != nil && *sh.Expanded
+	expanded := s.expanded(sh, n)
 	dash := ""
 	if n.TriggeredByEvent {
 		dash = ` stroke-dasharray="2,3"`
@@ -613,7 +634,8 @@ func (s *svgWriter) edge(e *Edge) {
 	s.p(`<polyline class="bpmn-edge %s" data-element-id="%s" points="%s" fill="none"%s/>`, class, esc(e.Element), pts.String(), attrs)
 	if name = oneLine(name); name != "" {
 		if l := e.Label; l != nil && l.Width > 0 {
-			s.text(l.X, l.Y, max(l.Width, 60), 0, name, "middle", false)
+			w := max(l.Width, 90)
+			s.text(l.X+l.Width/2-w/2, l.Y, w, 0, name, "middle", false)
 		} else {
 			a, b := midSegment(e.Waypoints)
 			s.text((a.X+b.X)/2-50, (a.Y+b.Y)/2-16, 100, 0, name, "middle", false)
