@@ -13,7 +13,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 )
 
-const corpusFile = "testdata/corpus/mutterschutz-anzeige.xml"
+const corpusFile = "../../examples/xprozess/mutterschutz-anzeige.xml"
 
 func TestReadCorpus(t *testing.T) {
 	d, fs, err := ReadFile(corpusFile, ReadOptions{})

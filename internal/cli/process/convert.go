@@ -168,17 +168,17 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 	opts := &ConvertOptions{IO: f.IO, XProzess: xp}
 	extra := ""
 	short := "draw a BPMN model as SVG, or write it as Mermaid or Markdown"
-	example := `  ozgctl bpmn convert --to svg -o process.svg process.bpmn
-  ozgctl bpmn convert --to mermaid process.bpmn
-  ozgctl bpmn convert --to markdown --lang en process.bpmn`
+	example := `  ozgctl bpmn convert --to svg -o antrag.svg examples/bpmn/antrag.bpmn
+  ozgctl bpmn convert --to mermaid examples/bpmn/antrag.bpmn
+  ozgctl bpmn convert --to markdown --lang en examples/bpmn/antrag.bpmn`
 	if xp {
 		extra = `; for XProzess also the process
             class, legal basis, Steckbrief, activity groups and the linked
             forms with their fields (--forms DIR: XDatenfelder files,
             formularID D00000094 resolved to schema S00000094)`
 		short = "the embedded model of an XProzess export as SVG, Mermaid or Markdown (with its forms)"
-		example = `  ozgctl xprozess convert --to markdown --forms examples/fim export.xml
-  ozgctl xprozess convert --to svg -o process.svg export.xml`
+		example = `  ozgctl xprozess convert --to markdown --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml
+  ozgctl xprozess convert --to svg -o prozess.svg examples/xprozess/mutterschutz-anzeige.xml`
 	}
 	cmd := &cobra.Command{
 		Use:     "convert [flags] --to TARGET {FILE | -}",

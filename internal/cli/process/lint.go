@@ -72,9 +72,9 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 		Use:   "lint [flags] {FILE | DIR | -}...",
 		Short: "structural checks of BPMN 2.0 models (also those embedded in XProzess exports)",
 		Long:  fmt.Sprintf(lintLong, ruleList()),
-		Example: `  ozgctl bpmn lint process.bpmn
-  ozgctl bpmn lint --output sarif --report junit=bpmn.xml models/
-  ozgctl bpmn lint --lang en export.xml        # an XProzess export`,
+		Example: `  ozgctl bpmn lint examples/bpmn/antrag.bpmn
+  ozgctl bpmn lint --output sarif --report junit=bpmn-lint.xml examples/bpmn
+  ozgctl bpmn lint --lang en examples/xprozess/mutterschutz-anzeige.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
 			opts.Command = cmdutil.CommandLine(cmd)

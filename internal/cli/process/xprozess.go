@@ -54,9 +54,9 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 		Use:   "show [flags] {FILE | -}",
 		Short: "the catalogue and processes of an XProzess export as tables",
 		Long:  showLong,
-		Example: `  ozgctl xprozess show export.xml
-  ozgctl xprozess show --forms examples/fim export.xml
-  ozgctl xprozess show --output json export.xml`,
+		Example: `  ozgctl xprozess show examples/xprozess/mutterschutz-anzeige.xml
+  ozgctl xprozess show --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml
+  ozgctl xprozess show --output json examples/xprozess/mutterschutz-anzeige.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cmdutil.FlagErrorf("want exactly one XProzess file (or - for stdin), got %d", len(args))
@@ -333,7 +333,7 @@ func NewCmdExtract(f *cmdutil.Factory, runF func(*ExtractOptions) error) *cobra.
 		Use:     "extract [flags] -o DIR {FILE | -}",
 		Short:   "write the embedded BPMN and PDF files of an XProzess export to a directory",
 		Long:    extractLong,
-		Example: `  ozgctl xprozess extract -o out export.xml`,
+		Example: `  ozgctl xprozess extract -o prozess-dateien examples/xprozess/mutterschutz-anzeige.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cmdutil.FlagErrorf("want exactly one XProzess file (or - for stdin), got %d", len(args))
