@@ -20,7 +20,7 @@ import (
 )
 
 // Targets are the targets of bpmn convert and xprozess convert.
-var Targets = []string{"markdown", "mermaid", "svg"}
+var Targets = []string{"markdown", "mermaid", "openapi", "svg"}
 
 // ConvertOptions are the parsed flags of "bpmn convert" and "xprozess convert".
 type ConvertOptions struct {
@@ -158,6 +158,9 @@ const convertLong = `Convert a process model into:
             node shapes by kind, edge labels from names or conditions
   markdown  a process description: participants, steps in flow order with
             their branches, message flows, data%s
+  openapi   an OpenAPI 3.1 skeleton of the exchanges: one operation per
+            message flow that crosses a pool boundary%s, callbacks
+            for the replies (message flows back to the sender's pool)
 
 The input is a BPMN 2.0 file or an XProzess 2.0 export (its embedded model;
 --process picks the process when there are several). Output is
@@ -166,7 +169,7 @@ deterministic. Exit codes: 0 written, 2 usage error or unreadable input.`
 // NewCmdConvert builds "bpmn convert" (xprozess false) or "xprozess convert".
 func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error) *cobra.Command {
 	opts := &ConvertOptions{IO: f.IO, XProzess: xp}
-	extra := ""
+	extra, extraAPI := "", ""
 	short := "draw a BPMN model as SVG, or write it as Mermaid or Markdown"
 	example := `  ozgctl bpmn convert --to svg -o antrag.svg examples/bpmn/antrag.bpmn
   ozgctl bpmn convert --to mermaid examples/bpmn/antrag.bpmn
@@ -176,14 +179,19 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
             class, legal basis, Steckbrief, activity groups and the linked
             forms with their fields (--forms DIR: XDatenfelder files,
             formularID D00000094 resolved to schema S00000094)`
+		extraAPI = ` and one per
+            trigger form (ausloeser), whose request body is the schema
+            "fim convert --to openapi" generates for the form (--forms; its
+            JSON Schema $id noted as x-fim-schema-id)`
 		short = "the embedded model of an XProzess export as SVG, Mermaid or Markdown (with its forms)"
 		example = `  ozgctl xprozess convert --to markdown --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml
-  ozgctl xprozess convert --to svg -o prozess.svg examples/xprozess/mutterschutz-anzeige.xml`
+  ozgctl xprozess convert --to svg -o prozess.svg examples/xprozess/mutterschutz-anzeige.xml
+  ozgctl xprozess convert --to openapi --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml`
 	}
 	cmd := &cobra.Command{
 		Use:     "convert [flags] --to TARGET {FILE | -}",
 		Short:   short,
-		Long:    fmt.Sprintf(convertLong, extra),
+		Long:    fmt.Sprintf(convertLong, extra, extraAPI),
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -218,7 +226,7 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 }
 
 func convertRun(opts *ConvertOptions) error {
-	needModel := opts.To != "markdown" || !opts.XProzess
+	needModel := (opts.To != "markdown" && opts.To != "openapi") || !opts.XProzess
 	in, err := load(opts.IO, opts.File, opts.Process, opts.Lang, needModel)
 	if err != nil {
 		return err
@@ -233,6 +241,18 @@ func convertRun(opts *ConvertOptions) error {
 		out = bpmn.SVG(in.def, bpmn.SVGOptions{})
 	case "mermaid":
 		out = bpmn.Mermaid(in.def)
+	case "openapi":
+		oo := xprozess.OpenAPIOptions{}
+		if len(opts.Forms) > 0 {
+			oo.Forms = xprozess.LoadForms(opts.Forms...)
+		}
+		if in.doc != nil && in.prozess == nil && opts.XProzess {
+			return &cmdutil.HintError{Err: fmt.Errorf("%s: choose a process", opts.File), Hint: "--process ID"}
+		}
+		out, err = xprozess.OpenAPI(in.def, in.prozess, oo)
+		if err != nil {
+			return err
+		}
 	case "markdown":
 		if in.doc != nil && opts.XProzess {
 			mo := xprozess.MarkdownOptions{Lang: opts.Lang}
