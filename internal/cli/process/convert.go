@@ -20,7 +20,7 @@ import (
 )
 
 // Targets are the targets of bpmn convert and xprozess convert.
-var Targets = []string{"markdown", "mermaid", "openapi", "svg"}
+var Targets = []string{"html", "markdown", "mermaid", "openapi", "svg"}
 
 // ConvertOptions are the parsed flags of "bpmn convert" and "xprozess convert".
 type ConvertOptions struct {
@@ -161,6 +161,8 @@ const convertLong = `Convert a process model into:
   openapi   an OpenAPI 3.1 skeleton of the exchanges: one operation per
             message flow that crosses a pool boundary%s, callbacks
             for the replies (message flows back to the sender's pool)
+  html      one self-contained page with a navigation bar: the SVG and
+            the steps (linked to each other)%s
 
 The input is a BPMN 2.0 file or an XProzess 2.0 export (its embedded model;
 --process picks the process when there are several). Output is
@@ -169,7 +171,7 @@ deterministic. Exit codes: 0 written, 2 usage error or unreadable input.`
 // NewCmdConvert builds "bpmn convert" (xprozess false) or "xprozess convert".
 func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error) *cobra.Command {
 	opts := &ConvertOptions{IO: f.IO, XProzess: xp}
-	extra, extraAPI := "", ""
+	extra, extraAPI, extraHTML := "", "", ""
 	short := "draw a BPMN model as SVG, or write it as Mermaid or Markdown"
 	example := `  ozgctl bpmn convert --to svg -o antrag.svg examples/bpmn/antrag.bpmn
   ozgctl bpmn convert --to mermaid examples/bpmn/antrag.bpmn
@@ -179,6 +181,9 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
             class, legal basis, Steckbrief, activity groups and the linked
             forms with their fields (--forms DIR: XDatenfelder files,
             formularID D00000094 resolved to schema S00000094)`
+		extraHTML = `; for XProzess also the
+            profile and the linked forms, each rendered by the fim convert
+            HTML form generator`
 		extraAPI = ` and one per
             trigger form (ausloeser), whose request body is the schema
             "fim convert --to openapi" generates for the form (--forms; its
@@ -186,12 +191,13 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 		short = "the embedded model of an XProzess export as SVG, Mermaid or Markdown (with its forms)"
 		example = `  ozgctl xprozess convert --to markdown --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml
   ozgctl xprozess convert --to svg -o prozess.svg examples/xprozess/mutterschutz-anzeige.xml
-  ozgctl xprozess convert --to openapi --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml`
+  ozgctl xprozess convert --to openapi --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml
+  ozgctl xprozess convert --to html --forms examples/fim -o prozess.html examples/xprozess/mutterschutz-anzeige.xml`
 	}
 	cmd := &cobra.Command{
 		Use:     "convert [flags] --to TARGET {FILE | -}",
 		Short:   short,
-		Long:    fmt.Sprintf(convertLong, extra, extraAPI),
+		Long:    fmt.Sprintf(convertLong, extra, extraAPI, extraHTML),
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -226,7 +232,7 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 }
 
 func convertRun(opts *ConvertOptions) error {
-	needModel := (opts.To != "markdown" && opts.To != "openapi") || !opts.XProzess
+	needModel := (opts.To != "markdown" && opts.To != "openapi" && opts.To != "html") || !opts.XProzess
 	in, err := load(opts.IO, opts.File, opts.Process, opts.Lang, needModel)
 	if err != nil {
 		return err
@@ -241,6 +247,18 @@ func convertRun(opts *ConvertOptions) error {
 		out = bpmn.SVG(in.def, bpmn.SVGOptions{})
 	case "mermaid":
 		out = bpmn.Mermaid(in.def)
+	case "html":
+		ho := xprozess.HTMLOptions{Lang: opts.Lang}
+		if len(opts.Forms) > 0 {
+			ho.Forms = xprozess.LoadForms(opts.Forms...)
+		}
+		if in.doc != nil && in.prozess == nil && opts.XProzess {
+			return &cmdutil.HintError{Err: fmt.Errorf("%s: choose a process", opts.File), Hint: "--process ID"}
+		}
+		out, err = xprozess.HTML(in.def, in.prozess, ho)
+		if err != nil {
+			return err
+		}
 	case "openapi":
 		oo := xprozess.OpenAPIOptions{}
 		if len(opts.Forms) > 0 {

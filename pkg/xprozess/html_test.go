@@ -1,0 +1,136 @@
+package xprozess
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/ozgctl/ozgctl/pkg/bpmn"
+)
+
+func TestHTMLStructure(t *testing.T) {
+	d, _, err := ReadFile(corpusFile, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := d.Bibliothek.Prozesse[0]
+	def, _ := p.BPMN()
+	out, err := HTML(def, p, HTMLOptions{Forms: LoadForms("../../examples/fim")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<nav aria-label="Inhalt">`, `<section id="diagramm">`, `<section id="formulare">`, `<iframe title="D00000094 → S00000094 V1.0`, `href="#form-D00000094"`} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if n := bytes.Count(out, []byte(`<g class="bpmn-node `)); n != 33 {
+		t.Errorf("%d nodes in the SVG", n)
+	}
+	if bytes.Contains(out, []byte(`src="http`)) || bytes.Contains(out, []byte(`href="http`)) && !bytes.Contains(out, []byte("gesetze-im-internet")) {
+		t.Error("external load")
+	}
+	again, _ := HTML(def, p, HTMLOptions{Forms: LoadForms("../../examples/fim")})
+	if !bytes.Equal(out, again) {
+		t.Error("not deterministic")
+	}
+}
+
+// TestHTMLInChromium opens the page of the real process with its form in
+// headless Chromium: no console errors, the diagram with every node, the
+// form rendered in its frame.
+func TestHTMLInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	browser := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			browser = p
+			break
+		}
+	}
+	if browser == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium not found; .ci/run should install it")
+		}
+		t.Skip("chromium not installed (apt-get install chromium); skipping")
+	}
+	d, _, err := ReadFile(corpusFile, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := d.Bibliothek.Prozesse[0]
+	def, _ := p.BPMN()
+	dir := t.TempDir()
+	pages := map[string][]byte{}
+	pages["process.html"], err = HTML(def, p, HTMLOptions{Forms: LoadForms("../../examples/fim")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _, err := bpmn.ReadFile("../bpmn/testdata/fixtures/all-elements.bpmn", bpmn.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages["bpmn.html"], _ = HTML(plain, nil, HTMLOptions{Lang: "en"})
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	actx, cancelA := chromedp.NewExecAllocator(ctx, chromedp.ExecPath(browser), chromedp.Flag("headless", true),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-extensions", true), chromedp.UserDataDir(filepath.Join(dir, "profile")))
+	defer cancelA()
+	bctx, cancelB := chromedp.NewContext(actx)
+	defer cancelB()
+	var mu sync.Mutex
+	var consoleErrors []string
+	if err := chromedp.Listen(bctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			consoleErrors = append(consoleErrors, e.ExceptionDetails.Text)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				consoleErrors = append(consoleErrors, fmt.Sprint(e.Args))
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"process.html": "[33 1 true]", "bpmn.html": "[37 0 false]"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, pages[name], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(bctx, chromedp.Navigate("file://"+path)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(bctx, chromedp.Poll[[]any](`(function(){
+  var f = document.querySelector("iframe");
+  var form = !!(f && f.contentDocument && f.contentDocument.querySelector("form"));
+  if (f && !form) return null;
+  return [document.querySelectorAll("#diagramm g.bpmn-node").length, document.querySelectorAll("iframe").length, form];
+})()`, chromedp.WithPollingTimeout(20*time.Second)))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if fmt.Sprint(got) != want {
+			t.Errorf("%s: %v, want %s", name, got, want)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(consoleErrors) > 0 {
+		t.Errorf("console errors: %v", consoleErrors)
+	}
+}
