@@ -33,6 +33,7 @@ test-race:
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestStageConcurrent' ./pkg/conformance/profile
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestConcurrentEvaluate' ./pkg/schematron
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestJobsSameOutput' ./internal/cli/fim/lint
+	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestLint' ./internal/cli/process
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -259,3 +259,36 @@ func ExampleSchemaIDFor() {
 	fmt.Println(SchemaIDFor("D00000094"))
 	// Output: S00000094
 }
+
+// TestOtherMessages: prozesskatalog.* and prozessbibliothek.* messages
+// carry classes and processes directly; unqualified children are read too.
+func TestOtherMessages(t *testing.T) {
+	kat := `<x:prozesskatalog.prozessklasse.0101 xmlns:x="http://www.regierung-mv.de/xprozess/2">
+<x:prozessklasse><x:id>99000000000001</x:id><x:name>Klasse</x:name></x:prozessklasse>
+<x:prozessklasse><x:id>12345</x:id><x:name>Kurz</x:name></x:prozessklasse>
+</x:prozesskatalog.prozessklasse.0101>`
+	d, fs, err := Read(strings.NewReader(kat), "k.xml", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Katalog == nil || len(d.Katalog.Klassen) != 2 || d.Bibliothek != nil {
+		t.Fatalf("%+v", d)
+	}
+	if got := rules(fs); !slices.Equal(got, []string{RuleInvalidKey}) || fs[0].Line != 3 {
+		t.Errorf("findings %v", fs)
+	}
+	bib := `<x:prozessbibliothek.prozess.0201 xmlns:x="http://www.regierung-mv.de/xprozess/2">
+<prozess><id>99000000000002</id><name>unqualifiziert</name>
+<prozesssteckbrief><ausloeser><formularID>D00000094</formularID></ausloeser></prozesssteckbrief></prozess>
+</x:prozessbibliothek.prozess.0201>`
+	d, fs, err = Read(strings.NewReader(bib), "b.xml", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Bibliothek == nil || len(d.Bibliothek.Prozesse) != 1 || d.Bibliothek.Prozesse[0].Steckbrief.Ausloeser[0].FormularID != "D00000094" {
+		t.Fatalf("%+v", d.Bibliothek)
+	}
+	if got := rules(fs); !slices.Equal(got, []string{RuleModelMissing}) {
+		t.Errorf("findings %v", got)
+	}
+}
