@@ -189,14 +189,8 @@ func (r *reader) definitions(root *xmltree.Node) {
 			"resource", "interface", "category", "correlationProperty", "eventDefinition", "partnerRole",
 			"partnerEntity", "globalTask", "globalUserTask", "globalScriptTask", "globalManualTask",
 			"globalBusinessRuleTask", "endPoint", "relationship", "extension":
+			// root elements the model does not represent
 			r.collectIDs(c)
-			if c.Local == "dataStore" {
-				// a global data store: known, not drawn as a node
-				continue
-			}
-			if strings.HasSuffix(c.Local, "EventDefinition") {
-				continue
-			}
 		default:
 			r.collectIDs(c)
 			if strings.HasSuffix(c.Local, "EventDefinition") {
@@ -402,9 +396,6 @@ func (r *reader) node(c *xmltree.Node, cat Category, p *Process, s *Scope) *Node
 		ForCompensation: boolAttr(c, "isForCompensation", false), CalledElement: strings.TrimSpace(c.A("calledElement")),
 		TriggeredByEvent: boolAttr(c, "triggeredByEvent", false), EventGatewayType: c.A("eventGatewayType"),
 		Instantiate: boolAttr(c, "instantiate", false), ScriptFormat: c.A("scriptFormat")}
-	if nd.Name == "" && cat == Activity {
-		nd.Name = strings.TrimSpace(c.A("name"))
-	}
 	if nd.ID == "" {
 		r.add("bpmn:missing-id", finding.Error, c,
 			fmt.Sprintf("%s ohne id", c.Local), fmt.Sprintf("%s without id", c.Local))
