@@ -11,6 +11,7 @@ import (
 	fimmigrate "github.com/ozgctl/ozgctl/internal/cli/fim/migrate"
 	fimsample "github.com/ozgctl/ozgctl/internal/cli/fim/sample"
 	fimshow "github.com/ozgctl/ozgctl/internal/cli/fim/show"
+	"github.com/ozgctl/ozgctl/internal/cli/process"
 	profilesuggest "github.com/ozgctl/ozgctl/internal/cli/profile/suggest"
 	profiletest "github.com/ozgctl/ozgctl/internal/cli/profile/test"
 	profilevalidate "github.com/ozgctl/ozgctl/internal/cli/profile/validate"
@@ -37,6 +38,15 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		),
 		group("xoev", "compare versions of XÖV schema sets",
 			xoevdiff.NewCmdDiff(f, nil),
+		),
+		group("bpmn", "check and draw BPMN 2.0 process models",
+			process.NewCmdLint(f, nil),
+			process.NewCmdConvert(f, false, nil),
+		),
+		group("xprozess", "read XProzess 2.0 exports: processes, their models and forms",
+			process.NewCmdShow(f, nil),
+			process.NewCmdExtract(f, nil),
+			process.NewCmdConvert(f, true, nil),
 		),
 		group("profile", "validate and test conformance profiles and rule sets",
 			profilevalidate.NewCmdValidate(f, nil),

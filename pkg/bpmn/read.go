@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/internal/xmltree"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // FindingSource is the Source of the reader's and the linter's findings.

@@ -3,7 +3,7 @@ package bpmn
 import (
 	"fmt"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Text is a text in German and English.

@@ -1,9 +1,9 @@
 package xoev
 
 import (
-	"github.com/ozgctl/ozgctl/internal/testenv"
 	"bytes"
 	"context"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"io"
 	"os"
 	"path/filepath"

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
 	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Form is an XDatenfelder schema found for a form reference.

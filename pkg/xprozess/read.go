@@ -15,7 +15,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/xmltree"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Limits bound the embedded archives. Zero values take the defaults.

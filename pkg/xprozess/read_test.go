@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 const corpusFile = "../../examples/xprozess/mutterschutz-anzeige.xml"

@@ -2,7 +2,7 @@ package xprozess
 
 import (
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // FindingSource is the Source of the reader's findings.

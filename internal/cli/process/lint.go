@@ -18,9 +18,9 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xprozess"
 )
 
@@ -151,8 +151,8 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	lang := opts.Output.Lang
-	inputs, inErrs := conformance.ExpandInputs(expand(opts.Args), opts.IO.In)
-	stage := conformance.StageFunc{ID: "bpmn-lint", Fn: func(ctx context.Context, msg *conformance.Message, res *finding.FileResult) error {
+	inputs, inErrs := batch.ExpandInputs(expand(opts.Args), opts.IO.In)
+	stage := batch.StageFunc{ID: "bpmn-lint", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 		rc, err := msg.Input.Open()
 		if err != nil {
 			return cmdutil.PathErr(err)
@@ -175,9 +175,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return nil
 	}}
 	update, finish := cmdutil.Progress(opts.IO, "linting", len(inputs))
-	results := conformance.Run(ctx, inputs, []conformance.Stage{stage}, conformance.Options{Workers: opts.Jobs, Progress: update})
+	results := batch.Run(ctx, inputs, []batch.Stage{stage}, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()
-	results = append(results, conformance.UnresolvedResults(inErrs)...)
+	results = append(results, batch.UnresolvedResults(inErrs)...)
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: append(bpmn.RuleInfos(lang), xprozess.RuleInfos(lang)...)}
 	rep.SortFiles()

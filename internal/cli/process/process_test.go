@@ -18,7 +18,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/internal/testcorpus"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 const (

@@ -16,7 +16,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
-	"github.com/ozgctl/ozgctl/pkg/conformance/finding"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xprozess"
 )
 

@@ -1,9 +1,9 @@
 package convert
 
 import (
-	"github.com/ozgctl/ozgctl/internal/testenv"
 	"bytes"
 	"errors"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
