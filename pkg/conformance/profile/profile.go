@@ -3,6 +3,7 @@ package profile
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -27,6 +28,12 @@ type Profile struct {
 	ID          string `yaml:"id" json:"id"`
 	Title       string `yaml:"title,omitempty" json:"title,omitempty"`
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Extends names a base profile (relative to this file) that this one
+	// inherits and sharpens further; see [Merge] for what is inherited.
+	Extends string `yaml:"extends,omitempty" json:"extends,omitempty"`
+	// Abstract marks a base profile that is only extended: [LoadSet]
+	// never selects it for a message.
+	Abstract bool `yaml:"abstract,omitempty" json:"abstract,omitempty"`
 	// Standard and Version name the sharpened standard version.
 	Standard string `yaml:"standard" json:"standard"`
 	Version  string `yaml:"version" json:"version"`
@@ -46,7 +53,10 @@ type Profile struct {
 	Schematron       []SchematronRef   `yaml:"schematron,omitempty" json:"schematron,omitempty"`
 	Sharpenings      []Sharpening      `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
 
-	ruleLines map[string]int // line of each entry with an id in the file
+	ruleLines map[string]rulePos // where each entry with an id is written
+	// Chain lists the files the profile was read from: File first, then
+	// the bases it extends, nearest first.
+	Chain []string `yaml:"-" json:"-"`
 	// File is the profile file; relative paths in the profile are
 	// resolved against its directory.
 	File string `yaml:"-" json:"-"`
@@ -203,44 +213,108 @@ func (e *ProfileError) Unwrap() error { return e.Err }
 // Schema (schemas/profile.schema.json). It does not read the files the
 // profile names; [Compile] does.
 func Read(path string) (*Profile, error) {
-	data, err := os.ReadFile(path)
+	p, err := readChain(path, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// readChain reads a profile and, recursively, the bases it extends;
+// stack holds the absolute paths of the files that extend it, for cycle
+// detection.
+func readChain(path string, stack []string) (*Profile, error) {
+	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
 	}
+	if i := slices.Index(stack, abs); i >= 0 {
+		cycle := make([]string, 0, len(stack)-i+1)
+		for _, f := range stack[i:] {
+			cycle = append(cycle, filepath.Base(f))
+		}
+		cycle = append(cycle, filepath.Base(abs))
+		return nil, &ProfileError{File: path, Msg: "extends cycle: " + strings.Join(cycle, " -> "), Err: ErrExtendsCycle}
+	}
+	p, data, err := readOne(path)
+	if err != nil {
+		return nil, err
+	}
+	p.Chain = []string{path}
+	if p.Extends == "" {
+		return p, nil
+	}
+	basePath := p.resolve(p.Extends)
+	base, err := readChain(basePath, append(stack, abs))
+	if err != nil {
+		var pe *ProfileError
+		if errors.As(err, &pe) && errors.Is(err, ErrExtendsCycle) {
+			return nil, err
+		}
+		return nil, &ProfileError{File: path, Line: yamlLine(data, []string{"extends"}), Msg: fmt.Sprintf("extends %s", p.Extends), Err: err}
+	}
+	return Merge(base, p), nil
+}
+
+// ErrExtendsCycle is wrapped by the [ProfileError] of a profile that
+// extends itself, directly or through other bases.
+var ErrExtendsCycle = errors.New("a profile extends itself")
+
+// readOne reads and decodes one profile file, without its base.
+func readOne(path string) (*Profile, []byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
+	}
 	var raw any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, &ProfileError{File: path, Msg: "not valid YAML", Err: err}
+		return nil, nil, &ProfileError{File: path, Msg: "not valid YAML", Err: err}
 	}
 	if err := validateSchema(path, data, raw); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var p Profile
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil {
-		return nil, &ProfileError{File: path, Msg: "bad profile", Err: err}
+		return nil, nil, &ProfileError{File: path, Msg: "bad profile", Err: err}
 	}
 	p.File = path
-	p.ruleLines = idLines(data)
+	p.ruleLines = map[string]rulePos{}
+	for id, line := range idLines(data) {
+		p.ruleLines[id] = rulePos{file: path, line: line}
+	}
+	return &p, data, nil
+}
+
+// check validates the sharpenings and ids of a (merged) profile.
+func (p *Profile) check() error {
+	path := p.File
+	if p.Standard == "" || p.Version == "" || len(p.Match) == 0 {
+		return &ProfileError{File: path, Msg: "standard, version and match must be set here or in the profile it extends"}
+	}
 	for i := range p.Sharpenings {
 		s := &p.Sharpenings[i]
 		if s.Kind() == "" {
-			return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: set exactly one of required, forbidden, cardinality, codes, pattern, if/then", s.ID)}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: set exactly one of required, forbidden, cardinality, codes, pattern, if/then", s.ID)}
 		}
 		if (s.Kind() == "codes" || s.Kind() == "pattern" || s.Kind() == "cardinality") && s.Path == "" {
-			return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: %s needs path", s.ID, s.Kind())}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: %s needs path", s.ID, s.Kind())}
 		}
 		if s.Kind() == "if-then" && (s.If == "" || s.Then == "") {
-			return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: needs both if and then", s.ID)}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: needs both if and then", s.ID)}
 		}
 		if s.Pattern != "" {
 			if err := checkPattern(s.Pattern); err != nil {
-				return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: pattern %q", s.ID, s.Pattern), Err: err}
+				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: pattern %q", s.ID, s.Pattern), Err: err}
 			}
 		}
 		if s.Severity != "" {
 			if _, err := finding.ParseSeverity(s.Severity); err != nil {
-				return nil, &ProfileError{File: path, Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q", s.ID), Err: err}
+				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q", s.ID), Err: err}
 			}
 		}
 	}
@@ -253,17 +327,17 @@ func Read(path string) (*Profile, error) {
 		ids = append(ids, b.ID)
 		if b.Severity != "" {
 			if _, err := finding.ParseSeverity(b.Severity); err != nil {
-				return nil, &ProfileError{File: path, Msg: fmt.Sprintf("code list binding %q", b.ID), Err: err}
+				return &ProfileError{File: path, Msg: fmt.Sprintf("code list binding %q", b.ID), Err: err}
 			}
 		}
 	}
 	for _, id := range ids {
 		if seen[id] {
-			return nil, &ProfileError{File: path, Msg: fmt.Sprintf("sharpening id %q used twice", id)}
+			return &ProfileError{File: path, Msg: fmt.Sprintf("sharpening id %q used twice", id)}
 		}
 		seen[id] = true
 	}
-	return &p, nil
+	return nil
 }
 
 // resolve makes a profile-relative path usable.
@@ -511,6 +585,12 @@ func LoadSet(path string, opts LoadOptions) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
+		if c.Abstract {
+			if !st.IsDir() {
+				return nil, &ProfileError{File: f, Msg: "profile is abstract (a base to extend): give a profile that extends it"}
+			}
+			continue
+		}
 		if other, dup := ids[c.ID]; dup {
 			return nil, &ProfileError{File: f, Msg: fmt.Sprintf("profile id %q is also used by %s", c.ID, other)}
 		}
@@ -529,9 +609,30 @@ func (c *Compiled) Rules() []*schematron.Rules {
 	return append(out, c.Schematron...)
 }
 
-// RuleLine returns the line of the profile file where the sharpening or
-// code list binding id is written, or 0.
-func (p *Profile) RuleLine(id string) int { return p.ruleLines[id] }
+// rulePos is where an entry with an id is written.
+type rulePos struct {
+	file string
+	line int
+}
+
+// RuleLine returns the line where the sharpening or code list binding id
+// is written, or 0; [Profile.RulePos] also gives the file, which differs
+// from File for entries inherited from a base.
+func (p *Profile) RuleLine(id string) int { return p.ruleLines[id].line }
+
+// RulePos returns the file and line where the sharpening or code list
+// binding id is written ("" and 0 when unknown).
+func (p *Profile) RulePos(id string) (string, int) {
+	r := p.ruleLines[id]
+	return r.file, r.line
+}
+
+func (p *Profile) ruleFile(id string) string {
+	if f := p.ruleLines[id].file; f != "" {
+		return f
+	}
+	return p.File
+}
 
 // idLines maps the id of every mapping in a YAML document that has one
 // to the mapping's line.

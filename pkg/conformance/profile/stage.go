@@ -127,8 +127,8 @@ func (RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 			// The rules were generated: point at the sharpening in the
 			// profile instead.
 			fs[i].Related = nil
-			if line := c.Profile.RuleLine(fs[i].Rule); line > 0 {
-				fs[i].Related = []finding.Position{{File: c.Profile.File, Line: line}}
+			if file, line := c.Profile.RulePos(fs[i].Rule); line > 0 {
+				fs[i].Related = []finding.Position{{File: file, Line: line}}
 			}
 		}
 		res.Findings = append(res.Findings, fs...)
