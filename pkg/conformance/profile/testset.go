@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -108,9 +109,12 @@ func ReadTestSet(path string) (*TestSet, error) {
 }
 
 func parseExpect(file string, b []byte) (Expect, error) {
-	var e Expect
+	e := Expect{File: file, Lines: map[string]int{}}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	ln := 0
+	bad := func(msg string) error {
+		return fmt.Errorf("%s:%d: %s; want [error|warning|info] RULE [count=N] [path=PATH], or !RULE", file, ln, msg)
+	}
 	for sc.Scan() {
 		ln++
 		line := sc.Text()
@@ -118,23 +122,221 @@ func parseExpect(file string, b []byte) (Expect, error) {
 			line = line[:i]
 		}
 		f := strings.Fields(line)
-		switch {
-		case len(f) == 0:
-		case len(f) == 1 && strings.HasPrefix(f[0], "!"):
-			e.Absent = append(e.Absent, f[0][1:])
-		case len(f) == 1:
-			e.Errors = append(e.Errors, f[0])
-		case len(f) == 2 && f[0] == "error":
-			e.Errors = append(e.Errors, f[1])
-		case len(f) == 2 && f[0] == "warning":
-			e.Warnings = append(e.Warnings, f[1])
-		case len(f) == 2 && f[0] == "info":
-			e.Infos = append(e.Infos, f[1])
-		default:
-			return e, fmt.Errorf("%s:%d: want RULE, error RULE, warning RULE, info RULE or !RULE", file, ln)
+		if len(f) == 0 {
+			continue
 		}
+		if len(f) == 1 && strings.HasPrefix(f[0], "!") {
+			e.Absent = append(e.Absent, f[0][1:])
+			e.note(f[0][1:], ln)
+			continue
+		}
+		sev := finding.Error
+		switch f[0] {
+		case "error", "warning", "info":
+			sev, _ = finding.ParseSeverity(f[0])
+			f = f[1:]
+		}
+		if len(f) == 0 {
+			return e, bad("no rule")
+		}
+		rule := f[0]
+		if strings.HasPrefix(rule, "!") || strings.Contains(rule, "=") {
+			return e, bad(fmt.Sprintf("%q is not a rule id", rule))
+		}
+		pin := Pin{Rule: rule, Severity: sev, Count: -1, Line: ln}
+		for _, opt := range f[1:] {
+			k, v, ok := strings.Cut(opt, "=")
+			switch {
+			case ok && k == "count":
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 {
+					return e, bad(fmt.Sprintf("count %q is not a number", v))
+				}
+				pin.Count = n
+			case ok && k == "path" && v != "":
+				pin.Path = v
+			default:
+				return e, bad(fmt.Sprintf("unknown option %q", opt))
+			}
+		}
+		switch sev {
+		case finding.Error:
+			e.Errors = append(e.Errors, rule)
+		case finding.Warning:
+			e.Warnings = append(e.Warnings, rule)
+		case finding.Info:
+			e.Infos = append(e.Infos, rule)
+		}
+		if pin.Count >= 0 || pin.Path != "" {
+			e.Pins = append(e.Pins, pin)
+		}
+		e.note(rule, ln)
 	}
 	return e, nil
+}
+
+// note records the first line that names rule.
+func (e *Expect) note(rule string, line int) {
+	if e.Lines == nil {
+		e.Lines = map[string]int{}
+	}
+	if _, ok := e.Lines[rule]; !ok {
+		e.Lines[rule] = line
+	}
+}
+
+// Rules returns every rule id the expectation names, sorted.
+func (e *Expect) Rules() []string {
+	var out []string
+	for _, l := range [][]string{e.Errors, e.Warnings, e.Infos, e.Absent} {
+		out = append(out, l...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// UnknownRuleError says that an expectation names a rule that no loaded
+// rule set defines: a typo, or a test written for other rules.
+type UnknownRuleError struct {
+	File string
+	Line int
+	Rule string
+	// Nearest is the most similar known rule id, if any is close.
+	Nearest string
+	// Vacuous is set for a rule a VEFA test expects not to fire
+	// (<success>): the expectation holds trivially, and upstream test
+	// sets name rules of the other syntax this way (the EN16931 UBL
+	// credit-note tests name the invoice-only BR-CO-25), so callers may
+	// treat it as a warning.
+	Vacuous bool
+}
+
+// Error implements error.
+func (e *UnknownRuleError) Error() string {
+	s := fmt.Sprintf("%s:%d: rule %q exists in no loaded rule set", e.File, e.Line, e.Rule)
+	if e.Nearest != "" {
+		s += fmt.Sprintf(" (did you mean %q?)", e.Nearest)
+	}
+	return s
+}
+
+// EngineRule reports whether id is a rule of an engine rather than of a
+// rule set (xml:…, xsd:…, codelist:…, schematron:…): such ids are open
+// (XSD rules name the constraint that failed) and are never unknown.
+func EngineRule(id string) bool {
+	for _, p := range []string{"xml:", "xsd:", "codelist:", "schematron:"} {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// UnknownRules returns an error for every rule the sets' expectations
+// name that is neither in known nor an [EngineRule], sorted by file and
+// line.
+func UnknownRules(sets []*TestSet, known map[string]bool) []error {
+	ids := make([]string, 0, len(known))
+	for id := range known {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var errs []error
+	seen := map[string]bool{}
+	for _, ts := range sets {
+		for _, c := range ts.Cases {
+			for _, id := range c.Expect.Rules() {
+				if known[id] || EngineRule(id) {
+					continue
+				}
+				file, line := c.Expect.File, c.Expect.Lines[id]
+				if file == "" {
+					file, line = c.File, c.Line
+				}
+				key := fmt.Sprintf("%s:%d:%s", file, line, id)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				vacuous := ts.VEFA && slices.Contains(c.Expect.Absent, id) && !slices.Contains(c.Expect.Errors, id) && !slices.Contains(c.Expect.Warnings, id)
+				ue := &UnknownRuleError{File: file, Line: line, Rule: id, Vacuous: vacuous}
+				if !vacuous {
+					ue.Nearest = nearest(id, ids)
+				}
+				errs = append(errs, ue)
+			}
+		}
+	}
+	slices.SortStableFunc(errs, func(a, b error) int {
+		x, y := a.(*UnknownRuleError), b.(*UnknownRuleError)
+		if c := strings.Compare(x.File, y.File); c != 0 {
+			return c
+		}
+		return x.Line - y.Line
+	})
+	return errs
+}
+
+// nearest returns the known id closest to id by edit distance, if the
+// distance is at most a third of its length.
+func nearest(id string, known []string) string {
+	best, bestD := "", len(id)/3+1
+	for _, k := range known {
+		if d := editDistance(id, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// pathMatches reports whether a finding's element path fits a pinned
+// path: the same steps, where a pinned step without a predicate matches
+// any position and one without a prefix matches any prefix.
+func pathMatches(pinned, got string) bool {
+	ps, gs := strings.Split(pinned, "/"), strings.Split(got, "/")
+	if len(ps) != len(gs) {
+		return false
+	}
+	for i := range ps {
+		p, g := ps[i], gs[i]
+		if p == g {
+			continue
+		}
+		if !strings.Contains(p, "[") {
+			if j := strings.IndexByte(g, '['); j >= 0 {
+				g = g[:j]
+			}
+		}
+		if !strings.Contains(p, ":") {
+			if j := strings.IndexByte(g, ':'); j >= 0 {
+				g = g[j+1:]
+			}
+		}
+		if p != g {
+			return false
+		}
+	}
+	return true
 }
 
 // CaseResult is the verdict for one case.
@@ -143,6 +345,11 @@ type CaseResult struct {
 	Pass bool
 	// Problems say why a case failed, as message keys (see [finding.Msg]).
 	Problems []finding.Msg
+	// Evidence are the findings that made the case fail: the errors of a
+	// case expected valid, and the findings of every rule an expectation
+	// names that fired wrongly; when an expected rule did not fire, all
+	// findings of the case (what fired instead).
+	Evidence []finding.Finding
 	Findings []finding.Finding
 	Err      error
 }
@@ -194,6 +401,12 @@ var (
 		"%s: sollte nicht anschlagen, angeschlagen als %s", "%s: expected not to fire, fired as %s")
 	msgNotValid = finding.Register("profile.test.not-valid",
 		"erwartet gültig, Fehler: %s", "expected valid, errors: %s")
+	msgPinPath = finding.Register("profile.test.pin-path",
+		"%s: erwartet %s an %s, angeschlagen an %s", "%s: expected %s at %s, fired at %s")
+	msgPinCount = finding.Register("profile.test.pin-count",
+		"%s: erwartet %d× %s, angeschlagen %d×", "%s: expected %d× %s, fired %d×")
+	msgPinCountAt = finding.Register("profile.test.pin-count-at",
+		"%s: erwartet %d× %s an %s, angeschlagen %d×", "%s: expected %d× %s at %s, fired %d×")
 )
 
 // Judge compares findings with a case's expectation.
@@ -207,34 +420,88 @@ func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
 	for _, f := range fs {
 		fired[f.Rule] = max(fired[f.Rule], f.Severity)
 	}
+	evidence := map[int]bool{}
+	of := func(rule string) {
+		for i, f := range fs {
+			if f.Rule == rule {
+				evidence[i] = true
+			}
+		}
+	}
+	missing := false
 	want := func(ids []string, sev finding.Severity) {
 		for _, id := range ids {
 			got, ok := fired[id]
 			switch {
 			case !ok:
 				r.Problems = append(r.Problems, msgDidNotFire.With(id, sev.String()))
+				missing = true
 			case got != sev:
 				r.Problems = append(r.Problems, msgFiredAs.With(id, sev.String(), got.String()))
+				of(id)
 			}
 		}
 	}
 	want(c.Expect.Errors, finding.Error)
 	want(c.Expect.Warnings, finding.Warning)
 	want(c.Expect.Infos, finding.Info)
+	for _, p := range c.Expect.Pins {
+		if _, ok := fired[p.Rule]; !ok {
+			continue // already reported as not fired
+		}
+		n := 0
+		var at []string
+		for _, f := range fs {
+			if f.Rule != p.Rule || f.Severity != p.Severity {
+				continue
+			}
+			if p.Path != "" && !pathMatches(p.Path, f.Path) {
+				at = append(at, f.Path)
+				continue
+			}
+			n++
+		}
+		switch {
+		case p.Path != "" && n == 0:
+			r.Problems = append(r.Problems, msgPinPath.With(p.Rule, p.Severity.String(), p.Path, strings.Join(slices.Compact(at), ", ")))
+			of(p.Rule)
+		case p.Count >= 0 && n != p.Count:
+			if p.Path != "" {
+				r.Problems = append(r.Problems, msgPinCountAt.With(p.Rule, p.Count, p.Severity.String(), p.Path, n))
+			} else {
+				r.Problems = append(r.Problems, msgPinCount.With(p.Rule, p.Count, p.Severity.String(), n))
+			}
+			of(p.Rule)
+		}
+	}
 	for _, id := range c.Expect.Absent {
 		if got, ok := fired[id]; ok {
 			r.Problems = append(r.Problems, msgFiredUnexpected.With(id, got.String()))
+			of(id)
 		}
 	}
 	if c.ExpectValid {
 		var errs []string
-		for _, f := range fs {
-			if f.Severity == finding.Error && !slices.Contains(c.Expect.Errors, f.Rule) && !slices.Contains(errs, f.Rule) {
-				errs = append(errs, f.Rule)
+		for i, f := range fs {
+			if f.Severity == finding.Error && !slices.Contains(c.Expect.Errors, f.Rule) {
+				evidence[i] = true
+				if !slices.Contains(errs, f.Rule) {
+					errs = append(errs, f.Rule)
+				}
 			}
 		}
 		if len(errs) > 0 {
 			r.Problems = append(r.Problems, msgNotValid.With(strings.Join(errs, ", ")))
+		}
+	}
+	if missing {
+		for i := range fs {
+			evidence[i] = true
+		}
+	}
+	for i, f := range fs {
+		if evidence[i] {
+			r.Evidence = append(r.Evidence, f)
 		}
 	}
 	r.Pass = len(r.Problems) == 0
@@ -254,4 +521,53 @@ func Referenced(sets []*TestSet) map[string]bool {
 		}
 	}
 	return m
+}
+
+// RuleTestFailed is the rule id of a failing test case in [TestReport]
+// when the problem concerns no single rule (a case expected valid).
+const RuleTestFailed = "profile-test:failed"
+
+// TestReport turns test results into a [finding.Report] for the
+// reporters of package report (JUnit, SARIF): one file result per case
+// (the instance file of a plain test directory, the test-set file of a
+// VEFA case), and one error finding per problem of a failing case, with
+// the rule the problem concerns, the line of the expectation and the
+// case name as path. A case that could not be checked is an input error.
+func TestReport(sets []*TestSet, results [][]CaseResult) *finding.Report {
+	r := &finding.Report{FailOn: finding.Error}
+	for si := range sets {
+		for _, cr := range results[si] {
+			c := cr.Case
+			fr := finding.FileResult{File: c.File, Findings: []finding.Finding{}}
+			if cr.Err != nil {
+				fr.Err = &finding.InputError{File: c.File, Err: cr.Err}
+				r.Files = append(r.Files, fr)
+				continue
+			}
+			name := c.Name
+			if c.Description != "" {
+				name += " " + c.Description
+			}
+			for _, p := range cr.Problems {
+				rule := RuleTestFailed
+				if p.Key != msgNotValid && p.Key != msgNotChecked && len(p.Args) > 0 {
+					if id, ok := p.Args[0].(string); ok {
+						rule = id
+					}
+				}
+				f := finding.Finding{Rule: rule, Severity: finding.Error, Msg: p, Path: name, Source: "profile-test"}
+				if c.Expect.File != "" && c.Expect.Lines[rule] > 0 {
+					f.Line = c.Expect.Lines[rule]
+					if c.Expect.File != c.File {
+						f.File = c.Expect.File
+					}
+				} else if c.Line > 1 {
+					f.Line = c.Line
+				}
+				fr.Findings = append(fr.Findings, f)
+			}
+			r.Files = append(r.Files, fr)
+		}
+	}
+	return r
 }

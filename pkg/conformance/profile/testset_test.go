@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"fmt"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"os"
 	"path/filepath"
@@ -214,5 +215,96 @@ func TestReadTestSetWithoutCases(t *testing.T) {
 		if _, err := ReadTestSet(p); err == nil || !strings.Contains(err.Error(), "no test cases") {
 			t.Errorf("ReadTestSet(%s) = %v, want a 'no test cases' error", p, err)
 		}
+	}
+}
+
+func TestParseExpect(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      Expect
+		err       string
+	}{
+		{"plain", "R-1\nwarning W-1 # note\n!A-1\n", Expect{Errors: []string{"R-1"}, Warnings: []string{"W-1"}, Absent: []string{"A-1"}}, ""},
+		{"count and path", "error R-1 count=2 path=/a/b\ninfo I-1 count=0\n", Expect{Errors: []string{"R-1"}, Infos: []string{"I-1"},
+			Pins: []Pin{{Rule: "R-1", Severity: finding.Error, Count: 2, Path: "/a/b", Line: 1}, {Rule: "I-1", Severity: finding.Info, Count: 0, Line: 2}}}, ""},
+		{"bad count", "R-1 count=x\n", Expect{}, `e.expect:1: count "x" is not a number`},
+		{"unknown option", "\nR-1 times=2\n", Expect{}, `e.expect:2: unknown option "times=2"`},
+		{"severity alone", "warning\n", Expect{}, "e.expect:1: no rule"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseExpect("e.expect", []byte(tc.src))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Errors, tc.want.Errors) || !slices.Equal(got.Warnings, tc.want.Warnings) || !slices.Equal(got.Infos, tc.want.Infos) ||
+				!slices.Equal(got.Absent, tc.want.Absent) || !slices.Equal(got.Pins, tc.want.Pins) {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestJudgePins(t *testing.T) {
+	fs := []finding.Finding{
+		{Rule: "R", Severity: finding.Error, Path: "/x:a[1]/b[1]", Line: 3},
+		{Rule: "R", Severity: finding.Error, Path: "/x:a[1]/b[2]", Line: 4},
+		{Rule: "W", Severity: finding.Warning, Path: "/x:a[1]", Line: 2},
+	}
+	tests := []struct {
+		name     string
+		pins     []Pin
+		problem  string
+		evidence int
+	}{
+		{"count holds", []Pin{{Rule: "R", Severity: finding.Error, Count: 2}}, "", 0},
+		{"count off", []Pin{{Rule: "R", Severity: finding.Error, Count: 1}}, "R: expected 1× error, fired 2×", 2},
+		{"path without predicates or prefix", []Pin{{Rule: "R", Severity: finding.Error, Count: 2, Path: "/a/b"}}, "", 0},
+		{"path with a position", []Pin{{Rule: "R", Severity: finding.Error, Count: 1, Path: "/x:a/b[2]"}}, "", 0},
+		{"path missed", []Pin{{Rule: "R", Severity: finding.Error, Count: -1, Path: "/a/c"}}, "R: expected error at /a/c, fired at /x:a[1]/b[1], /x:a[1]/b[2]", 2},
+		{"count of another severity", []Pin{{Rule: "W", Severity: finding.Warning, Count: 0}}, "W: expected 0× warning, fired 1×", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &Case{Expect: Expect{Pins: tc.pins}}
+			r := Judge(c, fs, nil)
+			var texts []string
+			for _, m := range r.Problems {
+				texts = append(texts, m.Text("en"))
+			}
+			got := strings.Join(texts, "; ")
+			if got != tc.problem {
+				t.Errorf("problems %q, want %q", got, tc.problem)
+			}
+			if len(r.Evidence) != tc.evidence {
+				t.Errorf("evidence %v, want %d findings", r.Evidence, tc.evidence)
+			}
+		})
+	}
+}
+
+func TestUnknownRules(t *testing.T) {
+	plain := &TestSet{File: "d", Cases: []Case{{Name: "invalid/a.xml", Expect: Expect{File: "d/invalid/a.expect", Lines: map[string]int{"R-1": 1, "R-2X": 2, "xsd:cvc-x": 3, "GONE": 4},
+		Errors: []string{"R-1", "R-2X", "xsd:cvc-x"}, Absent: []string{"GONE"}}}}}
+	vefa := &TestSet{File: "v.xml", VEFA: true, Cases: []Case{{Name: "#1", Expect: Expect{File: "v.xml", Lines: map[string]int{"GONE": 9}, Absent: []string{"GONE"}}}}}
+	errs := UnknownRules([]*TestSet{plain, vefa}, map[string]bool{"R-1": true, "R-2": true})
+	var got []string
+	for _, err := range errs {
+		ue := err.(*UnknownRuleError)
+		got = append(got, fmt.Sprintf("%s:%d %s near=%s vacuous=%v", ue.File, ue.Line, ue.Rule, ue.Nearest, ue.Vacuous))
+	}
+	want := []string{
+		"d/invalid/a.expect:2 R-2X near=R-2 vacuous=false",
+		"d/invalid/a.expect:4 GONE near= vacuous=false",
+		"v.xml:9 GONE near= vacuous=true",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

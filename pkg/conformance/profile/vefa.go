@@ -8,6 +8,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // NamespaceVEFA is the namespace of VEFA validator test sets, the format
@@ -22,6 +24,25 @@ type Expect struct {
 	Warnings []string
 	Infos    []string
 	Absent   []string
+	// Pins pin the number of findings of an expected rule, or the element
+	// path where it must fire (.expect "error RULE count=2 path=/a/b").
+	Pins []Pin
+	// File and Lines say where each named rule is written: the .expect
+	// file, or the test-set file, and the line per rule id.
+	File  string
+	Lines map[string]int
+}
+
+// Pin is a count or path pinned for an expected rule.
+type Pin struct {
+	Rule     string
+	Severity finding.Severity
+	// Count is the exact number of findings; -1 leaves it open.
+	Count int
+	// Path is the element path the findings must have; steps without a
+	// predicate match any position ("/a:x/y" matches "/a:x[1]/y[2]").
+	Path string
+	Line int
 }
 
 // Case is one test: an instance document and its expectation.
@@ -43,7 +64,9 @@ type Case struct {
 
 // TestSet is a list of cases read from one VEFA file or one directory.
 type TestSet struct {
-	File          string
+	File string
+	// VEFA is set for a VEFA testSet file (not a plain test directory).
+	VEFA          bool
 	Configuration string
 	Scope         []string
 	Cases         []Case
@@ -51,12 +74,13 @@ type TestSet struct {
 
 // ReadVEFA parses a VEFA testSet document.
 func ReadVEFA(file string, data []byte) (*TestSet, error) {
-	ts := &TestSet{File: file}
+	ts := &TestSet{File: file, VEFA: true}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	type frameNS struct{ decls map[string]string }
 	var stack []frameNS
 	var cur *Case
 	var textTarget *[]string
+	textLine := 0
 	var textBuf strings.Builder
 	var inDesc bool
 	depth := 0
@@ -100,7 +124,7 @@ func ReadVEFA(file string, data []byte) (*TestSet, error) {
 				}
 			case depth == 2 && local == "test":
 				testNo++
-				ts.Cases = append(ts.Cases, Case{Name: fmt.Sprintf("#%d", testNo), File: file})
+				ts.Cases = append(ts.Cases, Case{Name: fmt.Sprintf("#%d", testNo), File: file, Expect: Expect{File: file, Lines: map[string]int{}}})
 				cur = &ts.Cases[len(ts.Cases)-1]
 			case depth == 3 && cur != nil && local != "assert" && false:
 				// unknown VEFA element inside test: ignore
@@ -123,6 +147,7 @@ func ReadVEFA(file string, data []byte) (*TestSet, error) {
 				depth--
 			case depth == 4 && cur != nil && (local == "success" || local == "error" || local == "warning"):
 				textBuf.Reset()
+				textLine = line
 				switch local {
 				case "success":
 					textTarget = &cur.Expect.Absent
@@ -146,6 +171,11 @@ func ReadVEFA(file string, data []byte) (*TestSet, error) {
 			if textTarget != nil {
 				if id := strings.TrimSpace(textBuf.String()); id != "" {
 					*textTarget = append(*textTarget, id)
+					if cur != nil {
+						if _, ok := cur.Expect.Lines[id]; !ok {
+							cur.Expect.Lines[id] = textLine
+						}
+					}
 				}
 				textTarget = nil
 			}

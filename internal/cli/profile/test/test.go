@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -42,7 +43,9 @@ type TestOptions struct {
 	Output       string
 	// Lang is the language of problems and summary lines: "de" or "en".
 	Lang string
-	Args []string
+	// CommandLine is the invocation, recorded by SARIF.
+	CommandLine string
+	Args        []string
 }
 
 const long = `Run test sets for rules and profiles and print pass or fail per test.
@@ -54,6 +57,18 @@ subdirectories. An instance in valid/ passes when no finding is an error;
 an instance invalid/NAME.xml needs a side file invalid/NAME.expect naming
 the rules that must fire, one per line: "RULE" or "error RULE",
 "warning RULE", "info RULE", or "!RULE" for a rule that must not fire.
+An expected rule may pin how often it fires and where:
+"error RULE count=2 path=/xbau:nachricht/kopf/uuid" (a step without [n]
+matches any position).
+
+Every rule an expectation names must exist in a loaded rule set (a
+Schematron assert or report id, a sharpening or code list binding id);
+engine rules (xml:…, xsd:…, codelist:…, schematron:…) are always known.
+An unknown rule is an error naming its file and line, before any test runs.
+
+A failing test prints its problems and the findings that made it fail
+(rule, severity, line, message). --output junit or sarif writes the
+results for CI: one testcase (JUnit) or result (SARIF) per problem.
 
 <error>/<warning> ids must fire with that severity (Schematron flag fatal
 or error = error), <success> ids must not fire. Other rules do not matter.
@@ -92,12 +107,13 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 			if len(opts.Schematron) > 0 && opts.Profile != "" {
 				return cmdutil.FlagErrorf("--schematron and --profile exclude each other")
 			}
-			if err := cmdutil.CheckFormat(opts.Output, report.FormatText, report.FormatJSON); err != nil {
+			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
 			if opts.Lang != "de" && opts.Lang != "en" {
 				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
 			}
+			opts.CommandLine = cmdutil.CommandLine(cmd)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -111,18 +127,26 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
 	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of problems and summaries: de or en")
-	cmdutil.AddFormatFlag(cmd, &opts.Output, report.FormatText, report.FormatJSON)
+	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	return cmd
 }
 
 // Summary lines of the text output.
 var (
-	msgSummary = finding.Register("profile.test.summary",
+	msgFindings   = finding.Register("profile.test.findings", "Befunde:", "findings:")
+	msgNoFindings = finding.Register("profile.test.no-findings", "Befunde: keine", "findings: none")
+	msgLine       = finding.Register("profile.test.line", "Zeile %d", "line %d")
+	msgSummary    = finding.Register("profile.test.summary",
 		"%d Tests: %d bestanden, %d fehlgeschlagen", "%d tests: %d passed, %d failed")
 	msgCoverage = finding.Register("profile.test.coverage",
 		"Abdeckung: %d von %d Regeln von einem Test genannt; nicht abgedeckt: %d",
 		"coverage: %d of %d rules named by a test; not covered: %d")
 )
+
+// formats are the --output formats: text and json are this command's
+// own; junit and sarif render the results as a findings report through
+// package report, for CI systems.
+var formats = []string{report.FormatText, report.FormatJSON, report.FormatJUnit, report.FormatSARIF}
 
 type jsonTest struct {
 	Set         string   `json:"set"`
@@ -172,6 +196,23 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 			sets = append(sets, ts)
 		}
 	}
+	known := map[string]bool{}
+	for _, r := range rules {
+		for _, a := range r.Assertions() {
+			known[a.ID] = true
+		}
+	}
+	var unknown []error
+	for _, err := range profile.UnknownRules(sets, known) {
+		if ue := (*profile.UnknownRuleError)(nil); errors.As(err, &ue) && ue.Vacuous {
+			fmt.Fprintf(opts.IO.ErrOut, "warning: %v; the test holds trivially\n", err)
+			continue
+		}
+		unknown = append(unknown, err)
+	}
+	if len(unknown) > 0 {
+		return &cmdutil.HintError{Err: errors.Join(unknown...), Hint: "check the spelling, or load the rule set that defines the rule (--schematron, --profile)"}
+	}
 	out := jsonOut{Tests: []jsonTest{}}
 	var text bytes.Buffer
 	all := profile.RunSets(ctx, sets, p.Stages, runtime.GOMAXPROCS(0))
@@ -210,6 +251,20 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 			for _, p := range jt.Problems {
 				fmt.Fprintf(&text, "      %s\n", p)
 			}
+			if !r.Pass && r.Err == nil {
+				if len(r.Evidence) == 0 {
+					fmt.Fprintf(&text, "      %s\n", msgNoFindings.With().Text(opts.Lang))
+				} else {
+					fmt.Fprintf(&text, "      %s\n", msgFindings.With().Text(opts.Lang))
+				}
+				for _, f := range r.Evidence {
+					pos := msgLine.With(f.Line).Text(opts.Lang)
+					if f.Column > 0 {
+						pos += fmt.Sprintf(":%d", f.Column)
+					}
+					fmt.Fprintf(&text, "        %s  %s %s: %s\n", pos, f.Severity, f.Rule, f.Text(opts.Lang))
+				}
+			}
 		}
 	}
 	fmt.Fprintln(&text, msgSummary.With(out.Summary.Tests, out.Summary.Passed, out.Summary.Failed).Text(opts.Lang))
@@ -235,12 +290,30 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 			fmt.Fprintf(&text, "  %s  %s:%d\n", u.Rule, u.File, u.Line)
 		}
 	}
-	if opts.Output == "json" {
+	switch opts.Output {
+	case report.FormatJUnit, report.FormatSARIF:
+		rep := profile.TestReport(sets, all)
+		rep.Tool, rep.Command = "ozgctl", opts.CommandLine
+		rep.Rules = ruleInfos(rules)
+		f, err := report.Lookup(opts.Output)
+		if err != nil {
+			return err
+		}
+		code := 0
+		if out.Summary.Failed > 0 {
+			code = 1
+		}
+		if err := report.Render(opts.IO.Out, f, rep, report.Options{ExitCode: code, Lang: opts.Lang}); err != nil {
+			return fmt.Errorf("write %s report: %w", opts.Output, err)
+		}
+	case report.FormatJSON:
 		if err := writeJSON(opts.IO.Out, out); err != nil {
 			return err
 		}
-	} else if _, err := opts.IO.Out.Write(text.Bytes()); err != nil {
-		return err
+	default:
+		if _, err := opts.IO.Out.Write(text.Bytes()); err != nil {
+			return err
+		}
 	}
 	if out.Summary.Failed > 0 {
 		return cmdutil.ErrFindings
@@ -260,6 +333,23 @@ func ruleSets(p *conformance.Pipeline) []*schematron.Rules {
 			for _, c := range st.Set.Profiles {
 				out = append(out, c.Rules()...)
 			}
+		}
+	}
+	return out
+}
+
+// ruleInfos documents the loaded rules for the SARIF rules list, plus
+// the rule of a failing case expected valid.
+func ruleInfos(sets []*schematron.Rules) []finding.RuleInfo {
+	out := []finding.RuleInfo{{ID: profile.RuleTestFailed, Title: "test case failed", Severity: finding.Error}}
+	seen := map[string]bool{}
+	for _, r := range sets {
+		for _, a := range r.Assertions() {
+			if seen[a.ID] {
+				continue
+			}
+			seen[a.ID] = true
+			out = append(out, finding.RuleInfo{ID: a.ID, Title: a.Text, Severity: a.Severity})
 		}
 	}
 	return out

@@ -22,7 +22,7 @@ func TestNewCmdTest(t *testing.T) {
 		{"no rules", "set.xml", TestOptions{}, "give the rules to test"},
 		{"both", "--schematron a.sch --profile p set.xml", TestOptions{}, "exclude each other"},
 		{"no set", "--schematron a.sch", TestOptions{}, "no test set given"},
-		{"bad output", "--schematron a.sch --output sarif s", TestOptions{}, `unknown output format "sarif"`},
+		{"bad output", "--schematron a.sch --output html s", TestOptions{}, `unknown output format "html"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
