@@ -95,6 +95,8 @@ type SchemaSet struct {
 	hel             *heliumSchema
 	codeOnce        sync.Once
 	codeTypes       *codeIndex
+	declOnce        sync.Once
+	decls           *Decls
 }
 
 // codeIndex builds the code-type index on first use: only runs with
