@@ -41,6 +41,7 @@ func Merge(base, child *Profile) *Profile {
 	}
 	if len(m.Match) == 0 {
 		m.Match = slices.Clone(base.Match)
+		m.matchPos = slices.Clone(base.matchPos)
 	}
 	m.Namespaces = maps.Clone(base.Namespaces)
 	if m.Namespaces == nil && len(child.Namespaces) > 0 {

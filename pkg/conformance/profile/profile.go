@@ -54,6 +54,7 @@ type Profile struct {
 	Sharpenings      []Sharpening      `yaml:"sharpenings,omitempty" json:"sharpenings,omitempty"`
 
 	ruleLines map[string]rulePos // where each entry with an id is written
+	matchPos  []rulePos          // where each match entry is written
 	// Chain lists the files the profile was read from: File first, then
 	// the bases it extends, nearest first.
 	Chain []string `yaml:"-" json:"-"`
@@ -283,6 +284,13 @@ func readOne(path string) (*Profile, []byte, error) {
 		return nil, nil, &ProfileError{File: path, Msg: "bad profile", Err: err}
 	}
 	p.File = path
+	for i := range p.Match {
+		tok := []string{"match", fmt.Sprint(i)}
+		if matchIsMapping(data) {
+			tok = []string{"match"}
+		}
+		p.matchPos = append(p.matchPos, rulePos{file: path, line: yamlLine(data, tok)})
+	}
 	p.ruleLines = map[string]rulePos{}
 	for id, line := range idLines(data) {
 		p.ruleLines[id] = rulePos{file: path, line: line}
@@ -681,3 +689,19 @@ var patternProbeDoc = sync.OnceValue(func() *helium.Document {
 	}
 	return doc
 })
+
+// matchIsMapping reports whether the document's match key holds a single
+// mapping rather than a list.
+func matchIsMapping(data []byte) bool {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return false
+	}
+	n := root.Content[0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "match" {
+			return n.Content[i+1].Kind == yaml.MappingNode
+		}
+	}
+	return false
+}

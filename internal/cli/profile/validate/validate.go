@@ -6,6 +6,7 @@ package validate
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,8 +33,17 @@ Schema (schemas/profile.schema.json), every file it names (XSD, catalogs,
 code list directories, Schematron) must exist, and its XSD, Schematron
 files and sharpenings must compile. Errors name the file and line.
 
+The sharpenings are checked against the profile's XSD (skipped with
+--no-schema): a path that matches no element or attribute declaration,
+forbidden on an element the XSD requires, required on one it forbids
+(maxOccurs 0), and codes on an element without a code type (an
+enumeration or an XÖV code type) are errors. Paths that are not plain
+location paths (functions, "//") are not checked.
+
 A directory argument checks every *.yaml and *.yml file below it, and also
-that no two profiles share an id.
+that no two profiles share an id or match the same messages equally
+(same namespace, root and xpath, and no match.version telling them apart).
+Profiles marked abstract: true (bases for extends) are never selected.
 
 Exit codes: 0 all profiles are valid, 1 a profile is not, 2 usage error
 or an argument that cannot be read.`
@@ -65,14 +75,15 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*ValidateOptions) error) *cobr
 }
 
 func validateRun(ctx context.Context, opts *ValidateOptions) error {
-	var files []string
+	type group struct{ files []string }
+	var groups []group // one per argument: overlaps are checked within a directory
 	for _, a := range opts.Args {
 		st, err := os.Stat(a)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a, err)
 		}
 		if !st.IsDir() {
-			files = append(files, a)
+			groups = append(groups, group{files: []string{a}})
 			continue
 		}
 		var found []string
@@ -86,40 +97,79 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 			return fmt.Errorf("%s: directory holds no *.yaml profile", a)
 		}
 		slices.Sort(found)
-		files = append(files, found...)
+		groups = append(groups, group{files: found})
 	}
 	var out bytes.Buffer
-	bad := 0
+	bad, total := 0, 0
 	ids := map[string]string{}
-	for _, f := range files {
-		c, err := profile.Load(f, profile.LoadOptions{})
-		if err == nil && !opts.NoSchema {
-			err = c.LoadSchema(ctx)
-		}
-		if err == nil {
-			if other, dup := ids[c.ID]; dup {
-				err = fmt.Errorf("profile id %q is also used by %s", c.ID, other)
-			} else {
-				ids[c.ID] = f
+	for _, g := range groups {
+		var loaded []*profile.Profile
+		failed := map[string]bool{}
+		for _, f := range g.files {
+			total++
+			var problems []error
+			c, err := profile.Load(f, profile.LoadOptions{})
+			if err == nil && !opts.NoSchema {
+				err = c.LoadSchema(ctx)
+				if err == nil {
+					problems, err = c.CheckSchema(ctx)
+				}
 			}
+			if err == nil {
+				if other, dup := ids[c.ID]; dup {
+					err = fmt.Errorf("profile id %q is also used by %s", c.ID, other)
+				} else {
+					ids[c.ID] = f
+				}
+			}
+			if err != nil {
+				problems = append([]error{err}, problems...)
+			}
+			if len(problems) > 0 {
+				bad++
+				failed[f] = true
+				fmt.Fprintf(&out, "FAIL  %s\n", f)
+				for _, p := range problems {
+					fmt.Fprintf(&out, "      %s\n", strings.ReplaceAll(p.Error(), "\n", "\n      "))
+				}
+				if c != nil && err == nil {
+					loaded = append(loaded, c.Profile)
+				}
+				continue
+			}
+			loaded = append(loaded, c.Profile)
+			asserts := 0
+			for _, r := range c.Schematron {
+				asserts += len(r.Assertions())
+			}
+			schema := "no XSD"
+			if c.Schema != nil {
+				schema = "XSD " + filepath.ToSlash(c.Schema.XSD)
+			}
+			kind := ""
+			if c.Abstract {
+				kind = "abstract, "
+			}
+			if len(c.Chain) > 1 {
+				kind += "extends " + strings.Join(c.Chain[1:], " < ") + ", "
+			}
+			fmt.Fprintf(&out, "ok    %s: %s (%s%s %s): %s, %d code list dirs, %d sharpenings, %d Schematron files with %d asserts\n",
+				f, c.ID, kind, c.Standard, c.Version, schema, len(c.CodeLists), len(c.Sharpenings), len(c.Schematron), asserts)
 		}
-		if err != nil {
-			bad++
-			fmt.Fprintf(&out, "FAIL  %s\n      %s\n", f, strings.ReplaceAll(err.Error(), "\n", "\n      "))
-			continue
+		for _, err := range profile.Overlaps(loaded) {
+			var pe *profile.ProfileError
+			f := ""
+			if errors.As(err, &pe) {
+				f = pe.File
+			}
+			if !failed[f] {
+				bad++
+				failed[f] = true
+			}
+			fmt.Fprintf(&out, "FAIL  %s\n      %s\n", f, err)
 		}
-		asserts := 0
-		for _, r := range c.Schematron {
-			asserts += len(r.Assertions())
-		}
-		schema := "no XSD"
-		if c.Schema != nil {
-			schema = "XSD " + filepath.ToSlash(c.Schema.XSD)
-		}
-		fmt.Fprintf(&out, "ok    %s: %s (%s %s): %s, %d code list dirs, %d sharpenings, %d Schematron files with %d asserts\n",
-			f, c.ID, c.Standard, c.Version, schema, len(c.CodeLists), len(c.Sharpenings), len(c.Schematron), asserts)
 	}
-	fmt.Fprintf(&out, "%d profiles: %d valid, %d invalid\n", len(files), len(files)-bad, bad)
+	fmt.Fprintf(&out, "%d profiles: %d valid, %d invalid\n", total, total-bad, bad)
 	if _, err := opts.IO.Out.Write(out.Bytes()); err != nil {
 		return err
 	}
