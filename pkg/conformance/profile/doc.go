@@ -29,10 +29,17 @@
 //	  - {id: S5, message: "…", path: "xbau:plz", pattern: "[0-9]{5}"}
 //	  - {id: S6, message: "…", if: "xbau:a", then: "xbau:b"}
 //
-// Paths are relative to the profile file. Sharpenings and code list
+// Paths are relative to the profile file. extends names a base profile
+// whose keys are inherited ([Merge] has the rules); abstract: true marks
+// a base that is never selected. docs/profiles.md is the reference of
+// every key. Sharpenings and code list
 // bindings are compiled into a Schematron schema (one pattern each) and
 // run by the same engine as the Schematron files; their findings have
 // source "profile" and the sharpening id as rule.
+//
+// [Compiled.CheckSchema] resolves sharpening paths in the declarations
+// of the profile's schema set (see xoev.Decls), and [Overlaps] finds
+// profiles that would always tie in selection.
 //
 // [Set.Select] gives each message exactly one profile: the profiles whose
 // match fits; among several, the more specific match (xpath over root

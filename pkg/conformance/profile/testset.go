@@ -50,8 +50,9 @@ func isPlainTestDir(p string) bool {
 // error. An instance in invalid/ NAME.xml has a side file NAME.expect that
 // lists, one per line, the rules that must fire: "RULE" or "error RULE"
 // (must fire as an error), "warning RULE", "info RULE", or "!RULE" (must
-// not fire at all); "#" starts a comment. valid/ instances may have a
-// .expect file too.
+// not fire at all); "#" starts a comment. An expected rule may pin its
+// count and element path: "error RULE count=2 path=/p:a/b" (see [Pin]).
+// valid/ instances may have a .expect file too.
 func ReadTestSet(path string) (*TestSet, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
