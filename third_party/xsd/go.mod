@@ -1,0 +1,3 @@
+module github.com/jacoelho/xsd
+
+go 1.26.2
