@@ -56,3 +56,5 @@ require (
 	golang.org/x/term v0.44.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
+
+replace github.com/jacoelho/xsd => ./third_party/xsd

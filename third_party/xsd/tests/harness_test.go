@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -213,6 +214,12 @@ func manifestRunCounts(m manifest) (schemaCases, schemaLessCases, instanceRuns i
 
 func testDir(t *testing.T) string {
 	t.Helper()
+	// ozgctl patch: the corpus (tests/corpus, tests/manifest.json) is not
+	// carried in third_party/xsd; XSD_HARNESS_DIR names an upstream tests/
+	// directory that has it, and without either the harness is skipped.
+	if dir := os.Getenv("XSD_HARNESS_DIR"); dir != "" {
+		return dir
+	}
 	pc, file, line, ok := runtime.Caller(0)
 	if !ok {
 		t.Fatal("runtime.Caller() failed")
@@ -226,6 +233,9 @@ func testDir(t *testing.T) string {
 func readManifest(t *testing.T, path string) manifest {
 	t.Helper()
 	data, err := os.ReadFile(path) //nolint:gosec // Test harness reads repository-owned manifest path.
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("corpus not carried in this copy (set XSD_HARNESS_DIR): %v", err)
+	}
 	if err != nil {
 		t.Fatalf("ReadFile() error = %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 // StringPattern is a compiled string pattern matcher used during validation.
 type StringPattern struct {
 	re   *regexp.Regexp
+	dfa  *patternDFA // ozgctl patch: answers for re when it can
 	fast *SimplePattern
 }
 
@@ -34,6 +35,7 @@ type stringPatternStepRead struct {
 
 type stringPatternRead struct {
 	re   *regexp.Regexp
+	dfa  *patternDFA // ozgctl patch: answers for re when it can
 	fast *SimplePattern
 }
 
@@ -117,7 +119,7 @@ func buildStringPatternReadPool(
 	reads := make([]stringPatternStepRead, len(sources))
 	patterns := make([]stringPatternRead, patternCount)
 	fastCopies := make(map[*SimplePattern]*SimplePattern)
-	regexpCopies := make(map[*regexp.Regexp]*regexp.Regexp)
+	regexpCopies := make(map[*regexp.Regexp]stringPatternRead)
 	patternOffset := 0
 	for i, source := range sources {
 		stepPatterns := projectStringPatternReads(source.patterns, patterns, &patternOffset, fastCopies, regexpCopies)
@@ -136,7 +138,7 @@ func projectStringPatternReads(
 	patterns []stringPatternRead,
 	offset *int,
 	fastCopies map[*SimplePattern]*SimplePattern,
-	regexpCopies map[*regexp.Regexp]*regexp.Regexp,
+	regexpCopies map[*regexp.Regexp]stringPatternRead,
 ) []stringPatternRead {
 	if len(source) == 0 {
 		return nil
@@ -153,7 +155,7 @@ func projectStringPatternReads(
 func newStringPatternRead(
 	pattern StringPattern,
 	fastCopies map[*SimplePattern]*SimplePattern,
-	regexpCopies map[*regexp.Regexp]*regexp.Regexp,
+	regexpCopies map[*regexp.Regexp]stringPatternRead,
 ) stringPatternRead {
 	if pattern.fast != nil {
 		if fast := fastCopies[pattern.fast]; fast != nil {
@@ -169,14 +171,21 @@ func newStringPatternRead(
 		fastCopies[pattern.fast] = fast
 		return stringPatternRead{fast: fast}
 	}
-	if re := regexpCopies[pattern.re]; re != nil {
-		return stringPatternRead{re: re}
+	if read, ok := regexpCopies[pattern.re]; ok {
+		return read
 	}
 	// Validation only asks whether the expression matches, so recompiling the
 	// same source preserves its language without sharing Longest's mutable flag.
 	re := regexp.MustCompile(pattern.re.String())
-	regexpCopies[pattern.re] = re
-	return stringPatternRead{re: re}
+	// The DFA holds no per-match state and is safe for concurrent use, so the
+	// read projection shares it.
+	dfa := pattern.dfa
+	if dfa == nil {
+		dfa = newPatternDFA(re)
+	}
+	read := stringPatternRead{re: re, dfa: dfa}
+	regexpCopies[pattern.re] = read
+	return read
 }
 
 func addStringPatternReadCount(total, count int) int {
@@ -255,7 +264,23 @@ func (p stringPatternRead) matchString(s string) bool {
 	if p.fast != nil {
 		return p.fast.MatchString(s)
 	}
+	return p.matchRegexpString(s)
+}
+
+// matchRegexpString asks the DFA and, when it cannot answer, regexp.
+func (p stringPatternRead) matchRegexpString(s string) bool {
+	if matched, ok := p.dfa.matchString(s); ok {
+		return matched
+	}
 	return p.re.MatchString(s)
+}
+
+// matchRegexpBytes asks the DFA and, when it cannot answer, regexp.
+func (p stringPatternRead) matchRegexpBytes(s []byte) bool {
+	if matched, ok := p.dfa.matchBytes(s); ok {
+		return matched
+	}
+	return p.re.Match(s)
 }
 
 func (p stringPatternRead) matchStringWithScratch(s string, input *simplePatternInput, scratch *StringPatternScratch) bool {
@@ -268,14 +293,14 @@ func (p stringPatternRead) matchStringWithScratch(s string, input *simplePattern
 		}
 		return p.fast.MatchString(s)
 	}
-	return p.re.MatchString(s)
+	return p.matchRegexpString(s)
 }
 
 func (p stringPatternRead) matchBytes(s []byte) bool {
 	if p.fast != nil {
 		return p.fast.MatchBytes(s)
 	}
-	return p.re.Match(s)
+	return p.matchRegexpBytes(s)
 }
 
 func (p stringPatternRead) matchBytesWithScratch(s []byte, input *simplePatternInput, scratch *StringPatternScratch) bool {
@@ -288,7 +313,7 @@ func (p stringPatternRead) matchBytesWithScratch(s []byte, input *simplePatternI
 		}
 		return p.fast.MatchBytes(s)
 	}
-	return p.re.Match(s)
+	return p.matchRegexpBytes(s)
 }
 
 // NewFastStringPattern returns a pattern backed by the runtime fast matcher.
@@ -298,13 +323,16 @@ func NewFastStringPattern(fast *SimplePattern) StringPattern {
 
 // NewRegexpStringPattern returns a pattern backed by a Go regexp.
 func NewRegexpStringPattern(re *regexp.Regexp) StringPattern {
-	return StringPattern{re: re}
+	return StringPattern{re: re, dfa: newPatternDFA(re)}
 }
 
 // MatchString reports whether s matches p.
 func (p StringPattern) MatchString(s string) bool {
 	if p.fast != nil {
 		return p.fast.MatchString(s)
+	}
+	if matched, ok := p.dfa.matchString(s); ok {
+		return matched
 	}
 	return p.re.MatchString(s)
 }

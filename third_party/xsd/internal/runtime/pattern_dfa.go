@@ -1,0 +1,483 @@
+package runtime
+
+// ozgctl patch: a lazily built DFA for the pattern facets that need Go's
+// regexp (see PATCHES.md). Go's regexp runs these through its NFA or
+// backtracker, which is slow for the long alternations XÖV uses
+// (String.Latin, DIN SPEC 91379 datatypeC). The DFA runs the very program
+// regexp compiles, so the language is the same by construction:
+//
+//   - input is decoded exactly as regexp decodes it (utf8.DecodeRune; an
+//     invalid byte is U+FFFD of width 1);
+//   - the search is regexp's unanchored search, so a program whose
+//     alternatives escape the ^(?:…)$ wrapper still answers as regexp does;
+//   - the only empty-width assertions supported are \A (^) and \z ($ without
+//     multi-line); any other assertion (\b, \B, multi-line ^ and $) and any
+//     pattern whose states outgrow the budget keeps using regexp.
+
+import (
+	"encoding/binary"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+)
+
+// patternDFAMemoryBudget bounds the memory one pattern's DFA may use for its
+// states and transition tables; past it the pattern falls back to regexp.
+const patternDFAMemoryBudget = 8 << 20
+
+// patternDFAMaxStates bounds the number of states one pattern's DFA builds.
+const patternDFAMaxStates = 10_000
+
+// patternDFADenseRunes is the rune bound below which the class of a rune is a
+// table lookup; above it the class is found by binary search.
+const patternDFADenseRunes = 0x800
+
+// patternDFAMaxClasses keeps class ids within uint16.
+const patternDFAMaxClasses = 1 << 16
+
+// patternDFA is a lazily determinised matcher for one compiled regexp. It is
+// safe for concurrent use: transitions are read with atomic loads and built
+// under a mutex.
+type patternDFA struct {
+	source    string
+	maxMemory int
+	maxStates int
+	once      sync.Once
+	failed    atomic.Bool
+
+	// Immutable after init.
+	prog       *syntax.Prog
+	dense      [patternDFADenseRunes]uint16
+	highStarts []rune
+	highClass  []uint16
+	classRep   []rune
+	numClasses int
+	unanchored bool
+	emptyMatch bool
+	start      *dfaState
+
+	mu     sync.Mutex
+	states map[string]*dfaState
+	memory int
+	// scratch for closure computation, guarded by mu.
+	seen    []uint32
+	seenGen uint32
+	stack   []uint32
+	pcs     []uint32
+	keyBuf  []byte
+}
+
+type dfaState struct {
+	next []atomic.Pointer[dfaState]
+	// pcs are the rune-consuming instructions and the pending \z assertions
+	// of the state, sorted.
+	pcs       []uint32
+	matched   bool // a match was found: the answer is true
+	dead      bool // no thread is left: the answer is false
+	acceptEnd bool // the input ending here is a match
+}
+
+func newPatternDFA(re *regexp.Regexp) *patternDFA {
+	if re == nil {
+		return nil
+	}
+	return &patternDFA{
+		source:    re.String(),
+		maxMemory: patternDFAMemoryBudget,
+		maxStates: patternDFAMaxStates,
+	}
+}
+
+func (d *patternDFA) init() {
+	if !d.build() {
+		d.failed.Store(true)
+	}
+}
+
+// build parses and compiles the expression the way regexp.Compile does and
+// prepares the rune classes and the start state. It reports false when the
+// program needs an assertion the DFA does not support.
+func (d *patternDFA) build() bool {
+	parsed, err := syntax.Parse(d.source, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	prog, err := syntax.Compile(parsed.Simplify())
+	if err != nil {
+		return false
+	}
+	for i := range prog.Inst {
+		inst := &prog.Inst[i]
+		if inst.Op == syntax.InstEmptyWidth &&
+			syntax.EmptyOp(inst.Arg)&^(syntax.EmptyBeginText|syntax.EmptyEndText) != 0 {
+			return false
+		}
+	}
+	d.prog = prog
+	if !d.buildClasses() {
+		return false
+	}
+	d.states = make(map[string]*dfaState)
+	d.seen = make([]uint32, len(prog.Inst))
+	seeds := []uint32{uint32(prog.Start)}
+	d.emptyMatch = d.closure(seeds, syntax.EmptyBeginText|syntax.EmptyEndText)
+	d.unanchored = d.closure(seeds, 0) || len(d.pcs) > 0
+	matched := d.closure(seeds, syntax.EmptyBeginText)
+	d.start = d.intern(matched)
+	return d.start != nil
+}
+
+// runeRanges lists the runes instruction inst consumes as sorted, closed
+// ranges, mirroring syntax.Inst.MatchRunePos.
+func runeRanges(inst *syntax.Inst) []rune {
+	switch inst.Op {
+	case syntax.InstRune1:
+		return []rune{inst.Rune[0], inst.Rune[0]}
+	case syntax.InstRuneAny:
+		return []rune{0, unicode.MaxRune}
+	case syntax.InstRuneAnyNotNL:
+		return []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
+	case syntax.InstRune:
+		if len(inst.Rune) == 1 {
+			r0 := inst.Rune[0]
+			if syntax.Flags(inst.Arg)&syntax.FoldCase == 0 {
+				return []rune{r0, r0}
+			}
+			out := []rune{r0, r0}
+			for r1 := unicode.SimpleFold(r0); r1 != r0; r1 = unicode.SimpleFold(r1) {
+				out = append(out, r1, r1)
+			}
+			return out
+		}
+		return inst.Rune
+	default:
+		return nil
+	}
+}
+
+// buildClasses partitions the rune space into classes no instruction can tell
+// apart.
+func (d *patternDFA) buildClasses() bool {
+	var ranges [][]rune
+	boundaries := []rune{0}
+	for i := range d.prog.Inst {
+		r := runeRanges(&d.prog.Inst[i])
+		if r == nil {
+			continue
+		}
+		if len(r)%2 != 0 {
+			return false
+		}
+		ranges = append(ranges, r)
+		for j := 0; j < len(r); j += 2 {
+			boundaries = append(boundaries, r[j])
+			if r[j+1] < unicode.MaxRune {
+				boundaries = append(boundaries, r[j+1]+1)
+			}
+		}
+	}
+	slices.Sort(boundaries)
+	starts := slices.Compact(boundaries)
+	// Refine: every interval [starts[k], starts[k+1]) starts in class 0; each
+	// instruction splits the classes by membership.
+	class := make([]uint32, len(starts))
+	numClasses := 1
+	member := make([]bool, len(starts))
+	remap := make([]int32, 2*len(starts))
+	for _, r := range ranges {
+		clear(member)
+		for j := 0; j < len(r); j += 2 {
+			lo, hi := r[j], r[j+1]
+			k, _ := slices.BinarySearch(starts, lo)
+			for ; k < len(starts) && starts[k] <= hi; k++ {
+				member[k] = true
+			}
+		}
+		for k := range remap[:2*numClasses] {
+			remap[k] = -1
+		}
+		next := 0
+		for k := range class {
+			key := 2 * class[k]
+			if member[k] {
+				key++
+			}
+			if remap[key] < 0 {
+				remap[key] = int32(next)
+				next++
+			}
+			class[k] = uint32(remap[key])
+		}
+		numClasses = next
+	}
+	if numClasses > patternDFAMaxClasses {
+		return false
+	}
+	d.numClasses = numClasses
+	d.classRep = make([]rune, numClasses)
+	for k := range d.classRep {
+		d.classRep[k] = -1
+	}
+	for k, c := range class {
+		if d.classRep[c] < 0 {
+			d.classRep[c] = starts[k]
+		}
+	}
+	k := 0
+	for r := rune(0); r < patternDFADenseRunes; r++ {
+		for k+1 < len(starts) && starts[k+1] <= r {
+			k++
+		}
+		d.dense[r] = uint16(class[k])
+	}
+	for ; k < len(starts); k++ {
+		lo := max(starts[k], patternDFADenseRunes)
+		if k+1 < len(starts) && starts[k+1] <= lo {
+			continue
+		}
+		d.highStarts = append(d.highStarts, lo)
+		d.highClass = append(d.highClass, uint16(class[k]))
+	}
+	return true
+}
+
+func (d *patternDFA) classOf(r rune) int {
+	if uint32(r) < patternDFADenseRunes {
+		return int(d.dense[r])
+	}
+	// The last start at or below r.
+	k := sort.Search(len(d.highStarts), func(i int) bool { return d.highStarts[i] > r }) - 1
+	return int(d.highClass[k])
+}
+
+// closure follows the empty transitions from seeds under the assertions in
+// flags and leaves the rune-consuming instructions and the \z assertions that
+// wait for the end of the input in d.pcs, sorted. It reports whether a match
+// instruction was reached.
+func (d *patternDFA) closure(seeds []uint32, flags syntax.EmptyOp) bool {
+	d.seenGen++
+	if d.seenGen == 0 {
+		clear(d.seen)
+		d.seenGen = 1
+	}
+	gen := d.seenGen
+	d.pcs = d.pcs[:0]
+	stack := append(d.stack[:0], seeds...)
+	matched := false
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if d.seen[pc] == gen {
+			continue
+		}
+		d.seen[pc] = gen
+		inst := &d.prog.Inst[pc]
+		switch inst.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, inst.Arg, inst.Out)
+		case syntax.InstCapture, syntax.InstNop:
+			stack = append(stack, inst.Out)
+		case syntax.InstEmptyWidth:
+			op := syntax.EmptyOp(inst.Arg)
+			switch {
+			case op&^flags == 0:
+				stack = append(stack, inst.Out)
+			case op&^flags == syntax.EmptyEndText:
+				d.pcs = append(d.pcs, pc)
+			}
+		case syntax.InstMatch:
+			matched = true
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			d.pcs = append(d.pcs, pc)
+		}
+	}
+	d.stack = stack
+	slices.Sort(d.pcs)
+	return matched
+}
+
+// intern returns the state for d.pcs, creating it within the budget. It
+// returns nil when the budget is exhausted. d.mu must be held (or d is being
+// initialised).
+func (d *patternDFA) intern(matched bool) *dfaState {
+	key := d.keyBuf[:0]
+	if matched {
+		key = append(key, 1)
+	} else {
+		key = append(key, 0)
+		for _, pc := range d.pcs {
+			key = binary.LittleEndian.AppendUint32(key, pc)
+		}
+	}
+	d.keyBuf = key
+	if s := d.states[string(key)]; s != nil {
+		return s
+	}
+	cost := 96 + 2*len(key) + 4*len(d.pcs)
+	if !matched && len(d.pcs) > 0 {
+		cost += 8 * d.numClasses
+	}
+	if len(d.states) >= d.maxStates || d.memory+cost > d.maxMemory {
+		return nil
+	}
+	s := &dfaState{matched: matched}
+	if !matched {
+		s.pcs = slices.Clone(d.pcs)
+		s.dead = len(s.pcs) == 0
+		if !s.dead {
+			s.next = make([]atomic.Pointer[dfaState], d.numClasses)
+			s.acceptEnd = d.acceptsAtEnd(s.pcs)
+		}
+	}
+	d.memory += cost
+	d.states[string(key)] = s
+	return s
+}
+
+// acceptsAtEnd reports whether a pending \z assertion of pcs leads to a match
+// at the end of a non-empty input.
+func (d *patternDFA) acceptsAtEnd(pcs []uint32) bool {
+	var seeds []uint32
+	for _, pc := range pcs {
+		if d.prog.Inst[pc].Op == syntax.InstEmptyWidth {
+			seeds = append(seeds, pc)
+		}
+	}
+	if len(seeds) == 0 {
+		return false
+	}
+	saved := d.pcs
+	d.pcs = nil
+	matched := d.closure(seeds, syntax.EmptyEndText)
+	d.pcs = saved
+	return matched
+}
+
+// step returns the state after s consumes a rune of class c, or nil when the
+// budget is exhausted.
+func (d *patternDFA) step(s *dfaState, c int) *dfaState {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if next := s.next[c].Load(); next != nil {
+		return next
+	}
+	r := d.classRep[c]
+	seeds := make([]uint32, 0, len(s.pcs)+1)
+	for _, pc := range s.pcs {
+		inst := &d.prog.Inst[pc]
+		if inst.Op != syntax.InstEmptyWidth && runeRangesContain(runeRanges(inst), r) {
+			seeds = append(seeds, inst.Out)
+		}
+	}
+	if d.unanchored {
+		seeds = append(seeds, uint32(d.prog.Start))
+	}
+	next := d.intern(d.closure(seeds, 0))
+	if next == nil {
+		d.failed.Store(true)
+		return nil
+	}
+	s.next[c].Store(next)
+	return next
+}
+
+func runeRangesContain(ranges []rune, r rune) bool {
+	for j := 0; j < len(ranges); j += 2 {
+		if r >= ranges[j] && r <= ranges[j+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// usable reports whether the DFA answers for this pattern; false means the
+// caller uses regexp.
+func (d *patternDFA) usable() bool {
+	if d == nil {
+		return false
+	}
+	d.once.Do(d.init)
+	return !d.failed.Load()
+}
+
+// matchString reports whether s matches, and false for ok when the caller
+// must ask regexp instead.
+func (d *patternDFA) matchString(s string) (matched, ok bool) {
+	if !d.usable() {
+		return false, false
+	}
+	if len(s) == 0 {
+		return d.emptyMatch, true
+	}
+	st := d.start
+	for i := 0; ; {
+		if st.matched {
+			return true, true
+		}
+		if st.dead {
+			return false, true
+		}
+		if i >= len(s) {
+			return st.acceptEnd, true
+		}
+		var c int
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(d.dense[b])
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			c = d.classOf(r)
+			i += size
+		}
+		next := st.next[c].Load()
+		if next == nil {
+			if next = d.step(st, c); next == nil {
+				return false, false
+			}
+		}
+		st = next
+	}
+}
+
+// matchBytes is matchString for a byte slice.
+func (d *patternDFA) matchBytes(s []byte) (matched, ok bool) {
+	if !d.usable() {
+		return false, false
+	}
+	if len(s) == 0 {
+		return d.emptyMatch, true
+	}
+	st := d.start
+	for i := 0; ; {
+		if st.matched {
+			return true, true
+		}
+		if st.dead {
+			return false, true
+		}
+		if i >= len(s) {
+			return st.acceptEnd, true
+		}
+		var c int
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(d.dense[b])
+			i++
+		} else {
+			r, size := utf8.DecodeRune(s[i:])
+			c = d.classOf(r)
+			i += size
+		}
+		next := st.next[c].Load()
+		if next == nil {
+			if next = d.step(st, c); next == nil {
+				return false, false
+			}
+		}
+		st = next
+	}
+}
