@@ -58,3 +58,5 @@ require (
 )
 
 replace github.com/jacoelho/xsd => ./third_party/xsd
+
+replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema

@@ -3,13 +3,13 @@
 # one xmllint --schema process on the same files, plus the peak RSS of
 # ozgctl on a generated 200 MB message. Needs shared/corpus (skips without)
 # and xmllint (libxml2-utils). Prints throughput ratios (>1: ozgctl faster).
+#
+# Any other schema set: BENCH_XSD=main.xsd [BENCH_CATALOG=catalog.xml]
+# BENCH_MESSAGES=dir [BENCH_COPIES=50] scripts/bench-xoev.sh compares only
+# that batch (every *.xml under dir, each copied BENCH_COPIES times).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-if [ -z "$CORPUS" ] || ! command -v xmllint >/dev/null; then
-  echo "bench-xoev: skipped (needs shared/corpus and xmllint)"; exit 0
-fi
-X=$CORPUS/xoev
 RUNS=${RUNS:-5}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
@@ -36,6 +36,22 @@ compare() {
   printf '%-28s %4d files  ozgctl %6.3fs (%6.0f files/s)  xmllint %6.3fs (%6.0f files/s)  ratio %.2fx\n' \
     "$name" "$n" "$o" "$(echo "$n / $o" | bc -l)" "$x" "$(echo "$n / $x" | bc -l)" "$(echo "$x / $o" | bc -l)"
 }
+
+if [ -n "${BENCH_XSD:-}" ]; then
+  command -v xmllint >/dev/null || { echo "bench-xoev: needs xmllint"; exit 1; }
+  mkdir -p "$tmp/batch"
+  mapfile -t msgs < <(find "${BENCH_MESSAGES:?BENCH_MESSAGES names the messages directory}" -name '*.xml' | sort)
+  for i in $(seq 1 "${BENCH_COPIES:-50}"); do
+    n=0; for f in "${msgs[@]}"; do n=$((n+1)); cp "$f" "$tmp/batch/$i-$n-$(basename "$f")"; done
+  done
+  mapfile -t batch < <(find "$tmp/batch" -name '*.xml' | sort)
+  compare "$(basename "$BENCH_XSD") x${BENCH_COPIES:-50}" "$BENCH_XSD" "${BENCH_CATALOG:--}" "${batch[@]}"
+  exit 0
+fi
+if [ -z "$CORPUS" ] || ! command -v xmllint >/dev/null; then
+  echo "bench-xoev: skipped (needs shared/corpus and xmllint)"; exit 0
+fi
+X=$CORPUS/xoev
 
 mapfile -t ubl < <(awk -F'\t' '$3 ~ /UBL-Invoice-2.1.xsd/ {print $1}' "$X/LIBXML2-BASELINE.tsv" | sed "s|^|$X/|")
 compare "UBL 2.1 Invoice (XRechnung)" "$X/xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd" - "${ubl[@]}"

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Lists how third_party/xsd differs from jacoelho/xsd at the version it was
-# copied from (downloaded through the Go module proxy), as a check of
-# third_party/xsd/PATCHES.md. With -u, prints the unified diff of the changed
-# files as well.
+# Lists how the carried modules (third_party/xsd, third_party/jsonschema)
+# differ from the upstream versions they were copied from (downloaded through
+# the Go module proxy), as a check of their PATCHES.md. With UNIFIED=1 it
+# prints the unified diff of the changed files as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version=v0.4.0
-dir=$(go mod download -json "github.com/jacoelho/xsd@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-[ -d "$dir" ] || { echo "xsd-upstream-diff: download of $version failed" >&2; exit 1; }
-if [ "${1:-}" = -u ]; then
-  diff -ru -x corpus -x manifest.json -x docs -x bin -x .github "$dir" third_party/xsd || true
-else
-  diff -rq "$dir" third_party/xsd | grep -v "^Only in $dir/tests/corpus" || true
-fi
+for pair in "third_party/xsd github.com/jacoelho/xsd@v0.4.0" \
+            "third_party/jsonschema github.com/santhosh-tekuri/jsonschema/v6@v6.0.3"; do
+  set -- $pair
+  local_dir=$1 mod=$2
+  dir=$(go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$dir" ] || { echo "third-party-diff: download of $mod failed" >&2; exit 1; }
+  echo "== $local_dir against $mod"
+  if [ "${UNIFIED:-}" = 1 ]; then
+    diff -ru -x corpus -x manifest.json -x docs -x bin -x .github -x 'go.work*' "$dir" "$local_dir" || true
+  else
+    diff -rq "$dir" "$local_dir" | grep -v "^Only in $dir/tests/corpus" || true
+  fi
+done

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // A Draft represents json-schema specification.
@@ -124,9 +125,19 @@ var (
 	draftLatest = Draft2020
 )
 
-func init() {
+// loadDrafts compiles the meta-schemas of every draft. ozgctl patch: upstream
+// does this in init, which costs every program that links the package
+// (~12-50 ms) even if it never compiles a schema; it now runs on the first
+// schema validation against a meta-schema (roots.validate). The compiler that
+// loads the drafts does not validate against them, as init's did not.
+var draftsOnce sync.Once
+
+func loadDrafts() { draftsOnce.Do(compileDrafts) }
+
+func compileDrafts() {
 	c := NewCompiler()
 	c.AssertFormat()
+	c.roots.loadingDrafts = true
 	for _, d := range []*Draft{Draft4, Draft6, Draft7, Draft2019, Draft2020} {
 		d.sch = c.MustCompile(d.url)
 		for name := range d.allVocabs {

@@ -12,6 +12,8 @@ type roots struct {
 	regexpEngine RegexpEngine
 	vocabularies map[string]*Vocabulary
 	assertVocabs bool
+	// ozgctl patch: set on the compiler that loads the drafts' meta-schemas.
+	loadingDrafts bool
 }
 
 func newRoots() *roots {
@@ -235,6 +237,9 @@ func (rr *roots) addSubschema(r *root, ptr jsonPointer) error {
 }
 
 func (rr *roots) validate(r *root, v any, ptr jsonPointer) error {
+	if !rr.loadingDrafts {
+		loadDrafts() // ozgctl patch: was init
+	}
 	dialect := r.resource(ptr).dialect
 	meta := dialect.getSchema(rr.assertVocabs, rr.vocabularies)
 	if err := meta.validate(v, rr.regexpEngine, meta, r.resources, rr.assertVocabs, rr.vocabularies); err != nil {
