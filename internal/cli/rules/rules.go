@@ -41,7 +41,9 @@ func NewCmdRules(f *cmdutil.Factory, runF func(*RulesOptions) error) *cobra.Comm
 XDatenfelder versions it applies to, its title, and whether fim lint
 checks it — or why it cannot be decided from a file and local code lists.
 
---output markdown prints the table used in the README.`,
+--output markdown prints the table of docs/rules.md, followed by the notes
+on where fim lint deliberately reads the catalogue differently from
+FIM-XSLT, the XSLT quality report used in the FIM community (in JSON: "note").`,
 		Example: `  ozgctl rules
   ozgctl rules --implemented --lang en
   ozgctl rules --output markdown`,
@@ -74,6 +76,9 @@ type ruleJSON struct {
 	Title       string `json:"title"`
 	Help        string `json:"help"`
 	Reason      string `json:"reason,omitempty"`
+	// Note says where fim lint deliberately reads the catalogue entry
+	// differently from FIM-XSLT, and why.
+	Note string `json:"note,omitempty"`
 }
 
 func rulesRun(opts *RulesOptions) error {
@@ -83,7 +88,7 @@ func rulesRun(opts *RulesOptions) error {
 			continue
 		}
 		row := ruleJSON{Code: r.Code, Class: string(r.Class), Versions: r.Versions.String(), Implemented: r.Implemented(),
-			Title: r.Title.In(opts.Lang), Help: r.Help.In(opts.Lang), Reason: r.Reason.In(opts.Lang)}
+			Title: r.Title.In(opts.Lang), Help: r.Help.In(opts.Lang), Reason: r.Reason.In(opts.Lang), Note: r.Note.In(opts.Lang)}
 		if s := r.Severity(); s.Valid() {
 			row.Severity = s.String()
 		}
@@ -119,6 +124,7 @@ func rulesRun(opts *RulesOptions) error {
 			fmt.Fprintf(&buf, "| %s | %s | %s | %s | %s | %s |\n", r.Code, r.Class, orDash(r.Severity), r.Versions,
 				mdEscape(checked(r)), mdEscape(r.Title))
 		}
+		writeNotes(&buf, rows, opts.Lang)
 	default:
 		tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "CODE\tCLASS\tSEVERITY\tVERSIONS\tCHECKED\tTITLE")
@@ -142,6 +148,43 @@ func rulesRun(opts *RulesOptions) error {
 	}
 	_, err := opts.IO.Out.Write(buf.Bytes())
 	return err
+}
+
+// notesIntro heads the notes below the markdown table.
+var notesIntro = map[string]string{
+	"de": `## Abweichungen von FIM-XSLT
+
+[FIM-XSLT](https://github.com/vs5000/FIM-XSLT) ist der XSLT-Qualitätsbericht, der in der FIM-Community
+verwendet wird. Wo fim lint einen Katalogeintrag bewusst anders liest, stehen hier der Unterschied
+und der Grund.
+
+| Code | Abweichung |
+|---|---|
+`,
+	"en": `## Where fim lint reads the catalogue differently from FIM-XSLT
+
+[FIM-XSLT](https://github.com/vs5000/FIM-XSLT) is the XSLT quality report used in the FIM community.
+Where fim lint deliberately reads a catalogue entry differently, the difference and the reason:
+
+| Code | Difference |
+|---|---|
+`,
+}
+
+// writeNotes appends the rules' notes on FIM-XSLT, if any, as a second
+// table.
+func writeNotes(buf *bytes.Buffer, rows []ruleJSON, lang string) {
+	first := true
+	for _, r := range rows {
+		if r.Note == "" {
+			continue
+		}
+		if first {
+			buf.WriteString("\n" + notesIntro[lang])
+			first = false
+		}
+		fmt.Fprintf(buf, "| %s | %s |\n", r.Code, mdEscape(r.Note))
+	}
 }
 
 func orDash(s string) string {

@@ -102,6 +102,9 @@ func TestTexts(t *testing.T) {
 				t.Errorf("%s: %s missing in a language: %+v", r.Code, name, tx)
 			}
 		}
+		if (r.Note.DE == "") != (r.Note.EN == "") {
+			t.Errorf("%s: note missing in a language: %+v", r.Code, r.Note)
+		}
 		de, en := verbRE.FindAllString(r.Detail.DE, -1), verbRE.FindAllString(r.Detail.EN, -1)
 		if strings.Join(de, " ") != strings.Join(en, " ") {
 			t.Errorf("%s: detail verbs differ: %q vs %q", r.Code, de, en)

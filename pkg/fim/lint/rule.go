@@ -102,6 +102,12 @@ type Rule struct {
 	Detail Text
 	// Reason says why the check is not implemented (Check is nil).
 	Reason Text
+	// Note says where ozgctl deliberately reads the catalogue entry
+	// differently from FIM-XSLT (https://github.com/vs5000/FIM-XSLT), the
+	// XSLT quality report used in the FIM community, and why; empty where
+	// the readings agree. `ozgctl rules --output markdown` lists the notes
+	// below the table.
+	Note Text
 
 	check func(p *pass)
 }

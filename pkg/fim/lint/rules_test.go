@@ -308,6 +308,18 @@ var ruleCases = []ruleCase{
 	{code: "1142", base: "base3", bad: []string{f3Head + "\n<xdf:statusGesetztAm>2024-01-01</xdf:statusGesetztAm>", f3Head}},
 	{code: "1143", base: "base3", bad: []string{"<xdf:statusGesetztAm>2024-01-01</xdf:statusGesetztAm>", ""}},
 	{code: "1144", base: "dsb3", bad: []string{"<xdf:statusGesetztAm>2024-01-01</xdf:statusGesetztAm>", ""}},
+
+	// Where the reading deliberately differs from FIM-XSLT (the rules'
+	// notes in docs/rules.md): these cases pin ozgctl's reading.
+	{code: "1101", base: "base3", bad: []string{"<xdf:bezug>§ 4 BGB</xdf:bezug>", "<xdf:bezug></xdf:bezug>"}},
+	{code: "1103", base: "base2", bad: []string{`<xdf:praezisierung>{"minValue":"1900-01-01","maxValue":"2100-12-31"}</xdf:praezisierung>`, ""}},
+	{code: "1105", base: "base2", bad: []string{"<xdf:version>2024-01-01</xdf:version>", "<xdf:version>2020-28-09</xdf:version>"}},
+	{code: "1105", base: "base3", bad: []string{werte, "<xdf:codelisteReferenz><xdf:canonicalIdentification>urn:de:test:codeliste:anrede</xdf:canonicalIdentification><xdf:version>1.0</xdf:version></xdf:codelisteReferenz>"}},
+	{code: "1127", base: "base2", bad: []string{"<xdf:fachlicherErsteller>Redaktion Test</xdf:fachlicherErsteller>\n<xdf:veroeffentlichungsdatum>2024-01-02</xdf:veroeffentlichungsdatum>\n<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:feldart>",
+		"<xdf:fachlicherErsteller>Redaktion Test</xdf:fachlicherErsteller>\n<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:feldart>"}},
+	{code: "1136", base: "base2", bad: []string{"<xdf:name>Familienname</xdf:name>", "<xdf:name>" + strings.Repeat("Familienname ", 20) + "</xdf:name>"}},
+	{code: "1139", base: "base2", bad: []string{"<xdf:datentyp><code>date</code></xdf:datentyp>", "<xdf:datentyp><code>file</code></xdf:datentyp>"}},
+	{code: "1140", base: "base2", bad: []string{"<xdf:bezug>§ 4 BGB</xdf:bezug>\n<xdf:status><code>aktiv</code></xdf:status>\n<xdf:fachlicherErsteller>Redaktion Test", "<xdf:bezug>§ 4 BGB</xdf:bezug>\n<xdf:status><code>aktiv</code></xdf:status>\n<xdf:fachlicherErsteller>FIM-Baustein Datenfelder"}},
 }
 
 // TestRules runs each rule case: the changed document triggers the rule,
