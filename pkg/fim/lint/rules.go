@@ -70,7 +70,7 @@ var registry = []Rule{
 		Title: Text{"Bezeichnung Eingabe fehlt", "input label (bezeichnungEingabe) is missing"},
 		Help:  Text{"Die Bezeichnung Eingabe ist die Beschriftung im Formular und muss gesetzt sein.", "The input label is what the form shows and must be set."},
 		check: c1009},
-	{Code: "1010", Class: FehlerKritisch, Versions: V3,
+	{Code: "1010", Class: FehlerKritisch, Versions: Both,
 		Title: Text{"Bezeichnung Ausgabe fehlt", "output label (bezeichnungAusgabe) is missing"},
 		Help:  Text{"Die Bezeichnung Ausgabe wird in Bescheiden und Ausdrucken verwendet und muss gesetzt sein.", "The output label is used in notices and printouts and must be set."},
 		check: c1010},

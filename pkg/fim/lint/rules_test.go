@@ -173,6 +173,7 @@ var ruleCases = []ruleCase{
 	{code: "1009", base: "base3", bad: []string{"<xdf:bezeichnungEingabe>Anrede</xdf:bezeichnungEingabe>", "<xdf:bezeichnungEingabe></xdf:bezeichnungEingabe>"}},
 	{code: "1009", base: "base2", bad: []string{"<xdf:bezeichnungEingabe>Testantrag</xdf:bezeichnungEingabe>", ""}},
 	{code: "1010", base: "base3", bad: []string{"<xdf:bezeichnungAusgabe>Anrede</xdf:bezeichnungAusgabe>", ""}},
+	{code: "1010", base: "base2", bad: []string{"<xdf:bezeichnungAusgabe>Anrede</xdf:bezeichnungAusgabe>", ""}},
 	{code: "1011", base: "base3", bad: []string{"<xdf:feldart><code>select</code></xdf:feldart>\n<xdf:datentyp><code>text</code></xdf:datentyp>", "<xdf:feldart><code>select</code></xdf:feldart>\n<xdf:datentyp><code>num_int</code></xdf:datentyp>"},
 		good: []string{"<xdf:feldart><code>select</code></xdf:feldart>\n<xdf:datentyp><code>text</code></xdf:datentyp>", "<xdf:feldart><code>select</code></xdf:feldart>\n<xdf:datentyp><code>text_latin</code></xdf:datentyp>"}},
 	{code: "1012", base: "base3", bad: []string{"<xdf:inhalt>01</xdf:inhalt>", `<xdf:praezisierung maxLength="2"/><xdf:inhalt>01</xdf:inhalt>`}},
