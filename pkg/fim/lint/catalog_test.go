@@ -102,6 +102,11 @@ func TestTexts(t *testing.T) {
 				t.Errorf("%s: %s missing in a language: %+v", r.Code, name, tx)
 			}
 		}
+		for key, tx := range r.Cases {
+			if tx.DE == "" || tx.EN == "" {
+				t.Errorf("%s: title of case %q missing in a language: %+v", r.Code, key, tx)
+			}
+		}
 		if (r.Note.DE == "") != (r.Note.EN == "") {
 			t.Errorf("%s: note missing in a language: %+v", r.Code, r.Note)
 		}

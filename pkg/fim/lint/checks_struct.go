@@ -133,15 +133,24 @@ func c1013(p *pass) {
 	}
 }
 
+// c1022: an abstract or harmonised element used in an RNG group, or
+// directly in a Datenschema (which always has its legal basis, so FIM-XSLT
+// treats it as legally bound too), needs a bezug on that use. The root
+// group of a group message (.0103) is a group like any other: only RNG
+// makes it legally bound.
 func c1022(p *pass) {
 	for _, pl := range p.places {
-		par := pl.parent
-		if par.kind != fim.KindDatenfeldgruppe || par.common.Schemaelementart != "RNG" {
+		key := ""
+		switch par := pl.parent; {
+		case par.kind == fim.KindDatenschema:
+			key = "schema"
+		case par.kind == fim.KindDatenfeldgruppe && par.common.Schemaelementart == "RNG":
+		default:
 			continue
 		}
 		art := pl.ref.Common().Schemaelementart
 		if (art == "ABS" || art == "HAR") && !hasBezug(pl.ref.Bezug) {
-			p.atPlace(pl)
+			p.atPlaceCase(key, pl)
 		}
 	}
 }

@@ -256,6 +256,12 @@ func (p *pass) pathOf(c *fim.Common) string {
 // report adds a finding about element c at pos (c.Pos when pos is zero)
 // and path (the element's first path when empty).
 func (p *pass) report(c *fim.Common, pos fim.Pos, path string, args ...any) {
+	p.reportCase("", c, pos, path, args...)
+}
+
+// reportCase is report for a case of the rule with its own title (see
+// Rule.Cases); key "" is the rule's title.
+func (p *pass) reportCase(key string, c *fim.Common, pos fim.Pos, path string, args ...any) {
 	if pos.Line == 0 && c != nil {
 		pos = c.Pos
 	}
@@ -265,7 +271,7 @@ func (p *pass) report(c *fim.Common, pos fim.Pos, path string, args ...any) {
 	f := finding.Finding{
 		Rule:     p.rule.Code,
 		Severity: p.rule.Severity(),
-		Msg:      p.rule.Msg(args...),
+		Msg:      p.rule.caseMsg(key, args...),
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Path:     path,
@@ -283,12 +289,15 @@ func (p *pass) report(c *fim.Common, pos fim.Pos, path string, args ...any) {
 func (p *pass) at(c *fim.Common, args ...any) { p.report(c, fim.Pos{}, "", args...) }
 
 // atPlace reports about a place (a use of an element in a structure).
-func (p *pass) atPlace(pl *place, args ...any) {
+func (p *pass) atPlace(pl *place, args ...any) { p.atPlaceCase("", pl, args...) }
+
+// atPlaceCase is atPlace for a case of the rule with its own title.
+func (p *pass) atPlaceCase(key string, pl *place, args ...any) {
 	pos := pl.ref.Pos
 	if pos.Line == 0 {
 		pos = pl.ref.Common().Pos
 	}
-	p.report(pl.ref.Common(), pos, pl.path, args...)
+	p.reportCase(key, pl.ref.Common(), pos, pl.path, args...)
 }
 
 // elem is a FIM element of the document with its kind.

@@ -100,6 +100,10 @@ type Rule struct {
 	// are filled by the check's arguments. A finding's message is the
 	// title, followed by the formatted detail in parentheses.
 	Detail Text
+	// Cases are titles for cases the check tells apart, by key; a finding
+	// of such a case has that title instead of Title (1022: "schema", a
+	// use directly in a Datenschema rather than in an RNG group).
+	Cases map[string]Text
 	// Reason says why the check is not implemented (Check is nil).
 	Reason Text
 	// Note says where ozgctl deliberately reads the catalogue entry
@@ -126,22 +130,37 @@ func (r *Rule) Message(lang string, args ...any) string {
 // Msg returns the finding message as a key with the detail arguments: the
 // title, followed by the formatted detail in parentheses when there are
 // arguments. Reporters render it in the run's language.
-func (r *Rule) Msg(args ...any) finding.Msg {
-	if r.Detail.DE != "" && len(args) > 0 {
-		return finding.Key("fim.lint." + r.Code + ".detail").With(args...)
+func (r *Rule) Msg(args ...any) finding.Msg { return r.caseMsg("", args...) }
+
+// caseMsg is [Rule.Msg] for the case with the key (see Cases), whose
+// message keys are fim.lint.<code>.<case>[.detail]; key "" is the rule's
+// title.
+func (r *Rule) caseMsg(key string, args ...any) finding.Msg {
+	k := "fim.lint." + r.Code
+	if _, ok := r.Cases[key]; ok && key != "" {
+		k += "." + key
 	}
-	return finding.Key("fim.lint." + r.Code).With()
+	if r.Detail.DE != "" && len(args) > 0 {
+		return finding.Key(k + ".detail").With(args...)
+	}
+	return finding.Key(k).With()
 }
 
-// ruleMessages registers every rule's message forms (see [Rule.Msg]).
+// ruleMessages registers every rule's message forms (see [Rule.Msg]), and
+// those of its cases.
 var ruleMessages = func() int {
 	esc := func(s string) string { return strings.ReplaceAll(s, "%", "%%") }
+	register := func(r *Rule, key string, title Text) {
+		finding.Register(key, esc(title.DE), esc(title.EN))
+		if r.Detail.DE != "" || r.Detail.EN != "" {
+			finding.Register(key+".detail", esc(title.DE)+" ("+r.Detail.DE+")", esc(title.EN)+" ("+r.Detail.EN+")")
+		}
+	}
 	for i := range registry {
 		r := &registry[i]
-		finding.Register("fim.lint."+r.Code, esc(r.Title.DE), esc(r.Title.EN))
-		if r.Detail.DE != "" || r.Detail.EN != "" {
-			finding.Register("fim.lint."+r.Code+".detail",
-				esc(r.Title.DE)+" ("+r.Detail.DE+")", esc(r.Title.EN)+" ("+r.Detail.EN+")")
+		register(r, "fim.lint."+r.Code, r.Title)
+		for key, title := range r.Cases {
+			register(r, "fim.lint."+r.Code+"."+key, title)
 		}
 	}
 	return len(registry)

@@ -186,6 +186,15 @@ var ruleCases = []ruleCase{
 	{code: "1019", base: "base3", bad: []string{"Wenn F60000000003 befüllt", "Wenn F60000000003 V1.0.0 befüllt"}},
 	{code: "1021", base: "base3", bad: []string{"<xdf:anzahl>0:*</xdf:anzahl>", ""}},
 	{code: "1022", base: "base2", bad: []string{"<xdf:bezug>§ 3 Abs. 1 BGB</xdf:bezug>", ""}},
+	// Directly in a Datenschema, which always has its legal basis, as in an
+	// RNG group; a .0103 message's root group is no schema (grp3: its HAR
+	// root group holds HAR fields without bezug, and stays clean).
+	{code: "1022", base: "base2", bad: []string{"<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:feldart>", "<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:feldart>"}},
+	{code: "1022", base: "base2", bad: []string{"<xdf:bezug>§ 2 BGB</xdf:bezug>\n", "", "<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>", "<xdf:schemaelementart><code>ABS</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>"}},
+	{code: "1022", base: "base3", bad: []string{"<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:feldart><code>input</code></xdf:feldart>\n<xdf:datentyp><code>num_int</code>", "<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:feldart><code>input</code></xdf:feldart>\n<xdf:datentyp><code>num_int</code>"},
+		good: []string{"<xdf:anzahl>0:1</xdf:anzahl>\n<xdf:enthaelt>\n<xdf:datenfeld>\n<xdf:identifikation><xdf:id>F60000000005", "<xdf:anzahl>0:1</xdf:anzahl>\n<xdf:bezug>§ 6 BGB</xdf:bezug>\n<xdf:enthaelt>\n<xdf:datenfeld>\n<xdf:identifikation><xdf:id>F60000000005",
+			"<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:feldart><code>input</code></xdf:feldart>\n<xdf:datentyp><code>num_int</code>", "<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:feldart><code>input</code></xdf:feldart>\n<xdf:datentyp><code>num_int</code>"}},
+	{code: "1022", base: "grp3", bad: []string{"<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Geben Sie", "<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Geben Sie"}},
 	{code: "1023", base: "base3", bad: []string{f3Struct, "", f4Struct, ""}},
 	{code: "1024", base: "base3", bad: []string{"re:<xdf:freitextRegel>.*</xdf:freitextRegel>", ""}},
 	{code: "1025", base: "base3", bad: []string{"<xdf:id>F60000000005</xdf:id>", "<xdf:id>F60000000007</xdf:id>"}},
@@ -424,5 +433,33 @@ func TestReuseStaysLinear(t *testing.T) {
 	fs := Lint(context.Background(), doc, Options{})
 	if !has(fs, "1004") {
 		t.Error("1004 not reported for the doubled child")
+	}
+}
+
+// Test1022Wording checks that 1022 names the schema when the use is
+// directly in a Datenschema, and the RNG group otherwise, in both
+// languages.
+func Test1022Wording(t *testing.T) {
+	inSchema := apply(t, loadBase(t, "base2"), []string{"<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>\n<xdf:feldart>", "<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:feldart>"})
+	inGroup := apply(t, loadBase(t, "base2"), []string{"<xdf:bezug>§ 3 Abs. 1 BGB</xdf:bezug>", ""})
+	for _, tt := range []struct {
+		doc, lang, path, want string
+	}{
+		{inSchema, "de", "S00000001/F00000005", "Verwendung direkt im Datenschema ohne Bezug"},
+		{inSchema, "en", "S00000001/F00000005", "use directly in the schema has no legal basis"},
+		{inGroup, "de", "S00000001/G00000002/F00000003", "Verwendung in rechtsnormgebundener Gruppe ohne Bezug"},
+		{inGroup, "en", "S00000001/G00000002/F00000003", "use inside a legally bound group has no legal basis"},
+	} {
+		doc, _, err := fim.ReadBytes([]byte(tt.doc), "test.xml", fim.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range Lint(context.Background(), doc, Options{Rules: []string{"1022"}}) {
+			got = append(got, f.Path+": "+f.Text(tt.lang))
+		}
+		if want := tt.path + ": " + tt.want; len(got) != 1 || got[0] != want {
+			t.Errorf("%s: got %q, want %q", tt.lang, got, want)
+		}
 	}
 }
