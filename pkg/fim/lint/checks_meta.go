@@ -303,10 +303,13 @@ func (p *pass) documentTexts() []documentText {
 	return out
 }
 
+// c1132: a bezug holds several legal bases when they are separated by
+// semicolons or when it has two or more section signs (FIM-XSLT's test;
+// "§§ 4 und 5" counts as two).
 func c1132(p *pass) {
 	for _, e := range p.elements() {
 		for _, b := range e.c.Bezug {
-			if strings.Contains(b.Text, ";") {
+			if strings.Contains(b.Text, ";") || strings.Count(b.Text, "§") >= 2 {
 				p.at(e.c, shorten(b.Text, 60))
 			}
 		}
