@@ -271,15 +271,34 @@ func (r ElementRef) MarshalJSON() ([]byte, error) {
 	return json.Marshal(elementRefJSON{Kind: r.Kind(), Identifier: r.Identifier(), Anzahl: r.Anzahl, Bezug: r.Bezug, Pos: r.Pos})
 }
 
-// Rules is a list of rules; in JSON it is written as identifiers, the rules
-// themselves are in the document's rules list.
-type Rules []*Regel
+// RuleRef is one rule element ("regel") under a schema, group or field. A
+// rule written at several places is one Regel, kept once in the document's
+// rules list with the position of its first occurrence; Pos is where this
+// occurrence starts.
+type RuleRef struct {
+	Regel *Regel
+	Pos   Pos
+}
+
+// Rules is the list of rules of a schema, group or field; in JSON it is
+// written as identifiers, the rules themselves are in the document's rules
+// list.
+type Rules []RuleRef
+
+// List returns the rules without their positions.
+func (rs Rules) List() []*Regel {
+	out := make([]*Regel, len(rs))
+	for i, r := range rs {
+		out[i] = r.Regel
+	}
+	return out
+}
 
 // MarshalJSON writes the identifiers of the rules.
 func (rs Rules) MarshalJSON() ([]byte, error) {
 	ids := make([]Identifier, len(rs))
 	for i, r := range rs {
-		ids[i] = r.Identifier
+		ids[i] = r.Regel.Identifier
 	}
 	return json.Marshal(ids)
 }

@@ -30,6 +30,13 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 		}
 		addExtra(c.Extra)
 	}
+	// Every occurrence of a rule has its own position, also where the
+	// rule was written before.
+	addRules := func(rs Rules) {
+		for i := range rs {
+			add(&rs[i].Pos)
+		}
+	}
 	if doc != nil {
 		addExtra(doc.Header.Extra)
 		addExtra(doc.Extra)
@@ -42,12 +49,14 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 					// A copy outside the index (a cycle): fill it too.
 					seen[g] = true
 					addCommon(&g.Common)
+					addRules(g.Regeln)
 					refs(g.Children)
 				}
 			}
 		}
 		if s := doc.Schema; s != nil {
 			addCommon(&s.Common)
+			addRules(s.Regeln)
 			refs(s.Children)
 		}
 		if s := doc.Steckbrief; s != nil {
@@ -60,10 +69,12 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 		}
 		for _, g := range doc.Groups {
 			addCommon(&g.Common)
+			addRules(g.Regeln)
 			refs(g.Children)
 		}
 		for _, f := range doc.Fields {
 			addCommon(&f.Common)
+			addRules(f.Regeln)
 			if f.Codeliste != nil {
 				add(&f.Codeliste.Pos)
 			}

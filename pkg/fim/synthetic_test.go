@@ -137,6 +137,24 @@ func TestSharedGroup(t *testing.T) {
 	}
 }
 
+// TestSharedRule: a rule written under two elements is one object, and
+// each occurrence keeps its own position.
+func TestSharedRule(t *testing.T) {
+	rule := `<x:regel><x:identifikation><x:id>R1</x:id><x:version>1.0</x:version></x:identifikation><x:name>r</x:name><x:definition>F1 muss befüllt sein.</x:definition></x:regel>`
+	in := schema2(rule + "\n" + `<x:struktur><x:anzahl>1:1</x:anzahl><x:enthaelt>` + "\n" + field2("F1", rule) + `</x:enthaelt></x:struktur>`)
+	doc, _, err := ReadBytes([]byte(in), "s.xml", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, f := doc.Schema.Regeln, doc.Fields[0].Regeln
+	if len(doc.Rules) != 1 || len(s) != 1 || len(f) != 1 || s[0].Regel != f[0].Regel || s[0].Regel != doc.Rules[0] {
+		t.Fatalf("rules %d, schema %+v, field %+v", len(doc.Rules), s, f)
+	}
+	if s[0].Pos.Line != 1 || f[0].Pos.Line != 3 || doc.Rules[0].Pos != s[0].Pos {
+		t.Errorf("positions: schema %+v, field %+v, rule %+v", s[0].Pos, f[0].Pos, doc.Rules[0].Pos)
+	}
+}
+
 func TestParseCardinality(t *testing.T) {
 	for _, tt := range []struct {
 		in       string

@@ -505,8 +505,8 @@ func (w *writer) schema(s *Datenschema) {
 
 func (w *writer) rules(rs Rules) {
 	for _, r := range rs {
-		if r != nil {
-			w.rule(r)
+		if r.Regel != nil {
+			w.rule(r.Regel)
 		}
 	}
 }

@@ -353,7 +353,7 @@ func (r *reader) readMember(ch *element, parent string, c *Common, regeln *Rules
 	case ch.local == "regel":
 		rg, err := r.readRegel(ch)
 		if rg != nil {
-			*regeln = append(*regeln, rg)
+			*regeln = append(*regeln, RuleRef{Regel: rg, Pos: Pos{Offset: ch.off}})
 		}
 		return err
 	case ch.local == "struktur" && children != nil:

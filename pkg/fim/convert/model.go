@@ -121,7 +121,7 @@ func build(doc *fim.Document, opts Options) (*model, error) {
 			m.Title = txt(doc.Schema.Bezeichnung)
 		}
 		m.Description = txt(firstNonEmpty(doc.Schema.Hilfetext, doc.Schema.HilfetextEingabe))
-		m.Rules = doc.Schema.Regeln
+		m.Rules = doc.Schema.Regeln.List()
 	} else {
 		m.Description = txt(root.HilfetextEingabe)
 	}
@@ -251,7 +251,7 @@ func (m *model) groupDef(g *fim.Datenfeldgruppe, versions map[string]map[string]
 	if d, ok := m.byKey[g]; ok {
 		return d, nil
 	}
-	d := &def{Name: defName(g.Identifier, versions), Common: &g.Common, Group: g, Rules: g.Regeln}
+	d := &def{Name: defName(g.Identifier, versions), Common: &g.Common, Group: g, Rules: g.Regeln.List()}
 	m.byKey[g] = d
 	m.Defs = append(m.Defs, d)
 	members, err := m.props(g.Children, versions, append(stack, g))
@@ -271,7 +271,7 @@ func (m *model) fieldDef(f *fim.Datenfeld, versions map[string]map[string]bool) 
 	if d, ok := m.byField[f]; ok {
 		return d
 	}
-	d := &def{Name: defName(f.Identifier, versions), Common: &f.Common, Field: f, Rules: f.Regeln}
+	d := &def{Name: defName(f.Identifier, versions), Common: &f.Common, Field: f, Rules: f.Regeln.List()}
 	m.byField[f] = d
 	m.Defs = append(m.Defs, d)
 	id := f.Identifier.ID

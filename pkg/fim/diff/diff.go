@@ -215,7 +215,8 @@ func index(d *fim.Document) *docIndex {
 	}
 	var rules func(parent *elem, rs fim.Rules)
 	rules = func(parent *elem, rs fim.Rules) {
-		for i, rg := range rs {
+		for i, rr := range rs {
+			rg := rr.Regel
 			e := add(&elem{key: keyOf(fim.KindRegel, rg.Identifier.ID), kind: fim.KindRegel, c: &rg.Common, rule: rg,
 				path: parent.path + "/" + rg.Identifier.ID, under: parent.key})
 			e.places = append(e.places, place{parent: parent.key, index: i})

@@ -294,17 +294,22 @@ func scanRefs(s string, out []idRef) []idRef {
 	return out
 }
 
+// c1001 reports a rule that names groups or fields outside the element it
+// is attached to. A rule written under several elements is checked under
+// each, and reported at that occurrence of the rule.
 func c1001(p *pass) {
 	for _, o := range p.ruleOwners() {
-		for _, rg := range o.rules {
+		for _, rr := range o.rules {
+			rg := rr.Regel
 			var bad []string
 			for _, ref := range p.ruleRefs(rg) {
-				if k := ref.id[0]; (k == 'F' || k == 'G') && !slices.Contains(bad, ref.id) && !o.inScope(ref.id) && !slices.Contains(bad, ref.id) {
+				if k := ref.id[0]; (k == 'F' || k == 'G') && !slices.Contains(bad, ref.id) && !o.inScope(ref.id) {
 					bad = append(bad, ref.id)
 				}
 			}
 			if len(bad) > 0 {
-				p.at(&rg.Common, rg.Identifier.ID, strings.Join(bad, ", "))
+				path := p.pathOf(o.c) + "/" + idOrKind(&rg.Common, fim.KindRegel)
+				p.report(&rg.Common, rr.Pos, path, rg.Identifier.ID, strings.Join(bad, ", "))
 			}
 		}
 	}

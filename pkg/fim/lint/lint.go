@@ -175,9 +175,9 @@ func (r *run) buildPlaces() {
 		if !ok {
 			base = c.Identifier.ID
 		}
-		for _, rg := range rules {
-			if _, seen := r.firstAt[&rg.Common]; !seen {
-				r.firstAt[&rg.Common] = base + "/" + idOrKind(&rg.Common, fim.KindRegel)
+		for _, rr := range rules {
+			if c := &rr.Regel.Common; r.firstAt[c] == "" {
+				r.firstAt[c] = base + "/" + idOrKind(c, fim.KindRegel)
 			}
 		}
 	}

@@ -133,6 +133,11 @@ type ruleCase struct {
 	// always checked too).
 	good      []string
 	codelists bool
+	// atLast, if set, is a text of the changed document: every finding of
+	// the rule must be on the line of its last occurrence.
+	atLast string
+	// path, if set, is the path of every finding of the rule.
+	path string
 }
 
 const (
@@ -163,6 +168,10 @@ func f5As(datentyp, praez, inhalt string) []string {
 var ruleCases = []ruleCase{
 	{code: "1001", base: "base3", bad: []string{"Wenn F60000000003", "Wenn F60000000999"}},
 	{code: "1001", base: "base2", bad: []string{"muss F00000004 befüllt", "muss F00000999 befüllt"}},
+	// A rule reused where its references are out of scope: the finding is
+	// at that copy of the rule (and its path), not at the first one.
+	{code: "1001", base: "base2", bad: []string{`re:(?s)(<xdf:regel>.*?</xdf:regel>)(.*<xdf:inhalt>2000-01-01</xdf:inhalt>)`, "$1$2\n$1"}, atLast: "<xdf:regel>", path: "S00000001/F00000005/R00000001"},
+	{code: "1001", base: "base3", bad: []string{`re:(?s)(<xdf:regel>.*?</xdf:regel>)(.*<xdf:inhalt>5</xdf:inhalt>)`, "$1$2\n$1"}, atLast: "<xdf:regel>", path: "S60000000001/F60000000005/R60000000001"},
 	{code: "1002", base: "base3", bad: []string{"<xdf:name>Kinderzahl</xdf:name>", "<xdf:name></xdf:name>"}},
 	{code: "1003", base: "base3", bad: []string{"<xdf:id>F60000000007</xdf:id><xdf:version>1.0.0</xdf:version>", "<xdf:id>F60000000003</xdf:id><xdf:version>2.0.0</xdf:version>"}},
 	{code: "1004", base: "base3", bad: []string{"<xdf:id>F60000000004</xdf:id>", "<xdf:id>F60000000003</xdf:id>"}},
@@ -357,6 +366,12 @@ func TestRules(t *testing.T) {
 				if f.Rule == c.code {
 					if f.Severity != r.Severity() || f.Class != string(r.Class) || f.Source != Source || f.Line == 0 || f.Path == "" || f.Text("de") == "" {
 						t.Errorf("finding not filled in: %+v", f)
+					}
+					if i := strings.LastIndex(bad, c.atLast); c.atLast != "" && f.Line != strings.Count(bad[:i], "\n")+1 {
+						t.Errorf("finding at line %d (%s), want %d, the last %q", f.Line, f.Path, strings.Count(bad[:i], "\n")+1, c.atLast)
+					}
+					if c.path != "" && f.Path != c.path {
+						t.Errorf("finding at path %s, want %s", f.Path, c.path)
 					}
 				}
 			}

@@ -621,7 +621,7 @@ func (m *migration) group(g *fim.Datenfeldgruppe) {
 
 func (m *migration) rules(rs fim.Rules) {
 	for _, r := range rs {
-		m.rule(r)
+		m.rule(r.Regel)
 	}
 }
 
