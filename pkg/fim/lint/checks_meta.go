@@ -180,9 +180,11 @@ func ersteller(c *fim.Common) string {
 	return strings.TrimSpace(c.StatusGesetztDurch)
 }
 
+// c1117 reports every element without its fachlicher Ersteller, rules
+// included (as in FIM-XSLT).
 func c1117(p *pass) {
 	for _, e := range p.elements() {
-		if e.kind != fim.KindRegel && ersteller(e.c) == "" {
+		if ersteller(e.c) == "" {
 			p.at(e.c)
 		}
 	}

@@ -299,6 +299,9 @@ var ruleCases = []ruleCase{
 	{code: "1116", base: "base2", bad: []string{"<xdf:bezug>§ 4 BGB</xdf:bezug>\n<xdf:status><code>aktiv</code></xdf:status>", "<xdf:bezug>§ 4 BGB</xdf:bezug>\n<xdf:status><code>inaktiv</code></xdf:status>"}},
 	{code: "1117", base: "base2", bad: []string{"<xdf:fachlicherErsteller>Redaktion Test</xdf:fachlicherErsteller>\n<xdf:veroeffentlichungsdatum>2024-01-02</xdf:veroeffentlichungsdatum>\n<xdf:schemaelementart><code>HAR</code>", "<xdf:veroeffentlichungsdatum>2024-01-02</xdf:veroeffentlichungsdatum>\n<xdf:schemaelementart><code>HAR</code>"}},
 	{code: "1117", base: "base3", bad: []string{f3Status, "<xdf:veroeffentlichungsdatum>2024-01-02</xdf:veroeffentlichungsdatum>\n<xdf:bezeichnungEingabe>Familienname"}},
+	// Rules too (regel: fachlicherErsteller in both versions).
+	{code: "1117", base: "base2", bad: []string{"<xdf:fachlicherErsteller>Redaktion Test</xdf:fachlicherErsteller>\n<xdf:script>", "<xdf:script>"}},
+	{code: "1117", base: "base3", bad: []string{"<xdf:fachlicherErsteller>Redaktion Test</xdf:fachlicherErsteller>\n<xdf:letzteAenderung>2024-01-01T00:00:00Z</xdf:letzteAenderung>\n<xdf:typ>", "<xdf:letzteAenderung>2024-01-01T00:00:00Z</xdf:letzteAenderung>\n<xdf:typ>"}},
 	{code: "1118", base: "base3", bad: []string{"<xdf:name>Person</xdf:name>", "<xdf:name>Person</xdf:name><xdf:art><code>X</code></xdf:art>"}},
 	{code: "1120", base: "base3", bad: []string{"<xdf:maxSize>1000000</xdf:maxSize>", `<xdf:praezisierung pattern="[a-z]+"/><xdf:maxSize>1000000</xdf:maxSize>`}},
 	{code: "1122", base: "base3", codelists: true, bad: []string{werte, "<xdf:codelisteReferenz><xdf:canonicalIdentification>urn:de:test:codeliste:anrede</xdf:canonicalIdentification><xdf:version>2024-01-01</xdf:version></xdf:codelisteReferenz><xdf:codeKey>schluessel</xdf:codeKey>"},
