@@ -125,9 +125,12 @@ func c1003(p *pass) {
 	}
 }
 
+// c1013 reports every use of an abstract group or field in a schema or
+// group (the catalogue says "Elemente").
 func c1013(p *pass) {
 	for _, pl := range p.places {
-		if pl.ref.Group != nil && pl.ref.Group.Schemaelementart == "ABS" && !(pl.parent.isRoot && pl.parent.kind == fim.KindDatenfeldgruppe && pl.parent.common == &pl.ref.Group.Common) {
+		c := pl.ref.Common()
+		if c.Schemaelementart == "ABS" && !(pl.parent.isRoot && pl.parent.kind == fim.KindDatenfeldgruppe && pl.parent.common == c) {
 			p.atPlace(pl)
 		}
 	}

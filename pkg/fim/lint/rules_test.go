@@ -187,6 +187,9 @@ var ruleCases = []ruleCase{
 		good: []string{"<xdf:feldart><code>select</code></xdf:feldart>\n<xdf:datentyp><code>text</code></xdf:datentyp>", "<xdf:feldart><code>select</code></xdf:feldart>\n<xdf:datentyp><code>text_latin</code></xdf:datentyp>"}},
 	{code: "1012", base: "base3", bad: []string{"<xdf:inhalt>01</xdf:inhalt>", `<xdf:praezisierung maxLength="2"/><xdf:inhalt>01</xdf:inhalt>`}},
 	{code: "1013", base: "base3", bad: []string{"<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Geben Sie", "<xdf:schemaelementart><code>ABS</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Geben Sie"}},
+	// Fields too: the catalogue says "Elemente".
+	{code: "1013", base: "base3", bad: []string{"<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Wie heißen Sie", "<xdf:schemaelementart><code>ABS</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Wie heißen Sie"}},
+	{code: "1013", base: "base2", bad: []string{"<xdf:schemaelementart><code>HAR</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Wie heißen Sie", "<xdf:schemaelementart><code>ABS</code></xdf:schemaelementart>\n<xdf:hilfetextEingabe>Wie heißen Sie"}},
 	{code: "1014", base: "base3", bad: []string{"<xdf:schemaelementart><code>RNG</code></xdf:schemaelementart>", "<xdf:schemaelementart><code>ABS</code></xdf:schemaelementart>"}},
 	{code: "1015", base: "base3", bad: []string{`minValue="0" maxValue="10"/>`, `minValue="0" maxValue="10" maxLength="3"/>`}},
 	{code: "1016", base: "base3", bad: []string{f3Praez, `<xdf:praezisierung minLength="1" maxLength="50" minValue="1"/>`}},
