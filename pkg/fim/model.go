@@ -310,11 +310,13 @@ type Datenschema struct {
 	Bezeichnung string `json:"bezeichnung,omitempty"`
 	Hilfetext   string `json:"hilfetext,omitempty"`
 	// AbleitungsmodifikationenStruktur is 0–3, Repraesentation 0 or 1.
-	AbleitungsmodifikationenStruktur        string       `json:"ableitungsmodifikationenStruktur,omitempty"`
-	AbleitungsmodifikationenRepraesentation string       `json:"ableitungsmodifikationenRepraesentation,omitempty"`
-	Dokumentsteckbrief                      *Identifier  `json:"dokumentsteckbrief,omitempty"`
-	Regeln                                  Rules        `json:"regeln,omitempty"`
-	Children                                []ElementRef `json:"children"`
+	AbleitungsmodifikationenStruktur        string      `json:"ableitungsmodifikationenStruktur,omitempty"`
+	AbleitungsmodifikationenRepraesentation string      `json:"ableitungsmodifikationenRepraesentation,omitempty"`
+	Dokumentsteckbrief                      *Identifier `json:"dokumentsteckbrief,omitempty"`
+	// DokumentsteckbriefPos is where the Dokumentsteckbrief reference starts.
+	DokumentsteckbriefPos Pos          `json:"-"`
+	Regeln                Rules        `json:"regeln,omitempty"`
+	Children              []ElementRef `json:"children"`
 }
 
 // Datenfeldgruppe is a group of fields and groups.

@@ -56,6 +56,9 @@ func (r *reader) resolvePositions(doc *Document, err error) {
 		}
 		if s := doc.Schema; s != nil {
 			addCommon(&s.Common)
+			if s.Dokumentsteckbrief != nil {
+				add(&s.DokumentsteckbriefPos)
+			}
 			addRules(s.Regeln)
 			refs(s.Children)
 		}

@@ -334,6 +334,7 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 			var id Identifier
 			id, err = r.readIdent(ch)
 			s.Dokumentsteckbrief = &id
+			s.DokumentsteckbriefPos = Pos{Offset: ch.off}
 		default:
 			err = r.readMember(ch, el.local, &s.Common, &s.Regeln, &s.Children)
 		}

@@ -72,6 +72,19 @@ func c1039(p *pass) {
 	if cl := p.doc.Codeliste; cl != nil && cl.Ref.ID != "" && !validID(cl.Ref.ID, 'C', n) {
 		p.report(nil, cl.Pos, cl.Ref.ID, cl.Ref.ID, want('C'))
 	}
+	// The ids of references: a field's code list (2.0: C and 8 digits;
+	// 3.0.0 references have no id) and the schema's Dokumentsteckbrief
+	// (3.0.0).
+	for _, cr := range p.codeRefs() {
+		if id := strings.TrimSpace(cr.ref.ID); cr.c != nil && id != "" && !validID(id, 'C', n) {
+			p.atRef(cr, id, want('C'))
+		}
+	}
+	if s := p.doc.Schema; s != nil && s.Dokumentsteckbrief != nil {
+		if id := strings.TrimSpace(s.Dokumentsteckbrief.ID); id != "" && !validID(id, 'D', n) {
+			p.report(&s.Common, s.DokumentsteckbriefPos, p.pathOf(&s.Common)+"/dokumentsteckbrief", id, want('D'))
+		}
+	}
 }
 
 func c1006(p *pass) { artWithoutBezug(p, "RNG") }

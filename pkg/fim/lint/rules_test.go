@@ -228,6 +228,10 @@ var ruleCases = []ruleCase{
 		good: sel2("urn:de:test:codeliste:anrede", "2024-01-01", "urn:de:test:codeliste:anrede_2024-01-01")},
 	{code: "1039", base: "base3", bad: []string{"<xdf:id>F60000000005</xdf:id>", "<xdf:id>F600000005</xdf:id>"}},
 	{code: "1039", base: "base2", bad: []string{"<xdf:id>G00000002</xdf:id>", "<xdf:id>F00000002</xdf:id>"}},
+	// The id of a code list reference (2.0) and the Dokumentsteckbrief a
+	// schema names (3.0.0), reported at the reference.
+	{code: "1039", base: "base2", bad: []string{"<xdf:id>C00000001</xdf:id>", "<xdf:id>C0001</xdf:id>"}, atLast: "<xdf:codelisteReferenz>"},
+	{code: "1039", base: "base3", bad: []string{"<xdf:dokumentsteckbrief><xdf:id>D60000000001</xdf:id>", "<xdf:dokumentsteckbrief><xdf:id>D12345</xdf:id>"}, atLast: "<xdf:dokumentsteckbrief>", path: "S60000000001/dokumentsteckbrief"},
 	{code: "1040", base: "base2", bad: []string{"<xdf:canonicalIdentification>urn:de:test:codeliste:anrede</xdf:canonicalIdentification>", ""}},
 	{code: "1041", base: "base3", bad: []string{"G60000000002 vollständig", "G60000002 vollständig"}},
 	{code: "1042", base: "base3", bad: []string{"<xdf:name>Person</xdf:name>", "<xdf:name>Person</xdf:name><xdf:art><code>Y</code></xdf:art>"},
