@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -15,7 +14,6 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
@@ -43,7 +41,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	defer stop()
 
 	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Build: buildInfo()}
-	root, finish := newRoot(f)
+	root, cfg, finish := newRoot(f)
 	defer finish()
 	root.SetArgs(args)
 	root.SetIn(ios.In)
@@ -60,36 +58,43 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 		cmd, err = root.ExecuteContextC(ctx)
 		return err
 	}()
-	return handleError(ios, cmd, err)
+	// An interrupted run ends with 128+signal whatever the command made of
+	// the cancellation: the report it wrote says what finished.
+	var ie *cmdutil.InterruptedError
+	if errors.As(context.Cause(ctx), &ie) {
+		return ie.ExitCode()
+	}
+	return handleError(ios, cmd, err, cfg)
 }
 
 // interruptible returns a context that the first SIGINT or SIGTERM
-// cancels, saying so on stderr; signal handling then reverts to the
+// cancels, with a [cmdutil.InterruptedError] naming the signal as its
+// cause, saying so on stderr; signal handling then reverts to the
 // default, so a second one ends the process at once (a run blocked on a
 // pipe or FIFO that never delivers would otherwise ignore both).
 func interruptible(ios *iostreams.IOStreams) (context.Context, func()) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() {
 		select {
-		case <-sigs:
+		case sig := <-sigs:
 			signal.Stop(sigs)
 			signal.Reset(os.Interrupt, syscall.SIGTERM)
 			fmt.Fprintln(ios.ErrOut, "interrupted: stopping (interrupt again to end at once)")
-			cancel()
+			cancel(&cmdutil.InterruptedError{Signal: sig})
 		case <-done:
 		}
 	}()
 	return ctx, func() {
 		close(done)
 		signal.Stop(sigs)
-		cancel()
+		cancel(nil)
 	}
 }
 
-func handleError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
+func handleError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, cfg *config) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -99,9 +104,17 @@ func handleError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
 	if errors.Is(err, cmdutil.ErrInput) {
 		return ExitError
 	}
-	fmt.Fprintf(ios.ErrOut, "error: %s\n", err)
 	var flagErr *cmdutil.FlagError
-	if errors.As(err, &flagErr) || isCobraUsageError(err) {
+	if errors.As(err, &flagErr) {
+		// A flag value the command refused that came from the config file
+		// or the environment: name where it was set, not the usage.
+		if at := cfg.originOf(flagErr.Error()); at != "" {
+			err = &ConfigError{At: at, Err: err}
+		}
+	}
+	fmt.Fprintf(ios.ErrOut, "error: %s\n", err)
+	var cfgErr *ConfigError
+	if !errors.As(err, &cfgErr) && (errors.As(err, &flagErr) || isCobraUsageError(err)) {
 		if cmd != nil {
 			fmt.Fprintf(ios.ErrOut, "\n%s", cmd.UsageString())
 		}
@@ -143,6 +156,7 @@ func buildInfo() cmdutil.BuildInfo {
 
 type globalFlags struct {
 	config     string
+	verbose    bool
 	quiet      bool
 	noColor    bool
 	cpuprofile string
@@ -151,14 +165,16 @@ type globalFlags struct {
 
 // NewCmdRoot builds the root command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
-	cmd, _ := newRoot(f)
+	cmd, _, _ := newRoot(f)
 	return cmd
 }
 
-// newRoot builds the root command and a finish function that ends what
-// the run started (profiles), whether the command succeeded or not.
-func newRoot(f *cmdutil.Factory) (*cobra.Command, func()) {
+// newRoot builds the root command, the config it reads before running a
+// command, and a finish function that ends what the run started
+// (profiles), whether the command succeeded or not.
+func newRoot(f *cmdutil.Factory) (*cobra.Command, *config, func()) {
 	var g globalFlags
+	cfg := &config{v: f.Config}
 	var stopProfile func()
 	cmd := &cobra.Command{
 		Use:   "ozgctl <command> [flags]",
@@ -174,11 +190,14 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			f.IO.SetNoColor(g.noColor)
 			f.IO.SetQuiet(g.quiet)
-			if err := loadConfig(f.Config, g.config); err != nil {
+			if err := loadConfig(cfg, cmd.Root(), g.config); err != nil {
 				return err
 			}
-			if err := applyConfig(f.Config, cmd); err != nil {
+			if err := applyConfig(cfg, cmd); err != nil {
 				return err
+			}
+			if g.verbose {
+				cfg.describe(f.IO.ErrOut, g.config)
 			}
 			stop, err := startProfiles(g.cpuprofile, g.memprofile)
 			if err != nil {
@@ -191,6 +210,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&g.config, "config", "", "config `FILE` (default: ./ozgctl.yaml or $XDG_CONFIG_HOME/ozgctl/ozgctl.yaml)")
+	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on stderr which config file was read and which flags it set")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or hints on stderr")
 	pf.BoolVar(&g.noColor, "no-color", false, "no colours (also: NO_COLOR set, or output not a terminal)")
 	pf.StringVar(&g.cpuprofile, "cpuprofile", "", "write a CPU profile to `FILE`")
@@ -199,100 +219,11 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 	_ = pf.MarkHidden("memprofile")
 
 	addCommands(cmd, f)
-	return cmd, func() {
+	return cmd, cfg, func() {
 		if stopProfile != nil {
 			stopProfile()
 		}
 	}
-}
-
-func loadConfig(v *viper.Viper, path string) error {
-	v.SetEnvPrefix("OZGCTL")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
-	v.AutomaticEnv()
-	if path != "" {
-		v.SetConfigFile(path)
-		if err := v.ReadInConfig(); err != nil {
-			return &cmdutil.FlagError{Err: fmt.Errorf("read config %s: %w", path, err)}
-		}
-		return nil
-	}
-	// Look for the config file by its full name only: viper's own search
-	// would also take an extensionless "ozgctl" (the binary itself).
-	var dirs []string
-	dirs = append(dirs, ".")
-	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" {
-		dirs = append(dirs, filepath.Join(dir, "ozgctl"))
-	} else if home, err := os.UserHomeDir(); err == nil {
-		dirs = append(dirs, filepath.Join(home, ".config", "ozgctl"))
-	}
-	for _, dir := range dirs {
-		for _, name := range []string{"ozgctl.yaml", "ozgctl.yml"} {
-			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				v.SetConfigFile(p)
-				v.SetConfigType("yaml")
-				if err := v.ReadInConfig(); err != nil {
-					return fmt.Errorf("read config %s: %w", p, err)
-				}
-				return nil
-			}
-		}
-	}
-	return nil
-}
-
-// applyConfig gives every flag the user did not set the value from the
-// environment (OZGCTL_FLAG_NAME) or the config file, where the key is the
-// flag name, optionally under the command path ("fim.lint.fail-on"). The
-// precedence is flag > environment > config file > default.
-func applyConfig(v *viper.Viper, cmd *cobra.Command) error {
-	path := strings.Fields(cmd.CommandPath())
-	scoped := strings.Join(path[1:], ".")
-	var err error
-	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
-		if err != nil || fl.Changed || fl.Name == "config" || fl.Name == "help" {
-			return
-		}
-		var val any
-		envKey := "OZGCTL_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(fl.Name))
-		if s, ok := os.LookupEnv(envKey); ok && s != "" {
-			val = s
-		} else if scoped != "" && v.InConfig(scoped+"."+fl.Name) {
-			val = v.Get(scoped + "." + fl.Name)
-		} else if v.InConfig(fl.Name) {
-			val = v.Get(fl.Name)
-		}
-		if val == nil {
-			return
-		}
-		var values []string
-		switch x := val.(type) {
-		case []any:
-			for _, e := range x {
-				values = append(values, fmt.Sprint(e))
-			}
-		default:
-			values = []string{fmt.Sprint(x)}
-			if sv, ok := fl.Value.(pflag.SliceValue); ok {
-				values = strings.Split(values[0], ",")
-				if e := sv.Replace(values); e != nil {
-					err = fmt.Errorf("config value for --%s: %w", fl.Name, e)
-				}
-				return
-			}
-		}
-		if sv, ok := fl.Value.(pflag.SliceValue); ok {
-			if e := sv.Replace(values); e != nil {
-				err = fmt.Errorf("config value for --%s: %w", fl.Name, e)
-			}
-			return
-		}
-		if e := fl.Value.Set(strings.Join(values, ",")); e != nil {
-			err = fmt.Errorf("config value for --%s: %w", fl.Name, e)
-		}
-	})
-	return err
 }
 
 func startProfiles(cpu, mem string) (func(), error) {

@@ -3,10 +3,14 @@ package cli
 import (
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -39,6 +43,10 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// exitcode N CMD ARGS... runs CMD and asserts its exact exit code.
 			"exitcode": cmdExitCode,
+			// interrupt SIG N CMD ARGS... runs CMD, sends it SIG (INT or
+			// TERM) once it is running, and asserts exit code N; its output
+			// goes to the files interrupt.stdout and interrupt.stderr.
+			"interrupt": cmdInterrupt,
 		},
 	})
 }
@@ -95,4 +103,85 @@ func TestScaleOutDocsInSync(t *testing.T) {
 	if n < 5 {
 		t.Errorf("only %d commands found in docs/scale-out.md", n)
 	}
+}
+func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: interrupt INT|TERM N command [args...]")
+	}
+	sig := map[string]os.Signal{"INT": os.Interrupt, "TERM": syscall.SIGTERM}[args[0]]
+	want, err := strconv.Atoi(args[1])
+	if sig == nil || err != nil {
+		ts.Fatalf("usage: interrupt INT|TERM N command [args...]")
+	}
+	prog, err := exec.LookPath(args[2])
+	if err != nil {
+		// The commands of testscript.Main live in a directory on the
+		// script's PATH, not the test's.
+		for _, dir := range filepath.SplitList(ts.Getenv("PATH")) {
+			if p := filepath.Join(dir, args[2]); fileExists(p) {
+				prog, err = p, nil
+				break
+			}
+		}
+	}
+	ts.Check(err)
+	cmd := exec.Command(prog, args[3:]...)
+	cmd.Dir = ts.MkAbs(".")
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "WORK", "REPO", "NO_COLOR", "XDG_CONFIG_HOME"} {
+		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
+	}
+	var stdout, stderr strings.Builder
+	cmd.Stdout = &stdout
+	cmd.Stderr = &syncWriter{w: &stderr}
+	ts.Check(cmd.Start())
+	// --verbose makes the command say "config: …" on stderr once its
+	// signal handler is installed; then give it a moment to get to work.
+	started := time.Now()
+	for !strings.Contains(cmd.Stderr.(*syncWriter).String(), "config:") && time.Since(started) < 30*time.Second {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	ts.Check(cmd.Process.Signal(sig))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		ts.Fatalf("%s did not end within 30s of SIG%s", args[2], args[0])
+	}
+	got := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		got = ee.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs("interrupt.stdout"), []byte(stdout.String()), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs("interrupt.stderr"), []byte(cmd.Stderr.(*syncWriter).String()), 0o644))
+	if got != want {
+		ts.Fatalf("exit code %d, want %d\nstderr:\n%s", got, want, cmd.Stderr.(*syncWriter).String())
+	}
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+// syncWriter lets the test read what a running process wrote so far.
+type syncWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.String()
 }

@@ -123,7 +123,9 @@ type Options struct {
 
 // Run checks every input with the stages, in parallel, and returns one
 // result per input in input order. The output never depends on the number
-// of workers: each worker writes only its own slot.
+// of workers: each worker writes only its own slot. Once ctx is cancelled
+// no further input is started, and every input not finished before that
+// carries [finding.ErrInterrupted] instead of findings.
 func Run(ctx context.Context, inputs []Input, stages []Stage, opts Options) []finding.FileResult {
 	results := make([]finding.FileResult, len(inputs))
 	workers := opts.Workers
@@ -140,6 +142,11 @@ func Run(ctx context.Context, inputs []Input, stages []Stage, opts Options) []fi
 			defer wg.Done()
 			for i := range next {
 				results[i] = CheckOne(ctx, inputs[i], stages)
+				if ctx.Err() != nil {
+					// Cut short, or finished by stages that saw the
+					// cancellation: either way not a verdict.
+					results[i] = notChecked(inputs[i])
+				}
 				if opts.Progress != nil {
 					opts.Progress(int(done.Add(1)), len(inputs))
 				}
@@ -158,10 +165,15 @@ feed:
 	wg.Wait()
 	for i := range results {
 		if results[i].File == "" {
-			results[i] = finding.FileResult{File: inputs[i].Name, Err: &finding.InputError{File: inputs[i].Name, Err: ctx.Err()}}
+			results[i] = notChecked(inputs[i])
 		}
 	}
 	return results
+}
+
+// notChecked is the result of an input that a cancelled run did not finish.
+func notChecked(in Input) finding.FileResult {
+	return finding.FileResult{File: in.Name, Err: &finding.InputError{File: in.Name, Err: finding.ErrInterrupted}}
 }
 
 // CheckOne runs the stages over one input. A panic in a stage is recovered

@@ -56,8 +56,37 @@ func TestRunCanceled(t *testing.T) {
 	cancel()
 	res := Run(ctx, []Input{{Name: "a"}, {Name: "b"}}, []Stage{nop}, Options{Workers: 1})
 	for _, r := range res {
-		if r.Err == nil || !errors.Is(r.Err, context.Canceled) {
-			t.Errorf("%s: err %v, want canceled", r.File, r.Err)
+		if !r.Interrupted() {
+			t.Errorf("%s: err %v, want not checked (interrupted)", r.File, r.Err)
+		}
+	}
+}
+
+// TestRunInterrupted cancels a run while its second input is checked: the
+// first keeps its findings, the one cut short and the ones never started
+// are not checked and carry no findings (a stage that notices the
+// cancellation only by its failing evaluations must not turn them into
+// findings).
+func TestRunInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stage := StageFunc{ID: "slow", Fn: func(ctx context.Context, msg *Message, res *finding.FileResult) error {
+		if msg.Input.Name == "b" {
+			cancel()
+			<-ctx.Done()
+			res.Findings = append(res.Findings, finding.Finding{Rule: "R", Severity: finding.Error, Message: "context canceled"})
+			return nil
+		}
+		res.Findings = append(res.Findings, finding.Finding{Rule: "R", Severity: finding.Error, Message: "real"})
+		return nil
+	}}
+	res := Run(ctx, []Input{{Name: "a"}, {Name: "b"}, {Name: "c"}, {Name: "d"}}, []Stage{stage}, Options{Workers: 1})
+	if res[0].Err != nil || len(res[0].Findings) != 1 || res[0].Findings[0].Message != "real" {
+		t.Errorf("finished input: %+v", res[0])
+	}
+	for _, r := range res[1:] {
+		if !r.Interrupted() || len(r.Findings) != 0 || r.File == "" {
+			t.Errorf("%s: %+v, want not checked without findings", r.File, r)
 		}
 	}
 }

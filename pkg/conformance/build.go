@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
@@ -34,6 +35,9 @@ type Config struct {
 	Schematron []string
 	Profile    string
 	Phase      string
+	// RuleTimeout bounds the time the rules (Schematron and profile
+	// sharpenings) may take on one message; 0 means no limit.
+	RuleTimeout time.Duration
 
 	// Lang is the language of the rule descriptions in [Pipeline.Rules]:
 	// "de" (default) or "en". Findings carry message keys and are rendered
@@ -127,7 +131,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		if err != nil {
 			return nil, &LoadError{What: "rules", Err: err}
 		}
-		stages = append(stages, profile.Stages(set)...)
+		stages = append(stages, profile.Stages(set, profile.RuleLimits{Timeout: cfg.RuleTimeout})...)
 	}
 	if len(cfg.Schematron) > 0 {
 		var rules []*schematron.Rules
@@ -138,7 +142,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 			}
 			rules = append(rules, r)
 		}
-		stages = append(stages, profile.SchematronStage{RuleSets: rules})
+		stages = append(stages, profile.SchematronStage{RuleSets: rules, Lang: cfg.Lang, Limits: profile.RuleLimits{Timeout: cfg.RuleTimeout}})
 	}
 	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules(cfg.Lang)...)}, nil
 }

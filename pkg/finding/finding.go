@@ -211,6 +211,15 @@ func (e *InputError) Error() string {
 // Unwrap returns the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
+// ErrInterrupted is the input error of an input that an interrupted run
+// (Ctrl-C, SIGTERM) did not finish: it was not checked, and any findings
+// of a check cut short are dropped.
+var ErrInterrupted = errors.New("not checked: the run was interrupted")
+
+// Interrupted reports whether the input was left unchecked because the
+// run was interrupted.
+func (r *FileResult) Interrupted() bool { return errors.Is(r.Err, ErrInterrupted) }
+
 // FileResult is the outcome for one input.
 type FileResult struct {
 	// File is the input exactly as given on the command line or found
@@ -267,6 +276,10 @@ type Report struct {
 	Rules []RuleInfo `json:"-"`
 	// FailOn is the severity at or above which the run fails.
 	FailOn Severity `json:"-"`
+	// Interrupted is set when the run was stopped (Ctrl-C, SIGTERM) before
+	// every input was checked; the inputs it did not finish carry
+	// [ErrInterrupted].
+	Interrupted bool `json:"-"`
 }
 
 // Summary counts the results of a report.
@@ -278,6 +291,9 @@ type Summary struct {
 	Warnings    int `json:"warnings"`
 	Infos       int `json:"infos"`
 	InputErrors int `json:"inputErrors"`
+	// NotChecked counts the inputs an interrupted run did not finish
+	// (also counted in InputErrors).
+	NotChecked int `json:"notChecked,omitempty"`
 }
 
 // Summarize counts files and findings; every reporter uses it.
@@ -293,6 +309,9 @@ func Summarize(r *Report) Summary {
 		}
 		if fr.Err != nil {
 			s.InputErrors++
+		}
+		if fr.Interrupted() {
+			s.NotChecked++
 		}
 		for _, f := range fr.Findings {
 			switch f.Severity {

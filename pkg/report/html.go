@@ -33,10 +33,12 @@ type htmlData struct {
 	Version  string
 	Command  string
 	ExitCode int
-	Summary  finding.Summary
-	Files    []htmlFile
-	Lang     string
-	T        map[string]string
+	// Interrupted says that the run was stopped early; empty otherwise.
+	Interrupted string
+	Summary     finding.Summary
+	Files       []htmlFile
+	Lang        string
+	T           map[string]string
 }
 
 var htmlTexts = map[string]map[string]string{
@@ -65,11 +67,17 @@ func HTML(w io.Writer, r *finding.Report, opts Options) error {
 		d.Tool = "ozgctl"
 	}
 	d.Title = d.T["title"]
+	if r.Interrupted {
+		d.Interrupted = msgInterrupted.With(d.Summary.NotChecked, d.Summary.Files).Text(lang)
+	}
 	for i := range r.Files {
 		fr := &r.Files[i]
 		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: finding.Rendered(fr.Findings, lang)}
 		if fr.Err != nil {
 			hf.Err = fr.ErrText(lang)
+		}
+		if fr.Interrupted() {
+			hf.Err = msgInterruptedFile.With().Text(lang)
 		}
 		for _, f := range fr.Findings {
 			switch f.Severity {

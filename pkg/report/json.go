@@ -8,8 +8,10 @@ import (
 )
 
 type jsonReport struct {
-	Files   []jsonFile      `json:"files"`
-	Summary finding.Summary `json:"summary"`
+	// Interrupted is present (true) only when the run was stopped early.
+	Interrupted bool            `json:"interrupted,omitempty"`
+	Files       []jsonFile      `json:"files"`
+	Summary     finding.Summary `json:"summary"`
 }
 
 type jsonFile struct {
@@ -23,7 +25,7 @@ type jsonFile struct {
 
 // JSON renders the documented JSON contract (schemas/report.schema.json).
 func JSON(w io.Writer, r *finding.Report, opts Options) error {
-	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r)}
+	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r), Interrupted: r.Interrupted}
 	for i := range r.Files {
 		fr := &r.Files[i]
 		jf := jsonFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: fr.Engines, Findings: finding.Rendered(fr.Findings, opts.Lang)}

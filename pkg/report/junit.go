@@ -23,6 +23,7 @@ type junitSuite struct {
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr,omitempty"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
@@ -31,6 +32,7 @@ type junitCase struct {
 	Classname string        `xml:"classname,attr"`
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
+	Skipped   *junitProblem `xml:"skipped,omitempty"`
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
@@ -43,7 +45,9 @@ type junitProblem struct {
 // JUnit renders one testsuite per file and one testcase per rule and
 // element; findings at or above the report's fail level are failures, the
 // others are passing testcases whose system-out carries the message. An
-// input that could not be checked is a testcase with an error.
+// input that could not be checked is a testcase with an error; one that an
+// interrupted run did not finish is skipped, and the run itself is then a
+// last suite with an error testcase.
 func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 	failOn := r.FailOn
 	if !failOn.Valid() {
@@ -53,7 +57,12 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		s := junitSuite{Name: fr.File}
-		if fr.Err != nil {
+		if fr.Interrupted() {
+			text := msgInterruptedFile.With().Text(opts.Lang)
+			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
+				Skipped: &junitProblem{Message: text, Type: "not-checked", Text: text}})
+			s.Skipped++
+		} else if fr.Err != nil {
 			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
 				Error: &junitProblem{Message: fr.ErrText(opts.Lang), Type: "input-error", Text: fr.ErrText(opts.Lang)}})
 			s.Errors++
@@ -101,6 +110,17 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
 		doc.Suites = append(doc.Suites, s)
+	}
+	if r.Interrupted {
+		// A suite of its own makes the interruption an error on every CI
+		// dashboard, next to the skipped inputs.
+		sum := finding.Summarize(r)
+		text := msgInterrupted.With(sum.NotChecked, sum.Files).Text(opts.Lang)
+		name := toolName(r)
+		doc.Suites = append(doc.Suites, junitSuite{Name: name, Tests: 1, Errors: 1, Cases: []junitCase{{Name: "run", Classname: name,
+			Error: &junitProblem{Message: text, Type: "interrupted", Text: text}}}})
+		doc.Tests++
+		doc.Errors++
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

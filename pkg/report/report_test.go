@@ -75,6 +75,41 @@ func TestReporters(t *testing.T) {
 	}
 }
 
+// interruptedReport is a run stopped by Ctrl-C: one file finished, one
+// cut short, one never started.
+func interruptedReport() *finding.Report {
+	r := &finding.Report{Tool: "ozgctl", Version: "test", Command: "ozgctl check --xsd s.xsd msgs/", FailOn: finding.Error, Interrupted: true,
+		Files: []finding.FileResult{
+			{File: "msgs/a.xml", Findings: []finding.Finding{{Rule: "xsd:element", Severity: finding.Error, Message: "x", Line: 3, Column: 1, Path: "/a[1]"}}},
+			{File: "msgs/b.xml", Err: &finding.InputError{File: "msgs/b.xml", Err: finding.ErrInterrupted}},
+			{File: "msgs/c.xml", Err: &finding.InputError{File: "msgs/c.xml", Err: finding.ErrInterrupted}},
+		}}
+	return r
+}
+
+// TestReportersInterrupted pins how every format marks an interrupted run
+// and lists the inputs it did not finish as not checked.
+func TestReportersInterrupted(t *testing.T) {
+	g := goldie.New(t, goldie.WithFixtureDir("testdata/golden"), goldie.WithNameSuffix(".golden"))
+	for _, tc := range []struct{ format, lang string }{{"text", "de"}, {"text", "en"}, {"json", "de"}, {"junit", "en"}, {"sarif", "de"}, {"html", "en"}} {
+		t.Run(tc.format+"-"+tc.lang, func(t *testing.T) {
+			f, err := Lookup(tc.format, "text", "json", "junit", "sarif", "html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f(&buf, interruptedReport(), Options{ExitCode: 130, Lang: tc.lang}); err != nil {
+				t.Fatal(err)
+			}
+			g.Assert(t, "interrupted-"+tc.format+"-"+tc.lang, buf.Bytes())
+		})
+	}
+	s := finding.Summarize(interruptedReport())
+	if s.NotChecked != 2 || s.InputErrors != 2 {
+		t.Errorf("summary %+v, want 2 not checked", s)
+	}
+}
+
 func TestJSONContract(t *testing.T) {
 	var buf bytes.Buffer
 	if err := JSON(&buf, sampleReport(), Options{}); err != nil {
@@ -177,17 +212,19 @@ func TestJUnitAgainstXSD(t *testing.T) {
 	if err != nil {
 		testenv.Missing(t, "xmllint", "apt-get install libxml2-utils")
 	}
-	var buf bytes.Buffer
-	if err := JUnit(&buf, sampleReport(), Options{}); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), "junit.xml")
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/junit.xsd", p).CombinedOutput()
-	if err != nil {
-		t.Fatalf("junit output does not validate: %v\n%s", err, out)
+	for name, r := range map[string]*finding.Report{"sample": sampleReport(), "interrupted": interruptedReport()} {
+		var buf bytes.Buffer
+		if err := JUnit(&buf, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(t.TempDir(), name+".xml")
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/junit.xsd", p).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: junit output does not validate: %v\n%s", name, err, out)
+		}
 	}
 }
 

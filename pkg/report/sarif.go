@@ -116,14 +116,25 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 		}
 		ru.Tool.Driver.Rules = append(ru.Tool.Driver.Rules, x)
 	}
-	inv := invocation{ExecutionSuccessful: opts.ExitCode < 2, ExitCode: opts.ExitCode, CommandLine: r.Command}
+	inv := invocation{ExecutionSuccessful: opts.ExitCode < 2 && !r.Interrupted, ExitCode: opts.ExitCode, CommandLine: r.Command}
+	if r.Interrupted {
+		s := finding.Summarize(r)
+		inv.Notifications = append(inv.Notifications, map[string]any{
+			"level": "error", "descriptor": map[string]string{"id": "interrupted"},
+			"message": message{Text: msgInterrupted.With(s.NotChecked, s.Files).Text(opts.Lang)},
+		})
+	}
 	ru.Results = []result{}
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
+			text := fr.ErrText(opts.Lang)
+			if fr.Interrupted() {
+				text = msgInterruptedFile.With().Text(opts.Lang)
+			}
 			inv.Notifications = append(inv.Notifications, map[string]any{
 				"level":   "error",
-				"message": message{Text: fr.ErrText(opts.Lang)},
+				"message": message{Text: text},
 				"locations": []location{{PhysicalLocation: physicalLocation{
 					ArtifactLocation: artifactLocation{URI: sarifURI(fr.File)}}}},
 			})

@@ -40,7 +40,10 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 	}
 	for i := range r.Files {
 		fr := &r.Files[i]
-		if fr.Err != nil {
+		switch {
+		case fr.Interrupted():
+			fmt.Fprintf(bw, "%s: %s\n", fr.File, msgInterruptedFile.With().Text(opts.Lang))
+		case fr.Err != nil:
 			fmt.Fprintf(bw, "%s: %s %s\n", fr.File, paint(ansiRed+ansiBold, msgInputError.With().Text(opts.Lang)), fr.ErrText(opts.Lang))
 		}
 		for j := range fr.Findings {
@@ -60,8 +63,12 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 			bw.WriteByte('\n')
 		}
 	}
-	bw.WriteString(SummaryLine(finding.Summarize(r), opts.Lang, paint))
+	s := finding.Summarize(r)
+	bw.WriteString(SummaryLine(s, opts.Lang, paint))
 	bw.WriteByte('\n')
+	if r.Interrupted {
+		fmt.Fprintln(bw, paint(ansiRed+ansiBold, msgInterrupted.With(s.NotChecked, s.Files).Text(opts.Lang)))
+	}
 	return bw.Flush()
 }
 

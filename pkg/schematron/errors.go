@@ -40,3 +40,25 @@ func (e *LoadError) Unwrap() error { return e.Err }
 func errAt(n *xnode, construct, format string, args ...any) *LoadError {
 	return &LoadError{File: n.file, Line: n.line, Construct: construct, Msg: fmt.Sprintf(format, args...)}
 }
+
+// MaxCallDepth bounds how deeply xsl:function calls may nest while one
+// document is evaluated. Real rule sets recurse over the characters of an
+// identifier at most (a check digit); a function that recurses without end
+// fails with [CallDepthError] instead of growing the stack until the
+// process dies.
+const MaxCallDepth = 1000
+
+// CallDepthError is the dynamic error of a function call nested deeper than
+// [MaxCallDepth]; the assertion whose test made the call reports it.
+type CallDepthError struct {
+	Function string
+	Depth    int
+	// File and Line locate the xsl:function.
+	File string
+	Line int
+}
+
+// Error implements error.
+func (e *CallDepthError) Error() string {
+	return fmt.Sprintf("function %s (%s:%d) nests deeper than %d calls: endless recursion?", e.Function, e.File, e.Line, e.Depth)
+}

@@ -102,6 +102,9 @@ type docState struct {
 	kids    map[helium.Node][]*helium.Element
 	// childSel caches the results of child-step functions per node.
 	childSel map[childKey]xpath3.Sequence
+	// calls is the depth of nested xsl:function calls (one goroutine
+	// evaluates a document).
+	calls int
 }
 
 // ErrCircularVariable is returned when lets depend on each other in a cycle.
@@ -233,7 +236,10 @@ func (r *Rules) newState(doc *helium.Document) *docState {
 
 // Evaluate runs the active patterns on doc. Dynamic errors in a test are
 // reported as fired assertions with Err set; other assertions are still
-// evaluated. The error return is for cancellation only.
+// evaluated. The error return is for cancellation only: once ctx is done
+// (an interrupt, or the caller's per-document deadline) Evaluate stops
+// within the current XPath step or function call and returns ctx's error,
+// never a list of assertions that failed because they were cut short.
 func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
 	st := r.newState(doc)
 	res := &Result{}
@@ -248,6 +254,9 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 		}
 		for _, ru := range p.rules {
 			nodes, err := st.contextNodes(ctx, ru)
+			if cerr := ctx.Err(); cerr != nil {
+				return nil, cerr
+			}
 			if err != nil {
 				// The context itself failed: report every assertion of the rule once.
 				for _, ck := range ru.checks {
@@ -280,11 +289,17 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 						ok, err = st.ebv(fctx, ck.expr, n)
 					}
 					if err != nil {
+						if cerr := ctx.Err(); cerr != nil {
+							return nil, cerr
+						}
 						res.Fired = append(res.Fired, st.fired(ck, n, "", nil, err))
 						continue
 					}
 					if ok == ck.report {
 						msg, diags := st.render(fctx, ck, n)
+						if cerr := ctx.Err(); cerr != nil {
+							return nil, cerr
+						}
 						res.Fired = append(res.Fired, st.fired(ck, n, msg, diags, nil))
 					}
 				}

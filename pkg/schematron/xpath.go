@@ -190,6 +190,18 @@ func (f *userFunc) Call(ctx context.Context, args []xpath3.Sequence) (xpath3.Seq
 	if fr == nil {
 		return nil, fmt.Errorf("function %s called outside of a rule evaluation", f.name.Name)
 	}
+	// Each call starts a fresh helium evaluation, whose own depth limit
+	// and cancellation checks never see the chain of calls: a function
+	// that recurses forever would run until the process is killed.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	st := fr.st
+	if st.calls >= MaxCallDepth {
+		return nil, &CallDepthError{Function: f.name.Name, Depth: MaxCallDepth, File: f.file, Line: f.line}
+	}
+	st.calls++
+	defer func() { st.calls-- }()
 	vars := make(map[string]xpath3.Sequence, len(f.params)+len(f.vars))
 	for i, p := range f.params {
 		v := args[i]

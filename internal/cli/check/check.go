@@ -5,6 +5,7 @@ package check
 import (
 	"context"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,8 @@ type CheckOptions struct {
 	Schematron []string
 	Profile    string
 	Phase      string
+	// RuleTimeout bounds the rule evaluation of one message.
+	RuleTimeout time.Duration
 
 	// Shard and ShardCount select a part of the inputs (--shard i/n|auto);
 	// Getenv reads the CI variables of --shard auto.
@@ -119,6 +122,9 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if opts.Engine != "" && opts.Engine != "jacoelho" && opts.Engine != "helium" {
 				return cmdutil.FlagErrorf("--engine %q: want jacoelho or helium", opts.Engine)
 			}
+			if opts.RuleTimeout < 0 {
+				return cmdutil.FlagErrorf("--rule-timeout %s: want a positive duration, or 0 for no limit", opts.RuleTimeout)
+			}
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
 			}
@@ -139,6 +145,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` to apply after the XSD (repeatable)")
 	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`: XSD, code lists, sharpenings and Schematron; with a directory each message gets the one profile that matches it")
 	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
+	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the Schematron and profile rules may take on one message (finding schematron:timeout); 0 for no limit")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
 	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
@@ -175,10 +182,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	results = append(results, batch.UnresolvedResults(inErrs)...)
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: p.Rules}
 	rep.SortFiles()
-	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
-		return err
-	}
-	return cmdutil.ResultError(rep)
+	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }
 
 // config turns the flags into what the pipeline checks against.
@@ -193,6 +197,7 @@ func (opts *CheckOptions) config() conformance.Config {
 		Schematron:      opts.Schematron,
 		Profile:         opts.Profile,
 		Phase:           opts.Phase,
+		RuleTimeout:     opts.RuleTimeout,
 		Lang:            opts.Output.Lang,
 	}
 }

@@ -3,12 +3,14 @@
 package cmdutil
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -36,6 +38,21 @@ var ErrFindings = errors.New("findings at or above the fail level")
 // ErrInput ends a run with exit code 2 after the report (which names the
 // inputs that could not be checked) was printed.
 var ErrInput = errors.New("some inputs could not be checked")
+
+// InterruptedError is the cancellation cause of a run stopped by a signal.
+type InterruptedError struct{ Signal os.Signal }
+
+// Error implements error.
+func (e *InterruptedError) Error() string { return "interrupted by " + e.Signal.String() }
+
+// ExitCode returns 128 plus the signal number, as shells report a process
+// ended by the signal: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+func (e *InterruptedError) ExitCode() int {
+	if s, ok := e.Signal.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
 
 // FlagError is a usage error: it prints usage and exits 2.
 type FlagError struct{ Err error }
@@ -117,7 +134,9 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 			return nil, 0, &FlagError{Err: fmt.Errorf("--report: %w", err)}
 		}
 		if err := writableFile(path); err != nil {
-			return nil, 0, FlagErrorf("--report %s: %v", spec, err)
+			// The flag is well-formed; the file system refuses: one line,
+			// no usage.
+			return nil, 0, fmt.Errorf("--report %s: %w", spec, err)
 		}
 		sinks = append(sinks, ReportSink{Format: name, Path: path, Func: f})
 	}
@@ -154,12 +173,41 @@ func writableFile(path string) error {
 	return os.Remove(probe.Name())
 }
 
+// Finish writes the report of a batch run and returns the error that ends
+// the command with the right exit code. A run whose context was cancelled
+// is marked interrupted in every format, and the exit code its reports
+// record (SARIF) is the process's: 128+signal.
+func Finish(ctx context.Context, io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string) error {
+	code := r.ExitCode()
+	var ie *InterruptedError
+	if ctx.Err() != nil {
+		r.Interrupted = true
+		code = 130
+		if errors.As(context.Cause(ctx), &ie) {
+			code = ie.ExitCode()
+		}
+	}
+	if err := writeReports(io, sinks, r, lang, code); err != nil {
+		return err
+	}
+	if ie != nil {
+		return ie
+	}
+	if r.Interrupted {
+		return ctx.Err()
+	}
+	return ResultError(r)
+}
+
 // WriteReports renders r to every sink: report files first (each written
 // atomically), then stdout in one piece, so a closed pipe on stdout cannot
 // cost the files. A report file that fails after all does not cost stdout
 // either: the results are printed, then the error returned.
 func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string) error {
-	code := r.ExitCode()
+	return writeReports(io, sinks, r, lang, r.ExitCode())
+}
+
+func writeReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string, code int) error {
 	var fileErr error
 	for _, s := range sinks {
 		if s.Path == "" {

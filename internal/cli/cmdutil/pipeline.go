@@ -7,12 +7,18 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
+
+// DefaultRuleTimeout is the default of --rule-timeout: far above what real
+// rule sets need per message (EN16931 + XRechnung: ~12 ms per invoice),
+// low enough that a rule that never ends fails its message, not the CI job.
+const DefaultRuleTimeout = 30 * time.Second
 
 // BuildPipeline builds the check pipeline of cfg, printing its notes as
 // warnings on stderr (unless quiet) and phrasing load errors with a hint

@@ -93,7 +93,7 @@ func checkFile(t *testing.T, set *Set, file string) finding.FileResult {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	return batch.CheckOne(context.Background(), ins[0], append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set)...))
+	return batch.CheckOne(context.Background(), ins[0], append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set, RuleLimits{})...))
 }
 
 func rules(fs []finding.Finding, sev finding.Severity) []string {
@@ -242,7 +242,7 @@ func TestXBauProfileTests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages := append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set)...)
+	stages := append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set, RuleLimits{})...)
 	results := RunSets(context.Background(), []*TestSet{ts}, stages, 2)[0]
 	if len(results) != 3 {
 		t.Fatalf("%d cases, want 3", len(results))
@@ -291,7 +291,7 @@ func TestStageConcurrent(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	stages := append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set)...)
+	stages := append([]batch.Stage{xoev.IdentifyStage{}}, Stages(set, RuleLimits{})...)
 	par := batch.Run(context.Background(), ins, stages, batch.Options{Workers: 4})
 	seq := batch.Run(context.Background(), ins, stages, batch.Options{Workers: 1})
 	for i := range par {
@@ -309,7 +309,7 @@ func TestRuleSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules := batch.CollectRules(Stages(set))
+	rules := batch.CollectRules(Stages(set, RuleLimits{}))
 	byID := map[string]finding.RuleInfo{}
 	for _, r := range rules {
 		byID[r.ID] = r

@@ -28,12 +28,12 @@ const EngineSchematron = "schematron:helium-xpath3"
 // set that matches it, for a pipeline that identifies messages first:
 // selection, the profile's XSD and code lists (the stages "check --xsd"
 // uses, so findings read the same), then its sharpenings and Schematron.
-func Stages(set *Set) []batch.Stage {
+func Stages(set *Set, limits RuleLimits) []batch.Stage {
 	return []batch.Stage{
 		SelectStage{Set: set},
 		xoev.XSDStage{Pick: pickSchema},
 		xoev.CodeListStage{Pick: pickCodes},
-		RulesStage{},
+		RulesStage{Limits: limits},
 	}
 }
 
@@ -101,13 +101,15 @@ func (s SelectStage) Rules() []finding.RuleInfo {
 
 // RulesStage evaluates the sharpenings and Schematron of the message's
 // profile.
-type RulesStage struct{}
+type RulesStage struct {
+	Limits RuleLimits
+}
 
 // Name implements [batch.Stage].
 func (RulesStage) Name() string { return "profile-rules" }
 
 // Check implements [batch.Stage].
-func (RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 	c, ok := Key.Get(msg)
 	if !ok {
 		return nil
@@ -117,9 +119,14 @@ func (RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 		return err
 	}
 	if c.Sharpened != nil {
-		out, err := c.Sharpened.Evaluate(ctx, doc)
+		rctx, cancel, ok := s.Limits.start(ctx, msg)
+		if !ok {
+			return nil
+		}
+		out, err := c.Sharpened.Evaluate(rctx, doc)
+		cancel()
 		if err != nil {
-			return err
+			return s.Limits.timedOut(ctx, msg, res, err)
 		}
 		fs := out.Findings()
 		for i := range fs {
@@ -135,7 +142,7 @@ func (RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)
 	}
 	if len(c.Schematron) > 0 {
-		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity}.Check(ctx, msg, res)
+		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity, Limits: s.Limits}.Check(ctx, msg, res)
 	}
 	return nil
 }
@@ -145,6 +152,9 @@ type SchematronStage struct {
 	RuleSets []*schematron.Rules
 	// Severity overrides the severity of findings by rule id.
 	Severity map[string]finding.Severity
+	// Lang is the language of the rule descriptions of [SchematronStage.Rules].
+	Lang   string
+	Limits RuleLimits
 }
 
 // Name implements [batch.Stage].
@@ -157,9 +167,17 @@ func (s SchematronStage) Check(ctx context.Context, msg *batch.Message, res *fin
 		return err
 	}
 	for _, r := range s.RuleSets {
-		out, err := r.Evaluate(ctx, doc)
+		rctx, cancel, ok := s.Limits.start(ctx, msg)
+		if !ok {
+			break
+		}
+		out, err := r.Evaluate(rctx, doc)
+		cancel()
 		if err != nil {
-			return err
+			if err := s.Limits.timedOut(ctx, msg, res, err); err != nil {
+				return err
+			}
+			break
 		}
 		fs := out.Findings()
 		for i := range fs {

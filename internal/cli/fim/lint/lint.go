@@ -141,10 +141,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: fimlint.FileRuleInfos(opts.Output.Lang)}
 	rep.SortFiles()
-	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
-		return err
-	}
-	return cmdutil.ResultError(rep)
+	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }
 
 // dropCodeLists leaves out genericode files that were found below a

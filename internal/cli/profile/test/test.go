@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,8 @@ type TestOptions struct {
 	Coverage bool
 	// FailuresOnly prints failing tests only (and the summary).
 	FailuresOnly bool
+	// RuleTimeout bounds the rule evaluation of one test instance.
+	RuleTimeout time.Duration
 	Output       string
 	// Lang is the language of problems and summary lines: "de" or "en".
 	Lang string
@@ -127,6 +130,7 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
 	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of problems and summaries: de or en")
+	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the rules may take on one test instance (finding schematron:timeout); 0 for no limit")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	return cmd
 }
@@ -176,7 +180,7 @@ type jsonOut struct {
 }
 
 func testRun(ctx context.Context, opts *TestOptions) error {
-	p, err := cmdutil.BuildPipeline(ctx, opts.IO, conformance.Config{Schematron: opts.Schematron, Profile: opts.Profile, Phase: opts.Phase})
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, conformance.Config{Schematron: opts.Schematron, Profile: opts.Profile, Phase: opts.Phase, RuleTimeout: opts.RuleTimeout})
 	if err != nil {
 		return err
 	}
