@@ -184,3 +184,73 @@ func TestFromBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandOptions(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"msgs/a.xml", "msgs/.git/objects/x.xml", "msgs/.hidden.xml", "msgs/old/b.xml", "msgs/c.xml",
+		"msgs/tmp-1.xml", ".dot/d.xml", "lists/l.xml", "empty/readme.txt"} {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("<x/>"), 0o644)
+	}
+	if err := os.Symlink(filepath.Join(dir, "msgs"), filepath.Join(dir, "link")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	t.Chdir(dir)
+	notList := func(in Input) bool { return !strings.HasPrefix(in.Name, "lists") }
+	for _, tc := range []struct {
+		name    string
+		opts    ExpandOptions
+		args    []string
+		want    []string
+		wantErr []string
+	}{
+		{"hidden directories skipped", ExpandOptions{}, []string{"msgs"},
+			[]string{"msgs/.hidden.xml", "msgs/a.xml", "msgs/c.xml", "msgs/old/b.xml", "msgs/tmp-1.xml"}, nil},
+		{"hidden directory named", ExpandOptions{}, []string{".dot", "msgs/.git"},
+			[]string{".dot/d.xml", "msgs/.git/objects/x.xml"}, nil},
+		{"symbolic link to a directory", ExpandOptions{}, []string{"link"},
+			[]string{"link/.hidden.xml", "link/a.xml", "link/c.xml", "link/old/b.xml", "link/tmp-1.xml"}, nil},
+		{"exclude by name, directory and path", ExpandOptions{Exclude: []string{"tmp-*.xml", "old", "msgs/c.xml"}}, []string{"msgs"},
+			[]string{"msgs/.hidden.xml", "msgs/a.xml"}, nil},
+		{"exclude in a glob", ExpandOptions{Exclude: []string{"tmp-*"}}, []string{"msgs/*.xml"},
+			[]string{"msgs/.hidden.xml", "msgs/a.xml", "msgs/c.xml"}, nil},
+		{"directory without input of the kind", ExpandOptions{Keep: notList}, []string{"lists", "msgs/a.xml"},
+			[]string{"msgs/a.xml"}, []string{"lists: directory holds no input of this command's kind"}},
+		{"explicit file kept", ExpandOptions{Keep: notList}, []string{"lists/l.xml"}, []string{"lists/l.xml"}, nil},
+		{"directory without xml", ExpandOptions{}, []string{"empty"}, nil, []string{"empty: directory holds no *.xml file"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ins, errs := tc.opts.Expand(tc.args, nil)
+			if got := names(ins); !slices.Equal(got, tc.want) {
+				t.Errorf("inputs %v\nwant   %v", got, tc.want)
+			}
+			var gotErr []string
+			for _, e := range errs {
+				gotErr = append(gotErr, e.Error())
+			}
+			if !slices.Equal(gotErr, tc.wantErr) {
+				t.Errorf("errors %q, want %q", gotErr, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestExpandUnreadableDirectory: a directory that cannot be read is one
+// input error, not a second one saying it holds no file.
+func TestExpandUnreadableDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every directory")
+	}
+	dir := filepath.Join(t.TempDir(), "locked")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "a.xml"), []byte("<x/>"), 0o644)
+	if err := os.Chmod(dir, 0); err != nil {
+		t.Skip(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	ins, errs := ExpandInputs([]string{dir}, nil)
+	if len(ins) != 0 || len(errs) != 1 || !errors.Is(errs[0], os.ErrPermission) {
+		t.Errorf("inputs %v, errors %v; want one permission error", names(ins), errs)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -83,13 +84,34 @@ func UnresolvedResults(errs []error) []finding.FileResult {
 	return out
 }
 
-// ExpandInputs turns arguments into inputs: a file is taken as is, a
-// directory is walked recursively for *.xml files (in lexical order), a
-// pattern with glob characters is expanded, and "-" reads stdin once.
-// Duplicates are dropped and the result is sorted by name. An argument
-// that names nothing (a missing file, a glob without match) is a
-// [PathError]; the caller decides whether that ends the run.
+// ExpandInputs is [ExpandOptions.Expand] with the defaults: *.xml files,
+// nothing excluded.
 func ExpandInputs(args []string, stdin io.Reader) ([]Input, []error) {
+	return ExpandOptions{}.Expand(args, stdin)
+}
+
+// ExpandOptions adjust how [ExpandOptions.Expand] finds inputs.
+type ExpandOptions struct {
+	// Exclude holds glob patterns (path.Match syntax) of files and
+	// directories to leave out, matched against the base name and against
+	// the whole path as found (forward slashes); an excluded directory is
+	// not walked.
+	Exclude []string
+	// Keep, if set, drops inputs found below a directory argument or by a
+	// pattern that are not of the command's kind (a code list next to the
+	// schemas, say); inputs named explicitly are always kept. A directory argument left
+	// with no input is then an error, as one without *.xml files is.
+	Keep func(Input) bool
+}
+
+// Expand turns arguments into inputs: a file is taken as is, a directory
+// (or a symbolic link to one) is walked recursively for *.xml files in
+// lexical order, skipping hidden directories (.git) below it, a pattern
+// with glob characters is expanded, and "-" reads stdin once. Duplicates
+// are dropped and the result is sorted by name. An argument that names
+// nothing (a missing file, a glob without match, a directory without
+// input) is a [PathError]; the caller decides whether that ends the run.
+func (o ExpandOptions) Expand(args []string, stdin io.Reader) ([]Input, []error) {
 	seen := map[string]bool{}
 	var out []Input
 	var errs []error
@@ -97,6 +119,27 @@ func ExpandInputs(args []string, stdin io.Reader) ([]Input, []error) {
 		if !seen[in.Name] {
 			seen[in.Name] = true
 			out = append(out, in)
+		}
+	}
+	// dir walks a directory argument and says when it held no input.
+	dir := func(arg string) {
+		var found []Input
+		walkErrs := o.walkDir(arg, func(in Input) { found = append(found, in) })
+		errs = append(errs, walkErrs...)
+		kept := 0
+		for _, in := range found {
+			if o.Keep == nil || o.Keep(in) {
+				add(in)
+				kept++
+			}
+		}
+		switch {
+		case kept > 0 || len(walkErrs) > 0:
+			// An unreadable directory is reported once, by the walk.
+		case len(found) > 0:
+			errs = append(errs, &PathError{Arg: arg, Err: errors.New("directory holds no input of this command's kind")})
+		default:
+			errs = append(errs, &PathError{Arg: arg, Err: errors.New("directory holds no *.xml file")})
 		}
 	}
 	for _, a := range args {
@@ -119,16 +162,17 @@ func ExpandInputs(args []string, stdin io.Reader) ([]Input, []error) {
 				errs = append(errs, &PathError{Arg: a, Err: gerr})
 				continue
 			}
+			slices.Sort(matches)
+			matches = slices.DeleteFunc(matches, o.excluded)
 			if len(matches) == 0 {
 				errs = append(errs, &PathError{Arg: a, Err: errors.New("pattern matches no file")})
 				continue
 			}
-			slices.Sort(matches)
 			for _, m := range matches {
 				if mst, err := os.Stat(m); err == nil && mst.IsDir() {
-					errs = append(errs, walkDir(m, add)...)
-				} else {
-					add(Input{Name: m})
+					dir(m)
+				} else if in := (Input{Name: m}); o.Keep == nil || o.Keep(in) {
+					add(in)
 				}
 			}
 			continue
@@ -138,11 +182,7 @@ func ExpandInputs(args []string, stdin io.Reader) ([]Input, []error) {
 			continue
 		}
 		if st.IsDir() {
-			before := len(out)
-			errs = append(errs, walkDir(a, add)...)
-			if len(out) == before {
-				errs = append(errs, &PathError{Arg: a, Err: errors.New("directory holds no *.xml file")})
-			}
+			dir(a)
 			continue
 		}
 		add(Input{Name: a})
@@ -151,9 +191,39 @@ func ExpandInputs(args []string, stdin io.Reader) ([]Input, []error) {
 	return out, errs
 }
 
-func walkDir(dir string, add func(Input)) []error {
+// excluded reports whether p matches an --exclude pattern.
+func (o ExpandOptions) excluded(p string) bool {
+	slash := filepath.ToSlash(p)
+	base := path.Base(slash)
+	for _, g := range o.Exclude {
+		if ok, _ := path.Match(g, base); ok {
+			return true
+		}
+		if ok, _ := path.Match(g, slash); ok {
+			return true
+		}
+		if ok, _ := path.Match(g, strings.TrimPrefix(slash, "./")); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// walkDir walks dir (following it if it is a symbolic link; links below
+// it are not followed, so a cycle cannot be walked) for *.xml files.
+func (o ExpandOptions) walkDir(dir string, add func(Input)) []error {
 	var errs []error
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	root := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not descend into a root that is a link; a trailing
+		// separator makes the walk start at its target. Names keep the
+		// argument as given (Join cleans the separator away).
+		root = dir + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if p == root {
+			p = dir
+		}
 		if err != nil {
 			errs = append(errs, &PathError{Arg: p, Err: err})
 			if d != nil && d.IsDir() {
@@ -161,7 +231,13 @@ func walkDir(dir string, add func(Input)) []error {
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".xml") {
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(d.Name(), ".") || o.excluded(p)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.EqualFold(filepath.Ext(p), ".xml") && !o.excluded(p) {
 			add(Input{Name: p})
 		}
 		return nil

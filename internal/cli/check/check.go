@@ -50,7 +50,9 @@ type CheckOptions struct {
 	ShardCount int
 	Getenv     func(string) string
 
-	Jobs    int
+	Jobs int
+	// Exclude holds glob patterns of inputs to leave out.
+	Exclude []string
 	Output  cmdutil.OutputFlags
 	Args    []string
 	Command string
@@ -149,6 +151,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
 	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
+	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
 	fl.StringVar(&opts.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
 	_ = fl.MarkHidden("engine")
 	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
@@ -171,7 +174,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, inErrs := batch.ExpandInputs(opts.Args, opts.IO.In)
+	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude}.Expand(opts.Args, opts.IO.In)
 	inputs = shard.Select(inputs)
 	if shard.Index > 1 {
 		inErrs = nil // arguments that name nothing are reported by the first shard

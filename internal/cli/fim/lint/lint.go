@@ -31,6 +31,8 @@ type LintOptions struct {
 	Strict bool
 	// Jobs is the number of parallel workers (0: number of CPUs).
 	Jobs int
+	// Exclude holds glob patterns of inputs to leave out.
+	Exclude []string
 
 	Output  cmdutil.OutputFlags
 	Args    []string
@@ -103,6 +105,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
 	cmdutil.AddOutputFlags(cmd, &opts.Output, Formats)
 	return cmd
 }
@@ -122,8 +125,11 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		}
 		lo.Codelists = res
 	}
-	inputs, inErrs := batch.ExpandInputs(opts.Args, opts.IO.In)
-	inputs = dropCodeLists(inputs, opts.Args)
+	// Code lists often sit next to the schemas that use them
+	// (examples/fim/codelists) and are not XDatenfelder files: leave out
+	// those found below a directory; one named explicitly is reported as
+	// an input error.
+	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude, Keep: func(in batch.Input) bool { return !isGenericode(in) }}.Expand(opts.Args, opts.IO.In)
 	fo := fimlint.FileOptions{Options: lo, Strict: opts.Strict}
 	stage := batch.StageFunc{ID: "fim-lint", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 		rc, err := msg.Input.Open()
@@ -142,25 +148,6 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		FailOn: failOn, Rules: fimlint.FileRuleInfos(opts.Output.Lang)}
 	rep.SortFiles()
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
-}
-
-// dropCodeLists leaves out genericode files that were found below a
-// directory argument: code lists often sit next to the schemas that use
-// them (examples/fim/codelists) and are not XDatenfelder messages. A code
-// list named explicitly stays and is reported as an input error.
-func dropCodeLists(inputs []batch.Input, args []string) []batch.Input {
-	named := map[string]bool{}
-	for _, a := range args {
-		named[a] = true
-	}
-	out := inputs[:0]
-	for _, in := range inputs {
-		if !named[in.Name] && isGenericode(in) {
-			continue
-		}
-		out = append(out, in)
-	}
-	return out
 }
 
 // isGenericode sniffs the start of a file for the genericode namespace.
