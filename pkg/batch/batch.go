@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -181,7 +182,9 @@ func notChecked(in Input) finding.FileResult {
 func CheckOne(ctx context.Context, in Input, stages []Stage) (res finding.FileResult) {
 	res.File = in.Name
 	msg := &Message{Input: in, WellFormed: true}
+	start := time.Now()
 	defer func() {
+		res.Duration = time.Since(start)
 		for _, f := range msg.done {
 			f()
 		}

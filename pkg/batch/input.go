@@ -51,6 +51,15 @@ func (in Input) Open() (io.ReadCloser, error) {
 	return f, nil
 }
 
+// Names returns the names of inputs.
+func Names(inputs []Input) []string {
+	out := make([]string, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Name
+	}
+	return out
+}
+
 // PathError says that an argument names nothing that can be read.
 type PathError struct {
 	Arg string

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Severity orders findings: Info < Warning < Error. The zero value is
@@ -232,6 +233,8 @@ type FileResult struct {
 	// Err is set when the input could not be checked (unreadable file,
 	// unsupported kind); such a result is invalid and makes the run exit 2.
 	Err error `json:"-"`
+	// Duration is how long checking the input took (JUnit's time).
+	Duration time.Duration `json:"-"`
 }
 
 // Valid reports whether the input was checked and has no error finding.

@@ -4,7 +4,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -15,6 +17,7 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
+	Time     string       `xml:"time,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
@@ -24,12 +27,14 @@ type junitSuite struct {
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
 	Skipped  int         `xml:"skipped,attr,omitempty"`
+	Time     string      `xml:"time,attr"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
 	Skipped   *junitProblem `xml:"skipped,omitempty"`
@@ -54,6 +59,7 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 		failOn = finding.Error
 	}
 	doc := junitSuites{Name: toolName(r)}
+	var total time.Duration
 	for i := range r.Files {
 		fr := &r.Files[i]
 		s := junitSuite{Name: fr.File}
@@ -106,6 +112,13 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 			s.Cases = append(s.Cases, junitCase{Name: "valid", Classname: fr.File})
 		}
 		s.Tests = len(s.Cases)
+		// The stages check a file as a whole; its time is shared evenly
+		// among its testcases, so that they add up to the suite's.
+		s.Time = seconds(fr.Duration)
+		for i := range s.Cases {
+			s.Cases[i].Time = seconds(fr.Duration / time.Duration(len(s.Cases)))
+		}
+		total += fr.Duration
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
@@ -117,11 +130,12 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 		sum := finding.Summarize(r)
 		text := msgInterrupted.With(sum.NotChecked, sum.Files).Text(opts.Lang)
 		name := toolName(r)
-		doc.Suites = append(doc.Suites, junitSuite{Name: name, Tests: 1, Errors: 1, Cases: []junitCase{{Name: "run", Classname: name,
-			Error: &junitProblem{Message: text, Type: "interrupted", Text: text}}}})
+		doc.Suites = append(doc.Suites, junitSuite{Name: name, Tests: 1, Errors: 1, Time: seconds(0), Cases: []junitCase{{Name: "run", Classname: name,
+			Time: seconds(0), Error: &junitProblem{Message: text, Type: "interrupted", Text: text}}}})
 		doc.Tests++
 		doc.Errors++
 	}
+	doc.Time = seconds(total)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -132,6 +146,11 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// seconds renders d as JUnit's time: seconds with millisecond precision.
+func seconds(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', 3, 64)
 }
 
 func joinLine(a, b string) string {

@@ -7,11 +7,13 @@ import (
 	"errors"
 	"github.com/ozgctl/ozgctl/internal/testenv"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sebdah/goldie/v2"
 
@@ -30,8 +32,8 @@ func sampleReport() *finding.Report {
 		Rules:   []finding.RuleInfo{{ID: "1012", Title: "Feld ohne Bezeichnung", Severity: finding.Error}},
 		Files: []finding.FileResult{
 			{File: "msgs/a.xml", Identity: &finding.Identity{Root: "antrag.0200", Namespace: "urn:x", Standard: "XBau", Version: "2.6"},
-				Engines: []string{"xsd:jacoelho"}},
-			{File: "msgs/b.xml", Findings: []finding.Finding{
+				Engines: []string{"xsd:jacoelho"}, Duration: 12 * time.Millisecond},
+			{File: "msgs/b.xml", Duration: 1500 * time.Millisecond, Findings: []finding.Finding{
 				{Rule: "xsd:cvc-complex-type.2.4.a", Severity: finding.Error, Message: "element \"x\" not expected", Line: 12, Column: 5, Path: "/a/x", Source: "xsd"},
 				{Rule: "xsd:type", Severity: finding.Error, Msg: msgSample.With("gestern"), Line: 14, Column: 2, Path: "/a/d", Source: "xsd"},
 				{Rule: "1012", Severity: finding.Warning, Message: "Bezeichnung fehlt <&>", Line: 20, Path: "S1/G2", ElementID: "F00000001", ElementVersion: "1.0"},
@@ -240,5 +242,57 @@ func TestWriteAtomicDevice(t *testing.T) {
 	}
 	if err := WriteAtomic(t.TempDir(), []byte("x")); err == nil {
 		t.Fatal("writing over a directory must fail")
+	}
+}
+
+func TestSARIFURI(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"relative", "msgs/a.xml", "msgs/a.xml"},
+		{"dot slash", "./msgs/a.xml", "msgs/a.xml"},
+		{"space and umlaut", "Anträge 2024/a b.xml", "Antr%C3%A4ge%202024/a%20b.xml"},
+		{"hash, question mark, percent", "x#1/y?z%.xml", "x%231/y%3Fz%25.xml"},
+		{"colon in the first segment", "a:b.xml", "./a:b.xml"},
+		{"absolute", "/srv/in box/a.xml", "file:///srv/in%20box/a.xml"},
+		{"stdin", "-", "stdin"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := sarifURI(tc.in)
+			if got != tc.want {
+				t.Errorf("sarifURI(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			u, err := url.Parse(got)
+			if err != nil {
+				t.Fatalf("not a URI reference: %v", err)
+			}
+			if tc.in != "-" && !strings.HasSuffix(tc.in, strings.TrimPrefix(u.Path, "./")) {
+				t.Errorf("%q decodes to %q", got, u.Path)
+			}
+		})
+	}
+}
+
+// TestJUnitTime: testcases and suites carry the file's check time, shared
+// among its testcases; the whole run carries the sum.
+func TestJUnitTime(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JUnit(&buf, sampleReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Time != "1.512" || doc.Suites[0].Time != "0.012" || doc.Suites[1].Time != "1.500" {
+		t.Errorf("times: run %s, suites %s %s", doc.Time, doc.Suites[0].Time, doc.Suites[1].Time)
+	}
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			if c.Time == "" {
+				t.Errorf("%s %s: no time", s.Name, c.Name)
+			}
+		}
+	}
+	if c := doc.Suites[1].Cases; len(c) != 4 || c[0].Time != "0.375" {
+		t.Errorf("b.xml testcases %+v, want 4 of 0.375 s", c)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -176,12 +177,26 @@ func sarifLevel(s finding.Severity) string {
 	return "note"
 }
 
-// sarifURI turns a path as given into a relative, forward-slash URI.
+// sarifURI turns a path as given into a URI reference: a relative path
+// becomes a relative reference with forward slashes, an absolute one a
+// file URI, both percent-encoded (spaces, "#", "?", "%", non-ASCII), so
+// that SARIF viewers resolve it against the checkout.
 func sarifURI(p string) string {
 	if p == "-" {
 		return "stdin"
 	}
 	p = filepath.ToSlash(p)
+	if filepath.IsAbs(filepath.FromSlash(p)) || strings.HasPrefix(p, "/") {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x → /C:/x
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
 	p = strings.TrimPrefix(p, "./")
-	return p
+	u := (&url.URL{Path: p}).EscapedPath()
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		// "a:b.xml" would read as a URI with scheme "a".
+		u = "./" + u
+	}
+	return u
 }

@@ -175,6 +175,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return err
 	}
 	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude}.Expand(opts.Args, opts.IO.In)
+	if err := cmdutil.RefuseReportInputs(sinks, batch.Names(inputs)); err != nil {
+		return err
+	}
 	inputs = shard.Select(inputs)
 	if shard.Index > 1 {
 		inErrs = nil // arguments that name nothing are reported by the first shard

@@ -9,11 +9,20 @@ import (
 	"github.com/spf13/pflag"
 )
 
+// notInCommandLine are the flags that change how a run goes but not what
+// it finds; leaving them out of the recorded command line keeps reports of
+// "-j 1" and "-j 8" runs byte for byte the same.
+var notInCommandLine = map[string]bool{"jobs": true, "quiet": true, "no-color": true, "verbose": true,
+	"cpuprofile": true, "memprofile": true, "config": true}
+
 // CommandLine reconstructs the invocation ("ozgctl fim lint --fail-on=warning
 // a.xml") from the flags that were set and the arguments, for reports.
 func CommandLine(cmd *cobra.Command) string {
 	out := []string{cmd.CommandPath()}
 	cmd.Flags().Visit(func(fl *pflag.Flag) {
+		if notInCommandLine[fl.Name] {
+			return
+		}
 		if sv, ok := fl.Value.(pflag.SliceValue); ok {
 			for _, v := range sv.GetSlice() {
 				out = append(out, "--"+fl.Name+"="+v)

@@ -97,12 +97,15 @@ type OutputFlags struct {
 	Reports []string
 	FailOn  string
 	Lang    string
+	// outputSet says whether --output was given on the command line.
+	outputSet func() bool
 }
 
 // AddOutputFlags registers --output, --report, --fail-on and --lang.
 func AddOutputFlags(cmd *cobra.Command, o *OutputFlags, formats []string) {
+	o.outputSet = func() bool { return cmd.Flags().Changed("output") }
 	cmd.Flags().StringVar(&o.Output, "output", "text", "output format: "+strings.Join(formats, ", "))
-	cmd.Flags().StringArrayVar(&o.Reports, "report", nil, "also write a report file, `FORMAT=PATH` (repeatable)")
+	cmd.Flags().StringArrayVar(&o.Reports, "report", nil, "also write a report file, `FORMAT=PATH` (repeatable; PATH - writes that report to stdout instead of --output's)")
 	cmd.Flags().StringVar(&o.FailOn, "fail-on", "error", "lowest severity that fails the run: error, warning or info")
 	cmd.Flags().StringVar(&o.Lang, "lang", "de", "language of finding messages: de or en")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
@@ -124,14 +127,28 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 		return nil, 0, &FlagError{Err: fmt.Errorf("--output: %w", err)}
 	}
 	sinks = append(sinks, ReportSink{Format: o.Output, Func: f})
+	stdoutBy := ""
 	for _, spec := range o.Reports {
 		name, path, ok := strings.Cut(spec, "=")
 		if !ok || name == "" || path == "" {
-			return nil, 0, FlagErrorf("--report %q: want FORMAT=PATH", spec)
+			return nil, 0, FlagErrorf("--report %q: want FORMAT=PATH (PATH - for stdout)", spec)
 		}
 		f, err := report.Lookup(name, formats...)
 		if err != nil {
 			return nil, 0, &FlagError{Err: fmt.Errorf("--report: %w", err)}
+		}
+		if path == "-" {
+			// The report for stdout; it takes the place of --output's,
+			// which must then not have been asked for as well.
+			switch {
+			case stdoutBy != "":
+				return nil, 0, FlagErrorf("--report %s and --report %s: only one report can go to stdout", stdoutBy, spec)
+			case o.Output != "text" || (o.outputSet != nil && o.outputSet()):
+				return nil, 0, FlagErrorf("--report %s and --output %s: only one report can go to stdout", spec, o.Output)
+			}
+			stdoutBy = spec
+			sinks[0] = ReportSink{Format: name, Func: f}
+			continue
 		}
 		if err := writableFile(path); err != nil {
 			// The flag is well-formed; the file system refuses: one line,
@@ -245,4 +262,38 @@ func CheckFormat(name string, formats ...string) error {
 	valid := slices.Clone(formats)
 	slices.Sort(valid)
 	return FlagErrorf("--output: %v", &report.UnknownFormatError{Name: name, Valid: valid})
+}
+
+// RefuseInputs returns a FlagError when one of the paths a command writes
+// (flag names it) is one of its inputs, compared as files (links and
+// different spellings of one path included): writing it would destroy the
+// input the output is made from.
+func RefuseInputs(flag, out string, inputs ...string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	ost, oerr := os.Stat(out)
+	oabs, _ := filepath.Abs(out)
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		if ist, err := os.Stat(in); err == nil && oerr == nil && os.SameFile(ist, ost) {
+			return FlagErrorf("%s %s: that is the input %s; write the output elsewhere", flag, out, in)
+		}
+		if iabs, err := filepath.Abs(in); err == nil && iabs == oabs {
+			return FlagErrorf("%s %s: that is the input %s; write the output elsewhere", flag, out, in)
+		}
+	}
+	return nil
+}
+
+// RefuseReportInputs is [RefuseInputs] for every report file of sinks.
+func RefuseReportInputs(sinks []ReportSink, inputs []string) error {
+	for _, s := range sinks {
+		if err := RefuseInputs("--report "+s.Format+"="+s.Path, s.Path, inputs...); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -191,6 +191,9 @@ func NewCmdConvert(f *cmdutil.Factory, runF func(*ConvertOptions) error) *cobra.
 			if err := (fimconvert.Options{Package: opts.Package}).Validate(); err != nil {
 				return &cmdutil.FlagError{Err: fmt.Errorf("--package: %w", err)}
 			}
+			if err := cmdutil.RefuseInputs("-o", opts.Output, opts.File); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -130,6 +130,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	// those found below a directory; one named explicitly is reported as
 	// an input error.
 	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude, Keep: func(in batch.Input) bool { return !isGenericode(in) }}.Expand(opts.Args, opts.IO.In)
+	if err := cmdutil.RefuseReportInputs(sinks, batch.Names(inputs)); err != nil {
+		return err
+	}
 	fo := fimlint.FileOptions{Options: lo, Strict: opts.Strict}
 	stage := batch.StageFunc{ID: "fim-lint", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 		rc, err := msg.Input.Open()

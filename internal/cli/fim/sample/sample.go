@@ -75,6 +75,9 @@ func NewCmdSample(f *cmdutil.Factory, runF func(*SampleOptions) error) *cobra.Co
 			if err := opts.Source.Check(); err != nil {
 				return err
 			}
+			if err := cmdutil.RefuseInputs("-o", opts.Output, opts.File); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
