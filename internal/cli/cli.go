@@ -184,7 +184,8 @@ checks their quality, converts them into forms and interface code, and checks
 XÖV messages against XSD, code lists, profiles and Schematron.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
---fail-on, 2 usage error or an input that could not be read or checked.`,
+--fail-on, 2 usage error or an input that could not be read or checked,
+130 interrupted by Ctrl-C, 143 by SIGTERM (the report lists what finished).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {

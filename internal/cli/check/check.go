@@ -85,9 +85,14 @@ it.
 A message that is not well-formed is a finding (rule xml:not-well-formed,
 exit 1); a file that cannot be read is an input error (exit 2).
 
+The rules of one message (Schematron and profile sharpenings) may take
+--rule-timeout; a message whose rules take longer gets the finding
+schematron:timeout and the run goes on.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 --fail-on, 2 usage error, schema that cannot be loaded, or an input that
-could not be read.`
+could not be read; 130 interrupted by Ctrl-C, 143 by SIGTERM (the report
+lists what finished and marks the rest not checked).`
 
 const example = `  # one schema set, a directory of messages
   ozgctl check --xsd examples/xoev/xsd/demo.xsd --catalog examples/xoev/catalog.xml examples/xoev/messages

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/viper"
 
@@ -40,6 +41,13 @@ func TestNewCmdCheck(t *testing.T) {
 			}},
 		{"shard", []string{"--xsd", "s", "--shard", "2/3", "m"}, "",
 			func(o *CheckOptions) bool { return o.Shard == "2/3" && o.Getenv != nil }},
+		{"rule timeout and excludes", []string{"--schematron", "r.sch", "--rule-timeout", "2m", "--exclude", "*.tmp.xml", "--exclude", ".old", "m"}, "",
+			func(o *CheckOptions) bool {
+				return o.RuleTimeout == 2*time.Minute && slices.Equal(o.Exclude, []string{"*.tmp.xml", ".old"})
+			}},
+		{"default rule timeout", []string{"--schematron", "r.sch", "m"}, "",
+			func(o *CheckOptions) bool { return o.RuleTimeout == cmdutil.DefaultRuleTimeout }},
+		{"negative rule timeout", []string{"--schematron", "r.sch", "--rule-timeout", "-1s", "m"}, "--rule-timeout", nil},
 		{"no schema", []string{"m.xml"}, "--xsd SCHEMA or --schema-dir", nil},
 		{"no input", []string{"--xsd", "s"}, "no input", nil},
 		{"both", []string{"--xsd", "s", "--schema-dir", "d", "m"}, "exclude each other", nil},
