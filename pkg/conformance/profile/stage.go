@@ -96,7 +96,7 @@ func (s SelectStage) Rules() []finding.RuleInfo {
 	for _, c := range s.Set.Profiles {
 		out = append(out, ruleInfos(c.Rules(), c.Severity)...)
 	}
-	return out
+	return append(out, timeoutRuleInfo(""))
 }
 
 // RulesStage evaluates the sharpenings and Schematron of the message's
@@ -192,7 +192,9 @@ func (s SchematronStage) Check(ctx context.Context, msg *batch.Message, res *fin
 }
 
 // Rules implements [batch.RuleSource].
-func (s SchematronStage) Rules() []finding.RuleInfo { return ruleInfos(s.RuleSets, s.Severity) }
+func (s SchematronStage) Rules() []finding.RuleInfo {
+	return append(ruleInfos(s.RuleSets, s.Severity), timeoutRuleInfo(s.Lang))
+}
 
 func appendOnce(list []string, s string) []string {
 	for _, x := range list {
