@@ -317,10 +317,13 @@ func TestRuleSources(t *testing.T) {
 	if r := byID["XBAU-S-002"]; r.Severity != finding.Warning || !strings.Contains(r.Help, "assert empty(@test)") {
 		t.Errorf("XBAU-S-002 = %+v", r)
 	}
+	if r := byID[RuleTimeout]; r.Severity != finding.Error || r.Title == "" {
+		t.Errorf("%s = %+v", RuleTimeout, r)
+	}
 	if r := byID["sch-xbau-gen-001"]; r.Severity != finding.Warning || r.Title == "" {
 		t.Errorf("overridden severity lost: %+v", r)
 	}
-	if len(rules) != 25 { // 19 XBau ids + 6 sharpenings
+	if len(rules) != 26 { // 19 XBau ids + 6 sharpenings + schematron:timeout
 		t.Errorf("%d rules", len(rules))
 	}
 }
