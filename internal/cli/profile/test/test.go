@@ -43,7 +43,7 @@ type TestOptions struct {
 	FailuresOnly bool
 	// RuleTimeout bounds the rule evaluation of one test instance.
 	RuleTimeout time.Duration
-	Output       string
+	Output      string
 	// Lang is the language of problems and summary lines: "de" or "en".
 	Lang string
 	// CommandLine is the invocation, recorded by SARIF.
