@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,6 +48,9 @@ func TestScript(t *testing.T) {
 			// TERM) once it is running, and asserts exit code N; its output
 			// goes to the files interrupt.stdout and interrupt.stderr.
 			"interrupt": cmdInterrupt,
+			// cmpnotime A B compares two JUnit reports (A may be "stdout")
+			// without their time attributes, which measure the run.
+			"cmpnotime": cmdCmpNoTime,
 		},
 	})
 }
@@ -184,4 +188,17 @@ func (s *syncWriter) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.String()
+}
+
+var junitTime = regexp.MustCompile(` time="[0-9.]+"`)
+
+func cmdCmpNoTime(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cmpnotime FILE|stdout FILE")
+	}
+	a := ts.ReadFile(args[0])
+	b := ts.ReadFile(args[1])
+	if junitTime.ReplaceAllString(a, "") != junitTime.ReplaceAllString(b, "") {
+		ts.Fatalf("%s and %s differ beyond their time attributes", args[0], args[1])
+	}
 }
