@@ -131,6 +131,11 @@ func (t *Tracker) Path(depth int) string {
 	return b.String()
 }
 
+// Namespace returns the namespace bound to prefix at the innermost open
+// element ("" is the default namespace), e.g. to resolve the QName value
+// of an xsi:type attribute.
+func (t *Tracker) Namespace(prefix string) (string, bool) { return t.uri(prefix) }
+
 // uri returns the namespace the innermost declaration binds to prefix
 // ("" is the default namespace).
 func (t *Tracker) uri(prefix string) (string, bool) {

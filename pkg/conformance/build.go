@@ -107,6 +107,11 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		if set.FallbackReason != "" && cfg.Schema.Engine == "" {
 			notef("note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s", cfg.XSD, set.FallbackReason)
 		}
+		if len(cfg.CodeLists) > 0 {
+			if note := set.PrepareCodeTypes(ctx); note != "" {
+				notef("note: %s: %s", cfg.XSD, note)
+			}
+		}
 		stages = append(stages, xoev.XSDStage{Pick: set.Picker()})
 	case cfg.SchemaDir != "":
 		dir, err := xoev.LoadSchemaDir(cfg.SchemaDir, cfg.Schema)

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	hxsd "github.com/lestrrat-go/helium/xsd"
+
 	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
@@ -32,19 +34,28 @@ type qname struct{ ns, local string }
 // codeType is what the schema says about one complex type derived from
 // xoev-code:Code.
 type codeType struct {
-	base    qname
-	listURI string // fixed value, "" if given by the message
-	version string // fixed value, "" if given by the message
+	base qname
+	// listURI and version are the attributes' fixed or default values, ""
+	// if the message must give them; listURIFrom and versionFrom say which
+	// ("fixed" or "default").
+	listURI, listURIFrom string
+	version, versionFrom string
 	// typ1 is set when the code child's type enumerates the values (Typ 1):
 	// the XSD checks those, code lists are not consulted.
 	typ1     bool
 	codeType qname
+	// typeName and typeNS name the type the element is declared with;
+	// anonymousOf names the element when that type has no name.
+	typeName, typeNS, anonymousOf string
 }
 
-// codeIndex knows the code types of a schema set and which element names
-// are declared with them.
+// codeIndex knows the code types of a schema set. types, when set, gives
+// each element of a message its declaration in context (see [typeIndex]);
+// the name index (named, enums, elems) answers where it cannot: it knows
+// which element names are declared with which types, wherever they occur.
 type codeIndex struct {
-	types map[qname]*codeType
+	types *typeIndex
+	named map[qname]*codeType
 	enums map[qname]bool     // simple types with enumeration facets
 	elems map[string][]qname // element local name → declared types
 }
@@ -54,7 +65,7 @@ type codeIndex struct {
 // types), their fixed listURI/listVersionID and whether the code child is
 // enumerated (Typ 1).
 func buildCodeIndex(docs []*SchemaDoc) *codeIndex {
-	ix := &codeIndex{types: map[qname]*codeType{}, enums: map[qname]bool{}, elems: map[string][]qname{}}
+	ix := &codeIndex{named: map[qname]*codeType{}, enums: map[qname]bool{}, elems: map[string][]qname{}}
 	for _, d := range docs {
 		ix.scan(d)
 	}
@@ -112,7 +123,7 @@ func (ix *codeIndex) scan(d *SchemaDoc) {
 			case "complexType":
 				if len(stack) == 2 && get("name") != "" {
 					curTypeName = qname{tns, get("name")}
-					curType = &codeType{}
+					curType = &codeType{typeName: get("name"), typeNS: tns}
 				}
 			case "simpleType":
 				if len(stack) == 2 && get("name") != "" {
@@ -128,11 +139,18 @@ func (ix *codeIndex) scan(d *SchemaDoc) {
 				}
 			case "attribute":
 				if curType != nil {
+					v, how := get("fixed"), "fixed"
+					if v == "" {
+						v, how = get("default"), "default"
+					}
+					if v = strings.TrimSpace(v); v == "" {
+						how = ""
+					}
 					switch get("name") {
 					case "listURI":
-						curType.listURI = get("fixed")
+						curType.listURI, curType.listURIFrom = v, how
 					case "listVersionID":
-						curType.version = get("fixed")
+						curType.version, curType.versionFrom = v, how
 					}
 				}
 			case "element":
@@ -151,7 +169,7 @@ func (ix *codeIndex) scan(d *SchemaDoc) {
 			if t.Name.Space == xsdNS && len(stack) == 2 {
 				if t.Name.Local == "complexType" && curType != nil {
 					if curType.base.local != "" {
-						ix.types[curTypeName] = curType
+						ix.named[curTypeName] = curType
 					}
 					curType = nil
 				}
@@ -167,19 +185,20 @@ func (ix *codeIndex) scan(d *SchemaDoc) {
 // resolved follows a type's derivation chain to xoev-code:Code and merges
 // fixed values along the way; ok is false when the type is not a code type.
 func (ix *codeIndex) resolved(q qname) (ct codeType, ok bool) {
+	ct.typeName, ct.typeNS = q.local, q.ns
 	for range 16 {
 		if q.ns == xoevCodeNS && q.local == "Code" {
 			return ct, true
 		}
-		t := ix.types[q]
+		t := ix.named[q]
 		if t == nil {
 			return ct, false
 		}
 		if ct.listURI == "" {
-			ct.listURI = t.listURI
+			ct.listURI, ct.listURIFrom = t.listURI, t.listURIFrom
 		}
 		if ct.version == "" {
-			ct.version = t.version
+			ct.version, ct.versionFrom = t.version, t.versionFrom
 		}
 		if t.codeType.local != "" && ix.enums[t.codeType] {
 			ct.typ1 = true
@@ -210,10 +229,13 @@ func (ix *codeIndex) schemaInfo(local string) (ct codeType, known bool) {
 			continue
 		}
 		if ct.listURI != c.listURI {
-			ct.listURI = ""
+			ct.listURI, ct.listURIFrom = "", ""
 		}
 		if ct.version != c.version {
-			ct.version = ""
+			ct.version, ct.versionFrom = "", ""
+		}
+		if ct.typeName != c.typeName || ct.typeNS != c.typeNS {
+			ct.typeName, ct.typeNS = "", ""
 		}
 		ct.typ1 = ct.typ1 && c.typ1
 	}
@@ -240,22 +262,29 @@ type openElem struct {
 	schemaCT     codeType
 	schemaKnown  bool
 	hasCodeChild bool
+	// td is the element's type in the schema set, nil when not known.
+	td *hxsd.TypeDef
 }
 
 // CheckCodes checks the XÖV code elements of a message against genericode
 // lists. A code element is an element with an unqualified child "code"
 // that either carries a listURI attribute or is declared in the schema set
-// with a type derived from xoev-code:Code; the schema supplies fixed
-// listURI and listVersionID values that the message may omit (Typ 2 and
-// 3). Typ 1 elements (values enumerated in the XSD) are left to the XSD.
-// set may be nil: then only elements with a listURI attribute are checked.
+// with a type derived from xoev-code:Code. Each element's declaration is
+// taken from its context (the content model of its parent's type, xsi:type
+// honoured), so a name declared differently in different places gets the
+// right one; the declaration's type supplies the fixed or default listURI
+// and listVersionID that the message may omit (Typ 2 and 3), and a finding
+// about such a code says which list and version were taken from the
+// schema. Typ 1 elements (values enumerated in the XSD) are left to the
+// XSD. set may be nil: then only elements with a listURI attribute are
+// checked.
 func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheckOptions) ([]finding.Finding, error) {
 	if opts.Resolver == nil {
 		return nil, errors.New("check codes: no code list resolver")
 	}
 	var ix *codeIndex
 	if set != nil {
-		ix = set.codeIndex()
+		ix = set.codeIndex(ctx)
 	}
 	src, _ := utf8Reader(r)
 	sc := newTagScanner(src)
@@ -301,8 +330,14 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 			sc.keepText = false
 		}
 		e := &openElem{local: t.start.Name.Local, line: t.afterLine, col: t.afterCharCol}
+		var xsiType string
 		for _, a := range t.start.Attr {
 			if a.Name.Space != "" {
+				if a.Name.Local == "type" {
+					if ns, _ := paths.Namespace(a.Name.Space); ns == xsiNS {
+						xsiType = a.Value
+					}
+				}
 				continue
 			}
 			v := a.Value
@@ -313,11 +348,48 @@ func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheck
 				e.listVersion = &v
 			}
 		}
-		e.schemaCT, e.schemaKnown = ix.schemaInfo(t.start.Name.Local)
+		e.schemaCT, e.schemaKnown, e.td = ix.info(stack, &paths, t.start.Name.Local, xsiType)
 		stack = append(stack, e)
 		return ctx.Err() == nil
 	})
 	return out, nil
+}
+
+// info returns what the schema says about the element just started:
+// from its declaration in context when the type index knows it, else from
+// its name alone.
+func (ix *codeIndex) info(stack []*openElem, paths *xmlpath.Tracker, local, xsiType string) (codeType, bool, *hxsd.TypeDef) {
+	if ix == nil {
+		return codeType{}, false, nil
+	}
+	if ix.types != nil {
+		name := paths.Name()
+		var td *hxsd.TypeDef
+		if len(stack) == 0 {
+			td = ix.types.root(name.Space, name.Local)
+		} else {
+			td = ix.types.child(stack[len(stack)-1].td, name.Space, name.Local)
+		}
+		if xsiType != "" {
+			prefix, l, ok := strings.Cut(strings.TrimSpace(xsiType), ":")
+			if !ok {
+				prefix, l = "", prefix
+			}
+			if ns, ok := paths.Namespace(prefix); ok {
+				if xt := ix.types.xsiType(ns, l); xt != nil {
+					td = xt
+				}
+			}
+		}
+		if td != nil {
+			if ct := ix.types.codeType(td, local); ct != nil {
+				return *ct, true, td
+			}
+			return codeType{}, false, td
+		}
+	}
+	ct, known := ix.schemaInfo(local)
+	return ct, known, nil
 }
 
 func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache map[[2]string]*codelist.CodeList, missing map[[2]string]error) *finding.Finding {
@@ -325,11 +397,27 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 		return nil
 	}
 	uri, version := e.schemaCT.listURI, e.schemaCT.version
+	var fromSchema []any // attribute, value, how (a Msg) for each taken from the schema
 	if e.listURI != nil && strings.TrimSpace(*e.listURI) != "" {
 		uri = strings.TrimSpace(*e.listURI)
+	} else if uri != "" {
+		fromSchema = append(fromSchema, "listURI", uri, howMsg(e.schemaCT.listURIFrom))
 	}
 	if e.listVersion != nil && strings.TrimSpace(*e.listVersion) != "" {
 		version = strings.TrimSpace(*e.listVersion)
+	} else if version != "" {
+		fromSchema = append(fromSchema, "listVersionID", version, howMsg(e.schemaCT.versionFrom))
+	}
+	// withNote adds to a finding's message which list identity the schema
+	// supplied, and from which type.
+	withNote := func(f *finding.Finding) *finding.Finding {
+		switch len(fromSchema) {
+		case 3:
+			f.Msg = msgFromSchema1.With(append([]any{f.Msg, e.schemaCT.describe()}, fromSchema...)...)
+		case 6:
+			f.Msg = msgFromSchema2.With(append([]any{f.Msg, e.schemaCT.describe()}, fromSchema...)...)
+		}
+		return f
 	}
 	code := strings.TrimSpace(*e.code)
 	sev := finding.Warning
@@ -348,13 +436,13 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 	cl, ok := cache[key]
 	if !ok {
 		if err, seen := missing[key]; seen {
-			return unknownList(base, uri, version, err)
+			return withNote(unknownList(base, uri, version, err))
 		}
 		var err error
 		cl, err = opts.Resolver.Resolve(ctx, uri, version)
 		if err != nil {
 			missing[key] = err
-			return unknownList(base, uri, version, err)
+			return withNote(unknownList(base, uri, version, err))
 		}
 		cache[key] = cl
 	}
@@ -369,7 +457,30 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 	if near := nearest(code, cl.Codes(), 3); len(near) > 0 {
 		f.Msg = msgInvalidCodeNear.With(code, uri, ver, strings.Join(near, ", "))
 	}
-	return &f
+	return withNote(&f)
+}
+
+// howMsg says whether the schema fixes a value or gives it as a default.
+func howMsg(how string) finding.Msg {
+	if how == "default" {
+		return msgSchemaDefault.With()
+	}
+	return msgSchemaFixed.With()
+}
+
+// describe names the type a code element is declared with, in Clark
+// notation ({namespace}local) as types of the same local name live in
+// several namespaces (xbau:Code.AnlageArt, xbauk:Code.AnlageArt).
+func (ct codeType) describe() finding.Msg {
+	switch {
+	case ct.typeName != "" && ct.typeNS != "":
+		return msgSchemaType.With("{" + ct.typeNS + "}" + ct.typeName)
+	case ct.typeName != "":
+		return msgSchemaType.With(ct.typeName)
+	case ct.anonymousOf != "":
+		return msgSchemaTypeOfElement.With(ct.anonymousOf)
+	}
+	return msgSchemaDeclaredType.With()
 }
 
 func unknownList(base finding.Finding, uri, version string, err error) *finding.Finding {

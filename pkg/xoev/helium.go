@@ -31,6 +31,18 @@ type heliumSchema struct {
 }
 
 func (s *SchemaSet) compileHelium(ctx context.Context) error {
+	h, err := s.heliumCompile(ctx)
+	if err != nil {
+		return err
+	}
+	s.hel = h
+	s.Engine = EngineHelium
+	return nil
+}
+
+// heliumCompile compiles the set with helium: for validation (the
+// fallback engine) or for its component model (the code-type index).
+func (s *SchemaSet) heliumCompile(ctx context.Context) (*heliumSchema, error) {
 	fsys := fstest.MapFS{}
 	index := map[string]int{}
 	for i, d := range s.Docs {
@@ -87,18 +99,16 @@ func (s *SchemaSet) compileHelium(ctx context.Context) error {
 	mainDoc, err := helium.NewParser().BlockXXE(true).LoadExternalDTD(false).AllowNetwork(false).FS(fsys).
 		BaseURI("s/0.xsd").Parse(ctx, fsys["s/0.xsd"].Data)
 	if err != nil {
-		return fmt.Errorf("helium: parse %s: %w", s.Path, err)
+		return nil, fmt.Errorf("helium: parse %s: %w", s.Path, err)
 	}
 	sch, err := hxsd.NewCompiler().FS(fsys).BaseDir("s").ErrorHandler(&errs).Label(s.Path).Compile(ctx, mainDoc)
 	if err != nil {
 		if e := errs.first(); e != nil {
-			return fmt.Errorf("helium: %w", e)
+			return nil, fmt.Errorf("helium: %w", e)
 		}
-		return fmt.Errorf("helium: %w", err)
+		return nil, fmt.Errorf("helium: %w", err)
 	}
-	s.hel = &heliumSchema{schema: sch, names: names}
-	s.Engine = EngineHelium
-	return nil
+	return &heliumSchema{schema: sch, names: names}, nil
 }
 
 // collector gathers the errors an ErrorHandler receives.

@@ -52,6 +52,21 @@ var (
 		"code list %s not found in --codelists; code not checked")
 	msgUnknownListErr = finding.Register("xoev.code.unknown-list-error",
 		"%v: %s", "%v: %s")
+
+	// A code element whose listURI or listVersionID the message leaves
+	// out gets them from its type in the schema (XÖV Typ 3); the finding
+	// says which and from where.
+	msgFromSchema1 = finding.Register("xoev.code.from-schema",
+		"%v; aus dem Schema (%v): %s %s (%v)",
+		"%v; from the schema (%v): %s %s (%v)")
+	msgFromSchema2 = finding.Register("xoev.code.from-schema-2",
+		"%v; aus dem Schema (%v): %s %s (%v), %s %s (%v)",
+		"%v; from the schema (%v): %s %s (%v), %s %s (%v)")
+	msgSchemaType          = finding.Register("xoev.code.schema-type", "Typ %s", "type %s")
+	msgSchemaTypeOfElement = finding.Register("xoev.code.schema-type-of-element", "Typ des Elements %s", "type of element %s")
+	msgSchemaDeclaredType  = finding.Register("xoev.code.schema-declared-type", "deklarierter Typ", "declared type")
+	msgSchemaFixed         = finding.Register("xoev.code.schema-fixed", "fest", "fixed")
+	msgSchemaDefault       = finding.Register("xoev.code.schema-default", "Vorgabewert", "default")
 )
 
 // Message forms of jacoelho/xsd's validation errors.

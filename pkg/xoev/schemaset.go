@@ -93,17 +93,13 @@ type SchemaSet struct {
 	jac             *xsd.Engine
 	sessions        sync.Pool
 	hel             *heliumSchema
-	codeOnce        sync.Once
+	codeNamesOnce   sync.Once
+	codeNamesIx     *codeIndex
+	codeMu          sync.Mutex
 	codeTypes       *codeIndex
+	codeNote        string
 	declOnce        sync.Once
 	decls           *Decls
-}
-
-// codeIndex builds the code-type index on first use: only runs with
-// --codelists need it.
-func (s *SchemaSet) codeIndex() *codeIndex {
-	s.codeOnce.Do(func() { s.codeTypes = buildCodeIndex(s.Docs) })
-	return s.codeTypes
 }
 
 // LoadError is a problem found while loading a schema set: an unreadable

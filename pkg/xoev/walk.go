@@ -68,7 +68,7 @@ func (s *SchemaSet) CodeKind(local string) CodeKind {
 	if s == nil {
 		return NotCode
 	}
-	ix := s.codeIndex()
+	ix := s.codeNames()
 	if _, ok := ix.schemaInfo(local); ok {
 		return XoevCode
 	}
