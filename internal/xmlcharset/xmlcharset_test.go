@@ -30,3 +30,54 @@ func TestReader(t *testing.T) {
 		})
 	}
 }
+
+func TestDecode(t *testing.T) {
+	le := func(s string, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = append(out, 0xFF, 0xFE)
+		}
+		for _, r := range s {
+			out = append(out, byte(r), byte(r>>8))
+		}
+		return out
+	}
+	be := func(s string, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = append(out, 0xFE, 0xFF)
+		}
+		for _, r := range s {
+			out = append(out, byte(r>>8), byte(r))
+		}
+		return out
+	}
+	const doc16 = `<?xml version="1.0" encoding="UTF-16"?><a>Straße €</a>`
+	const want16 = `<?xml version="1.0" encoding="UTF-8"?><a>Straße €</a>`
+	tests := []struct {
+		name        string
+		in          []byte
+		want, label string
+		wantErr     bool
+	}{
+		{"utf-8 untouched", []byte(`<?xml version="1.0"?><a>Straße</a>`), `<?xml version="1.0"?><a>Straße</a>`, "", false},
+		{"utf-8 declared", []byte(`<?xml version="1.0" encoding="utf-8"?><a/>`), `<?xml version="1.0" encoding="utf-8"?><a/>`, "", false},
+		{"utf-16le bom", le(doc16, true), want16, "UTF-16LE", false},
+		{"utf-16be bom", be(doc16, true), want16, "UTF-16BE", false},
+		{"utf-16le no bom", le(doc16, false), want16, "UTF-16LE", false},
+		{"utf-16be no bom", be(doc16, false), want16, "UTF-16BE", false},
+		{"latin-1", []byte("<?xml version='1.0' encoding='ISO-8859-1'?><a>Stra\xdfe</a>"), "<?xml version='1.0' encoding='UTF-8'?><a>Straße</a>", "ISO-8859-1", false},
+		{"windows-1252", []byte(`<?xml version="1.0" encoding="windows-1252"?><a>` + "\x80</a>"), `<?xml version="1.0" encoding="UTF-8"?><a>€</a>`, "windows-1252", false},
+		{"iso-8859-15", []byte(`<?xml version="1.0" encoding="ISO-8859-15"?><a>` + "\xa4</a>"), `<?xml version="1.0" encoding="UTF-8"?><a>€</a>`, "ISO-8859-15", false},
+		{"utf-16 declared in ascii bytes", []byte(`<?xml version="1.0" encoding="UTF-16"?><a/>`), `<?xml version="1.0" encoding="UTF-16"?><a/>`, "", false},
+		{"unknown", []byte(`<?xml version="1.0" encoding="x-klingon"?><a/>`), `<?xml version="1.0" encoding="x-klingon"?><a/>`, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, label, err := Decode(tt.in)
+			if (err != nil) != tt.wantErr || string(out) != tt.want || label != tt.label {
+				t.Fatalf("got %q, %q, %v; want %q, %q, error %v", out, label, err, tt.want, tt.label, tt.wantErr)
+			}
+		})
+	}
+}

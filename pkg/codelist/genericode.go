@@ -186,6 +186,9 @@ func Read(r io.Reader, name string) (*CodeList, error) {
 	if err != nil {
 		return nil, &ReadError{File: name, Msg: "cannot read code list: " + err.Error(), Err: err}
 	}
+	if data, _, err = xmlcharset.Decode(data); err != nil {
+		return nil, &ReadError{File: name, Msg: err.Error(), Err: ErrInvalid}
+	}
 	p := &parser{data: data, name: name}
 	cl, err := p.parse()
 	if err != nil {
@@ -535,7 +538,9 @@ func (p *parser) rows(cl *CodeList) error {
 // Sniff reports whether the first bytes of r name the genericode namespace,
 // to tell code lists apart from other XML files found in a directory.
 func Sniff(r io.Reader) bool {
+	br, _, _ := xmlcharset.NewReader(io.LimitReader(r, 8192))
 	buf := make([]byte, 4096)
-	n, _ := io.ReadFull(r, buf)
-	return bytes.Contains(buf[:n], []byte(Namespace))
+	n, _ := io.ReadFull(br, buf)
+	// Without the trailing slash: some lists write the namespace without it.
+	return bytes.Contains(buf[:n], []byte(strings.TrimSuffix(Namespace, "/")))
 }

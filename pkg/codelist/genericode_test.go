@@ -3,8 +3,11 @@ package codelist
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestReadFile(t *testing.T) {
@@ -152,5 +155,40 @@ func TestCompareVersions(t *testing.T) {
 		if got := compareVersions(tt.a, tt.b) < 0; got != tt.less {
 			t.Errorf("compareVersions(%q, %q) < 0 = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+// TestReadUTF16 reads a code list saved as UTF-16 (with a byte order
+// mark, as Windows tools write it), directly and through a directory: the
+// charset path of every XML reader, so the directory scan recognises it.
+func TestReadUTF16(t *testing.T) {
+	src, err := os.ReadFile("../../examples/xoev/codelists/staat_2024-01.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Replace(string(src), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	units := utf16.Encode([]rune(doc))
+	data := []byte{0xFF, 0xFE}
+	for _, u := range units {
+		data = append(data, byte(u), byte(u>>8))
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "staat-utf16.xml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := ReadFile(filepath.Join(dir, "staat-utf16.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ReadFile("../../examples/xoev/codelists/staat_2024-01.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, w := strings.Join(cl.Codes(), ","), strings.Join(want.Codes(), ","); got != w || cl.Identification != want.Identification {
+		t.Fatalf("UTF-16 list: %v %q, want %v %q", cl.Identification, got, want.Identification, w)
+	}
+	r := NewDirResolver(dir)
+	if _, err := r.Resolve(context.Background(), want.Identification.CanonicalURI, want.Identification.Version); err != nil {
+		t.Fatalf("directory with a UTF-16 list: %v", err)
 	}
 }

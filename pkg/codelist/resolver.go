@@ -1,11 +1,9 @@
 package codelist
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -162,9 +160,7 @@ func looksLikeGenericode(path string) bool {
 		return true // let ReadFile report it
 	}
 	defer f.Close()
-	buf := make([]byte, 4096)
-	n, _ := io.ReadFull(f, buf)
-	return bytes.Contains(buf[:n], []byte("codelist/ns/genericode/1.0"))
+	return Sniff(f)
 }
 
 // Resolve implements [Resolver].

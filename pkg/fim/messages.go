@@ -210,12 +210,18 @@ var (
 	msgFailElementAppearsTwiceIt = finding.Register("fim.read.element-appears-twice-it",
 		"das Element <%s> steht zweimal; hier darf es nur einmal vorkommen",
 		"element <%s> appears twice; it may occur only once here")
-	msgFailTheFileIsUtf = finding.Register("fim.read.the-file-is-utf",
-		"die Datei ist UTF-16-kodiert; wandeln Sie sie in UTF-8 um",
-		"the file is UTF-16 encoded; convert it to UTF-8")
 	msgFailUnsupportedEncodingXdatenfelderFiles = finding.Register("fim.read.unsupported-encoding-xdatenfelder-files",
-		"nicht unterstützte Kodierung %q; XDatenfelder-Dateien sind UTF-8 (ISO-8859-1 wird auch gelesen)",
-		"unsupported encoding %q; XDatenfelder files are UTF-8 (ISO-8859-1 is also read)")
+		"nicht unterstützte Kodierung %q; XDatenfelder-Dateien werden in %s gelesen",
+		"unsupported encoding %q; XDatenfelder files are read in %s")
+	msgFailCannotDecode = finding.Register("fim.read.cannot-decode",
+		"die Datei lässt sich nicht dekodieren: %s",
+		"cannot decode the file: %s")
+	msgFailInvalidUTF8Undeclared = finding.Register("fim.read.invalid-utf8-undeclared",
+		"kein wohlgeformtes XML: ungültiges UTF-8 in Zeile %d, Spalte %d: die Datei nennt keine Kodierung und wird daher als UTF-8 gelesen; eine Datei in ISO-8859-1 (Latin-1) oder windows-1252 muss ihre Kodierung in der XML-Deklaration nennen, z. B. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+		"not well-formed XML: invalid UTF-8 at line %d, column %d: the file declares no encoding, so it is read as UTF-8; a file in ISO-8859-1 (Latin-1) or windows-1252 needs that encoding in its XML declaration, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
+	msgFailInvalidUTF8Declared = finding.Register("fim.read.invalid-utf8-declared",
+		"kein wohlgeformtes XML: ungültiges UTF-8 in Zeile %d, Spalte %d: die Datei ist laut XML-Deklaration UTF-8; eine Datei in ISO-8859-1 (Latin-1) oder windows-1252 muss diese Kodierung in der XML-Deklaration nennen, z. B. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+		"not well-formed XML: invalid UTF-8 at line %d, column %d: the file declares UTF-8; a file in ISO-8859-1 (Latin-1) or windows-1252 needs that encoding in its XML declaration, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>")
 	msgFailHasNoIdentifikationId = finding.Register("fim.read.has-no-identifikation-id",
 		"<%s> hat keine identifikation/id; jedes Element braucht eine ID (und eine Version)",
 		"<%s> has no identifikation/id; every element needs an id (and a version)")

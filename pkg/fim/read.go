@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -416,9 +417,6 @@ func (r *reader) run() (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, r.fail(-1, ErrEmpty, msgFailTheFileIsEmpty.With())
 	}
-	if off, ok := looksBinary(data); ok {
-		return nil, r.fail(int64(off), ErrNotXML, msgFailTheFileIsNot.With())
-	}
 	data, start, err := r.decodeInput(data)
 	if err != nil {
 		return nil, err
@@ -626,73 +624,82 @@ func sortByPos(doc *Document) {
 	slices.SortStableFunc(doc.Rules, func(a, b *Regel) int { return int(a.Pos.Offset - b.Pos.Offset) })
 }
 
-// looksBinary reports NUL bytes or invalid UTF-8 in the first KiB when the
-// input does not declare another encoding, with the offset of the first
-// offending byte.
+// decodeInput turns the input into UTF-8 through the charset path of every
+// XML reader (internal/xmlcharset: byte order marks, UTF-16, the encoding
+// of the XML declaration), so that all offsets refer to the converted
+// text, and checks that what is read as UTF-8 is UTF-8. It returns the
+// data and where the scanner starts (after a UTF-8 byte order mark).
+func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
+	data, label, err := xmlcharset.Decode(data)
+	if err != nil {
+		var ue *xmlcharset.UnsupportedError
+		if errors.As(err, &ue) {
+			return nil, 0, r.fail(0, ErrNotXML, msgFailUnsupportedEncodingXdatenfelderFiles.With(ue.Label, xmlcharset.Supported))
+		}
+		return nil, 0, r.fail(0, ErrNotXML, msgFailCannotDecode.With(err.Error()))
+	}
+	start := 0
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		start = 3
+	}
+	if off, ok := looksBinary(data[start:]); ok {
+		return nil, 0, r.fail(int64(start+off), ErrNotXML, msgFailTheFileIsNot.With())
+	}
+	if label == "" && !utf8.Valid(data) {
+		off := invalidUTF8(data)
+		line, col := lineColAt(data, start, off)
+		key := msgFailInvalidUTF8Undeclared
+		if bytes.HasPrefix(data[start:], []byte("<?xml")) && bytes.Contains(data[start:min(len(data), start+200)], []byte("encoding")) {
+			key = msgFailInvalidUTF8Declared
+		}
+		return nil, 0, r.fail(int64(off), ErrNotXML, key.With(line, col))
+	}
+	return data, start, nil
+}
+
+// looksBinary reports a NUL byte, or a first character that is neither
+// markup nor white space nor valid UTF-8 (an image, an archive, a PDF
+// would be caught by the root element check), with its offset. Invalid
+// UTF-8 further on is a character encoding problem, not binary data.
 func looksBinary(data []byte) (int, bool) {
 	head := data[:min(len(data), 1024)]
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return i, true
 	}
-	if bytes.Contains(head, []byte("encoding=")) {
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	if len(trimmed) == 0 {
 		return 0, false
 	}
-	for i := 0; i < len(head); {
-		c, size := utf8.DecodeRune(head[i:])
-		// A rune cut at the end of the window is fine.
-		if c == utf8.RuneError && size == 1 && len(head)-i > 3 {
-			return i, true
-		}
-		i += size
+	if c, size := utf8.DecodeRune(trimmed); c == utf8.RuneError && size == 1 && len(trimmed) > 3 {
+		return len(head) - len(trimmed), true
 	}
 	return 0, false
 }
 
-// decodeInput handles a byte order mark and the encoding of the XML
-// declaration: UTF-8 is used as is, ISO-8859-1 (and Windows-1252, read as
-// Latin-1) is converted to UTF-8 first, so that all offsets refer to the
-// converted text. It returns the data and where the scanner starts.
-func (r *reader) decodeInput(data []byte) ([]byte, int, error) {
-	start := 0
-	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
-		start = 3
-	} else if bytes.HasPrefix(data, []byte("\xFE\xFF")) || bytes.HasPrefix(data, []byte("\xFF\xFE")) {
-		return nil, 0, r.fail(0, ErrNotXML, msgFailTheFileIsUtf.With())
-	}
-	if !bytes.HasPrefix(data[start:], []byte("<?xml")) {
-		return data, start, nil
-	}
-	end := bytes.Index(data[start:], []byte("?>"))
-	if end < 0 {
-		return data, start, nil
-	}
-	decl := data[start : start+end]
-	i := bytes.Index(decl, []byte("encoding"))
-	if i < 0 {
-		return data, start, nil
-	}
-	rest := bytes.TrimLeft(decl[i+len("encoding"):], " \t\r\n")
-	if len(rest) == 0 || rest[0] != '=' {
-		return data, start, nil
-	}
-	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
-	if len(rest) < 2 || (rest[0] != '"' && rest[0] != '\'') {
-		return data, start, nil
-	}
-	q := bytes.IndexByte(rest[1:], rest[0])
-	if q < 0 {
-		return data, start, nil
-	}
-	label := strings.ToLower(string(rest[1 : 1+q]))
-	switch label {
-	case "utf-8", "utf8", "us-ascii", "ascii":
-		return data, start, nil
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252":
-		out := make([]byte, 0, len(data)+len(data)/8)
-		for _, c := range data[start:] {
-			out = utf8.AppendRune(out, rune(c))
+// invalidUTF8 returns the offset of the first byte of data that is not
+// part of a valid UTF-8 sequence.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-		return out, 0, nil
+		c, size := utf8.DecodeRune(data[i:])
+		if c == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
 	}
-	return nil, 0, r.fail(int64(start), ErrNotXML, msgFailUnsupportedEncodingXdatenfelderFiles.With(label))
+	return len(data)
+}
+
+// lineColAt counts the line and the column (in characters, invalid bytes
+// one each) of off, from start.
+func lineColAt(data []byte, start, off int) (int, int) {
+	before := data[start:off]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, 1 + utf8.RuneCount(before)
 }

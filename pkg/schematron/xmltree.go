@@ -74,6 +74,10 @@ func (n *xnode) text() string {
 
 // parseXML reads a whole XML document into an xnode tree.
 func parseXML(file string, data []byte) (*xnode, error) {
+	data, _, err := xmlcharset.Decode(data)
+	if err != nil {
+		return nil, &LoadError{File: file, Line: 1, Msg: err.Error()}
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.CharsetReader = xmlcharset.Reader

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/jacoelho/xsd"
+
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 )
 
 // xsdNS is the XML Schema namespace.
@@ -338,6 +340,9 @@ func (l *loader) readDoc(p, name string) (*SchemaDoc, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, &LoadError{File: name, Err: fmt.Errorf("read schema: %w", err)}
+	}
+	if data, _, err = xmlcharset.Decode(data); err != nil {
+		return nil, &LoadError{File: name, Err: err}
 	}
 	data, hadDoctype, err := applyDoctype(name, data)
 	if err != nil {
