@@ -13,6 +13,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
+	"github.com/ozgctl/ozgctl/internal/xmllimit"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -236,4 +237,59 @@ func Finding(detail finding.Msg, line, col int) finding.Finding {
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return s
+}
+
+// RuleLimit is the rule id of a message that exceeds a reading limit (see
+// internal/xmllimit): a text node larger than --max-text-size, nesting
+// deeper than --max-depth. The message may be well-formed; it is never
+// reported as not well-formed.
+const RuleLimit = "xml:limit"
+
+// The message forms of xml:limit: each names the limit, its value and the
+// flag that raises it.
+var (
+	TextLimit = finding.Register("xml.limit.text",
+		"ein Textknoten oder Attributwert ist größer als die Grenze von %s (--max-text-size); die Nachricht wurde nicht weiter geprüft",
+		"a text node or attribute value is larger than the limit of %s (--max-text-size); the message was not checked further")
+	DepthLimit = finding.Register("xml.limit.depth",
+		"Elemente sind tiefer verschachtelt als die Grenze von %d Ebenen (--max-depth); die Nachricht wurde nicht weiter geprüft",
+		"elements are nested deeper than the limit of %d levels (--max-depth); the message was not checked further")
+	AttributeLimit = finding.Register("xml.limit.attributes",
+		"ein Element hat mehr als %d Attribute (feste Grenze); die Nachricht wurde nicht weiter geprüft",
+		"an element has more than %d attributes (a fixed limit); the message was not checked further")
+	NameLimit = finding.Register("xml.limit.name",
+		"ein Name ist länger als %d Zeichen (feste Grenze); die Nachricht wurde nicht weiter geprüft",
+		"a name is longer than %d characters (a fixed limit); the message was not checked further")
+)
+
+// TextLimitMsg and DepthLimitMsg are the messages for the limits of lim.
+func TextLimitMsg(lim xmllimit.Limits) finding.Msg {
+	return TextLimit.With(xmllimit.FormatSize(lim.Effective().MaxTextSize))
+}
+
+// DepthLimitMsg is the message for the depth limit of lim.
+func DepthLimitMsg(lim xmllimit.Limits) finding.Msg {
+	return DepthLimit.With(lim.Effective().MaxDepth)
+}
+
+// LimitFinding returns the xml:limit finding with msg at line and col.
+func LimitFinding(msg finding.Msg, line, col int) finding.Finding {
+	return finding.Finding{Rule: RuleLimit, Severity: finding.Error, Source: "xml",
+		Line: line, Column: col, Msg: msg}
+}
+
+// HeliumFinding returns the finding for an error of a helium parser set up
+// with lim ([xmllimit.Limits.HeliumParser]): xml:limit when a limit
+// stopped it, xml:not-well-formed otherwise.
+func HeliumFinding(err error, lim xmllimit.Limits) finding.Finding {
+	detail, line, col := Helium(err)
+	switch {
+	case errors.Is(err, helium.ErrNodeContentTooLarge):
+		return LimitFinding(TextLimitMsg(lim), line, col)
+	case strings.Contains(err.Error(), "exceeded max depth"):
+		return LimitFinding(DepthLimitMsg(lim), line, col)
+	case errors.Is(err, helium.ErrNameTooLong):
+		return LimitFinding(NameLimit.With(helium.DefaultMaxNameLength), line, col)
+	}
+	return Finding(detail, line, col)
 }

@@ -20,8 +20,9 @@ type Message struct {
 	// Identity is filled by the identification stage; nil before it or
 	// when the message could not be identified.
 	Identity *finding.Identity
-	// WellFormed is false once a stage found the message not well-formed;
-	// stages that need a parsed document skip it then.
+	// WellFormed is false once a stage found the message not well-formed
+	// or beyond a reading limit (xml:limit); stages that need a parsed
+	// document skip it then.
 	WellFormed bool
 
 	values map[any]any

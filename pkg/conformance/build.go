@@ -43,6 +43,10 @@ type Config struct {
 	// "de" (default) or "en". Findings carry message keys and are rendered
 	// by the reporters.
 	Lang string
+	// Reading bounds the text nodes and nesting of the messages for every
+	// stage that reads them (--max-text-size, --max-depth); Schema.Limits
+	// is set from it. Zero: the defaults.
+	Reading xoev.Limits
 	// Notef, if set, receives notes worth telling the user that do not
 	// stop the run (a fallback engine, a code list file skipped), each
 	// starting with "note:" or "warning:".
@@ -97,6 +101,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if notef == nil {
 		notef = func(string, ...any) {}
 	}
+	cfg.Schema.Limits = cfg.Reading
 	stages := []batch.Stage{xoev.PrologStage{}, xoev.IdentifyStage{}}
 	switch {
 	case cfg.XSD != "":
@@ -132,7 +137,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		stages = append(stages, xoev.CodeListStage{Pick: func(*batch.Message) *xoev.CodeCheckOptions { return opts }})
 	}
 	if cfg.Profile != "" {
-		set, err := profile.LoadSet(cfg.Profile, profile.LoadOptions{Phase: cfg.Phase})
+		set, err := profile.LoadSet(cfg.Profile, profile.LoadOptions{Phase: cfg.Phase, Limits: cfg.Reading})
 		if err != nil {
 			return nil, &LoadError{What: "rules", Err: err}
 		}
@@ -147,7 +152,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 			}
 			rules = append(rules, r)
 		}
-		stages = append(stages, profile.SchematronStage{RuleSets: rules, Lang: cfg.Lang, Limits: profile.RuleLimits{Timeout: cfg.RuleTimeout}})
+		stages = append(stages, profile.SchematronStage{RuleSets: rules, Lang: cfg.Lang, Limits: profile.RuleLimits{Timeout: cfg.RuleTimeout}, Reading: cfg.Reading})
 	}
 	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules(cfg.Lang)...)}, nil
 }

@@ -42,7 +42,7 @@ type pathTarget struct {
 func Annotate(r io.Reader, fs []finding.Finding) {
 	var at, named []pathTarget // placed by position, by name and line
 	for i, f := range fs {
-		if f.Source != "xsd" && f.Rule != RuleNotWellFormed || f.Line <= 0 {
+		if f.Source != "xsd" && f.Rule != RuleNotWellFormed && f.Rule != RuleXMLLimit || f.Line <= 0 {
 			continue
 		}
 		switch {
@@ -67,6 +67,21 @@ func Annotate(r io.Reader, fs []finding.Finding) {
 	slices.SortStableFunc(named, byPos)
 	src, _ := utf8Reader(r)
 	sc := newTagScanner(src)
+	// Nothing after the last finding matters (a limit finding sits inside
+	// a text node that may go on for hundreds of MB).
+	for _, a := range at {
+		if a.line > sc.stopLine || a.line == sc.stopLine && a.col > sc.stopCol {
+			sc.stopLine, sc.stopCol = a.line, a.col
+		}
+	}
+	for _, n := range named {
+		if n.line >= sc.stopLine {
+			sc.stopLine, sc.stopCol = n.line+1, 0
+		}
+	}
+	if sc.stopCol == math.MaxInt {
+		sc.stopLine, sc.stopCol = sc.stopLine+1, 0
+	}
 	var tr xmlpath.Tracker
 	var placed []pathTarget // named findings placed on the current line
 	quoted := 0

@@ -143,7 +143,7 @@ func isHeliumError(e error) bool {
 	return errors.As(e, &ve)
 }
 
-func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
+func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader, lim Limits) ([]finding.Finding, error) {
 	data, err := io.ReadAll(r) // helium builds a tree anyway; the size sets its budget
 	if err != nil {
 		return nil, err
@@ -153,14 +153,12 @@ func (h *heliumSchema) validate(ctx context.Context, name string, r io.Reader) (
 		return nil, err
 	}
 	defer release()
-	p := helium.NewParser().BlockXXE(true).LoadExternalDTD(false).AllowNetwork(false).FS(fstest.MapFS{})
-	doc, err := p.Parse(ctx, data)
+	doc, err := lim.HeliumParser().FS(fstest.MapFS{}).Parse(ctx, data)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		detail, line, col := xmlmsg.Helium(err)
-		return []finding.Finding{xmlmsg.Finding(detail, line, col)}, nil
+		return []finding.Finding{xmlmsg.HeliumFinding(err, lim)}, nil
 	}
 	var errs collector
 	verr := hxsd.NewValidator(h.schema).ErrorHandler(&errs).Label(name).Validate(ctx, doc)

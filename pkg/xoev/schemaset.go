@@ -49,6 +49,9 @@ type LoadOptions struct {
 	// means jacoelho, falling back to helium for schema sets jacoelho
 	// cannot compile.
 	Engine string
+	// Limits bound the text nodes and nesting of the messages validated
+	// with the set (zero: the defaults).
+	Limits Limits
 }
 
 // SchemaDoc is one schema document of a set.
@@ -92,6 +95,7 @@ type SchemaSet struct {
 	FallbackReason string
 
 	targetNamespace string
+	limits          Limits
 	jac             *xsd.Engine
 	sessions        sync.Pool
 	hel             *heliumSchema
@@ -201,7 +205,7 @@ func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaS
 	if err := l.walk(ctx, abs, path); err != nil {
 		return nil, err
 	}
-	set := &SchemaSet{Path: path, Docs: l.order, targetNamespace: l.order[0].TargetNamespace}
+	set := &SchemaSet{Path: path, Docs: l.order, targetNamespace: l.order[0].TargetNamespace, limits: opts.Limits.Effective()}
 	if err := set.compile(ctx, opts.Engine); err != nil {
 		return nil, err
 	}

@@ -151,7 +151,9 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 
 func markWellFormed(msg *batch.Message, fs []finding.Finding) {
 	for _, f := range fs {
-		if f.Severity == finding.Error && (f.Rule == RuleNotWellFormed || f.Rule == RuleEncoding || f.Rule == RuleDoctype) {
+		// A message beyond a reading limit was not read to its end: the
+		// stages after this one would stop at the same limit.
+		if f.Severity == finding.Error && (f.Rule == RuleNotWellFormed || f.Rule == RuleEncoding || f.Rule == RuleDoctype || f.Rule == RuleXMLLimit) {
 			msg.WellFormed = false
 		}
 	}

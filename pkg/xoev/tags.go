@@ -56,16 +56,19 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 		chunk, err := br.ReadSlice('<')
 		s.advance(chunk)
 		if s.keepText {
-			s.raw = append(s.raw, chunk...)
+			s.raw = keepCapped(s.raw, chunk)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
+			if s.stopLine > 0 && (s.line > s.stopLine || s.line == s.stopLine && s.col > s.stopCol) {
+				return nil // past what the caller needs, inside a long text
+			}
 			continue
 		}
 		if s.keepText && len(s.raw) > 0 {
-			if !errors.Is(err, io.EOF) {
+			if !errors.Is(err, io.EOF) && len(s.raw) < maxKeptText {
 				s.raw = s.raw[:len(s.raw)-1] // the '<'
 			}
-			s.text = append(s.text, html.UnescapeString(string(s.raw))...)
+			s.text = keepCapped(s.text, []byte(html.UnescapeString(string(s.raw))))
 		}
 		s.raw = s.raw[:0]
 		if errors.Is(err, io.EOF) {
@@ -101,14 +104,7 @@ func (s *tagScanner) scan(fn func(elemTag) bool) error {
 			case bytes.HasPrefix(head, []byte("!--")):
 				err = s.skip("-->")
 			case bytes.HasPrefix(head, []byte("![CDATA[")) && s.keepText:
-				if err = s.readTag(false); err == nil {
-					for !bytes.HasSuffix(s.buf, []byte("]]>")) && err == nil {
-						err = s.readMore()
-					}
-					if err == nil {
-						s.text = append(s.text, s.buf[len("![CDATA["):len(s.buf)-len("]]>")]...)
-					}
-				}
+				err = s.readCDATA()
 			case bytes.HasPrefix(head, []byte("![CDATA[")):
 				err = s.skip("]]>")
 			default:
@@ -155,6 +151,10 @@ type tagScanner struct {
 	// data that follows into the next tag's text.
 	keepText  bool
 	raw, text []byte
+	// stopLine and stopCol, when set, end the scan once a text read runs
+	// past that position, so that a caller that needs the elements open at
+	// a place inside a text node of many MB does not read the rest of it.
+	stopLine, stopCol int
 }
 
 // advance moves the position over c.
@@ -186,13 +186,48 @@ func (s *tagScanner) readTag(quoted bool) error {
 	}
 }
 
-// readMore appends the markup up to the next '>' to s.buf.
-func (s *tagScanner) readMore() error {
+// maxKeptText bounds the text kept for one element (a code value, a value
+// to quote in a message): a text node of many MB (a base64 attachment) is
+// read through, not held.
+const maxKeptText = 64 << 10
+
+// keepCapped appends b to dst up to maxKeptText bytes in all.
+func keepCapped(dst, b []byte) []byte {
+	if room := maxKeptText - len(dst); room < len(b) {
+		b = b[:max(room, 0)]
+	}
+	return append(dst, b...)
+}
+
+// readCDATA reads a CDATA section, the '<' read already, and keeps up to
+// maxKeptText bytes of its content in s.text.
+func (s *tagScanner) readCDATA() error {
+	const open, end = "![CDATA[", "]]>"
+	if _, err := s.br.Discard(len(open)); err != nil {
+		return err
+	}
+	s.advance([]byte(open))
+	var tail []byte
+	total, kept := 0, 0 // bytes read and kept, "]]>" included
 	for {
 		chunk, err := s.br.ReadSlice('>')
 		s.advance(chunk)
-		s.buf = append(s.buf, chunk...)
-		if err == nil || !errors.Is(err, bufio.ErrBufferFull) {
+		before := len(s.text)
+		s.text = keepCapped(s.text, chunk)
+		kept += len(s.text) - before
+		total += len(chunk)
+		tail = append(tail, chunk...)
+		if len(tail) > len(end) {
+			tail = append(tail[:0], tail[len(tail)-len(end):]...)
+		}
+		if err == nil && bytes.HasSuffix(tail, []byte(end)) {
+			// Drop what was kept of the closing "]]>".
+			if over := kept - (total - len(end)); over > 0 {
+				s.text = s.text[:len(s.text)-over]
+			}
+			return nil
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
 			return err
 		}
 	}

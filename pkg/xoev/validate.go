@@ -126,7 +126,11 @@ type Validator struct {
 func (s *SchemaSet) NewValidator() (*Validator, error) {
 	v := &Validator{set: s}
 	if s.jac != nil {
-		sess, err := s.jac.NewSession(xsd.ValidateOptions{MaxInstanceBytes: maxInstanceBytes})
+		// A text node is held whole (the parser's token and, for simple
+		// content, the value): both limits are the text limit.
+		sess, err := s.jac.NewSession(xsd.ValidateOptions{MaxInstanceBytes: maxInstanceBytes,
+			MaxInstanceTextBytes: s.limits.TextBytes(), MaxInstanceTokenBytes: s.limits.TextBytes(),
+			MaxInstanceDepth: s.limits.Depth(), MaxInstanceAttributes: jacoelhoAttributes})
 		if err != nil {
 			return nil, err
 		}
@@ -183,11 +187,11 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 	var err error
 	if v.set.hel != nil {
 		var hf []finding.Finding
-		hf, err = v.set.hel.validate(ctx, name, src)
+		hf, err = v.set.hel.validate(ctx, name, src, v.set.limits)
 		fs = append(fs, hf...)
 	} else {
 		err = v.sess.Validate(src)
-		for _, f := range jacoelhoFindings(err) {
+		for _, f := range jacoelhoFindings(err, v.set.limits) {
 			if f.Rule == RuleNotWellFormed && f.Line == 0 {
 				// The input ended early (an unclosed element): point at its end.
 				f.Line = rr.lines + 1
@@ -224,7 +228,7 @@ func (r *readErrReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func jacoelhoFindings(err error) []finding.Finding {
+func jacoelhoFindings(err error, lim Limits) []finding.Finding {
 	if err == nil {
 		return nil
 	}
@@ -237,12 +241,12 @@ func jacoelhoFindings(err error) []finding.Finding {
 	}
 	out := make([]finding.Finding, 0, len(list))
 	for _, e := range list {
-		out = append(out, jacoelhoFinding(e))
+		out = append(out, jacoelhoFinding(e, lim))
 	}
 	return out
 }
 
-func jacoelhoFinding(err error) finding.Finding {
+func jacoelhoFinding(err error, lim Limits) finding.Finding {
 	f := finding.Finding{Severity: finding.Error, Source: "xsd", Rule: "xsd:invalid"}
 	var xe *xsderrors.Error
 	if !errors.As(err, &xe) {
@@ -285,8 +289,20 @@ func jacoelhoFinding(err error) finding.Finding {
 		f.Rule, f.Severity = RuleSchemaLocation, finding.Warning
 		f.Msg = msgSchemaLocationIgnored.With(xsdMessage(xe.Message()))
 	case xsderrors.CodeValidationLimit:
-		f.Rule = RuleLimit
-		f.Msg = xsdMessage(xe.Message())
+		// The message is well-formed as far as it was read; say which
+		// limit stopped the validator and how to raise it.
+		all := err.Error()
+		switch {
+		case strings.Contains(all, "token byte limit"), strings.Contains(all, "text byte limit"):
+			f.Rule, f.Source, f.Msg = RuleXMLLimit, "xml", xmlmsg.TextLimitMsg(lim)
+		case strings.Contains(all, "depth limit"):
+			f.Rule, f.Source, f.Msg = RuleXMLLimit, "xml", xmlmsg.DepthLimitMsg(lim)
+		case strings.Contains(all, "attribute count limit"):
+			f.Rule, f.Source, f.Msg = RuleXMLLimit, "xml", xmlmsg.AttributeLimit.With(jacoelhoAttributes)
+		default:
+			f.Rule = RuleLimit // identity constraints, schema-location hints
+			f.Msg = xsdMessage(xe.Message())
+		}
 	default:
 		f.Rule = "xsd:" + strings.TrimPrefix(string(xe.Code()), "validation.")
 		f.Msg = xsdMessage(xe.Message())
@@ -384,9 +400,14 @@ var ruleDocs = []ruleDoc{
 	{"xsd:invalid", finding.Error,
 		tx("Fehler der Schemavalidierung (helium)", "schema validity error (helium engine)"),
 		tx("Gemeldet vom Ersatz-Validator helium, dessen Meldungen denen von libxml2 folgen.", "Reported by the helium fallback engine, which gives libxml2-style messages.")},
+	{RuleXMLLimit, finding.Error,
+		tx("Nachricht überschreitet eine Lesegrenze", "message exceeds a reading limit"),
+		tx("Die Nachricht enthält einen Textknoten oder Attributwert größer als --max-text-size (Vorgabe 64 MiB) oder verschachtelt Elemente tiefer als --max-depth (Vorgabe 256); mit einem höheren Wert des Schalters wird sie geprüft.",
+			"The message holds a text node or attribute value larger than --max-text-size (default 64 MiB) or nests elements deeper than --max-depth (default 256); raise the flag to check it.")},
 	{RuleLimit, finding.Error,
 		tx("Grenze des Validators erreicht", "validation limit reached"),
-		tx("Die Nachricht überschreitet eine Sicherheitsgrenze des Validators (Verschachtelungstiefe, Tokengröße).", "The message exceeds a safety limit of the validator (nesting depth, token size).")},
+		tx("Die Nachricht überschreitet eine Sicherheitsgrenze des Validators: mehr als 100 000 Einträge von Identitätsbedingungen (IDs, Schlüssel) oder 10 000 Schlüsselbereiche.",
+			"The message exceeds a safety limit of the validator: more than 100 000 identity-constraint entries (IDs, keys) or 10 000 key scopes.")},
 	{RuleInvalidCode, finding.Error,
 		tx("Code nicht in seiner Codeliste", "code not in its code list"),
 		tx("Der Code eines XÖV-Code-Elements ist kein Wert der genericode-Liste, die listURI und listVersionID nennen (oder das Schema festlegt).",

@@ -4,6 +4,7 @@ package check
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/xmllimit"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -50,6 +52,11 @@ type CheckOptions struct {
 	ShardCount int
 	Getenv     func(string) string
 
+	// MaxTextSize (a size such as "64MiB", "0" for no limit) and MaxDepth
+	// (0 for no limit) bound the text nodes and nesting of the messages.
+	MaxTextSize string
+	MaxDepth    int
+
 	Jobs int
 	// Exclude holds glob patterns of inputs to leave out.
 	Exclude []string
@@ -83,7 +90,10 @@ makes it an error). Typ-1 code lists are enumerated in the XSD and left to
 it.
 
 A message that is not well-formed is a finding (rule xml:not-well-formed,
-exit 1); a file that cannot be read is an input error (exit 2).
+exit 1); a file that cannot be read is an input error (exit 2). A text
+node larger than --max-text-size (default 64MiB) or nesting deeper than
+--max-depth (default 256) is a finding too (rule xml:limit, exit 1) that
+names the limit and its flag; raise the flag to check such a message.
 
 The rules of one message (Schematron and profile sharpenings) may take
 --rule-timeout; a message whose rules take longer gets the finding
@@ -132,6 +142,9 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if opts.RuleTimeout < 0 {
 				return cmdutil.FlagErrorf("--rule-timeout %s: want a positive duration, or 0 for no limit", opts.RuleTimeout)
 			}
+			if _, err := opts.Limits(); err != nil {
+				return cmdutil.FlagErrorf("%v", err)
+			}
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
 			}
@@ -153,6 +166,8 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`: XSD, code lists, sharpenings and Schematron; with a directory each message gets the one profile that matches it")
 	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the Schematron and profile rules may take on one message (finding schematron:timeout); 0 for no limit")
+	fl.StringVar(&opts.MaxTextSize, "max-text-size", xmllimit.FormatSizeFlag(xoev.DefaultMaxTextSize), "largest text node or attribute value a message may hold, e.g. 256MiB; 0 for no limit (memory grows with it)")
+	fl.IntVar(&opts.MaxDepth, "max-depth", xoev.DefaultMaxDepth, "deepest element nesting a message may hold; 0 for no limit")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
 	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
@@ -196,8 +211,31 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }
 
-// config turns the flags into what the pipeline checks against.
+// Limits returns the limits of --max-text-size and --max-depth.
+func (opts *CheckOptions) Limits() (xoev.Limits, error) {
+	var lim xoev.Limits
+	if opts.MaxTextSize != "" {
+		n, err := xmllimit.ParseSize(opts.MaxTextSize)
+		if err != nil {
+			return lim, fmt.Errorf("--max-text-size: %w", err)
+		}
+		lim.MaxTextSize = n
+	}
+	switch {
+	case opts.MaxDepth < 0:
+		return lim, fmt.Errorf("--max-depth %d: want a number of levels, or 0 for no limit", opts.MaxDepth)
+	case opts.MaxDepth == 0:
+		lim.MaxDepth = -1
+	default:
+		lim.MaxDepth = opts.MaxDepth
+	}
+	return lim, nil
+}
+
+// config turns the flags into what the pipeline checks against; the
+// limits were checked when the flags were parsed.
 func (opts *CheckOptions) config() conformance.Config {
+	lim, _ := opts.Limits()
 	return conformance.Config{
 		XSD:       opts.XSD,
 		SchemaDir: opts.SchemaDir,
@@ -210,5 +248,6 @@ func (opts *CheckOptions) config() conformance.Config {
 		Phase:           opts.Phase,
 		RuleTimeout:     opts.RuleTimeout,
 		Lang:            opts.Output.Lang,
+		Reading:         lim,
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // Profile is a sharpened standard version: how its messages are
@@ -461,12 +462,16 @@ type Compiled struct {
 	// Severity holds the overrides of all Schematron refs by rule id.
 	Severity map[string]finding.Severity
 	match    *matchExprs
+	limits   xoev.Limits
 }
 
 // LoadOptions adjust [Compile] and [LoadSet].
 type LoadOptions struct {
 	// Phase overrides the phase of every Schematron file (--phase).
 	Phase string
+	// Limits bound the text nodes and nesting of the messages checked with
+	// the profiles (--max-text-size, --max-depth; zero: the defaults).
+	Limits xoev.Limits
 }
 
 // Compile checks that the files the profile names exist and compiles its
@@ -477,7 +482,7 @@ func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("referenced file %s", f), Err: err}
 		}
 	}
-	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}}
+	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}, limits: opts.Limits}
 	sharpenings, err := p.withBindings()
 	if err != nil {
 		return nil, err
@@ -558,6 +563,8 @@ func Load(path string, opts LoadOptions) (*Compiled, error) {
 // Set is the profiles of a run; each message is checked with exactly one.
 type Set struct {
 	Profiles []*Compiled
+	// Limits are those of [LoadOptions], for the stages that parse messages.
+	Limits xoev.Limits
 }
 
 // LoadSet loads a profile file, or every *.yaml/*.yml file below a directory.
@@ -586,7 +593,7 @@ func LoadSet(path string, opts LoadOptions) (*Set, error) {
 	} else {
 		files = []string{path}
 	}
-	set := &Set{}
+	set := &Set{Limits: opts.Limits}
 	ids := map[string]string{}
 	for _, f := range files {
 		c, err := Load(f, opts)

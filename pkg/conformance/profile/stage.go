@@ -33,7 +33,7 @@ func Stages(set *Set, limits RuleLimits) []batch.Stage {
 		SelectStage{Set: set},
 		xoev.XSDStage{Pick: pickSchema},
 		xoev.CodeListStage{Pick: pickCodes},
-		RulesStage{Limits: limits},
+		RulesStage{Limits: limits, Reading: set.Limits},
 	}
 }
 
@@ -67,7 +67,7 @@ func (SelectStage) Name() string { return "profile" }
 
 // Check implements [batch.Stage].
 func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
-	doc, ok, err := Document(ctx, msg, res)
+	doc, ok, err := Document(ctx, msg, res, s.Set.Limits)
 	if err != nil || !ok {
 		return err
 	}
@@ -103,6 +103,9 @@ func (s SelectStage) Rules() []finding.RuleInfo {
 // profile.
 type RulesStage struct {
 	Limits RuleLimits
+	// Reading bounds the text nodes and nesting of the messages (zero:
+	// the defaults).
+	Reading xoev.Limits
 }
 
 // Name implements [batch.Stage].
@@ -114,7 +117,7 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 	if !ok {
 		return nil
 	}
-	doc, ok, err := Document(ctx, msg, res)
+	doc, ok, err := Document(ctx, msg, res, s.Reading)
 	if err != nil || !ok {
 		return err
 	}
@@ -142,7 +145,7 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 		res.Engines = appendOnce(res.Engines, "profile:"+c.ID)
 	}
 	if len(c.Schematron) > 0 {
-		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity, Limits: s.Limits}.Check(ctx, msg, res)
+		return SchematronStage{RuleSets: c.Schematron, Severity: c.Severity, Limits: s.Limits, Reading: s.Reading}.Check(ctx, msg, res)
 	}
 	return nil
 }
@@ -155,6 +158,9 @@ type SchematronStage struct {
 	// Lang is the language of the rule descriptions of [SchematronStage.Rules].
 	Lang   string
 	Limits RuleLimits
+	// Reading bounds the text nodes and nesting of the messages (zero:
+	// the defaults).
+	Reading xoev.Limits
 }
 
 // Name implements [batch.Stage].
@@ -162,7 +168,7 @@ func (SchematronStage) Name() string { return "schematron" }
 
 // Check implements [batch.Stage].
 func (s SchematronStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
-	doc, ok, err := Document(ctx, msg, res)
+	doc, ok, err := Document(ctx, msg, res, s.Reading)
 	if err != nil || !ok {
 		return err
 	}
@@ -206,10 +212,10 @@ func appendOnce(list []string, s string) []string {
 }
 
 // Document returns the message parsed into a tree, parsing it on first
-// use. A message that is not well-formed is reported once (rule
-// xml:not-well-formed) and ok is false; so is a message an earlier stage
-// already found broken.
-func Document(ctx context.Context, msg *batch.Message, res *finding.FileResult) (*helium.Document, bool, error) {
+// use with the limits lim. A message that is not well-formed, or beyond a
+// limit, is reported once (rule xml:not-well-formed or xml:limit) and ok
+// is false; so is a message an earlier stage already found so.
+func Document(ctx context.Context, msg *batch.Message, res *finding.FileResult, lim xoev.Limits) (*helium.Document, bool, error) {
 	if !msg.WellFormed {
 		return nil, false, nil
 	}
@@ -230,13 +236,13 @@ func Document(ctx context.Context, msg *batch.Message, res *finding.FileResult) 
 		return nil, false, err
 	}
 	msg.OnDone(release)
-	doc, err := schematron.ParseDocument(ctx, data)
+	doc, err := schematron.ParseDocumentLimits(ctx, data, lim)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, false, ctx.Err()
 		}
 		msg.WellFormed = false
-		res.Findings = append(res.Findings, schematron.NotWellFormed(err))
+		res.Findings = append(res.Findings, schematron.ParseFailure(err, lim))
 		return nil, false, nil
 	}
 	DocumentKey.Set(msg, doc)
