@@ -32,7 +32,9 @@ func Identify(r io.Reader) (*finding.Identity, error) {
 	br.Reset(r)
 	defer func() { br.Reset(nil); identifyBufs.Put(br) }()
 	src, _ := utf8Reader(br)
-	dec := xml.NewDecoder(src)
+	// encoding/xml holds a whole text node; an attachment of many MB
+	// before or without a header must not cost its size here.
+	dec := xml.NewDecoder(&runCapReader{r: src})
 	dec.Strict = true
 	dec.Entity = map[string]string{} // no entity is ever expanded
 	id := &finding.Identity{}
@@ -226,4 +228,48 @@ func isFiller(s string) bool {
 		return true
 	}
 	return false
+}
+
+// maxPlainRun is how much of a run of plain bytes [runCapReader] passes on.
+const maxPlainRun = 4 << 10
+
+// runCapReader passes r on but shortens every run of plain bytes (ASCII
+// letters, digits, "+/=" and blanks: base64 text, long words) to
+// maxPlainRun bytes, keeping its line breaks. No markup character, entity
+// reference or multi-byte character is ever dropped, so the markup reads
+// the same; only long texts (and absurdly long names, both halves of a tag
+// pair alike) come out shorter. Identify reads only names, attributes and
+// short header values.
+type runCapReader struct {
+	r   io.Reader
+	run int // plain bytes passed on in the current run
+}
+
+func (c *runCapReader) Read(p []byte) (int, error) {
+	for {
+		n, err := c.r.Read(p)
+		w := 0
+		for _, b := range p[:n] {
+			if !plainByte(b) {
+				c.run = 0
+				p[w] = b
+				w++
+				continue
+			}
+			if c.run < maxPlainRun || b == '\n' {
+				p[w] = b
+				w++
+			}
+			c.run++
+		}
+		if w > 0 || err != nil || n == 0 {
+			return w, err
+		}
+		// Everything read was dropped: read on rather than return 0, nil.
+	}
+}
+
+func plainByte(b byte) bool {
+	return 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9' ||
+		b == '+' || b == '/' || b == '=' || b == ' ' || b == '\t' || b == '\n' || b == '\r'
 }

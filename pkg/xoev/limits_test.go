@@ -148,3 +148,35 @@ func TestHugeTextNodeMemory(t *testing.T) {
 		t.Errorf("Annotate allocated %d MiB reading to the finding", alloc>>20)
 	}
 }
+
+// TestTextNodeMemoryBounded: a text node below the limit is validated in
+// memory that does not grow with it, for the types that can be checked
+// piece by piece (base64Binary, strings with length facets; see
+// third_party/xsd/PATCHES.md): XSD validation and identification of a
+// message with a 48 MiB node allocate a few MB, not a multiple of the node.
+// Not parallel: TotalAlloc counts every goroutine.
+func TestTextNodeMemoryBounded(t *testing.T) {
+	set := loadLimits(t, LoadOptions{Limits: Limits{MaxTextSize: -1}})
+	for _, elem := range []string{"anhang", "text"} {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		fs := validateReader(t, set, textMessage(elem, 48<<20))
+		if _, err := Identify(textMessage(elem, 48<<20)); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		if len(fs) != 0 {
+			t.Fatalf("48 MiB in <%s>: %+v", elem, fs)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+			t.Errorf("48 MiB in <%s>: validation and identification allocated %d MiB", elem, alloc>>20)
+		}
+	}
+	// Invalid content is still found, with the same words as before.
+	doc := `<t:nachricht xmlns:t="urn:ozgctl:test:anhang"><t:anhang>` + strings.Repeat("QUJD", 5000) + `QUJ*</t:anhang></t:nachricht>`
+	fs := validateReader(t, set, strings.NewReader(doc))
+	if len(fs) != 1 || fs[0].Rule != "xsd:facet" || !strings.Contains(fs[0].Text("en"), "invalid base64Binary") {
+		t.Errorf("broken base64: %+v", fs)
+	}
+}

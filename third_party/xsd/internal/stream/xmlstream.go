@@ -87,6 +87,10 @@ type Parser struct {
 	retainedBytes int64
 	cdataMatched  int
 	inCDATA       bool
+	// inCharData is set when a long text was cut into pieces: the next
+	// call goes on reading it, with charCDataEnd the "]]>" state there.
+	inCharData    bool
+	charCDataEnd  int
 	atStart       bool
 	emitComments  bool
 	emitPI        bool
@@ -145,6 +149,8 @@ func (p *Parser) ResetWithConfig(r io.Reader, names, values *Cache, config Confi
 	p.retainedBytes = 0
 	p.cdataMatched = 0
 	p.inCDATA = false
+	p.inCharData = false
+	p.charCDataEnd = 0
 	p.atStart = true
 	p.emitComments = config.EmitComments
 	p.emitPI = config.EmitPI
@@ -183,6 +189,8 @@ func (p *Parser) Detach() {
 	p.values = nil
 	p.pendingEnd = EndElement{}
 	p.inCDATA = false
+	p.inCharData = false
+	p.charCDataEnd = 0
 	p.atStart = false
 	p.cdataMatched = 0
 	p.retainedBytes = 0
@@ -210,6 +218,17 @@ func (p *Parser) Next() (Token, error) {
 			return Token{}, err
 		}
 		return token, nil
+	}
+	if p.inCharData {
+		p.retainedBytes = 0
+		token, err := p.continueCharData()
+		if err != nil {
+			return Token{}, err
+		}
+		if len(token.Data) > 0 {
+			return token, nil
+		}
+		// The text ended exactly where the last piece was cut.
 	}
 	if p.pendingEnd.Name.Local != "" {
 		end := p.pendingEnd
@@ -364,7 +383,35 @@ func (p *Parser) readCharData(first byte) (Token, error) {
 			return Token{}, err
 		}
 	}
+	return p.readCharDataRest(line, col, cdataEnd)
+}
+
+// continueCharData reads on in a text cut into pieces by readCharDataRest.
+func (p *Parser) continueCharData() (Token, error) {
+	line, col := p.br.pos()
+	p.textBuf = p.textBuf[:0]
+	p.inCharData = false
+	return p.readCharDataRest(line, col, p.charCDataEnd)
+}
+
+// readCharDataRest reads character data up to the next markup. A text
+// longer than the input buffer is returned in pieces of about that size,
+// as CDATA sections are (readCDATAChunk), each piece ending on a whole
+// character: the parser holds one piece, not the whole text, so that a
+// consumer that does not keep the text (see the session's streamed simple
+// content) reads a text node of any size in bounded memory. Consumers
+// already take a text as several tokens (text, CDATA, text).
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+//
+//nolint:gocognit // One loop owns byte consumption, delimiter state, and token position.
+func (p *Parser) readCharDataRest(line, col, cdataEnd int) (Token, error) {
 	for {
+		if len(p.textBuf) >= charDataPieceBytes(len(p.br.buf)) {
+			p.inCharData = true
+			p.charCDataEnd = cdataEnd
+			return Token{Kind: KindCharData, Data: p.textBuf, Line: line, Column: col}, nil
+		}
 		chunk, err := p.br.buffered()
 		if IsOnlyEOF(err) {
 			return Token{Kind: KindCharData, Data: p.textBuf, Line: line, Column: col}, nil
@@ -479,6 +526,11 @@ func scanCharDataChunk(data []byte, cdataEnd int) (chunkEnd, nextCDataEnd int) {
 }
 
 const cdataEndTerm = "]]>"
+
+// charDataPieceBytes is the size at which a long text is cut into pieces:
+// the input buffer's size, at least 4 KiB.
+func charDataPieceBytes(buf int) int { return max(buf, 4<<10) }
+
 const maxEntityReferenceLength = 4 << 20
 
 // LazyAttrRawMinAttrs is the threshold where parser attributes keep borrowed

@@ -106,6 +106,15 @@ func (e *identityEvaluation) hasConstraints() bool {
 	return e != nil && e.constraintsEnabled
 }
 
+// mayTargetValues reports whether an identity constraint may select the
+// value of an element starting now: the schema has constraints and one of
+// their scopes is open (a selector matches only inside its scope).
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (e *identityEvaluation) mayTargetValues() bool {
+	return e.hasConstraints() && len(e.scopes) > 0
+}
+
 func (e *identityEvaluation) beginStart() error {
 	if e.startJournal.active {
 		return xsderrors.InternalInvariant("identity start transaction already active")

@@ -10,6 +10,13 @@ func (s *session) validateSimpleContent(f *frame, line, col int) (bool, error) {
 	if f.Nilled {
 		return false, nil
 	}
+	if f.Streamed {
+		// Checked piece by piece; no identity constraint selects it.
+		if err := f.Stream.Finish(); err != nil {
+			return false, validation(s.startContext(line, col), xsderrors.CodeValidationFacet, "invalid simple content: "+err.Error())
+		}
+		return true, nil
+	}
 	typeID := f.SimpleContent
 	rawText := s.doc.text[f.TextStart:]
 	constraints, err := s.frameElementValueConstraints(f)
