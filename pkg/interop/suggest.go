@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // SuggestOptions configure [Suggest].
@@ -29,6 +30,12 @@ type SuggestOptions struct {
 	MaxCodes int
 	// Lang is the language of the sharpenings' messages: "de" or "en".
 	Lang string
+	// Forbidden, with Decls set, also suggests forbidden sharpenings for
+	// the optional elements and attributes no group uses.
+	Forbidden bool
+	// Decls are the declarations of the schema the messages follow; they
+	// tell which parts are optional. Forbidden candidates need them.
+	Decls *xoev.Decls
 }
 
 // Suggest writes a draft profile (YAML) whose sharpenings are the
@@ -42,6 +49,9 @@ type SuggestOptions struct {
 //     candidate the XSD requires already is redundant, never wrong;
 //   - codes: for each code element with at most MaxCodes distinct values,
 //     the values the groups use together;
+//   - forbidden (with Forbidden and Decls): for each message type with at
+//     least r.Settings.MinMessages messages, the optional children of used
+//     elements that no message uses (the outermost ones only);
 //   - the differences between the groups as open questions, in comments.
 //
 // Paths are XPath with "*:" name tests, so the draft needs no namespace
@@ -83,6 +93,22 @@ func Suggest(r *Result, opts SuggestOptions) ([]byte, error) {
 			}
 		}
 	}
+	if opts.Forbidden {
+		if opts.Decls == nil {
+			return nil, fmt.Errorf("suggest profile: forbidden sharpenings need the schema (--xsd, or a base profile with one)")
+		}
+		n = 0
+		for _, root := range typeRoots(r) {
+			for _, c := range forbiddenCandidates(r, opts.Decls, root) {
+				n++
+				s := profile.Sharpening{ID: fmt.Sprintf("SUG-FORB-%03d", n), Message: msg(opts.Lang, "forbidden", c.path),
+					Context: rootPattern(root), Forbidden: xpathOf(c.path)}
+				if err := appendSharpening(seq, s, "evidence: "+c.evidence); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
 	var q []string
 	for _, d := range ranked(r.Differences) {
 		q = append(q, fmt.Sprintf("open question (%s, spread %.2f): %s: %s", d.Kind, d.Spread(), what(&d), groupCounts(&d)))
@@ -103,10 +129,14 @@ func msg(lang, kind, path string) string {
 	switch {
 	case lang == "en" && kind == "required":
 		return "draft sharpening: " + path + " is required"
+	case lang == "en" && kind == "forbidden":
+		return "draft sharpening: " + path + " is not allowed"
 	case lang == "en":
 		return "draft sharpening: " + path + " has a value outside the values in use"
 	case kind == "required":
 		return "Schärfungsvorschlag: " + path + " ist Pflicht"
+	case kind == "forbidden":
+		return "Schärfungsvorschlag: " + path + " ist nicht erlaubt"
 	}
 	return "Schärfungsvorschlag: " + path + " hat einen Wert außerhalb der verwendeten Werte"
 }
@@ -329,6 +359,84 @@ func codeCandidates(r *Result, root string, maxCodes int) []candidate {
 		}
 		out = append(out, candidate{path: p, values: vals, evidence: "values in use: " + strings.Join(ev, "; ")})
 	}
+	return out
+}
+
+// forbiddenCandidates walks the schema from the root declaration of a
+// message type along the paths the groups use and returns the optional
+// children (elements and attributes with minOccurs 0 where they are
+// reached) that no message of the type uses. It does not descend into an
+// unused child: forbidding it forbids what is below it. Open content
+// (wildcards) offers no names and gives no candidates.
+func forbiddenCandidates(r *Result, x *xoev.Decls, root string) []candidate {
+	per := typeCounts(r.Groups)
+	total := 0
+	var ev []string
+	for i, g := range r.Groups {
+		if n := per[i][root]; n > 0 {
+			total += n
+			ev = append(ev, fmt.Sprintf("%s 0/%d", g.Name, n))
+		}
+	}
+	ns, local := splitClark(root)
+	top := x.Global(ns, local)
+	if total < r.Settings.MinMessages || top == nil {
+		return nil
+	}
+	used := map[string]bool{}
+	for _, g := range r.Groups {
+		for _, u := range g.Usage {
+			if u.Root == root && u.Messages > 0 {
+				used[u.Path] = true
+			}
+		}
+	}
+	var out []candidate
+	seen := map[string]bool{}
+	var walk func(d *xoev.Decl, path string)
+	walk = func(d *xoev.Decl, path string) {
+		c := x.Children(d)
+		// One path may be reached through several declarations (a name
+		// in two branches of a choice): it is optional only when every
+		// one of them is.
+		var order []string
+		decls := map[string][]*xoev.Decl{}
+		for _, k := range append(slices.Clone(c.Attributes), c.Elements...) {
+			p := path + "/" + k.Name
+			if k.Attribute {
+				p = path + "/@" + k.Name
+			}
+			if decls[p] == nil {
+				order = append(order, p)
+			}
+			decls[p] = append(decls[p], k)
+		}
+		for _, p := range order {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if used[p] {
+				for _, k := range decls[p] {
+					if !k.Attribute {
+						walk(k, p)
+					}
+				}
+				continue
+			}
+			optional := true
+			for _, k := range decls[p] {
+				if k.Min != 0 || k.Max == 0 {
+					optional = false
+				}
+			}
+			if optional {
+				out = append(out, candidate{path: p, evidence: "used in no message: " + strings.Join(ev, ", ")})
+			}
+		}
+	}
+	walk(top, "/"+local)
+	slices.SortFunc(out, func(a, b candidate) int { return strings.Compare(a.path, b.path) })
 	return out
 }
 

@@ -201,8 +201,9 @@ func (c *Compiled) load(ctx context.Context) (*xoev.SchemaSet, *xoev.CodeCheckOp
 	return m.set, m.codes, m.loadErr
 }
 
-// LoadSchema loads the profile's schema set now (for profile validate).
-func (c *Compiled) LoadSchema(ctx context.Context) error {
-	_, _, err := c.load(ctx)
-	return err
+// SchemaSet loads the profile's schema set now, once per run; nil when the
+// profile names none.
+func (c *Compiled) SchemaSet(ctx context.Context) (*xoev.SchemaSet, error) {
+	set, _, err := c.load(ctx)
+	return set, err
 }

@@ -35,7 +35,9 @@ type SuggestOptions struct {
 	MaxCodes    int
 	Lang        string
 	Jobs        int
-	Args        []string
+	// Forbidden also suggests forbidding the optional parts no group uses.
+	Forbidden bool
+	Args      []string
 }
 
 const long = `Learn a draft sharpening from the field: read the messages of every group
@@ -47,6 +49,9 @@ YAML comment:
             least --min-messages messages of it);
   codes     for code elements with at most --max-codes values, the values
             the groups use together;
+  forbidden with --suggest-forbidden, the optional elements and attributes
+            (by the schema) that no message of a type uses, below the
+            parts that are used: the strongest cut, so off by default;
 
 and the differences between the groups as open questions in comments.
 The draft keeps the base profile's match, schema, code lists, Schematron
@@ -79,6 +84,9 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*SuggestOptions) error) *cobra.
 			if opts.MinMessages < 1 || opts.MaxCodes < 1 {
 				return cmdutil.FlagErrorf("--min-messages and --max-codes want at least 1")
 			}
+			if opts.Forbidden && opts.Profile == "" && opts.XSD == "" {
+				return cmdutil.FlagErrorf("--suggest-forbidden needs the schema that says what is optional: give --xsd or --profile")
+			}
 			if opts.Lang != "de" && opts.Lang != "en" {
 				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
 			}
@@ -99,6 +107,7 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*SuggestOptions) error) *cobra.
 	fl.IntVar(&opts.MaxCodes, "max-codes", 12, "suggest codes only for elements with at most `N` distinct values")
 	fl.StringVar(&opts.Lang, "lang", "de", "language of the sharpenings' messages: de or en")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	fl.BoolVar(&opts.Forbidden, "suggest-forbidden", false, "also suggest forbidding optional parts no group uses (needs --xsd or a base profile with a schema)")
 	return cmd
 }
 
@@ -132,7 +141,15 @@ func suggestRun(ctx context.Context, opts *SuggestOptions) error {
 	if opts.Out != "" && opts.Out != "-" {
 		dir = filepath.Dir(opts.Out)
 	}
-	draft, err := interop.Suggest(res, interop.SuggestOptions{Base: base, XSD: opts.XSD, Dir: dir, ID: opts.ID, MaxCodes: opts.MaxCodes, Lang: opts.Lang})
+	so := interop.SuggestOptions{Base: base, XSD: opts.XSD, Dir: dir, ID: opts.ID, MaxCodes: opts.MaxCodes, Lang: opts.Lang, Forbidden: opts.Forbidden}
+	if opts.Forbidden {
+		set, err := suggestSchema(ctx, opts, base)
+		if err != nil {
+			return err
+		}
+		so.Decls = set.Decls()
+	}
+	draft, err := interop.Suggest(res, so)
 	if err != nil {
 		return err
 	}
@@ -147,4 +164,24 @@ func suggestRun(ctx context.Context, opts *SuggestOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", opts.Out)
 	}
 	return nil
+}
+
+// suggestSchema loads the schema that tells optional from mandatory parts:
+// --xsd, or the base profile's.
+func suggestSchema(ctx context.Context, opts *SuggestOptions, base *profile.Profile) (*xoev.SchemaSet, error) {
+	if opts.XSD != "" {
+		return xoev.LoadSchemaSet(ctx, opts.XSD, xoev.LoadOptions{Catalogs: opts.Catalogs})
+	}
+	c, err := profile.Compile(base, profile.LoadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	set, err := c.SchemaSet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if set == nil {
+		return nil, cmdutil.FlagErrorf("--suggest-forbidden: profile %s names no schema (schema.xsd); give one there or use --xsd", opts.Profile)
+	}
+	return set, nil
 }

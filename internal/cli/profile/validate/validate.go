@@ -110,7 +110,7 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 			var problems []error
 			c, err := profile.Load(f, profile.LoadOptions{})
 			if err == nil && !opts.NoSchema {
-				err = c.LoadSchema(ctx)
+				_, err = c.SchemaSet(ctx)
 				if err == nil {
 					problems, err = c.CheckSchema(ctx)
 				}
