@@ -195,6 +195,33 @@ type Identity struct {
 	Profile string `json:"profile,omitempty"`
 }
 
+// ErrorText is the text of an error at a place in a file, the one form
+// every positioned error type of ozgctl prints: "file:line:col: msg: err",
+// leaving out what is empty (no position at all: "msg: err").
+func ErrorText(p Position, msg string, err error) string {
+	var b strings.Builder
+	if p != (Position{}) {
+		b.WriteString(p.String())
+	}
+	for _, part := range [...]string{msg, errText(err)} {
+		if part == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(": ")
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
 // InputError says why an input could not be checked at all.
 type InputError struct {
 	File string
@@ -203,10 +230,7 @@ type InputError struct {
 
 // Error implements error.
 func (e *InputError) Error() string {
-	if e.File == "" {
-		return e.Err.Error()
-	}
-	return e.File + ": " + e.Err.Error()
+	return ErrorText(Position{File: e.File}, "", e.Err)
 }
 
 // Unwrap returns the underlying error.
@@ -283,6 +307,10 @@ type Report struct {
 	// every input was checked; the inputs it did not finish carry
 	// [ErrInterrupted].
 	Interrupted bool `json:"-"`
+	// Shard ("i/n") is set on the results of one shard of a run; their
+	// JSON then carries the run's metadata, so that the merged report
+	// renders as the unsharded run's in every format.
+	Shard string `json:"-"`
 }
 
 // Summary counts the results of a report.

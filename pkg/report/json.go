@@ -12,6 +12,19 @@ type jsonReport struct {
 	Interrupted bool            `json:"interrupted,omitempty"`
 	Files       []jsonFile      `json:"files"`
 	Summary     finding.Summary `json:"summary"`
+	// Run is written for the results of a shard only (see finding.Report.Shard).
+	Run *jsonRun `json:"run,omitempty"`
+}
+
+// jsonRun is what "report merge" needs besides the results to render the
+// merged report as the unsharded run would.
+type jsonRun struct {
+	Shard   string             `json:"shard"`
+	Tool    string             `json:"tool"`
+	Version string             `json:"version"`
+	Command string             `json:"command"`
+	FailOn  finding.Severity   `json:"failOn"`
+	Rules   []finding.RuleInfo `json:"rules"`
 }
 
 type jsonFile struct {
@@ -21,6 +34,8 @@ type jsonFile struct {
 	Engines  []string          `json:"engines,omitempty"`
 	Error    string            `json:"error,omitempty"`
 	Findings []finding.Finding `json:"findings"`
+	// Time is the check time in seconds, written for shards only.
+	Time *float64 `json:"time,omitempty"`
 }
 
 // JSON renders the documented JSON contract (schemas/report.schema.json).
@@ -35,7 +50,17 @@ func JSON(w io.Writer, r *finding.Report, opts Options) error {
 		if fr.Err != nil {
 			jf.Error = fr.ErrText(opts.Lang)
 		}
+		if r.Shard != "" {
+			t := fr.Duration.Seconds()
+			jf.Time = &t
+		}
 		out.Files = append(out.Files, jf)
+	}
+	if r.Shard != "" {
+		out.Run = &jsonRun{Shard: r.Shard, Tool: r.Tool, Version: r.Version, Command: r.Command, FailOn: r.FailOn, Rules: r.Rules}
+		if out.Run.Rules == nil {
+			out.Run.Rules = []finding.RuleInfo{}
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -206,7 +206,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	results := batch.Run(ctx, inputs, p.Stages, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()
 	results = append(results, batch.UnresolvedResults(inErrs)...)
-	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: p.Rules}
+	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: p.Rules, Shard: shard.String()}
 	rep.SortFiles()
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }

@@ -9,11 +9,13 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// notInCommandLine are the flags that change how a run goes but not what
-// it finds; leaving them out of the recorded command line keeps reports of
-// "-j 1" and "-j 8" runs byte for byte the same.
+// notInCommandLine are the flags that change how a run goes or how its
+// results are written but not what it finds; leaving them out of the
+// recorded command line keeps reports of "-j 1" and "-j 8" runs, of every
+// output format and of merged shards byte for byte the same.
 var notInCommandLine = map[string]bool{"jobs": true, "quiet": true, "no-color": true, "verbose": true,
-	"cpuprofile": true, "memprofile": true, "config": true}
+	"cpuprofile": true, "memprofile": true, "config": true,
+	"output": true, "report": true, "shard": true, "shard-count": true}
 
 // CommandLine reconstructs the invocation ("ozgctl fim lint --fail-on=warning
 // a.xml") from the flags that were set and the arguments, for reports.

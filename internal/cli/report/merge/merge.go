@@ -25,7 +25,10 @@ type MergeOptions struct {
 	Build cmdutil.BuildInfo
 
 	Output cmdutil.OutputFlags
-	Args   []string
+	// FailOnSet is true when --fail-on was given; otherwise check results
+	// keep the level of the shards' run.
+	FailOnSet bool
+	Args      []string
 }
 
 const long = `Combine the JSON results of sharded runs ("check --shard i/n --output
@@ -35,10 +38,11 @@ results.
 
 Check results are concatenated and sorted by file as one run sorts them;
 interop results are added up group by group and their differences
-computed again. The merged report equals the unsharded run's in the
-formats whose content is the results (json, text, junit, markdown; for
-interop also html); sarif and html of check results name the merge
-command and carry no rule documentation, which the JSON does not hold.
+computed again. The merged report equals the unsharded run's in every
+format: the JSON of a shard carries the run's command, rule documentation,
+--fail-on level and check times (a "run" object), and the shards must
+agree on them. JUnit's time attributes are the shards' check times.
+Without --fail-on, check results keep the level the shards ran with.
 
 Exit codes for check results are those of check (0, 1 findings at or
 above --fail-on, 2 an input that could not be checked); interop results
@@ -66,6 +70,7 @@ func NewCmdMerge(f *cmdutil.Factory, runF func(*MergeOptions) error) *cobra.Comm
 				return cmdutil.FlagErrorf("no results given: pass the JSON files of the shards")
 			}
 			opts.Args = args
+			opts.FailOnSet = cmd.Flags().Changed("fail-on")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -148,9 +153,18 @@ func mergeCheck(opts *MergeOptions, parts []*finding.Report) error {
 	if err != nil {
 		return err
 	}
-	rep := report.Merge(parts...)
-	rep.Tool, rep.Version, rep.FailOn = "ozgctl", opts.Build.Version, failOn
-	rep.Command = fmt.Sprintf("ozgctl report merge (%d results)", len(parts))
+	rep, err := report.Merge(parts...)
+	if err != nil {
+		return &cmdutil.FlagError{Err: err}
+	}
+	legacy := rep.Command == "" // results without their run (not written with --shard)
+	if legacy {
+		rep.Tool, rep.Version = "ozgctl", opts.Build.Version
+		rep.Command = fmt.Sprintf("ozgctl report merge (%d results)", len(parts))
+	}
+	if opts.FailOnSet || legacy {
+		rep.FailOn = failOn
+	}
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, opts.Output.Lang); err != nil {
 		return err
 	}
