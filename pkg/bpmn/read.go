@@ -40,8 +40,7 @@ type ReadError struct {
 
 // Error implements error: "file:line:col: msg".
 func (e *ReadError) Error() string {
-	p := finding.Position{File: e.File, Line: e.Line, Column: e.Column}
-	return p.String() + ": " + e.Msg
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line, Column: e.Column}, e.Msg, nil)
 }
 
 // Unwrap returns the underlying error.

@@ -46,7 +46,7 @@ type ReadError struct {
 
 // Error returns "file:line:col: msg".
 func (e *ReadError) Error() string {
-	return finding.Position{File: e.File, Line: e.Line, Column: e.Column}.String() + ": " + e.Msg
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line, Column: e.Column}, e.Msg, nil)
 }
 
 // Unwrap returns ErrNotGenericode, ErrInvalid or an I/O error.

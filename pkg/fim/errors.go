@@ -40,11 +40,10 @@ type ReadError struct {
 
 // Error returns "file:line:col: msg".
 func (e *ReadError) Error() string {
-	msg := e.Msg
-	if msg == "" && e.Err != nil {
-		msg = e.Err.Error()
+	if e.Msg == "" {
+		return finding.ErrorText(finding.Position{File: e.File, Line: e.Line, Column: e.Column}, "", e.Err)
 	}
-	return finding.Position{File: e.File, Line: e.Line, Column: e.Column}.String() + ": " + msg
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line, Column: e.Column}, e.Msg, nil)
 }
 
 // Unwrap returns the sentinel or underlying error.

@@ -115,3 +115,24 @@ func TestPositionString(t *testing.T) {
 		})
 	}
 }
+
+func TestErrorText(t *testing.T) {
+	err := errors.New("boom")
+	for _, tc := range []struct {
+		p    Position
+		msg  string
+		err  error
+		want string
+	}{
+		{Position{File: "a.xml", Line: 3, Column: 7}, "bad", err, "a.xml:3:7: bad: boom"},
+		{Position{File: "a.xml", Line: 3}, "bad", nil, "a.xml:3: bad"},
+		{Position{File: "a.xml"}, "", err, "a.xml: boom"},
+		{Position{Line: 2}, "bad", nil, "<input>:2: bad"},
+		{Position{}, "bad", err, "bad: boom"},
+		{Position{}, "", err, "boom"},
+	} {
+		if got := ErrorText(tc.p, tc.msg, tc.err); got != tc.want {
+			t.Errorf("ErrorText(%+v, %q, %v) = %q, want %q", tc.p, tc.msg, tc.err, got, tc.want)
+		}
+	}
+}

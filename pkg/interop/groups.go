@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // Source is a group and the arguments (files, directories, globs) that
@@ -44,11 +45,7 @@ type ManifestError struct {
 
 // Error implements error.
 func (e *ManifestError) Error() string {
-	s := e.File + ": " + e.Msg
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
+	return finding.ErrorText(finding.Position{File: e.File}, e.Msg, e.Err)
 }
 
 // Unwrap returns the underlying error.

@@ -1,6 +1,10 @@
 package schematron
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
+)
 
 // LoadError reports a problem in a rule file found while loading or
 // compiling it: malformed XML, an unknown query binding, an XPath syntax
@@ -17,21 +21,11 @@ type LoadError struct {
 
 // Error implements error.
 func (e *LoadError) Error() string {
-	s := e.File
-	if e.Line > 0 {
-		s += fmt.Sprintf(":%d", e.Line)
-	}
-	if s != "" {
-		s += ": "
-	}
+	msg := e.Msg
 	if e.Construct != "" {
-		s += e.Construct + ": "
+		msg = e.Construct + ": " + msg
 	}
-	s += e.Msg
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line}, msg, e.Err)
 }
 
 // Unwrap returns the underlying error.

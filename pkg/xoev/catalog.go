@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // catalogNS is the OASIS XML Catalogs namespace.
@@ -23,10 +25,7 @@ type CatalogError struct {
 
 // Error implements error.
 func (e *CatalogError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("catalog %s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("catalog %s: %v", e.File, e.Err)
+	return "catalog " + finding.ErrorText(finding.Position{File: e.File, Line: e.Line}, "", e.Err)
 }
 
 // Unwrap returns the underlying error.

@@ -20,6 +20,8 @@ import (
 	"github.com/jacoelho/xsd"
 
 	"github.com/ozgctl/ozgctl/internal/xmlcharset"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // xsdNS is the XML Schema namespace.
@@ -128,17 +130,7 @@ type LoadError struct {
 
 // Error implements error.
 func (e *LoadError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
-	return b.String()
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line, Column: e.Column}, "", e.Err)
 }
 
 // Unwrap returns the underlying error.

@@ -197,15 +197,7 @@ type ProfileError struct {
 
 // Error implements error.
 func (e *ProfileError) Error() string {
-	s := e.File
-	if e.Line > 0 {
-		s += fmt.Sprintf(":%d", e.Line)
-	}
-	s += ": " + e.Msg
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line}, e.Msg, e.Err)
 }
 
 // Unwrap returns the underlying error.
