@@ -43,11 +43,11 @@ func validateSchema(file string, data []byte, raw any) error {
 	}
 	js, err := json.Marshal(raw)
 	if err != nil {
-		return &ProfileError{File: file, Msg: "profile is not a JSON-compatible document (use string keys)", Err: err}
+		return &ProfileError{File: file, Msg: msgNotJSONCompatible.With(), Err: err}
 	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(js))
 	if err != nil {
-		return &ProfileError{File: file, Msg: "bad profile", Err: err}
+		return &ProfileError{File: file, Msg: msgBadProfile.With(), Err: err}
 	}
 	if err := sch.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
@@ -58,9 +58,9 @@ func validateSchema(file string, data []byte, raw any) error {
 			if base, _, ok := strings.Cut(ve.SchemaURL, "#"); ok || base != "" {
 				msg = strings.ReplaceAll(msg, base, "schemas/profile.schema.json")
 			}
-			return &ProfileError{File: file, Line: yamlLine(data, firstLeaf(ve).InstanceLocation), Msg: "does not match schemas/profile.schema.json:\n" + msg}
+			return &ProfileError{File: file, Line: yamlLine(data, firstLeaf(ve).InstanceLocation), Msg: msgSchemaMismatchDetail.With(msg)}
 		}
-		return &ProfileError{File: file, Msg: "does not match schemas/profile.schema.json", Err: err}
+		return &ProfileError{File: file, Msg: msgSchemaMismatch.With(), Err: err}
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 )
@@ -24,7 +23,7 @@ func Overlaps(ps []*Profile) []error {
 			if ai, bi, ok := overlap(a, b); ok {
 				bp, ap := b.matchAt(bi), a.matchAt(ai)
 				m := b.Match[bi]
-				what := "namespace " + m.Namespace
+				what := "namespace " + m.Namespace // XML terms, the same in both languages
 				if m.Root != "" {
 					what += ", root " + m.Root
 				}
@@ -32,8 +31,7 @@ func Overlaps(ps []*Profile) []error {
 					what += ", xpath " + m.XPath
 				}
 				errs = append(errs, &ProfileError{File: bp.file, Line: bp.line,
-					Msg: fmt.Sprintf("profile %q matches the same messages as profile %q (%s:%d) equally (%s): no message could be given either; narrow one with match.root, match.xpath or match.version, or mark a base profile abstract: true",
-						b.ID, a.ID, filepath.ToSlash(ap.file), ap.line, what)})
+					Msg: msgOverlap.With(b.ID, a.ID, filepath.ToSlash(ap.file), ap.line, what)})
 			}
 		}
 	}

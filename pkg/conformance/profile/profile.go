@@ -191,13 +191,17 @@ func (s *Sharpening) Kind() string {
 type ProfileError struct {
 	File string
 	Line int
-	Msg  string
+	Msg  finding.Msg
 	Err  error
 }
 
-// Error implements error.
-func (e *ProfileError) Error() string {
-	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line}, e.Msg, e.Err)
+// Error implements error, in English.
+func (e *ProfileError) Error() string { return e.Text("en") }
+
+// Text returns the error in lang ("de" or "en"); the text of a wrapped
+// library error stays as the library wrote it.
+func (e *ProfileError) Text(lang string) string {
+	return finding.ErrorText(finding.Position{File: e.File, Line: e.Line}, e.Msg.Text(lang), e.Err)
 }
 
 // Unwrap returns the underlying error.
@@ -223,7 +227,7 @@ func Read(path string) (*Profile, error) {
 func readChain(path string, stack []string) (*Profile, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
+		return nil, &ProfileError{File: path, Msg: msgCannotRead.With(), Err: err}
 	}
 	if i := slices.Index(stack, abs); i >= 0 {
 		cycle := make([]string, 0, len(stack)-i+1)
@@ -231,7 +235,7 @@ func readChain(path string, stack []string) (*Profile, error) {
 			cycle = append(cycle, filepath.Base(f))
 		}
 		cycle = append(cycle, filepath.Base(abs))
-		return nil, &ProfileError{File: path, Msg: "extends cycle: " + strings.Join(cycle, " -> "), Err: ErrExtendsCycle}
+		return nil, &ProfileError{File: path, Msg: msgExtendsCycle.With(strings.Join(cycle, " -> ")), Err: ErrExtendsCycle}
 	}
 	p, data, err := readOne(path)
 	if err != nil {
@@ -248,7 +252,7 @@ func readChain(path string, stack []string) (*Profile, error) {
 		if errors.As(err, &pe) && errors.Is(err, ErrExtendsCycle) {
 			return nil, err
 		}
-		return nil, &ProfileError{File: path, Line: yamlLine(data, []string{"extends"}), Msg: fmt.Sprintf("extends %s", p.Extends), Err: err}
+		return nil, &ProfileError{File: path, Line: yamlLine(data, []string{"extends"}), Msg: msgExtends.With(p.Extends), Err: err}
 	}
 	return Merge(base, p), nil
 }
@@ -261,11 +265,11 @@ var ErrExtendsCycle = errors.New("a profile extends itself")
 func readOne(path string) (*Profile, []byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
+		return nil, nil, &ProfileError{File: path, Msg: msgCannotRead.With(), Err: err}
 	}
 	var raw any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, nil, &ProfileError{File: path, Msg: "not valid YAML", Err: err}
+		return nil, nil, &ProfileError{File: path, Msg: msgNotYAML.With(), Err: err}
 	}
 	if err := validateSchema(path, data, raw); err != nil {
 		return nil, nil, err
@@ -274,7 +278,7 @@ func readOne(path string) (*Profile, []byte, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil {
-		return nil, nil, &ProfileError{File: path, Msg: "bad profile", Err: err}
+		return nil, nil, &ProfileError{File: path, Msg: msgBadProfile.With(), Err: err}
 	}
 	p.File = path
 	for i := range p.Match {
@@ -295,27 +299,27 @@ func readOne(path string) (*Profile, []byte, error) {
 func (p *Profile) check() error {
 	path := p.File
 	if p.Standard == "" || p.Version == "" || len(p.Match) == 0 {
-		return &ProfileError{File: path, Msg: "standard, version and match must be set here or in the profile it extends"}
+		return &ProfileError{File: path, Msg: msgMissingBasics.With()}
 	}
 	for i := range p.Sharpenings {
 		s := &p.Sharpenings[i]
 		if s.Kind() == "" {
-			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: set exactly one of required, forbidden, cardinality, codes, pattern, if/then", s.ID)}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgOneKind.With(s.ID)}
 		}
 		if (s.Kind() == "codes" || s.Kind() == "pattern" || s.Kind() == "cardinality") && s.Path == "" {
-			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: %s needs path", s.ID, s.Kind())}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgNeedsPath.With(s.ID, s.Kind())}
 		}
 		if s.Kind() == "if-then" && (s.If == "" || s.Then == "") {
-			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: needs both if and then", s.ID)}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgNeedsIfThen.With(s.ID)}
 		}
 		if s.Pattern != "" {
 			if err := checkPattern(s.Pattern); err != nil {
-				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q: pattern %q", s.ID, s.Pattern), Err: err}
+				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgBadPattern.With(s.ID, s.Pattern), Err: err}
 			}
 		}
 		if s.Severity != "" {
 			if _, err := finding.ParseSeverity(s.Severity); err != nil {
-				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: fmt.Sprintf("sharpening %q", s.ID), Err: err}
+				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgSharpening.With(s.ID), Err: err}
 			}
 		}
 	}
@@ -328,13 +332,13 @@ func (p *Profile) check() error {
 		ids = append(ids, b.ID)
 		if b.Severity != "" {
 			if _, err := finding.ParseSeverity(b.Severity); err != nil {
-				return &ProfileError{File: path, Msg: fmt.Sprintf("code list binding %q", b.ID), Err: err}
+				return &ProfileError{File: path, Msg: msgBinding.With(b.ID), Err: err}
 			}
 		}
 	}
 	for _, id := range ids {
 		if seen[id] {
-			return &ProfileError{File: path, Msg: fmt.Sprintf("sharpening id %q used twice", id)}
+			return &ProfileError{File: path, Msg: msgDuplicateID.With(id)}
 		}
 		seen[id] = true
 	}
@@ -471,7 +475,7 @@ type LoadOptions struct {
 func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 	for _, f := range p.Files() {
 		if _, err := os.Stat(f); err != nil {
-			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("referenced file %s", f), Err: err}
+			return nil, &ProfileError{File: p.File, Msg: msgReferencedFile.With(f), Err: err}
 		}
 	}
 	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}, limits: opts.Limits}
@@ -484,7 +488,7 @@ func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 		name := p.File + "#sharpenings"
 		r, err := schematron.Compile(name, schematron.Options{ReadFile: func(string) ([]byte, error) { return src, nil }})
 		if err != nil {
-			return nil, &ProfileError{File: p.File, Msg: "sharpenings", Err: err}
+			return nil, &ProfileError{File: p.File, Msg: msgSharpenings.With(), Err: err}
 		}
 		c.Sharpened = r
 	}
@@ -501,7 +505,7 @@ func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 		for id, sv := range s.Severity {
 			sev, err := finding.ParseSeverity(sv)
 			if err != nil {
-				return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("severity of %q", id), Err: err}
+				return nil, &ProfileError{File: p.File, Msg: msgSeverityOf.With(id), Err: err}
 			}
 			c.Severity[id] = sev
 		}
@@ -522,7 +526,7 @@ func (p *Profile) withBindings() ([]Sharpening, error) {
 		return out, nil
 	}
 	if len(p.CodeLists) == 0 {
-		return nil, &ProfileError{File: p.File, Msg: "codelistBindings need codelists directories"}
+		return nil, &ProfileError{File: p.File, Msg: msgBindingsNeedDirs.With()}
 	}
 	var dirs []string
 	for _, d := range p.CodeLists {
@@ -532,11 +536,11 @@ func (p *Profile) withBindings() ([]Sharpening, error) {
 	for _, b := range p.CodeListBindings {
 		cl, err := res.Resolve(context.Background(), b.List, b.Version)
 		if err != nil {
-			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("code list binding %q: list %s version %q not found in %v", b.ID, b.List, b.Version, p.CodeLists), Err: err}
+			return nil, &ProfileError{File: p.File, Msg: msgBindingNotFound.With(b.ID, b.List, b.Version, p.CodeLists), Err: err}
 		}
 		codes := cl.Codes()
 		if len(codes) == 0 {
-			return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("code list binding %q: list %s has no codes", b.ID, b.List)}
+			return nil, &ProfileError{File: p.File, Msg: msgBindingNoCodes.With(b.ID, b.List)}
 		}
 		out = append(out, Sharpening{ID: b.ID, Message: b.Message, Severity: b.Severity, Context: b.Context, Path: b.Path, Codes: codes})
 	}
@@ -563,7 +567,7 @@ type Set struct {
 func LoadSet(path string, opts LoadOptions) (*Set, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &ProfileError{File: path, Msg: "cannot read profile", Err: err}
+		return nil, &ProfileError{File: path, Msg: msgCannotRead.With(), Err: err}
 	}
 	var files []string
 	if st.IsDir() {
@@ -577,10 +581,10 @@ func LoadSet(path string, opts LoadOptions) (*Set, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, &ProfileError{File: path, Msg: "read profile directory", Err: err}
+			return nil, &ProfileError{File: path, Msg: msgReadDir.With(), Err: err}
 		}
 		if len(files) == 0 {
-			return nil, &ProfileError{File: path, Msg: "directory holds no *.yaml profile"}
+			return nil, &ProfileError{File: path, Msg: msgEmptyDir.With()}
 		}
 	} else {
 		files = []string{path}
@@ -594,12 +598,12 @@ func LoadSet(path string, opts LoadOptions) (*Set, error) {
 		}
 		if c.Abstract {
 			if !st.IsDir() {
-				return nil, &ProfileError{File: f, Msg: "profile is abstract (a base to extend): give a profile that extends it"}
+				return nil, &ProfileError{File: f, Msg: msgAbstract.With()}
 			}
 			continue
 		}
 		if other, dup := ids[c.ID]; dup {
-			return nil, &ProfileError{File: f, Msg: fmt.Sprintf("profile id %q is also used by %s", c.ID, other)}
+			return nil, &ProfileError{File: f, Msg: msgIDTwice.With(c.ID, other)}
 		}
 		ids[c.ID] = f
 		set.Profiles = append(set.Profiles, c)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
@@ -25,7 +26,7 @@ func (c *Compiled) CheckSchema(ctx context.Context) ([]error, error) {
 	}
 	x := set.Decls()
 	var errs []error
-	fail := func(id, msg string) {
+	fail := func(id string, msg finding.Msg) {
 		file, line := c.RulePos(id)
 		if file == "" {
 			file = c.File
@@ -51,8 +52,8 @@ func (c *Compiled) CheckSchema(ctx context.Context) ([]error, error) {
 		if !ok {
 			continue
 		}
-		if perr != "" {
-			fail(s.ID, fmt.Sprintf("sharpening %q: %s %q: %s", s.ID, pathKey(kind), path, perr))
+		if !perr.IsZero() {
+			fail(s.ID, msgPathLeaves.With(s.ID, pathKey(kind), path, perr))
 			continue
 		}
 		if len(chains) == 0 {
@@ -61,16 +62,16 @@ func (c *Compiled) CheckSchema(ctx context.Context) ([]error, error) {
 		switch kind {
 		case "forbidden":
 			if all(chains, requiredChain) {
-				fail(s.ID, fmt.Sprintf("sharpening %q: forbidden %q: the XSD requires it (%s), so every valid message breaks this rule", s.ID, path, c.where(chains[0])))
+				fail(s.ID, msgForbiddenRequired.With(s.ID, path, c.where(chains[0])))
 			}
 		case "required":
 			if all(chains, forbiddenChain) {
-				fail(s.ID, fmt.Sprintf("sharpening %q: required %q: the XSD forbids it (%s), so no valid message can meet this rule", s.ID, path, c.where(chains[0])))
+				fail(s.ID, msgRequiredForbidden.With(s.ID, path, c.where(chains[0])))
 			}
 		case "codes":
 			if !anyChain(chains, func(ch []*xoev.Decl) bool { return codeChain(x, ctxDecls, ch) }) {
 				last := chains[0][len(chains[0])-1]
-				fail(s.ID, fmt.Sprintf("sharpening %q: codes on %q: %s has no code type (no enumeration, not an XÖV code type)%s", s.ID, path, last.Name, typeNote(last)))
+				fail(s.ID, msgNoCodeType.With(s.ID, path, last.Name, typeNote(last)))
 			}
 		}
 	}
@@ -79,8 +80,8 @@ func (c *Compiled) CheckSchema(ctx context.Context) ([]error, error) {
 		if !ok {
 			continue
 		}
-		if _, perr, ok := c.resolvePath(x, ctxDecls, b.Path); ok && perr != "" {
-			fail(b.ID, fmt.Sprintf("code list binding %q: path %q: %s", b.ID, b.Path, perr))
+		if _, perr, ok := c.resolvePath(x, ctxDecls, b.Path); ok && !perr.IsZero() {
+			fail(b.ID, msgBindingPath.With(b.ID, b.Path, perr))
 		}
 	}
 	return errs, nil
@@ -94,11 +95,11 @@ func pathKey(kind string) string {
 	return "path"
 }
 
-func typeNote(d *xoev.Decl) string {
+func typeNote(d *xoev.Decl) finding.Msg {
 	if t := d.TypeName(); t != "" {
-		return ", its type is " + t
+		return msgTypeNote.With(t)
 	}
-	return ""
+	return finding.Msg{}
 }
 
 func all(chains [][]*xoev.Decl, f func([]*xoev.Decl) bool) bool {
@@ -237,43 +238,43 @@ func (c *Compiled) contextDecls(x *xoev.Decls, context string) ([]*xoev.Decl, bo
 // resolvePath resolves a relative path below ctx. ok is false when the
 // path is not a plain location path; perr describes where it leaves the
 // schema.
-func (c *Compiled) resolvePath(x *xoev.Decls, ctx []*xoev.Decl, path string) (chains [][]*xoev.Decl, perr string, ok bool) {
+func (c *Compiled) resolvePath(x *xoev.Decls, ctx []*xoev.Decl, path string) (chains [][]*xoev.Decl, perr finding.Msg, ok bool) {
 	if strings.HasPrefix(path, "/") {
-		return nil, "", false
+		return nil, perr, false
 	}
 	alts, ok := c.parsePath(path)
 	if !ok {
-		return nil, "", false
+		return nil, perr, false
 	}
 	for _, alt := range alts {
 		ch, err := x.Resolve(ctx, alt)
 		if err != nil {
 			pe := err.(*xoev.PathError)
-			msg := fmt.Sprintf("%s matches no declaration", c.stepText(alt[pe.Step]))
+			msg := msgNoDecl.With(c.stepText(alt[pe.Step]))
 			var parents []string
 			for _, p := range pe.Parents {
 				parents = append(parents, p.Name)
 			}
 			parents = uniq(parents)
 			if pe.Step == 0 {
-				msg += " below the context (" + strings.Join(parents, ", ") + ")"
+				msg = msgBelowContext.With(msg, strings.Join(parents, ", "))
 			} else {
-				msg += " below " + strings.Join(parents, ", ")
+				msg = msgBelow.With(msg, strings.Join(parents, ", "))
 			}
 			if len(pe.Elsewhere) > 0 {
-				msg += fmt.Sprintf("; it is declared in namespace %q there: give the step that namespace's prefix, or none", pe.Elsewhere[0])
+				msg = msgOtherNamespace.With(msg, pe.Elsewhere[0])
 			} else if len(pe.Known) > 0 {
 				known := pe.Known
 				if len(known) > 12 {
 					known = append(known[:12:12], "…")
 				}
-				msg += "; allowed there: " + strings.Join(known, ", ")
+				msg = msgAllowedThere.With(msg, strings.Join(known, ", "))
 			}
 			return nil, msg, true
 		}
 		chains = append(chains, ch...)
 	}
-	return chains, "", true
+	return chains, perr, true
 }
 
 func uniq(s []string) []string {

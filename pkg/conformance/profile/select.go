@@ -38,10 +38,10 @@ func compileMatch(p *Profile) (*matchExprs, error) {
 			}
 			e, err := xpath3.NewCompiler().Compile(it.src)
 			if err != nil {
-				return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
+				return nil, &ProfileError{File: p.File, Msg: msgMatchExpr.With(it.what, it.src), Err: err}
 			}
 			if err := e.Validate(p.Namespaces); err != nil {
-				return nil, &ProfileError{File: p.File, Msg: fmt.Sprintf("%s %q", it.what, it.src), Err: err}
+				return nil, &ProfileError{File: p.File, Msg: msgMatchExpr.With(it.what, it.src), Err: err}
 			}
 			*it.dst = e
 		}

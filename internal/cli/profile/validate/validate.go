@@ -18,6 +18,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // ValidateOptions are the parsed flags and arguments of "ozgctl profile validate".
@@ -25,8 +26,32 @@ type ValidateOptions struct {
 	IO *iostreams.IOStreams
 	// NoSchema skips compiling the profiles' XSD (which can take a while).
 	NoSchema bool
-	Args     []string
+	// Lang is the language of the report: "de" or "en".
+	Lang string
+	Args []string
 }
+
+var (
+	msgOK = finding.Register("profile.validate.ok",
+		"ok    %s: %s (%s%s %s): %s, %d Codelisten-Verzeichnisse, %d Schärfungen, %d Schematron-Dateien mit %d Asserts",
+		"ok    %s: %s (%s%s %s): %s, %d code list dirs, %d sharpenings, %d Schematron files with %d asserts")
+	msgFail = finding.Register("profile.validate.fail",
+		"FEHLER %s", "FAIL  %s")
+	msgSummary = finding.Register("profile.validate.summary",
+		"%d Profile: %d gültig, %d ungültig", "%d profiles: %d valid, %d invalid")
+	msgNoXSD = finding.Register("profile.validate.no-xsd",
+		"kein XSD", "no XSD")
+	msgXSD = finding.Register("profile.validate.xsd",
+		"XSD-Datei %s", "XSD %s")
+	msgAbstract = finding.Register("profile.validate.abstract",
+		"abstrakt, ", "abstract, ")
+	msgExtends = finding.Register("profile.validate.extends",
+		"erweitert %s, ", "extends %s, ")
+	msgIDTwice = finding.Register("profile.validate.id-twice",
+		"Profil-ID %q wird auch von %s verwendet", "profile id %q is also used by %s")
+	msgEmptyDir = finding.Register("profile.validate.empty-dir",
+		"%s: Verzeichnis enthält kein *.yaml-Profil", "%s: directory holds no *.yaml profile")
+)
 
 const long = `Check conformance profiles: each YAML file must match the profile JSON
 Schema (schemas/profile.schema.json), every file it names (XSD, catalogs,
@@ -63,6 +88,9 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*ValidateOptions) error) *cobr
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("no profile given")
 			}
+			if opts.Lang != "de" && opts.Lang != "en" {
+				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			}
 			opts.Args = args
 			if runF != nil {
 				return runF(opts)
@@ -71,6 +99,7 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*ValidateOptions) error) *cobr
 		},
 	}
 	cmd.Flags().BoolVar(&opts.NoSchema, "no-schema", false, "do not compile the profiles' XSD")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "de", "language of the report: de or en")
 	return cmd
 }
 
@@ -94,7 +123,7 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 			return nil
 		})
 		if len(found) == 0 {
-			return fmt.Errorf("%s: directory holds no *.yaml profile", a)
+			return errors.New(msgEmptyDir.With(a).Text(opts.Lang))
 		}
 		slices.Sort(found)
 		groups = append(groups, group{files: found})
@@ -117,7 +146,7 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 			}
 			if err == nil {
 				if other, dup := ids[c.ID]; dup {
-					err = fmt.Errorf("profile id %q is also used by %s", c.ID, other)
+					err = &profile.ProfileError{File: f, Msg: msgIDTwice.With(c.ID, other)}
 				} else {
 					ids[c.ID] = f
 				}
@@ -128,9 +157,9 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 			if len(problems) > 0 {
 				bad++
 				failed[f] = true
-				fmt.Fprintf(&out, "FAIL  %s\n", f)
+				fmt.Fprintln(&out, msgFail.With(f).Text(opts.Lang))
 				for _, p := range problems {
-					fmt.Fprintf(&out, "      %s\n", strings.ReplaceAll(p.Error(), "\n", "\n      "))
+					fmt.Fprintf(&out, "      %s\n", strings.ReplaceAll(errText(p, opts.Lang), "\n", "\n      "))
 				}
 				if c != nil && err == nil {
 					loaded = append(loaded, c.Profile)
@@ -142,19 +171,18 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 			for _, r := range c.Schematron {
 				asserts += len(r.Assertions())
 			}
-			schema := "no XSD"
+			schema := msgNoXSD.With().Text(opts.Lang)
 			if c.Schema != nil {
-				schema = "XSD " + filepath.ToSlash(c.Schema.XSD)
+				schema = msgXSD.With(filepath.ToSlash(c.Schema.XSD)).Text(opts.Lang)
 			}
 			kind := ""
 			if c.Abstract {
-				kind = "abstract, "
+				kind = msgAbstract.With().Text(opts.Lang)
 			}
 			if len(c.Chain) > 1 {
-				kind += "extends " + strings.Join(c.Chain[1:], " < ") + ", "
+				kind += msgExtends.With(strings.Join(c.Chain[1:], " < ")).Text(opts.Lang)
 			}
-			fmt.Fprintf(&out, "ok    %s: %s (%s%s %s): %s, %d code list dirs, %d sharpenings, %d Schematron files with %d asserts\n",
-				f, c.ID, kind, c.Standard, c.Version, schema, len(c.CodeLists), len(c.Sharpenings), len(c.Schematron), asserts)
+			fmt.Fprintln(&out, msgOK.With(f, c.ID, kind, c.Standard, c.Version, schema, len(c.CodeLists), len(c.Sharpenings), len(c.Schematron), asserts).Text(opts.Lang))
 		}
 		for _, err := range profile.Overlaps(loaded) {
 			var pe *profile.ProfileError
@@ -166,10 +194,10 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 				bad++
 				failed[f] = true
 			}
-			fmt.Fprintf(&out, "FAIL  %s\n      %s\n", f, err)
+			fmt.Fprintf(&out, "%s\n      %s\n", msgFail.With(f).Text(opts.Lang), errText(err, opts.Lang))
 		}
 	}
-	fmt.Fprintf(&out, "%d profiles: %d valid, %d invalid\n", total, total-bad, bad)
+	fmt.Fprintln(&out, msgSummary.With(total, total-bad, bad).Text(opts.Lang))
 	if _, err := opts.IO.Out.Write(out.Bytes()); err != nil {
 		return err
 	}
@@ -177,4 +205,14 @@ func validateRun(ctx context.Context, opts *ValidateOptions) error {
 		return cmdutil.ErrFindings
 	}
 	return nil
+}
+
+// errText renders a profile problem in lang; other errors (from the file
+// system or a library) keep their own text.
+func errText(err error, lang string) string {
+	var pe *profile.ProfileError
+	if errors.As(err, &pe) && err == error(pe) {
+		return pe.Text(lang)
+	}
+	return err.Error()
 }

@@ -35,7 +35,7 @@ func TestNewCmdValidate(t *testing.T) {
 
 func TestValidateRun(t *testing.T) {
 	ios, _, out, _ := iostreams.Test()
-	err := validateRun(context.Background(), &ValidateOptions{IO: ios, Args: []string{"../../../../examples/profiles"}})
+	err := validateRun(context.Background(), &ValidateOptions{IO: ios, Lang: "en", Args: []string{"../../../../examples/profiles"}})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
