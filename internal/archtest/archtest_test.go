@@ -29,6 +29,7 @@ var layers = []struct {
 	{"internal/membudget", nil},
 	{"internal/testcorpus", nil},
 	{"internal/xmltree", nil},
+	{"internal/editdist", nil},
 	{"internal/testenv", []string{"internal/testcorpus"}},
 	{"internal/archtest", nil},
 	{"pkg/finding", nil},
@@ -48,7 +49,7 @@ var layers = []struct {
 }
 
 // helpers may be imported by every package of pkg/ and internal/.
-var helpers = []string{"internal/xmlscan", "internal/xmlcharset", "internal/xmllimit", "internal/xmlpath", "internal/membudget", "internal/testcorpus", "internal/testenv", "internal/xmltree"}
+var helpers = []string{"internal/xmlscan", "internal/xmlcharset", "internal/xmllimit", "internal/xmlpath", "internal/membudget", "internal/testcorpus", "internal/testenv", "internal/xmltree", "internal/editdist"}
 
 // exceptions are arrows that point the wrong way today and are being
 // removed; each must still exist, so that a fixed one is struck from here.

@@ -15,6 +15,8 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ozgctl/ozgctl/internal/editdist"
 )
 
 // ConfigError is a problem in the config file or an OZGCTL_* variable:
@@ -194,33 +196,11 @@ func nearest(s string, candidates []string) string {
 	best, bestD := "", len(norm)/2+2
 	slices.Sort(candidates)
 	for _, c := range candidates {
-		if d := editDistance(norm, c); d < bestD {
+		if d := editdist.Distance(norm, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // applyConfig gives every flag the user did not set the value from the

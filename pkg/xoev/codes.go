@@ -16,6 +16,8 @@ import (
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
+
+	"github.com/ozgctl/ozgctl/internal/editdist"
 )
 
 // xoevCodeNS is the namespace of the XÖV datatype Code.
@@ -512,7 +514,7 @@ func nearest(code string, codes []string, n int) []string {
 	}
 	cs := make([]cand, 0, len(codes))
 	for _, c := range codes {
-		cs = append(cs, cand{c, editDistance(strings.ToLower(code), strings.ToLower(c))})
+		cs = append(cs, cand{c, editdist.Distance(strings.ToLower(code), strings.ToLower(c))})
 	}
 	slices.SortStableFunc(cs, func(a, b cand) int { return a.d - b.d })
 	var out []string
@@ -520,25 +522,4 @@ func nearest(code string, codes []string, n int) []string {
 		out = append(out, fmt.Sprintf("%q", cs[i].c))
 	}
 	return out
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

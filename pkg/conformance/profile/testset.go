@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
+
+	"github.com/ozgctl/ozgctl/internal/editdist"
 )
 
 // TestSetPaths expands a test-set argument into the paths [ReadTestSet]
@@ -283,31 +285,11 @@ func UnknownRules(sets []*TestSet, known map[string]bool) []error {
 func nearest(id string, known []string) string {
 	best, bestD := "", len(id)/3+1
 	for _, k := range known {
-		if d := editDistance(id, k); d < bestD {
+		if d := editdist.Distance(id, k); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // pathMatches reports whether a finding's element path fits a pinned
