@@ -124,7 +124,15 @@ type Finding struct {
 	URL string `json:"url,omitempty"`
 	// Related lists further positions that explain the finding.
 	Related []Position `json:"related,omitempty"`
+	// Suppressed is set when a baseline or an ignore entry of the
+	// configuration accepts the finding: it is reported, but does not
+	// count toward validity, the severity counts or the exit code.
+	Suppressed *Suppression `json:"suppressed,omitempty"`
 }
+
+// Counts reports whether the finding counts toward validity, the summary's
+// severity counts and the exit code: it is not suppressed.
+func (f *Finding) Counts() bool { return f.Suppressed == nil }
 
 // Compare orders findings by line, column, rule, severity (descending) and message.
 func Compare(a, b Finding) int {
@@ -267,18 +275,21 @@ func (r *FileResult) Valid() bool {
 		return false
 	}
 	for _, f := range r.Findings {
-		if f.Severity >= Error {
+		if f.Severity >= Error && f.Counts() {
 			return false
 		}
 	}
 	return true
 }
 
-// Max returns the highest severity among the findings, or 0 if none.
+// Max returns the highest severity among the findings that are not
+// suppressed, or 0 if none.
 func (r *FileResult) Max() Severity {
 	var m Severity
 	for _, f := range r.Findings {
-		m = max(m, f.Severity)
+		if f.Counts() {
+			m = max(m, f.Severity)
+		}
 	}
 	return m
 }
@@ -311,6 +322,8 @@ type Report struct {
 	// JSON then carries the run's metadata, so that the merged report
 	// renders as the unsharded run's in every format.
 	Shard string `json:"-"`
+	// Stale lists the baseline entries no finding matched any more.
+	Stale []StaleEntry `json:"-"`
 }
 
 // Summary counts the results of a report.
@@ -325,11 +338,17 @@ type Summary struct {
 	// NotChecked counts the inputs an interrupted run did not finish
 	// (also counted in InputErrors).
 	NotChecked int `json:"notChecked,omitempty"`
+	// Suppressed counts the findings a baseline or the configuration
+	// accepts; they are not in Errors, Warnings and Infos.
+	Suppressed int `json:"suppressed,omitempty"`
+	// Stale counts the baseline entries no finding matched any more.
+	Stale int `json:"stale,omitempty"`
 }
 
 // Summarize counts files and findings; every reporter uses it.
 func Summarize(r *Report) Summary {
 	var s Summary
+	s.Stale = len(r.Stale)
 	for i := range r.Files {
 		fr := &r.Files[i]
 		s.Files++
@@ -345,6 +364,10 @@ func Summarize(r *Report) Summary {
 			s.NotChecked++
 		}
 		for _, f := range fr.Findings {
+			if !f.Counts() {
+				s.Suppressed++
+				continue
+			}
 			switch f.Severity {
 			case Error:
 				s.Errors++

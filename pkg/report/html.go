@@ -46,12 +46,12 @@ var htmlTexts = map[string]map[string]string{
 		"warnings": "Warnungen", "infos": "Hinweise", "notchecked": "nicht geprüft", "file": "Datei", "message": "Nachricht",
 		"standard": "Standard", "header": "Nachrichtenkopf", "engines": "Prüfschritte", "line": "Zeile", "rule": "Regel",
 		"severity": "Schwere", "path": "Pfad", "nofindings": "Keine Befunde.", "inputerror": "Nicht prüfbar", "exit": "Exit-Code",
-		"filter": "Nur ungültige Dateien zeigen"},
+		"filter": "Nur ungültige Dateien zeigen", "suppressed": "unterdrückt"},
 	"en": {"title": "Check report", "files": "files", "valid": "valid", "invalid": "invalid", "errors": "errors",
 		"warnings": "warnings", "infos": "infos", "notchecked": "not checked", "file": "File", "message": "Message",
 		"standard": "Standard", "header": "Message header", "engines": "Checks", "line": "Line", "rule": "Rule",
 		"severity": "Severity", "path": "Path", "nofindings": "No findings.", "inputerror": "Could not be checked", "exit": "exit code",
-		"filter": "Show invalid files only"},
+		"filter": "Show invalid files only", "suppressed": "suppressed"},
 }
 
 // HTML renders one self-contained page (inline CSS, no scripts or external
@@ -80,6 +80,9 @@ func HTML(w io.Writer, r *finding.Report, opts Options) error {
 			hf.Err = msgInterruptedFile.With().Text(lang)
 		}
 		for _, f := range fr.Findings {
+			if !f.Counts() {
+				continue
+			}
 			switch f.Severity {
 			case finding.Error:
 				hf.Errors++

@@ -12,6 +12,8 @@ type jsonReport struct {
 	Interrupted bool            `json:"interrupted,omitempty"`
 	Files       []jsonFile      `json:"files"`
 	Summary     finding.Summary `json:"summary"`
+	// Stale lists the baseline entries no finding matched any more.
+	Stale []finding.StaleEntry `json:"stale,omitempty"`
 	// Run is written for the results of a shard only (see finding.Report.Shard).
 	Run *jsonRun `json:"run,omitempty"`
 }
@@ -40,7 +42,7 @@ type jsonFile struct {
 
 // JSON renders the documented JSON contract (schemas/report.schema.json).
 func JSON(w io.Writer, r *finding.Report, opts Options) error {
-	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r), Interrupted: r.Interrupted}
+	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r), Interrupted: r.Interrupted, Stale: r.Stale}
 	for i := range r.Files {
 		fr := &r.Files[i]
 		jf := jsonFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: fr.Engines, Findings: finding.Rendered(fr.Findings, opts.Lang)}

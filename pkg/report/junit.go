@@ -75,6 +75,8 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 		}
 		type key struct{ rule, element string }
 		idx := map[key]int{}
+		counted := map[int]bool{}
+		suppressedOnly := map[int]string{}
 		for j := range fr.Findings {
 			f := &fr.Findings[j]
 			elem := f.ElementID
@@ -98,6 +100,17 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 			c := &s.Cases[ci]
 			text := f.Text(opts.Lang)
 			line := fmt.Sprintf("%s %s: %s", findingPos(fr, f), f.Severity, text)
+			if f.Suppressed != nil {
+				// Accepted by a baseline or the configuration: a line in
+				// system-out; a testcase of nothing else is skipped.
+				marker := suppressionMarker(f.Suppressed, opts.Lang)
+				c.SystemOut = joinLine(c.SystemOut, line+" "+marker)
+				if suppressedOnly[ci] == "" {
+					suppressedOnly[ci] = marker
+				}
+				continue
+			}
+			counted[ci] = true
 			if f.Severity >= failOn {
 				if c.Failure == nil {
 					c.Failure = &junitProblem{Message: text, Type: f.Severity.String()}
@@ -106,6 +119,12 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 				c.Failure.Text = joinLine(c.Failure.Text, line)
 			} else {
 				c.SystemOut = joinLine(c.SystemOut, line)
+			}
+		}
+		for ci, marker := range suppressedOnly {
+			if !counted[ci] {
+				s.Cases[ci].Skipped = &junitProblem{Message: marker, Type: "suppressed"}
+				s.Skipped++
 			}
 		}
 		if len(s.Cases) == 0 {

@@ -20,7 +20,18 @@ type Options struct {
 	ExitCode int
 	// Lang is the language of fixed texts ("de" or "en"); default "de".
 	Lang string
+	// Verbose lists suppressed findings in the text format, each marked
+	// with its suppression; otherwise only their number is given.
+	Verbose bool
+	// MaxAnnotations caps the workflow commands of the github format;
+	// 0 means [DefaultMaxAnnotations], a negative value no cap.
+	MaxAnnotations int
 }
+
+// DefaultMaxAnnotations is the github format's cap: GitHub shows at most
+// 10 error and 10 warning annotations per step and 50 per job, so more
+// only clutter the log.
+const DefaultMaxAnnotations = 50
 
 // Func renders a complete report to w.
 type Func func(w io.Writer, r *finding.Report, opts Options) error
@@ -35,6 +46,10 @@ const (
 	FormatHTML     = "html"
 	FormatSVRL     = "svrl"
 	FormatMarkdown = "markdown"
+	FormatGitHub   = "github"
+	// FormatCodeClimate is GitLab's Code Quality report (a Code Climate
+	// issue list).
+	FormatCodeClimate = "codeclimate"
 )
 
 // registry maps the names of the formats that render a [finding.Report]
@@ -46,6 +61,9 @@ var registry = map[string]Func{
 	FormatSARIF: SARIF,
 	FormatHTML:  HTML,
 	FormatSVRL:  SVRL,
+
+	FormatGitHub:      GitHub,
+	FormatCodeClimate: CodeClimate,
 }
 
 // Formats lists the formats that render a [finding.Report], sorted.

@@ -214,7 +214,7 @@ func TestJUnitAgainstXSD(t *testing.T) {
 	if err != nil {
 		testenv.Missing(t, "xmllint", "apt-get install libxml2-utils")
 	}
-	for name, r := range map[string]*finding.Report{"sample": sampleReport(), "interrupted": interruptedReport()} {
+	for name, r := range map[string]*finding.Report{"sample": sampleReport(), "interrupted": interruptedReport(), "suppressed": suppressedReport()} {
 		var buf bytes.Buffer
 		if err := JUnit(&buf, r, Options{}); err != nil {
 			t.Fatal(err)

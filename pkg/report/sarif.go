@@ -40,6 +40,10 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 		ID               int              `json:"id"`
 		PhysicalLocation physicalLocation `json:"physicalLocation"`
 	}
+	type suppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
+	}
 	type result struct {
 		RuleID           string            `json:"ruleId"`
 		RuleIndex        int               `json:"ruleIndex"`
@@ -47,6 +51,9 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 		Message          message           `json:"message"`
 		Locations        []location        `json:"locations"`
 		RelatedLocations []relatedLocation `json:"relatedLocations,omitempty"`
+		// Suppressions is present, with kind external, when a baseline or
+		// an ignore entry of the configuration accepts the result.
+		Suppressions []suppression `json:"suppressions,omitempty"`
 	}
 	type config struct {
 		Level string `json:"level"`
@@ -156,6 +163,9 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 					rel.PhysicalLocation.Region = &region{StartLine: p.Line, StartColumn: p.Column}
 				}
 				res.RelatedLocations = append(res.RelatedLocations, rel)
+			}
+			if f.Suppressed != nil {
+				res.Suppressions = []suppression{{Kind: "external", Justification: suppressionMarker(f.Suppressed, opts.Lang)}}
 			}
 			ru.Results = append(ru.Results, res)
 		}

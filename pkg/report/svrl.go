@@ -41,6 +41,12 @@ func SVRL(w io.Writer, r *finding.Report, opts Options) error {
 		b.WriteString(`  <svrl:active-pattern document="` + attr(fr.File) + `" name="` + attr(name) + `"/>` + "\n")
 		b.WriteString(`  <svrl:fired-rule context="/"/>` + "\n")
 		for _, f := range fr.Findings {
+			if f.Suppressed != nil {
+				// An SVRL consumer takes every failed-assert as a failure:
+				// a suppressed finding is only a comment.
+				b.WriteString("  <!-- " + strings.ReplaceAll(f.Rule+" "+f.Path+": "+suppressionMarker(f.Suppressed, opts.Lang), "--", "- -") + " -->\n")
+				continue
+			}
 			loc := f.Path
 			if loc == "" {
 				loc = "/"

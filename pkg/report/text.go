@@ -48,6 +48,9 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 		}
 		for j := range fr.Findings {
 			f := &fr.Findings[j]
+			if !f.Counts() && !opts.Verbose {
+				continue
+			}
 			fmt.Fprintf(bw, "%s: %s %s: %s", findingPos(fr, f),
 				paint(colorFor(f.Severity), f.Severity.String()), f.Rule, f.Text(opts.Lang))
 			if f.ElementID != "" {
@@ -60,12 +63,16 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 			if f.Path != "" {
 				fmt.Fprintf(bw, " [%s]", f.Path)
 			}
+			if f.Suppressed != nil {
+				bw.WriteString(" (" + suppressionMarker(f.Suppressed, opts.Lang) + ")")
+			}
 			bw.WriteByte('\n')
 		}
 	}
 	s := finding.Summarize(r)
 	bw.WriteString(SummaryLine(s, opts.Lang, paint))
 	bw.WriteByte('\n')
+	writeStale(bw, r, opts.Lang)
 	if r.Interrupted {
 		fmt.Fprintln(bw, paint(ansiRed+ansiBold, msgInterrupted.With(s.NotChecked, s.Files).Text(opts.Lang)))
 	}
@@ -81,7 +88,35 @@ var (
 		"Dateien: %d, gültig: %d, ungültig: %d, Fehler: %d, Warnungen: %d, Hinweise: %d",
 		"%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos")
 	msgNotChecked = finding.Register("report.not-checked", ", nicht geprüft: %d", ", %d not checked")
+	msgSuppressed = finding.Register("report.suppressed", ", unterdrückt: %d", ", %d suppressed")
+	msgStale      = finding.Register("report.stale", ", veraltete Baseline-Einträge: %d", ", %d stale baseline entries")
+	msgStaleEntry = finding.Register("report.stale-entry",
+		"veralteter Baseline-Eintrag (%d nicht mehr gefunden): %s %s %s %s",
+		"stale baseline entry (%d no longer found): %s %s %s %s")
+	msgMarkBaseline = finding.Register("report.suppressed-baseline", "unterdrückt: Baseline %s", "suppressed: baseline %s")
+	msgMarkConfig   = finding.Register("report.suppressed-config", "unterdrückt: %s", "suppressed: %s")
 )
+
+// suppressionMarker is the text that marks a suppressed finding.
+func suppressionMarker(s *finding.Suppression, lang string) string {
+	if s.Kind == finding.SuppressedByBaseline {
+		return msgMarkBaseline.With(s.Reason).Text(lang)
+	}
+	return msgMarkConfig.With(s.Reason).Text(lang)
+}
+
+// writeStale lists the stale baseline entries of r, one line each, after
+// the summary of the line-oriented formats.
+func writeStale(w *bufio.Writer, r *finding.Report, lang string) {
+	for _, e := range r.Stale {
+		path := e.Path
+		if path == "" {
+			path = "-"
+		}
+		w.WriteString(msgStaleEntry.With(e.Count, e.File, e.Rule, path, e.Key).Text(lang))
+		w.WriteByte('\n')
+	}
+}
 
 // SummaryLine renders the one-line summary that ends a text report, in
 // lang; paint colours the verdict (pass nil for none).
@@ -96,6 +131,12 @@ func SummaryLine(s finding.Summary, lang string, paint func(color, s string) str
 	line := verdict + ": " + msgSummary.With(s.Files, s.Valid, s.Invalid, s.Errors, s.Warnings, s.Infos).Text(lang)
 	if s.InputErrors > 0 {
 		line += msgNotChecked.With(s.InputErrors).Text(lang)
+	}
+	if s.Suppressed > 0 {
+		line += msgSuppressed.With(s.Suppressed).Text(lang)
+	}
+	if s.Stale > 0 {
+		line += msgStale.With(s.Stale).Text(lang)
 	}
 	return line
 }
