@@ -36,6 +36,7 @@ var layers = []struct {
 	{"internal/xmlmsg", []string{"pkg/finding"}},
 	{"pkg/codelist", []string{"pkg/finding"}},
 	{"pkg/report", []string{"pkg/finding"}},
+	{"pkg/baseline", []string{"pkg/finding"}},
 	{"pkg/schematron", []string{"pkg/finding", "internal/xmlmsg"}},
 	{"pkg/batch", []string{"pkg/finding"}},
 	{"pkg/fim", []string{"pkg/finding", "pkg/codelist", "pkg/fim"}},
