@@ -191,12 +191,14 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			f.IO.SetNoColor(g.noColor)
 			f.IO.SetQuiet(g.quiet)
+			f.IO.SetVerbose(g.verbose)
 			if err := loadConfig(cfg, cmd.Root(), g.config); err != nil {
 				return err
 			}
 			if err := applyConfig(cfg, cmd); err != nil {
 				return err
 			}
+			f.Ignores = cfg.ignores
 			if g.verbose {
 				cfg.describe(f.IO.ErrOut, g.config)
 			}
@@ -211,7 +213,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &cmdutil.FlagError{Err: err} })
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&g.config, "config", "", "config `FILE` (default: ./ozgctl.yaml or $XDG_CONFIG_HOME/ozgctl/ozgctl.yaml)")
-	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on stderr which config file was read and which flags it set")
+	pf.BoolVarP(&g.verbose, "verbose", "v", false, "say on stderr which config file was read and which flags it set; list suppressed findings in text reports")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress or hints on stderr")
 	pf.BoolVar(&g.noColor, "no-color", false, "no colours (also: NO_COLOR set, or output not a terminal)")
 	pf.StringVar(&g.cpuprofile, "cpuprofile", "", "write a CPU profile to `FILE`")

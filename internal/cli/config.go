@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ozgctl/ozgctl/internal/editdist"
+	"github.com/ozgctl/ozgctl/pkg/baseline"
 )
 
 // ConfigError is a problem in the config file or an OZGCTL_* variable:
@@ -44,7 +45,13 @@ type config struct {
 	// origin maps the flags set from the config file or the environment
 	// to where their value came from ("ozgctl.yaml:3", "OZGCTL_FAIL_ON").
 	origin map[string]string
+	// ignores are the entries of the top-level key "ignore".
+	ignores []baseline.Ignore
 }
+
+// ignoreKey is the top-level key of the config file that holds the
+// ignore entries (package baseline); it is no flag.
+const ignoreKey = "ignore"
 
 // configDirs are the directories searched for ozgctl.yaml, in order.
 func configDirs() []string {
@@ -114,6 +121,18 @@ func (c *config) checkKeys(m *yaml.Node, cmd *cobra.Command, scope []string, fla
 		key := strings.Join(append(slices.Clone(scope), k.Value), ".")
 		c.lines[key] = k.Line
 		at := fmt.Sprintf("%s:%d", c.file, k.Line)
+		if len(scope) == 0 && k.Value == ignoreKey {
+			igs, err := baseline.ParseIgnores(val, c.file)
+			if err != nil {
+				var ce *baseline.ConfigError
+				if errors.As(err, &ce) {
+					return &ConfigError{At: fmt.Sprintf("%s:%d", ce.File, ce.Line), Err: ce.Err}
+				}
+				return &ConfigError{At: at, Err: err}
+			}
+			c.ignores = igs
+			continue
+		}
 		if sub := subcommand(cmd, k.Value); sub != nil && val.Kind == yaml.MappingNode {
 			if err := c.checkKeys(val, sub, append(slices.Clone(scope), k.Value), commandFlags(sub)); err != nil {
 				return err

@@ -13,6 +13,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/internal/xmllimit"
+	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -61,8 +62,12 @@ type CheckOptions struct {
 	// Exclude holds glob patterns of inputs to leave out.
 	Exclude []string
 	Output  cmdutil.OutputFlags
-	Args    []string
-	Command string
+	// Baseline holds --baseline and --update-baseline; Ignores the
+	// ignore entries of the config file.
+	Baseline cmdutil.BaselineFlags
+	Ignores  []baseline.Ignore
+	Args     []string
+	Command  string
 }
 
 const long = `Check XÖV messages (and other XML such as UBL invoices) against their
@@ -148,6 +153,10 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
 			}
+			if err := opts.Baseline.Check(); err != nil {
+				return err
+			}
+			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
 			}
@@ -174,6 +183,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
 	fl.StringVar(&opts.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
 	_ = fl.MarkHidden("engine")
+	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
 	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
 	return cmd
 }
@@ -190,6 +200,10 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
 		return err
 	}
+	base, err := opts.Baseline.Load()
+	if err != nil {
+		return err
+	}
 	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.config())
 	if err != nil {
 		return err
@@ -197,6 +211,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude}.Expand(opts.Args, opts.IO.In)
 	if err := cmdutil.RefuseReportInputs(sinks, batch.Names(inputs)); err != nil {
 		return err
+	}
+	if opts.Baseline.Update {
+		if err := cmdutil.RefuseInputs("--baseline", opts.Baseline.Baseline, batch.Names(inputs)...); err != nil {
+			return err
+		}
 	}
 	inputs = shard.Select(inputs)
 	if shard.Index > 1 {
@@ -208,6 +227,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	results = append(results, batch.UnresolvedResults(inErrs)...)
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results, FailOn: failOn, Rules: p.Rules, Shard: shard.String()}
 	rep.SortFiles()
+	if err := cmdutil.Suppress(opts.IO, rep, opts.Ignores, opts.Baseline, base, ctx.Err() != nil, opts.Output.Lang); err != nil {
+		return err
+	}
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
@@ -30,6 +31,9 @@ type Factory struct {
 	IO     *iostreams.IOStreams
 	Config *viper.Viper
 	Build  BuildInfo
+	// Ignores are the ignore entries of the config file, set once it was
+	// read (before a command's RunE).
+	Ignores []baseline.Ignore
 }
 
 // ErrFindings ends a run with exit code 1 after the report was printed.
@@ -97,6 +101,8 @@ type OutputFlags struct {
 	Reports []string
 	FailOn  string
 	Lang    string
+	// MaxAnnotations caps the annotations of the github format.
+	MaxAnnotations int
 	// outputSet says whether --output was given on the command line.
 	outputSet func() bool
 }
@@ -108,6 +114,9 @@ func AddOutputFlags(cmd *cobra.Command, o *OutputFlags, formats []string) {
 	cmd.Flags().StringArrayVar(&o.Reports, "report", nil, "also write a report file, `FORMAT=PATH` (repeatable; PATH - writes that report to stdout instead of --output's)")
 	cmd.Flags().StringVar(&o.FailOn, "fail-on", "error", "lowest severity that fails the run: error, warning or info")
 	cmd.Flags().StringVar(&o.Lang, "lang", "de", "language of finding messages: de or en")
+	if slices.Contains(formats, report.FormatGitHub) {
+		cmd.Flags().IntVar(&o.MaxAnnotations, "max-annotations", report.DefaultMaxAnnotations, "most annotations the github format writes (GitHub shows 50 per job); -1 for no limit, 0 for the default")
+	}
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
@@ -118,6 +127,8 @@ type ReportSink struct {
 	Format string
 	Path   string // "" means stdout
 	Func   report.Func
+	// MaxAnnotations is --max-annotations, for the github format.
+	MaxAnnotations int
 }
 
 // Resolve checks the output flags against the formats a command supports.
@@ -156,6 +167,12 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 			return nil, 0, fmt.Errorf("--report %s: %w", spec, err)
 		}
 		sinks = append(sinks, ReportSink{Format: name, Path: path, Func: f})
+	}
+	if o.MaxAnnotations < -1 {
+		return nil, 0, FlagErrorf("--max-annotations %d: want a positive number, or -1 for no limit", o.MaxAnnotations)
+	}
+	for i := range sinks {
+		sinks[i].MaxAnnotations = o.MaxAnnotations
 	}
 	failOn, err = finding.ParseSeverity(o.FailOn)
 	if err != nil {
@@ -230,7 +247,7 @@ func writeReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report
 		if s.Path == "" {
 			continue
 		}
-		if err := report.WriteFile(s.Path, s.Func, r, report.Options{ExitCode: code, Lang: lang}); err != nil && fileErr == nil {
+		if err := report.WriteFile(s.Path, s.Func, r, report.Options{ExitCode: code, Lang: lang, MaxAnnotations: s.MaxAnnotations}); err != nil && fileErr == nil {
 			fileErr = err
 		}
 	}
@@ -238,7 +255,7 @@ func writeReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report
 		if s.Path != "" {
 			continue
 		}
-		opts := report.Options{ExitCode: code, Lang: lang, Color: io.ColorEnabled()}
+		opts := report.Options{ExitCode: code, Lang: lang, Color: io.ColorEnabled(), Verbose: io.Verbose(), MaxAnnotations: s.MaxAnnotations}
 		if err := report.Render(io.Out, s.Func, r, opts); err != nil {
 			return fmt.Errorf("write %s report: %w", s.Format, err)
 		}

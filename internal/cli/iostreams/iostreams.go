@@ -19,6 +19,7 @@ type IOStreams struct {
 	outTTY, errTTY bool
 	noColor        bool
 	quiet          bool
+	verbose        bool
 }
 
 // System returns the process's streams with TTY detection.
@@ -53,6 +54,12 @@ func (s *IOStreams) SetQuiet(v bool) { s.quiet = v }
 
 // Quiet reports whether progress and hints are suppressed.
 func (s *IOStreams) Quiet() bool { return s.quiet }
+
+// SetVerbose asks for more detail: the config read, suppressed findings.
+func (s *IOStreams) SetVerbose(v bool) { s.verbose = v }
+
+// Verbose reports whether --verbose was given.
+func (s *IOStreams) Verbose() bool { return s.verbose }
 
 // ColorEnabled reports whether stdout gets ANSI colours.
 func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.noColor }

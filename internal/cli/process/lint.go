@@ -18,6 +18,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -25,14 +26,16 @@ import (
 )
 
 // LintFormats are the output formats of bpmn lint.
-var LintFormats = []string{"json", "junit", "sarif", "text"}
+var LintFormats = []string{"json", "junit", "sarif", "text", "github", "codeclimate"}
 
 // LintOptions are the parsed flags and arguments of "ozgctl bpmn lint".
 type LintOptions struct {
-	IO      *iostreams.IOStreams
-	Build   cmdutil.BuildInfo
-	Jobs    int
-	Output  cmdutil.OutputFlags
+	IO     *iostreams.IOStreams
+	Build  cmdutil.BuildInfo
+	Jobs   int
+	Output cmdutil.OutputFlags
+	// Ignores are the ignore entries of the config file.
+	Ignores []baseline.Ignore
 	Args    []string
 	Command string
 }
@@ -84,6 +87,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
 			}
+			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
 			}
@@ -181,6 +185,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: append(bpmn.RuleInfos(lang), xprozess.RuleInfos(lang)...)}
 	rep.SortFiles()
+	baseline.ApplyIgnores(rep, opts.Ignores)
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, lang); err != nil {
 		return err
 	}

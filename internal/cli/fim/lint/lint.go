@@ -10,6 +10,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
@@ -18,7 +19,7 @@ import (
 )
 
 // Formats are the output formats of fim lint.
-var Formats = []string{report.FormatJSON, report.FormatJUnit, report.FormatSARIF, report.FormatText}
+var Formats = []string{report.FormatJSON, report.FormatJUnit, report.FormatSARIF, report.FormatText, report.FormatGitHub, report.FormatCodeClimate}
 
 // LintOptions are the parsed flags and arguments of "ozgctl fim lint".
 type LintOptions struct {
@@ -34,9 +35,13 @@ type LintOptions struct {
 	// Exclude holds glob patterns of inputs to leave out.
 	Exclude []string
 
-	Output  cmdutil.OutputFlags
-	Args    []string
-	Command string
+	Output cmdutil.OutputFlags
+	// Baseline holds --baseline and --update-baseline; Ignores the
+	// ignore entries of the config file.
+	Baseline cmdutil.BaselineFlags
+	Ignores  []baseline.Ignore
+	Args     []string
+	Command  string
 }
 
 const long = `Run the FIM quality checks on XDatenfelder 2.0 and 3.0.0 files (schemas,
@@ -95,6 +100,10 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
 				return err
 			}
+			if err := opts.Baseline.Check(); err != nil {
+				return err
+			}
+			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
 			}
@@ -106,12 +115,17 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
+	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
 	cmdutil.AddOutputFlags(cmd, &opts.Output, Formats)
 	return cmd
 }
 
 func lintRun(ctx context.Context, opts *LintOptions) error {
 	sinks, failOn, err := opts.Output.Resolve(Formats)
+	if err != nil {
+		return err
+	}
+	base, err := opts.Baseline.Load()
 	if err != nil {
 		return err
 	}
@@ -150,6 +164,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: fimlint.FileRuleInfos(opts.Output.Lang)}
 	rep.SortFiles()
+	if err := cmdutil.Suppress(opts.IO, rep, opts.Ignores, opts.Baseline, base, ctx.Err() != nil, opts.Output.Lang); err != nil {
+		return err
+	}
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }
 

@@ -44,6 +44,8 @@ type TestOptions struct {
 	// RuleTimeout bounds the rule evaluation of one test instance.
 	RuleTimeout time.Duration
 	Output      string
+	// MaxAnnotations caps the annotations of --output github.
+	MaxAnnotations int
 	// Lang is the language of problems and summary lines: "de" or "en".
 	Lang string
 	// CommandLine is the invocation, recorded by SARIF.
@@ -113,6 +115,9 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
+			if opts.MaxAnnotations < -1 {
+				return cmdutil.FlagErrorf("--max-annotations %d: want a positive number, or -1 for no limit", opts.MaxAnnotations)
+			}
 			if opts.Lang != "de" && opts.Lang != "en" {
 				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
 			}
@@ -132,6 +137,7 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.StringVar(&opts.Lang, "lang", "de", "language of problems and summaries: de or en")
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the rules may take on one test instance (finding schematron:timeout); 0 for no limit")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
+	fl.IntVar(&opts.MaxAnnotations, "max-annotations", report.DefaultMaxAnnotations, "most annotations --output github writes (GitHub shows 50 per job); -1 for no limit")
 	return cmd
 }
 
@@ -149,8 +155,8 @@ var (
 
 // formats are the --output formats: text and json are this command's
 // own; junit and sarif render the results as a findings report through
-// package report, for CI systems.
-var formats = []string{report.FormatText, report.FormatJSON, report.FormatJUnit, report.FormatSARIF}
+// package report, for CI systems, as do github and codeclimate.
+var formats = []string{report.FormatText, report.FormatJSON, report.FormatJUnit, report.FormatSARIF, report.FormatGitHub, report.FormatCodeClimate}
 
 type jsonTest struct {
 	Set         string   `json:"set"`
@@ -295,7 +301,7 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 		}
 	}
 	switch opts.Output {
-	case report.FormatJUnit, report.FormatSARIF:
+	case report.FormatJUnit, report.FormatSARIF, report.FormatGitHub, report.FormatCodeClimate:
 		rep := profile.TestReport(sets, all)
 		rep.Tool, rep.Command = "ozgctl", opts.CommandLine
 		rep.Rules = ruleInfos(rules)
@@ -307,7 +313,7 @@ func testRun(ctx context.Context, opts *TestOptions) error {
 		if out.Summary.Failed > 0 {
 			code = 1
 		}
-		if err := report.Render(opts.IO.Out, f, rep, report.Options{ExitCode: code, Lang: opts.Lang}); err != nil {
+		if err := report.Render(opts.IO.Out, f, rep, report.Options{ExitCode: code, Lang: opts.Lang, MaxAnnotations: opts.MaxAnnotations}); err != nil {
 			return fmt.Errorf("write %s report: %w", opts.Output, err)
 		}
 	case report.FormatJSON:
