@@ -47,6 +47,7 @@ var layers = []struct {
 	{"pkg/interop", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/xoev", "pkg/conformance", "pkg/interop"}},
 	{"internal/cli", []string{"pkg/", "internal/"}},
 	{"cmd/ozgctl", []string{"internal/cli"}},
+	{"ci", nil},
 }
 
 // helpers may be imported by every package of pkg/ and internal/.
