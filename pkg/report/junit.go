@@ -32,9 +32,11 @@ type junitSuite struct {
 }
 
 type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	Time      string        `xml:"time,attr"`
+	Name      string `xml:"name,attr"`
+	Classname string `xml:"classname,attr"`
+	Time      string `xml:"time,attr"`
+	// File is the file the testcase is about, as GitLab shows it.
+	File      string        `xml:"file,attr,omitempty"`
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
 	Skipped   *junitProblem `xml:"skipped,omitempty"`
@@ -65,11 +67,11 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 		s := junitSuite{Name: fr.File}
 		if fr.Interrupted() {
 			text := msgInterruptedFile.With().Text(opts.Lang)
-			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
+			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File, File: finding.CleanFile(fr.File),
 				Skipped: &junitProblem{Message: text, Type: "not-checked", Text: text}})
 			s.Skipped++
 		} else if fr.Err != nil {
-			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File,
+			s.Cases = append(s.Cases, junitCase{Name: "input", Classname: fr.File, File: finding.CleanFile(fr.File),
 				Error: &junitProblem{Message: fr.ErrText(opts.Lang), Type: "input-error", Text: fr.ErrText(opts.Lang)}})
 			s.Errors++
 		}
@@ -93,7 +95,7 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 				if elem != "" {
 					name += " " + elem
 				}
-				s.Cases = append(s.Cases, junitCase{Name: name, Classname: fr.File})
+				s.Cases = append(s.Cases, junitCase{Name: name, Classname: fr.File, File: finding.CleanFile(findingFile(fr, f))})
 				ci = len(s.Cases) - 1
 				idx[k] = ci
 			}
@@ -128,7 +130,7 @@ func JUnit(w io.Writer, r *finding.Report, opts Options) error {
 			}
 		}
 		if len(s.Cases) == 0 {
-			s.Cases = append(s.Cases, junitCase{Name: "valid", Classname: fr.File})
+			s.Cases = append(s.Cases, junitCase{Name: "valid", Classname: fr.File, File: finding.CleanFile(fr.File)})
 		}
 		s.Tests = len(s.Cases)
 		// The stages check a file as a whole; its time is shared evenly
