@@ -56,10 +56,10 @@ func TestJUnitAgainstJenkinsXSD(t *testing.T) {
 	}
 	// The oracle refuses what Jenkins refuses.
 	for name, doc := range map[string]string{
-		"testcase without name": `<testsuites><testsuite tests="1"><testcase classname="a"/></testsuite></testsuites>`,
+		"testcase without name":   `<testsuites><testsuite tests="1"><testcase classname="a"/></testsuite></testsuites>`,
 		"testsuite without tests": `<testsuites><testsuite name="a"/></testsuites>`,
-		"unknown attribute":      `<testsuites><testsuite tests="1"><testcase name="a" severity="error"/></testsuite></testsuites>`,
-		"unknown element":        `<testsuites><testsuite tests="1"><testcase name="a"><warning/></testcase></testsuite></testsuites>`,
+		"unknown attribute":       `<testsuites><testsuite tests="1"><testcase name="a" severity="error"/></testsuite></testsuites>`,
+		"unknown element":         `<testsuites><testsuite tests="1"><testcase name="a"><warning/></testcase></testsuite></testsuites>`,
 	} {
 		fs, err := set.Validate(ctx, name, strings.NewReader(doc))
 		if err != nil {
