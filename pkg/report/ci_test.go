@@ -271,3 +271,27 @@ func TestJUnitSuppressed(t *testing.T) {
 		t.Errorf("b.xml: failures %d skipped %d, want 1 and 2", b.Failures, b.Skipped)
 	}
 }
+
+// TestMergeKeepsSuppressions: report merge of a run with suppressed
+// findings and stale baseline entries gives the run's JSON byte for byte.
+func TestMergeKeepsSuppressions(t *testing.T) {
+	var want bytes.Buffer
+	if err := JSON(&want, suppressedReport(), Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadJSON(bytes.NewReader(want.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, err := Merge(back, &finding.Report{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := JSON(&got, merged, Options{Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("merged JSON differs:\n%s\nwant:\n%s", got.Bytes(), want.Bytes())
+	}
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,8 +18,9 @@ import (
 // documentation, fail level, check times).
 func ReadJSON(r io.Reader) (*finding.Report, error) {
 	var in struct {
-		Files *[]jsonFile `json:"files"`
-		Run   *jsonRun    `json:"run"`
+		Files *[]jsonFile          `json:"files"`
+		Run   *jsonRun             `json:"run"`
+		Stale []finding.StaleEntry `json:"stale"`
 	}
 	if err := json.NewDecoder(r).Decode(&in); err != nil {
 		return nil, fmt.Errorf("decode report: %w", err)
@@ -26,7 +28,7 @@ func ReadJSON(r io.Reader) (*finding.Report, error) {
 	if in.Files == nil {
 		return nil, errors.New("decode report: no \"files\"")
 	}
-	rep := &finding.Report{Files: make([]finding.FileResult, 0, len(*in.Files))}
+	rep := &finding.Report{Files: make([]finding.FileResult, 0, len(*in.Files)), Stale: in.Stale}
 	if run := in.Run; run != nil {
 		rep.Shard, rep.Tool, rep.Version, rep.Command, rep.FailOn, rep.Rules = run.Shard, run.Tool, run.Version, run.Command, run.FailOn, run.Rules
 	}
@@ -52,6 +54,7 @@ func Merge(reports ...*finding.Report) (*finding.Report, error) {
 	var first *finding.Report
 	for _, r := range reports {
 		out.Files = append(out.Files, r.Files...)
+		out.Stale = append(out.Stale, r.Stale...)
 		if r.Shard == "" {
 			continue
 		}
@@ -70,5 +73,10 @@ func Merge(reports ...*finding.Report) (*finding.Report, error) {
 		out.Tool, out.Version, out.Command, out.FailOn, out.Rules = first.Tool, first.Version, first.Command, first.FailOn, first.Rules
 	}
 	out.SortFiles()
+	// Shards judge the baseline entries of their own files only: the
+	// stale entries of disjoint shards are disjoint.
+	slices.SortStableFunc(out.Stale, func(a, b finding.StaleEntry) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Key, b.Key))
+	})
 	return out, nil
 }

@@ -52,6 +52,11 @@ func TestNewCmdCheck(t *testing.T) {
 		{"no input", []string{"--xsd", "s"}, "no input", nil},
 		{"both", []string{"--xsd", "s", "--schema-dir", "d", "m"}, "exclude each other", nil},
 		{"bad engine", []string{"--xsd", "s", "--engine", "xerces", "m"}, "--engine", nil},
+		{"baseline", []string{"--xsd", "s", "--baseline", "b.json", "--update-baseline", "--max-annotations", "7", "m"}, "",
+			func(o *CheckOptions) bool {
+				return o.Baseline == cmdutil.BaselineFlags{Baseline: "b.json", Update: true} && o.Output.MaxAnnotations == 7
+			}},
+		{"update without baseline", []string{"--xsd", "s", "--update-baseline", "m"}, "--update-baseline: give the file", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := cmdtest.ParseFlags(NewCmdCheck, tc.args)
