@@ -153,7 +153,7 @@ func TestActionBuildFromSource(t *testing.T) {
 		}
 	}
 	out := r.outputs(t)
-	if out["exit-code"] != "1" || out["sarif-file"] != "results/ozgctl.sarif" || !strings.HasPrefix(out["summary"], "FEHLGESCHLAGEN: Dateien: 3") {
+	if out["exit-code"] != "1" || out["sarif-file"] != "results/ozgctl.sarif" || !strings.HasPrefix(out["summary"], "FEHLGESCHLAGEN: Dateien: 3") || out["category"] != "ozgctl-check" {
 		t.Errorf("outputs %v", out)
 	}
 	summary, err := os.ReadFile(r.summary)
@@ -306,7 +306,7 @@ func TestActionYAML(t *testing.T) {
 		}
 		if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
 			upload = true
-			if !strings.Contains(s.If, "inputs.sarif-file != ''") || s.With["sarif_file"] != "${{ inputs.sarif-file }}" {
+			if !strings.Contains(s.If, "inputs.sarif-file != ''") || s.With["sarif_file"] != "${{ inputs.sarif-file }}" || s.With["category"] != "${{ steps.run.outputs.category }}" {
 				t.Errorf("upload step: if %q with %v", s.If, s.With)
 			}
 		}

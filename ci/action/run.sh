@@ -15,7 +15,8 @@
 # The runner provides GITHUB_ACTION_PATH, GITHUB_WORKSPACE, RUNNER_TEMP,
 # GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_PATH.
 #
-# Outputs (GITHUB_OUTPUT): exit-code (ozgctl's), sarif-file, summary.
+# Outputs (GITHUB_OUTPUT): exit-code (ozgctl's), sarif-file, summary, and
+# category (the SARIF category: ozgctl-<command words joined by ->).
 # The script exits with ozgctl's exit code, after writing the outputs and
 # the step summary.
 set -euo pipefail
@@ -119,6 +120,7 @@ summary="$(grep -v '^::' "$log" | grep -v '^$' | tail -n 1 || true)"
 	echo "exit-code=$code"
 	echo "sarif-file=$OZGCTL_SARIF_FILE"
 	echo "summary=$summary"
+	echo "category=ozgctl-$(IFS=-; echo "${cmd[*]}")"
 } >>"$GITHUB_OUTPUT"
 
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
