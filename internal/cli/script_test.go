@@ -108,6 +108,37 @@ func TestScaleOutDocsInSync(t *testing.T) {
 		t.Errorf("only %d commands found in docs/scale-out.md", n)
 	}
 }
+// TestCIDocsInSync checks that every ozgctl command in the shell blocks
+// of docs/ci.md is run, verbatim, by testdata/script/ci_baseline.txtar.
+func TestCIDocsInSync(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("testdata/script/ci_baseline.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	inSh := false
+	for _, line := range strings.Split(string(doc), "\n") {
+		switch {
+		case strings.HasPrefix(line, "```sh"):
+			inSh = true
+		case strings.HasPrefix(line, "```"):
+			inSh = false
+		case inSh && strings.HasPrefix(line, "ozgctl "):
+			n++
+			if !strings.Contains(string(script), line) {
+				t.Errorf("docs/ci.md runs %q; ci_baseline.txtar does not", line)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("only %d commands found in docs/ci.md", n)
+	}
+}
+
 func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 3 {
 		ts.Fatalf("usage: interrupt INT|TERM N command [args...]")
