@@ -108,6 +108,7 @@ func TestScaleOutDocsInSync(t *testing.T) {
 		t.Errorf("only %d commands found in docs/scale-out.md", n)
 	}
 }
+
 // TestCIDocsInSync checks that every ozgctl command in the shell blocks
 // of docs/ci.md is run, verbatim, by testdata/script/ci_baseline.txtar.
 func TestCIDocsInSync(t *testing.T) {
