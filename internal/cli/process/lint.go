@@ -34,10 +34,12 @@ type LintOptions struct {
 	Build  cmdutil.BuildInfo
 	Jobs   int
 	Output cmdutil.OutputFlags
-	// Ignores are the ignore entries of the config file.
-	Ignores []baseline.Ignore
-	Args    []string
-	Command string
+	// Baseline holds --baseline and --update-baseline; Ignores the
+	// ignore entries of the config file.
+	Baseline cmdutil.BaselineFlags
+	Ignores  []baseline.Ignore
+	Args     []string
+	Command  string
 }
 
 const lintLong = `Check BPMN 2.0 process models: the .bpmn/.xml files given, and the models
@@ -87,6 +89,9 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
 			}
+			if err := opts.Baseline.Check(); err != nil {
+				return err
+			}
 			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
@@ -95,6 +100,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 		},
 	}
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
 	cmdutil.AddOutputFlags(cmd, &opts.Output, LintFormats)
 	return cmd
 }
@@ -154,6 +160,10 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	base, err := opts.Baseline.Load()
+	if err != nil {
+		return err
+	}
 	lang := opts.Output.Lang
 	inputs, inErrs := batch.ExpandInputs(expand(opts.Args), opts.IO.In)
 	stage := batch.StageFunc{ID: "bpmn-lint", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
@@ -185,7 +195,9 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	rep := &finding.Report{Tool: "ozgctl", Version: opts.Build.Version, Command: opts.Command, Files: results,
 		FailOn: failOn, Rules: append(bpmn.RuleInfos(lang), xprozess.RuleInfos(lang)...)}
 	rep.SortFiles()
-	baseline.ApplyIgnores(rep, opts.Ignores)
+	if err := cmdutil.Suppress(opts.IO, rep, opts.Ignores, opts.Baseline, base, ctx.Err() != nil, lang); err != nil {
+		return err
+	}
 	if err := cmdutil.WriteReports(opts.IO, sinks, rep, lang); err != nil {
 		return err
 	}
