@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/ozgctl/ozgctl/pkg/report"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // RenderOptions adjust rendering without changing content.
@@ -71,44 +73,40 @@ func WriteFile(path string, f Func, r *Result, opts RenderOptions) error {
 func JSON(w io.Writer, r *Result, _ RenderOptions) error { return WriteJSON(w, r) }
 
 // texts are the fixed texts of the human-readable formats, German first.
-var texts = map[string][2]string{
-	"title":         {"Interoperabilitätsbericht", "Interoperability report"},
-	"summary":       {"%d Gruppen, %d Nachrichten: %d gültig, %d ungültig", "%d groups, %d messages: %d valid, %d invalid"},
-	"group":         {"%s: %d Nachrichten, %d gültig, %d ungültig", "%s: %d messages, %d valid, %d invalid"},
-	"groups":        {"Gruppen", "Groups"},
-	"types":         {"Nachrichtentypen", "Message types"},
-	"rules":         {"Regeln (betroffene Nachrichten)", "Rules (messages affected)"},
-	"usage":         {"%d Pfade, %d Codewerte", "%d paths, %d code values"},
-	"differences":   {"Unterschiede (nach Spannweite)", "Differences (by spread)"},
-	"none":          {"keine", "none"},
-	"settings":      {"verglichen: Gruppen mit mindestens %d Nachrichten eines Typs, Unterschied ab %g", "compared: groups with at least %d messages of a type, difference from %g"},
-	"matrix":        {"Konformität je Gruppe und Nachrichtentyp", "Conformance by group and message type"},
-	"kind":          {"Art", "Kind"},
-	"what":          {"Was", "What"},
-	"spread":        {"Spannweite", "Spread"},
-	"name":          {"Gruppe", "Group"},
-	"messages":      {"Nachrichten", "Messages"},
-	"valid":         {"gültig", "valid"},
-	"invalid":       {"ungültig", "invalid"},
-	"topFindings":   {"Häufigste Befunde je Gruppe", "Top findings per group"},
-	"codes":         {"Codewerte je Code-Element", "Code values per code element"},
-	"k:path":        {"Pfad", "path"},
-	"k:code":        {"Code", "code"},
-	"k:messageType": {"Nachrichtentyp", "message type"},
-	"k:rule":        {"Regel", "rule"},
-	"rate":          {"Quote", "rate"},
-	"example":       {"Beispiel", "Example"},
+var texts = map[string]finding.Text{
+	"title":         {DE: "Interoperabilitätsbericht", EN: "Interoperability report"},
+	"summary":       {DE: "%d Gruppen, %d Nachrichten: %d gültig, %d ungültig", EN: "%d groups, %d messages: %d valid, %d invalid"},
+	"group":         {DE: "%s: %d Nachrichten, %d gültig, %d ungültig", EN: "%s: %d messages, %d valid, %d invalid"},
+	"groups":        {DE: "Gruppen", EN: "Groups"},
+	"types":         {DE: "Nachrichtentypen", EN: "Message types"},
+	"rules":         {DE: "Regeln (betroffene Nachrichten)", EN: "Rules (messages affected)"},
+	"usage":         {DE: "%d Pfade, %d Codewerte", EN: "%d paths, %d code values"},
+	"differences":   {DE: "Unterschiede (nach Spannweite)", EN: "Differences (by spread)"},
+	"none":          {DE: "keine", EN: "none"},
+	"settings":      {DE: "verglichen: Gruppen mit mindestens %d Nachrichten eines Typs, Unterschied ab %g", EN: "compared: groups with at least %d messages of a type, difference from %g"},
+	"matrix":        {DE: "Konformität je Gruppe und Nachrichtentyp", EN: "Conformance by group and message type"},
+	"kind":          {DE: "Art", EN: "Kind"},
+	"what":          {DE: "Was", EN: "What"},
+	"spread":        {DE: "Spannweite", EN: "Spread"},
+	"name":          {DE: "Gruppe", EN: "Group"},
+	"messages":      {DE: "Nachrichten", EN: "Messages"},
+	"valid":         {DE: "gültig", EN: "valid"},
+	"invalid":       {DE: "ungültig", EN: "invalid"},
+	"topFindings":   {DE: "Häufigste Befunde je Gruppe", EN: "Top findings per group"},
+	"codes":         {DE: "Codewerte je Code-Element", EN: "Code values per code element"},
+	"k:path":        {DE: "Pfad", EN: "path"},
+	"k:code":        {DE: "Code", EN: "code"},
+	"k:messageType": {DE: "Nachrichtentyp", EN: "message type"},
+	"k:rule":        {DE: "Regel", EN: "rule"},
+	"rate":          {DE: "Quote", EN: "rate"},
+	"example":       {DE: "Beispiel", EN: "Example"},
 }
 
 func tr(lang, key string) string {
-	t, ok := texts[key]
-	if !ok {
-		return key
+	if t, ok := texts[key]; ok {
+		return t.In(lang)
 	}
-	if lang == "en" {
-		return t[1]
-	}
-	return t[0]
+	return key
 }
 
 // what names the subject of a difference in one line.

@@ -225,7 +225,7 @@ func TestXBeteiligung(t *testing.T) {
 // TestTexts checks that every text key has German and English.
 func TestTexts(t *testing.T) {
 	for k, v := range texts {
-		if v[0] == "" || v[1] == "" {
+		if v.DE == "" || v.EN == "" {
 			t.Errorf("key %s: %q", k, v)
 		}
 	}

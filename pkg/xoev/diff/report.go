@@ -6,32 +6,29 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // texts holds the fixed texts of the text output by key, German and English.
-var texts = map[string][2]string{
-	"header": {"%s (%d Nachrichtentypen, %s) → %s (%d Nachrichtentypen, %s)", "%s (%d message types, %s) → %s (%d message types, %s)"},
-	"summary": {"Nachrichtentypen: %d neu, %d entfernt, %d geändert; %d inkompatible Änderungen (%d für Sender, %d für Empfänger), %d kompatible",
-		"message types: %d added, %d removed, %d changed; %d breaking changes (%d for senders, %d for receivers), %d compatible"},
-	"senders":    {"Sender", "senders"},
-	"receivers":  {"Empfänger", "receivers"},
-	"breaking":   {"inkompatibel", "breaking"},
-	"compatible": {"kompatibel", "compatible"},
-	"added":      {"neu", "added"},
-	"removed":    {"entfernt", "removed"},
-	"changed":    {"geändert", "changed"},
+var texts = map[string]finding.Text{
+	"header":     {DE: "%s (%d Nachrichtentypen, %s) → %s (%d Nachrichtentypen, %s)", EN: "%s (%d message types, %s) → %s (%d message types, %s)"},
+	"summary":    {DE: "Nachrichtentypen: %d neu, %d entfernt, %d geändert; %d inkompatible Änderungen (%d für Sender, %d für Empfänger), %d kompatible", EN: "message types: %d added, %d removed, %d changed; %d breaking changes (%d for senders, %d for receivers), %d compatible"},
+	"senders":    {DE: "Sender", EN: "senders"},
+	"receivers":  {DE: "Empfänger", EN: "receivers"},
+	"breaking":   {DE: "inkompatibel", EN: "breaking"},
+	"compatible": {DE: "kompatibel", EN: "compatible"},
+	"added":      {DE: "neu", EN: "added"},
+	"removed":    {DE: "entfernt", EN: "removed"},
+	"changed":    {DE: "geändert", EN: "changed"},
 }
 
 // T returns the text of key in lang ("de" or "en").
 func T(lang, key string) string {
-	t, ok := texts[key]
-	if !ok {
-		return key
+	if t, ok := texts[key]; ok {
+		return t.In(lang)
 	}
-	if lang == "en" {
-		return t[1]
-	}
-	return t[0]
+	return key
 }
 
 // val shows a value on one line, long patterns cut to 60 characters.
