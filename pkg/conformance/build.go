@@ -9,6 +9,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
 	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
@@ -35,6 +36,14 @@ type Config struct {
 	Schematron []string
 	Profile    string
 	Phase      string
+	// Kosit is a KoSIT validator configuration (a scenarios.xml or its
+	// directory): every message goes through the scenario that matches
+	// it and gets the validator's verdict. KositOptions fill its
+	// placeholders and say where its resources are.
+	Kosit        string
+	KositOptions kosit.Options
+	// Now is the clock of the KoSIT reports' timestamps; nil means time.Now.
+	Now func() time.Time
 	// RuleTimeout bounds the time the rules (Schematron and profile
 	// sharpenings) may take on one message; 0 means no limit.
 	RuleTimeout time.Duration
@@ -54,7 +63,7 @@ type Config struct {
 }
 
 // LoadError says which part of a [Config] could not be loaded: What is
-// "schema", "schema directory", "code lists" or "rules"; Err is the loader's own error
+// "schema", "schema directory", "code lists", "rules" or "kosit configuration"; Err is the loader's own error
 // (*xoev.LoadError, *schematron.LoadError, *profile.ProfileError …).
 type LoadError struct {
 	What string
@@ -79,7 +88,7 @@ type Pipeline struct {
 func (p *Pipeline) HasRules() bool {
 	for _, st := range p.Stages {
 		switch st.(type) {
-		case profile.SchematronStage, profile.SelectStage:
+		case profile.SchematronStage, profile.SelectStage, kosit.SelectStage:
 			return true
 		}
 	}
@@ -153,6 +162,15 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 			rules = append(rules, r)
 		}
 		stages = append(stages, profile.SchematronStage{RuleSets: rules, Lang: cfg.Lang, Limits: profile.RuleLimits{Timeout: cfg.RuleTimeout}, Reading: cfg.Reading})
+	}
+	if cfg.Kosit != "" {
+		opts := cfg.KositOptions
+		opts.Schema.Limits = cfg.Reading
+		kc, err := kosit.Load(ctx, cfg.Kosit, opts)
+		if err != nil {
+			return nil, &LoadError{What: "kosit configuration", Err: err}
+		}
+		stages = append(stages, kosit.Stages(kc, kosit.Limits{RuleTimeout: cfg.RuleTimeout, Reading: cfg.Reading, Now: cfg.Now})...)
 	}
 	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules(cfg.Lang)...)}, nil
 }

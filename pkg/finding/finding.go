@@ -267,6 +267,9 @@ type FileResult struct {
 	Err error `json:"-"`
 	// Duration is how long checking the input took (JUnit's time).
 	Duration time.Duration `json:"-"`
+	// Assessment is the verdict of a validator configuration (check
+	// --kosit-config); nil when none was applied.
+	Assessment *Assessment `json:"assessment,omitempty"`
 }
 
 // Valid reports whether the input was checked and has no error finding.

@@ -35,7 +35,9 @@ type jsonFile struct {
 	Identity *finding.Identity `json:"identity,omitempty"`
 	Engines  []string          `json:"engines,omitempty"`
 	Error    string            `json:"error,omitempty"`
-	Findings []finding.Finding `json:"findings"`
+	// Assessment is the KoSIT verdict (check --kosit-config).
+	Assessment *finding.Assessment `json:"assessment,omitempty"`
+	Findings   []finding.Finding   `json:"findings"`
 	// Time is the check time in seconds, written for shards only.
 	Time *float64 `json:"time,omitempty"`
 }
@@ -45,7 +47,7 @@ func JSON(w io.Writer, r *finding.Report, opts Options) error {
 	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r), Interrupted: r.Interrupted, Stale: r.Stale}
 	for i := range r.Files {
 		fr := &r.Files[i]
-		jf := jsonFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: fr.Engines, Findings: finding.Rendered(fr.Findings, opts.Lang)}
+		jf := jsonFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: fr.Engines, Assessment: fr.Assessment, Findings: finding.Rendered(fr.Findings, opts.Lang)}
 		if jf.Findings == nil {
 			jf.Findings = []finding.Finding{}
 		}

@@ -50,6 +50,9 @@ const (
 	// FormatCodeClimate is GitLab's Code Quality report (a Code Climate
 	// issue list).
 	FormatCodeClimate = "codeclimate"
+	// FormatKoSIT is the KoSIT validator's report (VARL), one message per
+	// report (check --kosit-config).
+	FormatKoSIT = "kosit"
 )
 
 // registry maps the names of the formats that render a [finding.Report]
@@ -64,6 +67,7 @@ var registry = map[string]Func{
 
 	FormatGitHub:      GitHub,
 	FormatCodeClimate: CodeClimate,
+	FormatKoSIT:       KoSIT,
 }
 
 // Formats lists the formats that render a [finding.Report], sorted.

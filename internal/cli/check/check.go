@@ -5,7 +5,9 @@ package check
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,6 +19,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/report"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
@@ -46,6 +49,17 @@ type CheckOptions struct {
 	Phase      string
 	// RuleTimeout bounds the rule evaluation of one message.
 	RuleTimeout time.Duration
+
+	// KositConfig is a KoSIT validator configuration (directory or
+	// scenarios.xml); KositProperties (KEY=VALUE) and KositPropertyFiles
+	// fill its placeholders; KositRepository is the directory its resource
+	// locations are relative to, KositResources further directories to
+	// find resources (and the .sch sources of .xsl resources) in.
+	KositConfig        string
+	KositProperties    []string
+	KositPropertyFiles []string
+	KositRepository    string
+	KositResources     []string
 
 	// Shard and ShardCount select a part of the inputs (--shard i/n|auto);
 	// Getenv reads the CI variables of --shard auto.
@@ -142,7 +156,10 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if opts.XSD != "" && opts.SchemaDir != "" {
 				return cmdutil.FlagErrorf("--xsd and --schema-dir exclude each other")
 			}
-			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" {
+			if err := opts.checkKosit(); err != nil {
+				return err
+			}
+			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" && opts.KositConfig == "" {
 				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR")
 			}
 			if opts.Phase != "" && len(opts.Schematron) == 0 && opts.Profile == "" {
@@ -180,6 +197,11 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.BoolVar(&opts.StrictCodeLists, "strict-codelists", false, "an unknown code list or version is an error, not a warning")
 	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` to apply after the XSD (repeatable)")
 	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`: XSD, code lists, sharpenings and Schematron; with a directory each message gets the one profile that matches it")
+	fl.StringVar(&opts.KositConfig, "kosit-config", "", "KoSIT validator configuration `DIR` (or its scenarios.xml): each message goes through the scenario it matches and gets the validator's verdict, accept or reject")
+	fl.StringArrayVar(&opts.KositProperties, "kosit-property", nil, "fill the placeholder @KEY@ of a source configuration, `KEY=VALUE` (repeatable; wins over --kosit-properties)")
+	fl.StringArrayVar(&opts.KositPropertyFiles, "kosit-properties", nil, "Java properties `FILE` filling the placeholders of a source configuration (repeatable)")
+	fl.StringVar(&opts.KositRepository, "kosit-repository", "", "directory `DIR` the configuration's resource locations are relative to (default: the configuration's directory)")
+	fl.StringArrayVar(&opts.KositResources, "kosit-resources", nil, "also look for resources below `DIR`, by location and by file name; a compiled Schematron X.xsl is looked up as its source X.sch (repeatable, first hit wins)")
 	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the Schematron and profile rules may take on one message (finding schematron:timeout); 0 for no limit")
 	fl.StringVar(&opts.MaxTextSize, "max-text-size", xmllimit.FormatSizeFlag(xoev.DefaultMaxTextSize), "largest text node or attribute value a message may hold, e.g. 256MiB; 0 for no limit (memory grows with it)")
@@ -211,7 +233,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.config())
+	cfg, err := opts.config()
+	if err != nil {
+		return err
+	}
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, cfg)
 	if err != nil {
 		return err
 	}
@@ -225,6 +251,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 	}
 	inputs = shard.Select(inputs)
+	if err := cmdutil.CheckPerMessageSinks(sinks, len(inputs)+len(inErrs)); err != nil {
+		return err
+	}
 	if shard.Index > 1 {
 		inErrs = nil // arguments that name nothing are reported by the first shard
 	}
@@ -263,11 +292,30 @@ func (opts *CheckOptions) Limits() (xoev.Limits, error) {
 
 // config turns the flags into what the pipeline checks against; the
 // limits were checked when the flags were parsed.
-func (opts *CheckOptions) config() conformance.Config {
+func (opts *CheckOptions) config() (conformance.Config, error) {
 	lim, _ := opts.Limits()
+	ko := kosit.Options{Repository: opts.KositRepository, Resources: opts.KositResources,
+		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine}}
+	if opts.KositConfig != "" {
+		props := map[string]string{}
+		for _, f := range opts.KositPropertyFiles {
+			p, err := kosit.ReadProperties(f)
+			if err != nil {
+				return conformance.Config{}, fmt.Errorf("--kosit-properties: %w", err)
+			}
+			maps.Copy(props, p)
+		}
+		for _, kv := range opts.KositProperties {
+			k, v, _ := strings.Cut(kv, "=")
+			props[k] = v
+		}
+		ko.Properties = props
+	}
 	return conformance.Config{
-		XSD:       opts.XSD,
-		SchemaDir: opts.SchemaDir,
+		Kosit:        opts.KositConfig,
+		KositOptions: ko,
+		XSD:          opts.XSD,
+		SchemaDir:    opts.SchemaDir,
 		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots,
 			AllowNetwork: opts.AllowNetwork, Engine: opts.Engine},
 		CodeLists:       opts.CodeLists,
@@ -278,5 +326,26 @@ func (opts *CheckOptions) config() conformance.Config {
 		RuleTimeout:     opts.RuleTimeout,
 		Lang:            opts.Output.Lang,
 		Reading:         lim,
+	}, nil
+}
+
+// checkKosit checks the --kosit-* flags: they need --kosit-config, which
+// brings its own schemas and rules and so excludes the other sources.
+func (opts *CheckOptions) checkKosit() error {
+	if opts.KositConfig == "" {
+		switch {
+		case len(opts.KositProperties) > 0, len(opts.KositPropertyFiles) > 0, opts.KositRepository != "", len(opts.KositResources) > 0:
+			return cmdutil.FlagErrorf("--kosit-property, --kosit-properties, --kosit-repository and --kosit-resources need --kosit-config DIR")
+		}
+		return nil
 	}
+	if opts.XSD != "" || opts.SchemaDir != "" || opts.Profile != "" || len(opts.Schematron) > 0 || opts.Phase != "" {
+		return cmdutil.FlagErrorf("--kosit-config brings its own schemas and rules: leave out --xsd, --schema-dir, --profile, --schematron and --phase")
+	}
+	for _, kv := range opts.KositProperties {
+		if k, _, ok := strings.Cut(kv, "="); !ok || k == "" {
+			return cmdutil.FlagErrorf("--kosit-property %q: want KEY=VALUE", kv)
+		}
+	}
+	return nil
 }

@@ -129,6 +129,10 @@ type ReportSink struct {
 	Func   report.Func
 	// MaxAnnotations is --max-annotations, for the github format.
 	MaxAnnotations int
+	// PerMessage writes one file per message into the directory Path,
+	// named <input base name>-report.xml (--report kosit=DIR), as the
+	// KoSIT validator does.
+	PerMessage bool
 }
 
 // Resolve checks the output flags against the formats a command supports.
@@ -161,6 +165,13 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 			sinks[0] = ReportSink{Format: name, Func: f}
 			continue
 		}
+		if name == report.FormatKoSIT && isDirArg(path) {
+			if err := os.MkdirAll(path, 0o755); err != nil {
+				return nil, 0, fmt.Errorf("--report %s: %w", spec, PathErr(err))
+			}
+			sinks = append(sinks, ReportSink{Format: name, Path: path, Func: f, PerMessage: true})
+			continue
+		}
 		if err := writableFile(path); err != nil {
 			// The flag is well-formed; the file system refuses: one line,
 			// no usage.
@@ -182,6 +193,56 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 		return nil, 0, FlagErrorf("--lang %q: want de or en", o.Lang)
 	}
 	return sinks, failOn, nil
+}
+
+// isDirArg reports whether path names a directory: an existing one, or
+// one written with a trailing slash.
+func isDirArg(path string) bool {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
+		return true
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// CheckPerMessageSinks refuses a report of a one-message format (kosit)
+// into a single file or stdout when the run has n inputs other than one.
+func CheckPerMessageSinks(sinks []ReportSink, n int) error {
+	for _, s := range sinks {
+		if s.Format != report.FormatKoSIT || s.PerMessage || n == 1 {
+			continue
+		}
+		dest := "stdout"
+		if s.Path != "" {
+			dest = s.Path
+		}
+		return &HintError{Err: fmt.Errorf("the kosit report holds one message, and this run has %d inputs (report to %s)", n, dest),
+			Hint: "write one report per message into a directory with --report kosit=DIR/ (named <input>-report.xml, as the KoSIT validator names them)"}
+	}
+	return nil
+}
+
+// writePerMessage writes one report per message into the directory of s.
+func writePerMessage(s ReportSink, r *finding.Report, opts report.Options) error {
+	seen := map[string]string{}
+	for i := range r.Files {
+		fr := r.Files[i]
+		base := filepath.Base(fr.File)
+		if fr.File == "-" {
+			base = "stdin"
+		}
+		name := strings.TrimSuffix(base, filepath.Ext(base)) + "-report.xml"
+		if prev, dup := seen[name]; dup {
+			return fmt.Errorf("write kosit reports to %s: %s and %s both give %s; check them in separate runs or rename one", s.Path, prev, fr.File, name)
+		}
+		seen[name] = fr.File
+		one := *r
+		one.Files = []finding.FileResult{fr}
+		if err := report.WriteFile(filepath.Join(s.Path, name), s.Func, &one, opts); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writableFile says why a report cannot be written to path, before a run
@@ -245,6 +306,12 @@ func writeReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report
 	var fileErr error
 	for _, s := range sinks {
 		if s.Path == "" {
+			continue
+		}
+		if s.PerMessage {
+			if err := writePerMessage(s, r, report.Options{ExitCode: code, Lang: lang}); err != nil && fileErr == nil {
+				fileErr = err
+			}
 			continue
 		}
 		if err := report.WriteFile(s.Path, s.Func, r, report.Options{ExitCode: code, Lang: lang, MaxAnnotations: s.MaxAnnotations}); err != nil && fileErr == nil {

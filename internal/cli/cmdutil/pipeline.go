@@ -11,6 +11,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
@@ -55,6 +56,16 @@ func loadError(err error) error {
 		}
 	case "schema directory":
 		return le.Err
+	case "kosit configuration":
+		var ke *kosit.ConfigError
+		if errors.As(err, &ke) && ke.Hint != "" {
+			return &HintError{Err: le.Err, Hint: ke.Hint}
+		}
+		var xe *xoev.LoadError
+		if errors.As(err, &xe) && xe.Hint != "" {
+			return &HintError{Err: le.Err, Hint: xe.Hint}
+		}
+		return fmt.Errorf("--kosit-config: %w", le.Err)
 	case "code lists":
 		return fmt.Errorf("--codelists: %w", le.Err)
 	case "rules":

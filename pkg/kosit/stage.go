@@ -1,0 +1,437 @@
+package kosit
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/xpath3"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/conformance/profile"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/report"
+	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+// The rules of the verdict findings.
+const (
+	RuleAccept     = "kosit:accept"
+	RuleReject     = "kosit:reject"
+	RuleNoScenario = "kosit:no-scenario"
+	RuleTimeout    = "kosit:timeout"
+	RuleAcceptEval = "kosit:accept-match"
+)
+
+var (
+	msgAccept = finding.Register("kosit.accept",
+		"Szenario %q: Annahme empfohlen (KoSIT-Prüftool: accept)",
+		"scenario %q: acceptance recommended (KoSIT validator: accept)")
+	msgRejectSchema = finding.Register("kosit.reject.schema",
+		"Szenario %q: Zurückweisung empfohlen, die Nachricht ist nicht schemakonform (KoSIT-Prüftool: reject)",
+		"scenario %q: rejection recommended, the message is not schema-valid (KoSIT validator: reject)")
+	msgRejectLevel = finding.Register("kosit.reject.errors",
+		"Szenario %q: Zurückweisung empfohlen, %d Meldung(en) mit Stufe error nach customLevel (KoSIT-Prüftool: reject)",
+		"scenario %q: rejection recommended, %d message(s) at level error after customLevel (KoSIT validator: reject)")
+	msgRejectAcceptMatch = finding.Register("kosit.reject.accept-match",
+		"Szenario %q: Zurückweisung empfohlen, acceptMatch %q trifft auf den Prüfbericht nicht zu (KoSIT-Prüftool: reject)",
+		"scenario %q: rejection recommended, acceptMatch %q does not hold on the validation report (KoSIT validator: reject)")
+	msgRejectAsserts = finding.Register("kosit.reject.asserts",
+		"Szenario %q: Zurückweisung empfohlen, %d Schematron-Zusicherung(en) verletzt (ohne acceptMatch zählt jede; KoSIT-Prüftool: reject)",
+		"scenario %q: rejection recommended, %d Schematron assertion(s) failed (without acceptMatch every one counts; KoSIT validator: reject)")
+	msgRejectNotWellFormed = finding.Register("kosit.reject.not-well-formed",
+		"Zurückweisung empfohlen: die Nachricht ist kein wohlgeformtes XML, kein Szenario kann gewählt werden (KoSIT-Prüftool: reject)",
+		"rejection recommended: the message is not well-formed XML, no scenario can be chosen (KoSIT validator: reject)")
+	msgNoScenario = finding.Register("kosit.no-scenario",
+		"kein Szenario der Konfiguration %q passt auf die Nachricht (Wurzelelement {%s}%s; %d Szenarien geprüft); die Rückfallregel weist sie zurück (KoSIT-Prüftool: reject)",
+		"no scenario of the configuration %q matches the message (root element {%s}%s; %d scenarios tried); the fallback rejects it (KoSIT validator: reject)")
+	msgAmbiguous = finding.Register("kosit.ambiguous-scenario",
+		"mehrere Szenarien der Konfiguration %q passen auf die Nachricht: %s; das KoSIT-Prüftool weist sie dann zurück (Rückfallregel)",
+		"several scenarios of the configuration %q match the message: %s; the KoSIT validator then rejects it (fallback)")
+	msgMatchError = finding.Register("kosit.match-error",
+		"Szenario %q: match-Ausdruck konnte nicht ausgewertet werden (%v); das Szenario gilt als nicht passend",
+		"scenario %q: the match expression could not be evaluated (%v); the scenario counts as not matching")
+	msgAcceptMatchError = finding.Register("kosit.accept-match-error",
+		"Szenario %q: acceptMatch konnte nicht ausgewertet werden (%v)",
+		"scenario %q: acceptMatch could not be evaluated (%v)")
+	msgTimeout = finding.Register("kosit.timeout",
+		"Szenario %q: die Schematron-Regeln %s brauchten länger als %s; die Prüfung dieser Nachricht ist unvollständig",
+		"scenario %q: the Schematron rules %s took longer than %s; this message was not fully checked")
+)
+
+// Limits bound the work of the stages on one message.
+type Limits struct {
+	// RuleTimeout bounds each Schematron evaluation; 0 means no limit.
+	RuleTimeout time.Duration
+	// Reading bounds the text nodes and nesting of the messages.
+	Reading xoev.Limits
+	// Now is the clock of the report timestamp; nil means time.Now.
+	Now func() time.Time
+}
+
+// state is what the stages of one message share.
+type state struct {
+	scenario  *Scenario
+	matched   []*Scenario
+	schSteps  []finding.AssessmentStep
+	failed    int // failed assertions (not successful reports)
+	wellFormd bool
+}
+
+var stateKey = batch.NewKey[*state]("kosit")
+
+// Stages returns the stages that check each message with cfg: scenario
+// selection, the scenario's XML Schemas (the stage "check --xsd" uses),
+// its Schematron rules, and the verdict.
+func Stages(cfg *Config, lim Limits) []batch.Stage {
+	n := 0
+	for _, s := range cfg.Scenarios {
+		n = max(n, len(s.schemaSets))
+	}
+	stages := []batch.Stage{SelectStage{Config: cfg, Limits: lim}}
+	for i := range n {
+		stages = append(stages, xoev.XSDStage{Pick: func(_ context.Context, msg *batch.Message) (*xoev.SchemaSet, error) {
+			st, ok := stateKey.Get(msg)
+			if !ok || st.scenario == nil || i >= len(st.scenario.schemaSets) {
+				return nil, nil
+			}
+			return st.scenario.schemaSets[i], nil
+		}})
+	}
+	return append(stages, RulesStage{Limits: lim}, AssessStage{Config: cfg, Limits: lim})
+}
+
+// SelectStage picks the scenario of each message: the one whose match is
+// true; none or several leave the message to the fallback.
+type SelectStage struct {
+	Config *Config
+	Limits Limits
+}
+
+// Name implements [batch.Stage].
+func (SelectStage) Name() string { return "kosit-select" }
+
+// Check implements [batch.Stage].
+func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	st := &state{}
+	stateKey.Set(msg, st)
+	doc, ok, err := profile.Document(ctx, msg, res, s.Limits.Reading)
+	if err != nil || !ok {
+		return err
+	}
+	st.wellFormd = true
+	for _, sc := range s.Config.Scenarios {
+		ok, err := ebv(ctx, sc.match, sc.Namespaces, doc)
+		if err != nil {
+			res.Findings = append(res.Findings, finding.Finding{Rule: RuleNoScenario, Severity: finding.Warning, Source: "kosit",
+				Msg: msgMatchError.With(sc.Name, err)})
+			continue
+		}
+		if ok {
+			st.matched = append(st.matched, sc)
+		}
+	}
+	if len(st.matched) == 1 {
+		st.scenario = st.matched[0]
+		root := doc.DocumentElement()
+		if msg.Identity == nil && root != nil {
+			msg.Identity = &finding.Identity{Root: root.LocalName(), Namespace: root.URI()}
+		}
+		if msg.Identity != nil {
+			msg.Identity.Profile = st.scenario.Name
+		}
+	}
+	return nil
+}
+
+func ebv(ctx context.Context, e *xpath3.Expression, ns map[string]string, doc *helium.Document) (bool, error) {
+	r, err := xpath3.NewEvaluator(xpath3.DefaultEvaluatorOptions).Namespaces(ns).Evaluate(ctx, e, doc)
+	if err != nil {
+		return false, err
+	}
+	return xpath3.EBV(r.Sequence())
+}
+
+// RulesStage evaluates the Schematron rules of the message's scenario, one
+// validation step per rule file, with the configuration's customLevels.
+type RulesStage struct {
+	Limits Limits
+}
+
+// Name implements [batch.Stage].
+func (RulesStage) Name() string { return "kosit-schematron" }
+
+// Check implements [batch.Stage].
+func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	st, ok := stateKey.Get(msg)
+	if !ok || st.scenario == nil || len(st.scenario.rules) == 0 {
+		return nil
+	}
+	// As the KoSIT validator: a message that is not schema-valid is not
+	// given to Schematron (its rules assume the structure).
+	for _, f := range res.Findings {
+		if (f.Source == "xsd" || f.Source == "xml") && f.Severity == finding.Error {
+			return nil
+		}
+	}
+	doc, ok, err := profile.Document(ctx, msg, res, s.Limits.Reading)
+	if err != nil || !ok {
+		return err
+	}
+	sc := st.scenario
+	for i, rs := range sc.rules {
+		step := finding.AssessmentStep{ID: fmt.Sprintf("val-sch.%d", i+1), Valid: true,
+			Resources: []finding.AssessmentResource{{Name: sc.Schematron[i].Name, Location: sc.Schematron[i].Location}}}
+		rctx, cancel := ctx, context.CancelFunc(func() {})
+		if s.Limits.RuleTimeout > 0 {
+			rctx, cancel = context.WithTimeout(ctx, s.Limits.RuleTimeout)
+		}
+		out, err := rs.Evaluate(rctx, doc)
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				f := finding.Finding{Rule: RuleTimeout, Severity: finding.Error, Source: "kosit",
+					Msg: msgTimeout.With(sc.Name, sc.Schematron[i].Location, s.Limits.RuleTimeout)}
+				res.Findings = append(res.Findings, f)
+				step.Valid = false
+				step.Messages = append(step.Messages, finding.AssessmentMessage{Level: "error", CustomLevel: "error", Finding: f})
+				st.schSteps = append(st.schSteps, step)
+				continue
+			}
+			return fmt.Errorf("scenario %q: Schematron %s: %w", sc.Name, sc.Schematron[i].Path, err)
+		}
+		fs := out.Findings()
+		// Findings() sorts; pair each finding with its Fired by position.
+		byKey := map[string][]schematron.Fired{}
+		for _, f := range out.Fired {
+			k := fmt.Sprintf("%s|%d|%s", f.ID, f.Line, f.Location)
+			byKey[k] = append(byKey[k], f)
+		}
+		for _, f := range fs {
+			k := fmt.Sprintf("%s|%d|%s", f.Rule, f.Line, f.Path)
+			var fired schematron.Fired
+			if l := byKey[k]; len(l) > 0 {
+				fired, byKey[k] = l[0], l[1:]
+			}
+			level := Level(fired.Flag, fired.Role)
+			if fired.Err != nil {
+				level = "error"
+			}
+			if !fired.Report {
+				st.failed++
+			}
+			custom := level
+			if c, ok := sc.CustomLevels[f.Rule]; ok {
+				custom = c
+			}
+			f.Severity = Severity(custom)
+			f.Source = "schematron"
+			if level == "warning" || level == "error" {
+				step.Valid = false
+			}
+			step.Messages = append(step.Messages, finding.AssessmentMessage{Level: level, CustomLevel: custom, Finding: f})
+			res.Findings = append(res.Findings, f)
+		}
+		st.schSteps = append(st.schSteps, step)
+	}
+	res.Engines = append(res.Engines, profile.EngineSchematron)
+	return nil
+}
+
+// Level is the level KoSIT's report gives a Schematron finding with this
+// flag and role (default-report.xsl): fatal/error → error, warning/warn
+// → warning, information/info → information, anything else → error.
+func Level(flag, role string) string {
+	for _, v := range []string{flag, role} {
+		switch v {
+		case "fatal", "error":
+			return "error"
+		}
+	}
+	for _, v := range []string{flag, role} {
+		switch v {
+		case "warning", "warn":
+			return "warning"
+		}
+	}
+	for _, v := range []string{flag, role} {
+		switch v {
+		case "information", "info":
+			return "information"
+		}
+	}
+	return "error"
+}
+
+// AssessStage gives each message its verdict (see the package
+// documentation) and records the steps in the FileResult's Assessment.
+type AssessStage struct {
+	Config *Config
+	Limits Limits
+}
+
+// Name implements [batch.Stage].
+func (AssessStage) Name() string { return "kosit-assess" }
+
+// Check implements [batch.Stage].
+func (s AssessStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	st, ok := stateKey.Get(msg)
+	if !ok {
+		return nil
+	}
+	now := time.Now
+	if s.Limits.Now != nil {
+		now = s.Limits.Now
+	}
+	a := &finding.Assessment{Time: now()}
+	if h, err := hashInput(msg.Input); err == nil {
+		a.DocumentHash = h
+	} else {
+		return err
+	}
+	res.Assessment = a
+	verdict := func(accept bool, rule string, m finding.Msg) {
+		a.Accept = accept
+		sev := finding.Error
+		if accept {
+			sev = finding.Info
+		}
+		res.Findings = append(res.Findings, finding.Finding{Rule: rule, Severity: sev, Source: "kosit", Msg: m})
+	}
+	sc := st.scenario
+	if sc == nil {
+		// Not well-formed, or no scenario or several: the fallback.
+		if !msg.WellFormed || !st.wellFormd {
+			step := finding.AssessmentStep{ID: "val-xml", Valid: false}
+			for _, f := range res.Findings {
+				if f.Source == "xml" {
+					step.Messages = append(step.Messages, finding.AssessmentMessage{Level: "error", CustomLevel: "error", Finding: f})
+				}
+			}
+			a.Steps = append(a.Steps, step)
+			verdict(false, RuleReject, msgRejectNotWellFormed.With())
+			return nil
+		}
+		ns, root := "", ""
+		if msg.Identity != nil {
+			ns, root = msg.Identity.Namespace, msg.Identity.Root
+		}
+		if len(st.matched) > 1 {
+			names := make([]string, len(st.matched))
+			for i, m := range st.matched {
+				names[i] = fmt.Sprintf("%q", m.Name)
+			}
+			verdict(false, RuleNoScenario, msgAmbiguous.With(s.Config.Name, strings.Join(names, ", ")))
+			return nil
+		}
+		verdict(false, RuleNoScenario, msgNoScenario.With(s.Config.Name, ns, root, len(s.Config.Scenarios)))
+		return nil
+	}
+	a.Scenario, a.ScenarioXML = sc.Name, sc.xml
+	// The XSD step: what the XSD stages found (jacoelho's or helium's
+	// messages), with the customLevels applied as KoSIT's report does.
+	xsd := finding.AssessmentStep{ID: "val-xsd", Valid: true}
+	for _, r := range sc.Schemas {
+		xsd.Resources = append(xsd.Resources, finding.AssessmentResource{Name: r.Name, Location: r.Location})
+	}
+	schemaValid := true
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if f.Source != "xsd" && f.Source != "xml" {
+			continue
+		}
+		level := "error"
+		if f.Severity == finding.Warning {
+			level = "warning"
+		}
+		if level == "error" {
+			schemaValid = false
+		}
+		custom := level
+		if c, ok := sc.CustomLevels[strings.TrimPrefix(f.Rule, "xsd:")]; ok {
+			custom = c
+			f.Severity = Severity(c)
+		}
+		xsd.Valid = false
+		xsd.Messages = append(xsd.Messages, finding.AssessmentMessage{Level: level, CustomLevel: custom, Finding: *f})
+	}
+	a.Steps = append(a.Steps, xsd)
+	a.Steps = append(a.Steps, st.schSteps...)
+	a.Valid = true
+	errs := 0
+	for _, step := range a.Steps {
+		a.Valid = a.Valid && step.Valid
+		for _, m := range step.Messages {
+			if m.CustomLevel == "error" {
+				errs++
+			}
+		}
+	}
+	// The report's own assessment (default-report.xsl): reject when any
+	// message is an error after customLevel.
+	a.Accept = errs == 0
+	switch {
+	case !schemaValid:
+		verdict(false, RuleReject, msgRejectSchema.With(sc.Name))
+	case sc.acceptMatch != nil:
+		ok, err := s.acceptMatch(ctx, sc, res)
+		if err != nil {
+			res.Findings = append(res.Findings, finding.Finding{Rule: RuleAcceptEval, Severity: finding.Error, Source: "kosit",
+				Msg: msgAcceptMatchError.With(sc.Name, err)})
+			verdict(false, RuleReject, msgRejectAcceptMatch.With(sc.Name, sc.AcceptMatch))
+			return nil
+		}
+		switch {
+		case ok:
+			verdict(true, RuleAccept, msgAccept.With(sc.Name))
+		case errs > 0:
+			verdict(false, RuleReject, msgRejectLevel.With(sc.Name, errs))
+		default:
+			verdict(false, RuleReject, msgRejectAcceptMatch.With(sc.Name, sc.AcceptMatch))
+		}
+	case st.failed > 0:
+		verdict(false, RuleReject, msgRejectAsserts.With(sc.Name, st.failed))
+	default:
+		verdict(true, RuleAccept, msgAccept.With(sc.Name))
+	}
+	return nil
+}
+
+// acceptMatch evaluates the scenario's acceptMatch on the message's VARL
+// report, as the KoSIT validator evaluates it on the report its
+// createReport step wrote.
+func (s AssessStage) acceptMatch(ctx context.Context, sc *Scenario, res *finding.FileResult) (bool, error) {
+	var buf bytes.Buffer
+	if err := report.VARL(&buf, res, "ozgctl", "en"); err != nil {
+		return false, err
+	}
+	doc, err := schematron.ParseDocument(ctx, buf.Bytes())
+	if err != nil {
+		return false, fmt.Errorf("parse report: %w", err)
+	}
+	return ebv(ctx, sc.acceptMatch, sc.Namespaces, doc)
+}
+
+func hashInput(in batch.Input) (string, error) {
+	rc, err := in.Open()
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, rc); err != nil {
+		return "", fmt.Errorf("read %s: %w", in.Name, err)
+	}
+	return base64.StdEncoding.EncodeToString(h.Sum(nil)), nil
+}
