@@ -144,7 +144,7 @@ type xmlScenario struct {
 }
 
 type xmlScenarios struct {
-	XMLName   xml.Name      `xml:"scenarios"`
+	XMLName   xml.Name
 	Name      string        `xml:"name"`
 	Scenarios []xmlScenario `xml:"scenario"`
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/report"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // xrechnungProps are the build properties of the XRechnung configuration
@@ -175,11 +176,27 @@ func evalAssertion(ns map[string]string, a assertion, res *finding.FileResult, v
 	return ok, false, err
 }
 
+var varlSchema = sync.OnceValues(func() (*xoev.SchemaSet, error) {
+	return xoev.LoadSchemaSet(context.Background(), "testdata/varl.xsd", xoev.LoadOptions{Roots: []string{"../../examples/kosit/xrechnung"}})
+})
+
+// varl renders the report of res and validates it against report.xsd.
 func varl(t testing.TB, res *finding.FileResult) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := report.VARL(&b, res, "ozgctl", "en"); err != nil {
 		t.Fatal(err)
+	}
+	set, err := varlSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := set.Validate(context.Background(), res.File, bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		t.Errorf("%s: report does not match report.xsd: %d:%d %s", res.File, f.Line, f.Column, f.Text("en"))
 	}
 	return b.Bytes()
 }
@@ -277,6 +294,7 @@ func TestCorpusTestsuite(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(x, f)
 		res := checkOne(t, stages, rel, data)
+		varl(t, &res)
 		if !res.Assessment.Accept {
 			t.Errorf("%s: rejected, the test suite says valid: %v", rel, errorFindings(res))
 			continue
@@ -334,6 +352,7 @@ func TestCorpusUnitTests(t *testing.T) {
 			name := dir + "/" + filepath.Base(f)
 			t.Run(name, func(t *testing.T) {
 				res := checkOne(t, stages, name, filter(data, props))
+				varl(t, &res)
 				levels := map[string]string{}
 				for _, st := range res.Assessment.Steps {
 					for _, m := range st.Messages {

@@ -29,6 +29,7 @@ const (
 	RuleNoScenario = "kosit:no-scenario"
 	RuleTimeout    = "kosit:timeout"
 	RuleAcceptEval = "kosit:accept-match"
+	RuleMatchEval  = "kosit:match-error"
 )
 
 var (
@@ -131,7 +132,7 @@ func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding
 	for _, sc := range s.Config.Scenarios {
 		ok, err := ebv(ctx, sc.match, sc.Namespaces, doc)
 		if err != nil {
-			res.Findings = append(res.Findings, finding.Finding{Rule: RuleNoScenario, Severity: finding.Warning, Source: "kosit",
+			res.Findings = append(res.Findings, finding.Finding{Rule: RuleMatchEval, Severity: finding.Warning, Source: "kosit",
 				Msg: msgMatchError.With(sc.Name, err)})
 			continue
 		}

@@ -1,0 +1,239 @@
+package kosit_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/conformance"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/kosit"
+	"github.com/ozgctl/ozgctl/pkg/report"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
+)
+
+const mini = "testdata/mini"
+
+func miniOptions(t testing.TB) kosit.Options {
+	t.Helper()
+	props, err := kosit.ReadProperties(filepath.Join(mini, "mini.properties"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kosit.Options{Properties: props, Resources: []string{filepath.Join(mini, "sch")}}
+}
+
+var fixedNow = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
+
+func miniStages(t testing.TB) []batch.Stage {
+	t.Helper()
+	p, err := conformance.Build(context.Background(), conformance.Config{Kosit: mini, KositOptions: miniOptions(t), Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Stages
+}
+
+func checkFile(t testing.TB, stages []batch.Stage, path string) finding.FileResult {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checkOne(t, stages, filepath.Base(path), data)
+}
+
+func TestVerdicts(t *testing.T) {
+	stages := miniStages(t)
+	tests := []struct {
+		name     string
+		accept   bool
+		scenario string
+		verdict  string // the verdict finding's rule
+		steps    string // the step ids, space separated
+		levels   map[string][2]string
+	}{
+		{name: "ok", accept: true, scenario: "Order 1.0", verdict: kosit.RuleAccept, steps: "val-xsd val-sch.1"},
+		// ORD-2 is fatal in the rules, a warning by customLevel: accepted.
+		{name: "usd", accept: true, scenario: "Order 1.0", verdict: kosit.RuleAccept, steps: "val-xsd val-sch.1",
+			levels: map[string][2]string{"ORD-2": {"error", "warning"}}},
+		// ORD-3 is a warning in the rules, an error by customLevel: rejected.
+		{name: "nonote", scenario: "Order 1.0", verdict: kosit.RuleReject, steps: "val-xsd val-sch.1",
+			levels: map[string][2]string{"ORD-3": {"warning", "error"}}},
+		{name: "large", accept: true, scenario: "Order 1.0", verdict: kosit.RuleAccept, steps: "val-xsd val-sch.1",
+			levels: map[string][2]string{"ORD-4": {"warning", "warning"}}},
+		// Without acceptMatch every failed assertion rejects, whatever its level.
+		{name: "strict-large", scenario: "Strict order", verdict: kosit.RuleReject, steps: "val-xsd val-sch.1"},
+		{name: "one", scenario: "Strict order", verdict: kosit.RuleReject, steps: "val-xsd val-sch.1",
+			levels: map[string][2]string{"ORD-6": {"information", "information"}}},
+		{name: "strict-ok", accept: true, scenario: "Strict order", verdict: kosit.RuleAccept, steps: "val-xsd val-sch.1"},
+		// Not schema-valid: rejected, and Schematron does not run.
+		{name: "badschema", scenario: "Order 1.0", verdict: kosit.RuleReject, steps: "val-xsd"},
+		{name: "twin", verdict: kosit.RuleNoScenario},
+		{name: "other", verdict: kosit.RuleNoScenario},
+		{name: "broken", verdict: kosit.RuleReject, steps: "val-xml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkFile(t, stages, filepath.Join(mini, "messages", tt.name+".xml"))
+			a := res.Assessment
+			if a.Accept != tt.accept || a.Scenario != tt.scenario {
+				t.Errorf("accept %v scenario %q, want %v %q; findings %v", a.Accept, a.Scenario, tt.accept, tt.scenario, errorFindings(res))
+			}
+			var ids []string
+			for _, s := range a.Steps {
+				ids = append(ids, s.ID)
+			}
+			if got := strings.Join(ids, " "); got != tt.steps {
+				t.Errorf("steps %q, want %q", got, tt.steps)
+			}
+			var verdicts []string
+			for _, f := range res.Findings {
+				if f.Source == "kosit" && f.Rule != kosit.RuleAcceptEval {
+					verdicts = append(verdicts, f.Rule)
+					want := finding.Error
+					if tt.accept {
+						want = finding.Info
+					}
+					if f.Severity != want {
+						t.Errorf("%s has severity %v, want %v", f.Rule, f.Severity, want)
+					}
+				}
+			}
+			if len(verdicts) != 1 || verdicts[0] != tt.verdict {
+				t.Errorf("verdict findings %v, want [%s]", verdicts, tt.verdict)
+			}
+			for code, want := range tt.levels {
+				found := false
+				for _, s := range a.Steps {
+					for _, m := range s.Messages {
+						if m.Finding.Rule == code {
+							found = true
+							if m.Level != want[0] || m.CustomLevel != want[1] || m.Finding.Severity != kosit.Severity(want[1]) {
+								t.Errorf("%s: level %s custom %s severity %v, want %s %s", code, m.Level, m.CustomLevel, m.Finding.Severity, want[0], want[1])
+							}
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no message %s", code)
+				}
+			}
+		})
+	}
+}
+
+// TestReportsValidate renders the VARL report of every message and
+// validates it against the KoSIT report.xsd (with the scenarios.xsd it
+// imports), with ozgctl's own XSD engine.
+func TestReportsValidate(t *testing.T) {
+	set, err := xoev.LoadSchemaSet(context.Background(), "testdata/varl.xsd", xoev.LoadOptions{Roots: []string{"../../examples/kosit/xrechnung"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := miniStages(t)
+	files, _ := filepath.Glob(filepath.Join(mini, "messages", "*.xml"))
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res := checkFile(t, stages, f)
+			rep := &finding.Report{Tool: "ozgctl", Version: "test", Files: []finding.FileResult{res}}
+			var b bytes.Buffer
+			if err := report.KoSIT(&b, rep, report.Options{Lang: "en"}); err != nil {
+				t.Fatal(err)
+			}
+			fs, err := set.Validate(context.Background(), "report.xml", bytes.NewReader(b.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				t.Errorf("report.xsd: %d:%d %s %s", f.Line, f.Column, f.Rule, f.Text("en"))
+			}
+			if len(fs) > 0 {
+				t.Logf("report:\n%s", b.String())
+			}
+			// The oracle sees a broken report: the required varlVersion left out.
+			broken := bytes.Replace(b.Bytes(), []byte(`varlVersion="1.0.0"`), nil, 1)
+			if fs, _ := set.Validate(context.Background(), "broken.xml", bytes.NewReader(broken)); len(fs) == 0 {
+				t.Error("a report without varlVersion passes report.xsd")
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	opts := miniOptions(t)
+	noProps := opts
+	noProps.Properties = nil
+	noRes := opts
+	noRes.Resources = nil
+	tests := []struct {
+		name      string
+		path      string
+		opts      kosit.Options
+		msg, hint string
+	}{
+		{"placeholder", mini, noProps, `scenario "Order @mini.version@": match holds the placeholder @mini.profile@`, "--kosit-property mini.profile=VALUE"},
+		{"xsl without source", mini, noRes, `ozgctl runs Schematron sources, not compiled XSLT, and found no order-rules.sch`, "--kosit-resources DIR"},
+		{"missing", "testdata/none", opts, "read configuration", "give the directory of a KoSIT validator configuration"},
+		{"not scenarios", "testdata/mini/resources/xsd/order.xsd", opts, "want {http://www.xoev.de/de/validator/framework/1/scenarios}scenarios", "KoSIT validator configuration"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := kosit.Load(context.Background(), tt.path, tt.opts)
+			var ce *kosit.ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("got %v, want a *ConfigError", err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) || !strings.Contains(ce.Hint, tt.hint) {
+				t.Errorf("got %q (hint %q), want %q (hint %q)", err, ce.Hint, tt.msg, tt.hint)
+			}
+		})
+	}
+}
+
+func TestReadProperties(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "b.properties")
+	os.WriteFile(p, []byte("# c\n! c\na=1\nb : ${a}.2\nc ${b}\\\n  .3\nd=x\\u00e4\\ty\nloop=${loop}\n"), 0o644)
+	_, err := kosit.ReadProperties(p)
+	if err == nil || !strings.Contains(err.Error(), "refers to itself") {
+		t.Fatalf("want a cycle error, got %v", err)
+	}
+	os.WriteFile(p, []byte("# c\n! c\na=1\nb : ${a}.2\nc ${b}\\\n  .3\nd=x\\u00e4\\ty\ne=${unknown}\n"), 0o644)
+	got, err := kosit.ReadProperties(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a": "1", "b": "1.2", "c": "1.2.3", "d": "xä\ty", "e": "${unknown}"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %v", got)
+	}
+}
+
+// TestExamples checks the XRechnung configuration of examples/kosit with
+// the rules and schemas of examples/profiles/xrechnung: the verdicts the
+// example's README lists, on a fresh clone.
+func TestExamples(t *testing.T) {
+	stages := xrechnungPipeline(t, "../../examples/kosit/xrechnung", "../../examples/profiles/xrechnung")
+	want := map[string]bool{
+		"01.01a-INVOICE_ubl.xml": true, "01.01a-INVOICE_uncefact.xml": true, "ubl002.xml": false,
+		"ubl-cr-646-sub-invoice-lines-cius.xml": false, "ubl-cr-646-sub-invoice-lines-extension.xml": true, "bin001.xml": false,
+	}
+	for name, accept := range want {
+		res := checkFile(t, stages, filepath.Join("../../examples/kosit/messages", name))
+		if res.Assessment.Accept != accept {
+			t.Errorf("%s: accept %v, want %v: %v", name, res.Assessment.Accept, accept, errorFindings(res))
+		}
+	}
+}
