@@ -121,6 +121,20 @@ the file from this run. Entries no finding matches any more are listed
 as stale. The ignore entries of ozgctl.yaml (rule, reason, optional path
 and file globs) suppress findings the same way (docs/ci.md).
 
+With --kosit-config, each message goes through a KoSIT validator
+configuration (scenarios.xml, as XRechnung publishes it) as the KoSIT
+validator does: the one scenario whose match XPath is true validates it
+with its XML Schema and Schematron, customLevel sets the levels, and the
+verdict is a finding kosit:accept (info) or kosit:reject (error); a message
+no scenario matches (or several) gets kosit:no-scenario (error). A source
+configuration's placeholders (@key@) come from --kosit-properties and
+--kosit-property; resource locations are read below --kosit-repository
+(default: the configuration's directory) or found by name below
+--kosit-resources, and a compiled Schematron X.xsl is run from its source
+X.sch. --output kosit writes the KoSIT report (VARL) of one message,
+--report kosit=DIR/ one DIR/<name>-report.xml per message. See
+docs/kosit.md.
+
 The rules of one message (Schematron and profile sharpenings) may take
 --rule-timeout; a message whose rules take longer gets the finding
 schematron:timeout and the run goes on.
@@ -137,7 +151,10 @@ const example = `  # one schema set, a directory of messages
   ozgctl check --xsd examples/xoev/xsd/demo.xsd --catalog examples/xoev/catalog.xml --codelists examples/xoev/codelists --output json examples/xoev/messages
 
   # pick each message's schema from a directory; also write JUnit for CI
-  ozgctl check --schema-dir examples/xoev/xsd --catalog examples/xoev/catalog.xml --report junit=check.xml examples/xoev/messages`
+  ozgctl check --schema-dir examples/xoev/xsd --catalog examples/xoev/catalog.xml --report junit=check.xml examples/xoev/messages
+
+  # the XRechnung KoSIT configuration (source form), one KoSIT report per message
+  ozgctl check --kosit-config examples/kosit/xrechnung --kosit-properties examples/kosit/xrechnung/xrechnung.properties --kosit-resources examples/profiles/xrechnung --report kosit=kosit-reports/ examples/kosit/messages`
 
 // NewCmdCheck builds the check command.
 func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Command {
