@@ -2,12 +2,14 @@ package check
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/spf13/viper"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
@@ -57,6 +59,15 @@ func TestNewCmdCheck(t *testing.T) {
 				return o.Baseline == cmdutil.BaselineFlags{Baseline: "b.json", Update: true} && o.Output.MaxAnnotations == 7
 			}},
 		{"update without baseline", []string{"--xsd", "s", "--update-baseline", "m"}, "--update-baseline: give the file", nil},
+		{"kosit", []string{"--kosit-config", "cfg", "--kosit-property", "a=b=c", "--kosit-properties", "p1", "--kosit-properties", "p2",
+			"--kosit-repository", "repo", "--kosit-resources", "r1", "--kosit-resources", "r2", "--output", "kosit", "m"}, "",
+			func(o *CheckOptions) bool {
+				return o.KositConfig == "cfg" && slices.Equal(o.KositProperties, []string{"a=b=c"}) && slices.Equal(o.KositPropertyFiles, []string{"p1", "p2"}) &&
+					o.KositRepository == "repo" && slices.Equal(o.KositResources, []string{"r1", "r2"}) && o.Output.Output == "kosit"
+			}},
+		{"kosit flags without config", []string{"--xsd", "s", "--kosit-resources", "r", "m"}, "need --kosit-config", nil},
+		{"kosit with profile", []string{"--kosit-config", "c", "--profile", "p", "m"}, "brings its own schemas and rules", nil},
+		{"kosit property without value", []string{"--kosit-config", "c", "--kosit-property", "k", "m"}, "want KEY=VALUE", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := cmdtest.ParseFlags(NewCmdCheck, tc.args)
@@ -97,5 +108,53 @@ func TestCheckRun(t *testing.T) {
 	}
 	if out := ios2.Out.(interface{ String() string }).String(); !strings.Contains(out, `"schematron:helium-xpath3"`) {
 		t.Errorf("Schematron stage:\n%s", out)
+	}
+}
+
+// TestKositJSONAgainstSchema validates the JSON output of a KoSIT run
+// (every verdict of the mini configuration) against
+// schemas/report.schema.json, and checks that the assessment is in it.
+func TestKositJSONAgainstSchema(t *testing.T) {
+	sch, err := jsonschema.NewCompiler().Compile("../../../schemas/report.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mini := "../../../pkg/kosit/testdata/mini"
+	f, ios := factory()
+	opts := &CheckOptions{IO: f.IO, KositConfig: mini, KositPropertyFiles: []string{mini + "/mini.properties"},
+		KositResources: []string{mini + "/sch"}, Args: []string{mini + "/messages"},
+		Output: cmdutil.OutputFlags{Output: "json", FailOn: "error", Lang: "en"}}
+	if err := checkRun(context.Background(), opts); !errors.Is(err, cmdutil.ErrFindings) {
+		t.Fatalf("err = %v, want ErrFindings", err)
+	}
+	out := ios.Out.(interface{ String() string }).String()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(v); err != nil {
+		t.Error(err)
+	}
+	var rep struct {
+		Files []struct {
+			File       string `json:"file"`
+			Assessment *struct {
+				Accept bool `json:"accept"`
+			} `json:"assessment"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	accepted := 0
+	for _, fr := range rep.Files {
+		if fr.Assessment == nil {
+			t.Errorf("%s: no assessment", fr.File)
+		} else if fr.Assessment.Accept {
+			accepted++
+		}
+	}
+	if len(rep.Files) != 11 || accepted != 4 {
+		t.Errorf("%d files, %d accepted; want 11, 4", len(rep.Files), accepted)
 	}
 }
