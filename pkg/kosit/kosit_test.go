@@ -237,3 +237,17 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestLevel pins the levels of default-report.xsl: flag or role, fatal
+// and error before warning before information, anything else error.
+func TestLevel(t *testing.T) {
+	for _, tt := range []struct{ flag, role, want string }{
+		{"fatal", "", "error"}, {"error", "", "error"}, {"warning", "", "warning"}, {"", "warn", "warning"},
+		{"information", "", "information"}, {"", "info", "information"}, {"", "", "error"}, {"odd", "", "error"},
+		{"warning", "error", "error"}, {"information", "warning", "warning"},
+	} {
+		if got := kosit.Level(tt.flag, tt.role); got != tt.want {
+			t.Errorf("Level(%q, %q) = %s, want %s", tt.flag, tt.role, got, tt.want)
+		}
+	}
+}

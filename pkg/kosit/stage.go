@@ -212,19 +212,10 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 			}
 			return fmt.Errorf("scenario %q: Schematron %s: %w", sc.Name, sc.Schematron[i].Path, err)
 		}
-		fs := out.Findings()
-		// Findings() sorts; pair each finding with its Fired by position.
-		byKey := map[string][]schematron.Fired{}
-		for _, f := range out.Fired {
-			k := fmt.Sprintf("%s|%d|%s", f.ID, f.Line, f.Location)
-			byKey[k] = append(byKey[k], f)
-		}
-		for _, f := range fs {
-			k := fmt.Sprintf("%s|%d|%s", f.Rule, f.Line, f.Path)
-			var fired schematron.Fired
-			if l := byKey[k]; len(l) > 0 {
-				fired, byKey[k] = l[0], l[1:]
-			}
+		// One finding per fired assertion, in the order the rules fired
+		// (duplicates kept: KoSIT's report lists every failed assertion).
+		for _, fired := range out.Fired {
+			f := (&schematron.Result{Fired: []schematron.Fired{fired}}).Findings()[0]
 			level := Level(fired.Flag, fired.Role)
 			if fired.Err != nil {
 				level = "error"

@@ -39,6 +39,10 @@ func VARL(w io.Writer, fr *finding.FileResult, engine, lang string) error {
 		}
 		return fmt.Errorf("no KoSIT report for %s: check it with --kosit-config DIR", fr.File)
 	}
+	if a.Scenario != "" && a.ScenarioXML == "" {
+		// Read back from JSON (report merge): the steps' messages are gone.
+		return fmt.Errorf("no KoSIT report for %s: the JSON report does not carry the validation steps' messages; write --report kosit=DIR/ in the check run itself", fr.File)
+	}
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

@@ -33,7 +33,7 @@ func ReadJSON(r io.Reader) (*finding.Report, error) {
 		rep.Shard, rep.Tool, rep.Version, rep.Command, rep.FailOn, rep.Rules = run.Shard, run.Tool, run.Version, run.Command, run.FailOn, run.Rules
 	}
 	for _, jf := range *in.Files {
-		fr := finding.FileResult{File: jf.File, Identity: jf.Identity, Engines: jf.Engines, Findings: jf.Findings}
+		fr := finding.FileResult{File: jf.File, Identity: jf.Identity, Engines: jf.Engines, Assessment: jf.Assessment, Findings: jf.Findings}
 		if jf.Time != nil {
 			fr.Duration = time.Duration(*jf.Time * float64(time.Second))
 		}

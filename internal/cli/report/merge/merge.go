@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +78,9 @@ func NewCmdMerge(f *cmdutil.Factory, runF func(*MergeOptions) error) *cobra.Comm
 			return mergeRun(cmd.Context(), opts)
 		},
 	}
-	formats := append(report.Formats(), report.FormatMarkdown)
+	// The KoSIT report needs the steps' messages, which the JSON of a
+	// shard does not carry: write it in the check runs themselves.
+	formats := append(slices.DeleteFunc(report.Formats(), func(f string) bool { return f == report.FormatKoSIT }), report.FormatMarkdown)
 	cmdutil.AddOutputFlags(cmd, &opts.Output, formats)
 	return cmd
 }
@@ -149,7 +152,7 @@ func mergeInterop(opts *MergeOptions, parts []*interop.Result) error {
 }
 
 func mergeCheck(opts *MergeOptions, parts []*finding.Report) error {
-	sinks, failOn, err := opts.Output.Resolve(report.Formats())
+	sinks, failOn, err := opts.Output.Resolve(slices.DeleteFunc(report.Formats(), func(f string) bool { return f == report.FormatKoSIT }))
 	if err != nil {
 		return err
 	}
