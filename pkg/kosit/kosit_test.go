@@ -251,3 +251,60 @@ func TestLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltLayout loads a configuration laid out as a built distribution:
+// no placeholders, resources below a separate repository directory, the
+// compiled .xsl beside its .sch source (which ozgctl runs).
+func TestBuiltLayout(t *testing.T) {
+	dir := t.TempDir()
+	cfgDir, repo := filepath.Join(dir, "cfg"), filepath.Join(dir, "repo")
+	src, err := os.ReadFile(filepath.Join(mini, "scenarios.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := strings.NewReplacer("@mini.version@", "1.0", "@mini.profile@", "basic").Replace(string(src))
+	copyTo := func(from, to string) {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(to), 0o755)
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.MkdirAll(cfgDir, 0o755)
+	os.WriteFile(filepath.Join(cfgDir, "scenarios.xml"), []byte(built), 0o644)
+	copyTo(filepath.Join(mini, "resources/xsd/order.xsd"), filepath.Join(repo, "resources/xsd/order.xsd"))
+	copyTo(filepath.Join(mini, "sch/order-rules.sch"), filepath.Join(repo, "resources/xsl/order-rules.sch"))
+	os.WriteFile(filepath.Join(repo, "resources/xsl/order-rules.xsl"), []byte(`<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="2.0"/>`), 0o644)
+
+	cfg, err := kosit.Load(context.Background(), cfgDir, kosit.Options{Repository: repo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Scenarios[0].Schematron[0].Path; got != filepath.Join(repo, "resources/xsl/order-rules.sch") {
+		t.Errorf("Schematron runs from %s, want the .sch beside the .xsl", got)
+	}
+	if got := cfg.Scenarios[0].Schemas[0].Path; got != filepath.Join(repo, "resources/xsd/order.xsd") {
+		t.Errorf("schema %s", got)
+	}
+	// Without --kosit-repository the locations are below the
+	// configuration's directory, where there is nothing.
+	_, err = kosit.Load(context.Background(), cfgDir, kosit.Options{})
+	if err == nil || !strings.Contains(err.Error(), `XML Schema resource "resources/xsd/order.xsd" not found at `) {
+		t.Errorf("got %v", err)
+	}
+	// A file name found twice below one resource directory is ambiguous.
+	copyTo(filepath.Join(mini, "sch/order-rules.sch"), filepath.Join(dir, "res/a/order-rules.sch"))
+	copyTo(filepath.Join(mini, "sch/order-rules.sch"), filepath.Join(dir, "res/b/order-rules.sch"))
+	copyTo(filepath.Join(mini, "resources/xsd/order.xsd"), filepath.Join(dir, "res/order.xsd"))
+	_, err = kosit.Load(context.Background(), cfgDir, kosit.Options{Resources: []string{filepath.Join(dir, "res")}})
+	var ce *kosit.ConfigError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "order-rules.sch is found more than once below") || !strings.Contains(ce.Hint, "more specific directory first") {
+		t.Errorf("got %v", err)
+	}
+	if _, err := kosit.Load(context.Background(), cfgDir, kosit.Options{Resources: []string{filepath.Join(dir, "res/b"), filepath.Join(dir, "res")}}); err != nil {
+		t.Errorf("the more specific directory first: %v", err)
+	}
+}
