@@ -170,7 +170,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		if err != nil {
 			return nil, &LoadError{What: "kosit configuration", Err: err}
 		}
-		stages = append(stages, kosit.Stages(kc, kosit.Limits{RuleTimeout: cfg.RuleTimeout, Reading: cfg.Reading, Now: cfg.Now})...)
+		stages = append(stages, kosit.Stages(kc, kosit.StageOptions{RuleTimeout: cfg.RuleTimeout, Reading: cfg.Reading, Now: cfg.Now, Lang: cfg.Lang})...)
 	}
 	return &Pipeline{Stages: stages, Rules: batch.CollectRules(stages, xoev.Rules(cfg.Lang)...)}, nil
 }

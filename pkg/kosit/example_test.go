@@ -22,7 +22,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	stages := append([]batch.Stage{xoev.PrologStage{}, xoev.IdentifyStage{}}, kosit.Stages(cfg, kosit.Limits{})...)
+	stages := append([]batch.Stage{xoev.PrologStage{}, xoev.IdentifyStage{}}, kosit.Stages(cfg, kosit.StageOptions{})...)
 	for _, name := range []string{"usd.xml", "nonote.xml"} {
 		in, _ := batch.ExpandInputs([]string{filepath.Join("testdata/mini/messages", name)}, nil)
 		res := batch.CheckOne(ctx, in[0], stages)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -63,19 +64,28 @@ var (
 	msgAcceptMatchError = finding.Register("kosit.accept-match-error",
 		"Szenario %q: acceptMatch konnte nicht ausgewertet werden (%v)",
 		"scenario %q: acceptMatch could not be evaluated (%v)")
-	msgTimeout = finding.Register("kosit.timeout",
+	titleAccept     = finding.Register("kosit.title.accept", "KoSIT-Prüftool empfiehlt Annahme", "the KoSIT validator recommends acceptance")
+	titleReject     = finding.Register("kosit.title.reject", "KoSIT-Prüftool empfiehlt Zurückweisung", "the KoSIT validator recommends rejection")
+	titleNoScenario = finding.Register("kosit.title.no-scenario", "kein (eindeutiges) Szenario der KoSIT-Konfiguration passt", "no (single) scenario of the KoSIT configuration matches")
+	titleMatchEval  = finding.Register("kosit.title.match-error", "match-Ausdruck eines Szenarios nicht auswertbar", "a scenario's match expression cannot be evaluated")
+	titleAcceptEval = finding.Register("kosit.title.accept-match", "acceptMatch eines Szenarios nicht auswertbar", "a scenario's acceptMatch cannot be evaluated")
+	titleTimeout    = finding.Register("kosit.title.timeout", "Schematron-Regeln eines Szenarios überschreiten --rule-timeout", "a scenario's Schematron rules exceed --rule-timeout")
+	msgTimeout      = finding.Register("kosit.timeout",
 		"Szenario %q: die Schematron-Regeln %s brauchten länger als %s; die Prüfung dieser Nachricht ist unvollständig",
 		"scenario %q: the Schematron rules %s took longer than %s; this message was not fully checked")
 )
 
-// Limits bound the work of the stages on one message.
-type Limits struct {
+// StageOptions bound the work of the stages on one message and say how
+// they describe their rules.
+type StageOptions struct {
 	// RuleTimeout bounds each Schematron evaluation; 0 means no limit.
 	RuleTimeout time.Duration
 	// Reading bounds the text nodes and nesting of the messages.
 	Reading xoev.Limits
 	// Now is the clock of the report timestamp; nil means time.Now.
 	Now func() time.Time
+	// Lang is the language of the rule descriptions ("de" or "en").
+	Lang string
 }
 
 // state is what the stages of one message share.
@@ -92,12 +102,12 @@ var stateKey = batch.NewKey[*state]("kosit")
 // Stages returns the stages that check each message with cfg: scenario
 // selection, the scenario's XML Schemas (the stage "check --xsd" uses),
 // its Schematron rules, and the verdict.
-func Stages(cfg *Config, lim Limits) []batch.Stage {
+func Stages(cfg *Config, lim StageOptions) []batch.Stage {
 	n := 0
 	for _, s := range cfg.Scenarios {
 		n = max(n, len(s.schemaSets))
 	}
-	stages := []batch.Stage{SelectStage{Config: cfg, Limits: lim}}
+	stages := []batch.Stage{SelectStage{Config: cfg, Options: lim}}
 	for i := range n {
 		stages = append(stages, xoev.XSDStage{Pick: func(_ context.Context, msg *batch.Message) (*xoev.SchemaSet, error) {
 			st, ok := stateKey.Get(msg)
@@ -107,14 +117,14 @@ func Stages(cfg *Config, lim Limits) []batch.Stage {
 			return st.scenario.schemaSets[i], nil
 		}})
 	}
-	return append(stages, RulesStage{Limits: lim}, AssessStage{Config: cfg, Limits: lim})
+	return append(stages, RulesStage{Config: cfg, Options: lim}, AssessStage{Config: cfg, Options: lim})
 }
 
 // SelectStage picks the scenario of each message: the one whose match is
 // true; none or several leave the message to the fallback.
 type SelectStage struct {
-	Config *Config
-	Limits Limits
+	Config  *Config
+	Options StageOptions
 }
 
 // Name implements [batch.Stage].
@@ -124,7 +134,7 @@ func (SelectStage) Name() string { return "kosit-select" }
 func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 	st := &state{}
 	stateKey.Set(msg, st)
-	doc, ok, err := profile.Document(ctx, msg, res, s.Limits.Reading)
+	doc, ok, err := profile.Document(ctx, msg, res, s.Options.Reading)
 	if err != nil || !ok {
 		return err
 	}
@@ -164,7 +174,28 @@ func ebv(ctx context.Context, e *xpath3.Expression, ns map[string]string, doc *h
 // RulesStage evaluates the Schematron rules of the message's scenario, one
 // validation step per rule file, with the configuration's customLevels.
 type RulesStage struct {
-	Limits Limits
+	Config  *Config
+	Options StageOptions
+}
+
+// Rules implements [batch.RuleSource]: the assertions of every
+// scenario's Schematron, with the severity of their level after the
+// scenario's customLevel (the first scenario naming a rule wins).
+func (s RulesStage) Rules() []finding.RuleInfo {
+	var out []finding.RuleInfo
+	for _, sc := range s.Config.Scenarios {
+		for i, rs := range sc.rules {
+			for _, a := range rs.Assertions() {
+				lvl := Level(a.Flag, a.Role)
+				if c, ok := sc.CustomLevels[a.ID]; ok {
+					lvl = c
+				}
+				out = append(out, finding.RuleInfo{ID: a.ID, Title: a.Text, Severity: Severity(lvl),
+					Help: fmt.Sprintf("%s %s (%s:%d; scenario %q, %s)", map[bool]string{false: "assert", true: "report"}[a.Report], a.Test, filepath.ToSlash(a.File), a.Line, sc.Name, sc.Schematron[i].Location)})
+			}
+		}
+	}
+	return out
 }
 
 // Name implements [batch.Stage].
@@ -183,7 +214,7 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 			return nil
 		}
 	}
-	doc, ok, err := profile.Document(ctx, msg, res, s.Limits.Reading)
+	doc, ok, err := profile.Document(ctx, msg, res, s.Options.Reading)
 	if err != nil || !ok {
 		return err
 	}
@@ -192,8 +223,8 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 		step := finding.AssessmentStep{ID: fmt.Sprintf("val-sch.%d", i+1), Valid: true,
 			Resources: []finding.AssessmentResource{{Name: sc.Schematron[i].Name, Location: sc.Schematron[i].Location}}}
 		rctx, cancel := ctx, context.CancelFunc(func() {})
-		if s.Limits.RuleTimeout > 0 {
-			rctx, cancel = context.WithTimeout(ctx, s.Limits.RuleTimeout)
+		if s.Options.RuleTimeout > 0 {
+			rctx, cancel = context.WithTimeout(ctx, s.Options.RuleTimeout)
 		}
 		out, err := rs.Evaluate(rctx, doc)
 		cancel()
@@ -203,7 +234,7 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 			}
 			if errors.Is(err, context.DeadlineExceeded) {
 				f := finding.Finding{Rule: RuleTimeout, Severity: finding.Error, Source: "kosit",
-					Msg: msgTimeout.With(sc.Name, sc.Schematron[i].Location, s.Limits.RuleTimeout)}
+					Msg: msgTimeout.With(sc.Name, sc.Schematron[i].Location, s.Options.RuleTimeout)}
 				res.Findings = append(res.Findings, f)
 				step.Valid = false
 				step.Messages = append(step.Messages, finding.AssessmentMessage{Level: "error", CustomLevel: "error", Finding: f})
@@ -266,11 +297,24 @@ func Level(flag, role string) string {
 	return "error"
 }
 
+// Rules implements [batch.RuleSource]: the rules of the verdict.
+func (s AssessStage) Rules() []finding.RuleInfo {
+	lang := s.Options.Lang
+	return []finding.RuleInfo{
+		{ID: RuleAccept, Title: titleAccept.With().Text(lang), Severity: finding.Info},
+		{ID: RuleReject, Title: titleReject.With().Text(lang), Severity: finding.Error},
+		{ID: RuleNoScenario, Title: titleNoScenario.With().Text(lang), Severity: finding.Error},
+		{ID: RuleMatchEval, Title: titleMatchEval.With().Text(lang), Severity: finding.Warning},
+		{ID: RuleAcceptEval, Title: titleAcceptEval.With().Text(lang), Severity: finding.Error},
+		{ID: RuleTimeout, Title: titleTimeout.With().Text(lang), Severity: finding.Error},
+	}
+}
+
 // AssessStage gives each message its verdict (see the package
 // documentation) and records the steps in the FileResult's Assessment.
 type AssessStage struct {
-	Config *Config
-	Limits Limits
+	Config  *Config
+	Options StageOptions
 }
 
 // Name implements [batch.Stage].
@@ -283,8 +327,8 @@ func (s AssessStage) Check(ctx context.Context, msg *batch.Message, res *finding
 		return nil
 	}
 	now := time.Now
-	if s.Limits.Now != nil {
-		now = s.Limits.Now
+	if s.Options.Now != nil {
+		now = s.Options.Now
 	}
 	a := &finding.Assessment{Time: now()}
 	if h, err := hashInput(msg.Input); err == nil {
