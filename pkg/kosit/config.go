@@ -11,8 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lestrrat-go/helium/xpath3"
 
@@ -180,8 +182,17 @@ func Load(ctx context.Context, path string, opts Options) (*Config, error) {
 	}
 	r := &resolver{repo: repo, dirs: opts.Resources, index: map[string]map[string][]string{}}
 	cfg := &Config{File: path, Name: strings.TrimSpace(doc.Name)}
-	schemas := map[string]*xoev.SchemaSet{}
-	rules := map[string]*schematron.Rules{}
+	// Resolve every resource first (cheap, and its errors are the
+	// likeliest), then load each distinct file once, in parallel.
+	type job struct {
+		path, scenario string
+		sch            bool
+		set            *xoev.SchemaSet
+		rules          *schematron.Rules
+		err            error
+	}
+	jobs := map[string]*job{}
+	var order []*job
 	for i := range doc.Scenarios {
 		s, err := buildScenario(path, &doc.Scenarios[i], i)
 		if err != nil {
@@ -192,30 +203,55 @@ func Load(ctx context.Context, path string, opts Options) (*Config, error) {
 			if res.Path, err = r.find(res.Location, false); err != nil {
 				return nil, resourceError(path, s.Name, "XML Schema", res.Location, false, r, err)
 			}
-			set, ok := schemas[res.Path]
-			if !ok {
-				if set, err = xoev.LoadSchemaSet(ctx, res.Path, opts.Schema); err != nil {
-					return nil, &ConfigError{File: path, Scenario: s.Name, Msg: "load XML Schema " + res.Path, Err: err}
-				}
-				schemas[res.Path] = set
+			if jobs["xsd|"+res.Path] == nil {
+				jobs["xsd|"+res.Path] = &job{path: res.Path, scenario: s.Name}
+				order = append(order, jobs["xsd|"+res.Path])
 			}
-			s.schemaSets = append(s.schemaSets, set)
 		}
 		for j := range s.Schematron {
 			res := &s.Schematron[j]
 			if res.Path, err = r.find(res.Location, true); err != nil {
 				return nil, resourceError(path, s.Name, "Schematron", res.Location, true, r, err)
 			}
-			rs, ok := rules[res.Path]
-			if !ok {
-				if rs, err = schematron.Compile(res.Path, schematron.Options{}); err != nil {
-					return nil, &ConfigError{File: path, Scenario: s.Name, Msg: "compile Schematron " + res.Path, Err: err}
-				}
-				rules[res.Path] = rs
+			if jobs["sch|"+res.Path] == nil {
+				jobs["sch|"+res.Path] = &job{path: res.Path, scenario: s.Name, sch: true}
+				order = append(order, jobs["sch|"+res.Path])
 			}
-			s.rules = append(s.rules, rs)
 		}
 		cfg.Scenarios = append(cfg.Scenarios, s)
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, j := range order {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if j.sch {
+				j.rules, j.err = schematron.Compile(j.path, schematron.Options{})
+			} else {
+				j.set, j.err = xoev.LoadSchemaSet(ctx, j.path, opts.Schema)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, j := range order {
+		if j.err != nil {
+			what := "load XML Schema "
+			if j.sch {
+				what = "compile Schematron "
+			}
+			return nil, &ConfigError{File: path, Scenario: j.scenario, Msg: what + j.path, Err: j.err}
+		}
+	}
+	for _, s := range cfg.Scenarios {
+		for _, res := range s.Schemas {
+			s.schemaSets = append(s.schemaSets, jobs["xsd|"+res.Path].set)
+		}
+		for _, res := range s.Schematron {
+			s.rules = append(s.rules, jobs["sch|"+res.Path].rules)
+		}
 	}
 	return cfg, nil
 }
