@@ -227,6 +227,9 @@ func writePerMessage(s ReportSink, r *finding.Report, opts report.Options) error
 	seen := map[string]string{}
 	for i := range r.Files {
 		fr := r.Files[i]
+		if fr.Err != nil {
+			continue // not checked: its input error is in the run's report
+		}
 		base := filepath.Base(fr.File)
 		if fr.File == "-" {
 			base = "stdin"
