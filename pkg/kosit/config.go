@@ -52,14 +52,19 @@ type Config struct {
 	// File is the scenarios.xml read.
 	File string
 	// Name is the configuration's name.
-	Name      string
+	Name string
+	// Scenarios are the scenarios in the order the file gives them.
 	Scenarios []*Scenario
 }
 
 // Scenario is one scenario of a configuration.
 type Scenario struct {
-	Name        string
-	Namespaces  map[string]string
+	// Name is the scenario's name, whitespace collapsed.
+	Name string
+	// Namespaces map the prefixes of Match and AcceptMatch to URIs.
+	Namespaces map[string]string
+	// Match is the XPath that selects the scenario for a message;
+	// AcceptMatch, if not empty, the XPath on the report that accepts it.
 	Match       string
 	AcceptMatch string
 	// Schemas are the XML Schema resources, Schematron the Schematron
@@ -89,12 +94,14 @@ type Resource struct {
 // ConfigError says what is wrong with a configuration and, in Hint, what
 // to pass or change.
 type ConfigError struct {
+	// File is the scenarios.xml concerned.
 	File string
 	// Scenario is the scenario concerned, if any.
 	Scenario string
-	Msg      string
-	Hint     string
-	Err      error
+	// Msg says what is wrong, Hint what to do, Err is the cause, if any.
+	Msg  string
+	Hint string
+	Err  error
 }
 
 // Error implements error.

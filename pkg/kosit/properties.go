@@ -53,15 +53,15 @@ func ReadProperties(path string) (map[string]string, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read properties %s: %w", path, err)
 	}
-	return ExpandProperties(props)
+	return expandProperties(props)
 }
 
 var propRef = regexp.MustCompile(`\$\{([^}]+)\}`)
 
-// ExpandProperties replaces ${key} in the values of props by the value of
+// expandProperties replaces ${key} in the values of props by the value of
 // key, as Ant does; a reference to an unknown key stays as written, a
 // cycle is an error.
-func ExpandProperties(props map[string]string) (map[string]string, error) {
+func expandProperties(props map[string]string) (map[string]string, error) {
 	out := make(map[string]string, len(props))
 	var expand func(key string, seen map[string]bool) (string, error)
 	expand = func(key string, seen map[string]bool) (string, error) {

@@ -90,11 +90,11 @@ type StageOptions struct {
 
 // state is what the stages of one message share.
 type state struct {
-	scenario  *Scenario
-	matched   []*Scenario
-	schSteps  []finding.AssessmentStep
-	failed    int // failed assertions (not successful reports)
-	wellFormd bool
+	scenario *Scenario
+	matched  []*Scenario
+	schSteps []finding.AssessmentStep
+	failed   int // failed assertions (not successful reports)
+	parsed   bool
 }
 
 var stateKey = batch.NewKey[*state]("kosit")
@@ -117,7 +117,7 @@ func Stages(cfg *Config, lim StageOptions) []batch.Stage {
 			return st.scenario.schemaSets[i], nil
 		}})
 	}
-	return append(stages, RulesStage{Config: cfg, Options: lim}, AssessStage{Config: cfg, Options: lim})
+	return append(stages, rulesStage{Config: cfg, Options: lim}, assessStage{Config: cfg, Options: lim})
 }
 
 // SelectStage picks the scenario of each message: the one whose match is
@@ -138,7 +138,7 @@ func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding
 	if err != nil || !ok {
 		return err
 	}
-	st.wellFormd = true
+	st.parsed = true
 	for _, sc := range s.Config.Scenarios {
 		ok, err := ebv(ctx, sc.match, sc.Namespaces, doc)
 		if err != nil {
@@ -171,9 +171,9 @@ func ebv(ctx context.Context, e *xpath3.Expression, ns map[string]string, doc *h
 	return xpath3.EBV(r.Sequence())
 }
 
-// RulesStage evaluates the Schematron rules of the message's scenario, one
+// rulesStage evaluates the Schematron rules of the message's scenario, one
 // validation step per rule file, with the configuration's customLevels.
-type RulesStage struct {
+type rulesStage struct {
 	Config  *Config
 	Options StageOptions
 }
@@ -181,7 +181,7 @@ type RulesStage struct {
 // Rules implements [batch.RuleSource]: the assertions of every
 // scenario's Schematron, with the severity of their level after the
 // scenario's customLevel (the first scenario naming a rule wins).
-func (s RulesStage) Rules() []finding.RuleInfo {
+func (s rulesStage) Rules() []finding.RuleInfo {
 	var out []finding.RuleInfo
 	for _, sc := range s.Config.Scenarios {
 		for i, rs := range sc.rules {
@@ -199,10 +199,10 @@ func (s RulesStage) Rules() []finding.RuleInfo {
 }
 
 // Name implements [batch.Stage].
-func (RulesStage) Name() string { return "kosit-schematron" }
+func (rulesStage) Name() string { return "kosit-schematron" }
 
 // Check implements [batch.Stage].
-func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+func (s rulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 	st, ok := stateKey.Get(msg)
 	if !ok || st.scenario == nil || len(st.scenario.rules) == 0 {
 		return nil
@@ -298,7 +298,7 @@ func Level(flag, role string) string {
 }
 
 // Rules implements [batch.RuleSource]: the rules of the verdict.
-func (s AssessStage) Rules() []finding.RuleInfo {
+func (s assessStage) Rules() []finding.RuleInfo {
 	lang := s.Options.Lang
 	return []finding.RuleInfo{
 		{ID: RuleAccept, Title: titleAccept.With().Text(lang), Severity: finding.Info},
@@ -310,18 +310,18 @@ func (s AssessStage) Rules() []finding.RuleInfo {
 	}
 }
 
-// AssessStage gives each message its verdict (see the package
+// assessStage gives each message its verdict (see the package
 // documentation) and records the steps in the FileResult's Assessment.
-type AssessStage struct {
+type assessStage struct {
 	Config  *Config
 	Options StageOptions
 }
 
 // Name implements [batch.Stage].
-func (AssessStage) Name() string { return "kosit-assess" }
+func (assessStage) Name() string { return "kosit-assess" }
 
 // Check implements [batch.Stage].
-func (s AssessStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+func (s assessStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 	st, ok := stateKey.Get(msg)
 	if !ok {
 		return nil
@@ -348,7 +348,7 @@ func (s AssessStage) Check(ctx context.Context, msg *batch.Message, res *finding
 	sc := st.scenario
 	if sc == nil {
 		// Not well-formed, or no scenario or several: the fallback.
-		if !msg.WellFormed || !st.wellFormd {
+		if !msg.WellFormed || !st.parsed {
 			step := finding.AssessmentStep{ID: "val-xml", Valid: false}
 			for _, f := range res.Findings {
 				if f.Source == "xml" {
@@ -447,7 +447,7 @@ func (s AssessStage) Check(ctx context.Context, msg *batch.Message, res *finding
 // acceptMatch evaluates the scenario's acceptMatch on the message's VARL
 // report, as the KoSIT validator evaluates it on the report its
 // createReport step wrote.
-func (s AssessStage) acceptMatch(ctx context.Context, sc *Scenario, res *finding.FileResult) (bool, error) {
+func (s assessStage) acceptMatch(ctx context.Context, sc *Scenario, res *finding.FileResult) (bool, error) {
 	var buf bytes.Buffer
 	if err := report.VARL(&buf, res, "ozgctl", "en"); err != nil {
 		return false, err
