@@ -58,13 +58,7 @@ func VARL(w io.Writer, fr *finding.FileResult, engine, lang string) error {
 		}
 		for i, m := range s.Messages {
 			f := m.Finding
-			code := f.Rule
-			if len(code) > 4 && code[:4] == "xsd:" {
-				code = code[4:]
-			}
-			if code == "" {
-				code = "UNSPECIFIC"
-			}
+			code := messageCode(f.Rule)
 			p("      <rep:message id=\"%s.%d\" code=\"%s\" level=%q", s.ID, i+1, attr(code), m.Level)
 			if f.Line > 0 {
 				p(" lineNumber=\"%d\"", f.Line)
@@ -99,7 +93,9 @@ func VARL(w io.Writer, fr *finding.FileResult, engine, lang string) error {
 	if a.Accept {
 		verdict = "accept"
 	}
-	p("  <rep:assessment><rep:%s/></rep:assessment>\n", verdict)
+	p("  <rep:assessment><rep:%s><rep:explanation>", verdict)
+	kositHTML(&b, fr, a, engine, lang)
+	p("</rep:explanation></rep:%s></rep:assessment>\n", verdict)
 	p("</rep:report>\n")
 	_, err := w.Write(b.Bytes())
 	return err
