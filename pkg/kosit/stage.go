@@ -446,10 +446,11 @@ func (s assessStage) Check(ctx context.Context, msg *batch.Message, res *finding
 
 // acceptMatch evaluates the scenario's acceptMatch on the message's VARL
 // report, as the KoSIT validator evaluates it on the report its
-// createReport step wrote.
+// createReport step wrote (with the German texts of default-report.xsl, so
+// that an acceptMatch reading the explanation sees what it would there).
 func (s assessStage) acceptMatch(ctx context.Context, sc *Scenario, res *finding.FileResult) (bool, error) {
 	var buf bytes.Buffer
-	if err := report.VARL(&buf, res, "ozgctl", "en"); err != nil {
+	if err := report.VARL(&buf, res, "ozgctl", "de"); err != nil {
 		return false, err
 	}
 	doc, err := schematron.ParseDocument(ctx, buf.Bytes())
