@@ -308,3 +308,37 @@ func TestBuiltLayout(t *testing.T) {
 		t.Errorf("the more specific directory first: %v", err)
 	}
 }
+
+// TestCustomAcceptMatch shows that acceptMatch is evaluated on the report:
+// here it also rejects a message with the warning ORD-4, which the
+// report's own assessment accepts.
+func TestCustomAcceptMatch(t *testing.T) {
+	dir := t.TempDir()
+	cfg := `<scenarios xmlns="http://www.xoev.de/de/validator/framework/1/scenarios" frameworkVersion="1.0.0"><name>Custom</name>
+<scenario><name>Basic</name><namespace prefix="o">urn:example:order</namespace><namespace prefix="rep">http://www.xoev.de/de/validator/varl/1</namespace>
+<match>/o:order/@profile = 'basic'</match>
+<validateWithXmlSchema><resource><name>S</name><location>resources/xsd/order.xsd</location></resource></validateWithXmlSchema>
+<validateWithSchematron><resource><name>R</name><location>sch/order-rules.sch</location></resource></validateWithSchematron>
+<acceptMatch>/rep:report/rep:assessment/rep:accept and not(//rep:message[@code = 'ORD-4'])</acceptMatch></scenario></scenarios>`
+	os.WriteFile(filepath.Join(dir, "scenarios.xml"), []byte(cfg), 0o644)
+	c, err := kosit.Load(context.Background(), dir, kosit.Options{Repository: mini})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := kosit.Stages(c, kosit.StageOptions{Now: fixedNow})
+	for name, want := range map[string]bool{"ok": true, "large": false, "usd": false} {
+		res := checkFile(t, stages, filepath.Join(mini, "messages", name+".xml"))
+		if res.Assessment.Accept != want {
+			t.Errorf("%s: accept %v, want %v", name, res.Assessment.Accept, want)
+		}
+		if name == "large" {
+			found := false
+			for _, f := range res.Findings {
+				found = found || (f.Rule == kosit.RuleReject && strings.Contains(f.Text("en"), "acceptMatch"))
+			}
+			if !found {
+				t.Errorf("large: no reject finding naming acceptMatch: %v", res.Findings)
+			}
+		}
+	}
+}
