@@ -177,7 +177,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 				return err
 			}
 			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" && opts.KositConfig == "" {
-				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR")
+				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR (or --profile, --schematron, --kosit-config)")
 			}
 			if opts.Phase != "" && len(opts.Schematron) == 0 && opts.Profile == "" {
 				return cmdutil.FlagErrorf("--phase %q: there is no Schematron to run it on (give --schematron or --profile)", opts.Phase)
