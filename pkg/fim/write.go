@@ -414,30 +414,10 @@ func (w *writer) bezug(bs []Bezug) {
 func (w *writer) commonHead(c *Common, rule bool) {
 	w.ident("identifikation", c.Identifier)
 	w.leaf("name", c.Name)
+	// XDatenfelder 2.0 puts the input and output labels before the
+	// description, 3.0.0 after the dates; the rest is in the same order.
 	if w.ver == XDF2 {
-		w.opt("bezeichnungEingabe", c.BezeichnungEingabe)
-		w.opt("bezeichnungAusgabe", c.BezeichnungAusgabe)
-		w.opt("beschreibung", c.Beschreibung)
-		if !rule {
-			w.opt("definition", c.Definition)
-		}
-		w.bezug(c.Bezug)
-		w.code("status", c.Status)
-		w.code("freigabestatus", c.Freigabestatus)
-		w.date("statusGesetztAm", c.StatusGesetztAm)
-		w.opt("statusGesetztDurch", c.StatusGesetztDurch)
-		w.date("gueltigAb", c.GueltigAb)
-		w.date("gueltigBis", c.GueltigBis)
-		w.opt("fachlicherErsteller", c.FachlicherErsteller)
-		w.opt("versionshinweis", c.Versionshinweis)
-		w.date("freigabedatum", c.Freigabedatum)
-		w.date("veroeffentlichungsdatum", c.Veroeffentlichungsdatum)
-		w.date("letzteAenderung", c.LetzteAenderung)
-		w.code("schemaelementart", c.Schemaelementart)
-		w.opt("hilfetextEingabe", c.HilfetextEingabe)
-		w.opt("hilfetextAusgabe", c.HilfetextAusgabe)
-		w.keywords(c)
-		return
+		w.labels(c)
 	}
 	w.opt("beschreibung", c.Beschreibung)
 	if !rule {
@@ -455,12 +435,18 @@ func (w *writer) commonHead(c *Common, rule bool) {
 	w.date("freigabedatum", c.Freigabedatum)
 	w.date("veroeffentlichungsdatum", c.Veroeffentlichungsdatum)
 	w.date("letzteAenderung", c.LetzteAenderung)
-	w.opt("bezeichnungEingabe", c.BezeichnungEingabe)
-	w.opt("bezeichnungAusgabe", c.BezeichnungAusgabe)
+	if w.ver != XDF2 {
+		w.labels(c)
+	}
 	w.code("schemaelementart", c.Schemaelementart)
 	w.opt("hilfetextEingabe", c.HilfetextEingabe)
 	w.opt("hilfetextAusgabe", c.HilfetextAusgabe)
 	w.keywords(c)
+}
+
+func (w *writer) labels(c *Common) {
+	w.opt("bezeichnungEingabe", c.BezeichnungEingabe)
+	w.opt("bezeichnungAusgabe", c.BezeichnungAusgabe)
 }
 
 // keywords writes stichwort and relation (XDatenfelder 3.0.0).
