@@ -509,11 +509,7 @@ func (m *migration) schema(s *fim.Datenschema) {
 	defer leave()
 	m.common(&s.Common, false)
 	if m.up {
-		if s.Bezeichnung == "" && s.BezeichnungEingabe != "" {
-			s.Bezeichnung = s.BezeichnungEingabe
-			m.at(finding.Info, KeyMoved, "bezeichnungEingabe", s.BezeichnungEingabe, "bezeichnung")
-			s.BezeichnungEingabe = ""
-		}
+		m.labelUp(&s.Bezeichnung, &s.Common)
 		sev := finding.Info
 		if s.BezeichnungAusgabe != s.Bezeichnung {
 			sev = finding.Warning
@@ -534,15 +530,7 @@ func (m *migration) schema(s *fim.Datenschema) {
 			s.Dokumentsteckbrief = &id
 		}
 	} else {
-		if s.Bezeichnung != "" {
-			if s.BezeichnungEingabe == "" {
-				s.BezeichnungEingabe = s.Bezeichnung
-				m.at(finding.Info, KeyMoved, "bezeichnung", s.Bezeichnung, "bezeichnungEingabe")
-			} else {
-				m.at(finding.Info, KeyDropped, "bezeichnung", s.Bezeichnung, "")
-			}
-			s.Bezeichnung = ""
-		}
+		m.labelDown(&s.Bezeichnung, &s.Common)
 		if s.Dokumentsteckbrief != nil {
 			m.at(finding.Info, KeyDropped, "dokumentsteckbrief", s.Dokumentsteckbrief.String(), "")
 			s.Dokumentsteckbrief = nil
@@ -557,22 +545,37 @@ func (m *migration) steckbrief(s *fim.Dokumentsteckbrief) {
 	defer leave()
 	m.common(&s.Common, false)
 	if m.up {
-		if s.Bezeichnung == "" && s.BezeichnungEingabe != "" {
-			s.Bezeichnung = s.BezeichnungEingabe
-			m.at(finding.Info, KeyMoved, "bezeichnungEingabe", s.BezeichnungEingabe, "bezeichnung")
-			s.BezeichnungEingabe = ""
-		}
+		m.labelUp(&s.Bezeichnung, &s.Common)
 		m.drop(finding.Info, "bezeichnungEingabe", &s.BezeichnungEingabe)
 		m.drop(finding.Info, "bezeichnungAusgabe", &s.BezeichnungAusgabe)
-	} else if s.Bezeichnung != "" {
-		if s.BezeichnungEingabe == "" {
-			s.BezeichnungEingabe = s.Bezeichnung
-			m.at(finding.Info, KeyMoved, "bezeichnung", s.Bezeichnung, "bezeichnungEingabe")
-		} else {
-			m.at(finding.Info, KeyDropped, "bezeichnung", s.Bezeichnung, "")
-		}
-		s.Bezeichnung = ""
+	} else {
+		m.labelDown(&s.Bezeichnung, &s.Common)
 	}
+}
+
+// labelUp gives an element of 3.0.0 its bezeichnung from the
+// bezeichnungEingabe of 2.0 when it has none.
+func (m *migration) labelUp(bez *string, c *fim.Common) {
+	if *bez == "" && c.BezeichnungEingabe != "" {
+		*bez = c.BezeichnungEingabe
+		m.at(finding.Info, KeyMoved, "bezeichnungEingabe", c.BezeichnungEingabe, "bezeichnung")
+		c.BezeichnungEingabe = ""
+	}
+}
+
+// labelDown moves the bezeichnung of 3.0.0, which 2.0 does not have, to
+// bezeichnungEingabe, or drops it when that is taken.
+func (m *migration) labelDown(bez *string, c *fim.Common) {
+	if *bez == "" {
+		return
+	}
+	if c.BezeichnungEingabe == "" {
+		c.BezeichnungEingabe = *bez
+		m.at(finding.Info, KeyMoved, "bezeichnung", *bez, "bezeichnungEingabe")
+	} else {
+		m.at(finding.Info, KeyDropped, "bezeichnung", *bez, "")
+	}
+	*bez = ""
 }
 
 func (m *migration) children(refs []fim.ElementRef) {
