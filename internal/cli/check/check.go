@@ -8,13 +8,11 @@ import (
 	"maps"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/internal/xmllimit"
 	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
@@ -29,26 +27,7 @@ type CheckOptions struct {
 	IO    *iostreams.IOStreams
 	Build cmdutil.BuildInfo
 
-	// XSD is the main schema; SchemaDir a directory to pick schemas from.
-	XSD       string
-	SchemaDir string
-	Catalogs  []string
-	// SchemaRoots are further directories schema documents may be read from.
-	SchemaRoots  []string
-	AllowNetwork bool
-	// Engine forces the XSD engine ("jacoelho" or "helium"); hidden flag.
-	Engine string
-
-	CodeLists       []string
-	StrictCodeLists bool
-
-	// Schematron files and a Profile file or directory add rule stages;
-	// Phase applies to both.
-	Schematron []string
-	Profile    string
-	Phase      string
-	// RuleTimeout bounds the rule evaluation of one message.
-	RuleTimeout time.Duration
+	cmdutil.CheckFlags
 
 	// KositConfig is a KoSIT validator configuration (directory or
 	// scenarios.xml); KositProperties (KEY=VALUE) and KositPropertyFiles
@@ -66,11 +45,6 @@ type CheckOptions struct {
 	Shard      string
 	ShardCount int
 	Getenv     func(string) string
-
-	// MaxTextSize (a size such as "64MiB", "0" for no limit) and MaxDepth
-	// (0 for no limit) bound the text nodes and nesting of the messages.
-	MaxTextSize string
-	MaxDepth    int
 
 	Jobs int
 	// Exclude holds glob patterns of inputs to leave out.
@@ -170,26 +144,14 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("no input: give files, directories, globs or - for stdin")
 			}
-			if opts.XSD != "" && opts.SchemaDir != "" {
-				return cmdutil.FlagErrorf("--xsd and --schema-dir exclude each other")
+			if err := opts.CheckFlags.Check(); err != nil {
+				return err
 			}
 			if err := opts.checkKosit(); err != nil {
 				return err
 			}
 			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" && opts.KositConfig == "" {
 				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR (or --profile, --schematron, --kosit-config)")
-			}
-			if opts.Phase != "" && len(opts.Schematron) == 0 && opts.Profile == "" {
-				return cmdutil.FlagErrorf("--phase %q: there is no Schematron to run it on (give --schematron or --profile)", opts.Phase)
-			}
-			if opts.Engine != "" && opts.Engine != "jacoelho" && opts.Engine != "helium" {
-				return cmdutil.FlagErrorf("--engine %q: want jacoelho or helium", opts.Engine)
-			}
-			if opts.RuleTimeout < 0 {
-				return cmdutil.FlagErrorf("--rule-timeout %s: want a positive duration, or 0 for no limit", opts.RuleTimeout)
-			}
-			if _, err := opts.Limits(); err != nil {
-				return cmdutil.FlagErrorf("%v", err)
 			}
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
@@ -204,31 +166,17 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			return checkRun(cmd.Context(), opts)
 		},
 	}
+	cmdutil.AddCheckFlags(cmd, &opts.CheckFlags)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.XSD, "xsd", "", "main XML Schema `FILE` of the messages")
-	fl.StringVar(&opts.SchemaDir, "schema-dir", "", "pick each message's schema from the *.xsd files below `DIR`")
-	fl.StringArrayVar(&opts.Catalogs, "catalog", nil, "OASIS XML catalog `FILE` for absolute schema locations (repeatable)")
-	fl.StringArrayVar(&opts.SchemaRoots, "schema-root", nil, "also allow schema documents below `DIR` (repeatable)")
-	fl.BoolVar(&opts.AllowNetwork, "allow-network", false, "allow schema locations on the network (this build refuses them with a clear error)")
-	fl.StringArrayVar(&opts.CodeLists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
-	fl.BoolVar(&opts.StrictCodeLists, "strict-codelists", false, "an unknown code list or version is an error, not a warning")
-	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` to apply after the XSD (repeatable)")
-	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`: XSD, code lists, sharpenings and Schematron; with a directory each message gets the one profile that matches it")
 	fl.StringVar(&opts.KositConfig, "kosit-config", "", "KoSIT validator configuration `DIR` (or its scenarios.xml): each message goes through the scenario it matches and gets the validator's verdict, accept or reject")
 	fl.StringArrayVar(&opts.KositProperties, "kosit-property", nil, "fill the placeholder @KEY@ of a source configuration, `KEY=VALUE` (repeatable; wins over --kosit-properties)")
 	fl.StringArrayVar(&opts.KositPropertyFiles, "kosit-properties", nil, "Java properties `FILE` filling the placeholders of a source configuration (repeatable)")
 	fl.StringVar(&opts.KositRepository, "kosit-repository", "", "directory `DIR` the configuration's resource locations are relative to (default: the configuration's directory)")
 	fl.StringArrayVar(&opts.KositResources, "kosit-resources", nil, "also look for resources below `DIR`, by location and by file name; a compiled Schematron X.xsl is looked up as its source X.sch (repeatable, first hit wins)")
-	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
-	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the Schematron and profile rules may take on one message (finding schematron:timeout); 0 for no limit")
-	fl.StringVar(&opts.MaxTextSize, "max-text-size", xmllimit.FormatSizeFlag(xoev.DefaultMaxTextSize), "largest text node or attribute value a message may hold, e.g. 256MiB; 0 for no limit (memory grows with it)")
-	fl.IntVar(&opts.MaxDepth, "max-depth", xoev.DefaultMaxDepth, "deepest element nesting a message may hold; 0 for no limit")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
 	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
-	fl.StringVar(&opts.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
-	_ = fl.MarkHidden("engine")
 	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
 	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
 	return cmd
@@ -286,31 +234,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
 }
 
-// Limits returns the limits of --max-text-size and --max-depth.
-func (opts *CheckOptions) Limits() (xoev.Limits, error) {
-	var lim xoev.Limits
-	if opts.MaxTextSize != "" {
-		n, err := xmllimit.ParseSize(opts.MaxTextSize)
-		if err != nil {
-			return lim, fmt.Errorf("--max-text-size: %w", err)
-		}
-		lim.MaxTextSize = n
-	}
-	switch {
-	case opts.MaxDepth < 0:
-		return lim, fmt.Errorf("--max-depth %d: want a number of levels, or 0 for no limit", opts.MaxDepth)
-	case opts.MaxDepth == 0:
-		lim.MaxDepth = -1
-	default:
-		lim.MaxDepth = opts.MaxDepth
-	}
-	return lim, nil
-}
-
 // config turns the flags into what the pipeline checks against; the
 // limits were checked when the flags were parsed.
 func (opts *CheckOptions) config() (conformance.Config, error) {
-	lim, _ := opts.Limits()
 	ko := kosit.Options{Repository: opts.KositRepository, Resources: opts.KositResources,
 		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine}}
 	if opts.KositConfig != "" {
@@ -328,22 +254,9 @@ func (opts *CheckOptions) config() (conformance.Config, error) {
 		}
 		ko.Properties = props
 	}
-	return conformance.Config{
-		Kosit:        opts.KositConfig,
-		KositOptions: ko,
-		XSD:          opts.XSD,
-		SchemaDir:    opts.SchemaDir,
-		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots,
-			AllowNetwork: opts.AllowNetwork, Engine: opts.Engine},
-		CodeLists:       opts.CodeLists,
-		StrictCodeLists: opts.StrictCodeLists,
-		Schematron:      opts.Schematron,
-		Profile:         opts.Profile,
-		Phase:           opts.Phase,
-		RuleTimeout:     opts.RuleTimeout,
-		Lang:            opts.Output.Lang,
-		Reading:         lim,
-	}, nil
+	cfg := opts.CheckFlags.Config(opts.Output.Lang)
+	cfg.Kosit, cfg.KositOptions = opts.KositConfig, ko
+	return cfg, nil
 }
 
 // checkKosit checks the --kosit-* flags: they need --kosit-config, which

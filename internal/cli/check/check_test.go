@@ -88,8 +88,8 @@ func TestNewCmdCheck(t *testing.T) {
 func TestCheckRun(t *testing.T) {
 	f, ios := factory()
 	ex := "../../../examples/xoev"
-	opts := &CheckOptions{IO: f.IO, XSD: ex + "/xsd/demo.xsd", Catalogs: []string{ex + "/catalog.xml"},
-		CodeLists: []string{ex + "/codelists"}, Args: []string{ex + "/messages"},
+	opts := &CheckOptions{IO: f.IO, CheckFlags: cmdutil.CheckFlags{XSD: ex + "/xsd/demo.xsd", Catalogs: []string{ex + "/catalog.xml"},
+		CodeLists: []string{ex + "/codelists"}}, Args: []string{ex + "/messages"},
 		Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}
 	err := checkRun(context.Background(), opts)
 	if !errors.Is(err, cmdutil.ErrFindings) {

@@ -13,9 +13,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/internal/cli/report/shared"
 	"github.com/ozgctl/ozgctl/pkg/batch"
-	"github.com/ozgctl/ozgctl/pkg/conformance"
 	pinterop "github.com/ozgctl/ozgctl/pkg/interop"
-	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // InteropOptions are the parsed flags and arguments of "ozgctl report interop".
@@ -23,15 +21,8 @@ type InteropOptions struct {
 	IO     *iostreams.IOStreams
 	Getenv func(string) string
 
-	XSD          string
-	SchemaDir    string
-	Catalogs     []string
-	SchemaRoots  []string
-	AllowNetwork bool
-	CodeLists    []string
-	Schematron   []string
-	Profile      string
-	Phase        string
+	// CheckFlags decide conformance, as in "ozgctl check".
+	cmdutil.CheckFlags
 
 	// Manifest lists the groups; without it the arguments are.
 	Manifest    string
@@ -101,8 +92,8 @@ func NewCmdInterop(f *cmdutil.Factory, runF func(*InteropOptions) error) *cobra.
 					return cmdutil.FlagErrorf("groups are directories: standard input cannot be one")
 				}
 			}
-			if opts.XSD != "" && opts.SchemaDir != "" {
-				return cmdutil.FlagErrorf("--xsd and --schema-dir exclude each other")
+			if err := opts.CheckFlags.Check(); err != nil {
+				return err
 			}
 			if opts.MinMessages < 1 {
 				return cmdutil.FlagErrorf("--min-messages %d: want at least 1", opts.MinMessages)
@@ -119,16 +110,8 @@ func NewCmdInterop(f *cmdutil.Factory, runF func(*InteropOptions) error) *cobra.
 			return interopRun(cmd.Context(), opts)
 		},
 	}
+	cmdutil.AddCheckFlags(cmd, &opts.CheckFlags)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.XSD, "xsd", "", "main XML Schema `FILE` of the messages")
-	fl.StringVar(&opts.SchemaDir, "schema-dir", "", "pick each message's schema from the *.xsd files below `DIR`")
-	fl.StringArrayVar(&opts.Catalogs, "catalog", nil, "OASIS XML catalog `FILE` (repeatable)")
-	fl.StringArrayVar(&opts.SchemaRoots, "schema-root", nil, "also allow schema documents below `DIR` (repeatable)")
-	fl.BoolVar(&opts.AllowNetwork, "allow-network", false, "allow schema locations on the network (this build refuses them with a clear error)")
-	fl.StringArrayVar(&opts.CodeLists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
-	fl.StringArrayVar(&opts.Schematron, "schematron", nil, "Schematron `FILE` (repeatable)")
-	fl.StringVar(&opts.Profile, "profile", "", "conformance profile `FILE|DIR`")
-	fl.StringVar(&opts.Phase, "phase", "", "Schematron `PHASE` to run")
 	fl.StringVar(&opts.Manifest, "manifest", "", "YAML `FILE` listing the groups (name, vendor, product, version, inputs)")
 	fl.IntVar(&opts.MinMessages, "min-messages", pinterop.DefaultSettings.MinMessages, "compare a group on a message type only with at least `N` messages of it")
 	fl.Float64Var(&opts.MinDiff, "min-diff", pinterop.DefaultSettings.MinDiff, "report a difference from this share `F` (0–1) on")
@@ -160,7 +143,7 @@ func interopRun(ctx context.Context, opts *InteropOptions) error {
 	if err != nil {
 		return &cmdutil.FlagError{Err: err}
 	}
-	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.config())
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.CheckFlags.Config(opts.Output.Lang))
 	if err != nil {
 		return err
 	}
@@ -178,18 +161,4 @@ func interopRun(ctx context.Context, opts *InteropOptions) error {
 		}
 	}
 	return nil
-}
-
-func (opts *InteropOptions) config() conformance.Config {
-	return conformance.Config{
-		XSD:       opts.XSD,
-		SchemaDir: opts.SchemaDir,
-		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots,
-			AllowNetwork: opts.AllowNetwork},
-		CodeLists:  opts.CodeLists,
-		Schematron: opts.Schematron,
-		Profile:    opts.Profile,
-		Phase:      opts.Phase,
-		Lang:       opts.Output.Lang,
-	}
 }
