@@ -88,12 +88,7 @@ node larger than --max-text-size (default 64MiB) or nesting deeper than
 --max-depth (default 256) is a finding too (rule xml:limit, exit 1) that
 names the limit and its flag; raise the flag to check such a message.
 
-With --baseline FILE, findings recorded in the baseline (matched by file,
-rule, stable element path and message key, not by line) are reported as
-suppressed and do not count toward --fail-on; --update-baseline writes
-the file from this run. Entries no finding matches any more are listed
-as stale. The ignore entries of ozgctl.yaml (rule, reason, optional path
-and file globs) suppress findings the same way (docs/ci.md).
+` + cmdutil.BaselineHelp + `
 
 With --kosit-config, each message goes through a KoSIT validator
 configuration (scenarios.xml, as XRechnung publishes it) as the KoSIT

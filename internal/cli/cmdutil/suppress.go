@@ -13,6 +13,15 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
+// BaselineHelp is the paragraph of a command's help that explains
+// --baseline and the ignore entries of the config file.
+const BaselineHelp = `With --baseline FILE, findings recorded in the baseline (matched by file,
+rule, stable element path and message key, not by line) are reported as
+suppressed and do not count toward --fail-on; --update-baseline writes
+the file from this run. Entries no finding matches any more are listed
+as stale. The ignore entries of ozgctl.yaml (rule, reason, optional path
+and file globs) suppress findings the same way (docs/ci.md).`
+
 // BaselineFlags are --baseline and --update-baseline.
 type BaselineFlags struct {
 	// Baseline is the baseline file, "" for none.

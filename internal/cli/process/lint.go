@@ -59,12 +59,7 @@ patterns and "-" for standard input. A file that is not well-formed XML is
 a finding (xml:not-well-formed); one that cannot be read, or is neither
 BPMN nor XProzess, is an input error.
 
-With --baseline FILE, findings recorded in the baseline (matched by file,
-rule, stable element path and message key, not by line) are reported as
-suppressed and do not count toward --fail-on; --update-baseline writes
-the file from this run. Entries no finding matches any more are listed
-as stale. The ignore entries of ozgctl.yaml (rule, reason, optional path
-and file globs) suppress findings the same way (docs/ci.md).
+` + cmdutil.BaselineHelp + `
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 --fail-on, 2 usage error or an input that could not be checked.`
