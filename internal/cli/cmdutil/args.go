@@ -60,3 +60,18 @@ func CheckDirs(flag string, dirs []string) error {
 	}
 	return nil
 }
+
+// AddLangFlag registers --lang (de or en, default de); what names what it
+// sets the language of, for the flag's help.
+func AddLangFlag(cmd *cobra.Command, lang *string, what string) {
+	cmd.Flags().StringVar(lang, "lang", "de", "language of "+what+": de or en")
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// CheckLang returns a usage error unless lang is "de" or "en".
+func CheckLang(lang string) error {
+	if lang != "de" && lang != "en" {
+		return FlagErrorf("--lang %q: want de or en", lang)
+	}
+	return nil
+}

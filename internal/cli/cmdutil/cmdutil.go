@@ -113,13 +113,12 @@ func AddOutputFlags(cmd *cobra.Command, o *OutputFlags, formats []string) {
 	cmd.Flags().StringVar(&o.Output, "output", "text", "output format: "+strings.Join(formats, ", "))
 	cmd.Flags().StringArrayVar(&o.Reports, "report", nil, "also write a report file, `FORMAT=PATH` (repeatable; PATH - writes that report to stdout instead of --output's)")
 	cmd.Flags().StringVar(&o.FailOn, "fail-on", "error", "lowest severity that fails the run: error, warning or info")
-	cmd.Flags().StringVar(&o.Lang, "lang", "de", "language of finding messages: de or en")
+	AddLangFlag(cmd, &o.Lang, "finding messages")
 	if slices.Contains(formats, report.FormatGitHub) {
 		cmd.Flags().IntVar(&o.MaxAnnotations, "max-annotations", report.DefaultMaxAnnotations, "most annotations the github format writes (GitHub shows 50 per job); -1 for no limit, 0 for the default")
 	}
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // ReportSink is one destination for a rendered report.
@@ -189,8 +188,8 @@ func (o *OutputFlags) Resolve(formats []string) (sinks []ReportSink, failOn find
 	if err != nil {
 		return nil, 0, &FlagError{Err: fmt.Errorf("--fail-on: %w", err)}
 	}
-	if !slices.Contains([]string{"de", "en"}, o.Lang) {
-		return nil, 0, FlagErrorf("--lang %q: want de or en", o.Lang)
+	if err := CheckLang(o.Lang); err != nil {
+		return nil, 0, err
 	}
 	return sinks, failOn, nil
 }

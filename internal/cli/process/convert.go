@@ -207,8 +207,8 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 			if !slices.Contains(Targets, opts.To) {
 				return cmdutil.FlagErrorf("--to %q: want one of %s", opts.To, strings.Join(Targets, ", "))
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if err := cmdutil.CheckDirs("--forms", opts.Forms); err != nil {
 				return err
@@ -223,7 +223,7 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 	fl.StringVar(&opts.To, "to", "", "target: "+strings.Join(Targets, ", "))
 	fl.StringVarP(&opts.Output, "output-file", "o", "", "write to `PATH` (atomically) instead of stdout")
 	fl.StringVar(&opts.Process, "process", "", "process `ID` of an XProzess export with several processes")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of the Markdown text and messages: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "the Markdown text and messages")
 	if xp {
 		fl.StringArrayVar(&opts.Forms, "forms", nil, "directory `DIR` of XDatenfelder files to resolve formularID against (repeatable)")
 	}

@@ -65,8 +65,8 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 			if opts.Output != "text" && opts.Output != "json" {
 				return cmdutil.FlagErrorf("--output %q: want text or json", opts.Output)
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if err := cmdutil.CheckDirs("--forms", opts.Forms); err != nil {
 				return err
@@ -80,7 +80,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Forms, "forms", nil, "directory `DIR` of XDatenfelder files to resolve formularID against (repeatable)")
 	fl.StringVar(&opts.Output, "output", "text", "output format: text, json")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of headings and messages: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "headings and messages")
 	return cmd
 }
 
@@ -349,7 +349,7 @@ func NewCmdExtract(f *cmdutil.Factory, runF func(*ExtractOptions) error) *cobra.
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Dir, "output-dir", "o", "", "directory `DIR` to write to (created if missing)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "de", "language of messages: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "messages")
 	return cmd
 }
 

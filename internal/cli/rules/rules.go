@@ -52,8 +52,8 @@ FIM-XSLT, the XSLT quality report used in the FIM community (in JSON: "note").`,
 			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -62,7 +62,7 @@ FIM-XSLT, the XSLT quality report used in the FIM community (in JSON: "note").`,
 		},
 	}
 	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
-	cmd.Flags().StringVar(&opts.Lang, "lang", "de", "language of titles and reasons: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "titles and reasons")
 	cmd.Flags().BoolVar(&opts.Implemented, "implemented", false, "list only the rules that are checked")
 	return cmd
 }

@@ -80,8 +80,8 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 			if _, ok := fimdiff.ParseClass(opts.FailOn); !ok && opts.FailOn != "none" {
 				return cmdutil.FlagErrorf("--fail-on %q: want breaking, compatible, editorial or none", opts.FailOn)
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
 				return err
@@ -96,7 +96,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "none", "lowest change class that fails the run: breaking, compatible, editorial or none")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of the output: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "the output")
 	return cmd
 }
 

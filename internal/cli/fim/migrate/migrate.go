@@ -139,8 +139,8 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 					return cmdutil.FlagErrorf("--fail-on %q: want error, warning, info or none", opts.FailOn)
 				}
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -158,7 +158,7 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 	fl.StringVar(&opts.Steckbrief, "dokumentsteckbrief", "", "upcast: the schema's dokumentsteckbrief `ID[:VERSION]` (default: derived from the schema id, S… → D…)")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "lowest note severity that fails the run: error, warning, info or none")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of the report: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "the report")
 	return cmd
 }
 

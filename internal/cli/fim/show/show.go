@@ -95,8 +95,8 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
 				return err
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
 				return err
@@ -111,8 +111,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of messages and headings: de or en")
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "messages and headings")
 	return cmd
 }
 

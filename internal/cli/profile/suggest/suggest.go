@@ -87,8 +87,8 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*SuggestOptions) error) *cobra.
 			if opts.Forbidden && opts.Profile == "" && opts.XSD == "" {
 				return cmdutil.FlagErrorf("--suggest-forbidden needs the schema that says what is optional: give --xsd or --profile")
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -105,7 +105,7 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*SuggestOptions) error) *cobra.
 	fl.StringVar(&opts.ID, "id", "", "the draft's profile id (default: the base's id + \"-draft\", or \"draft\")")
 	fl.IntVar(&opts.MinMessages, "min-messages", interop.DefaultSettings.MinMessages, "suggest only for message types with at least `N` messages")
 	fl.IntVar(&opts.MaxCodes, "max-codes", 12, "suggest codes only for elements with at most `N` distinct values")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of the sharpenings' messages: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "the sharpenings' messages")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.BoolVar(&opts.Forbidden, "suggest-forbidden", false, "also suggest forbidding optional parts no group uses (needs --xsd or a base profile with a schema)")
 	return cmd

@@ -118,8 +118,8 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 			if opts.MaxAnnotations < -1 {
 				return cmdutil.FlagErrorf("--max-annotations %d: want a positive number, or -1 for no limit", opts.MaxAnnotations)
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			opts.CommandLine = cmdutil.CommandLine(cmd)
 			if runF != nil {
@@ -134,7 +134,7 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.StringVar(&opts.Profile, "profile", "", "profile `FILE|DIR` to test")
 	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
 	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of problems and summaries: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "problems and summaries")
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the rules may take on one test instance (finding schematron:timeout); 0 for no limit")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	fl.IntVar(&opts.MaxAnnotations, "max-annotations", report.DefaultMaxAnnotations, "most annotations --output github writes (GitHub shows 50 per job); -1 for no limit")

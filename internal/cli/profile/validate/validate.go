@@ -88,8 +88,8 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*ValidateOptions) error) *cobr
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("no profile given")
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			opts.Args = args
 			if runF != nil {
@@ -99,7 +99,7 @@ func NewCmdValidate(f *cmdutil.Factory, runF func(*ValidateOptions) error) *cobr
 		},
 	}
 	cmd.Flags().BoolVar(&opts.NoSchema, "no-schema", false, "do not compile the profiles' XSD")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "de", "language of the report: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "the report")
 	return cmd
 }
 

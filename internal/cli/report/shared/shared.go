@@ -5,7 +5,6 @@ package shared
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,7 +25,7 @@ type OutputFlags struct {
 func AddOutputFlags(cmd *cobra.Command, o *OutputFlags, formats []string) {
 	cmd.Flags().StringVar(&o.Output, "output", "text", "output format: "+strings.Join(formats, ", "))
 	cmd.Flags().StringArrayVar(&o.Reports, "report", nil, "also write a report file, `FORMAT=PATH` (repeatable)")
-	cmd.Flags().StringVar(&o.Lang, "lang", "de", "language of headings and texts: de or en")
+	cmdutil.AddLangFlag(cmd, &o.Lang, "headings and texts")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -55,8 +54,8 @@ func (o *OutputFlags) Resolve() ([]Sink, error) {
 		}
 		sinks = append(sinks, Sink{Format: name, Path: path, Func: f})
 	}
-	if !slices.Contains([]string{"de", "en"}, o.Lang) {
-		return nil, cmdutil.FlagErrorf("--lang %q: want de or en", o.Lang)
+	if err := cmdutil.CheckLang(o.Lang); err != nil {
+		return nil, err
 	}
 	return sinks, nil
 }

@@ -79,8 +79,8 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 			if opts.FailOn != "breaking" && opts.FailOn != "none" {
 				return cmdutil.FlagErrorf("--fail-on %q: want breaking or none", opts.FailOn)
 			}
-			if opts.Lang != "de" && opts.Lang != "en" {
-				return cmdutil.FlagErrorf("--lang %q: want de or en", opts.Lang)
+			if err := cmdutil.CheckLang(opts.Lang); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -93,7 +93,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	fl.StringVar(&opts.NewCatalog, "new-catalog", "", "XML catalog `FILE` for the new version's entry XSD")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "none", "breaking: exit 1 when a change breaks senders or receivers; none")
-	fl.StringVar(&opts.Lang, "lang", "de", "language of the output: de or en")
+	cmdutil.AddLangFlag(cmd, &opts.Lang, "the output")
 	return cmd
 }
 
