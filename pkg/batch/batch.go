@@ -182,7 +182,12 @@ func notChecked(in Input) finding.FileResult {
 // into the file's input error, so one bad input never ends the run.
 func CheckOne(ctx context.Context, in Input, stages []Stage) (res finding.FileResult) {
 	res.File = in.Name
-	msg := &Message{Input: in, WellFormed: true}
+	// Read a message once, not once per stage (and again to annotate).
+	loaded, release := in.preload()
+	msg := &Message{Input: loaded, WellFormed: true}
+	if release != nil {
+		msg.OnDone(release)
+	}
 	start := time.Now()
 	defer func() {
 		res.Duration = time.Since(start)

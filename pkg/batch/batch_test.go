@@ -3,6 +3,7 @@ package batch
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -252,5 +253,63 @@ func TestExpandUnreadableDirectory(t *testing.T) {
 	ins, errs := ExpandInputs([]string{dir}, nil)
 	if len(ins) != 0 || len(errs) != 1 || !errors.Is(errs[0], os.ErrPermission) {
 		t.Errorf("inputs %v, errors %v; want one permission error", names(ins), errs)
+	}
+}
+
+// TestPreload: CheckOne hands stages a small regular file from memory
+// (every Open reads the same bytes) and leaves what it cannot or must not
+// hold (a file above the limit, a directory, a missing file) to Open,
+// which streams it or reports the error as before.
+func TestPreload(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.xml")
+	big := filepath.Join(dir, "big.xml")
+	content := "<a>" + strings.Repeat("x", 40<<10) + "</a>"
+	if err := os.WriteFile(small, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, make([]byte, preloadLimit+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		inMemory bool
+		openErr  bool
+	}{
+		{small, true, false},
+		{big, false, false},
+		{dir, false, true},
+		{filepath.Join(dir, "missing.xml"), false, true},
+	} {
+		t.Run(filepath.Base(tc.name), func(t *testing.T) {
+			var reads []string
+			stage := StageFunc{ID: "read", Fn: func(_ context.Context, msg *Message, _ *finding.FileResult) error {
+				if msg.Input.inMemory != tc.inMemory {
+					t.Errorf("in memory = %v, want %v", msg.Input.inMemory, tc.inMemory)
+				}
+				rc, err := msg.Input.Open()
+				if err != nil {
+					return err
+				}
+				defer rc.Close()
+				b := new(strings.Builder)
+				if _, err := io.Copy(b, rc); err != nil {
+					return err
+				}
+				reads = append(reads, b.String())
+				return nil
+			}}
+			res := CheckOne(context.Background(), Input{Name: tc.name}, []Stage{stage, stage})
+			if (res.Err != nil) != tc.openErr {
+				t.Fatalf("error = %v, want one: %v", res.Err, tc.openErr)
+			}
+			if tc.openErr {
+				return
+			}
+			want, _ := os.ReadFile(tc.name)
+			if len(reads) != 2 || reads[0] != string(want) || reads[1] != string(want) {
+				t.Errorf("stages read %d times, not the file's bytes each time", len(reads))
+			}
+		})
 	}
 }

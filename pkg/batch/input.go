@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -49,6 +50,72 @@ func (in Input) Open() (io.ReadCloser, error) {
 		return nil, fmt.Errorf("%s is a directory", in.Name)
 	}
 	return f, nil
+}
+
+// preloadLimit is the largest regular file [CheckOne] reads into memory
+// once for all its stages; a larger file is streamed by each stage that
+// reads it, so a message of hundreds of MB never sits in memory.
+const preloadLimit = 4 << 20
+
+// poolLimit is the largest buffer returned to preloadBufs, so that one big
+// message does not pin its size in the pool.
+const poolLimit = 1 << 20
+
+var preloadBufs = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+// preload returns in with its file's bytes held in a pooled buffer, read
+// once, and a function that gives the buffer back; both unchanged (and a
+// nil function) when in is in memory already or not a regular file of at
+// most preloadLimit bytes, or cannot be read: Open then streams it and
+// reports what is wrong exactly as before. Stages read the bytes through
+// [Input.Open], which copies them, so nothing refers to the buffer once
+// the message is done.
+func (in Input) preload() (Input, func()) {
+	if in.inMemory {
+		return in, nil
+	}
+	f, err := os.Open(in.Name)
+	if err != nil {
+		return in, nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > preloadLimit {
+		return in, nil
+	}
+	bp := preloadBufs.Get().(*[]byte)
+	release := func() {
+		if cap(*bp) <= poolLimit {
+			*bp = (*bp)[:0]
+			preloadBufs.Put(bp)
+		}
+	}
+	b := (*bp)[:0]
+	if need := int(st.Size()) + 1; cap(b) < need { // +1: see EOF without a second grow
+		b = make([]byte, 0, need)
+	}
+	for {
+		if len(b) == cap(b) {
+			if len(b) > preloadLimit { // the file grew while read
+				*bp = b
+				release()
+				return in, nil
+			}
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			*bp = b
+			release()
+			return in, nil
+		}
+	}
+	*bp = b
+	return Input{Name: in.Name, data: b, inMemory: true}, release
 }
 
 // Names returns the names of inputs.
