@@ -35,6 +35,12 @@ func FromBytes(name string, data []byte) Input {
 	return Input{Name: name, data: data, inMemory: true}
 }
 
+// Bytes returns the input's content when it is held in memory (standard
+// input, [FromBytes], or a small file read once for all stages); ok is
+// false when the input is streamed. The bytes must not be changed or kept
+// after the stage returns.
+func (in Input) Bytes() (data []byte, ok bool) { return in.data, in.inMemory }
+
 // Open opens the input for reading. Each call returns a fresh reader, so
 // several stages can stream the same message one after another.
 func (in Input) Open() (io.ReadCloser, error) {

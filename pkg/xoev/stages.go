@@ -25,6 +25,12 @@ func (IdentifyStage) Name() string { return "identify" }
 
 // Check implements [batch.Stage].
 func (IdentifyStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	if data, ok := msg.Input.Bytes(); ok {
+		if id, ok := identifyBytes(data); ok {
+			msg.Identity = id
+			return nil
+		}
+	}
 	rc, err := msg.Input.Open()
 	if err != nil {
 		return err
