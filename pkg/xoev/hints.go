@@ -33,18 +33,21 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 	if !bytes.Contains(tag, []byte("schemaLocation")) {
 		return br, nil // nearly every message: skip the regexps
 	}
-	prefixes := map[string]bool{}
-	for _, m := range xmlnsAttr.FindAllSubmatch(tag, -1) {
-		if string(m[3]) == xsiNS {
-			prefixes[string(m[1])] = true
-		}
-	}
+	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for _, m := range schemaLocAttr.FindAllSubmatchIndex(tag, -1) {
-		if !prefixes[string(tag[m[4]:m[5]])] {
-			continue
-		}
 		n := len(strings.Fields(string(tag[m[8]:m[9]])))
 		if n%2 == 0 {
+			continue // nearly every message: no need for the prefixes
+		}
+		if prefixes == nil {
+			prefixes = map[string]bool{}
+			for _, m := range xmlnsAttr.FindAllSubmatch(tag, -1) {
+				if string(m[3]) == xsiNS {
+					prefixes[string(m[1])] = true
+				}
+			}
+		}
+		if !prefixes[string(tag[m[4]:m[5]])] {
 			continue
 		}
 		line := 1 + bytes.Count(head[:start+m[2]], []byte("\n"))
