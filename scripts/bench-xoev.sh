@@ -55,6 +55,10 @@ X=$CORPUS/xoev
 
 mapfile -t ubl < <(awk -F'\t' '$3 ~ /UBL-Invoice-2.1.xsd/ {print $1}' "$X/LIBXML2-BASELINE.tsv" | sed "s|^|$X/|")
 compare "UBL 2.1 Invoice (XRechnung)" "$X/xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd" - "${ubl[@]}"
+# A schema set no test validates against (UN/CEFACT CII D16B, 138
+# invoices), to see that the figures hold beyond the tuned batches.
+mapfile -t cii < <(awk -F'\t' '$3 ~ /CrossIndustryInvoice_100pD16B.xsd/ {print $1}' "$X/LIBXML2-BASELINE.tsv" | sed "s|^|$X/|")
+compare "CII D16B (not in the tests)" "$X/xrechnung/en16931/cii/schema/D16B SCRDM (Subset)/uncoupled clm/CII/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd" - "${cii[@]}"
 mapfile -t xbet < <(find "$X/xbeteiligung/instances" -name '*.xml' | sort)
 compare "XBeteiligung 1.2" "$X/xbeteiligung/1.2/xsd/xbeteiligung.xsd" - "${xbet[@]}"
 mapfile -t xhs < <(find "$X/xbildung/samples" -name '1_1_XHS_*.xml' | sort)

@@ -1,10 +1,12 @@
 package xoev
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
+	"io"
 
 	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/batch"
@@ -62,7 +64,9 @@ func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.F
 	defer rc.Close()
 	// Transcode first: a UTF-16 or Latin-1 message hides its DOCTYPE from
 	// a byte scan. An unknown encoding is the XSD stage's finding.
-	src, _ := utf8Reader(rc)
+	br := pooledReader(rc)
+	defer releaseReader(br)
+	src, _ := utf8Reader(br)
 	var head []byte
 	buf := make([]byte, 16<<10)
 	for {
@@ -80,6 +84,21 @@ func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.F
 			return nil
 		}
 	}
+}
+
+// pooledReader returns a buffered reader of r from the pool Identify
+// uses; the charset detection keeps it as it is for UTF-8 input, so a
+// stage does not allocate and clear 16 KiB per message.
+func pooledReader(r io.Reader) *bufio.Reader {
+	br := identifyBufs.Get().(*bufio.Reader)
+	br.Reset(r)
+	return br
+}
+
+// releaseReader gives br back to the pool.
+func releaseReader(br *bufio.Reader) {
+	br.Reset(nil)
+	identifyBufs.Put(br)
 }
 
 // doctypeFinding is the finding for a DOCTYPE at line.
@@ -147,7 +166,9 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 	markWellFormed(msg, fs)
 	if len(fs) > 0 {
 		if rc2, err := msg.Input.Open(); err == nil {
-			Annotate(rc2, fs)
+			br := pooledReader(rc2)
+			Annotate(br, fs)
+			releaseReader(br)
 			rc2.Close()
 		}
 	}
