@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"io"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/batch"
@@ -67,11 +68,23 @@ func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.F
 	br := pooledReader(rc)
 	defer releaseReader(br)
 	src, _ := utf8Reader(br)
+	bp := prologBufs.Get().(*[]byte)
+	defer prologBufs.Put(bp)
+	buf := *bp
+	// head is buf itself after the first read (nearly every prolog ends
+	// within it), a copy once more is needed.
 	var head []byte
-	buf := make([]byte, 16<<10)
+	inBuf := false
 	for {
+		if inBuf {
+			head, inBuf = append([]byte(nil), head...), false
+		}
 		n, err := src.Read(buf)
-		head = append(head, buf[:n]...)
+		if head == nil {
+			head, inBuf = buf[:n], true
+		} else {
+			head = append(head, buf[:n]...)
+		}
 		p := xmlscan.ScanProlog(head)
 		if p.DoctypeStart >= 0 {
 			res.Findings = append(res.Findings, doctypeFinding(xmlscan.LineAt(head, p.DoctypeStart)))
@@ -85,6 +98,8 @@ func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.F
 		}
 	}
 }
+
+var prologBufs = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}
 
 // pooledReader returns a buffered reader of r from the pool Identify
 // uses; the charset detection keeps it as it is for UTF-8 input, so a
