@@ -33,6 +33,9 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 	if !bytes.Contains(tag, []byte("schemaLocation")) {
 		return br, nil // nearly every message: skip the regexps
 	}
+	if evenSchemaLocations(tag) {
+		return br, nil // most others: every value in pairs
+	}
 	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for _, m := range schemaLocAttr.FindAllSubmatchIndex(tag, -1) {
 		n := len(strings.Fields(string(tag[m[8]:m[9]])))
@@ -65,6 +68,45 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 		return io.MultiReader(bytes.NewReader(newHead), br), f
 	}
 	return br, nil
+}
+
+// evenSchemaLocations reports whether every "schemaLocation" in tag is
+// followed by = and a quoted value (as schemaLocAttr reads it: up to the
+// first quote of either kind) with an even number of entries. Every match
+// of schemaLocAttr is one of these, with the same value, so then none is
+// odd (a value that names schemaLocation itself is left to the regexps,
+// which may read a match ending in it); false means "look with the
+// regexps".
+func evenSchemaLocations(tag []byte) bool {
+	const name = "schemaLocation"
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	for rest := tag; ; {
+		k := bytes.Index(rest, []byte(name))
+		if k < 0 {
+			return true
+		}
+		rest = rest[k+len(name):]
+		i := 0
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+		if i >= len(rest) || rest[i] != '=' {
+			return false
+		}
+		i++
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+		if i >= len(rest) || rest[i] != '"' && rest[i] != '\'' {
+			return false
+		}
+		v := rest[i+1:]
+		end := bytes.IndexAny(v, `"'`)
+		if end < 0 || bytes.Contains(v[:end], []byte(name)) || len(strings.Fields(string(v[:end])))%2 != 0 {
+			return false
+		}
+		rest = v[end+1:]
+	}
 }
 
 // rootTag finds the root element's start tag in the head of a document.

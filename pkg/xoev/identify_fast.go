@@ -204,7 +204,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			ns = ns[:top.nsDepth]
 		}
 	}
-	if longestPlainRun(data[:i]) >= maxPlainRun {
+	if i >= maxPlainRun && longestPlainRun(data[:i]) >= maxPlainRun {
 		return nil, false // Identify reads such a run shortened
 	}
 	if len(header) > 0 {
