@@ -3,6 +3,7 @@ package xoev
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"github.com/ozgctl/ozgctl/internal/testenv"
 	"io"
 	"os"
@@ -131,9 +132,15 @@ func BenchmarkValidateExample(b *testing.B) {
 // BenchmarkLoadUBL measures loading and compiling UBL 2.1 Invoice (corpus).
 func BenchmarkLoadUBL(b *testing.B) {
 	corpus := corpusDir(b)
-	for b.Loop() {
-		if _, err := LoadSchemaSet(context.Background(), filepath.Join(corpus, "xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd"), LoadOptions{}); err != nil {
-			b.Fatal(err)
-		}
+	for _, ahead := range []bool{true, false} {
+		b.Run(fmt.Sprintf("parse-ahead=%v", ahead), func(b *testing.B) {
+			defer func(old bool) { parseAhead = old }(parseAhead)
+			parseAhead = ahead
+			for b.Loop() {
+				if _, err := LoadSchemaSet(context.Background(), filepath.Join(corpus, "xrechnung/ubl-2.1/xsd/maindoc/UBL-Invoice-2.1.xsd"), LoadOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

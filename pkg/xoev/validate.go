@@ -86,6 +86,10 @@ func (s *SchemaSet) compileError(err error) error {
 	return &LoadError{File: s.Path, Err: fmt.Errorf("compile schema: %w", err)}
 }
 
+// parseAhead lets jacoelho/xsd parse the schema documents in parallel;
+// BenchmarkLoadUBL switches it off to compare.
+var parseAhead = true
+
 func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 	byPath := map[string]*SchemaDoc{}
 	for _, d := range s.Docs {
@@ -105,7 +109,16 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 		return xsd.SchemaSource{}, fmt.Errorf("%w: %s", xsderrors.ErrSchemaNotFound, location)
 	})
 	main := s.Docs[0]
-	eng, err := xsd.CompileWithOptions(xsd.CompileOptions{}, xsd.Bytes(main.Path, main.data).WithResolver(resolver))
+	// Every document the compile will read is known: parse them in
+	// parallel (the carried jacoelho/xsd uses one only where it reads the
+	// same bytes, so the result is the same as parsing them in order).
+	var ahead []xsd.SchemaSource
+	if parseAhead {
+		for _, d := range s.Docs {
+			ahead = append(ahead, xsd.Bytes(d.Path, d.data))
+		}
+	}
+	eng, err := xsd.CompileWithOptions(xsd.CompileOptions{ParseAhead: ahead}, xsd.Bytes(main.Path, main.data).WithResolver(resolver))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package xsd
 import (
 	"github.com/jacoelho/xsd/internal/compile"
 	"github.com/jacoelho/xsd/internal/runtime"
+	"github.com/jacoelho/xsd/internal/source"
 )
 
 // Engine is an immutable compiled schema validator.
@@ -47,6 +48,11 @@ type CompileOptions struct {
 	MaxSubstitutionClosureEntries int
 	// MaxSimpleUnionMemberEntries caps aggregate flattened simple-union members. Zero uses the default.
 	MaxSimpleUnionMemberEntries int
+	// ParseAhead lists schema documents the compile is likely to load (ozgctl
+	// patch). They are parsed in parallel before they are needed; the result
+	// is the same as without, since a document parsed ahead is used only when
+	// the loader reads the same name and bytes.
+	ParseAhead []SchemaSource
 }
 
 // Compile compiles schema sources into an immutable validation engine.
@@ -81,5 +87,17 @@ func internalCompileOptions(opts CompileOptions) compile.Options {
 		MaxContentModelAnalysisSteps:  opts.MaxContentModelAnalysisSteps,
 		MaxSubstitutionClosureEntries: opts.MaxSubstitutionClosureEntries,
 		MaxSimpleUnionMemberEntries:   opts.MaxSimpleUnionMemberEntries,
+		ParseAhead:                    internalSchemaSources(opts.ParseAhead),
 	}
+}
+
+func internalSchemaSources(srcs []SchemaSource) []source.Source {
+	if len(srcs) == 0 {
+		return nil
+	}
+	out := make([]source.Source, len(srcs))
+	for i, s := range srcs {
+		out[i] = internalSchemaSource(s)
+	}
+	return out
 }

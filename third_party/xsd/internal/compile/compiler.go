@@ -41,6 +41,7 @@ func CompileMappedSources[T any](opts Options, sources []T, sourceOf func(T) sou
 	if err != nil {
 		return nil, err
 	}
+	c.ahead = startParseAhead(opts.ParseAhead, limits)
 	return c.compileMappedSources(owned)
 }
 
@@ -150,6 +151,7 @@ type compiler struct {
 	rt              compilerSchemaBuild
 	contentWork     workBudget
 	dependencyWork  workBudget
+	ahead           *parseAhead // ozgctl patch: see Options.ParseAhead
 	componentDepth  int
 	limits          Limits
 	missingSimple   runtime.SimpleTypeID

@@ -1,7 +1,10 @@
 // Package compile owns schema compilation concerns.
 package compile
 
-import "github.com/jacoelho/xsd/xsderrors"
+import (
+	"github.com/jacoelho/xsd/internal/source"
+	"github.com/jacoelho/xsd/xsderrors"
+)
 
 const (
 	defaultMaxSchemaDepth             = 256
@@ -24,6 +27,9 @@ const (
 
 // Options controls schema compilation resource limits.
 type Options struct {
+	// ParseAhead lists schema documents the compile is likely to load,
+	// parsed in parallel before the loader needs them (ozgctl patch).
+	ParseAhead                    []source.Source
 	MaxSchemaDepth                int
 	MaxSchemaAttributes           int
 	MaxSchemaTokenBytes           int64

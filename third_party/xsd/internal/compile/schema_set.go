@@ -46,6 +46,7 @@ type schemaSetLoader struct {
 	resolvedLimit     int
 	parsedNodes       int
 	limits            Limits
+	ahead             *parseAhead // ozgctl patch: documents parsed in parallel
 }
 
 type loadedSchemaDocument struct {
@@ -207,6 +208,7 @@ func loadSchemaGraphOwned(
 	sources []source.Source,
 	limits Limits,
 	dependencyWork *workBudget,
+	ahead ...*parseAhead,
 ) (loadedSchemaGraph, error) {
 	if dependencyWork == nil {
 		return loadedSchemaGraph{}, xsderrors.InternalInvariant("schema dependency work budget is nil")
@@ -217,6 +219,9 @@ func loadSchemaGraphOwned(
 		resolvedSources: make(map[string]struct{}),
 		resolvedLimit:   limits.MaxSchemaSources - len(sources),
 		dependencyWork:  dependencyWork,
+	}
+	if len(ahead) > 0 {
+		l.ahead = ahead[0]
 	}
 	if err := l.loadOwned(sources); err != nil {
 		return loadedSchemaGraph{}, err
@@ -249,8 +254,8 @@ func (g *loadedSchemaGraph) plan() (schemaPlan, error) {
 	return schemaPlan{documents: g.documents}, nil
 }
 
-func loadSchemaPlanOwned(sources []source.Source, limits Limits, dependencyWork *workBudget) (schemaPlan, error) {
-	graph, err := loadSchemaGraphOwned(sources, limits, dependencyWork)
+func loadSchemaPlanOwned(sources []source.Source, limits Limits, dependencyWork *workBudget, ahead ...*parseAhead) (schemaPlan, error) {
+	graph, err := loadSchemaGraphOwned(sources, limits, dependencyWork, ahead...)
 	if err != nil {
 		return schemaPlan{}, err
 	}
@@ -262,7 +267,7 @@ func (c *compiler) load(sources []source.Source) error {
 }
 
 func (c *compiler) loadOwned(sources []source.Source) error {
-	plan, err := loadSchemaPlanOwned(sources, c.limits, &c.dependencyWork)
+	plan, err := loadSchemaPlanOwned(sources, c.limits, &c.dependencyWork, c.ahead)
 	if err != nil {
 		return err
 	}
@@ -406,9 +411,12 @@ func (l *schemaSetLoader) parseNewSource(item schemaLoadRequest, key string, dat
 	name := src.Name()
 	parseLimits := l.limits
 	parseLimits.MaxSchemaInstantiatedNodes -= l.parsedNodes
-	doc, err := parseSchemaDocument(name, key, data, parseLimits)
-	if err != nil {
-		return loadedSchemaSource{}, false, err
+	doc, ok := l.ahead.take(key, data, parseLimits)
+	var err error
+	if !ok {
+		if doc, err = parseSchemaDocument(name, key, data, parseLimits); err != nil {
+			return loadedSchemaSource{}, false, err
+		}
 	}
 	l.parsedNodes += doc.nodes
 	if item.ref != nil {
