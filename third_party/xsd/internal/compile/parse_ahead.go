@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jacoelho/xsd/internal/source"
 )
@@ -22,10 +23,11 @@ type parseAhead struct {
 }
 
 type parsedAhead struct {
-	done chan struct{}
-	data []byte
-	doc  *rawDoc
-	err  error
+	claimed atomic.Bool // by a worker, or by the loader, which then parses itself
+	done    chan struct{}
+	data    []byte
+	doc     *rawDoc
+	err     error
 }
 
 // startParseAhead parses sources on up to GOMAXPROCS goroutines with the
@@ -48,6 +50,9 @@ func startParseAhead(sources []source.Source, limits Limits) *parseAhead {
 		e := &parsedAhead{done: make(chan struct{})}
 		p.entries[key] = e
 		work = append(work, func() {
+			if !e.claimed.CompareAndSwap(false, true) {
+				return // the loader came first
+			}
 			defer close(e.done)
 			read := src.Acquire(limits.MaxSchemaSourceBytes)
 			if read.Err != nil {
@@ -86,8 +91,8 @@ func (p *parseAhead) take(key string, data []byte, limits Limits) (*rawDoc, bool
 	e := p.entries[key]
 	delete(p.entries, key)
 	p.mu.Unlock()
-	if e == nil {
-		return nil, false
+	if e == nil || e.claimed.CompareAndSwap(false, true) {
+		return nil, false // not listed, or not started: parse in order
 	}
 	<-e.done
 	// The parser fails as soon as its node count reaches the limit, so a
