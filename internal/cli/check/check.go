@@ -13,7 +13,6 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -46,16 +45,9 @@ type CheckOptions struct {
 	ShardCount int
 	Getenv     func(string) string
 
-	Jobs int
 	// Exclude holds glob patterns of inputs to leave out.
 	Exclude []string
-	Output  cmdutil.OutputFlags
-	// Baseline holds --baseline and --update-baseline; Ignores the
-	// ignore entries of the config file.
-	Baseline cmdutil.BaselineFlags
-	Ignores  []baseline.Ignore
-	Args     []string
-	Command  string
+	cmdutil.RunFlags
 }
 
 const long = `Check XÖV messages (and other XML such as UBL invoices) against their
@@ -134,10 +126,8 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 		Long:    long,
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			opts.Command = cmdutil.CommandLine(cmd)
-			if len(args) == 0 {
-				return cmdutil.FlagErrorf("no input: give files, directories, globs or - for stdin")
+			if err := opts.RunFlags.Parse(cmd, f, args, "no input: give files, directories, globs or - for stdin"); err != nil {
+				return err
 			}
 			if err := opts.CheckFlags.Check(); err != nil {
 				return err
@@ -148,13 +138,6 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 			if opts.XSD == "" && opts.SchemaDir == "" && len(opts.Schematron) == 0 && opts.Profile == "" && opts.KositConfig == "" {
 				return cmdutil.FlagErrorf("nothing to check against: give --xsd SCHEMA or --schema-dir DIR (or --profile, --schematron, --kosit-config)")
 			}
-			if opts.Jobs < 0 {
-				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
-			}
-			if err := opts.Baseline.Check(); err != nil {
-				return err
-			}
-			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
 			}
@@ -168,12 +151,10 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringArrayVar(&opts.KositPropertyFiles, "kosit-properties", nil, "Java properties `FILE` filling the placeholders of a source configuration (repeatable)")
 	fl.StringVar(&opts.KositRepository, "kosit-repository", "", "directory `DIR` the configuration's resource locations are relative to (default: the configuration's directory)")
 	fl.StringArrayVar(&opts.KositResources, "kosit-resources", nil, "also look for resources below `DIR`, by location and by file name; a compiled Schematron X.xsl is looked up as its source X.sch (repeatable, first hit wins)")
-	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
 	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
-	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
-	cmdutil.AddOutputFlags(cmd, &opts.Output, report.Formats())
+	cmdutil.AddRunFlags(cmd, &opts.RunFlags, report.Formats())
 	return cmd
 }
 

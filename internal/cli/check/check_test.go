@@ -89,8 +89,7 @@ func TestCheckRun(t *testing.T) {
 	f, ios := factory()
 	ex := "../../../examples/xoev"
 	opts := &CheckOptions{IO: f.IO, CheckFlags: cmdutil.CheckFlags{XSD: ex + "/xsd/demo.xsd", Catalogs: []string{ex + "/catalog.xml"},
-		CodeLists: []string{ex + "/codelists"}}, Args: []string{ex + "/messages"},
-		Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}
+		CodeLists: []string{ex + "/codelists"}}, RunFlags: cmdutil.RunFlags{Args: []string{ex + "/messages"}, Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}}
 	err := checkRun(context.Background(), opts)
 	if !errors.Is(err, cmdutil.ErrFindings) {
 		t.Fatalf("err = %v, want ErrFindings", err)
@@ -121,9 +120,7 @@ func TestKositJSONAgainstSchema(t *testing.T) {
 	}
 	mini := "../../../pkg/kosit/testdata/mini"
 	f, ios := factory()
-	opts := &CheckOptions{IO: f.IO, KositConfig: mini, KositPropertyFiles: []string{mini + "/mini.properties"},
-		KositResources: []string{mini + "/sch"}, Args: []string{mini + "/messages"},
-		Output: cmdutil.OutputFlags{Output: "json", FailOn: "error", Lang: "en"}}
+	opts := &CheckOptions{IO: f.IO, KositConfig: mini, KositPropertyFiles: []string{mini + "/mini.properties"}, KositResources: []string{mini + "/sch"}, RunFlags: cmdutil.RunFlags{Args: []string{mini + "/messages"}, Output: cmdutil.OutputFlags{Output: "json", FailOn: "error", Lang: "en"}}}
 	if err := checkRun(context.Background(), opts); !errors.Is(err, cmdutil.ErrFindings) {
 		t.Fatalf("err = %v, want ErrFindings", err)
 	}

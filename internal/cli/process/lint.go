@@ -18,7 +18,6 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -30,16 +29,9 @@ var LintFormats = []string{"json", "junit", "sarif", "text", "github", "codeclim
 
 // LintOptions are the parsed flags and arguments of "ozgctl bpmn lint".
 type LintOptions struct {
-	IO     *iostreams.IOStreams
-	Build  cmdutil.BuildInfo
-	Jobs   int
-	Output cmdutil.OutputFlags
-	// Baseline holds --baseline and --update-baseline; Ignores the
-	// ignore entries of the config file.
-	Baseline cmdutil.BaselineFlags
-	Ignores  []baseline.Ignore
-	Args     []string
-	Command  string
+	IO    *iostreams.IOStreams
+	Build cmdutil.BuildInfo
+	cmdutil.RunFlags
 }
 
 const lintLong = `Check BPMN 2.0 process models: the .bpmn/.xml files given, and the models
@@ -83,27 +75,16 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
   ozgctl bpmn lint --output sarif --report junit=bpmn-lint.xml examples/bpmn
   ozgctl bpmn lint --lang en examples/xprozess/mutterschutz-anzeige.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			opts.Command = cmdutil.CommandLine(cmd)
-			if len(args) == 0 {
-				return cmdutil.FlagErrorf("no input: give BPMN or XProzess files, directories, globs or - for stdin")
-			}
-			if opts.Jobs < 0 {
-				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
-			}
-			if err := opts.Baseline.Check(); err != nil {
+			if err := opts.RunFlags.Parse(cmd, f, args, "no input: give BPMN or XProzess files, directories, globs or - for stdin"); err != nil {
 				return err
 			}
-			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
 			}
 			return lintRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
-	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
-	cmdutil.AddOutputFlags(cmd, &opts.Output, LintFormats)
+	cmdutil.AddRunFlags(cmd, &opts.RunFlags, LintFormats)
 	return cmd
 }
 

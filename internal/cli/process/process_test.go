@@ -155,7 +155,7 @@ func TestConvertSVGToFile(t *testing.T) {
 
 func lint(t *testing.T, lang string, args ...string) (*finding.Report, string, error) {
 	ios, _, out, _ := iostreams.Test()
-	opts := &LintOptions{IO: ios, Args: args, Output: cmdutil.OutputFlags{Output: "json", FailOn: "error", Lang: lang}, Jobs: 2}
+	opts := &LintOptions{IO: ios, RunFlags: cmdutil.RunFlags{Args: args, Output: cmdutil.OutputFlags{Output: "json", FailOn: "error", Lang: lang}, Jobs: 2}}
 	err := lintRun(t.Context(), opts)
 	var rep struct {
 		Files []finding.FileResult `json:"files"`

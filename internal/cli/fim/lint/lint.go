@@ -10,7 +10,6 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/pkg/baseline"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
@@ -30,18 +29,9 @@ type LintOptions struct {
 	Codelists []string
 	// Strict raises the reader's warnings to errors.
 	Strict bool
-	// Jobs is the number of parallel workers (0: number of CPUs).
-	Jobs int
 	// Exclude holds glob patterns of inputs to leave out.
 	Exclude []string
-
-	Output cmdutil.OutputFlags
-	// Baseline holds --baseline and --update-baseline; Ignores the
-	// ignore entries of the config file.
-	Baseline cmdutil.BaselineFlags
-	Ignores  []baseline.Ignore
-	Args     []string
-	Command  string
+	cmdutil.RunFlags
 }
 
 const long = `Run the FIM quality checks on XDatenfelder 2.0 and 3.0.0 files (schemas,
@@ -91,21 +81,12 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 		Long:    long,
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			opts.Command = cmdutil.CommandLine(cmd)
-			if len(args) == 0 {
-				return cmdutil.FlagErrorf("no input: give XDatenfelder files, directories, globs or - for stdin")
-			}
-			if opts.Jobs < 0 {
-				return cmdutil.FlagErrorf("-j %d: want a positive number of workers", opts.Jobs)
+			if err := opts.RunFlags.Parse(cmd, f, args, "no input: give XDatenfelder files, directories, globs or - for stdin"); err != nil {
+				return err
 			}
 			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
 				return err
 			}
-			if err := opts.Baseline.Check(); err != nil {
-				return err
-			}
-			opts.Ignores = f.Ignores
 			if runF != nil {
 				return runF(opts)
 			}
@@ -115,10 +96,8 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
-	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
-	cmdutil.AddBaselineFlags(cmd, &opts.Baseline)
-	cmdutil.AddOutputFlags(cmd, &opts.Output, Formats)
+	cmdutil.AddRunFlags(cmd, &opts.RunFlags, Formats)
 	return cmd
 }
 

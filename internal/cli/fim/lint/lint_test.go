@@ -32,11 +32,10 @@ func TestNewCmdLint(t *testing.T) {
 		wantErr string
 	}{
 		{name: "defaults", args: []string{"a.xml"},
-			want: LintOptions{Args: []string{"a.xml"}, Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}},
+			want: LintOptions{RunFlags: cmdutil.RunFlags{Args: []string{"a.xml"}, Output: cmdutil.OutputFlags{Output: "text", FailOn: "error", Lang: "de"}}}},
 		{name: "all flags", args: []string{"--output", "json", "--report", "sarif=x.sarif", "--fail-on", "warning", "--lang", "en",
 			"--strict", "-j", "3", "--codelists", fimTestdata, "--codelists", fimTestdata, "a.xml", "-"},
-			want: LintOptions{Args: []string{"a.xml", "-"}, Strict: true, Jobs: 3, Codelists: []string{fimTestdata, fimTestdata},
-				Output: cmdutil.OutputFlags{Output: "json", Reports: []string{"sarif=x.sarif"}, FailOn: "warning", Lang: "en"}}},
+			want: LintOptions{Strict: true, Codelists: []string{fimTestdata, fimTestdata}, RunFlags: cmdutil.RunFlags{Args: []string{"a.xml", "-"}, Jobs: 3, Output: cmdutil.OutputFlags{Output: "json", Reports: []string{"sarif=x.sarif"}, FailOn: "warning", Lang: "en"}}}},
 		{name: "no input", args: []string{}, wantErr: "no input"},
 		{name: "negative jobs", args: []string{"-j", "-1", "a"}, wantErr: "-j -1"},
 		{name: "missing codelists dir", args: []string{"--codelists", "nope", "a"}, wantErr: `--codelists "nope"`},
@@ -80,16 +79,16 @@ func run(t *testing.T, opts LintOptions) (string, error) {
 }
 
 func TestLintRunExitErrors(t *testing.T) {
-	if _, err := run(t, LintOptions{Args: []string{clean}}); err != nil {
+	if _, err := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: []string{clean}}}); err != nil {
 		t.Errorf("clean file: %v", err)
 	}
-	if _, err := run(t, LintOptions{Args: []string{s94}}); !errors.Is(err, cmdutil.ErrFindings) {
+	if _, err := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: []string{s94}}}); !errors.Is(err, cmdutil.ErrFindings) {
 		t.Errorf("S00000094: %v, want ErrFindings", err)
 	}
-	if _, err := run(t, LintOptions{Args: []string{s94, "nope.xml"}}); !errors.Is(err, cmdutil.ErrInput) {
+	if _, err := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: []string{s94, "nope.xml"}}}); !errors.Is(err, cmdutil.ErrInput) {
 		t.Errorf("missing file: %v, want ErrInput", err)
 	}
-	if _, err := run(t, LintOptions{Args: []string{clean}, Output: cmdutil.OutputFlags{Output: "yaml"}}); err == nil {
+	if _, err := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: []string{clean}, Output: cmdutil.OutputFlags{Output: "yaml"}}}); err == nil {
 		t.Error("unknown format accepted")
 	}
 }
@@ -100,8 +99,8 @@ func TestJobsSameOutput(t *testing.T) {
 	if len(files) < 5 {
 		t.Fatalf("only %d files", len(files))
 	}
-	a, _ := run(t, LintOptions{Args: files, Jobs: 1, Output: cmdutil.OutputFlags{Output: "json"}})
-	b, _ := run(t, LintOptions{Args: files, Jobs: 4, Output: cmdutil.OutputFlags{Output: "json"}})
+	a, _ := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: files, Jobs: 1, Output: cmdutil.OutputFlags{Output: "json"}}})
+	b, _ := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: files, Jobs: 4, Output: cmdutil.OutputFlags{Output: "json"}}})
 	if a != b {
 		t.Error("output differs between -j 1 and -j 4")
 	}
@@ -118,8 +117,7 @@ func TestJSONAgainstSchema(t *testing.T) {
 	files, _ := filepath.Glob(fimTestdata + "/*/*.xml")
 	args := append(files, "nope.xml")
 	for _, lang := range []string{"de", "en"} {
-		out, _ := run(t, LintOptions{Args: args, Codelists: []string{fimTestdata + "/codelists"},
-			Output: cmdutil.OutputFlags{Output: "json", Lang: lang}})
+		out, _ := run(t, LintOptions{Codelists: []string{fimTestdata + "/codelists"}, RunFlags: cmdutil.RunFlags{Args: args, Output: cmdutil.OutputFlags{Output: "json", Lang: lang}}})
 		v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 		if err != nil {
 			t.Fatal(err)
@@ -146,7 +144,7 @@ func TestJUnitAgainstXSD(t *testing.T) {
 		testenv.Missing(t, "xmllint", "apt-get install libxml2-utils")
 	}
 	files, _ := filepath.Glob(fimTestdata + "/*/*.xml")
-	out, _ := run(t, LintOptions{Args: append(files, "nope.xml"), Output: cmdutil.OutputFlags{Output: "junit", FailOn: "warning"}})
+	out, _ := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: append(files, "nope.xml"), Output: cmdutil.OutputFlags{Output: "junit", FailOn: "warning"}}})
 	if !strings.Contains(out, "<failure") || !strings.Contains(out, "<error") {
 		t.Fatal("expected failures and an error in the JUnit output")
 	}
@@ -162,7 +160,7 @@ func TestJUnitAgainstXSD(t *testing.T) {
 
 // TestSARIFRules checks that SARIF lists the catalogue rules.
 func TestSARIFRules(t *testing.T) {
-	out, _ := run(t, LintOptions{Args: []string{s94}, Output: cmdutil.OutputFlags{Output: "sarif", Lang: "en"}})
+	out, _ := run(t, LintOptions{RunFlags: cmdutil.RunFlags{Args: []string{s94}, Output: cmdutil.OutputFlags{Output: "sarif", Lang: "en"}}})
 	var log struct {
 		Version string `json:"version"`
 		Runs    []struct {
