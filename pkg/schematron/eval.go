@@ -99,6 +99,7 @@ type docState struct {
 	patVals map[*pattern]*frame
 	idx     *nameIndex
 	idxVals map[int]xpath3.Sequence
+	idxErrs map[int]error
 	kids    map[helium.Node][]*helium.Element
 	// childSel caches the results of child-step functions per node.
 	childSel map[childKey]xpath3.Sequence
@@ -123,7 +124,8 @@ func (resolver) ResolveVariable(ctx context.Context, name string) (xpath3.Sequen
 		if err != nil {
 			return nil, false, nil
 		}
-		return st.indexVar(n), true, nil
+		v, err := st.indexVar(ctx, n)
+		return v, true, err
 	}
 	if fr.rule != nil {
 		if d, ok := fr.rule.lets[name]; ok {
@@ -230,7 +232,7 @@ func (r *Rules) newEvaluator() xpath3.Evaluator {
 // with the document's own document-order cache.
 func (r *Rules) newState(doc *helium.Document) *docState {
 	return &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
-		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, kids: map[helium.Node][]*helium.Element{},
+		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, idxErrs: map[int]error{}, kids: map[helium.Node][]*helium.Element{},
 		childSel: map[childKey]xpath3.Sequence{}, eval: r.baseEval.DocOrderCache(xpath3.NewDocOrderCache())}
 }
 
@@ -470,7 +472,7 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 	var cands []helium.Node
 	switch {
 	case last.kind == kindName && !last.anyNS && last.local != "*":
-		key := "{" + last.uri + "}" + last.local
+		key := qname{last.uri, last.local}
 		if last.attr {
 			cands = idx.attrs[key]
 		} else {
@@ -484,9 +486,12 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 		cands = idx.all
 	}
 	var out []helium.Node
+	// One context for all candidates: current() reads fr.node, which
+	// follows the candidate under test.
+	fctx := context.WithValue(ctx, frameKey{}, fr)
 	for _, n := range cands {
 		fr.node = n
-		ok, err := b.matches(context.WithValue(ctx, frameKey{}, fr), st, n)
+		ok, err := b.matches(fctx, st, n)
 		if err != nil {
 			return nil, err
 		}
@@ -497,10 +502,15 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 	return out, nil
 }
 
+// qname is an expanded name, the key of the name index: a struct of the
+// two strings helium already holds, so building the index allocates no
+// "{uri}local" string per node.
+type qname struct{ uri, local string }
+
 // nameIndex lists a document's nodes by expanded name, in document order.
 type nameIndex struct {
-	elems    map[string][]helium.Node
-	attrs    map[string][]helium.Node
+	elems    map[qname][]helium.Node
+	attrs    map[qname][]helium.Node
 	allElems []helium.Node
 	allAttrs []helium.Node
 	all      []helium.Node // elements, text, comments, PIs
@@ -510,19 +520,19 @@ func (st *docState) index() *nameIndex {
 	if st.idx != nil {
 		return st.idx
 	}
-	idx := &nameIndex{elems: map[string][]helium.Node{}, attrs: map[string][]helium.Node{}}
+	idx := &nameIndex{elems: map[qname][]helium.Node{}, attrs: map[qname][]helium.Node{}}
 	var walk func(n helium.Node)
 	walk = func(n helium.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c.Type() {
 			case helium.ElementNode:
 				e := c.(*helium.Element)
-				key := "{" + e.URI() + "}" + e.LocalName()
+				key := qname{e.URI(), e.LocalName()}
 				idx.elems[key] = append(idx.elems[key], c)
 				idx.allElems = append(idx.allElems, c)
 				idx.all = append(idx.all, c)
 				for _, a := range e.Attributes() {
-					k := "{" + a.URI() + "}" + a.LocalName()
+					k := qname{a.URI(), a.LocalName()}
 					idx.attrs[k] = append(idx.attrs[k], a)
 					idx.allAttrs = append(idx.allAttrs, a)
 				}

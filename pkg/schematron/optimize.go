@@ -2,8 +2,11 @@ package schematron
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
@@ -13,10 +16,13 @@ import (
 // answered from the document's name index.
 const idxVarPrefix = "ozgctl.idx."
 
-// indexVar is an absolute //name (or //@name) replaced by a variable.
+// indexVar is an absolute //name (or //@name) replaced by a variable,
+// or, with filter set, such a list filtered by predicates that depend on
+// nothing but the candidate node (a memo evaluated once per document).
 type indexVar struct {
-	attr bool
-	key  string
+	attr   bool
+	key    qname
+	filter *xpath3.Expression
 }
 
 // optimize rewrites an expression for speed without changing its value:
@@ -149,34 +155,39 @@ func isDescOrSelfNode(st xpath3.Step) bool {
 
 // indexKey returns the index key of a child or attribute step with a
 // plain name test.
-func (c *compiler) indexKey(st xpath3.Step) (key string, attr, ok bool) {
+func (c *compiler) indexKey(st xpath3.Step) (key qname, attr, ok bool) {
 	if st.Axis != xpath3.AxisChild && st.Axis != xpath3.AxisAttribute {
-		return "", false, false
+		return qname{}, false, false
 	}
 	nt, isName := st.NodeTest.(xpath3.NameTest)
 	if !isName || nt.Local == "*" || nt.Prefix == "*" {
-		return "", false, false
+		return qname{}, false, false
 	}
 	uri := nt.URI
 	if uri == "" && nt.Prefix != "" {
 		u, found := c.r.ns[nt.Prefix]
 		if !found {
-			return "", false, false
+			return qname{}, false, false
 		}
 		uri = u
 	}
 	for _, p := range st.Predicates {
 		if !booleanPredicate(p) {
-			return "", false, false
+			return qname{}, false, false
 		}
 	}
-	return "{" + uri + "}" + nt.Local, st.Axis == xpath3.AxisAttribute, true
+	return qname{uri, nt.Local}, st.Axis == xpath3.AxisAttribute, true
 }
 
-func (c *compiler) indexVarExpr(key string, attr bool, preds []xpath3.Expr) xpath3.Expr {
+func (c *compiler) indexVarExpr(key qname, attr bool, preds []xpath3.Expr) xpath3.Expr {
+	if len(preds) > 0 && !c.plain {
+		if m, ok := c.memoVar(key, attr, preds); ok {
+			return m
+		}
+	}
 	n := -1
 	for i, iv := range c.r.idxVars {
-		if iv.key == key && iv.attr == attr {
+		if iv.filter == nil && iv.key == key && iv.attr == attr {
 			n = i
 			break
 		}
@@ -478,11 +489,40 @@ func (c *compiler) indexUnion(ps xpath3.PathStepExpr) xpath3.Expr {
 	return out
 }
 
-func (st *docState) indexVar(n int) xpath3.Sequence {
+// indexVar returns the value of index variable n for the document,
+// evaluating a memo's filter on first use (its error is kept, too, so
+// that every assert using it fails the same way as it would inline).
+func (st *docState) indexVar(ctx context.Context, n int) (xpath3.Sequence, error) {
 	if v, ok := st.idxVals[n]; ok {
-		return v
+		return v, nil
 	}
 	iv := st.r.idxVars[n]
+	if iv.filter != nil {
+		if err, ok := st.idxErrs[n]; ok {
+			return nil, err
+		}
+		fr := &frame{st: st, node: st.doc}
+		res, err := st.eval.Evaluate(context.WithValue(ctx, frameKey{}, fr), iv.filter, st.doc)
+		if err != nil {
+			if ctx.Err() == nil { // an interrupted evaluation is not the filter's result
+				st.idxErrs[n] = err
+			}
+			return nil, err
+		}
+		seq := res.Sequence()
+		if is, ok := seq.(xpath3.ItemSlice); ok {
+			seq = slices.Clip(is) // no caller may append into the shared value
+		}
+		st.idxVals[n] = seq
+		return seq, nil
+	}
+	v := st.nameVar(iv)
+	st.idxVals[n] = v
+	return v, nil
+}
+
+// nameVar builds the sequence of all nodes named by iv, once per document.
+func (st *docState) nameVar(iv indexVar) xpath3.Sequence {
 	idx := st.index()
 	var nodes []helium.Node
 	if iv.attr {
@@ -494,6 +534,95 @@ func (st *docState) indexVar(n int) xpath3.Sequence {
 	for i, nd := range nodes {
 		items[i] = xpath3.NodeItem{Node: nd}
 	}
-	st.idxVals[n] = items
 	return items
+}
+
+// memoVar returns the variable standing for //name[preds] when the
+// predicates can be evaluated once per document: they use no variable
+// but the document-level index variables, neither current() nor an
+// xsl:function (whose body could read the rule's frame), and no
+// position() or last() (indexKey has checked that). The same filter
+// written in several asserts and rules shares one variable.
+func (c *compiler) memoVar(key qname, attr bool, preds []xpath3.Expr) (xpath3.Expr, bool) {
+	base := c.indexVarExpr(key, attr, nil)
+	fe := xpath3.FilterExpr{Expr: base, Predicates: preds}
+	sig := astKey(fe)
+	if n, ok := c.memoKeys[sig]; ok {
+		return xpath3.VariableExpr{Name: idxVarPrefix + strconv.Itoa(n)}, true
+	}
+	expr, err := xpath3.NewCompiler().CompileExpr(fe)
+	if err != nil || !c.documentLevel(expr) {
+		return nil, false
+	}
+	n := len(c.r.idxVars)
+	c.r.idxVars = append(c.r.idxVars, indexVar{attr: attr, key: key, filter: expr})
+	c.memoKeys[sig] = n
+	return xpath3.VariableExpr{Name: idxVarPrefix + strconv.Itoa(n)}, true
+}
+
+// documentLevel reports whether expr's value depends on the document
+// alone: only index variables, only built-in and internal functions,
+// no current().
+func (c *compiler) documentLevel(expr *xpath3.Expression) bool {
+	refs := expr.StaticReferences(c.r.evalNamespaces())
+	for _, v := range refs.FreeVariables {
+		if !strings.HasPrefix(v, idxVarPrefix) {
+			return false
+		}
+	}
+	for _, f := range refs.FunctionNames {
+		switch {
+		case f.URI == internalNS:
+		case f.URI == nsFn && f.Name == "current":
+			return false
+		case f.URI == nsFn && xpath3.BuiltinFunctionAcceptsArity(f.URI, f.Name, f.Arity):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// astKey renders an expression tree with pointers followed, so that two
+// equal trees give equal keys.
+func astKey(e any) string {
+	var b strings.Builder
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Invalid:
+			b.WriteString("nil")
+		case reflect.Pointer, reflect.Interface:
+			if v.IsNil() {
+				b.WriteString("nil")
+				return
+			}
+			if v.Kind() == reflect.Pointer {
+				b.WriteByte('&')
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			b.WriteString(v.Type().String())
+			b.WriteByte('{')
+			for i := 0; i < v.NumField(); i++ {
+				walk(v.Field(i))
+				b.WriteByte(',')
+			}
+			b.WriteByte('}')
+		case reflect.Slice, reflect.Array:
+			b.WriteByte('[')
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+				b.WriteByte(',')
+			}
+			b.WriteByte(']')
+		case reflect.Map:
+			// Not part of parsed XPath trees; keep keys apart.
+			fmt.Fprintf(&b, "%p", v.UnsafePointer())
+		default:
+			fmt.Fprintf(&b, "%s(%#v)", v.Type(), v)
+		}
+	}
+	walk(reflect.ValueOf(e))
+	return b.String()
 }

@@ -18,6 +18,9 @@ type Options struct {
 	Phase string
 	// ReadFile reads the rule file and its includes; nil means os.ReadFile.
 	ReadFile func(path string) ([]byte, error)
+	// plain compiles without the per-document memos and Go shortcuts, so
+	// that differential tests can compare against plain XPath evaluation.
+	plain bool
 }
 
 // Rules is a compiled Schematron schema. It is read-only after Compile and
@@ -178,7 +181,10 @@ func Compile(path string, opts Options) (*Rules, error) {
 		abstractR: map[string]*xnode{},
 		diags:     map[string]*xnode{},
 		phases:    map[string]*xnode{},
+		plain:     opts.plain,
+		memoKeys:  map[string]int{},
 	}
+	c.r.noFast = opts.plain
 	if err := c.compile(root, opts); err != nil {
 		return nil, err
 	}
@@ -196,6 +202,10 @@ type compiler struct {
 	diagCache map[string]*diagnostic
 	phases    map[string]*xnode
 	fnNodes   []*xnode
+	// plain turns the memos and Go shortcuts off (Options.plain).
+	plain bool
+	// memoKeys finds the memo variable of an already seen //name[p].
+	memoKeys map[string]int
 }
 
 // Supported query bindings. xslt and xpath evaluate in XPath 1.0
@@ -568,7 +578,9 @@ func (c *compiler) compileRule(p *pattern, n *xnode) (*rule, error) {
 		if ck.expr, err = c.xpath(test, it, cons, sc); err != nil {
 			return nil, err
 		}
-		ck.fast = c.compileFastTest(test)
+		if !c.plain {
+			ck.fast = c.compileFastTest(test)
+		}
 		if ck.msg, err = c.message(it, cons, sc); err != nil {
 			return nil, err
 		}
