@@ -51,9 +51,32 @@ type fastCount struct {
 }
 
 func (p fastPath) eval(st *docState, n helium.Node) bool { return st.pathCount(n, p, 0, 1) > 0 }
-func (f fastNot) eval(st *docState, n helium.Node) bool  { return !f.x.eval(st, n) }
-func (f fastAnd) eval(st *docState, n helium.Node) bool  { return f.a.eval(st, n) && f.b.eval(st, n) }
-func (f fastOr) eval(st *docState, n helium.Node) bool   { return f.a.eval(st, n) || f.b.eval(st, n) }
+func (f fastNot) eval(st *docState, n helium.Node) bool  { v, _ := f.try(st, n); return v }
+func (f fastAnd) eval(st *docState, n helium.Node) bool  { v, _ := f.try(st, n); return v }
+func (f fastOr) eval(st *docState, n helium.Node) bool   { v, _ := f.try(st, n); return v }
+
+func (f fastNot) try(st *docState, n helium.Node) (bool, bool) {
+	v, ok := tryTest(f.x, st, n)
+	return !v, ok
+}
+
+// try of and/or: a decided left operand settles the result as helium's
+// left-to-right evaluation does; a declining operand declines the whole.
+func (f fastAnd) try(st *docState, n helium.Node) (bool, bool) {
+	a, ok := tryTest(f.a, st, n)
+	if !ok || !a {
+		return false, ok
+	}
+	return tryTest(f.b, st, n)
+}
+
+func (f fastOr) try(st *docState, n helium.Node) (bool, bool) {
+	a, ok := tryTest(f.a, st, n)
+	if !ok || a {
+		return a, ok
+	}
+	return tryTest(f.b, st, n)
+}
 
 func (f fastCount) eval(st *docState, n helium.Node) bool {
 	limit := -1 // count all
@@ -86,6 +109,14 @@ func (c *compiler) compileFastTest(src string) fastTest {
 
 // fastBool converts an expression used for its effective boolean value.
 func (c *compiler) fastBool(e xpath3.Expr) fastTest {
+	if t := c.fastPathTest(e); t != nil {
+		return t
+	}
+	return c.fastStringTest(e)
+}
+
+// fastPathTest converts the path, count and decimals forms.
+func (c *compiler) fastPathTest(e xpath3.Expr) fastTest {
 	switch v := e.(type) {
 	case *xpath3.LocationPath, xpath3.PathExpr:
 		if p, ok := c.fastPathOf(v); ok {

@@ -34,6 +34,8 @@ type pstep struct {
 	local string // "*" = any
 	anyNS bool
 	preds []*xpath3.Expression
+	// fast holds, per predicate, its Go shortcut or nil.
+	fast []fastTest
 	// pre are cheap necessary conditions on the node's name taken from
 	// the predicates (e.g. ends-with(name(), 'Amount')); a node failing
 	// one is not matched without evaluating the predicates.
@@ -173,6 +175,11 @@ func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct strin
 			if ps.kind == kindName {
 				ps.pre = append(ps.pre, namePrefilters(p)...)
 			}
+			var ft fastTest
+			if !c.plain {
+				ft = c.fastBool(p)
+			}
+			ps.fast = append(ps.fast, ft)
 			p = c.optimize(p)
 			expr, err := xpath3.NewCompiler().CompileExpr(p)
 			if err != nil {
@@ -326,7 +333,15 @@ func (s *pstep) test(ctx context.Context, st *docState, n helium.Node) (bool, er
 			}
 		}
 	}
-	for _, p := range s.preds {
+	for i, p := range s.preds {
+		if f := s.fast[i]; f != nil && !st.r.noFast {
+			if v, ok := tryTest(f, st, n); ok {
+				if !v {
+					return false, nil
+				}
+				continue
+			}
+		}
 		ok, err := st.ebv(ctx, p, n)
 		if err != nil || !ok {
 			return false, err
