@@ -24,6 +24,24 @@ type fastTest interface {
 type fastPath struct {
 	steps []fastStep
 	attr  *childTest
+	// preds holds per step the shortcuts of its predicates (nil: none).
+	// A step's predicates are tested on every candidate, so that a
+	// predicate that declines anywhere declines the whole test.
+	preds [][]fastTest
+}
+
+// stepPreds applies the predicates of step i to k.
+func (p fastPath) stepPreds(st *docState, i int, k helium.Node) (match, ok bool) {
+	if p.preds == nil {
+		return true, true
+	}
+	for _, f := range p.preds[i] {
+		v, ok := tryTest(f, st, k)
+		if !ok || !v {
+			return false, ok
+		}
+	}
+	return true, true
 }
 
 // fastStep matches an element child by one of its names.
@@ -50,10 +68,19 @@ type fastCount struct {
 	n    int64
 }
 
-func (p fastPath) eval(st *docState, n helium.Node) bool { return st.pathCount(n, p, 0, 1) > 0 }
-func (f fastNot) eval(st *docState, n helium.Node) bool  { v, _ := f.try(st, n); return v }
-func (f fastAnd) eval(st *docState, n helium.Node) bool  { v, _ := f.try(st, n); return v }
-func (f fastOr) eval(st *docState, n helium.Node) bool   { v, _ := f.try(st, n); return v }
+func (p fastPath) eval(st *docState, n helium.Node) bool { v, _ := p.try(st, n); return v }
+
+func (p fastPath) try(st *docState, n helium.Node) (bool, bool) {
+	limit := 1
+	if p.preds != nil {
+		limit = -1 // test every candidate
+	}
+	c, ok := st.pathCount(n, p, 0, limit)
+	return c > 0, ok
+}
+func (f fastNot) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastAnd) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastOr) eval(st *docState, n helium.Node) bool  { v, _ := f.try(st, n); return v }
 
 func (f fastNot) try(st *docState, n helium.Node) (bool, bool) {
 	v, ok := tryTest(f.x, st, n)
@@ -78,9 +105,14 @@ func (f fastOr) try(st *docState, n helium.Node) (bool, bool) {
 	return tryTest(f.b, st, n)
 }
 
-func (f fastCount) eval(st *docState, n helium.Node) bool {
-	limit := -1 // count all
-	c := int64(st.pathCount(n, f.path, 0, limit))
+func (f fastCount) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+
+func (f fastCount) try(st *docState, n helium.Node) (bool, bool) {
+	cnt, ok := st.pathCount(n, f.path, 0, -1)
+	return f.compare(int64(cnt)), ok
+}
+
+func (f fastCount) compare(c int64) bool {
 	switch f.op {
 	case xpath3.TokenEquals, xpath3.TokenEq:
 		return c == f.n
@@ -214,8 +246,13 @@ func (c *compiler) fastPathOf(e xpath3.Expr) (fastPath, bool) {
 		return p, false
 	}
 	for i, st := range steps {
-		if len(st.Predicates) > 0 {
-			return p, false
+		var preds []fastTest
+		for _, pe := range st.Predicates {
+			f := c.fastBool(pe) // boolean by construction: never positional
+			if f == nil || st.Axis != xpath3.AxisChild {
+				return p, false
+			}
+			preds = append(preds, f)
 		}
 		t, ok := c.nameTest(st.NodeTest)
 		if !ok {
@@ -223,6 +260,12 @@ func (c *compiler) fastPathOf(e xpath3.Expr) (fastPath, bool) {
 		}
 		switch {
 		case st.Axis == xpath3.AxisChild:
+			if preds != nil && p.preds == nil {
+				p.preds = make([][]fastTest, len(p.steps), len(p.steps)+len(steps))
+			}
+			if p.preds != nil {
+				p.preds = append(p.preds, preds)
+			}
 			p.steps = append(p.steps, fastStep{t})
 		case st.Axis == xpath3.AxisAttribute && i == len(steps)-1:
 			p.attr = &t
@@ -271,18 +314,28 @@ func (c *compiler) nameTest(nt0 xpath3.NodeTest) (childTest, bool) {
 // i on), stopping at limit when limit > 0. Child steps select disjoint
 // node sets from distinct parents and an element has at most one
 // attribute of a name, so the count needs no deduplication.
-func (st *docState) pathCount(n helium.Node, p fastPath, i, limit int) int {
+// ok is false when a predicate shortcut declined.
+func (st *docState) pathCount(n helium.Node, p fastPath, i, limit int) (int, bool) {
 	if n.Type() != helium.ElementNode && n.Type() != helium.DocumentNode {
-		return 0
+		return 0, true
 	}
 	total := 0
 	for _, k := range st.children(n) {
 		if !p.steps[i].matches(k) {
 			continue
 		}
+		if m, ok := p.stepPreds(st, i, k); !ok {
+			return 0, false
+		} else if !m {
+			continue
+		}
 		switch {
 		case i+1 < len(p.steps):
-			total += st.pathCount(k, p, i+1, limit-total)
+			c, ok := st.pathCount(k, p, i+1, limit-total)
+			if !ok {
+				return 0, false
+			}
+			total += c
 		case p.attr != nil:
 			if hasAttr(k, *p.attr) {
 				total++
@@ -291,10 +344,10 @@ func (st *docState) pathCount(n helium.Node, p fastPath, i, limit int) int {
 			total++
 		}
 		if limit > 0 && total >= limit {
-			return total
+			return total, true
 		}
 	}
-	return total
+	return total, true
 }
 
 func hasAttr(e *helium.Element, t childTest) bool {
@@ -404,7 +457,7 @@ func (c *compiler) fastDecimalsOf(v xpath3.BinaryExpr) fastTest {
 	case xpath3.ContextItemExpr:
 	default:
 		p, ok := c.fastPathOf(a)
-		if !ok || p.attr != nil {
+		if !ok || p.attr != nil || p.preds != nil {
 			return nil
 		}
 		f.path = &p

@@ -31,6 +31,10 @@ func TestStringShortcuts(t *testing.T) {
 		"a:scheme/normalize-space(a:id) != 'x'",
 		"self::a:item", "self::a:root or self::b:item", "@cur", "not(@n)",
 		"upper-case(string(@cur)) = ' EUR '", "concat(@n, a:flag) = '1true'",
+		// Paths with predicate shortcuts (on /a:root they select the items).
+		"exists(a:scheme[normalize-space(upper-case(a:id)) = 'VAT']/a:id)", "a:scheme[a:id = 'x']", "count(a:scheme[a:id != 'x']) = 1",
+		"a:item[a:code = 'S'][@cur = 'XXX']", "count(a:item[normalize-space(a:code) = 'S']) = 1", "not(a:item[a:flag = true()])",
+		"count(a:item[a:scheme/normalize-space(upper-case(a:id)) = 'VAT']/a:code) >= 1",
 	}
 	var body strings.Builder
 	for i, tc := range tests {
