@@ -100,7 +100,12 @@ type docState struct {
 	idx     *nameIndex
 	idxVals map[int]xpath3.Sequence
 	idxErrs map[int]error
-	kids    map[helium.Node][]*helium.Element
+	// roots caches index variables as node lists for the Go shortcuts.
+	roots map[int][]helium.Node
+	// ctx is the context of the running Evaluate, for shortcuts that
+	// evaluate a memo.
+	ctx  context.Context
+	kids map[helium.Node][]*helium.Element
 	// childSel caches the results of child-step functions per node.
 	childSel map[childKey]xpath3.Sequence
 	// calls is the depth of nested xsl:function calls (one goroutine
@@ -244,6 +249,7 @@ func (r *Rules) newState(doc *helium.Document) *docState {
 // never a list of assertions that failed because they were cut short.
 func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, error) {
 	st := r.newState(doc)
+	st.ctx = ctx
 	res := &Result{}
 	evaluated := map[string]bool{}
 	for _, p := range r.patterns {

@@ -24,6 +24,9 @@ type fastTest interface {
 type fastPath struct {
 	steps []fastStep
 	attr  *childTest
+	// root, when set, is 1 + the index variable of an absolute //name[p]
+	// the path starts from (the steps then apply to each of its nodes).
+	root int
 	// preds holds per step the shortcuts of its predicates (nil: none).
 	// A step's predicates are tested on every candidate, so that a
 	// predicate that declines anywhere declines the whole test.
@@ -75,8 +78,34 @@ func (p fastPath) try(st *docState, n helium.Node) (bool, bool) {
 	if p.preds != nil {
 		limit = -1 // test every candidate
 	}
-	c, ok := st.pathCount(n, p, 0, limit)
+	c, ok := st.countFrom(n, p, limit)
 	return c > 0, ok
+}
+
+// countFrom is pathCount from the context node or from the path's root.
+func (st *docState) countFrom(n helium.Node, p fastPath, limit int) (int, bool) {
+	if p.root == 0 {
+		return st.pathCount(n, p, 0, limit)
+	}
+	nodes, ok := st.rootNodes(p.root - 1)
+	if !ok {
+		return 0, false
+	}
+	if len(p.steps) == 0 {
+		return len(nodes), true
+	}
+	total := 0
+	for _, m := range nodes {
+		c, ok := st.pathCount(m, p, 0, limit-total)
+		if !ok {
+			return 0, false
+		}
+		total += c
+		if limit > 0 && total >= limit {
+			break
+		}
+	}
+	return total, true
 }
 func (f fastNot) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
 func (f fastAnd) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
@@ -108,7 +137,7 @@ func (f fastOr) try(st *docState, n helium.Node) (bool, bool) {
 func (f fastCount) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
 
 func (f fastCount) try(st *docState, n helium.Node) (bool, bool) {
-	cnt, ok := st.pathCount(n, f.path, 0, -1)
+	cnt, ok := st.countFrom(n, f.path, -1)
 	return f.compare(int64(cnt)), ok
 }
 
@@ -231,10 +260,19 @@ func (c *compiler) fastPathOf(e xpath3.Expr) (fastPath, bool) {
 	var steps []xpath3.Step
 	switch v := e.(type) {
 	case *xpath3.LocationPath:
-		if v.Absolute {
-			return p, false
-		}
 		steps = v.Steps
+		if v.Absolute {
+			// //name[p]/…: from the name index or the memo of //name[p].
+			if len(steps) < 2 || !isDescOrSelfNode(steps[0]) {
+				return p, false
+			}
+			root, ok := c.rootVar(steps[1])
+			if !ok {
+				return p, false
+			}
+			p.root = root + 1
+			steps = steps[2:]
+		}
 	case xpath3.PathExpr:
 		alts, ok := c.unionStep(v.Filter)
 		if !ok || v.Path == nil || v.Path.Absolute {
@@ -273,7 +311,7 @@ func (c *compiler) fastPathOf(e xpath3.Expr) (fastPath, bool) {
 			return p, false
 		}
 	}
-	return p, len(p.steps) > 0
+	return p, len(p.steps) > 0 || (p.root > 0 && p.attr == nil)
 }
 
 // unionStep converts (a|b|…) of single child name steps.
@@ -457,7 +495,7 @@ func (c *compiler) fastDecimalsOf(v xpath3.BinaryExpr) fastTest {
 	case xpath3.ContextItemExpr:
 	default:
 		p, ok := c.fastPathOf(a)
-		if !ok || p.attr != nil || p.preds != nil {
+		if !ok || p.attr != nil || p.preds != nil || p.root > 0 {
 			return nil
 		}
 		f.path = &p

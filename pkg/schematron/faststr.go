@@ -28,13 +28,30 @@ func tryTest(t fastTest, st *docState, n helium.Node) (val, ok bool) {
 // (no steps, no attribute), child element steps, then optionally one
 // attribute.
 type fastSel struct {
+	// root, when set, is 1 + the index variable the selection starts
+	// from instead of the context node (//name[p]/…).
+	root  int
 	steps []fastStep
 	attr  *childTest
 }
 
-// each calls f on the selected nodes in document order until f returns false.
-func (s fastSel) each(st *docState, n helium.Node, f func(helium.Node) bool) {
-	s.walk(st, n, 0, f)
+// each calls f on the selected nodes in document order until f returns
+// false; ok is false when the root's memo raised an error.
+func (s fastSel) each(st *docState, n helium.Node, f func(helium.Node) bool) (ok bool) {
+	if s.root == 0 {
+		s.walk(st, n, 0, f)
+		return true
+	}
+	nodes, ok := st.rootNodes(s.root - 1)
+	if !ok {
+		return false
+	}
+	for _, m := range nodes {
+		if !s.walk(st, m, 0, f) {
+			break
+		}
+	}
+	return true
 }
 
 func (s fastSel) walk(st *docState, n helium.Node, i int, f func(helium.Node) bool) bool {
@@ -69,11 +86,13 @@ func (s fastSel) walk(st *docState, n helium.Node, i int, f func(helium.Node) bo
 func (s fastSel) single(st *docState, n helium.Node) (string, bool) {
 	var first helium.Node
 	count := 0
-	s.each(st, n, func(m helium.Node) bool {
+	if !s.each(st, n, func(m helium.Node) bool {
 		count++
 		first = m
 		return count < 2
-	})
+	}) {
+		return "", false
+	}
 	switch count {
 	case 0:
 		return "", true
@@ -207,7 +226,7 @@ func (f fastStrCmp) try(st *docState, n helium.Node) (bool, bool) {
 		return f.match(s), true
 	}
 	res, ok := false, true
-	f.each.each(st, n, func(m helium.Node) bool {
+	if !f.each.each(st, n, func(m helium.Node) bool {
 		s, sok := f.x.str(st, m)
 		if !sok {
 			ok = false
@@ -217,8 +236,7 @@ func (f fastStrCmp) try(st *docState, n helium.Node) (bool, bool) {
 			res = true
 		}
 		return true // XPath evaluates the whole path first: any error counts
-	})
-	if !ok {
+	}) || !ok {
 		return false, false
 	}
 	return res, true
@@ -241,9 +259,10 @@ type fastNodeCmp struct {
 	neg  bool
 }
 
-func (f fastNodeCmp) eval(st *docState, n helium.Node) bool {
+func (f fastNodeCmp) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastNodeCmp) try(st *docState, n helium.Node) (bool, bool) {
 	res := false
-	f.sel.each(st, n, func(m helium.Node) bool {
+	ok := f.sel.each(st, n, func(m helium.Node) bool {
 		s := stringValue(m)
 		for _, l := range f.lits {
 			if (s == l) != f.neg {
@@ -253,7 +272,7 @@ func (f fastNodeCmp) eval(st *docState, n helium.Node) bool {
 		}
 		return true
 	})
-	return res
+	return res, ok
 }
 
 // fastNodeBool is P = true() or P = false(): each node's value is cast
@@ -269,7 +288,7 @@ func (f fastNodeBool) try(st *docState, n helium.Node) (bool, bool) {
 	// Every value is checked, even after a match: whether XPath stops
 	// at the first match or raises the later error, declining is right.
 	res, ok := false, true
-	f.sel.each(st, n, func(m helium.Node) bool {
+	rok := f.sel.each(st, n, func(m helium.Node) bool {
 		switch strings.Trim(stringValue(m), " \t\r\n") {
 		case "true", "1":
 			res = res || f.val
@@ -280,7 +299,7 @@ func (f fastNodeBool) try(st *docState, n helium.Node) (bool, bool) {
 		}
 		return ok
 	})
-	if !ok {
+	if !ok || !rok {
 		return false, false
 	}
 	return res, true
@@ -298,10 +317,39 @@ func (f fastSelf) eval(_ *docState, n helium.Node) bool {
 // (a lone attribute step).
 type fastExists struct{ sel fastSel }
 
-func (f fastExists) eval(st *docState, n helium.Node) bool {
+func (f fastExists) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastExists) try(st *docState, n helium.Node) (bool, bool) {
 	found := false
-	f.sel.each(st, n, func(helium.Node) bool { found = true; return false })
-	return found
+	ok := f.sel.each(st, n, func(helium.Node) bool { found = true; return false })
+	return found, ok
+}
+
+// fastMapBool is P/(test) used for its effective boolean value: false
+// for no node, the test on the one node, and a decline for more (the
+// value is then several booleans, an error in XPath).
+type fastMapBool struct {
+	sel  fastSel
+	test fastTest
+}
+
+func (f fastMapBool) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastMapBool) try(st *docState, n helium.Node) (bool, bool) {
+	var one helium.Node
+	count := 0
+	if !f.sel.each(st, n, func(m helium.Node) bool {
+		count++
+		one = m
+		return count < 2
+	}) {
+		return false, false
+	}
+	switch count {
+	case 0:
+		return false, true
+	case 1:
+		return tryTest(f.test, st, one)
+	}
+	return false, false
 }
 
 // fastSelOf converts ".", or a relative path of child name steps without
@@ -312,10 +360,22 @@ func (c *compiler) fastSelOf(e xpath3.Expr) (fastSel, bool) {
 	case xpath3.ContextItemExpr:
 		return s, true
 	case *xpath3.LocationPath:
-		if v.Absolute || len(v.Steps) == 0 {
+		steps := v.Steps
+		if v.Absolute {
+			if len(steps) < 2 || !isDescOrSelfNode(steps[0]) {
+				return s, false
+			}
+			root, ok := c.rootVar(steps[1])
+			if !ok {
+				return s, false
+			}
+			s.root = root + 1
+			steps = steps[2:]
+		}
+		if len(steps) == 0 && s.root == 0 {
 			return s, false
 		}
-		for i, step := range v.Steps {
+		for i, step := range steps {
 			if len(step.Predicates) > 0 {
 				return s, false
 			}
@@ -326,7 +386,7 @@ func (c *compiler) fastSelOf(e xpath3.Expr) (fastSel, bool) {
 			switch {
 			case step.Axis == xpath3.AxisChild:
 				s.steps = append(s.steps, fastStep{t})
-			case step.Axis == xpath3.AxisAttribute && i == len(v.Steps)-1:
+			case step.Axis == xpath3.AxisAttribute && i == len(steps)-1:
 				s.attr = &t
 			default:
 				return s, false
@@ -407,6 +467,17 @@ func (c *compiler) fastStringTest(e xpath3.Expr) fastTest {
 			if st.Axis == xpath3.AxisAttribute {
 				if s, ok := c.fastSelOf(v); ok {
 					return fastExists{s}
+				}
+			}
+		}
+	case xpath3.PathStepExpr:
+		if v.DescOrSelf {
+			return nil
+		}
+		if b, ok := v.Right.(xpath3.BinaryExpr); ok && isComparisonOrLogic(b.Op) {
+			if sel, ok := c.fastSelOf(v.Left); ok && sel.attr == nil {
+				if t := c.fastBool(b); t != nil {
+					return fastMapBool{sel: sel, test: t}
 				}
 			}
 		}

@@ -35,6 +35,11 @@ func TestStringShortcuts(t *testing.T) {
 		"exists(a:scheme[normalize-space(upper-case(a:id)) = 'VAT']/a:id)", "a:scheme[a:id = 'x']", "count(a:scheme[a:id != 'x']) = 1",
 		"a:item[a:code = 'S'][@cur = 'XXX']", "count(a:item[normalize-space(a:code) = 'S']) = 1", "not(a:item[a:flag = true()])",
 		"count(a:item[a:scheme/normalize-space(upper-case(a:id)) = 'VAT']/a:code) >= 1",
+		// From the name index or a per-document memo of //name[p].
+		"exists(//a:scheme[a:id = 'VAT']/a:id)", "count(//a:item[normalize-space(a:code) = 'S']) = 1", "//a:item/a:code = 'AE'",
+		"not(//a:scheme[a:id = 'x'])", "count(//a:code) = 5", "normalize-space(//a:scheme[a:id = 'x']/a:id) = 'x'",
+		// P/(comparison): one boolean per node.
+		"a:scheme/(normalize-space(upper-case(a:id)) = 'VAT')", "exists(a:scheme[a:id/(. = 'VAT')])",
 	}
 	var body strings.Builder
 	for i, tc := range tests {

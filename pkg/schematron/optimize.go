@@ -626,3 +626,44 @@ func astKey(e any) string {
 	walk(reflect.ValueOf(e))
 	return b.String()
 }
+
+// rootVar returns the index variable for the absolute //step (a child
+// name step whose predicates, if any, became a memo), for shortcuts
+// that start from it.
+func (c *compiler) rootVar(step xpath3.Step) (int, bool) {
+	key, attr, ok := c.indexKey(step)
+	if !ok || attr {
+		return 0, false
+	}
+	v, ok := c.indexVarExpr(key, false, c.rwExprs(step.Predicates)).(xpath3.VariableExpr)
+	if !ok || !strings.HasPrefix(v.Name, idxVarPrefix) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v.Name[len(idxVarPrefix):])
+	return n, err == nil
+}
+
+// rootNodes returns index variable n as nodes; ok is false when its
+// memo raised an error (the shortcut then declines and XPath reports it).
+func (st *docState) rootNodes(n int) ([]helium.Node, bool) {
+	if nodes, ok := st.roots[n]; ok {
+		return nodes, true
+	}
+	ctx := st.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	seq, err := st.indexVar(ctx, n)
+	if err != nil {
+		return nil, false
+	}
+	nodes, ok := xpath3.NodesFrom(seq)
+	if !ok {
+		return nil, false
+	}
+	if st.roots == nil {
+		st.roots = map[int][]helium.Node{}
+	}
+	st.roots[n] = nodes
+	return nodes, true
+}
