@@ -4,7 +4,10 @@
 # node-schematron (npm, in .cache/npm) on the same rules and files.
 #
 # Prints, for ozgctl: the whole run (one process: start, compile, parse,
-# evaluate) and the steady-state ms per invoice from the Go benchmark; for
+# evaluate); the per-invoice steady state of whole runs with one worker,
+# as the slope between SLOPE_A and SLOPE_B copies of the invoices (wall
+# and CPU time, so that start and compile cancel out), with the peak RSS
+# of the larger batch; and the Go benchmark (parsed documents); for
 # node-schematron: compile time and ms per invoice on the first NODE_FILES
 # invoices (it takes seconds per invoice), and the ratio. node-schematron
 # gets the preprocessed EN16931 file (it has no abstract patterns); it
@@ -31,15 +34,44 @@ whole1=$(echo "$e - $s" | bc -l)
 printf 'ozgctl check --schematron EN16931+XRechnung: %d invoices in %.2fs (-j 1: %.2fs), %.1f ms/invoice incl. start and compile\n' \
   "$n" "$whole" "$whole1" "$(echo "$whole1 * 1000 / $n" | bc -l)"
 
-per=$(go test -run '^$' -bench 'BenchmarkEN16931XRechnungUBL$' -benchtime "${BENCHTIME:-3x}" ./pkg/schematron | awk '/ms\/invoice/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/invoice") print $i}')
-echo "ozgctl steady state (Go benchmark, parsed documents): ${per} ms/invoice"
+# Slope between two batch sizes, -j 1. The copies are symbolic links in
+# a temporary directory; A and B alternate ROUNDS times and the medians
+# count, because the machine is shared.
+SLOPE_A=${SLOPE_A:-5} SLOPE_B=${SLOPE_B:-20} ROUNDS=${ROUNDS:-3}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+for k in "$SLOPE_A" "$SLOPE_B"; do
+  mkdir -p "$tmp/x$k"
+  for ((c = 0; c < k; c++)); do for i in "${!files[@]}"; do ln -s "${files[$i]}" "$tmp/x$k/$c-$i.xml"; done; done
+done
+run() { # run K: prints "wall cpu peakKiB" of one -j 1 run over K copies
+  /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$BIN" check -q -j 1 --schematron "$EN" --schematron "$XR" "$tmp/x$1" >/dev/null 2>&1 || true
+  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$tmp/t"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+: > "$tmp/a"; : > "$tmp/b"
+for ((r = 0; r < ROUNDS; r++)); do run "$SLOPE_A" >> "$tmp/a"; run "$SLOPE_B" >> "$tmp/b"; done
+wa=$(cut -d' ' -f1 "$tmp/a" | median); ca=$(cut -d' ' -f2 "$tmp/a" | median)
+wb=$(cut -d' ' -f1 "$tmp/b" | median); cb=$(cut -d' ' -f2 "$tmp/b" | median); mb=$(cut -d' ' -f3 "$tmp/b" | sort -g | tail -1)
+docs=$(( (SLOPE_B - SLOPE_A) * n ))
+printf 'ozgctl per invoice, slope x%d..x%d, -j 1 (median of %d): %.2f ms wall, %.2f ms CPU; x%d: %.1fs wall, peak RSS %d MiB\n' \
+  "$SLOPE_A" "$SLOPE_B" "$ROUNDS" "$(echo "($wb - $wa) * 1000 / $docs" | bc -l)" "$(echo "($cb - $ca) * 1000 / $docs" | bc -l)" \
+  "$SLOPE_B" "$wb" $((mb / 1024))
+if [ -n "${SAXON_JAR:-}" ]; then
+  echo "Saxon: SAXON_JAR is set, but this script has no SchXslt pipeline yet; compare by hand"
+else
+  echo "Saxon-HE + SchXslt: not installed here; issue 17 measured 4.2 ms per invoice (slope x5..x20, one worker) against ozgctl's 8.5 ms then"
+fi
+
+gb=$(go test -run '^$' -bench 'BenchmarkEN16931XRechnungUBL$' -benchtime "${BENCHTIME:-3x}" ./pkg/schematron)
+per=$(echo "$gb" | awk '/ms\/invoice/ {for (i=1;i<=NF;i++) if ($(i+1)=="ms/invoice") print $i}')
+cpu=$(echo "$gb" | awk '/ms\/invoice/ {for (i=1;i<=NF;i++) if ($(i+1)=="cpu-ms/invoice") print $i}')
+echo "ozgctl steady state (Go benchmark, parsed documents): ${per} ms/invoice wall, ${cpu} ms/invoice CPU"
 
 NS=.cache/npm/node_modules
 if [ ! -d "$NS/node-schematron" ]; then
   command -v npm >/dev/null || { echo "node-schematron: skipped (no npm)"; exit 0; }
   npm install --prefix .cache/npm node-schematron@2.1.0 >/dev/null 2>&1 || { echo "node-schematron: install failed, skipped"; exit 0; }
 fi
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/ns.js" <<'JS'
 const { Schema } = require(process.env.NS_DIR + '/node-schematron');
 const fs = require('fs'); const path = require('path');
