@@ -155,6 +155,17 @@ type strUpper struct{ x fastStr }
 
 type strConcat []fastStr
 
+// strName is name() of an element or attribute context node (others decline).
+type strName struct{}
+
+func (strName) str(_ *docState, n helium.Node) (string, bool) {
+	switch n.(type) {
+	case *helium.Element, *helium.Attribute:
+		return n.Name(), true
+	}
+	return "", false
+}
+
 func (s strLit) str(*docState, helium.Node) (string, bool)      { return string(s), true }
 func (s strSel) str(st *docState, n helium.Node) (string, bool) { return s.sel.single(st, n) }
 func (s strNorm) str(st *docState, n helium.Node) (string, bool) {
@@ -190,8 +201,12 @@ func (s strConcat) str(st *docState, n helium.Node) (string, bool) {
 	return b.String(), true
 }
 
-// fastContains is contains(a, b) (codepoint collation).
-type fastContains struct{ a, b fastStr }
+// fastContains is contains(a, b), starts-with(a, b) or ends-with(a, b)
+// (codepoint collation).
+type fastContains struct {
+	a, b fastStr
+	op   func(s, substr string) bool
+}
 
 func (f fastContains) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
 func (f fastContains) try(st *docState, n helium.Node) (bool, bool) {
@@ -203,7 +218,11 @@ func (f fastContains) try(st *docState, n helium.Node) (bool, bool) {
 	if !ok {
 		return false, false
 	}
-	return strings.Contains(a, b), true
+	return f.op(a, b), true
+}
+
+var stringPredicates = map[string]func(s, substr string) bool{
+	"contains": strings.Contains, "starts-with": strings.HasPrefix, "ends-with": strings.HasSuffix,
 }
 
 // fastStrCmp is X = lits or X != lits (general comparison) where X is
@@ -301,6 +320,45 @@ func (f fastNodeBool) try(st *docState, n helium.Node) (bool, bool) {
 	})
 	if !ok || !rok {
 		return false, false
+	}
+	return res, true
+}
+
+// fastAncestor is ancestor::name[/rest] used for its effective boolean
+// value: some ancestor of that name (from which rest selects a node).
+type fastAncestor struct {
+	t    childTest
+	rest *fastPath
+}
+
+func (f fastAncestor) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastAncestor) try(st *docState, n helium.Node) (bool, bool) {
+	if _, isElem := n.(*helium.Element); !isElem {
+		return false, false
+	}
+	// With predicates in rest, every ancestor is tried, so that one
+	// that declines anywhere declines the whole.
+	all := f.rest != nil && f.rest.preds != nil
+	res := false
+	for a := n.Parent(); a != nil; a = a.Parent() {
+		e, ok := a.(*helium.Element)
+		if !ok {
+			break
+		}
+		if !f.t.matches(e) {
+			continue
+		}
+		if f.rest == nil {
+			return true, true
+		}
+		found, ok := f.rest.try(st, e)
+		if !ok {
+			return false, false
+		}
+		res = res || found
+		if res && !all {
+			return true, true
+		}
 	}
 	return res, true
 }
@@ -418,6 +476,8 @@ func (c *compiler) fastStrOf(e xpath3.Expr) fastStr {
 		}
 	}
 	switch {
+	case f.Name == "name" && len(args) == 0:
+		return strName{}
 	case f.Name == "normalize-space" && len(args) == 1:
 		return strNorm{args[0]}
 	case f.Name == "upper-case" && len(args) == 1:
@@ -457,6 +517,21 @@ func (c *compiler) fastStringTest(e xpath3.Expr) fastTest {
 	}
 	switch v := e.(type) {
 	case *xpath3.LocationPath:
+		if !v.Absolute && len(v.Steps) >= 1 && v.Steps[0].Axis == xpath3.AxisAncestor && len(v.Steps[0].Predicates) == 0 {
+			t, ok := c.nameTest(v.Steps[0].NodeTest)
+			if !ok {
+				return nil
+			}
+			f := fastAncestor{t: t}
+			if len(v.Steps) > 1 {
+				p, ok := c.fastPathOf(&xpath3.LocationPath{Steps: v.Steps[1:]})
+				if !ok {
+					return nil
+				}
+				f.rest = &p
+			}
+			return f
+		}
 		if !v.Absolute && len(v.Steps) == 1 && len(v.Steps[0].Predicates) == 0 {
 			st := v.Steps[0]
 			if st.Axis == xpath3.AxisSelf {
@@ -482,10 +557,10 @@ func (c *compiler) fastStringTest(e xpath3.Expr) fastTest {
 			}
 		}
 	case xpath3.FunctionCall:
-		if v.Name == "contains" && len(v.Args) == 2 && (v.Prefix == "" || v.Prefix == "fn") {
+		if op := stringPredicates[v.Name]; op != nil && len(v.Args) == 2 && (v.Prefix == "" || v.Prefix == "fn") {
 			a, b := c.fastStrOf(v.Args[0]), c.fastStrOf(v.Args[1])
 			if a != nil && b != nil {
-				return fastContains{a, b}
+				return fastContains{a, b, op}
 			}
 		}
 	case xpath3.BinaryExpr:

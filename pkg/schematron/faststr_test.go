@@ -40,6 +40,9 @@ func TestStringShortcuts(t *testing.T) {
 		"not(//a:scheme[a:id = 'x'])", "count(//a:code) = 5", "normalize-space(//a:scheme[a:id = 'x']/a:id) = 'x'",
 		// P/(comparison): one boolean per node.
 		"a:scheme/(normalize-space(upper-case(a:id)) = 'VAT')", "exists(a:scheme[a:id/(. = 'VAT')])",
+		// name() and the ancestor axis, as in //*[ends-with(name(), 'Amount') and not(ancestor::cac:Price/cac:AllowanceCharge)].
+		"ends-with(name(), 'item') and not(starts-with(name(), 'b:'))", "ancestor::a:root", "not(ancestor::a:root/a:item[a:code = 'AE'])",
+		"ancestor::a:item", "ancestor::a:root/a:item/@cur", "contains(name(), ':')",
 	}
 	var body strings.Builder
 	for i, tc := range tests {
@@ -47,6 +50,7 @@ func TestStringShortcuts(t *testing.T) {
 		fmt.Fprintf(&body, `<pattern><rule context="a:item"><assert id="i%d" test="%s">x</assert></rule></pattern>`, i, x)
 		fmt.Fprintf(&body, `<pattern><rule context="/a:root"><report id="r%d" test="%s">x</report></rule></pattern>`, i, x)
 		fmt.Fprintf(&body, `<pattern><rule context="a:item[%s]"><report id="c%d" test="true()">x</report></rule></pattern>`, x, i)
+		fmt.Fprintf(&body, `<pattern><rule context="a:id[%s]"><report id="d%d" test="true()">x</report></rule></pattern>`, x, i)
 	}
 	src := `<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"><ns prefix="a" uri="urn:a"/><ns prefix="b" uri="urn:b"/>` + body.String() + `</schema>`
 	r := mustCompile(t, files{"main.sch": src}, Options{})
