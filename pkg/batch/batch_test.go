@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -311,5 +312,29 @@ func TestPreload(t *testing.T) {
 				t.Errorf("stages read %d times, not the file's bytes each time", len(reads))
 			}
 		})
+	}
+}
+
+// TestReadAll reads files (empty, small, larger than a first buffer) and
+// in-memory inputs completely.
+func TestReadAll(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 7, 600, 100_000} {
+		data := bytes.Repeat([]byte("<x/>"), size/4+1)[:size]
+		p := filepath.Join(dir, "f.xml")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range []Input{{Name: p}, FromBytes("mem", data)} {
+			rc, err := in.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ReadAll(rc)
+			rc.Close()
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("%s, %d bytes: got %d bytes, %v", in.Name, size, len(got), err)
+			}
+		}
 	}
 }

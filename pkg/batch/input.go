@@ -124,6 +124,21 @@ func (in Input) preload() (Input, func()) {
 	return Input{Name: in.Name, data: b, inMemory: true}, release
 }
 
+// ReadAll reads r to the end. A regular file (what [Input.Open] returns
+// for a named input that was not preloaded, such as one above the preload
+// limit) is read into one buffer of its size, instead of the doubling
+// buffers of io.ReadAll.
+func ReadAll(r io.Reader) ([]byte, error) {
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			b := bytes.NewBuffer(make([]byte, 0, int(st.Size())+bytes.MinRead))
+			_, err := b.ReadFrom(f)
+			return b.Bytes(), err
+		}
+	}
+	return io.ReadAll(r)
+}
+
 // Names returns the names of inputs.
 func Names(inputs []Input) []string {
 	out := make([]string, len(inputs))

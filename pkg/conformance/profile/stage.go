@@ -3,7 +3,6 @@ package profile
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/lestrrat-go/helium"
 
@@ -226,7 +225,7 @@ func Document(ctx context.Context, msg *batch.Message, res *finding.FileResult, 
 	if err != nil {
 		return nil, false, err
 	}
-	data, err := io.ReadAll(rc)
+	data, err := batch.ReadAll(rc)
 	rc.Close()
 	if err != nil {
 		return nil, false, fmt.Errorf("read %s: %w", msg.Input.Name, err)
