@@ -48,10 +48,22 @@
 // document-order cache and a name index; absolute //name[p] paths are
 // answered from the index, E//name[p] becomes E/descendant::name[p],
 // child::name steps read a cached per-node child list (helium's child
-// axis allocates on every use), and tests that are a plain path of child
-// steps (not(cac:A/cbc:B), half of the EN16931 UBL asserts) are answered
-// without XPath. None of this changes a result; a differential test
-// compares the shortcuts with plain XPath evaluation.
+// axis allocates on every use). An absolute //name[p] whose predicates
+// depend on the candidate node alone (no variables, current(),
+// xsl:function, position() or last()) is evaluated once per document and
+// shared by every assert and rule that writes it. Tests and rule-context
+// predicates of common forms are answered in Go without XPath: paths of
+// child steps (not(cac:A/cbc:B), half of the EN16931 UBL asserts), also
+// with such predicates or from a //name[p]; count(P) against a number;
+// code-list membership contains(' A B ', concat(' ', normalize-space(X), ' '));
+// normalize-space(X), upper-case, name() and child values compared with
+// string literals; P = true()/false(); starts-with, ends-with; self:: and
+// ancestor:: steps. A shortcut declines wherever XPath could raise an
+// error (several nodes where one is allowed, a value that is not a
+// boolean, non-ASCII case mapping), and XPath then decides. None of this
+// changes a result; differential tests compare every fired assertion
+// with plain XPath evaluation on the corpus invoices and the EN16931
+// unit-test instances.
 //
 // Locations use the document's own prefixes and the position among
 // same-named siblings: /Invoice[1]/cac:InvoiceLine[2]/cbc:ID[1], with
