@@ -105,7 +105,7 @@ type docState struct {
 	// ctx is the context of the running Evaluate, for shortcuts that
 	// evaluate a memo.
 	ctx  context.Context
-	kids map[helium.Node][]*helium.Element
+	kids map[helium.Node]kidList
 	// childSel caches the results of child-step functions per node.
 	childSel map[childKey]xpath3.Sequence
 	// calls is the depth of nested xsl:function calls (one goroutine
@@ -237,7 +237,7 @@ func (r *Rules) newEvaluator() xpath3.Evaluator {
 // with the document's own document-order cache.
 func (r *Rules) newState(doc *helium.Document) *docState {
 	return &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
-		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, idxErrs: map[int]error{}, kids: map[helium.Node][]*helium.Element{},
+		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, idxErrs: map[int]error{}, kids: map[helium.Node]kidList{},
 		childSel: map[childKey]xpath3.Sequence{}, eval: r.baseEval.DocOrderCache(xpath3.NewDocOrderCache())}
 }
 

@@ -50,9 +50,11 @@ func (p fastPath) stepPreds(st *docState, i int, k helium.Node) (match, ok bool)
 // fastStep matches an element child by one of its names.
 type fastStep []childTest
 
-func (s fastStep) matches(e *helium.Element) bool {
+// matchesID tests a child by its name id (kidsOf): every name in a
+// step is a plain name with an id.
+func (s fastStep) matchesID(id int32) bool {
 	for _, t := range s {
-		if t.matches(e) {
+		if t.id == id {
 			return true
 		}
 	}
@@ -345,6 +347,15 @@ func (c *compiler) nameTest(nt0 xpath3.NodeTest) (childTest, bool) {
 		}
 		t.uri = u
 	}
+	q := qname{t.uri, t.local}
+	if c.r.nameIDs == nil {
+		c.r.nameIDs = map[qname]int32{}
+	}
+	t.id = c.r.nameIDs[q]
+	if t.id == 0 {
+		t.id = int32(len(c.r.nameIDs) + 1)
+		c.r.nameIDs[q] = t.id
+	}
 	return t, true
 }
 
@@ -358,8 +369,9 @@ func (st *docState) pathCount(n helium.Node, p fastPath, i, limit int) (int, boo
 		return 0, true
 	}
 	total := 0
-	for _, k := range st.children(n) {
-		if !p.steps[i].matches(k) {
+	kl := st.kidsOf(n)
+	for j, k := range kl.els {
+		if !p.steps[i].matchesID(kl.ids[j]) {
 			continue
 		}
 		if m, ok := p.stepPreds(st, i, k); !ok {
@@ -462,8 +474,9 @@ func (st *docState) pathNodes(n helium.Node, p fastPath, i int, out []helium.Nod
 	if n.Type() != helium.ElementNode && n.Type() != helium.DocumentNode {
 		return out
 	}
-	for _, k := range st.children(n) {
-		if !p.steps[i].matches(k) {
+	kl := st.kidsOf(n)
+	for j, k := range kl.els {
+		if !p.steps[i].matchesID(kl.ids[j]) {
 			continue
 		}
 		if i+1 < len(p.steps) {

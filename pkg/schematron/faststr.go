@@ -73,8 +73,9 @@ func (s fastSel) walk(st *docState, n helium.Node, i int, f func(helium.Node) bo
 	if n.Type() != helium.ElementNode && n.Type() != helium.DocumentNode {
 		return true
 	}
-	for _, k := range st.children(n) {
-		if s.steps[i].matches(k) && !s.walk(st, k, i+1, f) {
+	kl := st.kidsOf(n)
+	for j, k := range kl.els {
+		if s.steps[i].matchesID(kl.ids[j]) && !s.walk(st, k, i+1, f) {
 			return false
 		}
 	}

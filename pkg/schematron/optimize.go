@@ -283,6 +283,9 @@ func (c *compiler) chain(start xpath3.Expr, steps []xpath3.Step) xpath3.Expr {
 type childTest struct {
 	uri, local string
 	anyNS      bool
+	// id is the name's number in Rules.nameIDs for the plain names of
+	// the Go shortcuts (0 otherwise), compared with the children's ids.
+	id int32
 }
 
 const internalNS = "urn:ozgctl:schematron:internal"
@@ -404,12 +407,30 @@ func elementChildren(n helium.Node) []*helium.Element {
 	return out
 }
 
+// kidList is the element children of a node with their name ids
+// (Rules.nameIDs; 0 for a name no shortcut tests).
+type kidList struct {
+	els []*helium.Element
+	ids []int32
+}
+
 // children returns the element children of n, cached per document.
-func (st *docState) children(n helium.Node) []*helium.Element {
+func (st *docState) children(n helium.Node) []*helium.Element { return st.kidsOf(n).els }
+
+// kidsOf returns the element children of n with their name ids, cached
+// per document: the shortcuts then compare numbers, not names.
+func (st *docState) kidsOf(n helium.Node) kidList {
 	if k, ok := st.kids[n]; ok {
 		return k
 	}
-	k := elementChildren(n)
+	els := elementChildren(n)
+	k := kidList{els: els}
+	if len(els) > 0 {
+		k.ids = make([]int32, len(els))
+		for i, e := range els {
+			k.ids[i] = st.r.nameIDs[qname{e.URI(), e.LocalName()}]
+		}
+	}
 	st.kids[n] = k
 	return k
 }

@@ -47,6 +47,8 @@ type Rules struct {
 	noFast bool
 	// childTests are the child::name steps answered by internal functions.
 	childTests []childTest
+	// nameIDs numbers (from 1) the element names the Go shortcuts test.
+	nameIDs map[qname]int32
 }
 
 // pattern is an active, concrete pattern.
