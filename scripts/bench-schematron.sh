@@ -39,9 +39,12 @@ printf 'ozgctl check --schematron EN16931+XRechnung: %d invoices in %.2fs (-j 1:
 # count, because the machine is shared.
 SLOPE_A=${SLOPE_A:-5} SLOPE_B=${SLOPE_B:-20} ROUNDS=${ROUNDS:-3}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/x1"
+for i in "${!files[@]}"; do ln -s "${files[$i]}" "$tmp/x1/$i.xml"; done
 for k in "$SLOPE_A" "$SLOPE_B"; do
   mkdir -p "$tmp/x$k"
-  for ((c = 0; c < k; c++)); do for i in "${!files[@]}"; do ln -s "${files[$i]}" "$tmp/x$k/$c-$i.xml"; done; done
+  for ((c = 0; c < k; c++)); do cp -R "$tmp/x1" "$tmp/x$k/$c"; done # cp -R copies the links
+  [ "$(find "$tmp/x$k" -name '*.xml' | wc -l)" -eq $((k * n)) ] || { echo "bench-schematron: could not link $k copies" >&2; exit 1; }
 done
 run() { # run K: prints "wall cpu peakKiB" of one -j 1 run over K copies
   /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$BIN" check -q -j 1 --schematron "$EN" --schematron "$XR" "$tmp/x$1" >/dev/null 2>&1 || true
