@@ -268,7 +268,8 @@ func (c *compiler) fastPathOf(e xpath3.Expr) (fastPath, bool) {
 			if len(steps) < 2 || !isDescOrSelfNode(steps[0]) {
 				return p, false
 			}
-			root, ok := c.rootVar(steps[1])
+			// //@name only as the whole path: its nodes are attributes.
+			root, ok := c.rootVarOf(steps[1], len(steps) == 2)
 			if !ok {
 				return p, false
 			}

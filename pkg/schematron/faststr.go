@@ -1,6 +1,7 @@
 package schematron
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/lestrrat-go/helium"
@@ -364,6 +365,92 @@ func (f fastAncestor) try(st *docState, n helium.Node) (bool, bool) {
 	return res, true
 }
 
+// fastNumCmp is P op N (general comparison) for nodes P and an integer
+// N: each node's value is cast to xs:double. A value that is not a plain
+// number (INF, NaN and anything that would raise FORG0001) declines.
+type fastNumCmp struct {
+	sel fastSel
+	op  xpath3.TokenType
+	n   float64
+}
+
+func (f fastNumCmp) eval(st *docState, n helium.Node) bool { v, _ := f.try(st, n); return v }
+func (f fastNumCmp) try(st *docState, n helium.Node) (bool, bool) {
+	res, ok := false, true
+	rok := f.sel.each(st, n, func(m helium.Node) bool {
+		v, isNum := plainDouble(stringValue(m))
+		if !isNum {
+			ok = false
+			return false
+		}
+		res = res || compareFloat(v, f.op, f.n)
+		return true
+	})
+	if !ok || !rok {
+		return false, false
+	}
+	return res, true
+}
+
+// plainDouble parses [+-]digits[.digits][e[+-]digits] (also .5 and 5.)
+// between XML whitespace, as the cast of xs:untypedAtomic to xs:double does.
+func plainDouble(s string) (float64, bool) {
+	s = strings.Trim(s, " \t\r\n")
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		digits++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			exp++
+		}
+		if exp == 0 {
+			return 0, false
+		}
+	}
+	if i != len(s) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+func compareFloat(v float64, op xpath3.TokenType, n float64) bool {
+	switch op {
+	case xpath3.TokenEquals:
+		return v == n
+	case xpath3.TokenNotEquals:
+		return v != n
+	case xpath3.TokenLess:
+		return v < n
+	case xpath3.TokenLessEq:
+		return v <= n
+	case xpath3.TokenGreater:
+		return v > n
+	case xpath3.TokenGreaterEq:
+		return v >= n
+	}
+	return false
+}
+
 // fastSelf is self::name.
 type fastSelf struct{ t childTest }
 
@@ -558,6 +645,14 @@ func (c *compiler) fastStringTest(e xpath3.Expr) fastTest {
 			}
 		}
 	case xpath3.FunctionCall:
+		if (v.Name == "exists" || v.Name == "empty") && len(v.Args) == 1 && (v.Prefix == "" || v.Prefix == "fn") {
+			if sel, ok := c.fastSelOf(v.Args[0]); ok && (sel.attr != nil || sel.root > 0) {
+				if v.Name == "empty" {
+					return fastNot{fastExists{sel}}
+				}
+				return fastExists{sel}
+			}
+		}
 		if op := stringPredicates[v.Name]; op != nil && len(v.Args) == 2 && (v.Prefix == "" || v.Prefix == "fn") {
 			a, b := c.fastStrOf(v.Args[0]), c.fastStrOf(v.Args[1])
 			if a != nil && b != nil {
@@ -565,6 +660,15 @@ func (c *compiler) fastStringTest(e xpath3.Expr) fastTest {
 			}
 		}
 	case xpath3.BinaryExpr:
+		switch v.Op {
+		case xpath3.TokenLess, xpath3.TokenLessEq, xpath3.TokenGreater, xpath3.TokenGreaterEq, xpath3.TokenEquals, xpath3.TokenNotEquals:
+			if n, ok := intLiteral(v.Right); ok && n > -1<<53 && n < 1<<53 {
+				if sel, ok := c.fastSelOf(v.Left); ok {
+					return fastNumCmp{sel: sel, op: v.Op, n: float64(n)}
+				}
+				return nil
+			}
+		}
 		if v.Op != xpath3.TokenEquals && v.Op != xpath3.TokenNotEquals {
 			return nil
 		}

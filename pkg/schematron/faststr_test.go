@@ -12,7 +12,7 @@ const docStr = `<?xml version="1.0"?>
   <a:item n="1" cur="EUR"><a:code> S </a:code><a:flag>true</a:flag><a:scheme><a:id>vat</a:id></a:scheme></a:item>
   <a:item n="2" cur="E UR"><a:code>Z<!-- c -->Z</a:code><a:flag> 0 </a:flag><a:scheme><a:id>VAT</a:id></a:scheme><a:scheme><a:id>x</a:id></a:scheme></a:item>
   <a:item n="3" cur="XXX"><a:code>AE</a:code><a:code>S</a:code><a:flag>yes</a:flag><a:scheme><a:id>straße</a:id></a:scheme></a:item>
-  <a:item n="4"><a:flag>false</a:flag><a:flag>1</a:flag><a:scheme><a:id>a</a:id><a:id>b</a:id></a:scheme></a:item>
+  <a:item n=" 4.0E0 "><a:flag>false</a:flag><a:flag>1</a:flag><a:scheme><a:id>a</a:id><a:id>b</a:id></a:scheme></a:item>
 </a:root>`
 
 // TestStringShortcuts checks each string shortcut form (code lists,
@@ -43,6 +43,9 @@ func TestStringShortcuts(t *testing.T) {
 		// name() and the ancestor axis, as in //*[ends-with(name(), 'Amount') and not(ancestor::cac:Price/cac:AllowanceCharge)].
 		"ends-with(name(), 'item') and not(starts-with(name(), 'b:'))", "ancestor::a:root", "not(ancestor::a:root/a:item[a:code = 'AE'])",
 		"ancestor::a:item", "ancestor::a:root/a:item/@cur", "contains(name(), ':')",
+		// Numbers (untyped values cast to xs:double; "true" and "E UR" are errors), lone and absolute attributes.
+		"@n >= 2", "@n = 3", "@n != 1", "(a:item/@n) > 3", "a:flag > 0", "@cur < 1", "a:item/@n <= 1",
+		"exists(@cur)", "empty(@zz)", "not(//@cur)", "count(//@n) = 4",
 	}
 	var body strings.Builder
 	for i, tc := range tests {

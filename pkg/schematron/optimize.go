@@ -652,11 +652,17 @@ func astKey(e any) string {
 // name step whose predicates, if any, became a memo), for shortcuts
 // that start from it.
 func (c *compiler) rootVar(step xpath3.Step) (int, bool) {
+	return c.rootVarOf(step, false)
+}
+
+// rootVarOf is rootVar that also takes an attribute step (//@name) when
+// attrOK is set.
+func (c *compiler) rootVarOf(step xpath3.Step, attrOK bool) (int, bool) {
 	key, attr, ok := c.indexKey(step)
-	if !ok || attr {
+	if !ok || (attr && !attrOK) {
 		return 0, false
 	}
-	v, ok := c.indexVarExpr(key, false, c.rwExprs(step.Predicates)).(xpath3.VariableExpr)
+	v, ok := c.indexVarExpr(key, attr, c.rwExprs(step.Predicates)).(xpath3.VariableExpr)
 	if !ok || !strings.HasPrefix(v.Name, idxVarPrefix) {
 		return 0, false
 	}
