@@ -46,6 +46,8 @@ var layers = []struct {
 	{"pkg/kosit", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/xoev", "pkg/schematron", "pkg/conformance/profile"}},
 	{"pkg/conformance", []string{"pkg/finding", "pkg/codelist", "pkg/report", "pkg/batch", "pkg/xoev", "pkg/schematron", "pkg/conformance", "pkg/kosit"}},
 	{"pkg/interop", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/xoev", "pkg/conformance", "pkg/interop"}},
+	{"pkg/serve", []string{"pkg/finding"}},
+	{"pkg/serve/api", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/codelist", "pkg/fim", "pkg/xoev", "pkg/conformance", "pkg/serve"}},
 	{"internal/cli", []string{"pkg/", "internal/"}},
 	{"cmd/ozgctl", []string{"internal/cli"}},
 	{"ci", nil},
