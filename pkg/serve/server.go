@@ -65,6 +65,8 @@ type Server struct {
 	opts     Options
 	mux      *http.ServeMux
 	patterns []string
+	// methods lists the methods registered for each path, for 405 answers.
+	methods map[string][]string
 	metrics  *Metrics
 	slots    chan struct{}
 	tokenSum [32]byte
@@ -80,7 +82,7 @@ func New(opts Options) *Server {
 	if opts.Limits.RetryAfter <= 0 {
 		opts.Limits.RetryAfter = 1
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: NewMetrics()}
+	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: NewMetrics(), methods: map[string][]string{}}
 	if opts.Limits.MaxInFlight > 0 {
 		s.slots = make(chan struct{}, opts.Limits.MaxInFlight)
 	}
@@ -88,6 +90,11 @@ func New(opts Options) *Server {
 		s.tokenSum = sha256.Sum256([]byte(opts.Token))
 	}
 	s.mux.Handle("/", s.wrap("/", Route{Public: true}, func(w http.ResponseWriter, r *http.Request) error {
+		if methods := s.methods[r.URL.Path]; len(methods) > 0 {
+			allow := strings.Join(slices.Sorted(slices.Values(methods)), ", ")
+			w.Header().Set("Allow", allow)
+			return &Problem{Status: http.StatusMethodNotAllowed, Kind: "method-not-allowed", Title: msgMethod.With(), Detail: msgMethodD.With(r.URL.Path, r.Method, allow)}
+		}
 		return &Problem{Status: http.StatusNotFound, Kind: "not-found", Title: msgNotFound.With(), Detail: msgNotFoundD.With(r.Method + " " + r.URL.Path)}
 	}))
 	return s
@@ -100,6 +107,9 @@ func (s *Server) Metrics() *Metrics { return s.metrics }
 // method ("POST /v1/check").
 func (s *Server) Handle(pattern string, rt Route, h HandlerFunc) {
 	s.patterns = append(s.patterns, pattern)
+	if method, path, ok := strings.Cut(pattern, " "); ok {
+		s.methods[path] = append(s.methods[path], method)
+	}
 	s.mux.Handle(pattern, s.wrap(pattern, rt, h))
 }
 

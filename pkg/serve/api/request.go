@@ -1,0 +1,199 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/batch"
+	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/pkg/serve"
+)
+
+// options are a request's options: query parameters, or the JSON part
+// "options" of a multipart batch (a query parameter wins).
+type options struct {
+	XSD     string `json:"xsd"`
+	Profile string `json:"profile"`
+	Output  string `json:"output"`
+	FailOn  string `json:"failOn"`
+	Lang    string `json:"lang"`
+	Name    string `json:"name"`
+	Strict  bool   `json:"strict"`
+	// fim convert
+	To        string `json:"to"`
+	Keys      string `json:"keys"`
+	BaseURI   string `json:"baseUri"`
+	Namespace string `json:"namespace"`
+	Package   string `json:"package"`
+}
+
+// knownParams are the query parameters any route accepts; an unknown one
+// is refused, so that a misspelt option is not silently ignored.
+var knownParams = map[string]bool{"xsd": true, "profile": true, "output": true, "failOn": true, "lang": true,
+	"name": true, "strict": true, "to": true, "keys": true, "baseUri": true, "namespace": true, "package": true}
+
+// fromQuery fills o from the query of r, over what o holds.
+func (o *options) fromQuery(r *http.Request) error {
+	q := r.URL.Query()
+	for k := range q {
+		if !knownParams[k] {
+			return badRequest("bad-parameter", msgUnknownParam.With(k))
+		}
+	}
+	set := func(dst *string, key string) {
+		if v := q.Get(key); v != "" {
+			*dst = v
+		}
+	}
+	set(&o.XSD, "xsd")
+	set(&o.Profile, "profile")
+	set(&o.Output, "output")
+	set(&o.FailOn, "failOn")
+	set(&o.Lang, "lang")
+	set(&o.Name, "name")
+	set(&o.To, "to")
+	set(&o.Keys, "keys")
+	set(&o.BaseURI, "baseUri")
+	set(&o.Namespace, "namespace")
+	set(&o.Package, "package")
+	switch q.Get("strict") {
+	case "":
+	case "true", "1":
+		o.Strict = true
+	case "false", "0":
+		o.Strict = false
+	default:
+		return badRequest("bad-parameter", msgBadBool.With("strict", q.Get("strict")))
+	}
+	return nil
+}
+
+// lang returns the language of the answer: the option, else the request's.
+func (o *options) lang(r *http.Request) string {
+	if o.Lang == "de" || o.Lang == "en" {
+		return o.Lang
+	}
+	return serve.Lang(r)
+}
+
+// readInputs reads the messages of a request: the body as one message,
+// or each file part of a multipart/form-data body (and its "options"
+// part). Names are labels in the report only, reduced to their base name.
+func readInputs(r *http.Request, o *options) ([]batch.Input, error) {
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		if err := o.fromQuery(r); err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, fmt.Errorf("read body: %w", err)
+		}
+		if len(data) == 0 {
+			return nil, badRequest("empty-body", msgEmptyBody.With())
+		}
+		name := o.Name
+		if name == "" {
+			name = "message.xml"
+		}
+		return []batch.Input{batch.FromBytes(label(name), data)}, nil
+	}
+	mr := multipart.NewReader(r.Body, params["boundary"])
+	var inputs []batch.Input
+	seen := map[string]int{}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, err
+			}
+			return nil, badRequest("bad-multipart", msgBadMultipart.With(err.Error()))
+		}
+		data, err := io.ReadAll(part)
+		part.Close()
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return nil, err
+			}
+			return nil, badRequest("bad-multipart", msgBadMultipart.With(err.Error()))
+		}
+		if part.FormName() == "options" && part.FileName() == "" {
+			dec := json.NewDecoder(strings.NewReader(string(data)))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(o); err != nil {
+				return nil, badRequest("bad-options", msgBadOptions.With(err.Error()))
+			}
+			continue
+		}
+		name := part.FileName()
+		if name == "" {
+			name = part.FormName()
+		}
+		name = label(name)
+		// Two parts of the same name stay apart in the report.
+		if n := seen[name]; n > 0 {
+			seen[name]++
+			name = fmt.Sprintf("%s#%d", name, n+1)
+		} else {
+			seen[name] = 1
+		}
+		inputs = append(inputs, batch.FromBytes(name, data))
+	}
+	if err := o.fromQuery(r); err != nil {
+		return nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, badRequest("empty-body", msgEmptyBody.With())
+	}
+	return inputs, nil
+}
+
+// label reduces a client's file name to a base name: it is shown in the
+// report and never opened.
+func label(name string) string {
+	name = strings.ReplaceAll(name, `\`, "/")
+	b := path.Base(name)
+	if b == "." || b == "/" || b == ".." || b == "" {
+		return "message.xml"
+	}
+	return b
+}
+
+func badRequest(kind string, detail finding.Msg) error {
+	return &serve.Problem{Status: http.StatusBadRequest, Kind: kind, Title: msgBadRequest.With(), Detail: detail}
+}
+
+// The texts of the API's problems.
+var (
+	msgBadRequest    = finding.Register("serve.api.bad-request", "Ungültige Anfrage", "Bad request")
+	msgUnknownParam  = finding.Register("serve.api.unknown-parameter", "Unbekannter Parameter %q; erlaubt sind xsd, profile, output, failOn, lang, name, strict, to, keys, baseUri, namespace und package.", "Unknown parameter %q; allowed are xsd, profile, output, failOn, lang, name, strict, to, keys, baseUri, namespace and package.")
+	msgBadBool       = finding.Register("serve.api.bad-bool", "Parameter %s: %q ist kein Wahrheitswert (true oder false).", "Parameter %s: %q is not a boolean (true or false).")
+	msgEmptyBody     = finding.Register("serve.api.empty-body", "Die Anfrage enthält keine Nachricht: senden Sie sie als Inhalt oder als Dateien eines multipart/form-data-Stapels.", "The request holds no message: send it as the body or as the files of a multipart/form-data batch.")
+	msgBadMultipart  = finding.Register("serve.api.bad-multipart", "Der multipart/form-data-Inhalt ist fehlerhaft: %s", "The multipart/form-data body is malformed: %s")
+	msgBadOptions    = finding.Register("serve.api.bad-options", "Der Teil \"options\" ist kein gültiges JSON der Optionen: %s", "The part \"options\" is not valid JSON of the options: %s")
+	msgUnknownName   = finding.Register("serve.api.unknown-name", "%s %q ist nicht konfiguriert; konfiguriert sind: %s. Schemasätze und Profile werden nur über ihre Namen aus ozgctl.yaml gewählt, nie über Pfade.", "%s %q is not configured; configured are: %s. Schema sets and profiles are chosen by their names in ozgctl.yaml only, never by path.")
+	msgNoPipeline    = finding.Register("serve.api.no-pipeline", "Geben Sie xsd (einen Schemasatz) oder profile an; konfiguriert sind die Schemasätze %s und die Profile %s.", "Give xsd (a schema set) or profile; configured are the schema sets %s and the profiles %s.")
+	msgBadFormat     = finding.Register("serve.api.bad-output", "Ausgabeformat %q gibt es hier nicht; gültig: %s.", "Output format %q is not offered here; valid: %s.")
+	msgBadFailOn     = finding.Register("serve.api.bad-fail-on", "failOn %q: erwartet error, warning oder info.", "failOn %q: want error, warning or info.")
+	msgLoadFailed    = finding.Register("serve.api.load-failed", "Die Prüfung %s konnte nicht geladen werden: %s", "The check %s could not be loaded: %s")
+	msgNotReady      = finding.Register("serve.api.not-ready", "Nicht bereit", "Not ready")
+	msgNotReadyD     = finding.Register("serve.api.not-ready.detail", "Die konfigurierten Schemasätze und Profile werden noch geladen (oder eines ließ sich nicht laden, siehe GET /v1/profiles).", "The configured schema sets and profiles are still loading (or one failed to load, see GET /v1/profiles).")
+	msgDrainingReady = finding.Register("serve.api.draining", "Diese Instanz fährt herunter und nimmt keine neuen Anfragen an.", "This instance is shutting down and takes no new requests.")
+	msgNoTarget      = finding.Register("serve.api.no-target", "Geben Sie das Ziel an: to=%s.", "Give the target: to=%s.")
+	msgBadTarget     = finding.Register("serve.api.bad-target", "Ziel %q gibt es nicht; gültig: %s.", "Target %q does not exist; valid: %s.")
+	msgBadConvert    = finding.Register("serve.api.bad-convert-options", "Die Optionen passen nicht: %s", "The options do not fit: %s")
+	msgUnreadable    = finding.Register("serve.api.unreadable", "%s ist kein lesbares XDatenfelder-Dokument: %s", "%s is not a readable XDatenfelder document: %s")
+	msgConvertFailed = finding.Register("serve.api.convert-failed", "%s lässt sich nicht nach %s umwandeln: %s", "%s cannot be converted to %s: %s")
+)
