@@ -62,6 +62,9 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	// the cancellation: the report it wrote says what finished.
 	var ie *cmdutil.InterruptedError
 	if errors.As(context.Cause(ctx), &ie) {
+		if err == nil && cmdutil.SignalEndsNormally(cmd) {
+			return ExitOK
+		}
 		return ie.ExitCode()
 	}
 	return handleError(ios, cmd, err, cfg)
@@ -175,6 +178,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 func newRoot(f *cmdutil.Factory) (*cobra.Command, *config, func()) {
 	var g globalFlags
 	cfg := &config{v: f.Config}
+	f.ConfigSection = cfg.section
 	var stopProfile func()
 	cmd := &cobra.Command{
 		Use:   "ozgctl <command> [flags]",

@@ -18,6 +18,7 @@ import (
 	reportinterop "github.com/ozgctl/ozgctl/internal/cli/report/interop"
 	reportmerge "github.com/ozgctl/ozgctl/internal/cli/report/merge"
 	"github.com/ozgctl/ozgctl/internal/cli/rules"
+	"github.com/ozgctl/ozgctl/internal/cli/serve"
 	xoevdiff "github.com/ozgctl/ozgctl/internal/cli/xoev/diff"
 )
 
@@ -28,6 +29,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		newCmdVersion(f),
 		check.NewCmdCheck(f, nil),
 		rules.NewCmdRules(f, nil),
+		serve.NewCmdServe(f, nil),
 		group("fim", "read, lint and convert FIM definitions (XDatenfelder, code lists)",
 			fimshow.NewCmdShow(f, nil),
 			fimlint.NewCmdLint(f, nil),

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/editdist"
 	"github.com/ozgctl/ozgctl/pkg/baseline"
 )
@@ -47,6 +48,16 @@ type config struct {
 	origin map[string]string
 	// ignores are the entries of the top-level key "ignore".
 	ignores []baseline.Ignore
+	// sections holds the mappings under the keys that a command declares
+	// as its own sections ([cmdutil.ConfigSections]), by key path
+	// ("serve.profiles"); the command checks their content.
+	sections map[string]*yaml.Node
+}
+
+// section returns the mapping at the key path and the file it is in; nil
+// when the config file has none.
+func (c *config) section(path ...string) (*yaml.Node, string) {
+	return c.sections[strings.Join(path, ".")], c.file
 }
 
 // ignoreKey is the top-level key of the config file that holds the
@@ -137,6 +148,16 @@ func (c *config) checkKeys(m *yaml.Node, cmd *cobra.Command, scope []string, fla
 			if err := c.checkKeys(val, sub, append(slices.Clone(scope), k.Value), commandFlags(sub)); err != nil {
 				return err
 			}
+			continue
+		}
+		if slices.Contains(cmdutil.ConfigSections(cmd), k.Value) {
+			if val.Kind != yaml.MappingNode {
+				return &ConfigError{At: at, Err: fmt.Errorf("%s: want a mapping of names to entries", key)}
+			}
+			if c.sections == nil {
+				c.sections = map[string]*yaml.Node{}
+			}
+			c.sections[key] = val
 			continue
 		}
 		if flags[k.Value] {

@@ -66,7 +66,7 @@ type Server struct {
 	mux      *http.ServeMux
 	patterns []string
 	// methods lists the methods registered for each path, for 405 answers.
-	methods map[string][]string
+	methods  map[string][]string
 	metrics  *Metrics
 	slots    chan struct{}
 	tokenSum [32]byte

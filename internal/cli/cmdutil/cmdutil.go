@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/baseline"
@@ -34,6 +35,51 @@ type Factory struct {
 	// Ignores are the ignore entries of the config file, set once it was
 	// read (before a command's RunE).
 	Ignores []baseline.Ignore
+	// ConfigSection returns a section of the config file that a command
+	// declared with [SetConfigSections], by key path ("serve",
+	// "profiles"), and the file's name; nil when there is none. It is
+	// set once the config file was read.
+	ConfigSection func(path ...string) (*yaml.Node, string)
+}
+
+// configSectionsAnnotation is the cobra annotation listing a command's
+// config sections.
+const configSectionsAnnotation = "ozgctl:config-sections"
+
+// SetConfigSections declares keys of cmd's scope in ozgctl.yaml that hold
+// a mapping the command reads itself (named schema sets of "serve"),
+// rather than flag values.
+func SetConfigSections(cmd *cobra.Command, keys ...string) {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[configSectionsAnnotation] = strings.Join(keys, ",")
+}
+
+// signalAnnotation marks a command that a signal ends normally.
+const signalAnnotation = "ozgctl:signal-ends-normally"
+
+// SetSignalEndsNormally marks cmd as one that runs until SIGTERM or
+// SIGINT and then ends by itself (a server): when it returns nil, the
+// exit code is 0, not 128+signal.
+func SetSignalEndsNormally(cmd *cobra.Command) {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[signalAnnotation] = "true"
+}
+
+// SignalEndsNormally reports whether [SetSignalEndsNormally] marked cmd.
+func SignalEndsNormally(cmd *cobra.Command) bool {
+	return cmd != nil && cmd.Annotations[signalAnnotation] == "true"
+}
+
+// ConfigSections returns the keys declared by [SetConfigSections].
+func ConfigSections(cmd *cobra.Command) []string {
+	if v := cmd.Annotations[configSectionsAnnotation]; v != "" {
+		return strings.Split(v, ",")
+	}
+	return nil
 }
 
 // ErrFindings ends a run with exit code 1 after the report was printed.

@@ -60,6 +60,10 @@ type Config struct {
 // namePattern is the form of a configured name: it can never be a path.
 var namePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
+// ValidName reports whether name can name a schema set or profile: it
+// can never be a path.
+func ValidName(name string) bool { return namePattern.MatchString(name) }
+
 // Validate checks the names and that each entry names one schema source.
 func (c *Config) Validate() error {
 	for _, n := range slices.Sorted(maps.Keys(c.SchemaSets)) {
