@@ -32,6 +32,8 @@ var layers = []struct {
 	{"internal/editdist", nil},
 	{"internal/testenv", []string{"internal/testcorpus"}},
 	{"internal/archtest", nil},
+	{"internal/release", []string{"internal/testenv"}},
+	{"scripts/release", []string{"internal/release"}},
 	{"pkg/finding", nil},
 	{"internal/xmlmsg", []string{"pkg/finding"}},
 	{"pkg/codelist", []string{"pkg/finding"}},
