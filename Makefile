@@ -5,7 +5,7 @@ COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS   := -s -w -X github.com/ozgctl/ozgctl/internal/cli.version=$(VERSION) -X github.com/ozgctl/ozgctl/internal/cli.commit=$(COMMIT)
 BIN       ?= bin/ozgctl
 
-.PHONY: build install release docker test test-race test-xsd test-xsd-full lint bench fuzz clean
+.PHONY: build install release docker docs test test-race test-xsd test-xsd-full lint bench fuzz clean
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/ozgctl
@@ -22,6 +22,11 @@ DIST ?= dist
 release:
 	rm -rf $(DIST)
 	$(GO) run ./scripts/release -dist $(DIST) -version $(VERSION) -commit $(COMMIT)
+
+## docs: regenerate the Markdown CLI reference and the man pages in
+## docs/cli from the command tree (TestCLIDocsInSync fails when stale)
+docs:
+	$(GO) test -count=1 -run TestCLIDocsInSync ./internal/cli -args -update
 
 ## docker: the container image (Dockerfile: static binary, distroless, non-root)
 IMAGE ?= ozgctl:$(VERSION)
