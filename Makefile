@@ -5,7 +5,7 @@ COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
 LDFLAGS   := -s -w -X github.com/ozgctl/ozgctl/internal/cli.version=$(VERSION) -X github.com/ozgctl/ozgctl/internal/cli.commit=$(COMMIT)
 BIN       ?= bin/ozgctl
 
-.PHONY: build install release docker docs test test-race test-xsd test-xsd-full lint bench fuzz clean
+.PHONY: build install release docker docs loadtest soak test test-race test-xsd test-xsd-full lint bench fuzz clean
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/ozgctl
@@ -27,6 +27,16 @@ release:
 ## docs/cli from the command tree (TestCLIDocsInSync fails when stale)
 docs:
 	$(GO) test -count=1 -run TestCLIDocsInSync ./internal/cli -args -update
+
+## loadtest: "ozgctl serve" on loopback under 1, 8 and 64 clients sending
+## the XRechnung test-suite invoices (needs the corpus); soak: 8 clients for
+## SOAK (default 10m), RSS logged every tenth
+LOADTEST_DURATION ?= 10s
+SOAK ?= 10m
+loadtest:
+	OZGCTL_LOADTEST=1 OZGCTL_LOADTEST_DURATION=$(LOADTEST_DURATION) $(GO) test -count=1 -run 'TestLoad$$' -v -timeout 0 ./pkg/serve/api
+soak:
+	OZGCTL_SOAK=$(SOAK) $(GO) test -count=1 -run 'TestSoak$$' -v -timeout 0 ./pkg/serve/api
 
 ## docker: the container image (Dockerfile: static binary, distroless, non-root)
 IMAGE ?= ozgctl:$(VERSION)
