@@ -196,3 +196,45 @@ func TestTokenFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsYAML: every YAML block of docs/serve.md parses, and its serve
+// configuration is accepted as the command reads it.
+func TestDocsYAML(t *testing.T) {
+	data, err := os.ReadFile("../../../docs/serve.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := strings.Split(string(data), "```yaml\n")[1:]
+	if len(blocks) < 3 {
+		t.Fatalf("only %d YAML blocks", len(blocks))
+	}
+	kinds := map[string]bool{}
+	for _, b := range blocks {
+		b = b[:strings.Index(b, "```")]
+		dec := yaml.NewDecoder(strings.NewReader(b))
+		for {
+			var doc map[string]any
+			if err := dec.Decode(&doc); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("block %.60q: %v", b, err)
+			}
+			if k, ok := doc["kind"].(string); ok {
+				kinds[k] = true
+			}
+		}
+		if strings.HasPrefix(b, "serve:") {
+			o, err := parse(t, b)
+			if err != nil {
+				t.Errorf("serve configuration of docs/serve.md: %v", err)
+			} else if len(o.SchemaSets) == 0 || len(o.Profiles) == 0 {
+				t.Errorf("serve configuration read as %+v", o)
+			}
+		}
+	}
+	for _, k := range []string{"Deployment", "Service", "HorizontalPodAutoscaler"} {
+		if !kinds[k] {
+			t.Errorf("docs/serve.md has no %s", k)
+		}
+	}
+}

@@ -110,8 +110,8 @@ func (r loadResult) percentile(p float64) time.Duration {
 }
 
 func (r loadResult) String() string {
-	return fmt.Sprintf("%3d clients: %6d requests in %5.1fs = %7.1f req/s, p50 %7.1f ms, p99 %7.1f ms, statuses %v, transport errors %d",
-		r.clients, r.requests, r.elapsed.Seconds(), float64(r.requests)/r.elapsed.Seconds(),
+	return fmt.Sprintf("%3d clients: %6d checks answered in %5.1fs = %6.1f checks/s, p50 %7.1f ms, p99 %7.1f ms (of the checks answered); statuses %v, transport errors %d",
+		r.clients, len(r.lat), r.elapsed.Seconds(), float64(len(r.lat))/r.elapsed.Seconds(),
 		float64(r.percentile(0.50).Microseconds())/1000, float64(r.percentile(0.99).Microseconds())/1000, r.statuses, r.errs)
 }
 
