@@ -59,7 +59,7 @@ test: lint
 # concurrency tests of the packages whose other tests are single-threaded
 # (under -race those would cost minutes and find nothing).
 test-race:
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./pkg/batch/... ./pkg/conformance ./internal/membudget/... ./internal/cli/check/...
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./pkg/batch/... ./pkg/conformance ./internal/membudget/... ./internal/cli/check/... ./pkg/serve/... ./internal/cli/serve/...
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestStageConcurrent' ./pkg/conformance/profile
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestConcurrentEvaluate' ./pkg/schematron
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestCheckCodesConcurrent' ./pkg/xoev

@@ -54,7 +54,7 @@ func (a *API) check(w http.ResponseWriter, r *http.Request) error {
 	}
 	p, err := a.pipeline(r.Context(), key)
 	if err != nil {
-		return &serve.Problem{Status: http.StatusInternalServerError, Kind: "load-failed", Title: msgBadRequest.With(), Detail: msgLoadFailed.With(key.String(), err.Error()), Err: err}
+		return &serve.Problem{Status: http.StatusInternalServerError, Kind: "load-failed", Title: msgLoadFailedTitle.With(), Detail: msgLoadFailed.With(key.String(), err.Error()), Err: err}
 	}
 	ctx := r.Context()
 	files := batch.Run(ctx, inputs, p.Stages, batch.Options{Workers: a.cfg.Jobs})

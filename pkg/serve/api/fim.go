@@ -76,7 +76,7 @@ func (a *API) convert(w http.ResponseWriter, r *http.Request) error {
 	doc, _, err := fim.Read(rc, in.Name, fim.ReadOptions{})
 	rc.Close()
 	if err != nil {
-		return &serve.Problem{Status: http.StatusUnprocessableEntity, Kind: "unreadable", Title: msgBadRequest.With(), Detail: msgUnreadable.With(in.Name, err.Error()), Err: err}
+		return &serve.Problem{Status: http.StatusUnprocessableEntity, Kind: "unreadable", Title: msgUnprocessable.With(), Detail: msgUnreadable.With(in.Name, err.Error()), Err: err}
 	}
 	c, err := fimconvert.New(doc, opts)
 	if err == nil {
@@ -90,7 +90,7 @@ func (a *API) convert(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return &serve.Problem{Status: http.StatusUnprocessableEntity, Kind: "convert-failed", Title: msgBadRequest.With(), Detail: msgConvertFailed.With(in.Name, t.Name, err.Error()), Err: err}
+	return &serve.Problem{Status: http.StatusUnprocessableEntity, Kind: "convert-failed", Title: msgUnprocessable.With(), Detail: msgConvertFailed.With(in.Name, t.Name, err.Error()), Err: err}
 }
 
 // targetType is the media type of a generated file by its extension.
