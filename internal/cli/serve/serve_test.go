@@ -232,6 +232,21 @@ func TestDocsYAML(t *testing.T) {
 			}
 		}
 	}
+	// The compose block is the file examples/serve/docker-compose.yml.
+	compose, err := os.ReadFile("../../../examples/serve/docker-compose.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, b := range blocks {
+		b = b[:strings.Index(b, "```")]
+		if strings.HasPrefix(b, "services:") {
+			found = strings.HasSuffix(string(compose), b)
+		}
+	}
+	if !found {
+		t.Error("the docker-compose block of docs/serve.md is not the end of examples/serve/docker-compose.yml")
+	}
 	for _, k := range []string{"Deployment", "Service", "HorizontalPodAutoscaler"} {
 		if !kinds[k] {
 			t.Errorf("docs/serve.md has no %s", k)

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -31,6 +32,10 @@ import (
 //	OZGCTL_SOAK=10m go test -run TestSoak -v -timeout 0 ./pkg/serve/api   (make soak)
 //
 // OZGCTL_LOADTEST_DURATION (default 10s) is the time per concurrency.
+
+// soakFor is the -soak flag: "go test -run TestSoak ./pkg/serve/api -args -soak 10m"
+// (OZGCTL_SOAK does the same).
+var soakFor = flag.Duration("soak", 0, "run TestSoak for this long")
 
 // invoice is one corpus message and the profile that checks it.
 type invoice struct {
@@ -230,18 +235,21 @@ func rss() int64 {
 	return int64(ms.Sys)
 }
 
-// TestSoak sends invoices from 8 clients for OZGCTL_SOAK (a duration)
+// TestSoak sends invoices from 8 clients for -soak or OZGCTL_SOAK (a duration)
 // and logs the RSS and heap every tenth of it: memory must stay flat.
 // It fails when the RSS at the end is more than twice the RSS after the
 // first tenth (a leak, not noise).
 func TestSoak(t *testing.T) {
-	s := os.Getenv("OZGCTL_SOAK")
-	if s == "" {
-		testenv.Skip(t, "soak not asked for", "set OZGCTL_SOAK=10m (make soak)")
+	total := *soakFor
+	if s := os.Getenv("OZGCTL_SOAK"); s != "" && total == 0 {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			t.Fatalf("OZGCTL_SOAK: %v", err)
+		}
+		total = d
 	}
-	total, err := time.ParseDuration(s)
-	if err != nil {
-		t.Fatalf("OZGCTL_SOAK: %v", err)
+	if total <= 0 {
+		testenv.Skip(t, "soak not asked for", "set OZGCTL_SOAK=10m or pass -soak 10m (make soak)")
 	}
 	invs := loadInvoices(t)
 	base := startServer(t, serve.Limits{MaxBodyBytes: 32 << 20, Timeout: time.Minute})
