@@ -61,7 +61,7 @@ path	github.com/ozgctl/ozgctl/cmd/ozgctl
 mod	github.com/ozgctl/ozgctl	(devel)	
 dep	github.com/spf13/cobra	v1.10.2	h1:9Dzo3ZpHgzy6Ubg2a8yRkg+Qs6cEtA4b4MFw+zLrkvU=
 dep	github.com/santhosh-tekuri/jsonschema/v6	v6.0.3	
-=>	./third_party/jsonschema		
+=>	./third_party/jsonschema	(devel)	
 dep	golang.org/x/text	v0.44.0	h1:abc=
 build	-trimpath=true
 build	CGO_ENABLED=0
@@ -115,6 +115,11 @@ func TestSBOM(t *testing.T) {
 					sawReplaced = true
 				}
 			}
+		}
+	}
+	for _, c := range bom.Components {
+		if strings.Contains(c.PURL, "third_party") || strings.Contains(c.Version, "devel") {
+			t.Errorf("a carried copy is listed under its directory: %+v", c)
 		}
 	}
 	if !sawStd || !sawReplaced {
@@ -202,7 +207,7 @@ func TestReproducible(t *testing.T) {
 	for _, want := range []string{`"name": "go:build:-trimpath",
           "value": "true"`, `"name": "go:build:CGO_ENABLED",
           "value": "0"`, `"name": "go:build:GOOS",
-          "value": "linux"`, `pkg:golang/github.com/spf13/cobra@v1.10.2`} {
+          "value": "linux"`, `pkg:golang/github.com/spf13/cobra@v1.10.2`, `"purl": "pkg:golang/github.com/jacoelho/xsd@v0.4.0"`, `"value": "./third_party/xsd"`} {
 		if !bytes.Contains(sbom, []byte(want)) {
 			t.Errorf("SBOM lacks %s", want)
 		}

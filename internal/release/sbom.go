@@ -114,7 +114,7 @@ func CycloneDX(bi *debug.BuildInfo, opts SBOMOptions) ([]byte, error) {
 	for _, d := range bi.Deps {
 		c := cdxComponent{Type: "library", Name: d.Path, Version: d.Version}
 		if d.Replace != nil {
-			if d.Replace.Version != "" {
+			if local := d.Replace.Version == "" || d.Replace.Version == "(devel)" || strings.HasPrefix(d.Replace.Path, ".") || strings.HasPrefix(d.Replace.Path, "/"); !local {
 				// Replaced by another module version: that one is linked.
 				c.Name, c.Version = d.Replace.Path, d.Replace.Version
 				c.Properties = append(c.Properties, cdxProperty{"go:replaces", d.Path + "@" + d.Version})
