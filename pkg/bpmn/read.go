@@ -49,9 +49,6 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // modelNS are the namespaces accepted for the BPMN model.
 var modelNS = map[string]bool{NSModel: true}
 
-// IsModelNamespace reports whether ns is the BPMN 2.0 model namespace.
-func IsModelNamespace(ns string) bool { return modelNS[ns] }
-
 // ReadFile reads the BPMN document in the named file.
 func ReadFile(name string, opts ReadOptions) (*Definitions, []finding.Finding, error) {
 	f, err := os.Open(name)

@@ -41,8 +41,8 @@ func T(lang, key string) string {
 	return t[0]
 }
 
-// TextKeys returns every text key (for tests).
-func TextKeys() []string {
+// textKeys returns every text key (for tests).
+func textKeys() []string {
 	out := make([]string, 0, len(texts))
 	for k := range texts {
 		out = append(out, k)
