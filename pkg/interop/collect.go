@@ -45,9 +45,9 @@ func (c *counter) add(n int, ex *Example) {
 	c.example = minExample(c.example, ex)
 }
 
-// NewCollector returns a collector for the groups; groupOf maps an input
+// newCollector returns a collector for the groups; groupOf maps an input
 // name to the index of its group in groups.
-func NewCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
+func newCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
 	c := &Collector{specs: groups, groupOf: groupOf}
 	for range groups {
 		c.groups = append(c.groups, &groupAcc{paths: map[pathKey]*counter{}, codes: map[codeKey]*counter{}})

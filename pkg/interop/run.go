@@ -24,7 +24,7 @@ type RunOptions struct {
 func Run(ctx context.Context, check []batch.Stage, sources []Source, opts RunOptions) (*Result, []finding.FileResult) {
 	inputs, groupOf, inErrs, errGroups := Expand(sources)
 	inputs = opts.Shard.Select(inputs)
-	col := NewCollector(Specs(sources), groupOf)
+	col := newCollector(Specs(sources), groupOf)
 	stages := append(check[:len(check):len(check)], UsageStage{}, col.Stage())
 	results := batch.Run(ctx, inputs, stages, opts.Batch)
 	if opts.Shard.Index <= 1 {

@@ -10,7 +10,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
-// NotWellFormedError says where a message read by [ObserveStrict] breaks.
+// NotWellFormedError says where a message read by [observeStrict] breaks.
 type NotWellFormedError struct {
 	Line int
 	Err  error

@@ -64,10 +64,10 @@ func Observe(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error)
 	return observe(r, kind, xoev.WalkTags)
 }
 
-// ObserveStrict is [Observe] for messages no validator has read: it reads
+// observeStrict is [Observe] for messages no validator has read: it reads
 // with encoding/xml (several times slower) and returns a
 // [*NotWellFormedError] where the message breaks.
-func ObserveStrict(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
+func observeStrict(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
 	return observe(r, kind, walkStrict)
 }
 
@@ -192,7 +192,7 @@ func (UsageStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 	if validated(res) {
 		u, err = Observe(rc, kind)
 	} else {
-		u, err = ObserveStrict(rc, kind)
+		u, err = observeStrict(rc, kind)
 	}
 	var nwf *NotWellFormedError
 	if errors.As(err, &nwf) {

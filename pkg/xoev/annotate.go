@@ -13,7 +13,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// pathTarget is an XSD finding whose path [Annotate] makes precise.
+// pathTarget is an XSD finding whose path [annotate] makes precise.
 type pathTarget struct {
 	i         int // index in the findings
 	line, col int
@@ -21,7 +21,7 @@ type pathTarget struct {
 	name      xml.Name // helium: the element named, starting on line
 }
 
-// Annotate adds to the XSD findings fs of a message what the engines leave
+// annotate adds to the XSD findings fs of a message what the engines leave
 // out, from a second read r of the message (read once, up to the last
 // finding; a message that is not well-formed is read up to where it
 // breaks):
@@ -39,7 +39,7 @@ type pathTarget struct {
 //     bytes (findings at a tag, which are nearly all).
 //
 // A finding the scan cannot place is left as it is.
-func Annotate(r io.Reader, fs []finding.Finding) {
+func annotate(r io.Reader, fs []finding.Finding) {
 	var at, named []pathTarget // placed by position, by name and line
 	for i, f := range fs {
 		if f.Source != "xsd" && f.Rule != RuleNotWellFormed && f.Rule != RuleXMLLimit || f.Line <= 0 {
@@ -162,7 +162,7 @@ func nameMatches(want, got xml.Name) bool {
 	return want.Local == got.Local && (want.Space == "" || want.Space == got.Space)
 }
 
-// maxQuotedValues bounds how many values [Annotate] quotes per message.
+// maxQuotedValues bounds how many values [annotate] quotes per message.
 const maxQuotedValues = 200
 
 func quote(s string) string {

@@ -51,7 +51,7 @@ func TestAnnotate(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(engine+"/"+tt.name, func(t *testing.T) {
 				fs := validateString(t, set, tt.doc)
-				Annotate(strings.NewReader(tt.doc), fs)
+				annotate(strings.NewReader(tt.doc), fs)
 				want := tt.jacoelho
 				if engine == "helium" {
 					want = tt.helium
@@ -72,7 +72,7 @@ func TestAnnotatePathsKeepsWhatItCannotPlace(t *testing.T) {
 		{Rule: "xsd:element", Source: "xsd", Line: 1, Path: "nirgends"},
 	}
 	want := paths(fs)
-	Annotate(strings.NewReader("<a>\n<b/>\n</a>"), fs)
+	annotate(strings.NewReader("<a>\n<b/>\n</a>"), fs)
 	if got := paths(fs); !slices.Equal(got, want) {
 		t.Errorf("paths %q, want them kept: %q", got, want)
 	}
@@ -97,7 +97,7 @@ func TestAnnotateColumnsInCharacters(t *testing.T) {
 	if len(fs) != 2 || fs[1].Column != 23 {
 		t.Fatalf("jacoelho should place the value's end tag at byte column 23: %+v", fs)
 	}
-	Annotate(strings.NewReader(doc), fs)
+	annotate(strings.NewReader(doc), fs)
 	if fs[1].Column != 21 {
 		t.Errorf("column %d, want 21 (characters)", fs[1].Column)
 	}
@@ -111,7 +111,7 @@ func TestAnnotateNotWellFormed(t *testing.T) {
 		{`<p:a xmlns:p="urn:p"><p:b><!-- -- --></p:b></p:a>`, "/p:a[1]/p:b[1]"},
 	} {
 		fs := validateString(t, set, tc.doc)
-		Annotate(strings.NewReader(tc.doc), fs)
+		annotate(strings.NewReader(tc.doc), fs)
 		if len(fs) != 1 || fs[0].Rule != RuleNotWellFormed || fs[0].Path != tc.want {
 			t.Errorf("%q: %+v, want one not-well-formed finding at %s", tc.doc, fs, tc.want)
 		}

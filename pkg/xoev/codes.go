@@ -244,7 +244,7 @@ func (ix *codeIndex) schemaInfo(local string) (ct codeType, known bool) {
 	return ct, true
 }
 
-// CodeCheckOptions configure [CheckCodes].
+// CodeCheckOptions configure [checkCodes].
 type CodeCheckOptions struct {
 	// Resolver finds genericode lists by URI and version.
 	Resolver codelist.Resolver
@@ -268,7 +268,7 @@ type openElem struct {
 	td *hxsd.TypeDef
 }
 
-// CheckCodes checks the XÖV code elements of a message against genericode
+// checkCodes checks the XÖV code elements of a message against genericode
 // lists. A code element is an element with an unqualified child "code"
 // that either carries a listURI attribute or is declared in the schema set
 // with a type derived from xoev-code:Code. Each element's declaration is
@@ -280,7 +280,7 @@ type openElem struct {
 // schema. Typ 1 elements (values enumerated in the XSD) are left to the
 // XSD. set may be nil: then only elements with a listURI attribute are
 // checked.
-func CheckCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheckOptions) ([]finding.Finding, error) {
+func checkCodes(ctx context.Context, set *SchemaSet, r io.Reader, opts CodeCheckOptions) ([]finding.Finding, error) {
 	if opts.Resolver == nil {
 		return nil, errors.New("check codes: no code list resolver")
 	}

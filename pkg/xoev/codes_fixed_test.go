@@ -44,7 +44,7 @@ func TestFixedListURIAnlageart(t *testing.T) {
 	res := codelist.NewDirResolver("testdata/corpus/xbau/codelists")
 	check := func(doc string) []finding.Finding {
 		t.Helper()
-		fs, err := CheckCodes(context.Background(), set, strings.NewReader(doc), CodeCheckOptions{Resolver: res})
+		fs, err := checkCodes(context.Background(), set, strings.NewReader(doc), CodeCheckOptions{Resolver: res})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -383,7 +383,7 @@ func TestEveryFixedListURIType(t *testing.T) {
 					}
 				}
 				doc := p.message("§ungültig§", msgVersion)
-				fs, err := CheckCodes(context.Background(), set, strings.NewReader(doc), CodeCheckOptions{Resolver: resolver.res})
+				fs, err := checkCodes(context.Background(), set, strings.NewReader(doc), CodeCheckOptions{Resolver: resolver.res})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -468,7 +468,7 @@ func TestCheckCodesConcurrent(t *testing.T) {
 			if i%2 == 1 {
 				doc = bad
 			}
-			fs, err := CheckCodes(context.Background(), set, strings.NewReader(doc), CodeCheckOptions{Resolver: res})
+			fs, err := checkCodes(context.Background(), set, strings.NewReader(doc), CodeCheckOptions{Resolver: res})
 			if err != nil {
 				t.Error(err)
 				return

@@ -260,7 +260,7 @@ func (s *SchemaSet) codeIndex(ctx context.Context) *codeIndex {
 	return s.codeTypes
 }
 
-// PrepareCodeTypes builds the index of code types that [CheckCodes] uses,
+// PrepareCodeTypes builds the index of code types that [checkCodes] uses,
 // so that a run with code lists pays for it once, up front, rather than in
 // its first message. It returns a note when the index has to fall back to
 // element names (helium cannot compile the set), "" otherwise.

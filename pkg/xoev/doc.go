@@ -44,7 +44,7 @@
 //
 // # Code lists
 //
-// [CheckCodes] checks XÖV code elements (listURI, listVersionID, code)
+// [checkCodes] checks XÖV code elements (listURI, listVersionID, code)
 // against genericode lists. Code elements are recognised by their shape (an
 // unqualified child "code") together with a listURI attribute or a schema
 // declaration whose type derives from xoev-code:Code; the schema supplies

@@ -59,7 +59,7 @@ func FuzzValidate(f *testing.F) {
 		if _, err := set.Validate(context.Background(), "f.xml", strings.NewReader(string(data))); err != nil {
 			t.Fatalf("validate error (should be a finding): %v", err)
 		}
-		if _, err := CheckCodes(context.Background(), set, strings.NewReader(string(data)), CodeCheckOptions{Resolver: res}); err != nil {
+		if _, err := checkCodes(context.Background(), set, strings.NewReader(string(data)), CodeCheckOptions{Resolver: res}); err != nil {
 			t.Fatalf("code check error: %v", err)
 		}
 	})
@@ -118,7 +118,7 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("<p:a xmlns:p='u'><![CDATA[<]]></p:a>", 1, 0, "a", "This element is not expected.")
 	f.Fuzz(func(t *testing.T, doc string, line, col int, path, msg string) {
 		fs := []finding.Finding{{Rule: "xsd:x", Source: "xsd", Line: line, Column: col, Path: path, Message: msg}}
-		Annotate(strings.NewReader(doc), fs)
+		annotate(strings.NewReader(doc), fs)
 		if len(fs) != 1 || fs[0].Rule != "xsd:x" || fs[0].Line != line {
 			t.Fatalf("finding changed beyond path, column and message: %+v", fs)
 		}
@@ -132,7 +132,7 @@ func FuzzCheckCodes(f *testing.F) {
 	f.Add(`</a><code>`)
 	res := codelist.NewDirResolver(filepath.Join(exampleDir, "codelists"))
 	f.Fuzz(func(t *testing.T, doc string) {
-		if _, err := CheckCodes(context.Background(), nil, strings.NewReader(doc), CodeCheckOptions{Resolver: res}); err != nil {
+		if _, err := checkCodes(context.Background(), nil, strings.NewReader(doc), CodeCheckOptions{Resolver: res}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -139,13 +139,13 @@ func TestHugeTextNodeMemory(t *testing.T) {
 	// The second read that names the element keeps no more of the text
 	// than a value to quote.
 	runtime.ReadMemStats(&before)
-	Annotate(textMessage("anhang", 512<<20), fs)
+	annotate(textMessage("anhang", 512<<20), fs)
 	runtime.ReadMemStats(&after)
 	if fs[0].Path != "/t:nachricht[1]/t:anhang[1]" {
 		t.Errorf("path %q, want /t:nachricht[1]/t:anhang[1]", fs[0].Path)
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
-		t.Errorf("Annotate allocated %d MiB reading to the finding", alloc>>20)
+		t.Errorf("annotate allocated %d MiB reading to the finding", alloc>>20)
 	}
 }
 

@@ -182,7 +182,7 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 	if len(fs) > 0 {
 		if rc2, err := msg.Input.Open(); err == nil {
 			br := pooledReader(rc2)
-			Annotate(br, fs)
+			annotate(br, fs)
 			releaseReader(br)
 			rc2.Close()
 		}
@@ -219,7 +219,7 @@ func (s XSDStage) notWellFormed(msg *batch.Message, res *finding.FileResult) err
 }
 
 // CodeListStage checks XÖV code elements against genericode lists (see
-// [CheckCodes]). It uses the schema set the XSD stage chose, for the
+// [checkCodes]). It uses the schema set the XSD stage chose, for the
 // fixed listURI/listVersionID of Typ 2 and 3 codes; without one it checks
 // the elements that carry listURI themselves.
 type CodeListStage struct {
@@ -245,7 +245,7 @@ func (s CodeListStage) Check(ctx context.Context, msg *batch.Message, res *findi
 		return err
 	}
 	defer rc.Close()
-	fs, err := CheckCodes(ctx, set, rc, *opts)
+	fs, err := checkCodes(ctx, set, rc, *opts)
 	if err != nil {
 		return err
 	}

@@ -117,7 +117,7 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.SetBytes(int64(len(big)))
 	for b.Loop() {
 		fs := []finding.Finding{{Source: "xsd", Line: lines, Column: 3, Path: "/demo.antrag.0101"}}
-		Annotate(strings.NewReader(big), fs)
+		annotate(strings.NewReader(big), fs)
 	}
 }
 

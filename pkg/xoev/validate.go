@@ -156,7 +156,7 @@ func (s *SchemaSet) NewValidator() (*Validator, error) {
 // whole) and returns its findings. The error is reserved for "could not
 // check" (a read error, cancellation); problems of the message itself,
 // including malformed XML, are findings. Finding paths are the engine's
-// own; [Annotate] makes them precise from a second read.
+// own; [annotate] makes them precise from a second read.
 func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
 	v, _ := s.sessions.Get().(*Validator)
 	if v == nil {

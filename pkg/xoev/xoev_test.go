@@ -439,7 +439,7 @@ func TestCheckCodes(t *testing.T) {
 		{"qualified code child", strings.Replace(doc, "<code>01</code>", `<code xmlns="urn:other">07</code>`, 1), set, false, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fs, err := CheckCodes(context.Background(), tc.set, strings.NewReader(tc.doc), CodeCheckOptions{Resolver: res, Strict: tc.strict})
+			fs, err := checkCodes(context.Background(), tc.set, strings.NewReader(tc.doc), CodeCheckOptions{Resolver: res, Strict: tc.strict})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -448,11 +448,11 @@ func TestCheckCodes(t *testing.T) {
 			}
 		})
 	}
-	fs, _ := CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:no&amp;where" listVersionID="1"`, 1)), CodeCheckOptions{Resolver: res})
+	fs, _ := checkCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, `listVersionID="2024-01"`, `listURI="urn:no&amp;where" listVersionID="1"`, 1)), CodeCheckOptions{Resolver: res})
 	if len(fs) != 1 || !strings.Contains(fs[0].Text("en"), "urn:no&where ") {
 		t.Errorf("the list URI should be unescaped: %+v", fs)
 	}
-	fs, _ = CheckCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, "<code>01</code>", "<code>04</code>", 1)), CodeCheckOptions{Resolver: res})
+	fs, _ = checkCodes(context.Background(), set, strings.NewReader(strings.Replace(doc, "<code>01</code>", "<code>04</code>", 1)), CodeCheckOptions{Resolver: res})
 	if len(fs) != 1 || !strings.Contains(fs[0].Text("en"), "urn:example:codeliste:antragsart") || !strings.Contains(fs[0].Text("en"), "1.0") ||
 		!strings.Contains(fs[0].Text("en"), `"01"`) || fs[0].Line != 10 {
 		t.Errorf("wrong-code finding should name list, version, nearest codes and line 10: %+v", fs)
@@ -567,7 +567,7 @@ func TestAnnotateValues(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := validateString(t, set, tc.doc)
-			Annotate(strings.NewReader(tc.doc), fs)
+			annotate(strings.NewReader(tc.doc), fs)
 			var msgs []string
 			for _, f := range fs {
 				msgs = append(msgs, f.Text("en"))
