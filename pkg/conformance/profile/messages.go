@@ -67,6 +67,14 @@ var (
 		"Profil %q trifft dieselben Nachrichten wie Profil %q (%s:%d) gleich gut (%s): keiner Nachricht ließe sich eines zuordnen; eines mit match.root, match.xpath oder match.version eingrenzen oder ein Basisprofil mit abstract: true markieren",
 		"profile %q matches the same messages as profile %q (%s:%d) equally (%s): no message could be given either; narrow one with match.root, match.xpath or match.version, or mark a base profile abstract: true")
 
+	// Select: no profile or several for a message.
+	msgSelectAmbiguous = finding.Register("profile.select-ambiguous",
+		"Nachricht {%s}%s passt gleich gut auf mehrere Profile: %s; mit match.root, match.xpath oder match.version eingrenzen",
+		"message {%s}%s matches several profiles equally: %s; narrow them with match.root, match.xpath or match.version")
+	msgSelectNone = finding.Register("profile.select-none",
+		"kein Profil passt auf die Nachricht {%s}%s (Profile: %s)",
+		"no profile matches message {%s}%s (profiles: %s)")
+
 	// CheckSchema: sharpenings against the profile's XSD.
 	msgPathLeaves = finding.Register("profile.path-leaves-schema",
 		"Schärfung %q: %s %q: %s", "sharpening %q: %s %q: %s")

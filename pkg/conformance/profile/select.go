@@ -11,6 +11,7 @@ import (
 	"github.com/lestrrat-go/helium/xpath3"
 
 	"github.com/ozgctl/ozgctl/pkg/codelist"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
@@ -58,12 +59,16 @@ type SelectError struct {
 	Ambiguous  bool
 }
 
-// Error implements error.
-func (e *SelectError) Error() string {
+// Error implements error, in English.
+func (e *SelectError) Error() string { return e.LocalizedMsg().Text("en") }
+
+// LocalizedMsg returns the error as a message key, for reports in the
+// run's language (finding.LocalizedError).
+func (e *SelectError) LocalizedMsg() finding.Msg {
 	if e.Ambiguous {
-		return fmt.Sprintf("message {%s}%s matches several profiles equally: %s; narrow them with match.root, match.xpath or match.version", e.Namespace, e.Root, strings.Join(e.Candidates, ", "))
+		return msgSelectAmbiguous.With(e.Namespace, e.Root, strings.Join(e.Candidates, ", "))
 	}
-	return fmt.Sprintf("no profile matches message {%s}%s (profiles: %s)", e.Namespace, e.Root, strings.Join(e.Candidates, ", "))
+	return msgSelectNone.With(e.Namespace, e.Root, strings.Join(e.Candidates, ", "))
 }
 
 func (c *Compiled) eval(ctx context.Context, e *xpath3.Expression, doc *helium.Document) (xpath3.Sequence, error) {
