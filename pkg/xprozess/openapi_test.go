@@ -3,8 +3,6 @@ package xprozess
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,38 +11,9 @@ import (
 
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 	fimconvert "github.com/ozgctl/ozgctl/pkg/fim/convert"
-)
 
-// oasSchema compiles the OpenAPI 3.1 schema-base document, the same oracle
-// as fim convert's OpenAPI tests.
-func oasSchema(t testing.TB) *jsonschema.Schema {
-	t.Helper()
-	c := jsonschema.NewCompiler()
-	for name, id := range map[string]string{
-		"schema.json":              "https://spec.openapis.org/oas/3.1/schema/2021-04-15",
-		"schema-base.json":         "https://spec.openapis.org/oas/3.1/schema-base/2021-04-15",
-		"dialect-base.schema.json": "https://spec.openapis.org/oas/3.1/dialect/base",
-		"meta-base.schema.json":    "https://spec.openapis.org/oas/3.1/meta/base",
-	} {
-		f, err := os.Open(filepath.Join("..", "fim", "convert", "testdata", "oas3.1", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.AddResource(id, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := c.Compile("https://spec.openapis.org/oas/3.1/schema-base/2021-04-15")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+	"github.com/ozgctl/ozgctl/internal/testenv"
+)
 
 func checkOpenAPI(t *testing.T, out []byte) map[string]any {
 	t.Helper()
@@ -52,7 +21,7 @@ func checkOpenAPI(t *testing.T, out []byte) map[string]any {
 	if err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if err := oasSchema(t).Validate(v); err != nil {
+	if err := testenv.OpenAPISchema(t).Validate(v); err != nil {
 		t.Fatalf("not a valid OpenAPI 3.1 document: %v", err)
 	}
 	doc, err := libopenapi.NewDocument(out)

@@ -13,39 +13,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// oasSchema compiles the OpenAPI 3.1 schema-base document (the variant
-// that also checks Schema Objects against the OAS dialect).
-func oasSchema(t testing.TB) *jsonschema.Schema {
-	t.Helper()
-	c := jsonschema.NewCompiler()
-	for name, id := range map[string]string{
-		"schema.json":              "https://spec.openapis.org/oas/3.1/schema/2021-04-15",
-		"schema-base.json":         "https://spec.openapis.org/oas/3.1/schema-base/2021-04-15",
-		"dialect-base.schema.json": "https://spec.openapis.org/oas/3.1/dialect/base",
-		"meta-base.schema.json":    "https://spec.openapis.org/oas/3.1/meta/base",
-	} {
-		f, err := os.Open(filepath.Join("testdata", "oas3.1", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.AddResource(id, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := c.Compile("https://spec.openapis.org/oas/3.1/schema-base/2021-04-15")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 func TestOpenAPICorpus(t *testing.T) {
-	oas := oasSchema(t)
+	oas := testenv.OpenAPISchema(t)
 	for _, in := range corpusInputs(t) {
 		t.Run(in.name, func(t *testing.T) {
 			c, ok := load(t, in, Options{})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,41 +13,11 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ozgctl/ozgctl/pkg/serve"
+
+	"github.com/ozgctl/ozgctl/internal/testenv"
 )
 
 const openapiFile = "../../../schemas/serve.openapi.yaml"
-
-// oasSchema compiles the OpenAPI 3.1 schema-base document, the oracle of
-// "fim convert --to openapi" (pkg/fim/convert/openapi_test.go), from the
-// same copies.
-func oasSchema(t testing.TB) *jsonschema.Schema {
-	t.Helper()
-	c := jsonschema.NewCompiler()
-	for name, id := range map[string]string{
-		"schema.json":              "https://spec.openapis.org/oas/3.1/schema/2021-04-15",
-		"schema-base.json":         "https://spec.openapis.org/oas/3.1/schema-base/2021-04-15",
-		"dialect-base.schema.json": "https://spec.openapis.org/oas/3.1/dialect/base",
-		"meta-base.schema.json":    "https://spec.openapis.org/oas/3.1/meta/base",
-	} {
-		f, err := os.Open(filepath.Join("../../fim/convert/testdata/oas3.1", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.AddResource(id, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := c.Compile("https://spec.openapis.org/oas/3.1/schema-base/2021-04-15")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // openapiJSON reads the API's description as a JSON value.
 func openapiJSON(t *testing.T) (raw []byte, doc any) {
@@ -76,7 +45,7 @@ func openapiJSON(t *testing.T) (raw []byte, doc any) {
 // document by the OAS schema and by libopenapi.
 func TestOpenAPIDocument(t *testing.T) {
 	raw, doc := openapiJSON(t)
-	if err := oasSchema(t).Validate(doc); err != nil {
+	if err := testenv.OpenAPISchema(t).Validate(doc); err != nil {
 		t.Fatalf("not a valid OpenAPI 3.1 document: %v", err)
 	}
 	d, err := libopenapi.NewDocument(raw)
