@@ -79,6 +79,9 @@ func Parse(data []byte, name string) (*Baseline, error) {
 			line = lineAt(data, te.Offset)
 		case errors.Is(err, io.EOF):
 			err = errors.New("empty file; write one with --update-baseline")
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			line = lineAt(data, int64(len(bytes.TrimRight(data, " \t\r\n"))))
+			err = errors.New("the JSON ends before the baseline object is closed (a cut-off file?)")
 		}
 		return nil, &FileError{File: name, Line: line, Err: err}
 	}

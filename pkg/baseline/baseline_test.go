@@ -263,3 +263,11 @@ func TestApplyIgnores(t *testing.T) {
 		t.Error("NewIgnore without a reason must fail")
 	}
 }
+
+func TestParseCutOff(t *testing.T) {
+	_, err := Parse([]byte("{\"version\": 1,\n\"entries\": [\n"), "b.json")
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Line != 2 || !strings.Contains(err.Error(), "ends before") {
+		t.Fatalf("cut-off baseline: %v (want line 2 and a cut-off message)", err)
+	}
+}
