@@ -1,0 +1,17 @@
+module github.com/lestrrat-go/helium
+
+go 1.26.1
+
+toolchain go1.26.5
+
+require (
+	github.com/dlclark/regexp2 v1.12.0
+	github.com/stretchr/testify v1.11.1
+	golang.org/x/text v0.40.0
+)
+
+require (
+	github.com/davecgh/go-spew v1.1.1 // indirect
+	github.com/pmezard/go-difflib v1.0.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)

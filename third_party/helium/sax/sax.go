@@ -1,0 +1,3 @@
+package sax
+
+//go:generate perl gencbsax.pl

@@ -1,0 +1,7 @@
+package xpath1_test
+
+const (
+	nsPrefixExt = "ext"
+	nsURIX      = "urn:x"
+	nsURIExt    = "urn:test:ext"
+)

@@ -1,0 +1,6 @@
+package xsd_test
+
+const (
+	testLabelEmpty          = "empty"
+	testLabelWhitespaceOnly = "whitespace-only"
+)
