@@ -1,14 +1,11 @@
 package xoev
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
-	"io"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/internal/xmlcharset"
+	"github.com/ozgctl/ozgctl/pkg/xoev/internal/xsdtree"
 )
 
 // Decl is an element or attribute declaration reached in a schema set,
@@ -48,20 +45,7 @@ type Decls struct {
 }
 
 // xnode is an element of a schema document.
-type xnode struct {
-	local string // local name in the XSD namespace ("" for foreign elements)
-	attrs map[string]string
-	ns    map[string]string // the namespace declarations in scope
-	kids  []*xnode
-	up    *xnode
-	doc   *docInfo
-	line  int
-}
-
-type docInfo struct {
-	path, tns             string
-	qualified, attrQualif bool
-}
+type xnode = xsdtree.Node
 
 // Decls returns the declaration index of the set, built on first use.
 func (s *SchemaSet) Decls() *Decls {
@@ -73,23 +57,23 @@ func buildDecls(docs []*SchemaDoc) *Decls {
 	x := &Decls{elements: map[qname]*xnode{}, attributes: map[qname]*xnode{}, types: map[qname]*xnode{},
 		groups: map[qname]*xnode{}, attrGroups: map[qname]*xnode{}, substitutes: map[qname][]qname{}, named: map[string][]*xnode{}}
 	for _, d := range docs {
-		root := parseSchemaTree(d)
+		root, _ := xsdtree.Parse(d.Path, d.data) // a broken document adds what was read before the error
 		if root == nil {
 			continue
 		}
-		for _, k := range root.kids {
-			name := k.attrs["name"]
+		for _, k := range root.Kids {
+			name := k.Attrs["name"]
 			if name == "" {
 				continue
 			}
-			q := qname{root.doc.tns, name}
-			switch k.local {
+			q := qname{root.Doc.TNS, name}
+			switch k.Local {
 			case "element":
 				if _, dup := x.elements[q]; !dup {
 					x.elements[q] = k
 				}
-				if h := k.attrs["substitutionGroup"]; h != "" {
-					hq := k.resolve(h)
+				if h := k.Attrs["substitutionGroup"]; h != "" {
+					hq := resolve(k, h)
 					x.substitutes[hq] = append(x.substitutes[hq], q)
 				}
 			case "attribute":
@@ -106,10 +90,10 @@ func buildDecls(docs []*SchemaDoc) *Decls {
 		}
 		var walk func(n *xnode)
 		walk = func(n *xnode) {
-			if n.local == "element" && n.attrs["name"] != "" {
-				x.named[n.attrs["name"]] = append(x.named[n.attrs["name"]], n)
+			if n.Local == "element" && n.Attrs["name"] != "" {
+				x.named[n.Attrs["name"]] = append(x.named[n.Attrs["name"]], n)
 			}
-			for _, k := range n.kids {
+			for _, k := range n.Kids {
 				walk(k)
 			}
 		}
@@ -118,71 +102,10 @@ func buildDecls(docs []*SchemaDoc) *Decls {
 	return x
 }
 
-// parseSchemaTree reads a schema document into a tree of its XSD elements
-// (annotations left out).
-func parseSchemaTree(d *SchemaDoc) *xnode {
-	dec := xml.NewDecoder(bytes.NewReader(d.data))
-	dec.CharsetReader = xmlcharset.Reader
-	info := &docInfo{path: d.Path, tns: d.TargetNamespace}
-	var root, cur *xnode
-	skip := 0
-	for {
-		line, _ := dec.InputPos()
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) || err != nil {
-			break
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 || t.Name.Space != xsdNS || t.Name.Local == "annotation" {
-				skip++
-				continue
-			}
-			n := &xnode{local: t.Name.Local, attrs: map[string]string{}, up: cur, doc: info, line: line}
-			n.ns = map[string]string{}
-			if cur != nil {
-				for k, v := range cur.ns {
-					n.ns[k] = v
-				}
-			}
-			for _, a := range t.Attr {
-				switch {
-				case a.Name.Space == "xmlns":
-					n.ns[a.Name.Local] = a.Value
-				case a.Name.Space == "" && a.Name.Local == "xmlns":
-					n.ns[""] = a.Value
-				case a.Name.Space == "":
-					n.attrs[a.Name.Local] = a.Value
-				}
-			}
-			if cur == nil {
-				root = n
-				info.qualified = n.attrs["elementFormDefault"] == "qualified"
-				info.attrQualif = n.attrs["attributeFormDefault"] == "qualified"
-			} else {
-				cur.kids = append(cur.kids, n)
-			}
-			cur = n
-		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			if cur != nil {
-				cur = cur.up
-			}
-		}
-	}
-	return root
-}
-
 // resolve turns a QName attribute value into a qname.
-func (n *xnode) resolve(v string) qname {
-	prefix, local, ok := strings.Cut(strings.TrimSpace(v), ":")
-	if !ok {
-		prefix, local = "", v
-	}
-	return qname{n.ns[prefix], local}
+func resolve(n *xnode, v string) qname {
+	q := n.Resolve(v)
+	return qname{q.NS, q.Local}
 }
 
 // Global returns the global element declaration {ns}local, or nil.
@@ -231,14 +154,14 @@ func sortDecls(ds []*Decl) {
 // decl makes a Decl of the element declaration n, reached through the
 // particle p (n itself, or the ref pointing at it).
 func (x *Decls) decl(p, n *xnode, minF, maxF int) *Decl {
-	d := &Decl{Name: n.attrs["name"], node: n, set: x, File: n.doc.path, Line: n.line}
-	global := n.up != nil && n.up.local == "schema"
+	d := &Decl{Name: n.Attrs["name"], node: n, set: x, File: n.Doc.Path, Line: n.Line}
+	global := n.Up != nil && n.Up.Local == "schema"
 	switch {
-	case global, n.attrs["form"] == "qualified", n.attrs["form"] == "" && n.doc.qualified:
-		d.Namespace = n.doc.tns
+	case global, n.Attrs["form"] == "qualified", n.Attrs["form"] == "" && n.Doc.Qualified:
+		d.Namespace = n.Doc.TNS
 	}
-	if t := n.attrs["type"]; t != "" {
-		d.typ = n.resolve(t)
+	if t := n.Attrs["type"]; t != "" {
+		d.typ = resolve(n, t)
 	}
 	lo, hi := occurs(p)
 	d.Min, d.Max = mul(lo, minF), mul(hi, maxF)
@@ -248,10 +171,10 @@ func (x *Decls) decl(p, n *xnode, minF, maxF int) *Decl {
 // occurs returns a particle's minOccurs and maxOccurs (-1 unbounded).
 func occurs(p *xnode) (int, int) {
 	lo, hi := 1, 1
-	if v, ok := p.attrs["minOccurs"]; ok {
+	if v, ok := p.Attrs["minOccurs"]; ok {
 		lo, _ = strconv.Atoi(strings.TrimSpace(v))
 	}
-	if v, ok := p.attrs["maxOccurs"]; ok {
+	if v, ok := p.Attrs["maxOccurs"]; ok {
 		if strings.TrimSpace(v) == "unbounded" {
 			hi = -1
 		} else {
@@ -275,8 +198,8 @@ func mul(a, b int) int {
 // typeNode returns the type definition of d: inline or named; nil for a
 // built-in or missing type.
 func (x *Decls) typeNode(d *Decl) *xnode {
-	for _, k := range d.node.kids {
-		if k.local == "complexType" || k.local == "simpleType" {
+	for _, k := range d.node.Kids {
+		if k.Local == "complexType" || k.Local == "simpleType" {
 			return k
 		}
 	}
@@ -316,41 +239,41 @@ func (x *Decls) Children(d *Decl) Content {
 }
 
 func (x *Decls) typeContent(t *xnode, c *Content, seen map[*xnode]bool) {
-	if t == nil || seen[t] || t.local != "complexType" {
+	if t == nil || seen[t] || t.Local != "complexType" {
 		return
 	}
 	seen[t] = true
-	if t.attrs["mixed"] == "true" && len(t.kids) == 0 {
+	if t.Attrs["mixed"] == "true" && !slices.ContainsFunc(t.Kids, func(k *xnode) bool { return k.Local != "annotation" }) {
 		return
 	}
-	for _, k := range t.kids {
-		switch k.local {
+	for _, k := range t.Kids {
+		switch k.Local {
 		case "sequence", "choice", "all", "group":
 			x.particles(k, 1, 1, c, seen)
 		case "attribute", "attributeGroup", "anyAttribute":
 			x.addAttributes(k, c, seen)
 		case "complexContent", "simpleContent":
-			for _, dk := range k.kids {
-				if dk.local != "extension" && dk.local != "restriction" {
+			for _, dk := range k.Kids {
+				if dk.Local != "extension" && dk.Local != "restriction" {
 					continue
 				}
-				base := dk.resolve(dk.attrs["base"])
+				base := resolve(dk, dk.Attrs["base"])
 				var bc Content
 				if bt := x.types[base]; bt != nil {
 					x.typeContent(bt, &bc, seen)
 				} else if base.ns != xsdNS {
 					bc.Open, bc.OpenAttributes = true, true
-				} else if base.local == "anyType" && k.local == "complexContent" {
-					bc.OpenAttributes = dk.local == "extension"
+				} else if base.local == "anyType" && k.Local == "complexContent" {
+					bc.OpenAttributes = dk.Local == "extension"
 				}
-				if dk.local == "extension" || k.local == "simpleContent" {
+				if dk.Local == "extension" || k.Local == "simpleContent" {
 					c.Elements = append(c.Elements, bc.Elements...)
 					c.Open = c.Open || bc.Open
 				}
 				c.Attributes = append(c.Attributes, bc.Attributes...)
 				c.OpenAttributes = c.OpenAttributes || bc.OpenAttributes
-				for _, pk := range dk.kids {
-					switch pk.local {
+				for _, pk := range dk.Kids {
+					switch pk.Local {
 					case "sequence", "choice", "all", "group":
 						x.particles(pk, 1, 1, c, seen)
 					case "attribute", "attributeGroup", "anyAttribute":
@@ -367,8 +290,8 @@ func (x *Decls) typeContent(t *xnode, c *Content, seen map[*xnode]bool) {
 func (x *Decls) particles(g *xnode, minF, maxF int, c *Content, seen map[*xnode]bool) {
 	lo, hi := occurs(g)
 	minF, maxF = mul(minF, lo), mul(maxF, hi)
-	if g.local == "group" {
-		ref := x.groups[g.resolve(g.attrs["ref"])]
+	if g.Local == "group" {
+		ref := x.groups[resolve(g, g.Attrs["ref"])]
 		if ref == nil || seen[ref] {
 			if ref == nil {
 				c.Open = true
@@ -377,17 +300,17 @@ func (x *Decls) particles(g *xnode, minF, maxF int, c *Content, seen map[*xnode]
 		}
 		seen[ref] = true
 		defer delete(seen, ref)
-		for _, k := range ref.kids {
-			if k.local == "sequence" || k.local == "choice" || k.local == "all" {
+		for _, k := range ref.Kids {
+			if k.Local == "sequence" || k.Local == "choice" || k.Local == "all" {
 				x.particles(k, minF, maxF, c, seen)
 			}
 		}
 		return
 	}
-	if g.local == "choice" {
+	if g.Local == "choice" {
 		n := 0
-		for _, k := range g.kids {
-			if k.local != "annotation" {
+		for _, k := range g.Kids {
+			if k.Local != "annotation" {
 				n++
 			}
 		}
@@ -395,12 +318,12 @@ func (x *Decls) particles(g *xnode, minF, maxF int, c *Content, seen map[*xnode]
 			minF = 0 // each alternative may be left out
 		}
 	}
-	for _, k := range g.kids {
-		switch k.local {
+	for _, k := range g.Kids {
+		switch k.Local {
 		case "element":
 			n := k
-			if r := k.attrs["ref"]; r != "" {
-				n = x.elements[k.resolve(r)]
+			if r := k.Attrs["ref"]; r != "" {
+				n = x.elements[resolve(k, r)]
 				if n == nil {
 					c.Open = true
 					continue
@@ -408,8 +331,8 @@ func (x *Decls) particles(g *xnode, minF, maxF int, c *Content, seen map[*xnode]
 			}
 			d := x.decl(k, n, minF, maxF)
 			c.Elements = append(c.Elements, d)
-			if n != k || (n.up != nil && n.up.local == "schema") {
-				x.addSubstitutes(qname{n.doc.tns, n.attrs["name"]}, d, c, map[qname]bool{})
+			if n != k || (n.Up != nil && n.Up.Local == "schema") {
+				x.addSubstitutes(qname{n.Doc.TNS, n.Attrs["name"]}, d, c, map[qname]bool{})
 			}
 		case "sequence", "choice", "all", "group":
 			x.particles(k, minF, maxF, c, seen)
@@ -439,11 +362,11 @@ func (x *Decls) addSubstitutes(head qname, hd *Decl, c *Content, seen map[qname]
 // wildcards; a later declaration of the same name (a restriction's
 // use="prohibited") replaces an earlier one.
 func (x *Decls) addAttributes(k *xnode, c *Content, seen map[*xnode]bool) {
-	switch k.local {
+	switch k.Local {
 	case "anyAttribute":
 		c.OpenAttributes = true
 	case "attributeGroup":
-		g := x.attrGroups[k.resolve(k.attrs["ref"])]
+		g := x.attrGroups[resolve(k, k.Attrs["ref"])]
 		if g == nil || seen[g] {
 			if g == nil {
 				c.OpenAttributes = true
@@ -452,30 +375,30 @@ func (x *Decls) addAttributes(k *xnode, c *Content, seen map[*xnode]bool) {
 		}
 		seen[g] = true
 		defer delete(seen, g)
-		for _, gk := range g.kids {
+		for _, gk := range g.Kids {
 			x.addAttributes(gk, c, seen)
 		}
 	case "attribute":
 		n := k
 		d := &Decl{Attribute: true, Min: 0, Max: 1, set: x}
-		if r := k.attrs["ref"]; r != "" {
-			q := k.resolve(r)
+		if r := k.Attrs["ref"]; r != "" {
+			q := resolve(k, r)
 			d.Namespace, d.Name = q.ns, q.local
 			if g := x.attributes[q]; g != nil {
 				n = g
 			}
 		} else {
-			d.Name = k.attrs["name"]
-			global := k.up != nil && k.up.local == "schema"
-			if global || k.attrs["form"] == "qualified" || (k.attrs["form"] == "" && k.doc.attrQualif) {
-				d.Namespace = k.doc.tns
+			d.Name = k.Attrs["name"]
+			global := k.Up != nil && k.Up.Local == "schema"
+			if global || k.Attrs["form"] == "qualified" || (k.Attrs["form"] == "" && k.Doc.AttrQualified) {
+				d.Namespace = k.Doc.TNS
 			}
 		}
-		if t := n.attrs["type"]; t != "" {
-			d.typ = n.resolve(t)
+		if t := n.Attrs["type"]; t != "" {
+			d.typ = resolve(n, t)
 		}
-		d.node, d.File, d.Line = n, n.doc.path, n.line
-		switch k.attrs["use"] {
+		d.node, d.File, d.Line = n, n.Doc.Path, n.Line
+		switch k.Attrs["use"] {
 		case "required":
 			d.Min = 1
 		case "prohibited":
@@ -509,12 +432,12 @@ func (x *Decls) enumOrCode(t *xnode, seen map[*xnode]bool) bool {
 	seen[t] = true
 	var check func(n *xnode) bool
 	check = func(n *xnode) bool {
-		for _, k := range n.kids {
-			switch k.local {
+		for _, k := range n.Kids {
+			switch k.Local {
 			case "enumeration":
 				return true
 			case "restriction", "extension":
-				base := k.resolve(k.attrs["base"])
+				base := resolve(k, k.Attrs["base"])
 				if base.ns == xoevCodeNS && base.local == "Code" {
 					return true
 				}

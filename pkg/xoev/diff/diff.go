@@ -81,9 +81,9 @@ func Load(ctx context.Context, path string, opts LoadOptions) (*Set, error) {
 	c := index(docs)
 	s := &Set{Source: path, Messages: map[string][]Item{}, Files: files}
 	for _, m := range c.messages {
-		s.Messages[m.local] = c.flatten(m)
-		if !slices.Contains(s.Namespaces, m.ns) {
-			s.Namespaces = append(s.Namespaces, m.ns)
+		s.Messages[m.Local] = c.flatten(m)
+		if !slices.Contains(s.Namespaces, m.NS) {
+			s.Namespaces = append(s.Namespaces, m.NS)
 		}
 	}
 	if len(s.Messages) == 0 {

@@ -1,95 +1,35 @@
 package diff
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/pkg/xoev/internal/xsdtree"
 )
 
-const xsdNS = "http://www.w3.org/2001/XMLSchema"
+const xsdNS = xsdtree.NS
 
-// node is an element of a schema document (a small DOM).
-type node struct {
-	name     string // local name in the XSD namespace
-	attrs    map[string]string
-	ns       map[string]string // prefix → namespace in scope
-	children []*node
-	tns      string
-	// qualified is the document's elementFormDefault.
-	qualified bool
-}
-
-func (n *node) attr(k string) string { return n.attrs[k] }
-
-// resolve turns a QName attribute value into {ns}local.
-func (n *node) resolve(q string) qn {
-	prefix, local, ok := strings.Cut(q, ":")
-	if !ok {
-		return qn{n.ns[""], q}
-	}
-	return qn{n.ns[prefix], local}
-}
+// node is an element of a schema document.
+type node = xsdtree.Node
 
 // qn is a qualified name.
-type qn struct{ ns, local string }
+type qn = xsdtree.QName
 
+// parseDoc reads the schema document at path.
 func parseDoc(path string) (*node, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read schema %s: %w", path, err)
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = false
-	var stack []*node
-	var root *node
-	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("parse schema %s: %w", path, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &node{name: t.Name.Local, attrs: map[string]string{}, ns: map[string]string{}}
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				for k, v := range p.ns {
-					n.ns[k] = v
-				}
-				n.tns, n.qualified = p.tns, p.qualified
-				p.children = append(p.children, n)
-			}
-			for _, a := range t.Attr {
-				switch {
-				case a.Name.Space == "xmlns":
-					n.ns[a.Name.Local] = a.Value
-				case a.Name.Space == "" && a.Name.Local == "xmlns":
-					n.ns[""] = a.Value
-				case a.Name.Space == "":
-					n.attrs[a.Name.Local] = a.Value
-				}
-			}
-			if root == nil {
-				root = n
-				n.tns = n.attrs["targetNamespace"]
-				n.qualified = n.attrs["elementFormDefault"] == "qualified"
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		}
+	root, err := xsdtree.Parse(path, data)
+	if err != nil {
+		return nil, fmt.Errorf("parse schema %s: %w", path, err)
 	}
-	if root == nil || root.name != "schema" {
+	if root == nil || root.Local != "schema" {
 		return nil, fmt.Errorf("%s is not an XML schema", path)
 	}
 	return root, nil
@@ -113,12 +53,12 @@ func index(docs []*node) *components {
 	c := &components{elements: map[qn]*node{}, types: map[qn]*node{}, groups: map[qn]*node{},
 		attrGroups: map[qn]*node{}, attributes: map[qn]*node{}}
 	for _, d := range docs {
-		for _, ch := range d.children {
-			name := qn{d.tns, ch.attr("name")}
-			switch ch.name {
+		for _, ch := range d.Kids {
+			name := qn{NS: d.Doc.TNS, Local: ch.Attrs["name"]}
+			switch ch.Local {
 			case "element":
 				c.elements[name] = ch
-				if messageName.MatchString(name.local) && !slices.Contains(c.messages, name) {
+				if messageName.MatchString(name.Local) && !slices.Contains(c.messages, name) {
 					c.messages = append(c.messages, name)
 				}
 			case "complexType", "simpleType":
@@ -132,7 +72,7 @@ func index(docs []*node) *components {
 			}
 		}
 	}
-	slices.SortFunc(c.messages, func(a, b qn) int { return strings.Compare(a.local, b.local) })
+	slices.SortFunc(c.messages, func(a, b qn) int { return strings.Compare(a.Local, b.Local) })
 	return c
 }
 
@@ -174,10 +114,10 @@ type flattener struct {
 const maxItems = 20000
 
 func occurs(n *node, min, max int) (int, int) {
-	if v := n.attr("minOccurs"); v != "" {
+	if v := n.Attrs["minOccurs"]; v != "" {
 		min, _ = strconv.Atoi(v)
 	}
-	if v := n.attr("maxOccurs"); v != "" {
+	if v := n.Attrs["maxOccurs"]; v != "" {
 		if v == "unbounded" {
 			max = -1
 		} else {
@@ -192,27 +132,27 @@ func (f *flattener) element(el *node, parent string, min, max int) {
 	if len(*f.out) > maxItems {
 		return
 	}
-	if ref := el.attr("ref"); ref != "" {
-		target := f.c.elements[el.resolve(ref)]
+	if ref := el.Attrs["ref"]; ref != "" {
+		target := f.c.elements[el.Resolve(ref)]
 		if target == nil {
-			*f.out = append(*f.out, Item{Path: parent + "/" + el.resolve(ref).local, Type: "?unresolved", Min: min, Max: max})
+			*f.out = append(*f.out, Item{Path: parent + "/" + el.Resolve(ref).Local, Type: "?unresolved", Min: min, Max: max})
 			return
 		}
 		el = target
 	}
-	path := parent + "/" + el.attr("name")
-	it := Item{Path: path, Min: min, Max: max, Fixed: el.attr("fixed")}
+	path := parent + "/" + el.Attrs["name"]
+	it := Item{Path: path, Min: min, Max: max, Fixed: el.Attrs["fixed"]}
 	var typ *node
-	if t := el.attr("type"); t != "" {
-		q := el.resolve(t)
-		it.Type = q.local
+	if t := el.Attrs["type"]; t != "" {
+		q := el.Resolve(t)
+		it.Type = q.Local
 		typ = f.c.types[q]
-		if typ == nil && q.ns == xsdNS {
-			it.Base = q.local
+		if typ == nil && q.NS == xsdNS {
+			it.Base = q.Local
 		}
 	} else {
-		for _, ch := range el.children {
-			if ch.name == "complexType" || ch.name == "simpleType" {
+		for _, ch := range el.Kids {
+			if ch.Local == "complexType" || ch.Local == "simpleType" {
 				typ = ch
 			}
 		}
@@ -229,12 +169,12 @@ func (f *flattener) element(el *node, parent string, min, max int) {
 
 // typeContent adds what a type defines below the item at idx.
 func (f *flattener) typeContent(typ *node, path string, idx int) {
-	if typ.name == "simpleType" {
+	if typ.Local == "simpleType" {
 		f.simple(typ, idx)
 		return
 	}
-	for _, ch := range typ.children {
-		switch ch.name {
+	for _, ch := range typ.Kids {
+		switch ch.Local {
 		case "sequence", "choice", "all":
 			f.particle(ch, path, 1, 1)
 		case "group":
@@ -242,21 +182,21 @@ func (f *flattener) typeContent(typ *node, path string, idx int) {
 		case "attribute", "attributeGroup":
 			f.attribute(ch, path)
 		case "complexContent", "simpleContent":
-			for _, d := range ch.children {
-				if d.name != "extension" && d.name != "restriction" {
+			for _, d := range ch.Kids {
+				if d.Local != "extension" && d.Local != "restriction" {
 					continue
 				}
-				base := d.resolve(d.attr("base"))
+				base := d.Resolve(d.Attrs["base"])
 				bt := f.c.types[base]
-				if bt == nil && base.ns == xsdNS && idx < len(*f.out) {
-					(*f.out)[idx].Base = base.local
+				if bt == nil && base.NS == xsdNS && idx < len(*f.out) {
+					(*f.out)[idx].Base = base.Local
 				}
-				if d.name == "extension" && bt != nil && !f.onPath[bt] {
+				if d.Local == "extension" && bt != nil && !f.onPath[bt] {
 					f.onPath[bt] = true
 					f.typeContent(bt, path, idx)
 					delete(f.onPath, bt)
 				}
-				if d.name == "restriction" && ch.name == "simpleContent" {
+				if d.Local == "restriction" && ch.Local == "simpleContent" {
 					if bt != nil && !f.onPath[bt] {
 						f.onPath[bt] = true
 						f.typeContent(bt, path, idx)
@@ -273,25 +213,25 @@ func (f *flattener) typeContent(typ *node, path string, idx int) {
 // particle adds the elements of a sequence, choice, all or group.
 func (f *flattener) particle(p *node, path string, min, max int) {
 	pmin, pmax := occurs(p, 1, 1)
-	if p.name == "group" && p.attr("ref") != "" {
-		g := f.c.groups[p.resolve(p.attr("ref"))]
+	if p.Local == "group" && p.Attrs["ref"] != "" {
+		g := f.c.groups[p.Resolve(p.Attrs["ref"])]
 		if g == nil || f.onPath[g] {
 			return
 		}
 		f.onPath[g] = true
 		defer delete(f.onPath, g)
-		for _, ch := range g.children {
+		for _, ch := range g.Kids {
 			f.particle(ch, path, pmin*min, mulMax(pmax, max))
 		}
 		return
 	}
-	choice := p.name == "choice" && len(p.children) > 1
-	for _, ch := range p.children {
+	choice := p.Local == "choice" && len(p.Kids) > 1
+	for _, ch := range p.Kids {
 		cmin, cmax := pmin*min, mulMax(pmax, max)
 		if choice {
 			cmin = 0
 		}
-		switch ch.name {
+		switch ch.Local {
 		case "element":
 			emin, emax := occurs(ch, 1, 1)
 			f.element(ch, path, emin*cmin, mulMax(emax, cmax))
@@ -311,51 +251,51 @@ func mulMax(a, b int) int {
 }
 
 func (f *flattener) attribute(a *node, path string) {
-	if a.name == "attributeGroup" {
-		g := f.c.attrGroups[a.resolve(a.attr("ref"))]
+	if a.Local == "attributeGroup" {
+		g := f.c.attrGroups[a.Resolve(a.Attrs["ref"])]
 		if g == nil || f.onPath[g] {
 			return
 		}
 		f.onPath[g] = true
 		defer delete(f.onPath, g)
-		for _, ch := range g.children {
-			if ch.name == "attribute" || ch.name == "attributeGroup" {
+		for _, ch := range g.Kids {
+			if ch.Local == "attribute" || ch.Local == "attributeGroup" {
 				f.attribute(ch, path)
 			}
 		}
 		return
 	}
-	name := a.attr("name")
-	if ref := a.attr("ref"); ref != "" {
-		name = a.resolve(ref).local
-		if t := f.c.attributes[a.resolve(ref)]; t != nil {
+	name := a.Attrs["name"]
+	if ref := a.Attrs["ref"]; ref != "" {
+		name = a.Resolve(ref).Local
+		if t := f.c.attributes[a.Resolve(ref)]; t != nil {
 			a = t
 		}
 	}
-	it := Item{Path: path + "/@" + name, Min: 0, Max: 1, Fixed: a.attr("fixed")}
-	if a.attr("use") == "required" {
+	it := Item{Path: path + "/@" + name, Min: 0, Max: 1, Fixed: a.Attrs["fixed"]}
+	if a.Attrs["use"] == "required" {
 		it.Min = 1
 	}
-	if a.attr("use") == "prohibited" {
+	if a.Attrs["use"] == "prohibited" {
 		it.Max = 0
 	}
 	idx := len(*f.out)
-	if t := a.attr("type"); t != "" {
-		q := a.resolve(t)
-		it.Type = q.local
+	if t := a.Attrs["type"]; t != "" {
+		q := a.Resolve(t)
+		it.Type = q.Local
 		*f.out = append(*f.out, it)
 		if st := f.c.types[q]; st != nil && !f.onPath[st] {
 			f.onPath[st] = true
 			f.simple(st, idx)
 			delete(f.onPath, st)
-		} else if q.ns == xsdNS {
-			(*f.out)[idx].Base = q.local
+		} else if q.NS == xsdNS {
+			(*f.out)[idx].Base = q.Local
 		}
 		return
 	}
 	*f.out = append(*f.out, it)
-	for _, ch := range a.children {
-		if ch.name == "simpleType" {
+	for _, ch := range a.Kids {
+		if ch.Local == "simpleType" {
 			f.simple(ch, idx)
 		}
 	}
@@ -363,16 +303,16 @@ func (f *flattener) attribute(a *node, path string) {
 
 // simple records the base, facets and enumeration of a simple type.
 func (f *flattener) simple(st *node, idx int) {
-	for _, ch := range st.children {
-		switch ch.name {
+	for _, ch := range st.Kids {
+		switch ch.Local {
 		case "restriction":
-			base := ch.resolve(ch.attr("base"))
+			base := ch.Resolve(ch.Attrs["base"])
 			if bt := f.c.types[base]; bt != nil && !f.onPath[bt] {
 				f.onPath[bt] = true
 				f.simple(bt, idx)
 				delete(f.onPath, bt)
-			} else if base.ns == xsdNS {
-				(*f.out)[idx].Base = base.local
+			} else if base.NS == xsdNS {
+				(*f.out)[idx].Base = base.Local
 			}
 			f.facets(ch, idx)
 		case "list":
@@ -385,18 +325,18 @@ func (f *flattener) simple(st *node, idx int) {
 
 func (f *flattener) facets(r *node, idx int) {
 	it := &(*f.out)[idx]
-	for _, fc := range r.children {
-		v, ok := fc.attrs["value"]
+	for _, fc := range r.Kids {
+		v, ok := fc.Attrs["value"]
 		if !ok {
 			continue
 		}
-		if fc.name == "enumeration" {
+		if fc.Local == "enumeration" {
 			it.Enum = append(it.Enum, v)
 			continue
 		}
 		if it.Facets == nil {
 			it.Facets = map[string]string{}
 		}
-		it.Facets[fc.name] = v
+		it.Facets[fc.Local] = v
 	}
 }
