@@ -61,22 +61,9 @@ func Identify(r io.Reader) (*finding.Identity, error) {
 			depth++
 			elements++
 			if depth == 1 {
-				id.Root, id.Namespace = t.Name.Local, t.Name.Space
-				id.Message = t.Name.Local
-				id.Standard, id.Version = standardOf(t.Name.Space)
+				identifyRoot(id, t.Name.Space, t.Name.Local)
 				for _, a := range t.Attr {
-					switch strings.ToLower(a.Name.Local) {
-					case "xjustizversion":
-						id.Version = a.Value
-					case "standard":
-						if id.Standard == "" {
-							id.Standard = a.Value
-						}
-					case "version":
-						if id.Version == "" {
-							id.Version = a.Value
-						}
-					}
+					identifyRootAttr(id, a.Name.Local, a.Value)
 				}
 				continue
 			}
@@ -142,6 +129,33 @@ func Identify(r io.Reader) (*finding.Identity, error) {
 		id.Header = header
 	}
 	return id, nil
+}
+
+// identifyRoot sets what the root element itself says: its name and
+// namespace, and the standard and version its namespace names. Both
+// identification paths (encoding/xml and the plain-document scanner) call it.
+func identifyRoot(id *finding.Identity, space, local string) {
+	id.Root, id.Namespace = local, space
+	id.Message = local
+	id.Standard, id.Version = standardOf(space)
+}
+
+// identifyRootAttr takes an attribute of the root element (by local name):
+// xjustizVersion sets the version; standard and version fill what the
+// namespace did not say.
+func identifyRootAttr(id *finding.Identity, local, value string) {
+	switch strings.ToLower(local) {
+	case "xjustizversion":
+		id.Version = value
+	case "standard":
+		if id.Standard == "" {
+			id.Standard = value
+		}
+	case "version":
+		if id.Version == "" {
+			id.Version = value
+		}
+	}
 }
 
 func headerKey(lname string) string {

@@ -140,23 +140,10 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 		elements++
 		stop := false
 		if depth == 1 {
-			id.Root, id.Namespace = local, space
-			id.Message = local
-			id.Standard, id.Version = standardOf(space)
+			identifyRoot(id, space, local)
 			for _, a := range attrs {
 				_, alocal := splitName(a.name)
-				switch strings.ToLower(alocal) {
-				case "xjustizversion":
-					id.Version = a.value
-				case "standard":
-					if id.Standard == "" {
-						id.Standard = a.value
-					}
-				case "version":
-					if id.Version == "" {
-						id.Version = a.value
-					}
-				}
+				identifyRootAttr(id, alocal, a.value)
 			}
 		} else {
 			if depth == 2 {
