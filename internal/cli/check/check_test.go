@@ -70,13 +70,9 @@ func TestNewCmdCheck(t *testing.T) {
 		{"kosit property without value", []string{"--kosit-config", "c", "--kosit-property", "k", "m"}, "want KEY=VALUE", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := cmdtest.ParseFlags(NewCmdCheck, tc.args)
-			if tc.wantErr != "" {
-				cmdtest.WantFlagError(t, err, tc.wantErr)
+			got := cmdtest.WantOptions(t, NewCmdCheck, tc.args, tc.wantErr)
+			if got == nil {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if !tc.check(got) {
 				t.Errorf("options %+v", got)

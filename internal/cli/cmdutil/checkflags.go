@@ -84,21 +84,28 @@ func (c *CheckFlags) Check() error {
 
 // Limits returns the limits of --max-text-size and --max-depth.
 func (c *CheckFlags) Limits() (xoev.Limits, error) {
+	return ReadingLimits(c.MaxTextSize, c.MaxDepth)
+}
+
+// ReadingLimits returns the reading limits of a --max-text-size value (a
+// size such as "64MiB"; "" keeps the default) and a --max-depth value (0
+// for no limit), for every command that reads messages.
+func ReadingLimits(maxTextSize string, maxDepth int) (xoev.Limits, error) {
 	var lim xoev.Limits
-	if c.MaxTextSize != "" {
-		n, err := xmllimit.ParseSize(c.MaxTextSize)
+	if maxTextSize != "" {
+		n, err := xmllimit.ParseSize(maxTextSize)
 		if err != nil {
 			return lim, fmt.Errorf("--max-text-size: %w", err)
 		}
 		lim.MaxTextSize = n
 	}
 	switch {
-	case c.MaxDepth < 0:
-		return lim, fmt.Errorf("--max-depth %d: want a number of levels, or 0 for no limit", c.MaxDepth)
-	case c.MaxDepth == 0:
+	case maxDepth < 0:
+		return lim, fmt.Errorf("--max-depth %d: want a number of levels, or 0 for no limit", maxDepth)
+	case maxDepth == 0:
 		lim.MaxDepth = -1
 	default:
-		lim.MaxDepth = c.MaxDepth
+		lim.MaxDepth = maxDepth
 	}
 	return lim, nil
 }

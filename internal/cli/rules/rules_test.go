@@ -23,13 +23,9 @@ func TestNewCmdRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := cmdtest.ParseFlags(NewCmdRules, tt.args)
-			if tt.wantErr != "" {
-				cmdtest.WantFlagError(t, err, tt.wantErr)
+			got := cmdtest.WantOptions(t, NewCmdRules, tt.args, tt.wantErr)
+			if got == nil {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.Output != tt.want.Output || got.Lang != tt.want.Lang || got.Implemented != tt.want.Implemented {
 				t.Errorf("got %+v, want %+v", *got, tt.want)

@@ -157,21 +157,7 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*ServeOptions) error) *cobra.Comm
 
 // limits returns the reading limits of --max-text-size and --max-depth.
 func (opts *ServeOptions) limits() (xoev.Limits, error) {
-	var lim xoev.Limits
-	n, err := xmllimit.ParseSize(opts.MaxTextSize)
-	if err != nil {
-		return lim, fmt.Errorf("--max-text-size: %w", err)
-	}
-	lim.MaxTextSize = n
-	switch {
-	case opts.MaxDepth < 0:
-		return lim, fmt.Errorf("--max-depth %d: want a number of levels, or 0 for no limit", opts.MaxDepth)
-	case opts.MaxDepth == 0:
-		lim.MaxDepth = -1
-	default:
-		lim.MaxDepth = opts.MaxDepth
-	}
-	return lim, nil
+	return cmdutil.ReadingLimits(opts.MaxTextSize, opts.MaxDepth)
 }
 
 // sectionError is a problem in the serve section of the config file.

@@ -40,3 +40,19 @@ func WantFlagError(t testing.TB, err error, want string) {
 		t.Fatalf("error %v, want a FlagError containing %q", err, want)
 	}
 }
+
+// WantOptions is one case of a TestNewCmdX table: with wantErr set it fails
+// t unless parsing args gives a *cmdutil.FlagError containing wantErr, and
+// returns nil; otherwise it fails t on any error and returns the options.
+func WantOptions[T any](t testing.TB, newCmd func(*cmdutil.Factory, func(*T) error) *cobra.Command, args []string, wantErr string) *T {
+	t.Helper()
+	got, err := ParseFlags(newCmd, args)
+	if wantErr != "" {
+		WantFlagError(t, err, wantErr)
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}

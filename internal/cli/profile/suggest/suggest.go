@@ -72,11 +72,8 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*SuggestOptions) error) *cobra.
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			if len(args) == 0 && opts.Manifest == "" {
-				return cmdutil.FlagErrorf("no groups: give a directory of group directories, group directories, or --manifest")
-			}
-			if len(args) > 0 && opts.Manifest != "" {
-				return cmdutil.FlagErrorf("--manifest names the groups: give no arguments with it")
+			if err := cmdutil.CheckGroupArgs(args, opts.Manifest); err != nil {
+				return err
 			}
 			if opts.Profile != "" && opts.XSD != "" {
 				return cmdutil.FlagErrorf("--profile and --xsd exclude each other: the base profile names its schema")
@@ -120,15 +117,9 @@ func suggestRun(ctx context.Context, opts *SuggestOptions) error {
 		}
 		base = p
 	}
-	var sources []interop.Source
-	var err error
-	if opts.Manifest != "" {
-		sources, err = interop.ReadManifest(opts.Manifest)
-	} else {
-		sources, err = interop.DirSources(opts.Args)
-	}
+	sources, err := cmdutil.GroupSources(opts.Args, opts.Manifest)
 	if err != nil {
-		return &cmdutil.FlagError{Err: err}
+		return err
 	}
 	cfg := conformance.Config{XSD: opts.XSD, Schema: xoev.LoadOptions{Catalogs: opts.Catalogs}, Profile: opts.Profile, Lang: opts.Lang}
 	p, err := cmdutil.BuildPipeline(ctx, opts.IO, cfg)

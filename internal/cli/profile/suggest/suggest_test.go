@@ -27,13 +27,9 @@ func TestNewCmdSuggest(t *testing.T) {
 		{"max codes", []string{"--max-codes", "0", "d"}, "--max-codes", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := cmdtest.ParseFlags(NewCmdSuggest, tc.args)
-			if tc.wantErr != "" {
-				cmdtest.WantFlagError(t, err, tc.wantErr)
+			got := cmdtest.WantOptions(t, NewCmdSuggest, tc.args, tc.wantErr)
+			if got == nil {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if !tc.check(got) {
 				t.Errorf("options %+v", got)

@@ -81,11 +81,8 @@ func NewCmdInterop(f *cmdutil.Factory, runF func(*InteropOptions) error) *cobra.
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			if len(args) == 0 && opts.Manifest == "" {
-				return cmdutil.FlagErrorf("no groups: give a directory of group directories, group directories, or --manifest")
-			}
-			if len(args) > 0 && opts.Manifest != "" {
-				return cmdutil.FlagErrorf("--manifest names the groups: give no arguments with it")
+			if err := cmdutil.CheckGroupArgs(args, opts.Manifest); err != nil {
+				return err
 			}
 			for _, a := range args {
 				if a == batch.StdinName {
@@ -134,14 +131,9 @@ func interopRun(ctx context.Context, opts *InteropOptions) error {
 	if err := cmdutil.CheckDirs("--codelists", opts.CodeLists); err != nil {
 		return err
 	}
-	var sources []pinterop.Source
-	if opts.Manifest != "" {
-		sources, err = pinterop.ReadManifest(opts.Manifest)
-	} else {
-		sources, err = pinterop.DirSources(opts.Args)
-	}
+	sources, err := cmdutil.GroupSources(opts.Args, opts.Manifest)
 	if err != nil {
-		return &cmdutil.FlagError{Err: err}
+		return err
 	}
 	p, err := cmdutil.BuildPipeline(ctx, opts.IO, opts.CheckFlags.Config(opts.Output.Lang))
 	if err != nil {

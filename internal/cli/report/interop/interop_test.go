@@ -34,13 +34,9 @@ func TestNewCmdInterop(t *testing.T) {
 		{"min diff", []string{"--min-diff", "1.5", "d"}, "--min-diff", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := cmdtest.ParseFlags(NewCmdInterop, tc.args)
-			if tc.wantErr != "" {
-				cmdtest.WantFlagError(t, err, tc.wantErr)
+			got := cmdtest.WantOptions(t, NewCmdInterop, tc.args, tc.wantErr)
+			if got == nil {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if !tc.check(got) {
 				t.Errorf("options %+v", got)

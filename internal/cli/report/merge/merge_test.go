@@ -20,13 +20,9 @@ func TestNewCmdMerge(t *testing.T) {
 		{"no results", nil, "no results", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := cmdtest.ParseFlags(NewCmdMerge, tc.args)
-			if tc.wantErr != "" {
-				cmdtest.WantFlagError(t, err, tc.wantErr)
+			got := cmdtest.WantOptions(t, NewCmdMerge, tc.args, tc.wantErr)
+			if got == nil {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if !tc.check(got) {
 				t.Errorf("options %+v", got)

@@ -22,13 +22,9 @@ func TestNewCmdDiff(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := cmdtest.ParseFlags(NewCmdDiff, tc.args)
-			if tc.wantErr != "" {
-				cmdtest.WantFlagError(t, err, tc.wantErr)
+			got := cmdtest.WantOptions(t, NewCmdDiff, tc.args, tc.wantErr)
+			if got == nil {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			got.IO = nil
 			if *got != tc.want {
