@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"slices"
 
@@ -160,24 +161,17 @@ func (b *Baseline) Update(r *finding.Report, lang string) *Baseline {
 		}
 	}
 	idx := map[finding.MatchKey]int{}
-	for i := range r.Files {
-		fr := &r.Files[i]
+	for fr, f := range counting(r) {
 		if fr.Err != nil {
 			continue
 		}
-		for j := range fr.Findings {
-			f := &fr.Findings[j]
-			if !f.Counts() {
-				continue
-			}
-			k := finding.KeyOf(fr, f)
-			if n, ok := idx[k]; ok {
-				out.Entries[n].Count++
-				continue
-			}
-			idx[k] = len(out.Entries)
-			out.Entries = append(out.Entries, Entry{MatchKey: k, Count: 1, Message: f.Text(lang)})
+		k := finding.KeyOf(fr, f)
+		if n, ok := idx[k]; ok {
+			out.Entries[n].Count++
+			continue
 		}
+		idx[k] = len(out.Entries)
+		out.Entries = append(out.Entries, Entry{MatchKey: k, Count: 1, Message: f.Text(lang)})
 	}
 	slices.SortFunc(out.Entries, func(x, y Entry) int { return compareKey(x.MatchKey, y.MatchKey) })
 	return out
@@ -194,18 +188,11 @@ func (b *Baseline) Apply(r *finding.Report, name string) {
 	for _, e := range b.Entries {
 		left[e.MatchKey] += e.Count
 	}
-	for i := range r.Files {
-		fr := &r.Files[i]
-		for j := range fr.Findings {
-			f := &fr.Findings[j]
-			if !f.Counts() {
-				continue
-			}
-			k := finding.KeyOf(fr, f)
-			if left[k] > 0 {
-				left[k]--
-				f.Suppressed = &finding.Suppression{Kind: finding.SuppressedByBaseline, Reason: name}
-			}
+	for fr, f := range counting(r) {
+		k := finding.KeyOf(fr, f)
+		if left[k] > 0 {
+			left[k]--
+			f.Suppressed = &finding.Suppression{Kind: finding.SuppressedByBaseline, Reason: name}
 		}
 	}
 	seen := checked(r)
@@ -219,4 +206,19 @@ func (b *Baseline) Apply(r *finding.Report, name string) {
 	slices.SortFunc(r.Stale, func(x, y finding.StaleEntry) int {
 		return compareKey(finding.MatchKey{File: x.File, Rule: x.Rule, Path: x.Path, Key: x.Key}, finding.MatchKey{File: y.File, Rule: y.Rule, Path: y.Path, Key: y.Key})
 	})
+}
+
+// counting yields, in report order, every finding of r that counts (is not
+// suppressed yet) with its file result, as pointers into r.
+func counting(r *finding.Report) iter.Seq2[*finding.FileResult, *finding.Finding] {
+	return func(yield func(*finding.FileResult, *finding.Finding) bool) {
+		for i := range r.Files {
+			fr := &r.Files[i]
+			for j := range fr.Findings {
+				if f := &fr.Findings[j]; f.Counts() && !yield(fr, f) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -202,18 +202,11 @@ func ApplyIgnores(r *finding.Report, ignores []Ignore) {
 	if len(ignores) == 0 {
 		return
 	}
-	for i := range r.Files {
-		fr := &r.Files[i]
-		for j := range fr.Findings {
-			f := &fr.Findings[j]
-			if !f.Counts() {
-				continue
-			}
-			for k := range ignores {
-				if ignores[k].Matches(fr, f) {
-					f.Suppressed = &finding.Suppression{Kind: finding.SuppressedByConfig, Reason: ignores[k].Reason}
-					break
-				}
+	for fr, f := range counting(r) {
+		for k := range ignores {
+			if ignores[k].Matches(fr, f) {
+				f.Suppressed = &finding.Suppression{Kind: finding.SuppressedByConfig, Reason: ignores[k].Reason}
+				break
 			}
 		}
 	}

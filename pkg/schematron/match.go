@@ -137,19 +137,9 @@ func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct strin
 		case xpath3.NameTest:
 			ps.kind = kindName
 			ps.local = t.Local
-			switch {
-			case t.URI != "":
-				ps.uri = t.URI
-			case t.Prefix == "*":
-				ps.anyNS = true
-			case t.Prefix != "":
-				u, ok := c.r.ns[t.Prefix]
-				if !ok {
-					return nil, false // let the fallback report the prefix
-				}
-				ps.uri = u
-			case t.Local == "*":
-				ps.anyNS = true
+			var ok bool
+			if ps.uri, ps.anyNS, ok = c.nameTestNS(t); !ok {
+				return nil, false // let the fallback report the prefix
 			}
 		case xpath3.TypeTest:
 			switch t.Kind {
@@ -196,6 +186,23 @@ func (c *compiler) fastBranch(lp *xpath3.LocationPath, n *xnode, construct strin
 		return nil, false
 	}
 	return b, true
+}
+
+// nameTestNS returns the namespace a name test asks for, or anyNS for
+// "*" and "*:local"; ok is false for a prefix the schema does not declare.
+func (c *compiler) nameTestNS(t xpath3.NameTest) (uri string, anyNS, ok bool) {
+	switch {
+	case t.URI != "":
+		return t.URI, false, true
+	case t.Prefix == "*":
+		return "", true, true
+	case t.Prefix != "":
+		u, found := c.r.ns[t.Prefix]
+		return u, false, found
+	case t.Local == "*":
+		return "", true, true
+	}
+	return "", false, true
 }
 
 // booleanPredicate reports whether a predicate always yields a boolean or

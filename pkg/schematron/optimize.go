@@ -301,19 +301,9 @@ func (c *compiler) childCall(st xpath3.Step) xpath3.Expr {
 		return nil
 	}
 	t := childTest{local: nt.Local}
-	switch {
-	case nt.URI != "":
-		t.uri = nt.URI
-	case nt.Prefix == "*":
-		t.anyNS = true
-	case nt.Prefix != "":
-		u, found := c.r.ns[nt.Prefix]
-		if !found {
-			return nil // leave it to the prefix check
-		}
-		t.uri = u
-	case nt.Local == "*":
-		t.anyNS = true
+	var found bool
+	if t.uri, t.anyNS, found = c.nameTestNS(nt); !found {
+		return nil // leave it to the prefix check
 	}
 	n := -1
 	for i, x := range c.r.childTests {
