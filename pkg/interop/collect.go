@@ -29,9 +29,40 @@ type pathKey struct{ root, path string }
 type codeKey struct{ root, path, value string }
 
 type groupAcc struct {
-	mu    sync.Mutex
+	mu sync.Mutex
+	usage
+}
+
+// usage counts, per path and per code value, the messages of a group that
+// use them.
+type usage struct {
 	paths map[pathKey]*counter
 	codes map[codeKey]*counter
+}
+
+func newUsage() usage {
+	return usage{paths: map[pathKey]*counter{}, codes: map[codeKey]*counter{}}
+}
+
+// fill appends the counts to g's Usage and Codes (in map order; the
+// result's finish sorts them).
+func (u usage) fill(g *Group) {
+	for k, n := range u.paths {
+		g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n.n, Example: n.example})
+	}
+	for k, n := range u.codes {
+		g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n.n, Example: n.example})
+	}
+}
+
+// count adds n messages with the example ex to the counter of k in m.
+func count[K comparable](m map[K]*counter, k K, n int, ex *Example) {
+	c := m[k]
+	if c == nil {
+		c = &counter{}
+		m[k] = c
+	}
+	c.add(n, ex)
 }
 
 // counter counts messages and keeps the example with the smallest file.
@@ -50,7 +81,7 @@ func (c *counter) add(n int, ex *Example) {
 func newCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
 	c := &Collector{specs: groups, groupOf: groupOf}
 	for range groups {
-		c.groups = append(c.groups, &groupAcc{paths: map[pathKey]*counter{}, codes: map[codeKey]*counter{}})
+		c.groups = append(c.groups, &groupAcc{usage: newUsage()})
 	}
 	return c
 }
@@ -73,18 +104,10 @@ func (g *groupAcc) add(file string, u *Usage) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, p := range u.Paths {
-		k := pathKey{u.Root, p.Path}
-		if g.paths[k] == nil {
-			g.paths[k] = &counter{}
-		}
-		g.paths[k].add(1, &Example{File: file, Line: p.Line})
+		count(g.paths, pathKey{u.Root, p.Path}, 1, &Example{File: file, Line: p.Line})
 	}
 	for _, cu := range u.Codes {
-		k := codeKey{u.Root, cu.Path, cu.Value}
-		if g.codes[k] == nil {
-			g.codes[k] = &counter{}
-		}
-		g.codes[k].add(1, &Example{File: file, Line: cu.Line})
+		count(g.codes, codeKey{u.Root, cu.Path, cu.Value}, 1, &Example{File: file, Line: cu.Line})
 	}
 }
 
@@ -135,12 +158,7 @@ func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
 		for k, n := range rules[i] {
 			g.Rules = append(g.Rules, RuleCount{Rule: k, Messages: n})
 		}
-		for k, n := range acc.paths {
-			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n.n, Example: n.example})
-		}
-		for k, n := range acc.codes {
-			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n.n, Example: n.example})
-		}
+		acc.fill(g)
 	}
 	r.finish()
 	return r

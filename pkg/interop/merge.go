@@ -32,8 +32,7 @@ func Merge(results ...*Result) (*Result, error) {
 	type acc struct {
 		types map[MessageType][2]int
 		rules map[string]int
-		paths map[pathKey]*counter
-		codes map[codeKey]*counter
+		usage
 	}
 	var accs []*acc
 	for ri, r := range results {
@@ -46,7 +45,7 @@ func Merge(results ...*Result) (*Result, error) {
 				gi = len(out.Groups)
 				index[g.Name] = gi
 				out.Groups = append(out.Groups, Group{Name: g.Name})
-				accs = append(accs, &acc{types: map[MessageType][2]int{}, rules: map[string]int{}, paths: map[pathKey]*counter{}, codes: map[codeKey]*counter{}})
+				accs = append(accs, &acc{types: map[MessageType][2]int{}, rules: map[string]int{}, usage: newUsage()})
 			}
 			m, a := &out.Groups[gi], accs[gi]
 			m.Vendor, m.Product, m.Version = first(m.Vendor, g.Vendor), first(m.Product, g.Product), first(m.Version, g.Version)
@@ -62,18 +61,10 @@ func Merge(results ...*Result) (*Result, error) {
 				a.rules[rc.Rule] += rc.Messages
 			}
 			for _, u := range g.Usage {
-				k := pathKey{u.Root, u.Path}
-				if a.paths[k] == nil {
-					a.paths[k] = &counter{}
-				}
-				a.paths[k].add(u.Messages, u.Example)
+				count(a.paths, pathKey{u.Root, u.Path}, u.Messages, u.Example)
 			}
 			for _, c := range g.Codes {
-				k := codeKey{c.Root, c.Path, c.Value}
-				if a.codes[k] == nil {
-					a.codes[k] = &counter{}
-				}
-				a.codes[k].add(c.Messages, c.Example)
+				count(a.codes, codeKey{c.Root, c.Path, c.Value}, c.Messages, c.Example)
 			}
 		}
 	}
@@ -86,12 +77,7 @@ func Merge(results ...*Result) (*Result, error) {
 		for r, n := range a.rules {
 			g.Rules = append(g.Rules, RuleCount{Rule: r, Messages: n})
 		}
-		for k, n := range a.paths {
-			g.Usage = append(g.Usage, PathCount{Root: k.root, Path: k.path, Messages: n.n, Example: n.example})
-		}
-		for k, n := range a.codes {
-			g.Codes = append(g.Codes, CodeCount{Root: k.root, Path: k.path, Value: k.value, Messages: n.n, Example: n.example})
-		}
+		a.fill(g)
 	}
 	out.finish()
 	return out, nil

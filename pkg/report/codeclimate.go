@@ -42,10 +42,7 @@ func CodeClimate(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			text := fr.ErrText(opts.Lang)
-			if fr.Interrupted() {
-				text = msgInterruptedFile.With().Text(opts.Lang)
-			}
+			text := inputErrorText(fr, opts.Lang)
 			file := finding.CleanFile(fr.File)
 			issues = append(issues, ccIssue{Type: "issue", CheckName: "input-error", Description: text,
 				Categories: []string{"Bug Risk"}, Severity: "blocker",

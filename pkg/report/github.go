@@ -57,10 +57,7 @@ func GitHub(w io.Writer, r *finding.Report, opts Options) error {
 		if fr.Err != nil {
 			if emit(finding.Error) {
 				open()
-				text := fr.ErrText(opts.Lang)
-				if fr.Interrupted() {
-					text = msgInterruptedFile.With().Text(opts.Lang)
-				}
+				text := inputErrorText(fr, opts.Lang)
 				bw.WriteString(WorkflowCommand("error", [][2]string{{"file", workflowFile(fr.File)}, {"title", msgGitHubInputError.With().Text(opts.Lang)}}, text))
 			}
 		}

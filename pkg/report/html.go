@@ -74,10 +74,7 @@ func HTML(w io.Writer, r *finding.Report, opts Options) error {
 		fr := &r.Files[i]
 		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: finding.Rendered(fr.Findings, lang)}
 		if fr.Err != nil {
-			hf.Err = fr.ErrText(lang)
-		}
-		if fr.Interrupted() {
-			hf.Err = msgInterruptedFile.With().Text(lang)
+			hf.Err = inputErrorText(fr, lang)
 		}
 		for _, f := range fr.Findings {
 			if !f.Counts() {

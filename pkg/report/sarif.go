@@ -136,10 +136,7 @@ func SARIF(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {
-			text := fr.ErrText(opts.Lang)
-			if fr.Interrupted() {
-				text = msgInterruptedFile.With().Text(opts.Lang)
-			}
+			text := inputErrorText(fr, opts.Lang)
 			inv.Notifications = append(inv.Notifications, map[string]any{
 				"level":   "error",
 				"message": message{Text: text},

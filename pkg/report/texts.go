@@ -13,3 +13,12 @@ var (
 		"nicht geprüft: der Lauf wurde unterbrochen",
 		"not checked: the run was interrupted")
 )
+
+// inputErrorText is the text of fr's input error in lang; a file the run
+// was interrupted before says it was not checked.
+func inputErrorText(fr *finding.FileResult, lang string) string {
+	if fr.Interrupted() {
+		return msgInterruptedFile.With().Text(lang)
+	}
+	return fr.ErrText(lang)
+}
