@@ -17,8 +17,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// RuleNotWellFormed is the rule id of findings about XML that cannot be parsed.
-const RuleNotWellFormed = "xml:not-well-formed"
+// ruleNotWellFormed is the rule id of findings about XML that cannot be parsed.
+const ruleNotWellFormed = "xml:not-well-formed"
 
 // The message forms of XML parse problems.
 var (
@@ -31,70 +31,70 @@ var (
 		"kein XML-Markup am Anfang (Binärdaten oder kein XML)", "no XML markup at the start (binary data, or not XML)")
 	NoRoot = finding.Register("xml.no-root",
 		"das Dokument hat kein Wurzelelement", "no root element")
-	Empty = finding.Register("xml.empty",
+	msgEmpty = finding.Register("xml.empty",
 		"das Dokument ist leer", "XML document is empty")
-	EndMismatch = finding.Register("xml.end-mismatch",
+	msgEndMismatch = finding.Register("xml.end-mismatch",
 		"End-Tag </%s> passt nicht zum Start-Tag <%s>", "end element </%s> does not match start element <%s>")
-	EndExpected = finding.Register("xml.end-expected",
+	msgEndExpected = finding.Register("xml.end-expected",
 		"End-Tag '%s' erwartet", "expected end tag '%s'")
-	EOFBeforeEnd = finding.Register("xml.eof-before-end",
+	msgEOFBeforeEnd = finding.Register("xml.eof-before-end",
 		"Dateiende vor dem End-Tag </%s>", "unexpected EOF before end element </%s>")
-	EOF = finding.Register("xml.eof",
+	msgEOF = finding.Register("xml.eof",
 		"unerwartetes Dateiende", "unexpected EOF")
-	Unclosed = finding.Register("xml.unclosed",
+	msgUnclosed = finding.Register("xml.unclosed",
 		"ein Element ist nicht geschlossen (Dateiende davor)", "unclosed element")
-	MultipleRoots = finding.Register("xml.multiple-roots",
+	msgMultipleRoots = finding.Register("xml.multiple-roots",
 		"mehr als ein Wurzelelement", "multiple root elements")
-	ExtraContent = finding.Register("xml.extra-content",
+	msgExtraContent = finding.Register("xml.extra-content",
 		"weiterer Inhalt nach dem Wurzelelement", "extra content at document end")
-	InvalidComment = finding.Register("xml.invalid-comment",
+	msgInvalidComment = finding.Register("xml.invalid-comment",
 		"ungültiger XML-Kommentar (etwa \"--\" im Kommentar)", "invalid XML comment")
-	UnboundPrefix = finding.Register("xml.unbound-prefix",
+	msgUnboundPrefix = finding.Register("xml.unbound-prefix",
 		"Namensraum-Präfix %s ist nicht deklariert", "unbound namespace prefix %s")
 	InvalidChar = finding.Register("xml.invalid-char",
 		"ungültiges XML-Zeichen", "invalid XML character")
-	IllegalChar = finding.Register("xml.illegal-char",
+	msgIllegalChar = finding.Register("xml.illegal-char",
 		"unzulässiges Zeichen %s", "illegal character code %s")
-	InvalidUTF8 = finding.Register("xml.invalid-utf8",
+	msgInvalidUTF8 = finding.Register("xml.invalid-utf8",
 		"ungültige UTF-8-Bytefolge", "invalid UTF-8")
-	AttrUnquoted = finding.Register("xml.attr-unquoted",
+	msgAttrUnquoted = finding.Register("xml.attr-unquoted",
 		"Attributwerte müssen in Anführungszeichen stehen", "attribute value must be quoted")
-	AttrUnquotedGot = finding.Register("xml.attr-unquoted-got",
+	msgAttrUnquotedGot = finding.Register("xml.attr-unquoted-got",
 		"Attributwert ohne Anführungszeichen (gefunden: '%s')", "attribute value not quoted (found '%s')")
-	AttrLt = finding.Register("xml.attr-lt",
+	msgAttrLt = finding.Register("xml.attr-lt",
 		"Attributwerte dürfen kein < enthalten", "attribute value cannot contain <")
-	DuplicateAttr = finding.Register("xml.duplicate-attr",
+	msgDuplicateAttr = finding.Register("xml.duplicate-attr",
 		"doppeltes Attribut %s", "duplicate attribute %s")
-	DuplicateAttrAnon = finding.Register("xml.duplicate-attr-anon",
+	msgDuplicateAttrAnon = finding.Register("xml.duplicate-attr-anon",
 		"doppeltes Attribut", "duplicate attribute is not allowed")
 	UndeclaredEntity = finding.Register("xml.undeclared-entity",
 		"nicht deklarierte Entitätsreferenz (ohne DTD sind nur %s und Zeichenreferenzen wie %s erlaubt)",
 		"undeclared entity reference (without a DTD only %s and character references like %s are allowed)")
-	UndeclaredEntityShort = finding.Register("xml.undeclared-entity-short",
+	msgUndeclaredEntityShort = finding.Register("xml.undeclared-entity-short",
 		"nicht deklarierte Entitätsreferenz", "undeclared entity")
-	UnexpectedEnd = finding.Register("xml.unexpected-end",
+	msgUnexpectedEnd = finding.Register("xml.unexpected-end",
 		"End-Tag ohne Start-Tag", "unexpected end element")
-	Required = finding.Register("xml.required",
+	msgRequired = finding.Register("xml.required",
 		"'%s' wird hier verlangt", "'%s' is required")
-	CommentHyphen = finding.Register("xml.comment-hyphen",
+	msgCommentHyphen = finding.Register("xml.comment-hyphen",
 		"'--' ist in Kommentaren nicht erlaubt", "'--' not allowed in comment")
-	StartTagExpected = finding.Register("xml.start-tag-expected",
+	msgStartTagExpected = finding.Register("xml.start-tag-expected",
 		"Start-Tag erwartet, '<' fehlt", "start tag expected, '<' not found")
-	InvalidCharData = finding.Register("xml.invalid-char-data",
+	msgInvalidCharData = finding.Register("xml.invalid-char-data",
 		"ungültige Zeichen im Text", "invalid char data")
-	NameExpected = finding.Register("xml.name-expected",
+	msgNameExpected = finding.Register("xml.name-expected",
 		"Elementname erwartet (nach '<' steht kein gültiger Name)", "element name expected (no valid name after '<')")
-	InvalidName = finding.Register("xml.invalid-name",
+	msgInvalidName = finding.Register("xml.invalid-name",
 		"ungültiger XML-Name", "invalid XML name")
-	InvalidDecl = finding.Register("xml.invalid-decl",
+	msgInvalidDecl = finding.Register("xml.invalid-decl",
 		"ungültige XML-Deklaration", "invalid XML declaration")
-	CDATAEnd = finding.Register("xml.cdata-end",
+	msgCDATAEnd = finding.Register("xml.cdata-end",
 		"']]>' darf im Text nicht vorkommen", "']]>' cannot appear in character data")
-	InvalidCDATA = finding.Register("xml.invalid-cdata",
+	msgInvalidCDATA = finding.Register("xml.invalid-cdata",
 		"ungültiger CDATA-Abschnitt", "invalid CDATA section")
-	InvalidPI = finding.Register("xml.invalid-pi",
+	msgInvalidPI = finding.Register("xml.invalid-pi",
 		"ungültige Verarbeitungsanweisung", "invalid processing instruction")
-	InvalidEntity = finding.Register("xml.invalid-char-ref",
+	msgInvalidEntity = finding.Register("xml.invalid-char-ref",
 		"ungültige Zeichenreferenz", "invalid character reference")
 )
 
@@ -107,10 +107,10 @@ func Detail(s string) finding.Msg {
 		return m.With()
 	}
 	if a, b, ok := two(s, "end element </", "> does not match start element <", ">"); ok {
-		return EndMismatch.With(a, b)
+		return msgEndMismatch.With(a, b)
 	}
 	if a, b, ok := two(s, "element <", "> closed by </", ">"); ok { // encoding/xml
-		return EndMismatch.With(b, a)
+		return msgEndMismatch.With(b, a)
 	}
 	for _, f := range oneArg {
 		if a, ok := one(s, f.prefix, f.suffix); ok {
@@ -119,68 +119,68 @@ func Detail(s string) finding.Msg {
 	}
 	switch {
 	case strings.HasPrefix(s, "local name empty!"): // helium on "<" with no name
-		return NameExpected.With()
+		return msgNameExpected.With()
 	case strings.HasPrefix(s, "unexpected EOF"):
-		return EOF.With()
+		return msgEOF.With()
 	}
 	return Other.With(s)
 }
 
 var fixed = map[string]finding.Key{
 	"no root element":                                NoRoot,
-	"XML document is empty":                          Empty,
-	"empty document":                                 Empty,
-	"multiple root elements":                         MultipleRoots,
-	"XML document has multiple roots":                MultipleRoots,
-	"unclosed element":                               Unclosed,
-	"invalid XML comment":                            InvalidComment,
-	"invalid comment section":                        InvalidComment,
+	"XML document is empty":                          msgEmpty,
+	"empty document":                                 msgEmpty,
+	"multiple root elements":                         msgMultipleRoots,
+	"XML document has multiple roots":                msgMultipleRoots,
+	"unclosed element":                               msgUnclosed,
+	"invalid XML comment":                            msgInvalidComment,
+	"invalid comment section":                        msgInvalidComment,
 	"invalid XML character":                          InvalidChar,
 	"invalid char":                                   InvalidChar,
-	"invalid UTF-8":                                  InvalidUTF8,
-	"attribute value must be quoted":                 AttrUnquoted,
-	"unquoted or missing attribute value in element": AttrUnquoted,
-	"attribute value cannot contain <":               AttrLt,
-	"unexpected end element":                         UnexpectedEnd,
-	"'--' not allowed in comment":                    CommentHyphen,
-	"duplicate attribute is not allowed":             DuplicateAttrAnon,
-	"undeclared entity":                              UndeclaredEntityShort,
-	"entity not found":                               UndeclaredEntityShort,
-	"extra content at document end":                  ExtraContent,
-	"start tag expected, '<' not found":              StartTagExpected,
-	"invalid char data":                              InvalidCharData,
-	"expected element name after <":                  NameExpected,
-	"empty XML name":                                 NameExpected,
-	"invalid XML name":                               InvalidName,
-	"invalid xml name":                               InvalidName,
-	"invalid XML qualified name":                     InvalidName,
-	"name is required":                               InvalidName,
-	"invalid XML declaration":                        InvalidDecl,
-	"]]> cannot appear in character data":            CDATAEnd,
-	"misplaced CDATA end ']]>'":                      CDATAEnd,
-	"invalid CDATA section":                          InvalidCDATA,
-	"invalid processing instruction":                 InvalidPI,
-	"invalid character entity":                       InvalidEntity,
-	"end of document reached":                        EOF,
-	"end of file reached":                            EOF,
-	"unexpected EOF":                                 EOF,
-	"string not started":                             AttrUnquoted,
+	"invalid UTF-8":                                  msgInvalidUTF8,
+	"attribute value must be quoted":                 msgAttrUnquoted,
+	"unquoted or missing attribute value in element": msgAttrUnquoted,
+	"attribute value cannot contain <":               msgAttrLt,
+	"unexpected end element":                         msgUnexpectedEnd,
+	"'--' not allowed in comment":                    msgCommentHyphen,
+	"duplicate attribute is not allowed":             msgDuplicateAttrAnon,
+	"undeclared entity":                              msgUndeclaredEntityShort,
+	"entity not found":                               msgUndeclaredEntityShort,
+	"extra content at document end":                  msgExtraContent,
+	"start tag expected, '<' not found":              msgStartTagExpected,
+	"invalid char data":                              msgInvalidCharData,
+	"expected element name after <":                  msgNameExpected,
+	"empty XML name":                                 msgNameExpected,
+	"invalid XML name":                               msgInvalidName,
+	"invalid xml name":                               msgInvalidName,
+	"invalid XML qualified name":                     msgInvalidName,
+	"name is required":                               msgInvalidName,
+	"invalid XML declaration":                        msgInvalidDecl,
+	"]]> cannot appear in character data":            msgCDATAEnd,
+	"misplaced CDATA end ']]>'":                      msgCDATAEnd,
+	"invalid CDATA section":                          msgInvalidCDATA,
+	"invalid processing instruction":                 msgInvalidPI,
+	"invalid character entity":                       msgInvalidEntity,
+	"end of document reached":                        msgEOF,
+	"end of file reached":                            msgEOF,
+	"unexpected EOF":                                 msgEOF,
+	"string not started":                             msgAttrUnquoted,
 }
 
 var oneArg = []struct {
 	prefix, suffix string
 	key            finding.Key
 }{
-	{"unexpected EOF before end element </", ">", EOFBeforeEnd},
-	{"expected end tag '", "'", EndExpected},
-	{"unbound namespace prefix ", "", UnboundPrefix},
-	{"illegal character code ", "", IllegalChar}, // encoding/xml
-	{"namespace ", " not found", UnboundPrefix},  // helium quotes the prefix
-	{"string not started (got '", "')", AttrUnquotedGot},
-	{"duplicate attribute ", "", DuplicateAttr},
-	{"'", "' is required", Required},
-	{"'", "' was required here", Required},
-	{"unexpected end element </", ">", UnexpectedEnd},
+	{"unexpected EOF before end element </", ">", msgEOFBeforeEnd},
+	{"expected end tag '", "'", msgEndExpected},
+	{"unbound namespace prefix ", "", msgUnboundPrefix},
+	{"illegal character code ", "", msgIllegalChar}, // encoding/xml
+	{"namespace ", " not found", msgUnboundPrefix},  // helium quotes the prefix
+	{"string not started (got '", "')", msgAttrUnquotedGot},
+	{"duplicate attribute ", "", msgDuplicateAttr},
+	{"'", "' is required", msgRequired},
+	{"'", "' was required here", msgRequired},
+	{"unexpected end element </", ">", msgUnexpectedEnd},
 }
 
 func one(s, prefix, suffix string) (string, bool) {
@@ -205,9 +205,9 @@ func two(s, prefix, mid, suffix string) (string, string, bool) {
 	return a, b, ok
 }
 
-// Helium maps a helium parse error to its detail message and position
+// heliumMsg maps a helium parse error to its detail message and position
 // (0 when unknown).
-func Helium(err error) (msg finding.Msg, line, col int) {
+func heliumMsg(err error) (msg finding.Msg, line, col int) {
 	var pe helium.ErrParseError
 	if errors.As(err, &pe) {
 		inner := pe.Err
@@ -230,7 +230,7 @@ func Syntax(err error) (msg finding.Msg, line int) {
 
 // Finding returns the xml:not-well-formed finding with detail at line and col.
 func Finding(detail finding.Msg, line, col int) finding.Finding {
-	return finding.Finding{Rule: RuleNotWellFormed, Severity: finding.Error, Source: "xml",
+	return finding.Finding{Rule: ruleNotWellFormed, Severity: finding.Error, Source: "xml",
 		Line: line, Column: col, Msg: NotWellFormed.With(detail)}
 }
 
@@ -248,32 +248,32 @@ const RuleLimit = "xml:limit"
 // The message forms of xml:limit: each names the limit, its value and the
 // flag that raises it.
 var (
-	TextLimit = finding.Register("xml.limit.text",
+	msgTextLimit = finding.Register("xml.limit.text",
 		"ein Textknoten oder Attributwert ist größer als die Grenze von %s (--max-text-size); die Nachricht wurde nicht weiter geprüft",
 		"a text node or attribute value is larger than the limit of %s (--max-text-size); the message was not checked further")
-	DepthLimit = finding.Register("xml.limit.depth",
+	msgDepthLimit = finding.Register("xml.limit.depth",
 		"Elemente sind tiefer verschachtelt als die Grenze von %d Ebenen (--max-depth); die Nachricht wurde nicht weiter geprüft",
 		"elements are nested deeper than the limit of %d levels (--max-depth); the message was not checked further")
 	AttributeLimit = finding.Register("xml.limit.attributes",
 		"ein Element hat mehr als %d Attribute (feste Grenze); die Nachricht wurde nicht weiter geprüft",
 		"an element has more than %d attributes (a fixed limit); the message was not checked further")
-	NameLimit = finding.Register("xml.limit.name",
+	msgNameLimit = finding.Register("xml.limit.name",
 		"ein Name ist länger als %d Zeichen (feste Grenze); die Nachricht wurde nicht weiter geprüft",
 		"a name is longer than %d characters (a fixed limit); the message was not checked further")
 )
 
 // TextLimitMsg and DepthLimitMsg are the messages for the limits of lim.
 func TextLimitMsg(lim xmllimit.Limits) finding.Msg {
-	return TextLimit.With(xmllimit.FormatSize(lim.Effective().MaxTextSize))
+	return msgTextLimit.With(xmllimit.FormatSize(lim.Effective().MaxTextSize))
 }
 
 // DepthLimitMsg is the message for the depth limit of lim.
 func DepthLimitMsg(lim xmllimit.Limits) finding.Msg {
-	return DepthLimit.With(lim.Effective().MaxDepth)
+	return msgDepthLimit.With(lim.Effective().MaxDepth)
 }
 
-// LimitFinding returns the xml:limit finding with msg at line and col.
-func LimitFinding(msg finding.Msg, line, col int) finding.Finding {
+// limitFinding returns the xml:limit finding with msg at line and col.
+func limitFinding(msg finding.Msg, line, col int) finding.Finding {
 	return finding.Finding{Rule: RuleLimit, Severity: finding.Error, Source: "xml",
 		Line: line, Column: col, Msg: msg}
 }
@@ -282,14 +282,14 @@ func LimitFinding(msg finding.Msg, line, col int) finding.Finding {
 // with lim ([xmllimit.Limits.HeliumParser]): xml:limit when a limit
 // stopped it, xml:not-well-formed otherwise.
 func HeliumFinding(err error, lim xmllimit.Limits) finding.Finding {
-	detail, line, col := Helium(err)
+	detail, line, col := heliumMsg(err)
 	switch {
 	case errors.Is(err, helium.ErrNodeContentTooLarge):
-		return LimitFinding(TextLimitMsg(lim), line, col)
+		return limitFinding(TextLimitMsg(lim), line, col)
 	case strings.Contains(err.Error(), "exceeded max depth"):
-		return LimitFinding(DepthLimitMsg(lim), line, col)
+		return limitFinding(DepthLimitMsg(lim), line, col)
 	case errors.Is(err, helium.ErrNameTooLong):
-		return LimitFinding(NameLimit.With(helium.DefaultMaxNameLength), line, col)
+		return limitFinding(msgNameLimit.With(helium.DefaultMaxNameLength), line, col)
 	}
 	return Finding(detail, line, col)
 }

@@ -52,16 +52,6 @@ func (n *Node) A(local string) string {
 	return v
 }
 
-// AttrNS returns the value of the attribute in namespace space.
-func (n *Node) AttrNS(space, local string) (string, bool) {
-	for _, a := range n.Attrs {
-		if a.Name.Local == local && a.Name.Space == space {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
-
 // Child returns the first child with the local name in namespace space
 // ("*" for any namespace), or nil.
 func (n *Node) Child(space, local string) *Node {

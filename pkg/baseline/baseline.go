@@ -14,8 +14,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// Version is the format version a baseline file is written in.
-const Version = 1
+// formatVersion is the format version a baseline file is written in.
+const formatVersion = 1
 
 // Baseline is the set of accepted findings, as read from or written to a
 // baseline file (schemas/baseline.schema.json).
@@ -59,13 +59,13 @@ func Read(path string) (*Baseline, error) {
 	if err != nil {
 		return nil, &FileError{File: path, Err: err}
 	}
-	return Parse(data, path)
+	return parse(data, path)
 }
 
-// Parse reads a baseline from data; name is the file for error messages.
+// parse reads a baseline from data; name is the file for error messages.
 // Unknown keys, a missing or later version and entries without rule, key
 // or a positive count are errors.
-func Parse(data []byte, name string) (*Baseline, error) {
+func parse(data []byte, name string) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var b Baseline
@@ -89,8 +89,8 @@ func Parse(data []byte, name string) (*Baseline, error) {
 	if dec.More() {
 		return nil, &FileError{File: name, Err: errors.New("data after the baseline object")}
 	}
-	if b.Version != Version {
-		return nil, &FileError{File: name, Err: fmt.Errorf("version %d, want %d; rewrite it with --update-baseline", b.Version, Version)}
+	if b.Version != formatVersion {
+		return nil, &FileError{File: name, Err: fmt.Errorf("version %d, want %d; rewrite it with --update-baseline", b.Version, formatVersion)}
 	}
 	for i, e := range b.Entries {
 		if e.File == "" || e.Rule == "" || e.Key == "" || e.Count < 1 {
@@ -109,7 +109,7 @@ func lineAt(data []byte, off int64) int {
 // file, rule, path and key, indented, ending in a newline, so that the
 // same findings give the same bytes.
 func (b *Baseline) Marshal() []byte {
-	out := Baseline{Version: Version, Entries: slices.Clone(b.Entries)}
+	out := Baseline{Version: formatVersion, Entries: slices.Clone(b.Entries)}
 	if out.Entries == nil {
 		out.Entries = []Entry{}
 	}
@@ -152,7 +152,7 @@ func checked(r *finding.Report) map[string]bool {
 // entries' messages.
 func (b *Baseline) Update(r *finding.Report, lang string) *Baseline {
 	seen := checked(r)
-	out := &Baseline{Version: Version}
+	out := &Baseline{Version: formatVersion}
 	if b != nil {
 		for _, e := range b.Entries {
 			if !seen[e.File] {

@@ -43,7 +43,7 @@ func TestRoundTrip(t *testing.T) {
 	var nilBase *Baseline
 	b := nilBase.Update(run(0), "de")
 	data := b.Marshal()
-	back, err := Parse(data, "base.json")
+	back, err := parse(data, "base.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestRoundTrip(t *testing.T) {
 // TestUpdateKeepsOtherFiles: entries of files the run did not check (a
 // shard, a partial run, an input error) survive an update and are not stale.
 func TestUpdateKeepsOtherFiles(t *testing.T) {
-	old := &Baseline{Version: Version, Entries: []Entry{
+	old := &Baseline{Version: formatVersion, Entries: []Entry{
 		{MatchKey: finding.MatchKey{File: "other/z.xml", Rule: "r", Key: "k"}, Count: 2},
 		{MatchKey: finding.MatchKey{File: "msgs/a.xml", Rule: "gone", Key: "k"}, Count: 1},
 	}}
@@ -145,7 +145,7 @@ func TestParseErrors(t *testing.T) {
 		{"trailing", `{"version":1,"entries":[]} {}`, "data after"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.in), "base.json")
+			_, err := parse([]byte(tc.in), "base.json")
 			var fe *FileError
 			if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v, want a FileError containing %q", err, tc.want)
@@ -259,13 +259,13 @@ func TestApplyIgnores(t *testing.T) {
 			t.Error("an ignored finding went into the baseline")
 		}
 	}
-	if _, err := NewIgnore("r", "", "", " "); err == nil {
+	if _, err := newIgnore("r", "", "", " "); err == nil {
 		t.Error("NewIgnore without a reason must fail")
 	}
 }
 
 func TestParseCutOff(t *testing.T) {
-	_, err := Parse([]byte("{\"version\": 1,\n\"entries\": [\n"), "b.json")
+	_, err := parse([]byte("{\"version\": 1,\n\"entries\": [\n"), "b.json")
 	var fe *FileError
 	if !errors.As(err, &fe) || fe.Line != 2 || !strings.Contains(err.Error(), "ends before") {
 		t.Fatalf("cut-off baseline: %v (want line 2 and a cut-off message)", err)

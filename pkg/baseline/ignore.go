@@ -98,10 +98,10 @@ func ParseIgnores(n *yaml.Node, file string) ([]Ignore, error) {
 	return out, nil
 }
 
-// NewIgnore returns the ignore entry of rule for reason, limited to the
+// newIgnore returns the ignore entry of rule for reason, limited to the
 // stable paths matching the glob pth and the files matching the glob file
 // when these are not empty.
-func NewIgnore(rule, pth, file, reason string) (Ignore, error) {
+func newIgnore(rule, pth, file, reason string) (Ignore, error) {
 	ig := Ignore{Rule: rule, Path: pth, File: file, Reason: reason}
 	if rule == "" || strings.TrimSpace(reason) == "" {
 		return ig, errors.New("an ignore entry needs a rule and a reason")
@@ -170,11 +170,11 @@ func compileGlob(g string) (*regexp.Regexp, error) {
 	return regexp.Compile(b.String())
 }
 
-// Matches reports whether ig accepts f, a finding of fr. The path glob is
+// matches reports whether ig accepts f, a finding of fr. The path glob is
 // matched against the finding's stable path; a file glob with a "/"
 // against the file name (forward slashes, no leading "./"), one without
 // against its last element.
-func (ig *Ignore) Matches(fr *finding.FileResult, f *finding.Finding) bool {
+func (ig *Ignore) matches(fr *finding.FileResult, f *finding.Finding) bool {
 	if f.Rule != ig.Rule {
 		return false
 	}
@@ -204,7 +204,7 @@ func ApplyIgnores(r *finding.Report, ignores []Ignore) {
 	}
 	for fr, f := range counting(r) {
 		for k := range ignores {
-			if ignores[k].Matches(fr, f) {
+			if ignores[k].matches(fr, f) {
 				f.Suppressed = &finding.Suppression{Kind: finding.SuppressedByConfig, Reason: ignores[k].Reason}
 				break
 			}

@@ -86,9 +86,9 @@ func newCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
 	return c
 }
 
-// Stage returns the stage that adds a message's [Usage] (left by
+// stage returns the stage that adds a message's [Usage] (left by
 // [UsageStage] under [UsageKey]) to its group; it goes last.
-func (c *Collector) Stage() batch.Stage {
+func (c *Collector) stage() batch.Stage {
 	return batch.StageFunc{ID: "interop-collect", Fn: func(_ context.Context, msg *batch.Message, _ *finding.FileResult) error {
 		u, ok := UsageKey.Get(msg)
 		gi, known := c.groupOf[msg.Input.Name]
@@ -111,10 +111,10 @@ func (g *groupAcc) add(file string, u *Usage) {
 	}
 }
 
-// Result counts the check results per group, adds the collected usage and
+// result counts the check results per group, adds the collected usage and
 // computes the differences. results are the run's file results (their
 // File is the input name of groupOf).
-func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
+func (c *Collector) result(results []finding.FileResult, s Settings) *Result {
 	r := &Result{Settings: s, Groups: make([]Group, len(c.specs))}
 	type mtKey struct{ root, standard, version string }
 	mts := make([]map[mtKey][2]int, len(c.specs))
@@ -138,7 +138,7 @@ func (c *Collector) Result(results []finding.FileResult, s Settings) *Result {
 		} else {
 			g.Invalid++
 		}
-		if root := Clark(fr.Identity); root != "" {
+		if root := clark(fr.Identity); root != "" {
 			k := mtKey{root, fr.Identity.Standard, fr.Identity.Version}
 			mts[gi][k] = [2]int{mts[gi][k][0] + 1, mts[gi][k][1] + valid}
 		}

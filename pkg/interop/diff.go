@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Differences compares the groups (see [Difference]):
+// differences compares the groups (see [Difference]):
 //
 //   - path and code: for each message type, the share of a type's
 //     messages that use a path or a code value, between the groups with
@@ -18,7 +18,7 @@ import (
 //     others' (groups with at least s.MinMessages messages).
 //
 // The result is sorted by kind, root, path, value and rule.
-func Differences(groups []Group, s Settings) []Difference {
+func differences(groups []Group, s Settings) []Difference {
 	var out []Difference
 	out = append(out, usageDiffs(groups, s)...)
 	out = append(out, typeDiffs(groups, s)...)
@@ -91,7 +91,7 @@ func usageDiffs(groups []Group, s Settings) []Difference {
 			for k, gi := range eligible {
 				d.Groups = append(d.Groups, DiffGroup{Name: groups[gi].Name, Messages: counts[k], Of: per[gi][root]})
 			}
-			if d.Spread() >= s.MinDiff-epsilon {
+			if d.spread() >= s.MinDiff-epsilon {
 				out = append(out, d)
 			}
 		}

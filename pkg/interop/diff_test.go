@@ -99,7 +99,7 @@ func TestDifferences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ds := Differences(tt.groups, tt.s)
+			ds := differences(tt.groups, tt.s)
 			var got []string
 			for i := range ds {
 				got = append(got, ds[i].Kind+" "+what(&ds[i]))

@@ -8,7 +8,7 @@
 // [UsageStage] is one more [batch.Stage] after the check pipeline of
 // package conformance: it streams each message once and leaves its
 // [Usage] (the set of stable paths and code values) under [UsageKey].
-// [Collector.Stage] adds it to the message's group right away, so memory
+// Collector.stage adds it to the message's group right away, so memory
 // grows with the number of distinct paths, not with the number of
 // messages.
 //
@@ -27,7 +27,7 @@
 //
 // [Aggregate] turns the check results and the collected usage into a
 // [Result]: per group the counts of messages, valid and invalid ones,
-// message types, rules, paths and code values; then [Differences]. Every
+// message types, rules, paths and code values; then differences. Every
 // number is a count, so [Merge] of results from shards equals the
 // unsharded result. [Suggest] derives a draft profile from a result.
 package interop

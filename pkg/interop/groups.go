@@ -121,11 +121,11 @@ func DirSources(args []string) ([]Source, error) {
 	return out, nil
 }
 
-// Expand lists the messages of every group: one sorted input list (the
+// expand lists the messages of every group: one sorted input list (the
 // order shards are cut from) and the group index of each input name. A
 // message below two groups belongs to the first. Arguments that name
 // nothing come back as errors, each with its group index in errGroups.
-func Expand(sources []Source) (inputs []batch.Input, groupOf map[string]int, errs []error, errGroups []int) {
+func expand(sources []Source) (inputs []batch.Input, groupOf map[string]int, errs []error, errGroups []int) {
 	groupOf = map[string]int{}
 	for gi, s := range sources {
 		ins, es := batch.ExpandInputs(s.Inputs, nil)
@@ -145,8 +145,8 @@ func Expand(sources []Source) (inputs []batch.Input, groupOf map[string]int, err
 	return inputs, groupOf, errs, errGroups
 }
 
-// Specs returns the group descriptions of sources.
-func Specs(sources []Source) []GroupSpec {
+// specs returns the group descriptions of sources.
+func specs(sources []Source) []GroupSpec {
 	out := make([]GroupSpec, len(sources))
 	for i, s := range sources {
 		out[i] = s.GroupSpec
@@ -154,5 +154,5 @@ func Specs(sources []Source) []GroupSpec {
 	return out
 }
 
-// ErrNoGroups says that the arguments hold no group.
-var ErrNoGroups = errors.New("no groups")
+// errNoGroups says that the arguments hold no group.
+var errNoGroups = errors.New("no groups")

@@ -39,13 +39,13 @@ type htmlChart struct {
 	SVG   template.HTML
 }
 
-// HTML renders one self-contained page: the conformance matrix group ×
+// renderHTML renders one self-contained page: the conformance matrix group ×
 // message type, the top findings per group, the differences ranked by
 // spread with an example file:line, and a code-value heat map per code
 // element. Charts are inline SVG drawn here; the tables sort on a click
 // on their heading by a few lines of inline script. Nothing is loaded
 // from elsewhere.
-func HTML(w io.Writer, r *Result, opts RenderOptions) error {
+func renderHTML(w io.Writer, r *Result, opts RenderOptions) error {
 	l := opts.Lang
 	if l != "en" {
 		l = "de"
@@ -63,7 +63,7 @@ func HTML(w io.Writer, r *Result, opts RenderOptions) error {
 	ds := ranked(r.Differences)
 	for i := range ds {
 		x := &ds[i]
-		d.Differences = append(d.Differences, htmlDiff{Spread: fmt.Sprintf("%.2f", x.Spread()), Kind: tr(l, "k:"+x.Kind),
+		d.Differences = append(d.Differences, htmlDiff{Spread: fmt.Sprintf("%.2f", x.spread()), Kind: tr(l, "k:"+x.Kind),
 			What: what(x), Groups: groupCounts(x), Example: diffExample(r, x)})
 	}
 	d.Heat = heatMaps(r, l)

@@ -24,7 +24,7 @@ func exampleHTML(t *testing.T, lang string) []byte {
 	}
 	cfg := conformance.Config{XSD: "../../examples/profiles/xrechnung/ubl-2.1/UBL-2.1-Invoice-CreditNote.xsd"}
 	var buf bytes.Buffer
-	if err := HTML(&buf, run(t, sources, cfg, batch.Shard{}), RenderOptions{Lang: lang}); err != nil {
+	if err := renderHTML(&buf, run(t, sources, cfg, batch.Shard{}), RenderOptions{Lang: lang}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -234,7 +234,7 @@ func TestJSONAgainstSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, run(t, sources, conformance.Config{}, batch.Shard{})); err != nil {
+	if err := writeJSON(&buf, run(t, sources, conformance.Config{}, batch.Shard{})); err != nil {
 		t.Fatal(err)
 	}
 	v, err := jsonschema.UnmarshalJSON(&buf)
@@ -254,14 +254,14 @@ func TestMergeEqualsUnsharded(t *testing.T) {
 		t.Fatal(err)
 	}
 	var whole bytes.Buffer
-	if err := WriteJSON(&whole, run(t, sources, conformance.Config{}, batch.Shard{})); err != nil {
+	if err := writeJSON(&whole, run(t, sources, conformance.Config{}, batch.Shard{})); err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range []int{1, 3, 7} {
 		var parts []*Result
 		for i := 1; i <= n; i++ {
 			var buf bytes.Buffer
-			if err := WriteJSON(&buf, run(t, sources, conformance.Config{}, batch.Shard{Index: i, Count: n})); err != nil {
+			if err := writeJSON(&buf, run(t, sources, conformance.Config{}, batch.Shard{Index: i, Count: n})); err != nil {
 				t.Fatal(err)
 			}
 			r, err := ReadResult(&buf)
@@ -275,7 +275,7 @@ func TestMergeEqualsUnsharded(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := WriteJSON(&got, merged); err != nil {
+		if err := writeJSON(&got, merged); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), whole.Bytes()) {

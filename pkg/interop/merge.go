@@ -90,7 +90,7 @@ func first(a, b string) string {
 	return b
 }
 
-// ReadResult decodes a result written by [WriteJSON].
+// ReadResult decodes a result written by writeJSON.
 func ReadResult(r io.Reader) (*Result, error) {
 	var res Result
 	dec := json.NewDecoder(r)
@@ -103,8 +103,8 @@ func ReadResult(r io.Reader) (*Result, error) {
 	return &res, nil
 }
 
-// WriteJSON writes the result as indented JSON ending in a newline.
-func WriteJSON(w io.Writer, r *Result) error {
+// writeJSON writes the result as indented JSON ending in a newline.
+func writeJSON(w io.Writer, r *Result) error {
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode interop result: %w", err)

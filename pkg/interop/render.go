@@ -24,10 +24,10 @@ type Func func(w io.Writer, r *Result, opts RenderOptions) error
 // formats are the interop renderers, named by the one list of format
 // names in package report.
 var formats = map[string]Func{
-	report.FormatText:     Text,
-	report.FormatJSON:     JSON,
-	report.FormatMarkdown: Markdown,
-	report.FormatHTML:     HTML,
+	report.FormatText:     renderText,
+	report.FormatJSON:     renderJSON,
+	report.FormatMarkdown: renderMarkdown,
+	report.FormatHTML:     renderHTML,
 }
 
 // Formats lists the format names of interop results, sorted.
@@ -69,8 +69,8 @@ func WriteFile(path string, f Func, r *Result, opts RenderOptions) error {
 	return report.WriteAtomic(path, buf.Bytes())
 }
 
-// JSON renders the JSON contract (schemas/interop.schema.json).
-func JSON(w io.Writer, r *Result, _ RenderOptions) error { return WriteJSON(w, r) }
+// renderJSON renders the JSON contract (schemas/interop.schema.json).
+func renderJSON(w io.Writer, r *Result, _ RenderOptions) error { return writeJSON(w, r) }
 
 // texts are the fixed texts of the human-readable formats, German first.
 var texts = map[string]finding.Text{
@@ -127,7 +127,7 @@ func what(d *Difference) string {
 func ranked(ds []Difference) []Difference {
 	out := slices.Clone(ds)
 	slices.SortStableFunc(out, func(a, b Difference) int {
-		sa, sb := a.Spread(), b.Spread()
+		sa, sb := a.spread(), b.spread()
 		switch {
 		case sa > sb+epsilon:
 			return -1
@@ -147,9 +147,9 @@ func groupCounts(d *Difference) string {
 	return strings.Join(parts, ", ")
 }
 
-// Text renders a plain-text report: the summary, each group with its
+// renderText renders a plain-text report: the summary, each group with its
 // message types and rules, and the differences ranked by spread.
-func Text(w io.Writer, r *Result, opts RenderOptions) error {
+func renderText(w io.Writer, r *Result, opts RenderOptions) error {
 	l := opts.Lang
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n%s\n", tr(l, "title"), fmt.Sprintf(tr(l, "summary"), r.Summary.Groups, r.Summary.Messages, r.Summary.Valid, r.Summary.Invalid))
@@ -175,15 +175,15 @@ func Text(w io.Writer, r *Result, opts RenderOptions) error {
 	}
 	for i := range ds {
 		d := &ds[i]
-		fmt.Fprintf(&b, "  %.2f %s %s: %s\n", d.Spread(), tr(l, "k:"+d.Kind), what(d), groupCounts(d))
+		fmt.Fprintf(&b, "  %.2f %s %s: %s\n", d.spread(), tr(l, "k:"+d.Kind), what(d), groupCounts(d))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// Markdown renders the report for a wiki page or a merge request: a
+// renderMarkdown renders the report for a wiki page or a merge request: a
 // table of groups, one of message types and one of differences.
-func Markdown(w io.Writer, r *Result, opts RenderOptions) error {
+func renderMarkdown(w io.Writer, r *Result, opts RenderOptions) error {
 	l := opts.Lang
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s\n\n", tr(l, "title"), fmt.Sprintf(tr(l, "summary"), r.Summary.Groups, r.Summary.Messages, r.Summary.Valid, r.Summary.Invalid))
@@ -211,7 +211,7 @@ func Markdown(w io.Writer, r *Result, opts RenderOptions) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n| ---: | --- | --- | --- |\n", tr(l, "spread"), tr(l, "kind"), tr(l, "what"), tr(l, "groups"))
 		for i := range ds {
 			d := &ds[i]
-			fmt.Fprintf(&b, "| %.2f | %s | `%s` | %s |\n", d.Spread(), tr(l, "k:"+d.Kind), strings.ReplaceAll(what(d), "`", "'"), md(groupCounts(d)))
+			fmt.Fprintf(&b, "| %.2f | %s | `%s` | %s |\n", d.spread(), tr(l, "k:"+d.Kind), strings.ReplaceAll(what(d), "`", "'"), md(groupCounts(d)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -18,7 +18,7 @@ type Result struct {
 	Settings Settings `json:"settings"`
 }
 
-// Settings are the thresholds of [Differences].
+// Settings are the thresholds of differences.
 type Settings struct {
 	// MinMessages is the number of messages of a type a group needs to
 	// be compared on it.
@@ -122,8 +122,8 @@ type DiffGroup struct {
 	Of       int    `json:"of"`
 }
 
-// Spread is the largest difference between two groups' shares.
-func (d *Difference) Spread() float64 {
+// spread is the largest difference between two groups' shares.
+func (d *Difference) spread() float64 {
 	lo, hi := 1.0, 0.0
 	for _, g := range d.Groups {
 		s := share(g.Messages, g.Of)
@@ -186,7 +186,7 @@ func (r *Result) finish() {
 		r.Summary.Valid += g.Valid
 		r.Summary.Invalid += g.Invalid
 	}
-	r.Differences = Differences(r.Groups, r.Settings)
+	r.Differences = differences(r.Groups, r.Settings)
 	if r.Differences == nil {
 		r.Differences = []Difference{}
 	}

@@ -22,10 +22,10 @@ type RunOptions struct {
 // nothing are counted, as invalid, by the first shard only, so that merged
 // shards count them once.
 func Run(ctx context.Context, check []batch.Stage, sources []Source, opts RunOptions) (*Result, []finding.FileResult) {
-	inputs, groupOf, inErrs, errGroups := Expand(sources)
+	inputs, groupOf, inErrs, errGroups := expand(sources)
 	inputs = opts.Shard.Select(inputs)
-	col := newCollector(Specs(sources), groupOf)
-	stages := append(check[:len(check):len(check)], UsageStage{}, col.Stage())
+	col := newCollector(specs(sources), groupOf)
+	stages := append(check[:len(check):len(check)], UsageStage{}, col.stage())
 	results := batch.Run(ctx, inputs, stages, opts.Batch)
 	if opts.Shard.Index <= 1 {
 		unresolved := batch.UnresolvedResults(inErrs)
@@ -34,5 +34,5 @@ func Run(ctx context.Context, check []batch.Stage, sources []Source, opts RunOpt
 		}
 		results = append(results, unresolved...)
 	}
-	return col.Result(results, opts.Settings), results
+	return col.result(results, opts.Settings), results
 }

@@ -111,7 +111,7 @@ func Suggest(r *Result, opts SuggestOptions) ([]byte, error) {
 	}
 	var q []string
 	for _, d := range ranked(r.Differences) {
-		q = append(q, fmt.Sprintf("open question (%s, spread %.2f): %s: %s", d.Kind, d.Spread(), what(&d), groupCounts(&d)))
+		q = append(q, fmt.Sprintf("open question (%s, spread %.2f): %s: %s", d.Kind, d.spread(), what(&d), groupCounts(&d)))
 	}
 	if len(q) > 0 {
 		doc.FootComment = "Differences between the groups, to settle before sharpening further:\n" + strings.Join(q, "\n")

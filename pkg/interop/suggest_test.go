@@ -60,7 +60,7 @@ func TestSuggestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("draft does not compile: %v", err)
 	}
-	inputs, _, _, _ := Expand(sources)
+	inputs, _, _, _ := expand(sources)
 	results := batch.Run(context.Background(), inputs, pl.Stages, batch.Options{Workers: 2})
 	checked := 0
 	for _, fr := range results {

@@ -39,8 +39,8 @@ type CodeUse struct {
 // UsageKey is where [UsageStage] leaves a message's [Usage].
 var UsageKey = batch.NewKey[*Usage]("interop.usage")
 
-// Clark returns the Clark name {ns}local of an identity's root element.
-func Clark(id *finding.Identity) string {
+// clark returns the Clark name {ns}local of an identity's root element.
+func clark(id *finding.Identity) string {
 	if id == nil || id.Root == "" {
 		return ""
 	}
@@ -57,14 +57,14 @@ type frame struct {
 	line     int
 }
 
-// Observe reads a message once and returns the paths and code values it
+// observeTags reads a message once and returns the paths and code values it
 // uses; kind says what a schema declares about an element name (nil when
 // there is no schema). The root of the result is left empty.
-func Observe(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
+func observeTags(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
 	return observe(r, kind, xoev.WalkTags)
 }
 
-// observeStrict is [Observe] for messages no validator has read: it reads
+// observeStrict is observeTags for messages no validator has read: it reads
 // with encoding/xml (several times slower) and returns a
 // [*NotWellFormedError] where the message breaks.
 func observeStrict(r io.Reader, kind func(local string) xoev.CodeKind) (*Usage, error) {
@@ -165,7 +165,7 @@ func validated(res *finding.FileResult) bool {
 }
 
 // UsageStage observes each well-formed, identified message once (see
-// [Observe]), after the check stages, and stores its [Usage] under
+// observeTags), after the check stages, and stores its [Usage] under
 // [UsageKey]. A message no XSD engine read is read strictly, and one that
 // is not well-formed gets an xml:not-well-formed finding instead. It uses the schema set the XSD stage chose, if any, to know
 // the code-valued elements.
@@ -190,7 +190,7 @@ func (UsageStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 	defer rc.Close()
 	var u *Usage
 	if validated(res) {
-		u, err = Observe(rc, kind)
+		u, err = observeTags(rc, kind)
 	} else {
 		u, err = observeStrict(rc, kind)
 	}
@@ -204,7 +204,7 @@ func (UsageStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 	if err != nil {
 		return fmt.Errorf("read usage of %s: %w", msg.Input.Name, err)
 	}
-	u.Root = Clark(msg.Identity)
+	u.Root = clark(msg.Identity)
 	UsageKey.Set(msg, u)
 	return nil
 }

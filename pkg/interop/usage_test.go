@@ -39,7 +39,7 @@ func TestObserveXoevCodes(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			u, err := Observe(f, tt.kind)
+			u, err := observeTags(f, tt.kind)
 			if err != nil {
 				t.Fatal(err)
 			}

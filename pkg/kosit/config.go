@@ -23,11 +23,11 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
-// NamespaceScenarios is the namespace of a KoSIT scenarios.xml.
-const NamespaceScenarios = "http://www.xoev.de/de/validator/framework/1/scenarios"
+// nsScenarios is the namespace of a KoSIT scenarios.xml.
+const nsScenarios = "http://www.xoev.de/de/validator/framework/1/scenarios"
 
-// NamespaceVARL is the namespace of the KoSIT validator's report (VARL).
-const NamespaceVARL = "http://www.xoev.de/de/validator/varl/1"
+// nsVARL is the namespace of the KoSIT validator's report (VARL).
+const nsVARL = "http://www.xoev.de/de/validator/varl/1"
 
 // Options say where a configuration's resources are and what fills its
 // placeholders.
@@ -176,8 +176,8 @@ func Load(ctx context.Context, path string, opts Options) (*Config, error) {
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		return nil, &ConfigError{File: path, Msg: "not a well-formed scenarios.xml", Err: err}
 	}
-	if doc.XMLName.Space != NamespaceScenarios || doc.XMLName.Local != "scenarios" {
-		return nil, &ConfigError{File: path, Msg: fmt.Sprintf("root element is {%s}%s, want {%s}scenarios", doc.XMLName.Space, doc.XMLName.Local, NamespaceScenarios),
+	if doc.XMLName.Space != nsScenarios || doc.XMLName.Local != "scenarios" {
+		return nil, &ConfigError{File: path, Msg: fmt.Sprintf("root element is {%s}%s, want {%s}scenarios", doc.XMLName.Space, doc.XMLName.Local, nsScenarios),
 			Hint: "give a KoSIT validator configuration (scenarios.xml)"}
 	}
 	if len(doc.Scenarios) == 0 {
@@ -359,7 +359,7 @@ func scenarioXML(x *xmlScenario, s *Scenario) string {
 		_ = xmlEscape(&t, v)
 		return t.String()
 	}
-	w(`<s:scenario xmlns:s="%s">`, NamespaceScenarios)
+	w(`<s:scenario xmlns:s="%s">`, nsScenarios)
 	w(`<s:name>%s</s:name>`, text(s.Name))
 	if x.Description != nil {
 		var ps []string

@@ -1,5 +1,5 @@
 // Package kosit reads a KoSIT validator configuration (a scenarios.xml in
-// the namespace [NamespaceScenarios], as XRechnung and other standards
+// the namespace nsScenarios, as XRechnung and other standards
 // publish it) and checks messages the way the KoSIT validator
 // ("Prüftool") does: each message goes through the one scenario whose
 // match XPath is true, which validates it with XML Schema and Schematron,

@@ -38,10 +38,10 @@ func TestEscapeWorkflowCommand(t *testing.T) {
 		{"windows path", `C:\x,y.xml`, `C:\x,y.xml`, `C%3A\x%2Cy.xml`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := EscapeData(tc.in); got != tc.data {
+			if got := escapeData(tc.in); got != tc.data {
 				t.Errorf("EscapeData(%q) = %q, want %q", tc.in, got, tc.data)
 			}
-			if got := EscapeProperty(tc.in); got != tc.prop {
+			if got := escapeProperty(tc.in); got != tc.prop {
 				t.Errorf("EscapeProperty(%q) = %q, want %q", tc.in, got, tc.prop)
 			}
 		})
@@ -61,7 +61,7 @@ func TestWorkflowCommand(t *testing.T) {
 			"::error file=a%2Cb.xml,line=3,col=7,title=xsd%3Atype::Wert \"x\"%0Aist 5%25\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := WorkflowCommand(tc.cmd, tc.props, tc.msg); got != tc.want {
+			if got := workflowCommand(tc.cmd, tc.props, tc.msg); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -85,7 +85,7 @@ func TestGitHubCap(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := GitHub(&buf, sampleReport(), Options{Lang: "en", MaxAnnotations: tc.max}); err != nil {
+			if err := renderGitHub(&buf, sampleReport(), Options{Lang: "en", MaxAnnotations: tc.max}); err != nil {
 				t.Fatal(err)
 			}
 			n := 0
@@ -171,7 +171,7 @@ func TestCodeClimateAgainstSchema(t *testing.T) {
 	sch := compileSchema(t, "../../schemas/codeclimate.schema.json")
 	for name, r := range map[string]*finding.Report{"sample": sampleReport(), "suppressed": suppressedReport(), "interrupted": interruptedReport(), "empty": {}} {
 		var buf bytes.Buffer
-		if err := CodeClimate(&buf, r, Options{}); err != nil {
+		if err := renderCodeClimate(&buf, r, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		v, err := jsonschema.UnmarshalJSON(&buf)
@@ -201,7 +201,7 @@ func TestCodeClimateAgainstSchema(t *testing.T) {
 func TestCodeClimateFingerprint(t *testing.T) {
 	render := func(r *finding.Report, lang string) []ccIssue {
 		var buf bytes.Buffer
-		if err := CodeClimate(&buf, r, Options{Lang: lang}); err != nil {
+		if err := renderCodeClimate(&buf, r, Options{Lang: lang}); err != nil {
 			t.Fatal(err)
 		}
 		var out []ccIssue
@@ -236,7 +236,7 @@ func TestCodeClimateFingerprint(t *testing.T) {
 func TestJSONSuppressedAgainstSchema(t *testing.T) {
 	sch := compileSchema(t, "../../schemas/report.schema.json")
 	var buf bytes.Buffer
-	if err := JSON(&buf, suppressedReport(), Options{}); err != nil {
+	if err := renderJSON(&buf, suppressedReport(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
@@ -259,7 +259,7 @@ func TestJSONSuppressedAgainstSchema(t *testing.T) {
 // TestJUnitSuppressed: a testcase of suppressed findings only is skipped.
 func TestJUnitSuppressed(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JUnit(&buf, suppressedReport(), Options{Lang: "en"}); err != nil {
+	if err := renderJUnit(&buf, suppressedReport(), Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	var doc junitSuites
@@ -276,7 +276,7 @@ func TestJUnitSuppressed(t *testing.T) {
 // findings and stale baseline entries gives the run's JSON byte for byte.
 func TestMergeKeepsSuppressions(t *testing.T) {
 	var want bytes.Buffer
-	if err := JSON(&want, suppressedReport(), Options{Lang: "en"}); err != nil {
+	if err := renderJSON(&want, suppressedReport(), Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	back, err := ReadJSON(bytes.NewReader(want.Bytes()))
@@ -288,7 +288,7 @@ func TestMergeKeepsSuppressions(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got bytes.Buffer
-	if err := JSON(&got, merged, Options{Lang: "en"}); err != nil {
+	if err := renderJSON(&got, merged, Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {

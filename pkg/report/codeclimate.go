@@ -29,7 +29,7 @@ type ccLines struct {
 	Begin int `json:"begin"`
 }
 
-// CodeClimate renders GitLab's Code Quality report: a JSON array of Code
+// renderCodeClimate renders GitLab's Code Quality report: a JSON array of Code
 // Climate issues, one per finding that is not suppressed and one per input
 // that could not be checked. The severity maps error to major (critical
 // for the FIM class FehlerKritisch), warning to minor and info to info; an
@@ -37,7 +37,7 @@ type ccLines struct {
 // [finding.MatchKey] (file, rule, stable path, message key) and its
 // occurrence among equal keys, never the line, so that GitLab recognises
 // the same issue on a branch whose file was edited elsewhere.
-func CodeClimate(w io.Writer, r *finding.Report, opts Options) error {
+func renderCodeClimate(w io.Writer, r *finding.Report, opts Options) error {
 	issues := []ccIssue{}
 	for i := range r.Files {
 		fr := &r.Files[i]

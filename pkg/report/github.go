@@ -21,13 +21,13 @@ var (
 	msgGitHubInputError = finding.Register("report.github.input-error", "nicht prüfbar", "input error")
 )
 
-// GitHub renders GitHub Actions workflow commands: one ::error, ::warning
+// renderGitHub renders GitHub Actions workflow commands: one ::error, ::warning
 // or ::notice annotation per finding (by severity) with file, line, column
 // and the rule as title, grouped per input file (::group::). At most
 // [Options.MaxAnnotations] annotations are written; a notice says how many
 // were left out. Suppressed findings are not annotated but counted. The
 // run ends with the text format's summary line.
-func GitHub(w io.Writer, r *finding.Report, opts Options) error {
+func renderGitHub(w io.Writer, r *finding.Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	limit := opts.MaxAnnotations
 	if limit == 0 {
@@ -50,7 +50,7 @@ func GitHub(w io.Writer, r *finding.Report, opts Options) error {
 		opened := false
 		open := func() {
 			if !opened {
-				fmt.Fprintf(bw, "::group::%s\n", EscapeData(fr.File))
+				fmt.Fprintf(bw, "::group::%s\n", escapeData(fr.File))
 				opened = true
 			}
 		}
@@ -58,7 +58,7 @@ func GitHub(w io.Writer, r *finding.Report, opts Options) error {
 			if emit(finding.Error) {
 				open()
 				text := inputErrorText(fr, opts.Lang)
-				bw.WriteString(WorkflowCommand("error", [][2]string{{"file", workflowFile(fr.File)}, {"title", msgGitHubInputError.With().Text(opts.Lang)}}, text))
+				bw.WriteString(workflowCommand("error", [][2]string{{"file", workflowFile(fr.File)}, {"title", msgGitHubInputError.With().Text(opts.Lang)}}, text))
 			}
 		}
 		for j := range fr.Findings {
@@ -79,7 +79,7 @@ func GitHub(w io.Writer, r *finding.Report, opts Options) error {
 			if f.Path != "" {
 				msg += " [" + f.Path + "]"
 			}
-			bw.WriteString(WorkflowCommand(githubCommand(f.Severity), props, msg))
+			bw.WriteString(workflowCommand(githubCommand(f.Severity), props, msg))
 		}
 		if opened {
 			bw.WriteString("::endgroup::\n")
@@ -87,17 +87,17 @@ func GitHub(w io.Writer, r *finding.Report, opts Options) error {
 	}
 	s := finding.Summarize(r)
 	if leftOut > 0 {
-		bw.WriteString(WorkflowCommand("notice", [][2]string{{"title", toolName(r)}},
+		bw.WriteString(workflowCommand("notice", [][2]string{{"title", toolName(r)}},
 			msgGitHubCapped.With(leftOut, limit, left[finding.Error], left[finding.Warning], left[finding.Info]).Text(opts.Lang)))
 	}
 	if s.Suppressed > 0 {
-		bw.WriteString(WorkflowCommand("notice", [][2]string{{"title", toolName(r)}}, msgGitHubSuppressed.With(s.Suppressed).Text(opts.Lang)))
+		bw.WriteString(workflowCommand("notice", [][2]string{{"title", toolName(r)}}, msgGitHubSuppressed.With(s.Suppressed).Text(opts.Lang)))
 	}
-	bw.WriteString(EscapeData(SummaryLine(s, opts.Lang, nil)))
+	bw.WriteString(escapeData(summaryLine(s, opts.Lang, nil)))
 	bw.WriteByte('\n')
 	writeStale(bw, r, opts.Lang)
 	if r.Interrupted {
-		bw.WriteString(WorkflowCommand("error", [][2]string{{"title", toolName(r)}}, msgInterrupted.With(s.NotChecked, s.Files).Text(opts.Lang)))
+		bw.WriteString(workflowCommand("error", [][2]string{{"title", toolName(r)}}, msgInterrupted.With(s.NotChecked, s.Files).Text(opts.Lang)))
 	}
 	return bw.Flush()
 }
@@ -117,10 +117,10 @@ func githubCommand(s finding.Severity) string {
 // with forward slashes, as GitHub matches it against the checkout.
 func workflowFile(name string) string { return finding.CleanFile(name) }
 
-// WorkflowCommand formats one GitHub workflow command line,
+// workflowCommand formats one GitHub workflow command line,
 // "::name k=v,k=v::message\n", escaping the property values and the
 // message as GitHub's documentation prescribes.
-func WorkflowCommand(name string, props [][2]string, message string) string {
+func workflowCommand(name string, props [][2]string, message string) string {
 	var b strings.Builder
 	b.WriteString("::")
 	b.WriteString(name)
@@ -132,10 +132,10 @@ func WorkflowCommand(name string, props [][2]string, message string) string {
 		}
 		b.WriteString(p[0])
 		b.WriteByte('=')
-		b.WriteString(EscapeProperty(p[1]))
+		b.WriteString(escapeProperty(p[1]))
 	}
 	b.WriteString("::")
-	b.WriteString(EscapeData(message))
+	b.WriteString(escapeData(message))
 	b.WriteByte('\n')
 	return b.String()
 }
@@ -145,10 +145,10 @@ var (
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// EscapeData escapes the message of a workflow command: % as %25, CR as
+// escapeData escapes the message of a workflow command: % as %25, CR as
 // %0D, LF as %0A.
-func EscapeData(s string) string { return dataEscaper.Replace(s) }
+func escapeData(s string) string { return dataEscaper.Replace(s) }
 
-// EscapeProperty escapes a property value of a workflow command: as
-// [EscapeData], and also : as %3A and , as %2C.
-func EscapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// escapeProperty escapes a property value of a workflow command: as
+// escapeData, and also : as %3A and , as %2C.
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

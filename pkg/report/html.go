@@ -54,9 +54,9 @@ var htmlTexts = map[string]map[string]string{
 		"filter": "Show invalid files only", "suppressed": "suppressed"},
 }
 
-// HTML renders one self-contained page (inline CSS, no scripts or external
+// renderHTML renders one self-contained page (inline CSS, no scripts or external
 // assets) with a summary, and per file its identity and findings.
-func HTML(w io.Writer, r *finding.Report, opts Options) error {
+func renderHTML(w io.Writer, r *finding.Report, opts Options) error {
 	lang := opts.Lang
 	if _, ok := htmlTexts[lang]; !ok {
 		lang = "de"

@@ -20,7 +20,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	}}
 	for _, lang := range []string{"de", "en"} {
 		var buf bytes.Buffer
-		if err := HTML(&buf, r, Options{Lang: lang, ExitCode: 2}); err != nil {
+		if err := renderHTML(&buf, r, Options{Lang: lang, ExitCode: 2}); err != nil {
 			t.Fatal(err)
 		}
 		s := buf.String()

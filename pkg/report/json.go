@@ -42,8 +42,8 @@ type jsonFile struct {
 	Time *float64 `json:"time,omitempty"`
 }
 
-// JSON renders the documented JSON contract (schemas/report.schema.json).
-func JSON(w io.Writer, r *finding.Report, opts Options) error {
+// renderJSON renders the documented JSON contract (schemas/report.schema.json).
+func renderJSON(w io.Writer, r *finding.Report, opts Options) error {
 	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: finding.Summarize(r), Interrupted: r.Interrupted, Stale: r.Stale}
 	for i := range r.Files {
 		fr := &r.Files[i]

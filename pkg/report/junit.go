@@ -49,13 +49,13 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// JUnit renders one testsuite per file and one testcase per rule and
+// renderJUnit renders one testsuite per file and one testcase per rule and
 // element; findings at or above the report's fail level are failures, the
 // others are passing testcases whose system-out carries the message. An
 // input that could not be checked is a testcase with an error; one that an
 // interrupted run did not finish is skipped, and the run itself is then a
 // last suite with an error testcase.
-func JUnit(w io.Writer, r *finding.Report, opts Options) error {
+func renderJUnit(w io.Writer, r *finding.Report, opts Options) error {
 	failOn := r.FailOn
 	if !failOn.Valid() {
 		failOn = finding.Error

@@ -29,7 +29,7 @@ func TestJUnitAgainstJenkinsXSD(t *testing.T) {
 		for _, lang := range []string{"de", "en"} {
 			t.Run(name+"-"+lang, func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := JUnit(&buf, r, Options{Lang: lang}); err != nil {
+				if err := renderJUnit(&buf, r, Options{Lang: lang}); err != nil {
 					t.Fatal(err)
 				}
 				fs, err := set.Validate(ctx, name+".xml", bytes.NewReader(buf.Bytes()))

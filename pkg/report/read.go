@@ -12,7 +12,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// ReadJSON decodes a report written by [JSON], for "ozgctl report merge":
+// ReadJSON decodes a report written by renderJSON, for "ozgctl report merge":
 // the files with their identities, engines, findings and input errors,
 // and for the results of a shard the run's metadata (command, rule
 // documentation, fail level, check times).

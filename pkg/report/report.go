@@ -58,15 +58,15 @@ const (
 // registry maps the names of the formats that render a [finding.Report]
 // to their reporter.
 var registry = map[string]Func{
-	FormatText:  Text,
-	FormatJSON:  JSON,
-	FormatJUnit: JUnit,
-	FormatSARIF: SARIF,
-	FormatHTML:  HTML,
-	FormatSVRL:  SVRL,
+	FormatText:  renderText,
+	FormatJSON:  renderJSON,
+	FormatJUnit: renderJUnit,
+	FormatSARIF: renderSARIF,
+	FormatHTML:  renderHTML,
+	FormatSVRL:  renderSVRL,
 
-	FormatGitHub:      GitHub,
-	FormatCodeClimate: CodeClimate,
+	FormatGitHub:      renderGitHub,
+	FormatCodeClimate: renderCodeClimate,
 	FormatKoSIT:       KoSIT,
 }
 

@@ -114,7 +114,7 @@ func TestReportersInterrupted(t *testing.T) {
 
 func TestJSONContract(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JSON(&buf, sampleReport(), Options{}); err != nil {
+	if err := renderJSON(&buf, sampleReport(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -155,7 +155,7 @@ func TestJSONContract(t *testing.T) {
 
 func TestJUnitWellFormedAndCounts(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JUnit(&buf, sampleReport(), Options{}); err != nil {
+	if err := renderJUnit(&buf, sampleReport(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var doc junitSuites
@@ -190,7 +190,7 @@ func TestLookupUnknown(t *testing.T) {
 func TestWriteFileAtomic(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "r.json")
-	if err := WriteFile(p, JSON, sampleReport(), Options{}); err != nil {
+	if err := WriteFile(p, renderJSON, sampleReport(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	bad := func(_ io.Writer, _ *finding.Report, _ Options) error { return errors.New("boom") }
@@ -216,7 +216,7 @@ func TestJUnitAgainstXSD(t *testing.T) {
 	}
 	for name, r := range map[string]*finding.Report{"sample": sampleReport(), "interrupted": interruptedReport(), "suppressed": suppressedReport()} {
 		var buf bytes.Buffer
-		if err := JUnit(&buf, r, Options{}); err != nil {
+		if err := renderJUnit(&buf, r, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		p := filepath.Join(t.TempDir(), name+".xml")
@@ -275,7 +275,7 @@ func TestSARIFURI(t *testing.T) {
 // among its testcases; the whole run carries the sum.
 func TestJUnitTime(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JUnit(&buf, sampleReport(), Options{}); err != nil {
+	if err := renderJUnit(&buf, sampleReport(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var doc junitSuites

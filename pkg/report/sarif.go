@@ -12,9 +12,9 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// SARIF renders a SARIF 2.1.0 log with one run; the rules come from the
+// renderSARIF renders a SARIF 2.1.0 log with one run; the rules come from the
 // report's rule list plus any rule id seen in a finding, sorted.
-func SARIF(w io.Writer, r *finding.Report, opts Options) error {
+func renderSARIF(w io.Writer, r *finding.Report, opts Options) error {
 	type message struct {
 		Text string `json:"text"`
 	}

@@ -9,13 +9,13 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// NamespaceSVRL is the namespace of the Schematron Validation Report Language.
-const NamespaceSVRL = "http://purl.oclc.org/dsdl/svrl"
+// nsSVRL is the namespace of the Schematron Validation Report Language.
+const nsSVRL = "http://purl.oclc.org/dsdl/svrl"
 
 // msgNotCheckable is the comment for a file that could not be checked.
 var msgNotCheckable = finding.Register("report.svrl-not-checkable", "nicht prüfbar: %s", "could not be checked: %s")
 
-// SVRL renders the report as ISO Schematron SVRL, so that tools built for
+// renderSVRL renders the report as ISO Schematron SVRL, so that tools built for
 // Schematron output can read it. Each checked file starts an
 // svrl:active-pattern whose document attribute names the file, followed
 // by one svrl:fired-rule and a svrl:failed-assert per finding (id = rule,
@@ -24,10 +24,10 @@ var msgNotCheckable = finding.Register("report.svrl-not-checkable", "nicht prüf
 // engine). Findings of every engine are included, so an
 // XSD error appears next to Schematron asserts. A file that could not be
 // checked is an XML comment.
-func SVRL(w io.Writer, r *finding.Report, opts Options) error {
+func renderSVRL(w io.Writer, r *finding.Report, opts Options) error {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<svrl:schematron-output xmlns:svrl="` + NamespaceSVRL + `" title="` + attr(r.Tool) + `" schemaVersion="` + attr(r.Version) + `">` + "\n")
+	b.WriteString(`<svrl:schematron-output xmlns:svrl="` + nsSVRL + `" title="` + attr(r.Tool) + `" schemaVersion="` + attr(r.Version) + `">` + "\n")
 	for i := range r.Files {
 		fr := &r.Files[i]
 		if fr.Err != nil {

@@ -33,7 +33,7 @@ func TestSVRL(t *testing.T) {
 	if err := xml.Unmarshal(buf.Bytes(), &out); err != nil {
 		t.Fatalf("svrl is not well-formed: %v", err)
 	}
-	if out.XMLName.Space != NamespaceSVRL || out.XMLName.Local != "schematron-output" {
+	if out.XMLName.Space != nsSVRL || out.XMLName.Local != "schematron-output" {
 		t.Fatalf("root = %v", out.XMLName)
 	}
 	if len(out.Asserts) != 5 || out.Asserts[2].Text != "Bezeichnung fehlt <&>" || out.Asserts[1].Text != `Wert "gestern" ist kein Datum` ||

@@ -28,9 +28,9 @@ func colorFor(s finding.Severity) string {
 	}
 }
 
-// Text renders one line per finding, grouped by file, then a summary line.
+// renderText renders one line per finding, grouped by file, then a summary line.
 // Lines read "file:line:col: severity rule: message [path]".
-func Text(w io.Writer, r *finding.Report, opts Options) error {
+func renderText(w io.Writer, r *finding.Report, opts Options) error {
 	bw := bufio.NewWriter(w)
 	paint := func(color, s string) string {
 		if !opts.Color {
@@ -70,7 +70,7 @@ func Text(w io.Writer, r *finding.Report, opts Options) error {
 		}
 	}
 	s := finding.Summarize(r)
-	bw.WriteString(SummaryLine(s, opts.Lang, paint))
+	bw.WriteString(summaryLine(s, opts.Lang, paint))
 	bw.WriteByte('\n')
 	writeStale(bw, r, opts.Lang)
 	if r.Interrupted {
@@ -118,9 +118,9 @@ func writeStale(w *bufio.Writer, r *finding.Report, lang string) {
 	}
 }
 
-// SummaryLine renders the one-line summary that ends a text report, in
+// summaryLine renders the one-line summary that ends a text report, in
 // lang; paint colours the verdict (pass nil for none).
-func SummaryLine(s finding.Summary, lang string, paint func(color, s string) string) string {
+func summaryLine(s finding.Summary, lang string, paint func(color, s string) string) string {
 	if paint == nil {
 		paint = func(_, s string) string { return s }
 	}

@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-// DurationBuckets are the upper bounds, in seconds, of the request
+// durationBuckets are the upper bounds, in seconds, of the request
 // duration histogram: from a health probe to a batch near the timeout.
-var DurationBuckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60}
+var durationBuckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60}
 
 // Metrics counts what the server did, for GET /metrics. It is written by
 // hand in the Prometheus text exposition format (version 0.0.4): four
@@ -40,8 +40,8 @@ type histogram struct {
 	n      uint64
 }
 
-// NewMetrics returns empty metrics.
-func NewMetrics() *Metrics {
+// newMetrics returns empty metrics.
+func newMetrics() *Metrics {
 	return &Metrics{requests: map[requestKey]uint64{}, durations: map[string]*histogram{}, findings: map[string]uint64{}}
 }
 
@@ -52,11 +52,11 @@ func (m *Metrics) observe(route string, code int, d time.Duration) {
 	m.requests[requestKey{route, code}]++
 	h := m.durations[route]
 	if h == nil {
-		h = &histogram{counts: make([]uint64, len(DurationBuckets)+1)}
+		h = &histogram{counts: make([]uint64, len(durationBuckets)+1)}
 		m.durations[route] = h
 	}
 	s := d.Seconds()
-	i, _ := slices.BinarySearch(DurationBuckets, s)
+	i, _ := slices.BinarySearch(durationBuckets, s)
 	h.counts[i]++
 	h.sum += s
 	h.n++
@@ -95,11 +95,11 @@ func (m *Metrics) WriteText(w io.Writer) error {
 		h := m.durations[route]
 		r := escapeLabel(route)
 		var cum uint64
-		for i, le := range DurationBuckets {
+		for i, le := range durationBuckets {
 			cum += h.counts[i]
 			fmt.Fprintf(b, "ozgctl_http_request_duration_seconds_bucket{route=\"%s\",le=\"%s\"} %d\n", r, formatFloat(le), cum)
 		}
-		cum += h.counts[len(DurationBuckets)]
+		cum += h.counts[len(durationBuckets)]
 		fmt.Fprintf(b, "ozgctl_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %d\n", r, cum)
 		fmt.Fprintf(b, "ozgctl_http_request_duration_seconds_sum{route=\"%s\"} %s\n", r, formatFloat(h.sum))
 		fmt.Fprintf(b, "ozgctl_http_request_duration_seconds_count{route=\"%s\"} %d\n", r, h.n)

@@ -9,16 +9,16 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// ProblemTypeBase prefixes the type URI of every problem this server
+// problemTypeBase prefixes the type URI of every problem this server
 // answers with; the suffix is the problem's kind ("body-too-large").
-const ProblemTypeBase = "https://github.com/ozgctl/ozgctl/blob/main/docs/serve.md#problem-"
+const problemTypeBase = "https://github.com/ozgctl/ozgctl/blob/main/docs/serve.md#problem-"
 
 // Problem is an error answered as an RFC 9457 problem details object. Its
 // title and detail are message keys, rendered in the request's language.
 type Problem struct {
 	// Status is the HTTP status code.
 	Status int
-	// Kind names the problem; the type URI is [ProblemTypeBase] + Kind.
+	// Kind names the problem; the type URI is problemTypeBase + Kind.
 	Kind string
 	// Title is the short summary, the same for every problem of a kind.
 	Title finding.Msg
@@ -51,12 +51,12 @@ type problemJSON struct {
 	Instance string `json:"instance,omitempty"`
 }
 
-// WriteProblem answers r with p as application/problem+json in the
+// writeProblem answers r with p as application/problem+json in the
 // request's language ([Lang]).
-func WriteProblem(w http.ResponseWriter, r *http.Request, p *Problem) {
+func writeProblem(w http.ResponseWriter, r *http.Request, p *Problem) {
 	lang := Lang(r)
 	body := problemJSON{
-		Type:     ProblemTypeBase + p.Kind,
+		Type:     problemTypeBase + p.Kind,
 		Title:    p.Title.Text(lang),
 		Status:   p.Status,
 		Instance: r.URL.Path,

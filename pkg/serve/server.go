@@ -82,7 +82,7 @@ func New(opts Options) *Server {
 	if opts.Limits.RetryAfter <= 0 {
 		opts.Limits.RetryAfter = 1
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: NewMetrics(), methods: map[string][]string{}}
+	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics(), methods: map[string][]string{}}
 	if opts.Limits.MaxInFlight > 0 {
 		s.slots = make(chan struct{}, opts.Limits.MaxInFlight)
 	}
@@ -177,7 +177,7 @@ func (s *Server) wrap(pattern string, rt Route, h HandlerFunc) http.Handler {
 			s.opts.Log.Error("handler failed after answering", "path", r.URL.Path, "error", err)
 			return
 		}
-		WriteProblem(sw, r, p)
+		writeProblem(sw, r, p)
 	})
 }
 

@@ -90,7 +90,7 @@ func TestGuards(t *testing.T) {
 			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
 				t.Fatalf("problem body: %v: %s", err, rec.Body)
 			}
-			if p.Type != ProblemTypeBase+tc.wantKind || p.Status != tc.wantStatus || p.Title == "" || p.Detail == "" {
+			if p.Type != problemTypeBase+tc.wantKind || p.Status != tc.wantStatus || p.Title == "" || p.Detail == "" {
 				t.Errorf("problem %+v", p)
 			}
 			if tc.wantLang != "" && rec.Header().Get("Content-Language") != tc.wantLang {

@@ -170,11 +170,11 @@ func resolveRef(base, ref string) string {
 	return b.ResolveReference(r).String()
 }
 
-// Resolve maps a URI or system identifier to its replacement, first by uri
+// resolve maps a URI or system identifier to its replacement, first by uri
 // and rewriteURI entries, then by system and rewriteSystem entries (schema
 // locations are both), following delegates and nextCatalog. The result is a
 // URI, usually file:///…; ok is false when no entry matches.
-func (c *Catalog) Resolve(id string) (string, bool, error) {
+func (c *Catalog) resolve(id string) (string, bool, error) {
 	seen := map[*Catalog]bool{}
 	if v, ok, err := c.lookup(id, "uri", seen); ok || err != nil {
 		return v, ok, err

@@ -25,10 +25,10 @@ const xoevCodeNS = "http://xoev.de/schemata/code/1_0"
 
 // Rule ids of code-list findings.
 const (
-	RuleInvalidCode    = "codelist:invalid-code"
-	RuleUnknownList    = "codelist:unknown-list"
-	RuleUnknownVersion = "codelist:unknown-version"
-	RuleNoListURI      = "codelist:no-list-uri"
+	ruleInvalidCode    = "codelist:invalid-code"
+	ruleUnknownList    = "codelist:unknown-list"
+	ruleUnknownVersion = "codelist:unknown-version"
+	ruleNoListURI      = "codelist:no-list-uri"
 )
 
 type qname struct{ ns, local string }
@@ -429,7 +429,7 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 	base := finding.Finding{Severity: sev, Source: "codelist", Line: e.codeLine, Column: e.codeCol}
 	if uri == "" {
 		f := base
-		f.Rule = RuleNoListURI
+		f.Rule = ruleNoListURI
 		f.Line, f.Column = e.line, e.col
 		f.Msg = msgNoListURI.With(e.local, code)
 		return &f
@@ -453,7 +453,7 @@ func checkCode(ctx context.Context, e *openElem, opts CodeCheckOptions, cache ma
 	}
 	f := base
 	f.Severity = finding.Error
-	f.Rule = RuleInvalidCode
+	f.Rule = ruleInvalidCode
 	ver := cl.Identification.Version
 	f.Msg = msgInvalidCode.With(code, uri, ver)
 	if near := nearest(code, cl.Codes(), 3); len(near) > 0 {
@@ -489,11 +489,11 @@ func unknownList(base finding.Finding, uri, version string, err error) *finding.
 	f := base
 	var nf *codelist.NotFoundError
 	if errors.As(err, &nf) && len(nf.Versions) > 0 {
-		f.Rule = RuleUnknownVersion
+		f.Rule = ruleUnknownVersion
 		f.Msg = msgUnknownVersion.With(uri, version, strings.Join(nf.Versions, ", "))
 		return &f
 	}
-	f.Rule = RuleUnknownList
+	f.Rule = ruleUnknownList
 	if version != "" {
 		f.Msg = msgUnknownListVersion.With(uri, version)
 	} else {

@@ -61,8 +61,8 @@ func TestFixedListURIAnlageart(t *testing.T) {
 	}
 	bad := strings.Replace(string(src), valid, `<anlageart listVersionID="3.0"><code>0177</code></anlageart>`, 1)
 	fs := check(bad)
-	if len(fs) != 1 || fs[0].Rule != RuleInvalidCode || fs[0].Severity != finding.Error {
-		t.Fatalf("code 0177: want one %s error, got %+v", RuleInvalidCode, fs)
+	if len(fs) != 1 || fs[0].Rule != ruleInvalidCode || fs[0].Severity != finding.Error {
+		t.Fatalf("code 0177: want one %s error, got %+v", ruleInvalidCode, fs)
 	}
 	en := fs[0].Text("en")
 	for _, want := range []string{`"0177"`, "urn:xoev-de:xbau:codeliste:anlagen version 3.0", "from the schema", "Code.AnlageArt", "listURI urn:xoev-de:xbau:codeliste:anlagen (fixed)"} {
@@ -399,12 +399,12 @@ func TestEveryFixedListURIType(t *testing.T) {
 					continue
 				}
 				f := fs[0]
-				wantRule := RuleInvalidCode
-				if resolver.real && f.Rule != RuleInvalidCode {
+				wantRule := ruleInvalidCode
+				if resolver.real && f.Rule != ruleInvalidCode {
 					// The corpus holds the newest version of each list only.
 					wantRule = f.Rule
-					if f.Rule != RuleUnknownList && f.Rule != RuleUnknownVersion {
-						wantRule = RuleInvalidCode
+					if f.Rule != ruleUnknownList && f.Rule != ruleUnknownVersion {
+						wantRule = ruleInvalidCode
 					}
 				}
 				if f.Rule != wantRule {
@@ -415,7 +415,7 @@ func TestEveryFixedListURIType(t *testing.T) {
 				if ct.version != "" {
 					wants = append(wants, "listVersionID "+ct.version+" (fixed)")
 				}
-				if f.Rule == RuleInvalidCode {
+				if f.Rule == ruleInvalidCode {
 					wants = append(wants, "code list "+ct.listURI+" version ")
 				}
 				for _, w := range wants {

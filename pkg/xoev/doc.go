@@ -5,7 +5,7 @@
 //
 // [LoadSchemaSet] reads a main schema with its whole xs:include/xs:import
 // closure before compiling: relative locations against the referencing
-// document, absolute URLs through OASIS XML Catalogs 1.1 ([LoadCatalog]:
+// document, absolute URLs through OASIS XML Catalogs 1.1 (loadCatalog:
 // uri, system, rewriteURI, rewriteSystem, delegate*, nextCatalog, group,
 // xml:base). Every import is followed, also several documents of one
 // namespace (xmllint and libxml2 keep only the first). Nothing is ever
@@ -39,7 +39,7 @@
 // never expanded), an unknown encoding ([RuleEncoding]; ISO-8859-x,
 // windows-125x and UTF-16 are transcoded while streaming), XSD rules
 // ("xsd:element", "xsd:facet", …), and an odd-length xsi:schemaLocation
-// ([RuleSchemaLocation], a warning). [Identify] reads the root element,
+// ([RuleSchemaLocation], a warning). identify reads the root element,
 // namespace, standard, version and the Nachrichtenkopf.
 //
 // # Code lists

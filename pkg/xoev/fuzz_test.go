@@ -39,7 +39,7 @@ func FuzzIdentify(f *testing.F) {
 	}
 	f.Add([]byte(`<x:n xmlns:x="http://www.xjustiz.de"><x:nachrichtenkopf xjustizVersion="3.5.1"/></x:n>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = Identify(strings.NewReader(string(data)))
+		_, _ = identify(strings.NewReader(string(data)))
 	})
 }
 

@@ -20,14 +20,14 @@ var identifyBufs = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 1
 // header: identification must stay cheap next to validation.
 const identifyElementLimit = 400
 
-// Identify reads the start of a message and tells what it is: the root
+// identify reads the start of a message and tells what it is: the root
 // element and its namespace, the standard and version (from the namespace,
 // or from attributes such as XJustiz's xjustizVersion) and the XÖV message
 // header (Nachrichtenkopf: nachrichtenUUID, nachrichtentyp,
 // erstellungszeitpunkt, autor, leser; xdomea's Kopf likewise). It reads
 // only as far as the header and never expands entities. A message that is
 // not well-formed before the root element gives an error.
-func Identify(r io.Reader) (*finding.Identity, error) {
+func identify(r io.Reader) (*finding.Identity, error) {
 	br := identifyBufs.Get().(*bufio.Reader)
 	br.Reset(r)
 	defer func() { br.Reset(nil); identifyBufs.Put(br) }()

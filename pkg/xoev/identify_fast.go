@@ -8,7 +8,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// identifyBytes is [Identify] on a message held in memory, without
+// identifyBytes is identify on a message held in memory, without
 // encoding/xml (which costs as much as a tenth of a small message's
 // validation). It reads the same tokens in the same order, but takes only
 // the plain form nearly every message has: UTF-8 without a byte order

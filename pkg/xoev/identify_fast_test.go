@@ -20,7 +20,7 @@ func sameIdentity(t *testing.T, name string, data []byte) bool {
 	if !ok {
 		return false
 	}
-	want, err := Identify(bytes.NewReader(data))
+	want, err := identify(bytes.NewReader(data))
 	if err != nil {
 		t.Errorf("%s: identifyBytes answered %+v where Identify fails: %v", name, got, err)
 		return true

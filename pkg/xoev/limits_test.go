@@ -162,7 +162,7 @@ func TestTextNodeMemoryBounded(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		fs := validateReader(t, set, textMessage(elem, 48<<20))
-		if _, err := Identify(textMessage(elem, 48<<20)); err != nil {
+		if _, err := identify(textMessage(elem, 48<<20)); err != nil {
 			t.Fatal(err)
 		}
 		runtime.ReadMemStats(&after)

@@ -91,9 +91,9 @@ func LoadSchemaDir(dir string, opts LoadOptions) (*SchemaDir, error) {
 	return d, nil
 }
 
-// Select returns the schema set whose documents declare {ns}local as a
+// pick returns the schema set whose documents declare {ns}local as a
 // global element, compiling it on first use.
-func (d *SchemaDir) Select(ctx context.Context, ns, local string) (*SchemaSet, error) {
+func (d *SchemaDir) pick(ctx context.Context, ns, local string) (*SchemaSet, error) {
 	cands := d.byRoot["{"+ns+"}"+local]
 	if len(cands) != 1 {
 		c := slices.Clone(cands)

@@ -322,7 +322,7 @@ func (l *loader) resolve(base string, ref *schemaRef) (string, error) {
 
 func (l *loader) catalogLookup(loc string) (string, bool, error) {
 	for _, c := range l.catalogs {
-		v, ok, err := c.Resolve(loc)
+		v, ok, err := c.resolve(loc)
 		if err != nil || ok {
 			return v, ok, err
 		}

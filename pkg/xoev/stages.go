@@ -39,7 +39,7 @@ func (IdentifyStage) Check(ctx context.Context, msg *batch.Message, res *finding
 		return err
 	}
 	defer rc.Close()
-	id, err := Identify(rc)
+	id, err := identify(rc)
 	if err == nil {
 		msg.Identity = id
 	}
@@ -136,13 +136,13 @@ func (s *SchemaSet) Picker() SchemaPicker {
 }
 
 // Picker returns a [SchemaPicker] that chooses by root element and
-// namespace (see [SchemaDir.Select]).
+// namespace (see SchemaDir.pick).
 func (d *SchemaDir) Picker() SchemaPicker {
 	return func(ctx context.Context, msg *batch.Message) (*SchemaSet, error) {
 		if msg.Identity == nil {
 			return nil, errNoRoot
 		}
-		return d.Select(ctx, msg.Identity.Namespace, msg.Identity.Root)
+		return d.pick(ctx, msg.Identity.Namespace, msg.Identity.Root)
 	}
 }
 
@@ -208,7 +208,7 @@ func (s XSDStage) notWellFormed(msg *batch.Message, res *finding.FileResult) err
 		return err
 	}
 	defer rc.Close()
-	_, err = Identify(rc)
+	_, err = identify(rc)
 	detail, line := xmlmsg.NoRoot.With(), 0
 	if err != nil {
 		detail, line = xmlmsg.Syntax(err)

@@ -211,7 +211,7 @@ func TestCatalogResolve(t *testing.T) {
 		{"http://n.example/q/r.xsd", "sub/n/q/r.xsd"}, // through nextCatalog, relative to it
 		{"http://unknown.example/u.xsd", ""},          // a loop back to cat.xml ends
 	} {
-		got, ok, err := c.Resolve(tc.id)
+		got, ok, err := c.resolve(tc.id)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.id, err)
 		}
@@ -367,7 +367,7 @@ func TestIdentify(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	id, err := Identify(f)
+	id, err := identify(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,11 +396,11 @@ func TestIdentify(t *testing.T) {
 			t.Errorf("standardOf(%q) = %q %q, want %q %q", tc.ns, std, ver, tc.std, tc.ver)
 		}
 	}
-	id, err = Identify(strings.NewReader(`<x:nachricht xmlns:x="http://www.xjustiz.de"><x:nachrichtenkopf xjustizVersion="3.5.1"><x:erstellungszeitpunkt>2026-01-01T00:00:00Z</x:erstellungszeitpunkt></x:nachrichtenkopf></x:nachricht>`))
+	id, err = identify(strings.NewReader(`<x:nachricht xmlns:x="http://www.xjustiz.de"><x:nachrichtenkopf xjustizVersion="3.5.1"><x:erstellungszeitpunkt>2026-01-01T00:00:00Z</x:erstellungszeitpunkt></x:nachrichtenkopf></x:nachricht>`))
 	if err != nil || id.Standard != "xjustiz" || id.Version != "3.5.1" {
 		t.Errorf("xjustiz: %+v %v", id, err)
 	}
-	if _, err := Identify(strings.NewReader("not xml")); err == nil {
+	if _, err := identify(strings.NewReader("not xml")); err == nil {
 		t.Error("no root: no error")
 	}
 }
@@ -509,19 +509,19 @@ func TestSchemaDirSelect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := d.Select(context.Background(), "urn:t", "a")
+	set, err := d.pick(context.Background(), "urn:t", "a")
 	if err != nil || !strings.HasSuffix(set.Path, "a.xsd") {
 		t.Fatalf("select a: %v", err)
 	}
-	again, _ := d.Select(context.Background(), "urn:t", "a")
+	again, _ := d.pick(context.Background(), "urn:t", "a")
 	if again != set {
 		t.Error("schema set compiled twice")
 	}
 	var se *SelectError
-	if _, err := d.Select(context.Background(), "urn:t", "dup"); !errors.As(err, &se) || len(se.Candidates) != 2 || !strings.Contains(err.Error(), "b.xsd") {
+	if _, err := d.pick(context.Background(), "urn:t", "dup"); !errors.As(err, &se) || len(se.Candidates) != 2 || !strings.Contains(err.Error(), "b.xsd") {
 		t.Errorf("ambiguous: %v", err)
 	}
-	if _, err := d.Select(context.Background(), "urn:t", "none"); !errors.As(err, &se) || len(se.Candidates) != 0 {
+	if _, err := d.pick(context.Background(), "urn:t", "none"); !errors.As(err, &se) || len(se.Candidates) != 0 {
 		t.Errorf("none: %v", err)
 	}
 }

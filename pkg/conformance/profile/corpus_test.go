@@ -220,7 +220,7 @@ func TestExampleProfilesPickXRechnung(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				c, err := set.Select(context.Background(), d)
+				c, err := set.choose(context.Background(), d)
 				want := "xrechnung-3.0-ubl"
 				if strings.HasSuffix(f, "_uncefact.xml") {
 					want = "xrechnung-3.0-cii"

@@ -30,7 +30,7 @@
 //	  - {id: S6, message: "…", if: "xbau:a", then: "xbau:b"}
 //
 // Paths are relative to the profile file. extends names a base profile
-// whose keys are inherited ([Merge] has the rules); abstract: true marks
+// whose keys are inherited (merge has the rules); abstract: true marks
 // a base that is never selected. docs/profiles.md is the reference of
 // every key. Sharpenings and code list
 // bindings are compiled into a Schematron schema (one pattern each) and
@@ -41,7 +41,7 @@
 // of the profile's schema set (see xoev.Decls), and [Overlaps] finds
 // profiles that would always tie in selection.
 //
-// [Set.Select] gives each message exactly one profile: the profiles whose
+// Set.choose gives each message exactly one profile: the profiles whose
 // match fits; among several, the more specific match (xpath over root
 // over namespace), then the one whose version equals the message's
 // (match.version). None or several is a *[SelectError] naming the
@@ -55,5 +55,5 @@
 // warning rule ids) or a plain directory with valid/ and invalid/
 // instances, where every invalid/NAME.xml has a NAME.expect side file.
 // [RunSets] checks the cases with a [CheckFunc] on several goroutines and
-// [Judge] compares the findings with each expectation.
+// judge compares the findings with each expectation.
 package profile

@@ -14,7 +14,7 @@ import (
 func schemaKeys(t *testing.T) []string {
 	t.Helper()
 	var doc any
-	if err := json.Unmarshal(ProfileSchema(), &doc); err != nil {
+	if err := json.Unmarshal(profileSchema, &doc); err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}

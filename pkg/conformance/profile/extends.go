@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// Merge returns the profile child (which names base in extends) with
+// merge returns the profile child (which names base in extends) with
 // everything it inherits from base. The rules, also given in
 // docs/profiles.md:
 //
@@ -25,7 +25,7 @@ import (
 //
 // Paths the base names are rewritten relative to the child's directory,
 // so the merged profile resolves every file as its own.
-func Merge(base, child *Profile) *Profile {
+func merge(base, child *Profile) *Profile {
 	m := *child
 	if m.Title == "" {
 		m.Title = base.Title

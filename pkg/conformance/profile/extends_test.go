@@ -96,7 +96,7 @@ sharpenings:
 	}
 	// Inherited rules point at the file that defines them.
 	for id, want := range map[string]string{"B-1": "base.yaml", "B-2": "land.yaml", "V-1": "vendor.yaml"} {
-		if f, line := p.RulePos(id); filepath.Base(f) != want || line == 0 {
+		if f, line := p.rulePos(id); filepath.Base(f) != want || line == 0 {
 			t.Errorf("RulePos(%s) = %s:%d, want %s", id, f, line, want)
 		}
 	}
@@ -140,7 +140,7 @@ func TestExtendsErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
 			}
-			if got := errors.Is(err, ErrExtendsCycle); got != tc.cycle {
+			if got := errors.Is(err, errExtendsCycle); got != tc.cycle {
 				t.Errorf("errors.Is(err, ErrExtendsCycle) = %v, want %v", got, tc.cycle)
 			}
 		})

@@ -19,9 +19,6 @@ import (
 //go:embed profile.schema.json
 var profileSchema []byte
 
-// ProfileSchema returns the JSON Schema of profile files.
-func ProfileSchema() []byte { return bytes.Clone(profileSchema) }
-
 var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(profileSchema))
 	if err != nil {

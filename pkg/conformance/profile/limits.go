@@ -9,15 +9,15 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// RuleTimeout is the rule id of the finding that a message's rules did
+// ruleTimeout is the rule id of the finding that a message's rules did
 // not finish within [RuleLimits.Timeout].
-const RuleTimeout = "schematron:timeout"
+const ruleTimeout = "schematron:timeout"
 
 // RuleLimits bound the evaluation of one message's rules: its profile's
 // sharpenings and Schematron and every --schematron file, together.
 type RuleLimits struct {
 	// Timeout is the budget of one message; 0 means no limit. A message
-	// whose rules run longer gets a [RuleTimeout] finding and the run goes
+	// whose rules run longer gets a ruleTimeout finding and the run goes
 	// on with the next message.
 	Timeout time.Duration
 }
@@ -48,21 +48,21 @@ func (l RuleLimits) start(ctx context.Context, msg *batch.Message) (context.Cont
 }
 
 // timedOut turns err of a rule evaluation under the message's budget into
-// the [RuleTimeout] finding when the budget ran out; any other error (the
+// the ruleTimeout finding when the budget ran out; any other error (the
 // run being interrupted) is returned.
 func (l RuleLimits) timedOut(ctx context.Context, msg *batch.Message, res *finding.FileResult, err error) error {
 	if ctx.Err() != nil || !errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	timedOutKey.Set(msg, true)
-	res.Findings = append(res.Findings, finding.Finding{Rule: RuleTimeout, Severity: finding.Error,
+	res.Findings = append(res.Findings, finding.Finding{Rule: ruleTimeout, Severity: finding.Error,
 		Source: "schematron", Msg: msgTimeout.With(l.Timeout.String())})
 	return nil
 }
 
-// timeoutRuleInfo documents [RuleTimeout] for reporters that list rules.
+// timeoutRuleInfo documents ruleTimeout for reporters that list rules.
 func timeoutRuleInfo(lang string) finding.RuleInfo {
-	return finding.RuleInfo{ID: RuleTimeout, Title: msgTimeoutTitle.With().Text(lang), Severity: finding.Error}
+	return finding.RuleInfo{ID: ruleTimeout, Title: msgTimeoutTitle.With().Text(lang), Severity: finding.Error}
 }
 
 // Texts of this package's own rule, in German and English; the argument is

@@ -45,8 +45,8 @@ func TestRuleTimeout(t *testing.T) {
 		if took := time.Since(start); took > 5*time.Second {
 			t.Errorf("%s: took %s for a 300ms budget", lang, took)
 		}
-		if res.Err != nil || len(res.Findings) != 1 || res.Findings[0].Rule != RuleTimeout || res.Findings[0].Severity != finding.Error {
-			t.Fatalf("%s: result %+v (err %v), want one %s finding", lang, res.Findings, res.Err, RuleTimeout)
+		if res.Err != nil || len(res.Findings) != 1 || res.Findings[0].Rule != ruleTimeout || res.Findings[0].Severity != finding.Error {
+			t.Fatalf("%s: result %+v (err %v), want one %s finding", lang, res.Findings, res.Err, ruleTimeout)
 		}
 		if want, text := map[string]string{"de": "Regelauswertung", "en": "rule evaluation"}[lang], res.Findings[0].Text(lang); !strings.Contains(text, want) ||
 			!strings.Contains(text, "300ms") {
@@ -64,7 +64,7 @@ func TestRuleTimeout(t *testing.T) {
 
 // TestRuleTimeoutMessages: the rule's title differs by language.
 func TestRuleTimeoutMessages(t *testing.T) {
-	if ri := timeoutRuleInfo("en"); ri.ID != RuleTimeout || ri.Title == "" || timeoutRuleInfo("de").Title == ri.Title {
+	if ri := timeoutRuleInfo("en"); ri.ID != ruleTimeout || ri.Title == "" || timeoutRuleInfo("de").Title == ri.Title {
 		t.Errorf("rule info %+v", ri)
 	}
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Overlaps returns one *[ProfileError] for each pair of profiles that
-// match the same messages equally, so that [Set.Select] could never
+// match the same messages equally, so that Set.choose could never
 // choose between them: two match entries with the same namespace, the
 // same root (or none), the same match.xpath (or none), and no
 // match.version that tells the profiles' versions apart. The error names

@@ -30,7 +30,7 @@ type Profile struct {
 	Title       string `yaml:"title,omitempty" json:"title,omitempty"`
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
 	// Extends names a base profile (relative to this file) that this one
-	// inherits and sharpens further; see [Merge] for what is inherited.
+	// inherits and sharpens further; see merge for what is inherited.
 	Extends string `yaml:"extends,omitempty" json:"extends,omitempty"`
 	// Abstract marks a base profile that is only extended: [LoadSet]
 	// never selects it for a message.
@@ -235,7 +235,7 @@ func readChain(path string, stack []string) (*Profile, error) {
 			cycle = append(cycle, filepath.Base(f))
 		}
 		cycle = append(cycle, filepath.Base(abs))
-		return nil, &ProfileError{File: path, Msg: msgExtendsCycle.With(strings.Join(cycle, " -> ")), Err: ErrExtendsCycle}
+		return nil, &ProfileError{File: path, Msg: msgExtendsCycle.With(strings.Join(cycle, " -> ")), Err: errExtendsCycle}
 	}
 	p, data, err := readOne(path)
 	if err != nil {
@@ -249,17 +249,17 @@ func readChain(path string, stack []string) (*Profile, error) {
 	base, err := readChain(basePath, append(stack, abs))
 	if err != nil {
 		var pe *ProfileError
-		if errors.As(err, &pe) && errors.Is(err, ErrExtendsCycle) {
+		if errors.As(err, &pe) && errors.Is(err, errExtendsCycle) {
 			return nil, err
 		}
 		return nil, &ProfileError{File: path, Line: yamlLine(data, []string{"extends"}), Msg: msgExtends.With(p.Extends), Err: err}
 	}
-	return Merge(base, p), nil
+	return merge(base, p), nil
 }
 
-// ErrExtendsCycle is wrapped by the [ProfileError] of a profile that
+// errExtendsCycle is wrapped by the [ProfileError] of a profile that
 // extends itself, directly or through other bases.
-var ErrExtendsCycle = errors.New("a profile extends itself")
+var errExtendsCycle = errors.New("a profile extends itself")
 
 // readOne reads and decodes one profile file, without its base.
 func readOne(path string) (*Profile, []byte, error) {
@@ -304,22 +304,22 @@ func (p *Profile) check() error {
 	for i := range p.Sharpenings {
 		s := &p.Sharpenings[i]
 		if s.Kind() == "" {
-			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgOneKind.With(s.ID)}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.ruleLine(s.ID), Msg: msgOneKind.With(s.ID)}
 		}
 		if (s.Kind() == "codes" || s.Kind() == "pattern" || s.Kind() == "cardinality") && s.Path == "" {
-			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgNeedsPath.With(s.ID, s.Kind())}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.ruleLine(s.ID), Msg: msgNeedsPath.With(s.ID, s.Kind())}
 		}
 		if s.Kind() == "if-then" && (s.If == "" || s.Then == "") {
-			return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgNeedsIfThen.With(s.ID)}
+			return &ProfileError{File: p.ruleFile(s.ID), Line: p.ruleLine(s.ID), Msg: msgNeedsIfThen.With(s.ID)}
 		}
 		if s.Pattern != "" {
 			if err := checkPattern(s.Pattern); err != nil {
-				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgBadPattern.With(s.ID, s.Pattern), Err: err}
+				return &ProfileError{File: p.ruleFile(s.ID), Line: p.ruleLine(s.ID), Msg: msgBadPattern.With(s.ID, s.Pattern), Err: err}
 			}
 		}
 		if s.Severity != "" {
 			if _, err := finding.ParseSeverity(s.Severity); err != nil {
-				return &ProfileError{File: p.ruleFile(s.ID), Line: p.RuleLine(s.ID), Msg: msgSharpening.With(s.ID), Err: err}
+				return &ProfileError{File: p.ruleFile(s.ID), Line: p.ruleLine(s.ID), Msg: msgSharpening.With(s.ID), Err: err}
 			}
 		}
 	}
@@ -626,14 +626,14 @@ type rulePos struct {
 	line int
 }
 
-// RuleLine returns the line where the sharpening or code list binding id
-// is written, or 0; [Profile.RulePos] also gives the file, which differs
+// ruleLine returns the line where the sharpening or code list binding id
+// is written, or 0; Profile.rulePos also gives the file, which differs
 // from File for entries inherited from a base.
-func (p *Profile) RuleLine(id string) int { return p.ruleLines[id].line }
+func (p *Profile) ruleLine(id string) int { return p.ruleLines[id].line }
 
-// RulePos returns the file and line where the sharpening or code list
+// rulePos returns the file and line where the sharpening or code list
 // binding id is written ("" and 0 when unknown).
-func (p *Profile) RulePos(id string) (string, int) {
+func (p *Profile) rulePos(id string) (string, int) {
 	r := p.ruleLines[id]
 	return r.file, r.line
 }

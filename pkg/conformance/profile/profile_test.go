@@ -23,7 +23,7 @@ func TestSchemaCopyInSync(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(a, ProfileSchema()) {
+	if !bytes.Equal(a, profileSchema) {
 		t.Fatal("schemas/profile.schema.json and pkg/conformance/profile/profile.schema.json differ; copy one over the other")
 	}
 }
@@ -204,7 +204,7 @@ func TestSelect(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := set.Select(context.Background(), d)
+		c, err := set.choose(context.Background(), d)
 		if tc.err != "" {
 			var se *SelectError
 			if !errors.As(err, &se) || !strings.Contains(err.Error(), tc.err) {
@@ -317,8 +317,8 @@ func TestRuleSources(t *testing.T) {
 	if r := byID["XBAU-S-002"]; r.Severity != finding.Warning || !strings.Contains(r.Help, "assert empty(@test)") {
 		t.Errorf("XBAU-S-002 = %+v", r)
 	}
-	if r := byID[RuleTimeout]; r.Severity != finding.Error || r.Title == "" {
-		t.Errorf("%s = %+v", RuleTimeout, r)
+	if r := byID[ruleTimeout]; r.Severity != finding.Error || r.Title == "" {
+		t.Errorf("%s = %+v", ruleTimeout, r)
 	}
 	if r := byID["sch-xbau-gen-001"]; r.Severity != finding.Warning || r.Title == "" {
 		t.Errorf("overridden severity lost: %+v", r)

@@ -27,7 +27,7 @@ func (c *Compiled) CheckSchema(ctx context.Context) ([]error, error) {
 	x := set.Decls()
 	var errs []error
 	fail := func(id string, msg finding.Msg) {
-		file, line := c.RulePos(id)
+		file, line := c.rulePos(id)
 		if file == "" {
 			file = c.File
 		}

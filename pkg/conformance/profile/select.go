@@ -79,11 +79,11 @@ func (c *Compiled) eval(ctx context.Context, e *xpath3.Expression, doc *helium.D
 	return res.Sequence(), nil
 }
 
-// Select picks the one profile for doc: the profiles whose match fits
+// choose picks the one profile for doc: the profiles whose match fits
 // (namespace, root, xpath); among several, the more specific match wins
 // (xpath over root over namespace alone), then the one whose version
 // equals the message's (match.version). Anything else is a *[SelectError].
-func (s *Set) Select(ctx context.Context, doc *helium.Document) (*Compiled, error) {
+func (s *Set) choose(ctx context.Context, doc *helium.Document) (*Compiled, error) {
 	root := doc.DocumentElement()
 	if root == nil {
 		return nil, fmt.Errorf("message has no root element")

@@ -55,7 +55,7 @@ func pickCodes(msg *batch.Message) *xoev.CodeCheckOptions {
 	return codes
 }
 
-// SelectStage picks each message's profile from Set (see [Set.Select])
+// SelectStage picks each message's profile from Set (see Set.choose)
 // and records it in the message's identity.
 type SelectStage struct {
 	Set *Set
@@ -70,7 +70,7 @@ func (s SelectStage) Check(ctx context.Context, msg *batch.Message, res *finding
 	if err != nil || !ok {
 		return err
 	}
-	c, err := s.Set.Select(ctx, doc)
+	c, err := s.Set.choose(ctx, doc)
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func (s RulesStage) Check(ctx context.Context, msg *batch.Message, res *finding.
 			// The rules were generated: point at the sharpening in the
 			// profile instead.
 			fs[i].Related = nil
-			if file, line := c.Profile.RulePos(fs[i].Rule); line > 0 {
+			if file, line := c.Profile.rulePos(fs[i].Rule); line > 0 {
 				fs[i].Related = []finding.Position{{File: file, Line: line}}
 			}
 		}

@@ -65,7 +65,7 @@ func ReadTestSet(path string) (*TestSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read test set: %w", err)
 		}
-		return ReadVEFA(path, data)
+		return readVEFA(path, data)
 	}
 	ts := &TestSet{File: path}
 	found := false
@@ -188,8 +188,8 @@ func (e *Expect) note(rule string, line int) {
 	}
 }
 
-// Rules returns every rule id the expectation names, sorted.
-func (e *Expect) Rules() []string {
+// rules returns every rule id the expectation names, sorted.
+func (e *Expect) rules() []string {
 	var out []string
 	for _, l := range [][]string{e.Errors, e.Warnings, e.Infos, e.Absent} {
 		out = append(out, l...)
@@ -223,10 +223,10 @@ func (e *UnknownRuleError) Error() string {
 	return s
 }
 
-// EngineRule reports whether id is a rule of an engine rather than of a
+// engineRule reports whether id is a rule of an engine rather than of a
 // rule set (xml:…, xsd:…, codelist:…, schematron:…): such ids are open
 // (XSD rules name the constraint that failed) and are never unknown.
-func EngineRule(id string) bool {
+func engineRule(id string) bool {
 	for _, p := range []string{"xml:", "xsd:", "codelist:", "schematron:"} {
 		if strings.HasPrefix(id, p) {
 			return true
@@ -236,7 +236,7 @@ func EngineRule(id string) bool {
 }
 
 // UnknownRules returns an error for every rule the sets' expectations
-// name that is neither in known nor an [EngineRule], sorted by file and
+// name that is neither in known nor an engineRule, sorted by file and
 // line.
 func UnknownRules(sets []*TestSet, known map[string]bool) []error {
 	ids := make([]string, 0, len(known))
@@ -248,8 +248,8 @@ func UnknownRules(sets []*TestSet, known map[string]bool) []error {
 	seen := map[string]bool{}
 	for _, ts := range sets {
 		for _, c := range ts.Cases {
-			for _, id := range c.Expect.Rules() {
-				if known[id] || EngineRule(id) {
+			for _, id := range c.Expect.rules() {
+				if known[id] || engineRule(id) {
 					continue
 				}
 				file, line := c.Expect.File, c.Expect.Lines[id]
@@ -360,7 +360,7 @@ func RunSets(ctx context.Context, sets []*TestSet, stages []batch.Stage, workers
 			for j := range next {
 				c := &sets[j.set].Cases[j.c]
 				res := batch.CheckOne(ctx, batch.FromBytes(c.File, c.Instance), stages)
-				out[j.set][j.c] = Judge(c, res.Findings, res.Err)
+				out[j.set][j.c] = judge(c, res.Findings, res.Err)
 			}
 		}()
 	}
@@ -392,8 +392,8 @@ var (
 		"%s: erwartet %d× %s an %s, angeschlagen %d×", "%s: expected %d× %s at %s, fired %d×")
 )
 
-// Judge compares findings with a case's expectation.
-func Judge(c *Case, fs []finding.Finding, err error) CaseResult {
+// judge compares findings with a case's expectation.
+func judge(c *Case, fs []finding.Finding, err error) CaseResult {
 	r := CaseResult{Case: c, Findings: fs, Err: err}
 	if err != nil {
 		r.Problems = append(r.Problems, msgNotChecked.With(err.Error()))

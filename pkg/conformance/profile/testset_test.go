@@ -31,7 +31,7 @@ func TestReadVEFA(t *testing.T) {
     <x:Doc xmlns:x="urn:x"/>
   </test>
 </testSet>`
-	ts, err := ReadVEFA("t.xml", []byte(src))
+	ts, err := readVEFA("t.xml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +57,10 @@ func TestReadVEFA(t *testing.T) {
 	if !slices.Equal(ts.Cases[1].Expect.Errors, []string{"R-1", "R-2"}) {
 		t.Errorf("case 2 = %+v", ts.Cases[1].Expect)
 	}
-	if _, err := ReadVEFA("bad.xml", []byte("<notATestSet/>")); err == nil {
+	if _, err := readVEFA("bad.xml", []byte("<notATestSet/>")); err == nil {
 		t.Error("no error for a non-VEFA file")
 	}
-	if _, err := ReadVEFA("bad.xml", []byte("<testSet><test>")); err == nil || !strings.Contains(err.Error(), "bad.xml") {
+	if _, err := readVEFA("bad.xml", []byte("<testSet><test>")); err == nil || !strings.Contains(err.Error(), "bad.xml") {
 		t.Errorf("truncated file: %v", err)
 	}
 }
@@ -82,7 +82,7 @@ func TestJudge(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Judge(&tc.c, fs, nil)
+			r := judge(&tc.c, fs, nil)
 			if r.Pass != tc.pass || (tc.msg != "" && !slices.ContainsFunc(r.Problems, func(m finding.Msg) bool { return m.Text("en") == tc.msg })) {
 				t.Errorf("pass=%v problems=%v", r.Pass, r.Problems)
 			}
@@ -273,7 +273,7 @@ func TestJudgePins(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := &Case{Expect: Expect{Pins: tc.pins}}
-			r := Judge(c, fs, nil)
+			r := judge(c, fs, nil)
 			var texts []string
 			for _, m := range r.Problems {
 				texts = append(texts, m.Text("en"))

@@ -12,9 +12,9 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// NamespaceVEFA is the namespace of VEFA validator test sets, the format
+// nsVEFA is the namespace of VEFA validator test sets, the format
 // of the EN16931 unit tests.
-const NamespaceVEFA = "http://difi.no/xsd/vefa/validator/1.0"
+const nsVEFA = "http://difi.no/xsd/vefa/validator/1.0"
 
 // Expect is what one test instance must produce.
 type Expect struct {
@@ -72,8 +72,8 @@ type TestSet struct {
 	Cases         []Case
 }
 
-// ReadVEFA parses a VEFA testSet document.
-func ReadVEFA(file string, data []byte) (*TestSet, error) {
+// readVEFA parses a VEFA testSet document.
+func readVEFA(file string, data []byte) (*TestSet, error) {
 	ts := &TestSet{File: file, VEFA: true}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	type frameNS struct{ decls map[string]string }

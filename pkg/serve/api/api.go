@@ -64,8 +64,8 @@ var namePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 // can never be a path.
 func ValidName(name string) bool { return namePattern.MatchString(name) }
 
-// Validate checks the names and that each entry names one schema source.
-func (c *Config) Validate() error {
+// validate checks the names and that each entry names one schema source.
+func (c *Config) validate() error {
 	for _, n := range slices.Sorted(maps.Keys(c.SchemaSets)) {
 		s := c.SchemaSets[n]
 		if !namePattern.MatchString(n) {
@@ -119,7 +119,7 @@ type API struct {
 // New registers the API's routes on srv. Call [API.Preload] before
 // serving, or the readiness probe fails until it has run.
 func New(srv *serve.Server, cfg Config) (*API, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
 	if cfg.Jobs <= 0 {

@@ -159,8 +159,8 @@ func TestCheck(t *testing.T) {
 			if rec.Code != tc.status {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tc.status, rec.Body)
 			}
-			if tc.exit != "" && rec.Header().Get(ExitCodeHeader) != tc.exit {
-				t.Errorf("exit code %q, want %q: %s", rec.Header().Get(ExitCodeHeader), tc.exit, rec.Body)
+			if tc.exit != "" && rec.Header().Get(exitCodeHeader) != tc.exit {
+				t.Errorf("exit code %q, want %q: %s", rec.Header().Get(exitCodeHeader), tc.exit, rec.Body)
 			}
 			if tc.ctype != "" && rec.Header().Get("Content-Type") != tc.ctype {
 				t.Errorf("Content-Type %q, want %q", rec.Header().Get("Content-Type"), tc.ctype)
@@ -213,7 +213,7 @@ func TestConfigNames(t *testing.T) {
 		{"profile without path", Config{Profiles: map[string]Profile{"a": {}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := tc.cfg.Validate(); err == nil {
+			if err := tc.cfg.validate(); err == nil {
 				t.Error("accepted")
 			}
 		})
@@ -285,7 +285,7 @@ func TestFIMLint(t *testing.T) {
 		t.Errorf("html: %d", rec.Code)
 	}
 	rec = do(t, srv, "POST", "/v1/fim/lint", strings.NewReader("<nicht"))
-	if rec.Code != 200 || rec.Header().Get(ExitCodeHeader) != "1" {
+	if rec.Code != 200 || rec.Header().Get(exitCodeHeader) != "1" {
 		t.Errorf("broken document: %d %s", rec.Code, rec.Body)
 	}
 }

@@ -21,10 +21,10 @@ var (
 	msgKindProfile = finding.Register("serve.api.kind.profile", "Profil", "Profile")
 )
 
-// ExitCodeHeader carries the exit code "ozgctl check" would have ended
+// exitCodeHeader carries the exit code "ozgctl check" would have ended
 // with on the same messages: 0, 1 (findings at or above failOn) or 2 (a
 // message could not be checked).
-const ExitCodeHeader = "Ozgctl-Exit-Code"
+const exitCodeHeader = "Ozgctl-Exit-Code"
 
 // contentTypes are the media types of the report formats.
 var contentTypes = map[string]string{
@@ -132,7 +132,7 @@ func writeReport(w http.ResponseWriter, rep *finding.Report, format string, f re
 	h := w.Header()
 	h.Set("Content-Type", contentTypes[format])
 	h.Set("Content-Language", lang)
-	h.Set(ExitCodeHeader, strconv.Itoa(code))
+	h.Set(exitCodeHeader, strconv.Itoa(code))
 	w.WriteHeader(http.StatusOK)
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -162,11 +162,11 @@ func runClients(t *testing.T, base string, invs []invoice, n int, stop <-chan st
 				d := time.Since(t0)
 				statuses[resp.StatusCode]++
 				switch {
-				case resp.StatusCode == 200 && resp.Header.Get(ExitCodeHeader) == "0":
+				case resp.StatusCode == 200 && resp.Header.Get(exitCodeHeader) == "0":
 					lat = append(lat, d)
 				case resp.StatusCode == 429:
 				default:
-					t.Errorf("%s: %d exit %s: %.300s", inv.name, resp.StatusCode, resp.Header.Get(ExitCodeHeader), body)
+					t.Errorf("%s: %d exit %s: %.300s", inv.name, resp.StatusCode, resp.Header.Get(exitCodeHeader), body)
 				}
 			}
 		})

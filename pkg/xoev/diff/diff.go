@@ -102,8 +102,8 @@ type Effect string
 
 // The effects of a change on senders and receivers.
 const (
-	OK     Effect = "compatible"
-	Breaks Effect = "breaking"
+	compatible Effect = "compatible"
+	breaks     Effect = "breaking"
 )
 
 // Change is one difference between the versions. Senders: messages that
@@ -121,9 +121,9 @@ type Change struct {
 	Receivers Effect `json:"receivers"`
 }
 
-// Class is breaking when the change breaks either side.
-func (c Change) Class() string {
-	if c.Senders == Breaks || c.Receivers == Breaks {
+// class is breaking when the change breaks either side.
+func (c Change) class() string {
+	if c.Senders == breaks || c.Receivers == breaks {
 		return "breaking"
 	}
 	return "compatible"
@@ -184,10 +184,10 @@ func Compare(old, new *Set) *Result {
 		n, ok2 := new.Messages[m]
 		switch {
 		case !ok1:
-			r.add(Change{Message: m, Kind: "added", Path: "/" + m, What: "message", Senders: OK, Receivers: Breaks})
+			r.add(Change{Message: m, Kind: "added", Path: "/" + m, What: "message", Senders: compatible, Receivers: breaks})
 			r.Summary.MessagesAdded++
 		case !ok2:
-			r.add(Change{Message: m, Kind: "removed", Path: "/" + m, What: "message", Senders: Breaks, Receivers: OK})
+			r.add(Change{Message: m, Kind: "removed", Path: "/" + m, What: "message", Senders: breaks, Receivers: compatible})
 			r.Summary.MessagesRemoved++
 		default:
 			before := len(r.Changes)
@@ -198,15 +198,15 @@ func Compare(old, new *Set) *Result {
 		}
 	}
 	for _, c := range r.Changes {
-		if c.Class() == "breaking" {
+		if c.class() == "breaking" {
 			r.Summary.Breaking++
 		} else {
 			r.Summary.Compatible++
 		}
-		if c.Senders == Breaks {
+		if c.Senders == breaks {
 			r.Summary.BreakingSenders++
 		}
-		if c.Receivers == Breaks {
+		if c.Receivers == breaks {
 			r.Summary.BreakingReceivers++
 		}
 	}
@@ -257,9 +257,9 @@ func (r *Result) compareItems(msg string, o, n []Item) {
 				continue
 			}
 			added[p] = true
-			c := Change{Message: msg, Kind: "added", Path: p, New: card(ni.Min, ni.Max), Senders: OK, Receivers: Breaks}
+			c := Change{Message: msg, Kind: "added", Path: p, New: card(ni.Min, ni.Max), Senders: compatible, Receivers: breaks}
 			if ni.Min > 0 {
-				c.Senders = Breaks
+				c.Senders = breaks
 			}
 			r.add(c)
 			continue
@@ -276,9 +276,9 @@ func (r *Result) compareItems(msg string, o, n []Item) {
 		}
 		removed[p] = true
 		oi := om[p]
-		c := Change{Message: msg, Kind: "removed", Path: p, Old: card(oi.Min, oi.Max), Senders: Breaks, Receivers: OK}
+		c := Change{Message: msg, Kind: "removed", Path: p, Old: card(oi.Min, oi.Max), Senders: breaks, Receivers: compatible}
 		if oi.Max == 0 {
-			c.Senders = OK
+			c.Senders = compatible
 		}
 		r.add(c)
 	}
@@ -289,29 +289,29 @@ func (r *Result) compareItem(msg string, o, n Item) {
 		r.add(Change{Message: msg, Kind: "changed", Path: n.Path, What: what, Old: ov, New: nv, Senders: senders, Receivers: receivers})
 	}
 	if o.Min != n.Min || o.Max != n.Max {
-		s, rc := OK, OK
+		s, rc := compatible, compatible
 		if n.Min > o.Min || (n.Max != -1 && (o.Max == -1 || n.Max < o.Max)) {
-			s = Breaks // old messages may violate the new bounds
+			s = breaks // old messages may violate the new bounds
 		}
 		if n.Min < o.Min || (o.Max != -1 && (n.Max == -1 || n.Max > o.Max)) {
-			rc = Breaks // new messages may violate the old bounds
+			rc = breaks // new messages may violate the old bounds
 		}
 		ch("cardinality", card(o.Min, o.Max), card(n.Min, n.Max), s, rc)
 	}
 	if o.Type != n.Type && !(o.Type == "" && n.Type == "") {
 		// A type's name alone is no contract: what it allows (base,
 		// facets, values, children, attributes) is compared on its own.
-		ch("type", o.Type, n.Type, OK, OK)
+		ch("type", o.Type, n.Type, compatible, compatible)
 	}
 	if o.Base != n.Base {
-		ch("base", o.Base, n.Base, Breaks, Breaks)
+		ch("base", o.Base, n.Base, breaks, breaks)
 	}
 	if o.Fixed != n.Fixed {
 		what := "fixed"
 		if strings.HasSuffix(n.Path, "/@listURI") || strings.HasSuffix(n.Path, "/@listVersionID") {
 			what = "codelist"
 		}
-		ch(what, o.Fixed, n.Fixed, Breaks, Breaks)
+		ch(what, o.Fixed, n.Fixed, breaks, breaks)
 	}
 	keys := map[string]bool{}
 	for k := range o.Facets {
@@ -335,12 +335,12 @@ func (r *Result) compareItem(msg string, o, n Item) {
 	}
 	for _, v := range o.Enum {
 		if !slices.Contains(n.Enum, v) {
-			ch("enumeration", v, nil, Breaks, OK)
+			ch("enumeration", v, nil, breaks, compatible)
 		}
 	}
 	for _, v := range n.Enum {
 		if !slices.Contains(o.Enum, v) {
-			ch("enumeration", nil, v, OK, Breaks)
+			ch("enumeration", nil, v, compatible, breaks)
 		}
 	}
 }
@@ -356,15 +356,15 @@ func emptyNil(s string) any {
 // a looser one receivers; a changed pattern breaks both.
 func facetEffect(k, ov, nv string) (Effect, Effect) {
 	if ov == "" {
-		return Breaks, OK // a new restriction
+		return breaks, compatible // a new restriction
 	}
 	if nv == "" {
-		return OK, Breaks // a restriction removed
+		return compatible, breaks // a restriction removed
 	}
 	a, err1 := strconv.ParseFloat(ov, 64)
 	b, err2 := strconv.ParseFloat(nv, 64)
 	if err1 != nil || err2 != nil {
-		return Breaks, Breaks
+		return breaks, breaks
 	}
 	tighter := false
 	switch k {
@@ -373,12 +373,12 @@ func facetEffect(k, ov, nv string) (Effect, Effect) {
 	case "minLength", "minInclusive", "minExclusive":
 		tighter = b > a
 	case "length":
-		return Breaks, Breaks
+		return breaks, breaks
 	default:
-		return Breaks, Breaks
+		return breaks, breaks
 	}
 	if tighter {
-		return Breaks, OK
+		return breaks, compatible
 	}
-	return OK, Breaks
+	return compatible, breaks
 }

@@ -23,8 +23,8 @@ var texts = map[string]finding.Text{
 	"changed":    {DE: "geändert", EN: "changed"},
 }
 
-// T returns the text of key in lang ("de" or "en").
-func T(lang, key string) string {
+// tr returns the text of key in lang ("de" or "en").
+func tr(lang, key string) string {
 	if t, ok := texts[key]; ok {
 		return t.In(lang)
 	}
@@ -47,10 +47,10 @@ func val(v any) string {
 // changed, old → new, and which side it breaks; then a summary.
 func WriteText(w io.Writer, r *Result, lang string) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, T(lang, "header")+"\n", r.Old.Source, r.Old.Messages, strings.Join(r.Old.Namespaces, " "),
+	fmt.Fprintf(&b, tr(lang, "header")+"\n", r.Old.Source, r.Old.Messages, strings.Join(r.Old.Namespaces, " "),
 		r.New.Source, r.New.Messages, strings.Join(r.New.Namespaces, " "))
 	for _, c := range r.Changes {
-		fmt.Fprintf(&b, "  %-13s %-9s %s", T(lang, c.Class()), T(lang, c.Kind), c.Path)
+		fmt.Fprintf(&b, "  %-13s %-9s %s", tr(lang, c.class()), tr(lang, c.Kind), c.Path)
 		if c.What != "" {
 			fmt.Fprintf(&b, " %s", c.What)
 		}
@@ -58,11 +58,11 @@ func WriteText(w io.Writer, r *Result, lang string) error {
 			fmt.Fprintf(&b, ": %s → %s", val(c.Old), val(c.New))
 		}
 		var sides []string
-		if c.Senders == Breaks {
-			sides = append(sides, T(lang, "senders"))
+		if c.Senders == breaks {
+			sides = append(sides, tr(lang, "senders"))
 		}
-		if c.Receivers == Breaks {
-			sides = append(sides, T(lang, "receivers"))
+		if c.Receivers == breaks {
+			sides = append(sides, tr(lang, "receivers"))
 		}
 		if len(sides) > 0 {
 			fmt.Fprintf(&b, " [%s]", strings.Join(sides, ", "))
@@ -70,7 +70,7 @@ func WriteText(w io.Writer, r *Result, lang string) error {
 		b.WriteByte('\n')
 	}
 	s := r.Summary
-	fmt.Fprintf(&b, T(lang, "summary")+"\n", s.MessagesAdded, s.MessagesRemoved, s.MessagesChanged, s.Breaking, s.BreakingSenders, s.BreakingReceivers, s.Compatible)
+	fmt.Fprintf(&b, tr(lang, "summary")+"\n", s.MessagesAdded, s.MessagesRemoved, s.MessagesChanged, s.Breaking, s.BreakingSenders, s.BreakingReceivers, s.Compatible)
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -91,7 +91,7 @@ type jsonResult struct {
 func WriteJSON(w io.Writer, r *Result, _ string) error {
 	out := jsonResult{Old: r.Old, New: r.New, Changes: make([]jsonChange, 0, len(r.Changes)), Summary: r.Summary}
 	for _, c := range r.Changes {
-		out.Changes = append(out.Changes, jsonChange{Class: c.Class(), Change: c})
+		out.Changes = append(out.Changes, jsonChange{Class: c.class(), Change: c})
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
