@@ -17,9 +17,9 @@ type GroupSpec struct {
 	Version string `yaml:"version,omitempty" json:"version,omitempty"`
 }
 
-// Collector adds the usage of each message to its group's counts while a
+// collector adds the usage of each message to its group's counts while a
 // run goes on, so that no per-message data outlives its message.
-type Collector struct {
+type collector struct {
 	specs   []GroupSpec
 	groupOf map[string]int
 	groups  []*groupAcc
@@ -78,8 +78,8 @@ func (c *counter) add(n int, ex *Example) {
 
 // newCollector returns a collector for the groups; groupOf maps an input
 // name to the index of its group in groups.
-func newCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
-	c := &Collector{specs: groups, groupOf: groupOf}
+func newCollector(groups []GroupSpec, groupOf map[string]int) *collector {
+	c := &collector{specs: groups, groupOf: groupOf}
 	for range groups {
 		c.groups = append(c.groups, &groupAcc{usage: newUsage()})
 	}
@@ -88,7 +88,7 @@ func newCollector(groups []GroupSpec, groupOf map[string]int) *Collector {
 
 // stage returns the stage that adds a message's [Usage] (left by
 // [UsageStage] under [UsageKey]) to its group; it goes last.
-func (c *Collector) stage() batch.Stage {
+func (c *collector) stage() batch.Stage {
 	return batch.StageFunc{ID: "interop-collect", Fn: func(_ context.Context, msg *batch.Message, _ *finding.FileResult) error {
 		u, ok := UsageKey.Get(msg)
 		gi, known := c.groupOf[msg.Input.Name]
@@ -114,7 +114,7 @@ func (g *groupAcc) add(file string, u *Usage) {
 // result counts the check results per group, adds the collected usage and
 // computes the differences. results are the run's file results (their
 // File is the input name of groupOf).
-func (c *Collector) result(results []finding.FileResult, s Settings) *Result {
+func (c *collector) result(results []finding.FileResult, s Settings) *Result {
 	r := &Result{Settings: s, Groups: make([]Group, len(c.specs))}
 	type mtKey struct{ root, standard, version string }
 	mts := make([]map[mtKey][2]int, len(c.specs))

@@ -8,7 +8,7 @@
 // [UsageStage] is one more [batch.Stage] after the check pipeline of
 // package conformance: it streams each message once and leaves its
 // [Usage] (the set of stable paths and code values) under [UsageKey].
-// Collector.stage adds it to the message's group right away, so memory
+// collector.stage adds it to the message's group right away, so memory
 // grows with the number of distinct paths, not with the number of
 // messages.
 //

@@ -22,7 +22,7 @@ type Source struct {
 	Inputs    []string `yaml:"inputs"`
 }
 
-// Manifest lists the groups of a run (the --manifest file):
+// manifest lists the groups of a run (the --manifest file):
 //
 //	groups:
 //	  - name: vendor-a
@@ -32,7 +32,7 @@ type Source struct {
 //	    inputs: [vendor-a, "extra/alpha-*.xml"]
 //
 // Inputs are relative to the manifest's directory.
-type Manifest struct {
+type manifest struct {
 	Groups []Source `yaml:"groups"`
 }
 
@@ -58,7 +58,7 @@ func ReadManifest(path string) ([]Source, error) {
 	if err != nil {
 		return nil, &ManifestError{File: path, Msg: "read manifest", Err: err}
 	}
-	var m Manifest
+	var m manifest
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil {
