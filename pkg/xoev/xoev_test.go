@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ozgctl/ozgctl/internal/testenv"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -131,27 +132,12 @@ func TestLoadMissingCatalogEntry(t *testing.T) {
 	}
 }
 
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 const xsHead = `<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" xmlns:t="urn:t" elementFormDefault="qualified">
 `
 
 func TestLoadOutsideRoots(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteFiles(t, map[string]string{
 		"dist/xsd/main.xsd":  xsHead + `<xs:include schemaLocation="../../secret/x.xsd"/></xs:schema>`,
 		"secret/x.xsd":       xsHead + `<xs:element name="x" type="xs:string"/></xs:schema>`,
 		"dist/xsd/abs.xsd":   xsHead + `<xs:include schemaLocation="/etc/passwd"/></xs:schema>`,
@@ -181,7 +167,7 @@ func TestLoadOutsideRoots(t *testing.T) {
 }
 
 func TestCatalogResolve(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteFiles(t, map[string]string{
 		"cat.xml": `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
   <uri name="http://a.example/x.xsd" uri="local/x.xsd"/>
   <rewriteURI uriStartString="http://b.example/" rewritePrefix="b/"/>
@@ -229,7 +215,7 @@ func TestCatalogResolve(t *testing.T) {
 	if _, err := LoadCatalog(filepath.Join(dir, "missing.xml")); err == nil {
 		t.Error("missing catalog: no error")
 	}
-	bad := writeFiles(t, map[string]string{"c.xml": `<catalog xmlns="urn:x"/>`})
+	bad := testenv.WriteFiles(t, map[string]string{"c.xml": `<catalog xmlns="urn:x"/>`})
 	if _, err := LoadCatalog(filepath.Join(bad, "c.xml")); err == nil {
 		t.Error("foreign root: no error")
 	}
@@ -266,7 +252,7 @@ func TestDoctypeSchema(t *testing.T) {
 	if strings.Count(s, "\n") != strings.Count(dsigLike, "\n") {
 		t.Error("line numbers shifted")
 	}
-	dir := writeFiles(t, map[string]string{"xsd/dsig.xsd": dsigLike})
+	dir := testenv.WriteFiles(t, map[string]string{"xsd/dsig.xsd": dsigLike})
 	set, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "xsd/dsig.xsd"), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -481,7 +467,7 @@ func TestRealXmldsig(t *testing.T) {
 // TestUnsupportedConstruct: a construct jacoelho refuses is named with its
 // schema file and line, and by default the set falls back to helium.
 func TestUnsupportedConstruct(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"x/a.xsd": xsHead + "\n" + `<xs:element name="a"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\p{IsBasicLatin}+"/></xs:restriction></xs:simpleType></xs:element></xs:schema>`})
+	dir := testenv.WriteFiles(t, map[string]string{"x/a.xsd": xsHead + "\n" + `<xs:element name="a"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="\p{IsBasicLatin}+"/></xs:restriction></xs:simpleType></xs:element></xs:schema>`})
 	_, err := LoadSchemaSet(context.Background(), filepath.Join(dir, "x/a.xsd"), LoadOptions{Engine: "jacoelho"})
 	var le *LoadError
 	if !errors.As(err, &le) || le.Construct != "unsupported.regex" || le.Line != 4 || !strings.HasSuffix(le.File, "a.xsd") {
@@ -500,7 +486,7 @@ func TestUnsupportedConstruct(t *testing.T) {
 }
 
 func TestSchemaDirSelect(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteFiles(t, map[string]string{
 		"s/one/a.xsd": xsHead + `<xs:element name="a" type="xs:string"/><xs:element name="dup" type="xs:string"/></xs:schema>`,
 		"s/two/b.xsd": xsHead + `<xs:element name="dup" type="xs:string"/></xs:schema>`,
 		"s/notes.xsd": `<not-a-schema/>`,
@@ -527,7 +513,7 @@ func TestSchemaDirSelect(t *testing.T) {
 }
 
 func TestNamespaceOnlyImport(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteFiles(t, map[string]string{
 		"x/xmlns.xsd": xsHead + `<xs:import namespace="http://www.w3.org/XML/1998/namespace"/>
 <xs:element name="a"><xs:complexType><xs:attribute ref="xml:lang"/></xs:complexType></xs:element></xs:schema>`,
 		"x/other.xsd": xsHead + `<xs:import namespace="urn:elsewhere"/><xs:element name="a" type="xs:string"/></xs:schema>`,

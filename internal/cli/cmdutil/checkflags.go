@@ -76,14 +76,14 @@ func (c *CheckFlags) Check() error {
 	if c.RuleTimeout < 0 {
 		return FlagErrorf("--rule-timeout %s: want a positive duration, or 0 for no limit", c.RuleTimeout)
 	}
-	if _, err := c.Limits(); err != nil {
+	if _, err := c.limits(); err != nil {
 		return FlagErrorf("%v", err)
 	}
 	return nil
 }
 
-// Limits returns the limits of --max-text-size and --max-depth.
-func (c *CheckFlags) Limits() (xoev.Limits, error) {
+// limits returns the limits of --max-text-size and --max-depth.
+func (c *CheckFlags) limits() (xoev.Limits, error) {
 	return ReadingLimits(c.MaxTextSize, c.MaxDepth)
 }
 
@@ -113,7 +113,7 @@ func ReadingLimits(maxTextSize string, maxDepth int) (xoev.Limits, error) {
 // Config turns the flags into what the pipeline checks against, with
 // finding messages in lang; the limits were checked by [CheckFlags.Check].
 func (c *CheckFlags) Config(lang string) conformance.Config {
-	lim, _ := c.Limits()
+	lim, _ := c.limits()
 	return conformance.Config{
 		XSD:       c.XSD,
 		SchemaDir: c.SchemaDir,

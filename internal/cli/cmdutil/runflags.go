@@ -26,7 +26,7 @@ type RunFlags struct {
 // the command's formats.
 func AddRunFlags(cmd *cobra.Command, r *RunFlags, formats []string) {
 	cmd.Flags().IntVarP(&r.Jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
-	AddBaselineFlags(cmd, &r.Baseline)
+	addBaselineFlags(cmd, &r.Baseline)
 	AddOutputFlags(cmd, &r.Output, formats)
 }
 
@@ -43,5 +43,5 @@ func (r *RunFlags) Parse(cmd *cobra.Command, f *Factory, args []string, noInput 
 	if r.Jobs < 0 {
 		return FlagErrorf("-j %d: want a positive number of workers", r.Jobs)
 	}
-	return r.Baseline.Check()
+	return r.Baseline.check()
 }

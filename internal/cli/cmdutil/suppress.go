@@ -30,14 +30,14 @@ type BaselineFlags struct {
 	Update bool
 }
 
-// AddBaselineFlags registers --baseline and --update-baseline.
-func AddBaselineFlags(cmd *cobra.Command, b *BaselineFlags) {
+// addBaselineFlags registers --baseline and --update-baseline.
+func addBaselineFlags(cmd *cobra.Command, b *BaselineFlags) {
 	cmd.Flags().StringVar(&b.Baseline, "baseline", "", "accept the findings recorded in the baseline `FILE`: reported as suppressed, they do not fail the run")
 	cmd.Flags().BoolVar(&b.Update, "update-baseline", false, "write this run's findings to the --baseline file (entries of files not checked are kept)")
 }
 
-// Check returns a FlagError for --update-baseline without --baseline.
-func (b *BaselineFlags) Check() error {
+// check returns a FlagError for --update-baseline without --baseline.
+func (b *BaselineFlags) check() error {
 	if b.Update && b.Baseline == "" {
 		return FlagErrorf("--update-baseline: give the file to write with --baseline FILE")
 	}

@@ -26,9 +26,9 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
-// TokenEnv is the environment variable that holds the bearer token when
+// tokenEnv is the environment variable that holds the bearer token when
 // no --token-file is given.
-const TokenEnv = "OZGCTL_SERVE_TOKEN"
+const tokenEnv = "OZGCTL_SERVE_TOKEN"
 
 // ServeOptions are the parsed flags and config sections of "ozgctl serve".
 type ServeOptions struct {
@@ -146,7 +146,7 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*ServeOptions) error) *cobra.Comm
 	fl.IntVar(&opts.MaxInFlight, "max-inflight", 0, "checks answered at once, more get 429 (default: 2 × number of CPUs)")
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", 30*time.Second, "time requests in flight get to finish on SIGTERM")
 	fl.DurationVar(&opts.DrainDelay, "drain-delay", 0, "time to keep answering 503 on SIGTERM before the listener closes (let the load balancer notice)")
-	fl.StringVar(&opts.TokenFile, "token-file", "", "`FILE` holding the bearer token requests must send (default: $"+TokenEnv+", none if unset)")
+	fl.StringVar(&opts.TokenFile, "token-file", "", "`FILE` holding the bearer token requests must send (default: $"+tokenEnv+", none if unset)")
 	fl.StringVar(&opts.LogFormat, "log-format", "text", "request log on stderr: text or json")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 1, "workers per batch request")
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the Schematron and profile rules may take on one message; 0 for no limit")
@@ -277,7 +277,7 @@ func (opts *ServeOptions) token() (string, error) {
 		}
 		return tok, nil
 	}
-	return strings.TrimSpace(opts.Getenv(TokenEnv)), nil
+	return strings.TrimSpace(opts.Getenv(tokenEnv)), nil
 }
 
 func serveRun(ctx context.Context, opts *ServeOptions) error {

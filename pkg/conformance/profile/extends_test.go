@@ -2,28 +2,13 @@ package profile
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-// writeFiles writes name → content below a new temporary directory.
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"github.com/ozgctl/ozgctl/internal/testenv"
+)
 
 const federalBase = `id: bund
 abstract: true
@@ -42,7 +27,7 @@ sharpenings:
 `
 
 func TestExtends(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteFiles(t, map[string]string{
 		"bund/base.yaml": federalBase,
 		"land/land.yaml": `id: land
 extends: ../bund/base.yaml
@@ -129,7 +114,7 @@ func TestExtendsErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writeFiles(t, tc.files)
+			dir := testenv.WriteFiles(t, tc.files)
 			_, err := Read(filepath.Join(dir, tc.read))
 			if tc.want == "" {
 				if err != nil {
@@ -150,7 +135,7 @@ func TestExtendsErrors(t *testing.T) {
 // A directory of profiles skips abstract bases: only the concrete
 // profiles take part in selection.
 func TestLoadSetSkipsAbstract(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testenv.WriteFiles(t, map[string]string{
 		"base.yaml":  "id: base\nabstract: true\nstandard: S\nversion: '1'\nmatch: {namespace: 'urn:x'}\n",
 		"child.yaml": "id: child\nextends: base.yaml\n",
 	})

@@ -16,8 +16,8 @@ import (
 	xoevdiff "github.com/ozgctl/ozgctl/pkg/xoev/diff"
 )
 
-// Formats are the output formats of xoev diff.
-var Formats = []string{report.FormatText, report.FormatJSON}
+// formats are the output formats of xoev diff.
+var formats = []string{report.FormatText, report.FormatJSON}
 
 // DiffOptions are the parsed flags and arguments of "ozgctl xoev diff".
 type DiffOptions struct {
@@ -73,7 +73,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 				return cmdutil.FlagErrorf("want two schema set versions, OLD and NEW (directories or entry XSDs), got %d", len(args))
 			}
 			opts.Old, opts.New = args[0], args[1]
-			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
 			if opts.FailOn != "breaking" && opts.FailOn != "none" {
@@ -91,7 +91,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	fl := cmd.Flags()
 	fl.StringVar(&opts.OldCatalog, "old-catalog", "", "XML catalog `FILE` for the old version's entry XSD")
 	fl.StringVar(&opts.NewCatalog, "new-catalog", "", "XML catalog `FILE` for the new version's entry XSD")
-	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
+	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "none", "breaking: exit 1 when a change breaks senders or receivers; none")
 	cmdutil.AddLangFlag(cmd, &opts.Lang, "the output")
 	return cmd
