@@ -69,8 +69,9 @@ test-race:
 
 ## test-xsd: the unit tests of the carried jacoelho/xsd (third_party/xsd),
 ## santhosh-tekuri/jsonschema (third_party/jsonschema; its one example that
-## needs the network is skipped) and lestrrat-go/helium (third_party/helium;
-## the tests of its left-out libxml2 corpus are skipped), nested modules that `go test ./...` skips. test-xsd-full adds its
+## needs the network is skipped), lestrrat-go/helium (third_party/helium;
+## the tests of its left-out libxml2 corpus are skipped) and
+## olekukonko/tablewriter (third_party/tablewriter), nested modules that `go test ./...` skips. test-xsd-full adds its
 ## architecture tests, its wasm build and, with XSD_HARNESS_DIR set to an
 ## upstream tests/ directory holding the W3C corpus, its conformance harness.
 XSD_DIR      := third_party/xsd
@@ -81,6 +82,7 @@ test-xsd:
 	cd $(XSD_DIR) && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 $(XSD_UNIT_PKGS)
 	cd third_party/jsonschema && CGO_ENABLED=0 $(GO) test -count=1 -skip 'Example_fromHTTPS' ./...
 	cd third_party/helium && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 -skip '$(HELIUM_SKIP)' ./...
+	cd third_party/tablewriter && CGO_ENABLED=0 $(GO) test -count=1 ./...
 
 test-xsd-full:
 	cd $(XSD_DIR) && CGO_ENABLED=0 $(GO) test -count=1 ./...

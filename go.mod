@@ -64,3 +64,5 @@ replace github.com/jacoelho/xsd => ./third_party/xsd
 replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
 
 replace github.com/lestrrat-go/helium => ./third_party/helium
+
+replace github.com/olekukonko/tablewriter => ./third_party/tablewriter

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lists how the carried modules (third_party/xsd, third_party/jsonschema,
-# third_party/helium)
+# third_party/helium, third_party/tablewriter)
 # differ from the upstream versions they were copied from (downloaded through
 # the Go module proxy), as a check of their PATCHES.md. With UNIFIED=1 it
 # prints the unified diff of the changed files as well.
@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for pair in "third_party/xsd github.com/jacoelho/xsd@v0.4.0" \
             "third_party/jsonschema github.com/santhosh-tekuri/jsonschema/v6@v6.0.3" \
-            "third_party/helium github.com/lestrrat-go/helium@v0.7.0"; do
+            "third_party/helium github.com/lestrrat-go/helium@v0.7.0" \
+            "third_party/tablewriter github.com/olekukonko/tablewriter@v1.1.5"; do
   set -- $pair
   local_dir=$1 mod=$2
   dir=$(go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')

@@ -1,6 +1,9 @@
 package html
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // HTML element name constants used throughout the html package.
 // Extracted to satisfy the goconst linter; these names appear many times
@@ -171,18 +174,17 @@ var html40ElementTable = []htmlElemDesc{
 }
 
 // elemMap is a lookup map for element descriptors.
-var elemMap map[string]*htmlElemDesc
-
-func init() {
-	elemMap = make(map[string]*htmlElemDesc, len(html40ElementTable))
+var elemMap = sync.OnceValue(func() map[string]*htmlElemDesc {
+	elemMap := make(map[string]*htmlElemDesc, len(html40ElementTable))
 	for i := range html40ElementTable {
 		elemMap[html40ElementTable[i].name] = &html40ElementTable[i]
 	}
-}
+	return elemMap
+})
 
 // lookupElement returns the element descriptor for the given tag name (case-insensitive).
 func lookupElement(name string) *htmlElemDesc {
-	return elemMap[strings.ToLower(name)]
+	return elemMap()[strings.ToLower(name)]
 }
 
 // isHeadElement returns true if the tag belongs in <head>.
@@ -197,9 +199,7 @@ func isHeadElement(name string) bool {
 // htmlStartClose is the auto-close rules table from libxml2.
 // If we encounter newTag while oldTag is open, we close oldTag first.
 // Stored as map[oldTag]map[newTag]bool for O(1) lookup.
-var htmlStartClose map[string]map[string]bool
-
-func init() {
+var htmlStartClose = sync.OnceValue(func() map[string]map[string]bool {
 	entries := [][2]string{
 		{"a", "a"},
 		{"a", elemFieldset},
@@ -452,18 +452,19 @@ func init() {
 		{elemXmp, "ul"},
 	}
 
-	htmlStartClose = make(map[string]map[string]bool, 64)
+	htmlStartClose := make(map[string]map[string]bool, 64)
 	for _, e := range entries {
 		if htmlStartClose[e[0]] == nil {
 			htmlStartClose[e[0]] = make(map[string]bool, 4)
 		}
 		htmlStartClose[e[0]][e[1]] = true
 	}
-}
+	return htmlStartClose
+})
 
 // shouldAutoClose returns true if opening newTag should auto-close oldTag.
 func shouldAutoClose(oldTag, newTag string) bool {
-	m, ok := htmlStartClose[oldTag]
+	m, ok := htmlStartClose()[oldTag]
 	if !ok {
 		return false
 	}
@@ -473,16 +474,18 @@ func shouldAutoClose(oldTag, newTag string) bool {
 // htmlEndPriority is used to determine how end tags are handled.
 // Higher priority end tags can close lower priority elements.
 // Ported from libxml2.
-var htmlEndPriority = map[string]int{
-	elemDiv:   150,
-	"td":      160,
-	"th":      160,
-	"tr":      170,
-	elemThead: 180,
-	elemTbody: 180,
-	elemTfoot: 180,
-	elemTable: 190,
-	elemHead:  200,
-	elemBody:  200,
-	elemHTML:  220,
-}
+var htmlEndPriority = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		elemDiv:   150,
+		"td":      160,
+		"th":      160,
+		"tr":      170,
+		elemThead: 180,
+		elemTbody: 180,
+		elemTfoot: 180,
+		elemTable: 190,
+		elemHead:  200,
+		elemBody:  200,
+		elemHTML:  220,
+	}
+})

@@ -1,13 +1,17 @@
 package html
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // Code generated from WHATWG HTML5 Named Character References
 // https://html.spec.whatwg.org/entities.json
 // DO NOT EDIT.
 
 // 2125 named character references.
-var htmlEntityTable = map[string]string{
+var htmlEntityTable = sync.OnceValue(func() map[string]string {
+	return map[string]string{
 	"AElig": "\u00C6",
 	"AMP": "&",
 	"Aacute": "\u00C1",
@@ -2133,12 +2137,14 @@ var htmlEntityTable = map[string]string{
 	"zscr": "\U0001D4CF",
 	"zwj": "\u200D",
 	"zwnj": "\u200C",
-}
+	}
+})
 
 // htmlLegacyEntities is the set of 106 entities that can be resolved
 // without a trailing semicolon (HTML4 legacy behavior).
 // These are entities that have both &Name and &Name; forms in the WHATWG spec.
-var htmlLegacyEntities = map[string]bool{
+var htmlLegacyEntities = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
 	"AElig": true,
 	"AMP": true,
 	"Aacute": true,
@@ -2245,16 +2251,15 @@ var htmlLegacyEntities = map[string]bool{
 	"yacute": true,
 	"yen": true,
 	"yuml": true,
-}
+	}
+})
 
 // htmlEntityByRune maps Unicode codepoints to their preferred HTML4 entity name.
-// Built from htmlEntityTable at init time, excluding entities for ASCII
+// Built from htmlEntityTable on first use, excluding entities for ASCII
 // characters (amp, lt, gt, quot, apos) which are handled separately.
-var htmlEntityByRune map[rune]string
-
-func init() {
-	htmlEntityByRune = make(map[rune]string, len(htmlEntityTable))
-	for name, val := range htmlEntityTable {
+var htmlEntityByRune = sync.OnceValue(func() map[rune]string {
+	htmlEntityByRune := make(map[rune]string, len(htmlEntityTable()))
+	for name, val := range htmlEntityTable() {
 		r, _ := utf8.DecodeRuneInString(val)
 		if r < 0x80 {
 			continue // skip ASCII entities (amp, lt, gt, quot, apos)
@@ -2270,22 +2275,23 @@ func init() {
 		}
 		htmlEntityByRune[r] = name
 	}
-}
+	return htmlEntityByRune
+})
 
 // lookupEntity resolves an HTML named entity (without the leading & and trailing ;).
 func lookupEntity(name string) (string, bool) {
-	v, ok := htmlEntityTable[name]
+	v, ok := htmlEntityTable()[name]
 	return v, ok
 }
 
 // isLegacyEntity returns true if the entity can be resolved without a trailing
 // semicolon (HTML4 legacy behavior). HTML5-only entities require a semicolon.
 func isLegacyEntity(name string) bool {
-	return htmlLegacyEntities[name]
+	return htmlLegacyEntities()[name]
 }
 
 // lookupEntityByRune returns the HTML4 entity name for a Unicode codepoint,
 // or empty string if none exists.
 func lookupEntityByRune(r rune) string {
-	return htmlEntityByRune[r]
+	return htmlEntityByRune()[r]
 }

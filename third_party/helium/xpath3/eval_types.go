@@ -362,11 +362,11 @@ func isValidListCastable(s string, listType string) bool {
 	for _, tok := range tokens {
 		switch listType {
 		case TypeENTITIES, TypeIDREFS:
-			if !reNCName.MatchString(tok) {
+			if !reNCName().MatchString(tok) {
 				return false
 			}
 		case TypeNMTOKENS:
-			if !reNMTOKEN.MatchString(tok) {
+			if !reNMTOKEN().MatchString(tok) {
 				return false
 			}
 		}

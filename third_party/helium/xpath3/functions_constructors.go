@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
@@ -71,7 +72,7 @@ func init() {
 	for _, entry := range []struct {
 		name     string
 		typeName string
-		re       *regexp.Regexp // nil = no validation, just string cast
+		re       func() *regexp.Regexp // nil = no validation, just string cast
 	}{
 		{"normalizedString", TypeNormalizedString, nil},
 		{"token", TypeToken, nil},
@@ -184,14 +185,18 @@ func makeXSIntegerRangeBig(typeName string, minBig, maxBig *big.Int) func(contex
 var (
 	xmlNCNameStartCharRange = strings.ReplaceAll(xmlNameStartCharRange, ":", "")
 	xmlNCNameCharRange      = strings.ReplaceAll(xmlNameCharRange, ":", "")
-	reNCName                = regexp.MustCompile(`^[` + xmlNCNameStartCharRange + `][` + xmlNCNameCharRange + `]*$`)
-	reName                  = regexp.MustCompile(`^[` + xmlNameStartCharRange + `][` + xmlNameCharRange + `]*$`)
-	reNMTOKEN               = regexp.MustCompile(`^[` + xmlNameCharRange + `]+$`)
-	reLang                  = regexp.MustCompile(`(?i)^[a-z]{1,8}(-[a-z0-9]{1,8})*$`)
+	reNCName                = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[` + xmlNCNameStartCharRange + `][` + xmlNCNameCharRange + `]*$`)
+	})
+	reName = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[` + xmlNameStartCharRange + `][` + xmlNameCharRange + `]*$`)
+	})
+	reNMTOKEN = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[` + xmlNameCharRange + `]+$`) })
+	reLang    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^[a-z]{1,8}(-[a-z0-9]{1,8})*$`) })
 )
 
 // makeXSStringRestriction returns a constructor for a derived string type.
-func makeXSStringRestriction(typeName string, validate *regexp.Regexp) func(context.Context, []Sequence) (Sequence, error) {
+func makeXSStringRestriction(typeName string, validate func() *regexp.Regexp) func(context.Context, []Sequence) (Sequence, error) {
 	return func(_ context.Context, args []Sequence) (Sequence, error) {
 		a, empty, err := atomizeConstructorArg(args[0], typeName)
 		if err != nil {
@@ -209,7 +214,7 @@ func makeXSStringRestriction(typeName string, validate *regexp.Regexp) func(cont
 		} else {
 			s = collapseWhitespace(s)
 		}
-		if validate != nil && !validate.MatchString(s) {
+		if validate != nil && !validate().MatchString(s) {
 			return nil, &XPathError{
 				Code:    errCodeFORG0001,
 				Message: fmt.Sprintf("cannot cast %q to %s", s, typeName),
@@ -222,7 +227,7 @@ func makeXSStringRestriction(typeName string, validate *regexp.Regexp) func(cont
 // makeXSTokenList returns a constructor for xs:NMTOKENS or xs:IDREFS (whitespace-separated list).
 // listType (e.g. xs:NMTOKENS) drives the cardinality/type error message; itemType
 // (e.g. xs:NMTOKEN) drives per-token validation and result construction.
-func makeXSTokenList(listType, itemType string, tokenRe *regexp.Regexp) func(context.Context, []Sequence) (Sequence, error) {
+func makeXSTokenList(listType, itemType string, tokenRe func() *regexp.Regexp) func(context.Context, []Sequence) (Sequence, error) {
 	return func(_ context.Context, args []Sequence) (Sequence, error) {
 		a, empty, err := atomizeConstructorArg(args[0], listType)
 		if err != nil {
@@ -245,7 +250,7 @@ func makeXSTokenList(listType, itemType string, tokenRe *regexp.Regexp) func(con
 		tokens := strings.Fields(s)
 		result := make(ItemSlice, len(tokens))
 		for i, tok := range tokens {
-			if !tokenRe.MatchString(tok) {
+			if !tokenRe().MatchString(tok) {
 				return nil, &XPathError{
 					Code:    errCodeFORG0001,
 					Message: fmt.Sprintf("invalid token %q in %s", tok, listType),
@@ -258,11 +263,11 @@ func makeXSTokenList(listType, itemType string, tokenRe *regexp.Regexp) func(con
 }
 
 var (
-	reGDay       = regexp.MustCompile(`^---(\d{2})(Z|[+-]\d{2}:\d{2})?$`)
-	reGMonth     = regexp.MustCompile(`^--(\d{2})(Z|[+-]\d{2}:\d{2})?$`)
-	reGMonthDay  = regexp.MustCompile(`^--(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`)
-	reGYear      = regexp.MustCompile(`^-?(\d{4,})(Z|[+-]\d{2}:\d{2})?$`)
-	reGYearMonth = regexp.MustCompile(`^-?(\d{4,})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`)
+	reGDay       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^---(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
+	reGMonth     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
+	reGMonthDay  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
+	reGYear      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(\d{4,})(Z|[+-]\d{2}:\d{2})?$`) })
+	reGYearMonth = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(\d{4,})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
 )
 
 // validateGregorianValue performs additional validation beyond regex matching.

@@ -37,7 +37,7 @@ func newRegexLRUCache(capacity int) *regexLRUCache {
 	return &regexLRUCache{
 		cap:   capacity,
 		ll:    list.New(),
-		items: make(map[xpathRegexCacheKey]*list.Element, capacity),
+		items: make(map[xpathRegexCacheKey]*list.Element),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -439,7 +440,7 @@ func translateClassContent(s string, xsdPattern, xsd11 bool) (string, error) {
 				i++
 				continue
 			case 'I':
-				b.WriteString(xmlNameStartCharRangeNeg)
+				b.WriteString(xmlNameStartCharRangeNeg())
 				i++
 				continue
 			case 'c':
@@ -452,9 +453,9 @@ func translateClassContent(s string, xsdPattern, xsd11 bool) (string, error) {
 				continue
 			case 'C':
 				if xsd11 || xsdPattern {
-					b.WriteString(xpathRegexNameCharRangeNeg11)
+					b.WriteString(xpathRegexNameCharRangeNeg11())
 				} else {
-					b.WriteString(xpathRegexNameCharRangeNeg)
+					b.WriteString(xpathRegexNameCharRangeNeg())
 				}
 				i++
 				continue
@@ -756,7 +757,7 @@ const xmlNameStartCharClassNeg = `[^a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{
 // XML NameStartChar range (for use inside [])
 const xmlNameStartCharRange = `a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2FF}\x{370}-\x{37D}\x{37F}-\x{1FFF}\x{200C}-\x{200D}\x{2070}-\x{218F}\x{2C00}-\x{2FEF}\x{3001}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFFD}\x{10000}-\x{EFFFF}`
 
-var xmlNameStartCharRangeNeg = mustComplementClassRanges(xmlNameStartCharRange)
+var xmlNameStartCharRangeNeg = sync.OnceValue(func() string { return mustComplementClassRanges(xmlNameStartCharRange) })
 
 const xmlNameCharRange = `a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2FF}\x{370}-\x{37D}\x{37F}-\x{1FFF}\x{200C}-\x{200D}\x{2070}-\x{218F}\x{2C00}-\x{2FEF}\x{3001}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFFD}\x{10000}-\x{EFFFF}\-.0-9\x{B7}\x{300}-\x{36F}\x{203F}-\x{2040}`
 
@@ -770,7 +771,7 @@ const xpathRegexNameCharClass = `[a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2F
 const xpathRegexNameCharRange = `a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2FF}\x{370}-\x{37D}\x{37F}-\x{1FFF}\x{200C}-\x{200D}\x{2070}-\x{218F}\x{2C00}-\x{2FEF}\x{3001}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFFD}\x{10000}-\x{EFFFF}\-.0-9\x{B7}\x{300}-\x{345}\x{347}-\x{36F}\x{203F}-\x{2040}`
 
 var xpathRegexNameCharClassNeg = `[^` + xpathRegexNameCharRange + `]`
-var xpathRegexNameCharRangeNeg = mustComplementClassRanges(xpathRegexNameCharRange)
+var xpathRegexNameCharRangeNeg = sync.OnceValue(func() string { return mustComplementClassRanges(xpathRegexNameCharRange) })
 
 // The full \c combining range U+0300–U+036F (XML 1.1 / XML 1.0 5th edition,
 // including U+0346), matching xmlNameCharRange. Selected for EVERY XSD pattern
@@ -778,7 +779,7 @@ var xpathRegexNameCharRangeNeg = mustComplementClassRanges(xpathRegexNameCharRan
 // forms above apply only to the xpath3 XPath-2.0 flavor (xsdPattern=false).
 var xpathRegexNameCharClass11 = `[` + xmlNameCharRange + `]`
 var xpathRegexNameCharClassNeg11 = `[^` + xmlNameCharRange + `]`
-var xpathRegexNameCharRangeNeg11 = mustComplementClassRanges(xmlNameCharRange)
+var xpathRegexNameCharRangeNeg11 = sync.OnceValue(func() string { return mustComplementClassRanges(xmlNameCharRange) })
 
 // matchAnyCharRange covers every character (for use inside a [...] class). XSD
 // 1.1 treats an unrecognized \p{Is...} block name as matching every character.
@@ -1239,7 +1240,7 @@ func quantifierExceedsRE2Limit(content string) bool {
 
 // quantifierContentRe matches the content of a valid quantifier brace:
 // digits [ "," [ digits ] ]. Compiled once and reused across scans.
-var quantifierContentRe = regexp.MustCompile(`^\d+(,\d*)?$`)
+var quantifierContentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(,\d*)?$`) })
 
 // isValidQuantifierBrace checks whether '{' at position i is part of a
 // valid quantifier {n}, {n,}, or {n,m}. The '{' must be preceded by a
@@ -1270,7 +1271,7 @@ func isValidQuantifierBrace(runes []rune, i int) bool {
 	}
 
 	content := string(runes[i+1 : end])
-	return quantifierContentRe.MatchString(content)
+	return quantifierContentRe().MatchString(content)
 }
 
 // rejectPerlSpecific checks for Perl-specific regex constructs not allowed in XPath.

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/lestrrat-go/helium/internal/lexicon"
@@ -106,20 +107,20 @@ func ValidateBuiltin(value, builtinLocal string, version Version) error {
 
 // decimalRegex matches the lexical space of xs:decimal.
 // Pattern: optional sign, then digits with optional decimal point.
-var decimalRegex = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)$`)
+var decimalRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)$`) })
 
 func validateDecimal(value string) error {
-	if !decimalRegex.MatchString(value) {
+	if !decimalRegex().MatchString(value) {
 		return fmt.Errorf("invalid decimal")
 	}
 	return nil
 }
 
 // integerRegex matches the lexical space of xs:integer.
-var integerRegex = regexp.MustCompile(`^[+-]?\d+$`)
+var integerRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+$`) })
 
 func validateInteger(value string) error {
-	if !integerRegex.MatchString(value) {
+	if !integerRegex().MatchString(value) {
 		return fmt.Errorf("invalid integer")
 	}
 	return nil
@@ -174,10 +175,10 @@ func validateIntegerWithRange(value, typeName string) error {
 
 // hexBinaryRegex matches the lexical space of xs:hexBinary.
 // Must be even number of hex digits, or empty.
-var hexBinaryRegex = regexp.MustCompile(`^([0-9a-fA-F]{2})*$`)
+var hexBinaryRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9a-fA-F]{2})*$`) })
 
 func validateHexBinary(value string) error {
-	if !hexBinaryRegex.MatchString(value) {
+	if !hexBinaryRegex().MatchString(value) {
 		return fmt.Errorf("invalid hexBinary")
 	}
 	return nil
@@ -193,10 +194,10 @@ const tzSuffix = `(Z|[+-]\d{2}:\d{2})?`
 const yearFrag = `-?(?:\d{4}|[1-9]\d{4,})`
 
 // dateRegex is a basic match for xs:date: YYYY-MM-DD with optional timezone.
-var dateRegex = regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}` + tzSuffix + `$`)
+var dateRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}` + tzSuffix + `$`) })
 
 func validateDate(value string, version Version) error {
-	if !dateRegex.MatchString(value) {
+	if !dateRegex().MatchString(value) {
 		return fmt.Errorf("invalid date")
 	}
 	if tz, ok := splitTimezone(value); ok {
@@ -208,10 +209,10 @@ func validateDate(value string, version Version) error {
 }
 
 // languageRegex matches the lexical space of xs:language (RFC 3066).
-var languageRegex = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
+var languageRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`) })
 
 func validateLanguage(value string) error {
-	if !languageRegex.MatchString(value) {
+	if !languageRegex().MatchString(value) {
 		return fmt.Errorf("invalid language")
 	}
 	return nil
@@ -228,30 +229,36 @@ func validateBoolean(value string) error {
 // floatRegex matches xs:float and xs:double under XSD 1.1. The optional sign
 // applies to the numeric forms and INF, but NaN must be bare: the valid special
 // lexical forms are INF, +INF, -INF and NaN — +NaN and -NaN are not valid.
-var floatRegex = regexp.MustCompile(`^([+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|INF)|NaN)$`)
+var floatRegex = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|INF)|NaN)$`)
+})
 
 // floatRegex10 matches xs:float and xs:double under XSD 1.0, which differs from
 // 1.1 only in the infinity forms: 1.0 allows INF and -INF but NOT +INF. The
 // sign on the numeric forms is unchanged; only the INF alternative drops the
 // leading '+'.
-var floatRegex10 = regexp.MustCompile(`^(([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)|(-?INF)|NaN)$`)
+var floatRegex10 = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)|(-?INF)|NaN)$`)
+})
 
 func validateFloat(value string, version Version) error {
 	re := floatRegex
 	if version == Version10 {
 		re = floatRegex10
 	}
-	if !re.MatchString(value) {
+	if !re().MatchString(value) {
 		return fmt.Errorf("invalid float")
 	}
 	return nil
 }
 
 // dateTimeRegex matches xs:dateTime.
-var dateTimeRegex = regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`)
+var dateTimeRegex = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`)
+})
 
 func validateDateTime(value string, version Version) error {
-	if !dateTimeRegex.MatchString(value) {
+	if !dateTimeRegex().MatchString(value) {
 		return fmt.Errorf("invalid dateTime")
 	}
 	if err := validateDateComponents(value, version); err != nil {
@@ -266,10 +273,10 @@ func validateDateTime(value string, version Version) error {
 }
 
 // timeRegex matches xs:time.
-var timeRegex = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`)
+var timeRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`) })
 
 func validateTime(value string) error {
-	if !timeRegex.MatchString(value) {
+	if !timeRegex().MatchString(value) {
 		return fmt.Errorf("invalid time")
 	}
 	return validateTimeComponents(value)
@@ -476,10 +483,12 @@ func isLeapYearStr(year string) bool {
 // durationRegex matches xs:duration. When the time designator 'T' is present it
 // must be followed by at least one of H/M/S; a dangling 'T' (e.g. "P1YT") is
 // rejected by requiring at least one time component within the T group.
-var durationRegex = regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
+var durationRegex = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
+})
 
 func validateDuration(value string) error {
-	if !durationRegex.MatchString(value) {
+	if !durationRegex().MatchString(value) {
 		return fmt.Errorf("invalid duration")
 	}
 	// At least one component must be present after P.
@@ -503,12 +512,14 @@ func validateDuration(value string) error {
 // dateTimeStampRegex matches xs:dateTimeStamp (XSD 1.1): an xs:dateTime whose
 // explicitTimezone is "required", i.e. the timezone designator is mandatory
 // (the tzSuffix group is not optional).
-var dateTimeStampRegex = regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
+var dateTimeStampRegex = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
+})
 
 // validateDateTimeStamp validates xs:dateTimeStamp: an xs:dateTime value that
 // must carry a timezone. Year-0000 gating follows the dateTime rules.
 func validateDateTimeStamp(value string, version Version) error {
-	if !dateTimeStampRegex.MatchString(value) {
+	if !dateTimeStampRegex().MatchString(value) {
 		return fmt.Errorf("invalid dateTimeStamp")
 	}
 	return validateDateTime(value, version)
@@ -517,10 +528,10 @@ func validateDateTimeStamp(value string, version Version) error {
 // dayTimeDurationRegex matches xs:dayTimeDuration (XSD 1.1): a duration with
 // only day and time components (no year or month). At least one component must
 // be present.
-var dayTimeDurationRegex = regexp.MustCompile(`^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
+var dayTimeDurationRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`) })
 
 func validateDayTimeDuration(value string) error {
-	if !dayTimeDurationRegex.MatchString(value) {
+	if !dayTimeDurationRegex().MatchString(value) {
 		return fmt.Errorf("invalid dayTimeDuration")
 	}
 	// Reuse the shared duration body checks (at least one component, no dangling
@@ -531,10 +542,10 @@ func validateDayTimeDuration(value string) error {
 // yearMonthDurationRegex matches xs:yearMonthDuration (XSD 1.1): a duration with
 // only year and month components (no day or time). At least one component must
 // be present.
-var yearMonthDurationRegex = regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?$`)
+var yearMonthDurationRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?$`) })
 
 func validateYearMonthDuration(value string) error {
-	if !yearMonthDurationRegex.MatchString(value) {
+	if !yearMonthDurationRegex().MatchString(value) {
 		return fmt.Errorf("invalid yearMonthDuration")
 	}
 	// "P" with no component is invalid.
@@ -545,10 +556,10 @@ func validateYearMonthDuration(value string) error {
 }
 
 // gYearRegex matches xs:gYear.
-var gYearRegex = regexp.MustCompile(`^` + yearFrag + tzSuffix + `$`)
+var gYearRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + tzSuffix + `$`) })
 
 func validateGYear(value string, version Version) error {
-	if !gYearRegex.MatchString(value) {
+	if !gYearRegex().MatchString(value) {
 		return fmt.Errorf("invalid gYear")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -600,10 +611,10 @@ func gDayRange(s, typeName string) error {
 }
 
 // gYearMonthRegex matches xs:gYearMonth.
-var gYearMonthRegex = regexp.MustCompile(`^` + yearFrag + `-\d{2}` + tzSuffix + `$`)
+var gYearMonthRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + `-\d{2}` + tzSuffix + `$`) })
 
 func validateGYearMonth(value string, version Version) error {
-	if !gYearMonthRegex.MatchString(value) {
+	if !gYearMonthRegex().MatchString(value) {
 		return fmt.Errorf("invalid gYearMonth")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -622,10 +633,10 @@ func validateGYearMonth(value string, version Version) error {
 }
 
 // gMonthRegex matches xs:gMonth.
-var gMonthRegex = regexp.MustCompile(`^--\d{2}` + tzSuffix + `$`)
+var gMonthRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--\d{2}` + tzSuffix + `$`) })
 
 func validateGMonth(value string) error {
-	if !gMonthRegex.MatchString(value) {
+	if !gMonthRegex().MatchString(value) {
 		return fmt.Errorf("invalid gMonth")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -637,10 +648,10 @@ func validateGMonth(value string) error {
 }
 
 // gDayRegex matches xs:gDay.
-var gDayRegex = regexp.MustCompile(`^---\d{2}` + tzSuffix + `$`)
+var gDayRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^---\d{2}` + tzSuffix + `$`) })
 
 func validateGDay(value string) error {
-	if !gDayRegex.MatchString(value) {
+	if !gDayRegex().MatchString(value) {
 		return fmt.Errorf("invalid gDay")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -652,10 +663,10 @@ func validateGDay(value string) error {
 }
 
 // gMonthDayRegex matches xs:gMonthDay.
-var gMonthDayRegex = regexp.MustCompile(`^--\d{2}-\d{2}` + tzSuffix + `$`)
+var gMonthDayRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--\d{2}-\d{2}` + tzSuffix + `$`) })
 
 func validateGMonthDay(value string) error {
-	if !gMonthDayRegex.MatchString(value) {
+	if !gMonthDayRegex().MatchString(value) {
 		return fmt.Errorf("invalid gMonthDay")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -794,10 +805,10 @@ func validateQName(value string) error {
 // grammar (correct quad/padding structure) is enforced by attempting a decode.
 // XSD whitespace is exactly space, tab, CR, and LF, so the repertoire excludes
 // other Unicode whitespace such as form-feed.
-var base64Regex = regexp.MustCompile("^[A-Za-z0-9+/= \t\r\n]*$")
+var base64Regex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[A-Za-z0-9+/= \t\r\n]*$") })
 
 func validateBase64Binary(value string) error {
-	if !base64Regex.MatchString(value) {
+	if !base64Regex().MatchString(value) {
 		return fmt.Errorf("invalid base64Binary")
 	}
 	// xs:base64Binary has whiteSpace=collapse and permits whitespace between
