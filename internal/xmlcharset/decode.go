@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
@@ -29,7 +30,9 @@ func (e *UnsupportedError) Error() string {
 	return fmt.Sprintf("unsupported character encoding %q (supported: %s)", e.Label, Supported)
 }
 
-var encodingDecl = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z0-9._-]+)(["'])`)
+var encodingDecl = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z0-9._-]+)(["'])`)
+})
 
 // NewReader returns the XML document read from r as UTF-8, the one
 // charset path of every XML reader of ozgctl (messages, XDatenfelder
@@ -65,7 +68,7 @@ func NewReader(r io.Reader) (br *bufio.Reader, label string, err error) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
 		return declRewriter(transform.NewReader(br, dec)), "UTF-16LE", nil
 	}
-	m := encodingDecl.FindSubmatch(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}))
+	m := encodingDecl().FindSubmatch(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}))
 	if m == nil {
 		return br, "", nil
 	}
@@ -106,7 +109,7 @@ func Decode(data []byte) (out []byte, label string, err error) {
 func declRewriter(r io.Reader) *bufio.Reader {
 	br := bufio.NewReaderSize(r, 16<<10)
 	head, _ := br.Peek(512)
-	m := encodingDecl.FindSubmatchIndex(head)
+	m := encodingDecl().FindSubmatchIndex(head)
 	if m == nil {
 		return br
 	}

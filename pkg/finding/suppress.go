@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The kinds of [Suppression]: where the decision to accept a finding was
@@ -74,7 +75,7 @@ func CleanFile(name string) string {
 	return strings.TrimPrefix(path.Clean(filepath.ToSlash(name)), "./")
 }
 
-var positionRE = regexp.MustCompile(`\[[0-9]+\]`)
+var positionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[0-9]+\]`) })
 
 // StablePath turns an element path into a key that survives edits of the
 // document: positions among siblings ("[2]") and namespace prefixes are
@@ -85,7 +86,7 @@ func StablePath(p string) string {
 	if p == "" {
 		return ""
 	}
-	p = positionRE.ReplaceAllString(p, "")
+	p = positionRE().ReplaceAllString(p, "")
 	steps := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	for i, s := range steps {
 		at := strings.HasPrefix(s, "@")

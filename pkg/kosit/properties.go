@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // ReadProperties reads a Java properties file (key=value, key: value,
@@ -56,7 +57,7 @@ func ReadProperties(path string) (map[string]string, error) {
 	return expandProperties(props)
 }
 
-var propRef = regexp.MustCompile(`\$\{([^}]+)\}`)
+var propRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^}]+)\}`) })
 
 // expandProperties replaces ${key} in the values of props by the value of
 // key, as Ant does; a reference to an unknown key stays as written, a
@@ -73,7 +74,7 @@ func expandProperties(props map[string]string) (map[string]string, error) {
 		}
 		seen[key] = true
 		var err error
-		v := propRef.ReplaceAllStringFunc(props[key], func(ref string) string {
+		v := propRef().ReplaceAllStringFunc(props[key], func(ref string) string {
 			name := ref[2 : len(ref)-1]
 			if _, ok := props[name]; !ok {
 				return ref
@@ -135,7 +136,7 @@ func unescapeProperty(s string) string {
 }
 
 // placeholder is an Ant filter token such as @xrechnung.version@.
-var placeholder = regexp.MustCompile(`@([A-Za-z][A-Za-z0-9._-]*)@`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`@([A-Za-z][A-Za-z0-9._-]*)@`) })
 
 // substitute replaces the placeholders of props in the configuration's
 // text; values are escaped for XML character data.
@@ -143,7 +144,7 @@ func substitute(data []byte, props map[string]string) []byte {
 	if len(props) == 0 {
 		return data
 	}
-	return placeholder.ReplaceAllFunc(data, func(tok []byte) []byte {
+	return placeholder().ReplaceAllFunc(data, func(tok []byte) []byte {
 		v, ok := props[string(tok[1:len(tok)-1])]
 		if !ok {
 			return tok

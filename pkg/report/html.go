@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -12,9 +13,13 @@ import (
 //go:embed html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"lower": strings.ToLower,
-}).Parse(htmlSource))
+// htmlTemplate is parsed on first use, not at start-up: most runs write no
+// HTML report.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"lower": strings.ToLower,
+	}).Parse(htmlSource))
+})
 
 type htmlFile struct {
 	File     string
@@ -89,5 +94,5 @@ func renderHTML(w io.Writer, r *finding.Report, opts Options) error {
 		}
 		d.Files = append(d.Files, hf)
 	}
-	return htmlTemplate.Execute(w, d)
+	return htmlTemplate().Execute(w, d)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -14,8 +15,10 @@ import (
 const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 
 var (
-	xmlnsAttr     = regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["']`)
-	schemaLocAttr = regexp.MustCompile(`(?:^|\s)(([A-Za-z_][\w.-]*):schemaLocation\s*=\s*(["'])([^"']*)["'])`)
+	xmlnsAttr     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["']`) })
+	schemaLocAttr = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|\s)(([A-Za-z_][\w.-]*):schemaLocation\s*=\s*(["'])([^"']*)["'])`)
+	})
 )
 
 // blankOddSchemaLocation looks at the root start tag. An xsi:schemaLocation
@@ -37,14 +40,14 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 		return br, nil // most others: every value in pairs
 	}
 	var prefixes map[string]bool // of the XSI namespace, read when needed
-	for _, m := range schemaLocAttr.FindAllSubmatchIndex(tag, -1) {
+	for _, m := range schemaLocAttr().FindAllSubmatchIndex(tag, -1) {
 		n := len(strings.Fields(string(tag[m[8]:m[9]])))
 		if n%2 == 0 {
 			continue // nearly every message: no need for the prefixes
 		}
 		if prefixes == nil {
 			prefixes = map[string]bool{}
-			for _, m := range xmlnsAttr.FindAllSubmatch(tag, -1) {
+			for _, m := range xmlnsAttr().FindAllSubmatch(tag, -1) {
 				if string(m[3]) == xsiNS {
 					prefixes[string(m[1])] = true
 				}

@@ -9,7 +9,7 @@ import (
 // number of entries in tag, whatever its prefix: what
 // blankOddSchemaLocation looks at after evenSchemaLocations.
 func oddByRegexp(tag []byte) bool {
-	for _, m := range schemaLocAttr.FindAllSubmatchIndex(tag, -1) {
+	for _, m := range schemaLocAttr().FindAllSubmatchIndex(tag, -1) {
 		if len(strings.Fields(string(tag[m[8]:m[9]])))%2 != 0 {
 			return true
 		}

@@ -174,7 +174,7 @@ func headerKey(lname string) string {
 	return ""
 }
 
-var versionSeg = regexp.MustCompile(`^v?\d+([._]\d+)*$`)
+var versionSeg = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v?\d+([._]\d+)*$`) })
 
 // standardOf derives standard and version from a namespace URI such as
 // http://www.xleitstelle.de/xbau/2/6, urn:xoev-de:xdomea:schema:3.0.0 or
@@ -202,7 +202,7 @@ func standardOf(ns string) (standard, version string) {
 	// OASIS UBL: urn:oasis:names:specification:ubl:schema:xsd:Invoice-2.
 	if slices.Contains(segs, "ubl") && len(segs) > 0 {
 		last := segs[len(segs)-1]
-		if i := strings.LastIndexByte(last, '-'); i > 0 && versionSeg.MatchString(last[i+1:]) {
+		if i := strings.LastIndexByte(last, '-'); i > 0 && versionSeg().MatchString(last[i+1:]) {
 			return "ubl", last[i+1:]
 		}
 		return "ubl", ""
@@ -213,7 +213,7 @@ func standardOf(ns string) (standard, version string) {
 		end--
 	}
 	var ver []string
-	for end > 0 && versionSeg.MatchString(segs[end-1]) {
+	for end > 0 && versionSeg().MatchString(segs[end-1]) {
 		ver = append([]string{strings.TrimPrefix(segs[end-1], "v")}, ver...)
 		end--
 	}
@@ -225,7 +225,7 @@ func standardOf(ns string) (standard, version string) {
 	} else {
 		standard = strings.ToLower(hostLabel)
 	}
-	if i := strings.LastIndex(standard, "_"); i > 0 && versionSeg.MatchString(standard[i+1:]) && len(ver) == 0 {
+	if i := strings.LastIndex(standard, "_"); i > 0 && versionSeg().MatchString(standard[i+1:]) && len(ver) == 0 {
 		ver = []string{standard[i+1:]} // xdatenfelder_2
 		standard = standard[:i]
 	}

@@ -463,7 +463,7 @@ func scanSchema(doc *SchemaDoc, name string) error {
 	return nil
 }
 
-var tagAttr = regexp.MustCompile(`([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+var tagAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`) })
 
 // parseTag splits a start tag's content into its name and attributes,
 // with entity and character references in values resolved.
@@ -473,7 +473,7 @@ func parseTag(tag []byte) (string, map[string]string) {
 		n++
 	}
 	attrs := map[string]string{}
-	for _, m := range tagAttr.FindAllSubmatch(tag[n:], -1) {
+	for _, m := range tagAttr().FindAllSubmatch(tag[n:], -1) {
 		v := m[2]
 		if v == nil {
 			v = m[3]

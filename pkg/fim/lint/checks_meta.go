@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -512,10 +513,10 @@ func quoteRune(r rune) string { return fmt.Sprintf("%q U+%04X", r, r) }
 
 // Dates.
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var dateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
 
 func isDate(s string) bool {
-	if !dateRE.MatchString(s) {
+	if !dateRE().MatchString(s) {
 		return false
 	}
 	_, err := time.Parse("2006-01-02", s)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
@@ -210,21 +211,21 @@ func (m *migration) enter(obj any, c *fim.Common) (bool, func()) {
 // Nummernkreis, (in 3.0.0) the three-digit sub-Nummernkreis, and a
 // six-digit running number.
 var (
-	id2 = regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{6})$`)
-	id3 = regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{3})([0-9]{6})$`)
+	id2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{6})$`) })
+	id3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{3})([0-9]{6})$`) })
 )
 
 // mapID returns the id in the target version and whether it could be
 // mapped.
 func (m *migration) mapID(id string) (string, bool) {
 	if m.up {
-		p := id2.FindStringSubmatch(id)
+		p := id2().FindStringSubmatch(id)
 		if p == nil {
 			return id, false
 		}
 		return p[1] + p[2] + m.nk + p[3], true
 	}
-	p := id3.FindStringSubmatch(id)
+	p := id3().FindStringSubmatch(id)
 	if p == nil || p[3] != m.nk {
 		return id, false
 	}
@@ -631,8 +632,8 @@ func (m *migration) rules(rs fim.Rules) {
 // idRef2 and idRef3 find ids of the 2.0 and 3.0.0 form in rule prose
 // ("F00000463", "F00000000463").
 var (
-	idRef2 = regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`)
-	idRef3 = regexp.MustCompile(`\b[SGFRDC][0-9]{11}\b`)
+	idRef2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`) })
+	idRef3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{11}\b`) })
 )
 
 func (m *migration) rule(r *fim.Regel) {
@@ -659,7 +660,7 @@ func (m *migration) ruleRefs(r *fim.Regel) {
 		re = idRef3
 	}
 	var olds, news []string
-	text := re.ReplaceAllStringFunc(r.Definition, func(id string) string {
+	text := re().ReplaceAllStringFunc(r.Definition, func(id string) string {
 		n, ok := m.mapID(id)
 		if ok && !slices.Contains(olds, id) {
 			olds = append(olds, id)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/xoev/internal/xsdtree"
 )
@@ -47,7 +48,7 @@ type components struct {
 }
 
 // messageName matches XÖV message element names (area.message.NNNN).
-var messageName = regexp.MustCompile(`\.[0-9]{4}$`)
+var messageName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.[0-9]{4}$`) })
 
 func index(docs []*node) *components {
 	c := &components{elements: map[qn]*node{}, types: map[qn]*node{}, groups: map[qn]*node{},
@@ -58,7 +59,7 @@ func index(docs []*node) *components {
 			switch ch.Local {
 			case "element":
 				c.elements[name] = ch
-				if messageName.MatchString(name.Local) && !slices.Contains(c.messages, name) {
+				if messageName().MatchString(name.Local) && !slices.Contains(c.messages, name) {
 					c.messages = append(c.messages, name)
 				}
 			case "complexType", "simpleType":
