@@ -41,7 +41,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	defer stop()
 
 	f := &cmdutil.Factory{IO: ios, Config: viper.New(), Build: buildInfo()}
-	root, cfg, finish := newRoot(f)
+	root, cfg, finish := newRoot(f, commandOf(args))
 	defer finish()
 	root.SetArgs(args)
 	root.SetIn(ios.In)
@@ -168,14 +168,16 @@ type globalFlags struct {
 
 // NewCmdRoot builds the root command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
-	cmd, _, _ := newRoot(f)
+	cmd, _, _ := newRoot(f, "")
 	return cmd
 }
 
 // newRoot builds the root command, the config it reads before running a
 // command, and a finish function that ends what the run started
-// (profiles), whether the command succeeded or not.
-func newRoot(f *cmdutil.Factory) (*cobra.Command, *config, func()) {
+// (profiles), whether the command succeeded or not. With only naming a
+// top-level command, only that command's subtree is built until something
+// needs the whole tree ([addCommands]).
+func newRoot(f *cmdutil.Factory, only string) (*cobra.Command, *config, func()) {
 	var g globalFlags
 	cfg := &config{v: f.Config}
 	f.ConfigSection = cfg.section
@@ -225,7 +227,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 	_ = pf.MarkHidden("cpuprofile")
 	_ = pf.MarkHidden("memprofile")
 
-	addCommands(cmd, f)
+	cfg.fullTree = addCommands(cmd, f, only)
 	return cmd, cfg, func() {
 		if stopProfile != nil {
 			stopProfile()

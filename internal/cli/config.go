@@ -52,6 +52,9 @@ type config struct {
 	// as its own sections ([cmdutil.ConfigSections]), by key path
 	// ("serve.profiles"); the command checks their content.
 	sections map[string]*yaml.Node
+	// fullTree adds the commands that were not built for this run; the
+	// keys of a config file are checked against the whole tree.
+	fullTree func()
 }
 
 // section returns the mapping at the key path and the file it is in; nil
@@ -120,6 +123,9 @@ func loadConfig(c *config, root *cobra.Command, path string) error {
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
 		return &ConfigError{At: fmt.Sprintf("%s:%d", path, top.Line), Err: errors.New("want a mapping of flag names to values")}
+	}
+	if c.fullTree != nil {
+		c.fullTree()
 	}
 	return c.checkKeys(top, root, nil, allFlags(root))
 }

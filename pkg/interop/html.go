@@ -8,12 +8,16 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("interop").Parse(htmlSource))
+// htmlTemplate is parsed on first use, not at start-up.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("interop").Parse(htmlSource))
+})
 
 type htmlDiff struct {
 	Spread  string
@@ -67,7 +71,7 @@ func renderHTML(w io.Writer, r *Result, opts RenderOptions) error {
 			What: what(x), Groups: groupCounts(x), Example: diffExample(r, x)})
 	}
 	d.Heat = heatMaps(r, l)
-	return htmlTemplate.Execute(w, d)
+	return htmlTemplate().Execute(w, d)
 }
 
 // diffExample names where a path or code value of a difference occurs,

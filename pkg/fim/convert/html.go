@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
@@ -19,7 +20,10 @@ func init() {
 //go:embed templates/form.html.tmpl
 var formTemplateText string
 
-var formTemplate = template.Must(template.New("form").Parse(formTemplateText))
+// formTemplate is parsed on first use, not at start-up.
+var formTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("form").Parse(formTemplateText))
+})
 
 type formPage struct {
 	Title       string
@@ -43,7 +47,7 @@ func genHTML(m *model, b *bytes.Buffer) error {
 		Form:        template.HTML(w.b.String()),
 		Rules:       ruleTexts(m.Rules),
 	}
-	return formTemplate.Execute(b, page)
+	return formTemplate().Execute(b, page)
 }
 
 type formWriter struct {
