@@ -36,7 +36,9 @@ type Msg struct {
 
 // catalogue holds every registered message form. It is filled while
 // packages initialise (package-level Register calls) and only read after.
-var catalogue = map[Key]Text{}
+// Sized for the ~615 keys the ozgctl binary registers, so that start-up
+// does not grow it seven times (~0.2 ms, 50 KB); past the hint it grows.
+var catalogue = make(map[Key]Text, 640)
 
 // Register adds a message form under key and returns the key. de and en
 // are fmt formats taking the same arguments; a test walks [Keys] and fails
