@@ -62,7 +62,7 @@ test-race:
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./pkg/batch/... ./pkg/conformance ./internal/membudget/... ./internal/cli/check/... ./pkg/serve/... ./internal/cli/serve/...
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestStageConcurrent' ./pkg/conformance/profile
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestConcurrentEvaluate' ./pkg/schematron
-	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestCheckCodesConcurrent' ./pkg/xoev
+	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestCheckCodesConcurrent|TestCacheConcurrentWriters' ./pkg/xoev
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestJobsSameOutput' ./internal/cli/fim/lint
 	CGO_ENABLED=1 $(GO) test -race -count=1 -run 'TestLint' ./internal/cli/process
 	cd $(XSD_DIR) && CGO_ENABLED=1 $(GO) test -race -count=1 -run 'Concurrent|PatternDFAFallsBack' ./internal/runtime

@@ -16,12 +16,13 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/testenv"
 )
 
 var updateScripts = flag.Bool("update", false, "update testscript cmp sections")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(testenv.IsolatedCache(m), map[string]func(){
 		"ozgctl": func() { os.Exit(Main(os.Args[1:], iostreams.System())) },
 	})
 }
@@ -39,6 +40,9 @@ func TestScript(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
 			env.Setenv("NO_COLOR", "1")
+			// Each script has a cache directory of its own (the
+			// compiled-schema cache), never the user's.
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -163,7 +167,7 @@ func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	cmd := exec.Command(prog, args[3:]...)
 	cmd.Dir = ts.MkAbs(".")
-	for _, k := range []string{"PATH", "HOME", "TMPDIR", "WORK", "REPO", "NO_COLOR", "XDG_CONFIG_HOME"} {
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "WORK", "REPO", "NO_COLOR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"} {
 		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
 	}
 	var stdout, stderr strings.Builder

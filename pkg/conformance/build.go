@@ -22,7 +22,8 @@ type Config struct {
 	// At most one of them is set.
 	XSD       string
 	SchemaDir string
-	// Schema holds the catalogs, extra roots and engine for XSD and SchemaDir.
+	// Schema holds the catalogs, extra roots and engine for XSD and SchemaDir;
+	// its Cache also serves the schema sets of profiles and KoSIT scenarios.
 	Schema xoev.LoadOptions
 
 	// CodeLists are directories of genericode lists; StrictCodeLists makes
@@ -60,6 +61,9 @@ type Config struct {
 	// stop the run (a fallback engine, a code list file skipped), each
 	// starting with "note:" or "warning:".
 	Notef func(format string, args ...any)
+	// Debugf, if set, receives what --verbose shows: how the schema set of
+	// XSD was loaded (compiled or from the cache, and how long it took).
+	Debugf func(format string, args ...any)
 }
 
 // LoadError says which part of a [Config] could not be loaded: What is
@@ -118,6 +122,19 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		if err != nil {
 			return nil, &LoadError{What: "schema", Err: err}
 		}
+		if cfg.Debugf != nil {
+			how := "compiled"
+			if set.Cached {
+				how = "loaded from the cache"
+			} else if cfg.Schema.Cache == nil {
+				how = "compiled (no cache)"
+			}
+			note := ""
+			if set.CacheNote != "" {
+				note = "; cache: " + set.CacheNote
+			}
+			cfg.Debugf("schema: %s: %s in %s (%s)%s", cfg.XSD, how, set.CompileTime.Round(time.Millisecond), set.Engine, note)
+		}
 		if set.FallbackReason != "" && cfg.Schema.Engine == "" {
 			notef("note: %s: validating with helium (slower, builds a tree per message); jacoelho/xsd cannot compile this schema set: %s", cfg.XSD, set.FallbackReason)
 		}
@@ -146,7 +163,7 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 		stages = append(stages, xoev.CodeListStage{Pick: func(*batch.Message) *xoev.CodeCheckOptions { return opts }})
 	}
 	if cfg.Profile != "" {
-		set, err := profile.LoadSet(cfg.Profile, profile.LoadOptions{Phase: cfg.Phase, Limits: cfg.Reading})
+		set, err := profile.LoadSet(cfg.Profile, profile.LoadOptions{Phase: cfg.Phase, Limits: cfg.Reading, Cache: cfg.Schema.Cache})
 		if err != nil {
 			return nil, &LoadError{What: "rules", Err: err}
 		}
@@ -166,6 +183,9 @@ func Build(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if cfg.Kosit != "" {
 		opts := cfg.KositOptions
 		opts.Schema.Limits = cfg.Reading
+		if opts.Schema.Cache == nil {
+			opts.Schema.Cache = cfg.Schema.Cache
+		}
 		kc, err := kosit.Load(ctx, cfg.Kosit, opts)
 		if err != nil {
 			return nil, &LoadError{What: "kosit configuration", Err: err}

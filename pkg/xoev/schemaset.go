@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,6 +53,8 @@ type LoadOptions struct {
 	// Limits bound the text nodes and nesting of the messages validated
 	// with the set (zero: the defaults).
 	Limits Limits
+	// Cache keeps compiled schema sets on disk; nil: compile every time.
+	Cache *SchemaCache
 }
 
 // SchemaDoc is one schema document of a set.
@@ -95,9 +96,16 @@ type SchemaSet struct {
 	CompileTime time.Duration
 	// FallbackReason says why jacoelho was not used, when it was not.
 	FallbackReason string
+	// Cached is true when the compiled schema came from the
+	// [LoadOptions.Cache] rather than a compile.
+	Cached bool
+	// CacheNote says why the cache was not used or not written, when
+	// that was not merely a first compile ("" otherwise).
+	CacheNote string
 
 	targetNamespace string
 	limits          Limits
+	cache           *SchemaCache
 	jac             *xsd.Engine
 	sessions        sync.Pool
 	hel             *heliumSchema
@@ -197,7 +205,7 @@ func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaS
 	if err := l.walk(ctx, abs, path); err != nil {
 		return nil, err
 	}
-	set := &SchemaSet{Path: path, Docs: l.order, targetNamespace: l.order[0].TargetNamespace, limits: opts.Limits.Effective()}
+	set := &SchemaSet{Path: path, Docs: l.order, targetNamespace: l.order[0].TargetNamespace, limits: opts.Limits.Effective(), cache: opts.Cache}
 	if err := set.compile(ctx, opts.Engine); err != nil {
 		return nil, err
 	}
@@ -463,24 +471,76 @@ func scanSchema(doc *SchemaDoc, name string) error {
 	return nil
 }
 
-var tagAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`) })
-
 // parseTag splits a start tag's content into its name and attributes,
-// with entity and character references in values resolved.
+// with entity and character references in values resolved. An attribute
+// is what the regular expression
+//
+//	([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')
+//
+// finds, scanning from left to right (TestParseTagRegexp holds it to
+// that); a hand-written scanner, since this runs on every top-level
+// declaration of every schema document, before the compile or a cache hit.
 func parseTag(tag []byte) (string, map[string]string) {
 	n := 0
 	for n < len(tag) && !isSpace(tag[n]) && tag[n] != '/' {
 		n++
 	}
 	attrs := map[string]string{}
-	for _, m := range tagAttr().FindAllSubmatch(tag[n:], -1) {
-		v := m[2]
-		if v == nil {
-			v = m[3]
+	for p := n; p < len(tag); {
+		name, val, end, ok := matchAttr(tag, p)
+		if !ok {
+			p++
+			continue
 		}
-		attrs[string(m[1])] = html.UnescapeString(string(v))
+		if bytes.IndexByte(val, '&') >= 0 {
+			attrs[string(name)] = html.UnescapeString(string(val))
+		} else {
+			attrs[string(name)] = string(val)
+		}
+		p = end
 	}
 	return string(tag[:n]), attrs
+}
+
+// isAttrSpace is the \s of Go's regexp: tab, newline, form feed, carriage
+// return and space.
+func isAttrSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// matchAttr matches one attribute at tag[p:]: name = "value" or 'value'.
+func matchAttr(tag []byte, p int) (name, val []byte, end int, ok bool) {
+	i := p
+	for i < len(tag) {
+		c := tag[i]
+		if isAttrSpace(c) || c == '=' || c == '/' || c == '<' || c == '>' {
+			break
+		}
+		i++
+	}
+	if i == p {
+		return nil, nil, 0, false
+	}
+	name = tag[p:i]
+	for i < len(tag) && isAttrSpace(tag[i]) {
+		i++
+	}
+	if i == len(tag) || tag[i] != '=' {
+		return nil, nil, 0, false
+	}
+	i++
+	for i < len(tag) && isAttrSpace(tag[i]) {
+		i++
+	}
+	if i == len(tag) || (tag[i] != '"' && tag[i] != '\'') {
+		return nil, nil, 0, false
+	}
+	q := tag[i]
+	k := bytes.IndexByte(tag[i+1:], q)
+	if k < 0 {
+		return nil, nil, 0, false
+	}
+	return name, tag[i+1 : i+1+k], i + 1 + k + 1, true
 }
 
 // resolveTagName resolves a tag's prefix with its own and the root's

@@ -91,6 +91,20 @@ func (s *SchemaSet) compileError(err error) error {
 var parseAhead = true
 
 func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
+	var key string
+	if s.cache != nil {
+		if key = s.cache.key(s.Docs); key == "" {
+			s.CacheNote = "this build cannot name its entries"
+		} else {
+			eng, note := s.cache.load(key)
+			if eng != nil {
+				s.cache.touch(key)
+				s.jac, s.Engine, s.Cached = eng, EngineJacoelho, true
+				return nil
+			}
+			s.CacheNote = note
+		}
+	}
 	byPath := map[string]*SchemaDoc{}
 	for _, d := range s.Docs {
 		byPath[d.Path] = d
@@ -124,6 +138,11 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 	}
 	s.jac = eng
 	s.Engine = EngineJacoelho
+	if key != "" {
+		if err := s.cache.store(key, eng); err != nil {
+			s.CacheNote = strings.TrimPrefix(s.CacheNote+"; ", "; ") + "entry not written: " + err.Error()
+		}
+	}
 	return nil
 }
 

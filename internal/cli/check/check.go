@@ -214,7 +214,8 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 // limits were checked when the flags were parsed.
 func (opts *CheckOptions) config() (conformance.Config, error) {
 	ko := kosit.Options{Repository: opts.KositRepository, Resources: opts.KositResources,
-		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine}}
+		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine,
+			Cache: cmdutil.SchemaCache(opts.NoCache)}}
 	if opts.KositConfig != "" {
 		props := map[string]string{}
 		for _, f := range opts.KositPropertyFiles {

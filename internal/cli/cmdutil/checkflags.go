@@ -40,6 +40,9 @@ type CheckFlags struct {
 	// (0 for no limit) bound the text nodes and nesting of the messages.
 	MaxTextSize string
 	MaxDepth    int
+
+	// NoCache turns the compiled-schema cache off (--no-cache).
+	NoCache bool
 }
 
 // AddCheckFlags registers the check flags on cmd.
@@ -58,6 +61,7 @@ func AddCheckFlags(cmd *cobra.Command, c *CheckFlags) {
 	fl.DurationVar(&c.RuleTimeout, "rule-timeout", DefaultRuleTimeout, "time the Schematron and profile rules may take on one message (finding schematron:timeout); 0 for no limit")
 	fl.StringVar(&c.MaxTextSize, "max-text-size", xmllimit.FormatSizeFlag(xoev.DefaultMaxTextSize), "largest text node or attribute value a message may hold, e.g. 256MiB; 0 for no limit (memory grows with it)")
 	fl.IntVar(&c.MaxDepth, "max-depth", xoev.DefaultMaxDepth, "deepest element nesting a message may hold; 0 for no limit")
+	AddNoCacheFlag(cmd, &c.NoCache)
 	fl.StringVar(&c.Engine, "engine", "", "force the XSD engine: jacoelho or helium")
 	_ = fl.MarkHidden("engine")
 }
@@ -118,7 +122,7 @@ func (c *CheckFlags) Config(lang string) conformance.Config {
 		XSD:       c.XSD,
 		SchemaDir: c.SchemaDir,
 		Schema: xoev.LoadOptions{Catalogs: c.Catalogs, Roots: c.SchemaRoots,
-			AllowNetwork: c.AllowNetwork, Engine: c.Engine},
+			AllowNetwork: c.AllowNetwork, Engine: c.Engine, Cache: SchemaCache(c.NoCache)},
 		CodeLists:       c.CodeLists,
 		StrictCodeLists: c.StrictCodeLists,
 		Schematron:      c.Schematron,

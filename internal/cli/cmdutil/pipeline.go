@@ -30,6 +30,11 @@ func BuildPipeline(ctx context.Context, io *iostreams.IOStreams, cfg conformance
 			fmt.Fprintf(io.ErrOut, format+"\n", args...)
 		}
 	}
+	if cfg.Debugf == nil && io.Verbose() {
+		cfg.Debugf = func(format string, args ...any) {
+			fmt.Fprintf(io.ErrOut, format+"\n", args...)
+		}
+	}
 	p, err := conformance.Build(ctx, cfg)
 	if err != nil {
 		return nil, loadError(err)

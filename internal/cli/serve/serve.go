@@ -51,6 +51,8 @@ type ServeOptions struct {
 	RuleTimeout time.Duration
 	MaxTextSize string
 	MaxDepth    int
+	// NoCache turns the compiled-schema cache off (--no-cache).
+	NoCache bool
 
 	// SchemaSets and Profiles come from the serve section of ozgctl.yaml,
 	// paths resolved against the config file's directory.
@@ -152,6 +154,7 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*ServeOptions) error) *cobra.Comm
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the Schematron and profile rules may take on one message; 0 for no limit")
 	fl.StringVar(&opts.MaxTextSize, "max-text-size", xmllimit.FormatSizeFlag(xoev.DefaultMaxTextSize), "largest text node or attribute value a message may hold; 0 for no limit")
 	fl.IntVar(&opts.MaxDepth, "max-depth", xoev.DefaultMaxDepth, "deepest element nesting a message may hold; 0 for no limit")
+	cmdutil.AddNoCacheFlag(cmd, &opts.NoCache)
 	return cmd
 }
 
@@ -310,7 +313,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		DrainDelay: opts.DrainDelay,
 	})
 	a, err := api.New(srv, api.Config{SchemaSets: opts.SchemaSets, Profiles: opts.Profiles, RuleTimeout: opts.RuleTimeout,
-		Reading: reading, Jobs: opts.Jobs, Version: opts.Build.Version,
+		Reading: reading, Jobs: opts.Jobs, Version: opts.Build.Version, SchemaCache: cmdutil.SchemaCache(opts.NoCache),
 		Notef: func(format string, args ...any) { log.Warn(fmt.Sprintf(format, args...)) }})
 	if err != nil {
 		return err

@@ -459,6 +459,7 @@ type Compiled struct {
 	Severity map[string]finding.Severity
 	match    *matchExprs
 	limits   xoev.Limits
+	cache    *xoev.SchemaCache
 }
 
 // LoadOptions adjust [Compile] and [LoadSet].
@@ -468,6 +469,8 @@ type LoadOptions struct {
 	// Limits bound the text nodes and nesting of the messages checked with
 	// the profiles (--max-text-size, --max-depth; zero: the defaults).
 	Limits xoev.Limits
+	// Cache keeps the compiled schema sets of the profiles; nil: none.
+	Cache *xoev.SchemaCache
 }
 
 // Compile checks that the files the profile names exist and compiles its
@@ -478,7 +481,7 @@ func Compile(p *Profile, opts LoadOptions) (*Compiled, error) {
 			return nil, &ProfileError{File: p.File, Msg: msgReferencedFile.With(f), Err: err}
 		}
 	}
-	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}, limits: opts.Limits}
+	c := &Compiled{Profile: p, Severity: map[string]finding.Severity{}, limits: opts.Limits, cache: opts.Cache}
 	sharpenings, err := p.withBindings()
 	if err != nil {
 		return nil, err

@@ -188,7 +188,7 @@ func (c *Compiled) load(ctx context.Context) (*xoev.SchemaSet, *xoev.CodeCheckOp
 			for _, cat := range c.Schema.Catalogs {
 				cats = append(cats, c.resolve(cat))
 			}
-			set, err := xoev.LoadSchemaSet(ctx, c.resolve(c.Schema.XSD), xoev.LoadOptions{Catalogs: cats, Limits: c.limits})
+			set, err := xoev.LoadSchemaSet(ctx, c.resolve(c.Schema.XSD), xoev.LoadOptions{Catalogs: cats, Limits: c.limits, Cache: c.cache})
 			if err != nil {
 				m.loadErr = fmt.Errorf("profile %s: load schema: %w", c.ID, err)
 				return

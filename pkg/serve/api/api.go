@@ -55,6 +55,8 @@ type Config struct {
 	Version string
 	// Notef receives the pipeline builder's notes.
 	Notef func(format string, args ...any)
+	// SchemaCache keeps compiled schema sets on disk; nil: none.
+	SchemaCache *xoev.SchemaCache
 }
 
 // namePattern is the form of a configured name: it can never be a path.
@@ -186,10 +188,11 @@ func (a *API) pipeline(ctx context.Context, k pipeKey) (*conformance.Pipeline, e
 
 // config is the pipeline configuration of k.
 func (a *API) config(k pipeKey) conformance.Config {
-	c := conformance.Config{RuleTimeout: a.cfg.RuleTimeout, Reading: a.cfg.Reading, Notef: a.cfg.Notef, Lang: "en"}
+	c := conformance.Config{RuleTimeout: a.cfg.RuleTimeout, Reading: a.cfg.Reading, Notef: a.cfg.Notef, Lang: "en",
+		Schema: xoev.LoadOptions{Cache: a.cfg.SchemaCache}}
 	if s, ok := a.cfg.SchemaSets[k.set]; ok {
 		c.XSD, c.SchemaDir = s.XSD, s.SchemaDir
-		c.Schema = xoev.LoadOptions{Catalogs: s.Catalogs, Roots: s.Roots}
+		c.Schema = xoev.LoadOptions{Catalogs: s.Catalogs, Roots: s.Roots, Cache: a.cfg.SchemaCache}
 		c.CodeLists, c.StrictCodeLists = s.CodeLists, s.StrictCodeLists
 	}
 	if p, ok := a.cfg.Profiles[k.profile]; ok {

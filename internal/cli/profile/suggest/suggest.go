@@ -27,6 +27,8 @@ type SuggestOptions struct {
 	Profile  string
 	XSD      string
 	Catalogs []string
+	// NoCache turns the compiled-schema cache off (--no-cache).
+	NoCache  bool
 	Manifest string
 	// Out is the draft's path; "" or "-" writes to stdout.
 	Out         string
@@ -97,6 +99,7 @@ func NewCmdSuggest(f *cmdutil.Factory, runF func(*SuggestOptions) error) *cobra.
 	fl.StringVar(&opts.Profile, "profile", "", "base profile `FILE` the draft sharpens")
 	fl.StringVar(&opts.XSD, "xsd", "", "XML Schema `FILE` of a new draft")
 	fl.StringArrayVar(&opts.Catalogs, "catalog", nil, "OASIS XML catalog `FILE` for --xsd (repeatable)")
+	cmdutil.AddNoCacheFlag(cmd, &opts.NoCache)
 	fl.StringVar(&opts.Manifest, "manifest", "", "YAML `FILE` listing the groups")
 	fl.StringVarP(&opts.Out, "out", "o", "", "write the draft to `PATH` (default: stdout)")
 	fl.StringVar(&opts.ID, "id", "", "the draft's profile id (default: the base's id + \"-draft\", or \"draft\")")
@@ -121,7 +124,7 @@ func suggestRun(ctx context.Context, opts *SuggestOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg := conformance.Config{XSD: opts.XSD, Schema: xoev.LoadOptions{Catalogs: opts.Catalogs}, Profile: opts.Profile, Lang: opts.Lang}
+	cfg := conformance.Config{XSD: opts.XSD, Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Cache: cmdutil.SchemaCache(opts.NoCache)}, Profile: opts.Profile, Lang: opts.Lang}
 	p, err := cmdutil.BuildPipeline(ctx, opts.IO, cfg)
 	if err != nil {
 		return err
@@ -161,9 +164,9 @@ func suggestRun(ctx context.Context, opts *SuggestOptions) error {
 // --xsd, or the base profile's.
 func suggestSchema(ctx context.Context, opts *SuggestOptions, base *profile.Profile) (*xoev.SchemaSet, error) {
 	if opts.XSD != "" {
-		return xoev.LoadSchemaSet(ctx, opts.XSD, xoev.LoadOptions{Catalogs: opts.Catalogs})
+		return xoev.LoadSchemaSet(ctx, opts.XSD, xoev.LoadOptions{Catalogs: opts.Catalogs, Cache: cmdutil.SchemaCache(opts.NoCache)})
 	}
-	c, err := profile.Compile(base, profile.LoadOptions{})
+	c, err := profile.Compile(base, profile.LoadOptions{Cache: cmdutil.SchemaCache(opts.NoCache)})
 	if err != nil {
 		return nil, err
 	}

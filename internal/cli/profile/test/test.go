@@ -25,6 +25,7 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
+	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // TestOptions are the parsed flags and arguments of "ozgctl profile test".
@@ -43,7 +44,9 @@ type TestOptions struct {
 	FailuresOnly bool
 	// RuleTimeout bounds the rule evaluation of one test instance.
 	RuleTimeout time.Duration
-	Output      string
+	// NoCache turns the compiled-schema cache off (--no-cache).
+	NoCache bool
+	Output  string
 	// MaxAnnotations caps the annotations of --output github.
 	MaxAnnotations int
 	// Lang is the language of problems and summary lines: "de" or "en".
@@ -134,6 +137,7 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 	fl.StringVar(&opts.Profile, "profile", "", "profile `FILE|DIR` to test")
 	fl.BoolVar(&opts.Coverage, "coverage", false, "list rules that no test refers to")
 	fl.BoolVar(&opts.FailuresOnly, "failures-only", false, "print failing tests only")
+	cmdutil.AddNoCacheFlag(cmd, &opts.NoCache)
 	cmdutil.AddLangFlag(cmd, &opts.Lang, "problems and summaries")
 	fl.DurationVar(&opts.RuleTimeout, "rule-timeout", cmdutil.DefaultRuleTimeout, "time the rules may take on one test instance (finding schematron:timeout); 0 for no limit")
 	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
@@ -186,7 +190,8 @@ type jsonOut struct {
 }
 
 func testRun(ctx context.Context, opts *TestOptions) error {
-	p, err := cmdutil.BuildPipeline(ctx, opts.IO, conformance.Config{Schematron: opts.Schematron, Profile: opts.Profile, Phase: opts.Phase, RuleTimeout: opts.RuleTimeout})
+	p, err := cmdutil.BuildPipeline(ctx, opts.IO, conformance.Config{Schematron: opts.Schematron, Profile: opts.Profile, Phase: opts.Phase, RuleTimeout: opts.RuleTimeout,
+		Schema: xoev.LoadOptions{Cache: cmdutil.SchemaCache(opts.NoCache)}})
 	if err != nil {
 		return err
 	}

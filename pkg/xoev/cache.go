@@ -1,0 +1,212 @@
+package xoev
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jacoelho/xsd"
+)
+
+// SchemaCache is an on-disk cache of compiled schema sets (the jacoelho
+// engine's compiled form). Compiling a large schema set (UBL 2.1: some
+// hundred milliseconds) costs more than checking a few messages; a cached
+// set loads in a few milliseconds.
+//
+// An entry is found by a key over everything the compiled schema depends
+// on: this build ([SchemaCache.Build], the executable's size and time, the
+// Go version and the engine's encoded format) and the schema documents of
+// the set in compile order — each path, its bytes (after charset decoding
+// and DOCTYPE expansion) and where each of its references resolved to. The
+// catalogs enter through what they resolved. Any change of a document, of a
+// catalog mapping or of the binary gives another key; an entry is never
+// rewritten in place.
+//
+// Reading and writing never fail a load: a missing, unreadable, damaged,
+// truncated or foreign entry is ignored (the set is compiled and the entry
+// written anew), and a directory that cannot be written means no cache.
+// Entries are written to a temporary file and renamed, so concurrent
+// writers of the same entry leave one whole entry.
+type SchemaCache struct {
+	// Dir is the cache directory (for the CLI: ozgctl below the user's
+	// cache directory, $XDG_CACHE_HOME/ozgctl).
+	Dir string
+	// Build names the binary (version and commit): entries of other
+	// builds are never read.
+	Build string
+}
+
+// cacheMagic starts every entry; cacheSuffix ends its file name.
+const (
+	cacheMagic  = "ozgctl compiled XSD v1\n"
+	cacheSuffix = ".xsdc"
+)
+
+// cacheMaxAge is how long an entry that was not read stays: older entries
+// are removed when a new entry is written.
+const cacheMaxAge = 30 * 24 * time.Hour
+
+// key returns the entry name of the set's documents, "" when the build
+// cannot be identified.
+func (c *SchemaCache) key(docs []*SchemaDoc) string {
+	format, err := xsd.EngineFormat()
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	field := func(b []byte) {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))])
+		h.Write(b)
+	}
+	field([]byte(cacheMagic))
+	field([]byte(c.Build))
+	field([]byte(runtime.Version()))
+	field(format[:])
+	field([]byte(executableIdentity()))
+	for _, d := range docs {
+		field([]byte(d.Path))
+		sum := sha256.Sum256(d.data)
+		field(sum[:])
+		for _, r := range d.refs {
+			field([]byte(r.location))
+			field([]byte(r.resolved))
+		}
+		field(nil) // end of the document's references
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// executableIdentity tells two builds with the same version apart (a
+// development build, a rebuilt tree): the executable's path, size and
+// modification time.
+func executableIdentity() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return exe
+	}
+	return exe + "\x00" + st.ModTime().UTC().Format(time.RFC3339Nano) + "\x00" + string(binary.AppendUvarint(nil, uint64(st.Size())))
+}
+
+func (c *SchemaCache) path(key string) string {
+	return filepath.Join(c.Dir, key+cacheSuffix)
+}
+
+// load returns the engine of the entry key, or nil and why there is none
+// that can be used ("" when there is no entry).
+func (c *SchemaCache) load(key string) (*xsd.Engine, string) {
+	data, err := os.ReadFile(c.path(key))
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return nil, "" // no entry; a directory that is no directory shows when writing
+	}
+	if err != nil {
+		return nil, "entry not read: " + err.Error()
+	}
+	payload, ok := cachePayload(data)
+	if !ok {
+		return nil, "entry damaged (checksum), compiled anew"
+	}
+	eng, err := xsd.LoadEngine(payload)
+	if err != nil {
+		return nil, "entry not loaded (" + err.Error() + "), compiled anew"
+	}
+	return eng, ""
+}
+
+// cachePayload checks an entry's magic and checksum and returns the
+// encoded engine.
+func cachePayload(data []byte) ([]byte, bool) {
+	head := len(cacheMagic) + sha256.Size
+	if len(data) < head || !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		return nil, false
+	}
+	payload := data[head:]
+	sum := sha256.Sum256(payload)
+	if !bytes.Equal(sum[:], data[len(cacheMagic):head]) {
+		return nil, false
+	}
+	return payload, true
+}
+
+// store writes the entry key. An error only means that the next run
+// compiles again: the caller reports it at most as a note.
+func (c *SchemaCache) store(key string, eng *xsd.Engine) error {
+	buf := make([]byte, len(cacheMagic)+sha256.Size, 1<<20)
+	copy(buf, cacheMagic)
+	buf, err := eng.AppendBinary(buf)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf[len(cacheMagic)+sha256.Size:])
+	copy(buf[len(cacheMagic):], sum[:])
+	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
+		return err
+	}
+	if err := writeAtomic(c.path(key), buf); err != nil {
+		return err
+	}
+	c.prune(key)
+	return nil
+}
+
+// writeAtomic writes data to a temporary file in the target's directory
+// and renames it over the target, so a reader sees no entry or a whole one.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		_ = os.Remove(f.Name())
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		_ = os.Remove(f.Name())
+		return err
+	}
+	return nil
+}
+
+// prune removes entries (and temporary files of writers that died) not
+// touched for [cacheMaxAge], so the directory does not grow with every
+// build and schema version ever used.
+func (c *SchemaCache) prune(keep string) {
+	entries, err := os.ReadDir(c.Dir)
+	if err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-cacheMaxAge)
+	for _, e := range entries {
+		name := e.Name()
+		if name == keep+cacheSuffix || !(strings.HasSuffix(name, cacheSuffix) || strings.HasSuffix(name, ".tmp")) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			_ = os.Remove(filepath.Join(c.Dir, name))
+		}
+	}
+}
+
+// touch marks an entry as used, so that pruning keeps it.
+func (c *SchemaCache) touch(key string) {
+	now := time.Now()
+	p := c.path(key)
+	if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) > 24*time.Hour {
+		_ = os.Chtimes(p, now, now)
+	}
+}

@@ -1,0 +1,617 @@
+package runtime
+
+// ozgctl patch: a binary form of a published Schema, so that a caller can
+// keep a compiled schema on disk and load it in a fraction of the compile
+// time (see PATCHES.md). The published schema is plain ID-based tables; the
+// codec walks their Go types once by reflection and builds an encoder and a
+// decoder per type:
+//
+//   - types without pointers (IDs, flags, read rows) are copied as memory,
+//     whole slices of them at once, so the format is only readable by a
+//     binary with the same type layout: the header carries a fingerprint of
+//     every type reached (names, kinds, sizes, field offsets) and the
+//     architecture, and a mismatch is an error, never a wrong schema;
+//   - strings, slices, maps and pointers are encoded by value; pointer
+//     identity is kept (a pointer seen before is a back-reference), so shared
+//     pattern DFAs stay shared;
+//   - a regexp is stored as its source and compiled again on load; a pattern
+//     DFA as its source and budgets (it is built lazily on first use, as after
+//     a compile);
+//   - any other type with hidden state (sync, atomic, funcs, channels,
+//     interfaces) makes encoding fail, so a new field of such a type cannot be
+//     lost silently.
+//
+// Decoding checks every length against the bytes left and recovers from a
+// panic of reflection as an error: a damaged input gives an error. The
+// caller is expected to check the integrity of the bytes (a checksum) before
+// decoding, since a well-formed but altered input could still describe a
+// different schema.
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	goruntime "runtime"
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+// schemaCodecMagic starts every encoded schema; the last byte is the format
+// version of the codec itself.
+const schemaCodecMagic = "XSDRT\x00\x00\x01"
+
+// errSchemaCodec is wrapped by every decoding error.
+var errSchemaCodec = errors.New("encoded schema")
+
+type typeCodec struct {
+	enc func(e *schemaEncoder, p unsafe.Pointer) error
+	dec func(d *schemaDecoder, p unsafe.Pointer) error
+}
+
+type schemaCodec struct {
+	root        *typeCodec
+	fingerprint [32]byte
+	err         error
+}
+
+var (
+	schemaCodecOnce sync.Once
+	schemaCodecPlan schemaCodec
+)
+
+func loadSchemaCodec() (*schemaCodec, error) {
+	schemaCodecOnce.Do(func() {
+		b := &codecBuilder{plans: map[reflect.Type]*typeCodec{}}
+		b.desc.WriteString(goruntime.GOARCH)
+		root, err := b.plan(reflect.TypeFor[schemaRuntime]())
+		schemaCodecPlan = schemaCodec{root: root, err: err, fingerprint: sha256.Sum256([]byte(b.desc.String()))}
+	})
+	return &schemaCodecPlan, schemaCodecPlan.err
+}
+
+// SchemaCodecFingerprint identifies the encoded form: it changes whenever a
+// type reachable from a published schema changes shape.
+func SchemaCodecFingerprint() ([32]byte, error) {
+	c, err := loadSchemaCodec()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return c.fingerprint, nil
+}
+
+type codecBuilder struct {
+	plans map[reflect.Type]*typeCodec
+	desc  strings.Builder
+}
+
+var (
+	regexpType     = reflect.TypeFor[regexp.Regexp]()
+	patternDFAType = reflect.TypeFor[patternDFA]()
+)
+
+// plainType reports whether values of t hold no pointers and can be copied
+// as memory.
+func plainType(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return true
+	case reflect.Array:
+		return plainType(t.Elem())
+	case reflect.Struct:
+		if hiddenStatePackage(t.PkgPath()) {
+			return false
+		}
+		for i := range t.NumField() {
+			if !plainType(t.Field(i).Type) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func hiddenStatePackage(pkg string) bool {
+	switch pkg {
+	case "sync", "sync/atomic", "regexp", "regexp/syntax", "unsafe":
+		return true
+	}
+	return false
+}
+
+func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
+	if c, ok := b.plans[t]; ok {
+		return c, nil
+	}
+	c := &typeCodec{}
+	b.plans[t] = c
+	fmt.Fprintf(&b.desc, "|%s:%s:%d", t.String(), t.Kind(), t.Size())
+	if plainType(t) {
+		if t.Kind() == reflect.Struct {
+			for i := range t.NumField() {
+				f := t.Field(i)
+				fmt.Fprintf(&b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
+			}
+		}
+		size := int(t.Size())
+		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+			e.buf = append(e.buf, unsafe.Slice((*byte)(p), size)...)
+			return nil
+		}
+		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+			src, err := d.take(size)
+			if err != nil {
+				return err
+			}
+			copy(unsafe.Slice((*byte)(p), size), src)
+			return nil
+		}
+		return c, nil
+	}
+	switch t.Kind() {
+	case reflect.String:
+		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+			s := *(*string)(p)
+			e.uvarint(uint64(len(s)))
+			e.buf = append(e.buf, s...)
+			return nil
+		}
+		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+			s, err := d.string()
+			*(*string)(p) = s
+			return err
+		}
+	case reflect.Slice:
+		return c, b.planSlice(c, t)
+	case reflect.Array:
+		elem, err := b.plan(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		n, size := t.Len(), t.Elem().Size()
+		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+			for i := range n {
+				if err := elem.enc(e, unsafe.Add(p, uintptr(i)*size)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+			for i := range n {
+				if err := elem.dec(d, unsafe.Add(p, uintptr(i)*size)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	case reflect.Struct:
+		return c, b.planStruct(c, t)
+	case reflect.Pointer:
+		return c, b.planPointer(c, t)
+	case reflect.Map:
+		return c, b.planMap(c, t)
+	default:
+		return nil, fmt.Errorf("schema codec: cannot encode %s (%s)", t, t.Kind())
+	}
+	return c, nil
+}
+
+func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
+	et := t.Elem()
+	size := int(et.Size())
+	if plainType(et) {
+		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+			h := (*sliceHeader)(p)
+			if h.data == nil {
+				e.uvarint(0)
+				return nil
+			}
+			e.uvarint(uint64(h.len) + 1)
+			if h.len > 0 && size > 0 {
+				e.buf = append(e.buf, unsafe.Slice((*byte)(h.data), h.len*size)...)
+			}
+			return nil
+		}
+		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+			n, isNil, err := d.length(size)
+			if err != nil || isNil {
+				return err
+			}
+			s := reflect.MakeSlice(t, n, n)
+			if n > 0 && size > 0 {
+				src, err := d.take(n * size)
+				if err != nil {
+					return err
+				}
+				copy(unsafe.Slice((*byte)(s.UnsafePointer()), n*size), src)
+			}
+			reflect.NewAt(t, p).Elem().Set(s)
+			return nil
+		}
+		_, err := b.plan(et) // for the fingerprint
+		return err
+	}
+	elem, err := b.plan(et)
+	if err != nil {
+		return err
+	}
+	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+		h := (*sliceHeader)(p)
+		if h.data == nil {
+			e.uvarint(0)
+			return nil
+		}
+		e.uvarint(uint64(h.len) + 1)
+		for i := range h.len {
+			if err := elem.enc(e, unsafe.Add(h.data, i*size)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+		// Every element takes at least one byte.
+		n, isNil, err := d.length(1)
+		if err != nil || isNil {
+			return err
+		}
+		s := reflect.MakeSlice(t, n, n)
+		base := s.UnsafePointer()
+		for i := range n {
+			if err := elem.dec(d, unsafe.Add(base, i*size)); err != nil {
+				return err
+			}
+		}
+		reflect.NewAt(t, p).Elem().Set(s)
+		return nil
+	}
+	return nil
+}
+
+// sliceHeader is the memory layout of a slice.
+type sliceHeader struct {
+	data unsafe.Pointer
+	len  int
+	cap  int
+}
+
+func (b *codecBuilder) planStruct(c *typeCodec, t reflect.Type) error {
+	if hiddenStatePackage(t.PkgPath()) {
+		return fmt.Errorf("schema codec: cannot encode %s (state that is not data)", t)
+	}
+	type field struct {
+		off   uintptr
+		codec *typeCodec
+	}
+	fields := make([]field, 0, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		fmt.Fprintf(&b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
+		fc, err := b.plan(f.Type)
+		if err != nil {
+			return fmt.Errorf("%w (field %s.%s)", err, t, f.Name)
+		}
+		fields = append(fields, field{f.Offset, fc})
+	}
+	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+		for _, f := range fields {
+			if err := f.codec.enc(e, unsafe.Add(p, f.off)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+		for _, f := range fields {
+			if err := f.codec.dec(d, unsafe.Add(p, f.off)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// Pointer tags: nilPointer, newPointer followed by the value, or the index
+// of an earlier pointer plus firstBackRef.
+const (
+	nilPointer   = 0
+	newPointer   = 1
+	firstBackRef = 2
+)
+
+func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
+	et := t.Elem()
+	var encValue func(e *schemaEncoder, p unsafe.Pointer) error
+	var decValue func(d *schemaDecoder) (unsafe.Pointer, error)
+	switch et {
+	case regexpType:
+		encValue = func(e *schemaEncoder, p unsafe.Pointer) error {
+			s := (*regexp.Regexp)(p).String()
+			e.uvarint(uint64(len(s)))
+			e.buf = append(e.buf, s...)
+			return nil
+		}
+		decValue = func(d *schemaDecoder) (unsafe.Pointer, error) {
+			s, err := d.string()
+			if err != nil {
+				return nil, err
+			}
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return nil, fmt.Errorf("%w: pattern %q: %v", errSchemaCodec, s, err)
+			}
+			return unsafe.Pointer(re), nil
+		}
+	case patternDFAType:
+		encValue = func(e *schemaEncoder, p unsafe.Pointer) error {
+			dfa := (*patternDFA)(p)
+			e.uvarint(uint64(len(dfa.source)))
+			e.buf = append(e.buf, dfa.source...)
+			e.uvarint(uint64(dfa.maxMemory))
+			e.uvarint(uint64(dfa.maxStates))
+			return nil
+		}
+		decValue = func(d *schemaDecoder) (unsafe.Pointer, error) {
+			s, err := d.string()
+			if err != nil {
+				return nil, err
+			}
+			mem, err := d.uvarint()
+			if err != nil {
+				return nil, err
+			}
+			states, err := d.uvarint()
+			if err != nil {
+				return nil, err
+			}
+			if mem > math.MaxInt32 || states > math.MaxInt32 {
+				return nil, fmt.Errorf("%w: pattern budget out of range", errSchemaCodec)
+			}
+			return unsafe.Pointer(&patternDFA{source: s, maxMemory: int(mem), maxStates: int(states)}), nil
+		}
+	default:
+		elem, err := b.plan(et)
+		if err != nil {
+			return err
+		}
+		encValue = elem.enc
+		decValue = func(d *schemaDecoder) (unsafe.Pointer, error) {
+			p := reflect.New(et).UnsafePointer()
+			d.ptrs[len(d.ptrs)-1] = p // before the value: a cycle refers back to it
+			return p, elem.dec(d, p)
+		}
+	}
+	fmt.Fprintf(&b.desc, ",->%s", et)
+	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+		ptr := *(*unsafe.Pointer)(p)
+		if ptr == nil {
+			e.uvarint(nilPointer)
+			return nil
+		}
+		key := pointerKey{ptr, et}
+		if i, ok := e.ptrs[key]; ok {
+			e.uvarint(uint64(i) + firstBackRef)
+			return nil
+		}
+		e.ptrs[key] = len(e.ptrs)
+		e.uvarint(newPointer)
+		return encValue(e, ptr)
+	}
+	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+		tag, err := d.uvarint()
+		if err != nil {
+			return err
+		}
+		switch {
+		case tag == nilPointer:
+			*(*unsafe.Pointer)(p) = nil
+			return nil
+		case tag == newPointer:
+			slot := len(d.ptrs)
+			d.ptrs = append(d.ptrs, nil)
+			d.types = append(d.types, et)
+			ptr, err := decValue(d)
+			if err != nil {
+				return err
+			}
+			d.ptrs[slot] = ptr
+			*(*unsafe.Pointer)(p) = ptr
+			return nil
+		default:
+			i := tag - firstBackRef
+			if i >= uint64(len(d.ptrs)) || d.types[i] != et || d.ptrs[i] == nil {
+				return fmt.Errorf("%w: bad pointer reference", errSchemaCodec)
+			}
+			*(*unsafe.Pointer)(p) = d.ptrs[i]
+			return nil
+		}
+	}
+	return nil
+}
+
+type pointerKey struct {
+	p unsafe.Pointer
+	t reflect.Type
+}
+
+func (b *codecBuilder) planMap(c *typeCodec, t reflect.Type) error {
+	kc, err := b.plan(t.Key())
+	if err != nil {
+		return err
+	}
+	vc, err := b.plan(t.Elem())
+	if err != nil {
+		return err
+	}
+	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+		m := reflect.NewAt(t, p).Elem()
+		if m.IsNil() {
+			e.uvarint(0)
+			return nil
+		}
+		e.uvarint(uint64(m.Len()) + 1)
+		// Map order does not matter for the decoded map; the bytes may differ
+		// between runs, which a cache does not mind.
+		k := reflect.New(t.Key()).Elem()
+		v := reflect.New(t.Elem()).Elem()
+		it := m.MapRange()
+		for it.Next() {
+			k.SetIterKey(it)
+			v.SetIterValue(it)
+			if err := kc.enc(e, k.Addr().UnsafePointer()); err != nil {
+				return err
+			}
+			if err := vc.enc(e, v.Addr().UnsafePointer()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+		n, isNil, err := d.length(1)
+		if err != nil || isNil {
+			return err
+		}
+		m := reflect.MakeMapWithSize(t, n)
+		k := reflect.New(t.Key()).Elem()
+		v := reflect.New(t.Elem()).Elem()
+		for range n {
+			if err := kc.dec(d, k.Addr().UnsafePointer()); err != nil {
+				return err
+			}
+			if err := vc.dec(d, v.Addr().UnsafePointer()); err != nil {
+				return err
+			}
+			m.SetMapIndex(k, v)
+		}
+		if m.Len() != n {
+			return fmt.Errorf("%w: duplicate map key", errSchemaCodec)
+		}
+		reflect.NewAt(t, p).Elem().Set(m)
+		return nil
+	}
+	return nil
+}
+
+type schemaEncoder struct {
+	buf  []byte
+	ptrs map[pointerKey]int
+}
+
+func (e *schemaEncoder) uvarint(v uint64) {
+	e.buf = binary.AppendUvarint(e.buf, v)
+}
+
+type schemaDecoder struct {
+	data []byte
+	str  string // data as a string: decoded strings are substrings of it
+	off  int
+	// ptrs are the pointers decoded so far, types their element types: a
+	// back-reference must name a pointer of its own type.
+	ptrs  []unsafe.Pointer
+	types []reflect.Type
+}
+
+func (d *schemaDecoder) take(n int) ([]byte, error) {
+	if n < 0 || n > len(d.data)-d.off {
+		return nil, fmt.Errorf("%w: truncated at byte %d", errSchemaCodec, d.off)
+	}
+	b := d.data[d.off : d.off+n]
+	d.off += n
+	return b, nil
+}
+
+func (d *schemaDecoder) uvarint() (uint64, error) {
+	v, n := binary.Uvarint(d.data[d.off:])
+	if n <= 0 {
+		return 0, fmt.Errorf("%w: bad number at byte %d", errSchemaCodec, d.off)
+	}
+	d.off += n
+	return v, nil
+}
+
+// length reads a slice or map length (0 for nil, n+1 otherwise) and checks
+// that n elements of at least minSize bytes each fit in what is left.
+func (d *schemaDecoder) length(minSize int) (n int, isNil bool, err error) {
+	v, err := d.uvarint()
+	if err != nil {
+		return 0, false, err
+	}
+	if v == 0 {
+		return 0, true, nil
+	}
+	v--
+	if minSize < 1 {
+		minSize = 1
+	}
+	if v > uint64(len(d.data)-d.off)/uint64(minSize) {
+		return 0, false, fmt.Errorf("%w: length %d past the end at byte %d", errSchemaCodec, v, d.off)
+	}
+	return int(v), false, nil
+}
+
+func (d *schemaDecoder) string() (string, error) {
+	n, err := d.uvarint()
+	if err != nil {
+		return "", err
+	}
+	if n > uint64(len(d.data)-d.off) {
+		return "", fmt.Errorf("%w: truncated string at byte %d", errSchemaCodec, d.off)
+	}
+	s := d.str[d.off : d.off+int(n)]
+	d.off += int(n)
+	return s, nil
+}
+
+// AppendBinary appends the encoded form of the schema to b.
+func (s *Schema) AppendBinary(b []byte) ([]byte, error) {
+	c, err := loadSchemaCodec()
+	if err != nil {
+		return nil, err
+	}
+	e := &schemaEncoder{buf: append(b, schemaCodecMagic...), ptrs: map[pointerKey]int{}}
+	e.buf = append(e.buf, c.fingerprint[:]...)
+	if err := c.root.enc(e, unsafe.Pointer(&s.runtime)); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// UnmarshalSchema decodes a schema encoded by [Schema.AppendBinary] of a
+// binary with the same codec fingerprint.
+func UnmarshalSchema(data []byte) (s *Schema, err error) {
+	c, err := loadSchemaCodec()
+	if err != nil {
+		return nil, err
+	}
+	head := len(schemaCodecMagic) + len(c.fingerprint)
+	if len(data) < head || string(data[:len(schemaCodecMagic)]) != schemaCodecMagic {
+		return nil, fmt.Errorf("%w: not an encoded schema of this format", errSchemaCodec)
+	}
+	if string(data[len(schemaCodecMagic):head]) != string(c.fingerprint[:]) {
+		return nil, fmt.Errorf("%w: written by a build with other runtime types", errSchemaCodec)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("%w: %v", errSchemaCodec, r)
+		}
+	}()
+	d := &schemaDecoder{data: data, str: string(data), off: head}
+	out := &Schema{}
+	if err := c.root.dec(d, unsafe.Pointer(&out.runtime)); err != nil {
+		return nil, err
+	}
+	if d.off != len(d.data) {
+		return nil, fmt.Errorf("%w: %d bytes left over", errSchemaCodec, len(d.data)-d.off)
+	}
+	return out, nil
+}
