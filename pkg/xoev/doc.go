@@ -32,6 +32,10 @@
 // instead, which sees only an in-memory file system holding the set's
 // documents. [SchemaSet.Engine] says which engine validates.
 //
+// A jacoelho compile can be kept on disk: with [LoadOptions.Cache] a
+// [SchemaCache] entry keyed by the build and every document of the set
+// replaces the compile on the next load ([SchemaSet.Cached]).
+//
 // # Messages
 //
 // Problems of a message are findings, never errors: not well-formed
