@@ -173,3 +173,54 @@ func TestLoadEngineDamaged(t *testing.T) {
 		t.Fatalf("another format: %v", err)
 	}
 }
+
+// TestEngineBinaryPatternFallback: a pattern whose DFA outgrows its state
+// budget answers through regexp, which a loaded engine compiles from the
+// DFA's source on first need; the verdicts stay the same.
+func TestEngineBinaryPatternFallback(t *testing.T) {
+	const schema = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:element name="v"><xs:simpleType><xs:restriction base="xs:string">
+    <xs:pattern value="[ab]*a[ab]{15}"/>
+  </xs:restriction></xs:simpleType></xs:element>
+</xs:schema>`
+	eng, err := xsd.Compile(xsd.Bytes("blowup.xsd", []byte(schema)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := eng.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := xsd.LoadEngine(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// De Bruijn-like walks visit far more than the budget of states.
+	var values []string
+	for seed := range 40 {
+		var b strings.Builder
+		x := uint32(seed*2654435761 + 1)
+		for range 4000 {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			b.WriteByte("ab"[x&1])
+		}
+		values = append(values, b.String())
+	}
+	values = append(values, "a"+strings.Repeat("b", 15), strings.Repeat("b", 16), "")
+	valid := 0
+	for i, v := range values {
+		doc := "<v>" + v + "</v>"
+		want, got := eng.Validate(strings.NewReader(doc)), loaded.Validate(strings.NewReader(doc))
+		if fmt.Sprint(want) != fmt.Sprint(got) {
+			t.Fatalf("value %d: compiled %v, loaded %v", i, want, got)
+		}
+		if want == nil {
+			valid++
+		}
+	}
+	if valid == 0 || valid == len(values) {
+		t.Fatalf("%d of %d values valid: want both verdicts", valid, len(values))
+	}
+}

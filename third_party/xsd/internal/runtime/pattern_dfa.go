@@ -61,6 +61,12 @@ type patternDFA struct {
 	emptyMatch bool
 	start      *dfaState
 
+	// re is regexp's program of source for the answers the DFA cannot
+	// give, compiled on first need when the schema was decoded from its
+	// binary form (schema_codec.go), which stores no regexp of its own.
+	reOnce sync.Once
+	re     *regexp.Regexp
+
 	mu     sync.Mutex
 	states map[string]*dfaState
 	memory int
@@ -91,6 +97,12 @@ func newPatternDFA(re *regexp.Regexp) *patternDFA {
 		maxMemory: patternDFAMemoryBudget,
 		maxStates: patternDFAMaxStates,
 	}
+}
+
+// fallbackRegexp returns regexp's program of the DFA's source.
+func (d *patternDFA) fallbackRegexp() *regexp.Regexp {
+	d.reOnce.Do(func() { d.re = regexp.MustCompile(d.source) })
+	return d.re
 }
 
 func (d *patternDFA) init() {

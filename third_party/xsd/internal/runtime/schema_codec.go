@@ -14,9 +14,10 @@ package runtime
 //   - strings, slices, maps and pointers are encoded by value; pointer
 //     identity is kept (a pointer seen before is a back-reference), so shared
 //     pattern DFAs stay shared;
-//   - a regexp is stored as its source and compiled again on load; a pattern
-//     DFA as its source and budgets (it is built lazily on first use, as after
-//     a compile);
+//   - a pattern DFA is stored as its source and budgets (it is built lazily
+//     on first use, as after a compile), and the regexp beside it not at all:
+//     the DFA compiles it from its source when it first needs it; any other
+//     regexp is stored as its source and compiled again on load;
 //   - any other type with hidden state (sync, atomic, funcs, channels,
 //     interfaces) makes encoding fail, so a new field of such a type cannot be
 //     lost silently.
@@ -287,6 +288,27 @@ func (b *codecBuilder) planStruct(c *typeCodec, t reflect.Type) error {
 	if hiddenStatePackage(t.PkgPath()) {
 		return fmt.Errorf("schema codec: cannot encode %s (state that is not data)", t)
 	}
+	if err := b.planStructFields(c, t); err != nil {
+		return err
+	}
+	if t == reflect.TypeFor[stringPatternRead]() {
+		// A pattern with a DFA stores no regexp: the DFA compiles its
+		// source for the answers it cannot give, on first need, so that a
+		// load does not compile long alternations (String.Latin) that the
+		// DFA answers alone.
+		enc := c.enc
+		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+			read := *(*stringPatternRead)(p)
+			if read.dfa != nil && read.re != nil && read.re.String() == read.dfa.source {
+				read.re = nil
+			}
+			return enc(e, unsafe.Pointer(&read))
+		}
+	}
+	return nil
+}
+
+func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 	type field struct {
 		off   uintptr
 		codec *typeCodec

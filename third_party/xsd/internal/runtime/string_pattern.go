@@ -272,7 +272,16 @@ func (p stringPatternRead) matchRegexpString(s string) bool {
 	if matched, ok := p.dfa.matchString(s); ok {
 		return matched
 	}
-	return p.re.MatchString(s)
+	return p.regexp().MatchString(s)
+}
+
+// regexp is the pattern's regexp: its own, or, for a schema decoded from
+// its binary form, the DFA's (compiled on first need).
+func (p stringPatternRead) regexp() *regexp.Regexp {
+	if p.re == nil && p.dfa != nil {
+		return p.dfa.fallbackRegexp()
+	}
+	return p.re
 }
 
 // matchRegexpBytes asks the DFA and, when it cannot answer, regexp.
@@ -280,7 +289,7 @@ func (p stringPatternRead) matchRegexpBytes(s []byte) bool {
 	if matched, ok := p.dfa.matchBytes(s); ok {
 		return matched
 	}
-	return p.re.Match(s)
+	return p.regexp().Match(s)
 }
 
 func (p stringPatternRead) matchStringWithScratch(s string, input *simplePatternInput, scratch *StringPatternScratch) bool {
