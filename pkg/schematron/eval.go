@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -91,9 +90,13 @@ type frame struct {
 }
 
 type docState struct {
-	r       *Rules
-	doc     *helium.Document
-	eval    xpath3.Evaluator
+	r   *Rules
+	doc *helium.Document
+	// eval evaluates the document's expressions, reusing its contexts;
+	// fnEval (the same configuration) evaluates xsl:function bodies with
+	// their parameters bound.
+	eval    *xpath3.Session
+	fnEval  xpath3.Evaluator
 	globals map[string]xpath3.Sequence
 	busy    map[string]bool
 	patVals map[*pattern]*frame
@@ -236,9 +239,10 @@ func (r *Rules) newEvaluator() xpath3.Evaluator {
 // newState prepares the per-document state: caches and an evaluator
 // with the document's own document-order cache.
 func (r *Rules) newState(doc *helium.Document) *docState {
+	ev := r.baseEval.DocOrderCache(xpath3.NewDocOrderCache())
 	return &docState{r: r, doc: doc, globals: map[string]xpath3.Sequence{}, busy: map[string]bool{},
 		patVals: map[*pattern]*frame{}, idxVals: map[int]xpath3.Sequence{}, idxErrs: map[int]error{}, kids: map[helium.Node]kidList{},
-		childSel: map[childKey]xpath3.Sequence{}, eval: r.baseEval.DocOrderCache(xpath3.NewDocOrderCache())}
+		childSel: map[childKey]xpath3.Sequence{}, eval: ev.NewSession(), fnEval: ev}
 }
 
 // Evaluate runs the active patterns on doc. Dynamic errors in a test are
@@ -251,7 +255,8 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 	st := r.newState(doc)
 	st.ctx = ctx
 	res := &Result{}
-	evaluated := map[string]bool{}
+	evaluated := make([]bool, len(r.ids))
+	nEval := 0
 	for _, p := range r.patterns {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -282,7 +287,10 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 				fr := &frame{st: st, pat: p, rule: ru, node: n}
 				fctx := context.WithValue(ctx, frameKey{}, fr)
 				for _, ck := range ru.checks {
-					evaluated[ck.ruleID] = true
+					if !evaluated[ck.idNum] {
+						evaluated[ck.idNum] = true
+						nEval++
+					}
 					var ok bool
 					var err error
 					done := false
@@ -314,10 +322,14 @@ func (r *Rules) Evaluate(ctx context.Context, doc *helium.Document) (*Result, er
 			}
 		}
 	}
-	for id := range evaluated {
-		res.Evaluated = append(res.Evaluated, id)
+	if nEval > 0 {
+		res.Evaluated = make([]string, 0, nEval)
+		for i, ok := range evaluated {
+			if ok {
+				res.Evaluated = append(res.Evaluated, r.ids[i])
+			}
+		}
 	}
-	slices.Sort(res.Evaluated)
 	return res, nil
 }
 

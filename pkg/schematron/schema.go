@@ -40,8 +40,10 @@ type Rules struct {
 	patterns    []*pattern
 	funcs       map[xpath3.QualifiedName]*userFunc
 	checks      []*check
-	idxVars     []indexVar
-	baseEval    xpath3.Evaluator
+	// ids are the distinct assertion ids, sorted (numberIDs).
+	ids      []string
+	idxVars  []indexVar
+	baseEval xpath3.Evaluator
 	// noFast turns the path-test shortcut and the name prefilters of rule
 	// contexts off (differential tests).
 	noFast bool
@@ -100,6 +102,7 @@ type check struct {
 	report   bool
 	id       string // the id attribute, "" if none
 	ruleID   string // id, or a generated stable id
+	idNum    int    // ruleID's index in Rules.ids
 	flag     string
 	role     string
 	see      string
@@ -192,7 +195,28 @@ func Compile(path string, opts Options) (*Rules, error) {
 	}
 	c.r.evalNamespaces() // fixed from here on: Evaluate only reads it
 	c.r.baseEval = c.r.newEvaluator()
+	c.r.numberIDs()
 	return c.r, nil
+}
+
+// numberIDs numbers the distinct assertion ids in sorted order, so that
+// Evaluate marks the evaluated ones in a slice and lists them sorted
+// without a map or a sort per document.
+func (r *Rules) numberIDs() {
+	num := map[string]int{}
+	for _, ck := range r.checks {
+		if _, ok := num[ck.ruleID]; !ok {
+			num[ck.ruleID] = 0
+			r.ids = append(r.ids, ck.ruleID)
+		}
+	}
+	slices.Sort(r.ids)
+	for i, id := range r.ids {
+		num[id] = i
+	}
+	for _, ck := range r.checks {
+		ck.idNum = num[ck.ruleID]
+	}
 }
 
 type compiler struct {

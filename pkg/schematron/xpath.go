@@ -214,7 +214,7 @@ func (f *userFunc) Call(ctx context.Context, args []xpath3.Sequence) (xpath3.Seq
 		}
 		vars[p.name] = v
 	}
-	ev := fr.st.eval.Variables(vars)
+	ev := fr.st.fnEval.Variables(vars)
 	for _, v := range f.vars {
 		res, err := ev.Evaluate(ctx, v.expr, nil)
 		if err != nil {
@@ -229,7 +229,7 @@ func (f *userFunc) Call(ctx context.Context, args []xpath3.Sequence) (xpath3.Seq
 			seq = cv
 		}
 		vars[v.name] = seq
-		ev = fr.st.eval.Variables(vars)
+		ev = fr.st.fnEval.Variables(vars)
 	}
 	res, err := ev.Evaluate(ctx, f.result, nil)
 	if err != nil {

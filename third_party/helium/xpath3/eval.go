@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"reflect"
 	"time"
 
 	"github.com/lestrrat-go/helium"
@@ -46,13 +47,14 @@ type evalContext struct {
 	opLimit              int
 	docOrder             *ixpath.DocOrderCache
 	maxNodes             int
-	currentTime          *time.Time     // set once at construction for stable fn:current-*
+	clock                *evalClock     // read on first use, then stable for fn:current-*
+	shared               *evalShared    // state every copy of this evaluation's context shares
+	fnScope              *fnScope       // identity of the function/namespace configuration (resolution cache key)
 	implicitTimezone     *time.Location // for fn:adjust-*-to-timezone (1-arg form)
 	defaultLanguage      string         // for fn:default-language and formatting fallbacks
 	defaultCollation     string         // for string functions without explicit collation
 	defaultDecimalFormat *DecimalFormat
 	decimalFormats       map[QualifiedName]DecimalFormat
-	docCache             map[string]helium.Node
 	baseURI              string      // static base URI for resolving relative URIs
 	uriResolver          URIResolver // custom URI resolver for fn:unparsed-text, fn:doc, etc.
 	collectionResolver   CollectionResolver
@@ -76,6 +78,12 @@ type evalContext struct {
 	xpath10Compat          bool                     // XPath 1.0 compatibility mode (XSLT backwards-compatible processing)
 	traceWriter            io.Writer                // destination for fn:trace output (nil = os.Stderr)
 	parser                 *helium.Parser           // injected parser for fn:parse-xml, fn:parse-xml-fragment, fn:doc (nil = default helium.NewParser)
+
+	// fnCtx caches the context fnContext built for fnParent, valid while
+	// fnOwner is this context (a copy of the struct must build its own).
+	fnCtx    context.Context
+	fnParent context.Context
+	fnOwner  *evalContext
 }
 
 // xmlParser returns the injected helium.Parser when one is configured,
@@ -203,9 +211,34 @@ func (ec *evalContext) contextStringValue() (string, bool) {
 	return "", false
 }
 
+// evalClock is the current time of an evaluation (or of a Session): read
+// from the system clock on first use only, so that evaluations that never
+// call fn:current-* never read it, and stable from then on.
+type evalClock struct {
+	set bool
+	t   time.Time
+}
+
+// evalShared is the mutable state that all copies of one evaluation's
+// context share (the struct is copied when the focus or the variables
+// change): the operation count and the fn:doc cache, created on first use.
+type evalShared struct {
+	opCount  int
+	docCache map[string]helium.Node
+}
+
 // getCurrentTime returns the cached current time for this evaluation.
 func (ec *evalContext) getCurrentTime() time.Time {
-	return *ec.currentTime
+	c := ec.clock
+	if c == nil { // a context built by hand, not by an Evaluator
+		c = &evalClock{}
+		ec.clock = c
+	}
+	if !c.set {
+		c.t = time.Now()
+		c.set = true
+	}
+	return c.t
 }
 
 // getImplicitTimezone returns the implicit timezone for the dynamic context.
@@ -246,8 +279,31 @@ func (ec *evalContext) withVar(name string, val Sequence) *evalContext {
 
 // fnContext returns a context.Context carrying this evalContext for built-in
 // function calls.
+//
+// The context is built once per evaluation context and parent: a built-in
+// call inside a loop would otherwise allocate one per call. The value is
+// the pointer ec, so a cached context observes ec's current focus exactly
+// as a fresh one would.
 func (ec *evalContext) fnContext(ctx context.Context) context.Context {
-	return context.WithValue(ctx, fnContextKey{}, ec)
+	if ec.fnOwner == ec && sameContext(ec.fnParent, ctx) {
+		return ec.fnCtx
+	}
+	c := context.WithValue(ctx, fnContextKey{}, ec)
+	ec.fnCtx, ec.fnParent, ec.fnOwner = c, ctx, ec
+	return c
+}
+
+// sameContext reports whether a and b are the same context value, without
+// the panic == raises on an incomparable dynamic type.
+func sameContext(a, b context.Context) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	ta := reflect.TypeOf(a)
+	if ta != reflect.TypeOf(b) || !ta.Comparable() {
+		return false
+	}
+	return a == b
 }
 
 // pushScope sets ec.vars to scope in place and returns the previous scope.
@@ -369,7 +425,7 @@ func dispatchExpr(evalFn exprEvaluator, ctx context.Context, ec *evalContext, ex
 	case TreatAsExpr:
 		return evalTreatAsExpr(evalFn, ctx, ec, e)
 	case FunctionCall:
-		return evalFunctionCall(evalFn, ctx, ec, e)
+		return evalFunctionCall(evalFn, ctx, ec, e, nil)
 	case DynamicFunctionCall:
 		return evalDynamicFunctionCall(evalFn, ctx, ec, e)
 	case NamedFunctionRef:

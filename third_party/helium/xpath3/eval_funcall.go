@@ -4,11 +4,30 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func evalFunctionCall(evalFn exprEvaluator, ctx context.Context, ec *evalContext, e FunctionCall) (Sequence, error) {
+// fnScope is the identity of an Evaluator's namespaces, functions and
+// function resolver (evaluatorCfg.fnScope): a setter of any of them makes a
+// new one. It is not empty, so that two of them never share an address.
+type fnScope struct{ _ int }
+
+// fnResolution is a function call's resolved function and parameter types
+// under one fnScope, cached per call site (vmProgram.fnCache).
+type fnResolution struct {
+	scope  *fnScope
+	r      resolvedFunction
+	params []SequenceType
+}
+
+// evalFunctionCall evaluates a static function call. slot, when not nil,
+// is the call site's cache of its resolution: name, arity and the
+// configuration identity (ec.fnScope) decide the result, so it is
+// resolved once per call site and configuration. A function returned by a
+// FunctionResolver is resolved at every call, as before.
+func evalFunctionCall(evalFn exprEvaluator, ctx context.Context, ec *evalContext, e FunctionCall, slot *atomic.Pointer[fnResolution]) (Sequence, error) {
 	// Evaluate arguments
 	args := make([]Sequence, len(e.Args))
 	hasPlaceholders := false
@@ -32,15 +51,24 @@ func evalFunctionCall(evalFn exprEvaluator, ctx context.Context, ec *evalContext
 	// Resolve function, keeping the resolved identity so signature enforcement
 	// keys off the resolved URI/local name (handles Q{uri}local) and only applies
 	// the built-in signature when the resolved function is the actual built-in.
-	r, err := resolveFunctionInfo(ctx, ec, e.Prefix, e.Name, len(args))
-	if err != nil {
-		return nil, err
+	var r resolvedFunction
+	var paramTypes []SequenceType
+	if c := cachedResolution(slot, ec); c != nil {
+		r, paramTypes = c.r, c.params
+	} else {
+		var err error
+		r, err = resolveFunctionInfo(ctx, ec, e.Prefix, e.Name, len(args))
+		if err != nil {
+			return nil, err
+		}
+		// Enforce declared parameter signatures, mirroring the function-item /
+		// named-function-reference path. Coerced values are stored back into args so
+		// typed functions observe the converted values (e.g. xs:integer→xs:double).
+		paramTypes = lookupParamTypes(r, len(args))
+		if slot != nil && !r.dynamic {
+			slot.Store(&fnResolution{scope: ec.fnScope, r: r, params: paramTypes})
+		}
 	}
-
-	// Enforce declared parameter signatures, mirroring the function-item /
-	// named-function-reference path. Coerced values are stored back into args so
-	// typed functions observe the converted values (e.g. xs:integer→xs:double).
-	paramTypes := lookupParamTypes(r, len(args))
 	if paramTypes != nil {
 		for i, arg := range args {
 			if i < len(paramTypes) {
@@ -54,6 +82,16 @@ func evalFunctionCall(evalFn exprEvaluator, ctx context.Context, ec *evalContext
 	}
 
 	return r.fn.Call(ec.fnContext(ctx), args)
+}
+
+func cachedResolution(slot *atomic.Pointer[fnResolution], ec *evalContext) *fnResolution {
+	if slot == nil {
+		return nil
+	}
+	if c := slot.Load(); c != nil && c.scope == ec.fnScope {
+		return c
+	}
+	return nil
 }
 
 // lookupParamTypes returns the declared parameter types for a resolved function.

@@ -3,7 +3,6 @@ package xpath3
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/lestrrat-go/helium"
 	ixpath "github.com/lestrrat-go/helium/internal/xpath"
@@ -86,8 +85,7 @@ func (e *Expression) EvaluateReuse(ctx context.Context, state *EvalState, node h
 	// wall-clock time instead of staying frozen at NewEvalState construction.
 	// A user-pinned CurrentTime is preserved untouched.
 	if !state.explicitTime {
-		now := time.Now()
-		ec.currentTime = &now
+		ec.clock = &evalClock{}
 	}
 
 	// Fast path for "." — skip eval entirely, reuse backing array

@@ -69,6 +69,12 @@ type evaluatorCfg struct {
 	maxNodes               int   // 0 means use the package default (maxNodeSetLength)
 	maxResourceBytes       int64 // per-resource read cap for fn:unparsed-text / fn:doc / fn:json-doc; 0 = unparsedtext default
 	parser                 *helium.Parser
+
+	// fixedClock is currentTime as a clock that is never written (set).
+	fixedClock *evalClock
+	// fnScope changes whenever the namespaces, functions or function
+	// resolver change: function calls cache their resolution under it.
+	fnScope *fnScope
 }
 
 // NewEvaluator creates a new Evaluator with the given options.
@@ -99,6 +105,7 @@ func (e Evaluator) Namespaces(ns map[string]string) Evaluator {
 	} else {
 		e.cfg.namespaces = maps.Clone(ns)
 	}
+	e.cfg.fnScope = &fnScope{}
 	return e
 }
 
@@ -128,6 +135,7 @@ func (e Evaluator) Functions(byLocal map[string]Function, byQName map[QualifiedN
 		e.cfg.functions = maps.Clone(byLocal)
 		e.cfg.functionsNS = maps.Clone(byQName)
 	}
+	e.cfg.fnScope = &fnScope{}
 	return e
 }
 
@@ -155,6 +163,7 @@ func (e Evaluator) VariableResolver(r VariableResolver) Evaluator {
 func (e Evaluator) FunctionResolver(r FunctionResolver) Evaluator {
 	e = e.clone()
 	e.cfg.functionResolver = r
+	e.cfg.fnScope = &fnScope{}
 	return e
 }
 
@@ -170,6 +179,7 @@ func (e Evaluator) CurrentTime(now time.Time) Evaluator {
 	e = e.clone()
 	t := now
 	e.cfg.currentTime = &t
+	e.cfg.fixedClock = &evalClock{set: true, t: t}
 	return e
 }
 
@@ -432,11 +442,34 @@ func (e Evaluator) Evaluate(ctx context.Context, expr *Expression, node helium.N
 	return &Result{seq: seq}, nil
 }
 
+// evalFrame is an evaluation context with the state its copies share and
+// its clock, allocated together: one allocation per Evaluate.
+type evalFrame struct {
+	ec       evalContext
+	sh       evalShared
+	clock    evalClock
+	docOrder ixpath.DocOrderCache
+}
+
 // newEvalCtx creates the internal evaluation context from the Evaluator config.
 func (e Evaluator) newEvalCtx(node helium.Node) *evalContext {
-	opCount := 0
-	now := time.Now()
+	f := &evalFrame{}
+	e.fillEvalCtx(&f.ec, node)
+	f.ec.shared = &f.sh
+	f.ec.opCount = &f.sh.opCount
+	if f.ec.clock == nil {
+		f.ec.clock = &f.clock
+	}
+	if f.ec.docOrder == nil {
+		f.ec.docOrder = &f.docOrder
+	}
+	return &f.ec
+}
 
+// fillEvalCtx sets ec from the Evaluator config. It leaves shared,
+// opCount and, unless the config fixes them, clock and docOrder nil:
+// the caller provides those.
+func (e Evaluator) fillEvalCtx(ec *evalContext, node helium.Node) {
 	cfg := e.cfg
 	if cfg == nil {
 		cfg = &evaluatorCfg{}
@@ -447,14 +480,12 @@ func (e Evaluator) newEvalCtx(node helium.Node) *evalContext {
 		maxNodes = cfg.maxNodes
 	}
 
-	ec := &evalContext{
+	*ec = evalContext{
 		node:     node,
 		position: 1,
 		size:     1,
-		opCount:  &opCount,
-		docOrder: &ixpath.DocOrderCache{},
 		maxNodes: maxNodes,
-		docCache: make(map[string]helium.Node),
+		fnScope:  cfg.fnScope,
 	}
 
 	// namespaces
@@ -482,12 +513,8 @@ func (e Evaluator) newEvalCtx(node helium.Node) *evalContext {
 	ec.opLimit = cfg.opLimit
 	ec.maxRecursionDepth = DefaultMaxRecursionDepth
 
-	// time
-	if cfg.currentTime != nil {
-		ec.currentTime = cfg.currentTime
-	} else {
-		ec.currentTime = &now
-	}
+	// time: a configured time is fixed (set, so never written)
+	ec.clock = cfg.fixedClock
 	ec.implicitTimezone = cfg.implicitTimezone
 
 	// locale / formatting
@@ -529,6 +556,4 @@ func (e Evaluator) newEvalCtx(node helium.Node) *evalContext {
 	}
 
 	ec.traceWriter = cfg.traceWriter
-
-	return ec
 }

@@ -116,6 +116,7 @@ type resolvedFunction struct {
 	uri       string // resolved namespace URI
 	name      string // resolved local name (Q{uri}local stripped)
 	isBuiltin bool   // true only when fn came from the built-in registry
+	dynamic   bool   // true when fn came from the FunctionResolver (never cached)
 }
 
 // resolveFunctionInfo finds a function by prefix, local name, and arity,
@@ -181,7 +182,7 @@ func resolveFunctionByURIInfo(ctx context.Context, ec *evalContext, uri, name st
 		if fn, ok, err := ec.functionResolver.ResolveFunction(ctx, uri, name, arity); err != nil {
 			return resolvedFunction{}, err
 		} else if ok {
-			return resolvedFunction{fn: fn, uri: uri, name: name}, nil
+			return resolvedFunction{fn: fn, uri: uri, name: name, dynamic: true}, nil
 		}
 	}
 

@@ -166,7 +166,7 @@ func TestImplicitTimezoneExactSecRat(t *testing.T) {
 
 	t.Run("positive offset", func(t *testing.T) {
 		tz := time.FixedZone("+0530", 5*3600+30*60)
-		ec := &evalContext{currentTime: &now, implicitTimezone: tz}
+		ec := &evalContext{clock: &evalClock{set: true, t: now}, implicitTimezone: tz}
 		ctx := withFnContext(t.Context(), ec)
 		seq, err := fnImplicitTimezone(ctx, nil)
 		require.NoError(t, err)
@@ -179,7 +179,7 @@ func TestImplicitTimezoneExactSecRat(t *testing.T) {
 
 	t.Run("negative offset", func(t *testing.T) {
 		tz := time.FixedZone("-0800", -8*3600)
-		ec := &evalContext{currentTime: &now, implicitTimezone: tz}
+		ec := &evalContext{clock: &evalClock{set: true, t: now}, implicitTimezone: tz}
 		ctx := withFnContext(t.Context(), ec)
 		seq, err := fnImplicitTimezone(ctx, nil)
 		require.NoError(t, err)

@@ -1223,8 +1223,8 @@ func loadDoc(ctx context.Context, uri string) (helium.Node, error) {
 		return nil, &XPathError{Code: errCodeFODC0005, Message: "fn:doc: URI must not contain a fragment identifier"}
 	}
 	ec := getFnContext(ctx)
-	if ec != nil {
-		if doc, ok := ec.docCache[resolved]; ok {
+	if ec != nil && ec.shared != nil {
+		if doc, ok := ec.shared.docCache[resolved]; ok {
 			return doc, nil
 		}
 	}
@@ -1251,8 +1251,11 @@ func loadDoc(ctx context.Context, uri string) (helium.Node, error) {
 		return nil, &XPathError{Code: errCodeFODC0002, Message: fmt.Sprintf("fn:doc: cannot parse document: %v", err)}
 	}
 	doc.SetURL(resolved)
-	if ec != nil {
-		ec.docCache[resolved] = doc
+	if ec != nil && ec.shared != nil {
+		if ec.shared.docCache == nil {
+			ec.shared.docCache = make(map[string]helium.Node)
+		}
+		ec.shared.docCache[resolved] = doc
 	}
 	return doc, nil
 }

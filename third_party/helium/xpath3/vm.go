@@ -3,6 +3,7 @@ package xpath3
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 )
 
 type vmOpcode uint8
@@ -116,6 +117,17 @@ type vmProgram struct {
 	root         int
 	instructions []vmInstruction
 	stream       streamInfo
+	// fnCache holds, per instruction, the resolution of a static function
+	// call (evalFunctionCall); nil for programs built without it.
+	fnCache []atomic.Pointer[fnResolution]
+}
+
+// fnSlot returns the resolution cache of instruction i, or nil.
+func (p *vmProgram) fnSlot(i int) *atomic.Pointer[fnResolution] {
+	if i < 0 || i >= len(p.fnCache) {
+		return nil
+	}
+	return &p.fnCache[i]
 }
 
 func compileVMProgram(ast Expr) (*vmProgram, prefixValidationPlan, error) {
@@ -143,6 +155,7 @@ func compileVMProgramWithOptions(ast Expr, reuseInput bool) (*vmProgram, prefixV
 		root:         root.index,
 		instructions: builder.instructions,
 		stream:       si,
+		fnCache:      make([]atomic.Pointer[fnResolution], len(builder.instructions)),
 	}, builder.prefixPlan.plan(), nil
 }
 
@@ -1084,7 +1097,9 @@ func (v *vm) evalInstruction(ctx context.Context, ec *evalContext, ref compiledE
 	case vmOpTreatAs:
 		return vmEvalPayload(inst, func(e TreatAsExpr) (Sequence, error) { return evalTreatAsExpr(v.evalExpr, ctx, ec, e) })
 	case vmOpFunctionCall:
-		return vmEvalPayload(inst, func(e FunctionCall) (Sequence, error) { return evalFunctionCall(v.evalExpr, ctx, ec, e) })
+		return vmEvalPayload(inst, func(e FunctionCall) (Sequence, error) {
+			return evalFunctionCall(v.evalExpr, ctx, ec, e, v.program.fnSlot(ref.index))
+		})
 	case vmOpDynamicFunctionCall:
 		return vmEvalPayload(inst, func(e DynamicFunctionCall) (Sequence, error) {
 			return evalDynamicFunctionCall(v.evalExpr, ctx, ec, e)
