@@ -553,16 +553,39 @@ func (st *docState) nameVar(iv indexVar) xpath3.Sequence {
 // but the document-level index variables, neither current() nor an
 // xsl:function (whose body could read the rule's frame), and no
 // position() or last() (indexKey has checked that). The same filter
-// written in several asserts and rules shares one variable.
+// written in several asserts and rules shares one variable. When only
+// the first predicates qualify, //name[p1][p2] becomes $memo[p2] with
+// $memo standing for //name[p1]: predicates that cannot be positional
+// filter one after another, so the result is the same.
 func (c *compiler) memoVar(key qname, attr bool, preds []xpath3.Expr) (xpath3.Expr, bool) {
+	for k := len(preds); k > 0; k-- {
+		m, ok := c.memoOf(key, attr, preds[:k])
+		if !ok {
+			continue
+		}
+		if k == len(preds) {
+			return m, true
+		}
+		return xpath3.FilterExpr{Expr: m, Predicates: preds[k:]}, true
+	}
+	return nil, false
+}
+
+// memoOf returns the memo variable of //name[preds], or false when the
+// predicates are not document-level (remembered, too).
+func (c *compiler) memoOf(key qname, attr bool, preds []xpath3.Expr) (xpath3.Expr, bool) {
 	base := c.indexVarExpr(key, attr, nil)
 	fe := xpath3.FilterExpr{Expr: base, Predicates: preds}
 	sig := astKey(fe)
 	if n, ok := c.memoKeys[sig]; ok {
+		if n < 0 {
+			return nil, false
+		}
 		return xpath3.VariableExpr{Name: idxVarPrefix + strconv.Itoa(n)}, true
 	}
 	expr, err := xpath3.NewCompiler().CompileExpr(fe)
 	if err != nil || !c.documentLevel(expr) {
+		c.memoKeys[sig] = -1
 		return nil, false
 	}
 	n := len(c.r.idxVars)
