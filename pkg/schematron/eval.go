@@ -449,11 +449,12 @@ func (st *docState) contextNodes(ctx context.Context, ru *rule) ([]helium.Node, 
 			ordered = append(ordered, n)
 		}
 		if e, ok := n.(*helium.Element); ok {
-			for _, a := range e.Attributes() {
+			e.ForEachAttribute(func(a *helium.Attribute) bool {
 				if seen[a] {
 					ordered = append(ordered, a)
 				}
-			}
+				return true
+			})
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			visit(c)
@@ -497,11 +498,11 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 			cands = idx.elems[key]
 		}
 	case last.attr:
-		cands = idx.allAttrs
+		cands = idx.attributes()
 	case last.kind == kindName:
 		cands = idx.allElems
 	default:
-		cands = idx.all
+		cands = idx.nodes(st.doc)
 	}
 	var out []helium.Node
 	// One context for all candidates: current() reads fr.node, which
@@ -526,12 +527,14 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 type qname struct{ uri, local string }
 
 // nameIndex lists a document's nodes by expanded name, in document order.
+// The lists of all attributes and of all nodes, which only rule contexts
+// such as @* or text() need, are built on first use.
 type nameIndex struct {
 	elems    map[qname][]helium.Node
 	attrs    map[qname][]helium.Node
 	allElems []helium.Node
-	allAttrs []helium.Node
-	all      []helium.Node // elements, text, comments, PIs
+	allAttrs []helium.Node // nil until attributes() builds it
+	all      []helium.Node // elements, text, comments, PIs; nil until nodes() builds it
 }
 
 func (st *docState) index() *nameIndex {
@@ -542,27 +545,62 @@ func (st *docState) index() *nameIndex {
 	var walk func(n helium.Node)
 	walk = func(n helium.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c.Type() {
-			case helium.ElementNode:
-				e := c.(*helium.Element)
-				key := qname{e.URI(), e.LocalName()}
-				idx.elems[key] = append(idx.elems[key], c)
-				idx.allElems = append(idx.allElems, c)
-				idx.all = append(idx.all, c)
-				for _, a := range e.Attributes() {
-					k := qname{a.URI(), a.LocalName()}
-					idx.attrs[k] = append(idx.attrs[k], a)
-					idx.allAttrs = append(idx.allAttrs, a)
-				}
-				walk(c)
-			case helium.TextNode, helium.CDATASectionNode, helium.CommentNode, helium.ProcessingInstructionNode:
-				idx.all = append(idx.all, c)
+			e, ok := c.(*helium.Element)
+			if !ok {
+				continue
 			}
+			key := qname{e.URI(), e.LocalName()}
+			idx.elems[key] = append(idx.elems[key], c)
+			idx.allElems = append(idx.allElems, c)
+			e.ForEachAttribute(func(a *helium.Attribute) bool {
+				k := qname{a.URI(), a.LocalName()}
+				idx.attrs[k] = append(idx.attrs[k], a)
+				return true
+			})
+			walk(c)
 		}
 	}
 	walk(st.doc)
 	st.idx = idx
 	return idx
+}
+
+// attributes returns all attributes of the document in document order.
+func (idx *nameIndex) attributes() []helium.Node {
+	if idx.allAttrs == nil {
+		out := []helium.Node{}
+		for _, n := range idx.allElems {
+			n.(*helium.Element).ForEachAttribute(func(a *helium.Attribute) bool {
+				out = append(out, a)
+				return true
+			})
+		}
+		idx.allAttrs = out
+	}
+	return idx.allAttrs
+}
+
+// nodes returns the elements, text, comment and processing-instruction
+// nodes below the document node in document order.
+func (idx *nameIndex) nodes(doc helium.Node) []helium.Node {
+	if idx.all == nil {
+		out := []helium.Node{}
+		var walk func(n helium.Node)
+		walk = func(n helium.Node) {
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c.Type() {
+				case helium.ElementNode:
+					out = append(out, c)
+					walk(c)
+				case helium.TextNode, helium.CDATASectionNode, helium.CommentNode, helium.ProcessingInstructionNode:
+					out = append(out, c)
+				}
+			}
+		}
+		walk(doc)
+		idx.all = out
+	}
+	return idx.all
 }
 
 func nodeLine(n helium.Node) int {

@@ -401,13 +401,20 @@ func (st *docState) pathCount(n helium.Node, p fastPath, i, limit int) (int, boo
 	return total, true
 }
 
-func hasAttr(e *helium.Element, t childTest) bool {
-	for _, a := range e.Attributes() {
+func hasAttr(e *helium.Element, t childTest) bool { return findAttr(e, t) != nil }
+
+// findAttr returns e's attribute named by t, or nil, without the slice
+// that Attributes allocates on every call.
+func findAttr(e *helium.Element, t childTest) *helium.Attribute {
+	var found *helium.Attribute
+	e.ForEachAttribute(func(a *helium.Attribute) bool {
 		if a.LocalName() == t.local && a.URI() == t.uri {
-			return true
+			found = a
+			return false
 		}
-	}
-	return false
+		return true
+	})
+	return found
 }
 
 // fallible is a fast test that can decline (ok false), e.g. when XPath

@@ -64,10 +64,8 @@ func (s fastSel) walk(st *docState, n helium.Node, i int, f func(helium.Node) bo
 		if !ok {
 			return true
 		}
-		for _, a := range e.Attributes() {
-			if a.LocalName() == s.attr.local && a.URI() == s.attr.uri {
-				return f(a)
-			}
+		if a := findAttr(e, *s.attr); a != nil {
+			return f(a)
 		}
 		return true
 	}

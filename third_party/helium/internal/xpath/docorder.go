@@ -1,6 +1,7 @@
 package xpath
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"sync"
@@ -28,6 +29,10 @@ type DocOrderCache struct {
 	documents map[helium.Node]docIndex
 	// rootCache caches DocumentRoot results to avoid repeated parent-chain walks.
 	rootCache map[helium.Node]helium.Node
+	// single is the index while exactly one document is indexed: a node
+	// found in its positions belongs to that document, so neither a root
+	// walk nor a rootCache entry is needed for it.
+	single *docIndex
 }
 
 // Reset clears all cached document-order state so the same cache value can be
@@ -41,6 +46,23 @@ func (c *DocOrderCache) Reset() {
 	defer c.mu.Unlock()
 	c.documents = nil
 	c.rootCache = nil
+	c.single = nil
+}
+
+// indexOfLocked returns the index of n's document and n's position in it.
+// The caller must hold c.mu.
+func (c *DocOrderCache) indexOfLocked(n helium.Node) (docIndex, int, bool) {
+	if c.single != nil {
+		if pos, ok := c.single.positions[n]; ok {
+			return *c.single, pos, true
+		}
+	}
+	index, ok := c.documents[c.cachedRootLocked(n)]
+	if !ok {
+		return docIndex{}, 0, false
+	}
+	pos, ok := index.positions[n]
+	return index, pos, ok
 }
 
 // cachedRootLocked returns the DocumentRoot for n, using the rootCache to
@@ -84,12 +106,7 @@ func (c *DocOrderCache) computeSortKeyLocked(n helium.Node) sortKey {
 		}
 		return sortKey{docOrder: pk.docOrder, position: pk.position + 1}
 	}
-	root := c.cachedRootLocked(n)
-	index, ok := c.documents[root]
-	if !ok {
-		return sortKey{docOrder: -1, position: -1}
-	}
-	pos, ok := index.positions[n]
+	index, pos, ok := c.indexOfLocked(n)
 	if !ok {
 		return sortKey{docOrder: -1, position: -1}
 	}
@@ -128,12 +145,7 @@ func (c *DocOrderCache) positionLocked(n helium.Node) int {
 		// left by stride-2 indexing in indexWalk.
 		return parentPos + 1
 	}
-	root := c.cachedRootLocked(n)
-	index, ok := c.documents[root]
-	if !ok {
-		return -1
-	}
-	pos, ok := index.positions[n]
+	_, pos, ok := c.indexOfLocked(n)
 	if !ok {
 		return -1
 	}
@@ -152,18 +164,31 @@ func (c *DocOrderCache) BuildFrom(root helium.Node) {
 	if _, ok := c.documents[root]; ok {
 		return
 	}
-	positions := make(map[helium.Node]int)
-	pos := 0
-	c.indexWalk(root, positions, &pos)
+	// Collect the nodes in document order first, so that the position map
+	// is allocated once at its final size instead of growing.
+	nodes := c.indexWalk(root, nil)
+	positions := make(map[helium.Node]int, len(nodes))
+	for i, n := range nodes {
+		// Stride 2: each node occupies an even slot, leaving odd slots
+		// for virtual namespace nodes (position = parent + 1).
+		positions[n] = 2 * i
+	}
 	c.documents[root] = docIndex{
 		order:     len(c.documents),
 		positions: positions,
 	}
+	c.single = nil
+	if len(c.documents) == 1 {
+		ix := c.documents[root]
+		c.single = &ix
+	}
 }
 
-func (c *DocOrderCache) indexWalk(cur helium.Node, positions map[helium.Node]int, pos *int) {
+// indexWalk appends cur and the nodes below it (attributes after their
+// element, before its children) to out in document order.
+func (c *DocOrderCache) indexWalk(cur helium.Node, out []helium.Node) []helium.Node {
 	if cur == nil {
-		return
+		return out
 	}
 
 	stack := make([]helium.Node, 0, 256)
@@ -175,14 +200,10 @@ func (c *DocOrderCache) indexWalk(cur helium.Node, positions map[helium.Node]int
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 
-		positions[n] = *pos
-		// Stride 2: each node occupies an even slot, leaving odd slots
-		// for virtual namespace nodes (position = parent + 1).
-		*pos += 2
+		out = append(out, n)
 		if elem, ok := n.(*helium.Element); ok {
 			elem.ForEachAttribute(func(attr *helium.Attribute) bool {
-				positions[helium.Node(attr)] = *pos
-				*pos += 2
+				out = append(out, attr)
 				return true
 			})
 		}
@@ -205,6 +226,7 @@ func (c *DocOrderCache) indexWalk(cur helium.Node, positions map[helium.Node]int
 			stack = append(stack, child)
 		}
 	}
+	return out
 }
 
 // Compare returns the relative document order of a and b.
@@ -213,6 +235,13 @@ func (c *DocOrderCache) indexWalk(cur helium.Node, positions map[helium.Node]int
 func (c *DocOrderCache) Compare(a, b helium.Node) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.single != nil {
+		pa, oka := c.single.positions[a]
+		pb, okb := c.single.positions[b]
+		if oka && okb {
+			return cmp.Compare(pa, pb)
+		}
+	}
 	ra := c.cachedRootLocked(a)
 	rb := c.cachedRootLocked(b)
 	if ra == rb {

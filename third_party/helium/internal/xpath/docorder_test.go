@@ -424,3 +424,26 @@ func TestDocOrderCache_EntityFreeDocUnaffected(t *testing.T) {
 		require.Equal(t, 14, cache.Position(b))
 	})
 }
+
+// While one document is indexed, its nodes are looked up without their
+// root; a node of another document still gets no position, and indexing a
+// second document orders the two by registration, as before.
+func TestDocOrderCache_SingleDocumentShortcut(t *testing.T) {
+	doc1, root1, child1 := buildDoc(t)
+	doc2, root2, child2 := buildDoc(t)
+	cache := &ixpath.DocOrderCache{}
+	cache.BuildFrom(doc1)
+	require.Equal(t, -1, cache.Position(child2))
+	require.Equal(t, 0, cache.Compare(child1, child2))
+	require.Equal(t, -1, cache.Compare(root1, child1))
+	require.Equal(t, 1, cache.Compare(child1, root1))
+
+	cache.BuildFrom(doc2)
+	require.Equal(t, cache.Position(child1), cache.Position(child2))
+	require.Equal(t, -1, cache.Compare(child1, root2))
+	require.Equal(t, 1, cache.Compare(root2, child1))
+	require.Equal(t, -1, cache.Compare(root2, child2))
+
+	cache.Reset()
+	require.Equal(t, -1, cache.Position(child1))
+}
