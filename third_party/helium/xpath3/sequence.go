@@ -89,7 +89,10 @@ func NodesFrom(seq Sequence) ([]helium.Node, bool) {
 		return nil, true
 	}
 	nodes := make([]helium.Node, 0, seq.Len())
-	for item := range seqItems(seq) {
+	// Indexed, not ranged over seqItems: Get is constant-time for every
+	// Sequence, and the iterator closure would be one allocation per call.
+	for i := range seq.Len() {
+		item := seq.Get(i)
 		ni, ok := item.(NodeItem)
 		if !ok {
 			return nil, false
@@ -150,7 +153,9 @@ func atomizeStreamCont(seq Sequence, contentKindCheck atomizeItemCheck, yield fu
 	if seq == nil {
 		return true, nil
 	}
-	for item := range seqItems(seq) {
+	// Indexed for the reason NodesFrom gives.
+	for i := range seq.Len() {
+		item := seq.Get(i)
 		// XPath 3.1: atomizing an array flattens its members
 		if arr, ok := item.(ArrayItem); ok {
 			for _, member := range arr.members0() {
