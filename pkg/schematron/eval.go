@@ -111,6 +111,10 @@ type docState struct {
 	kids map[helium.Node]kidList
 	// childSel caches the results of child-step functions per node.
 	childSel map[childKey]xpath3.Sequence
+	// matchFr and matchCtx serve rule-context matching (matchFrame);
+	// matchCtx derives from the ctx of the running Evaluate.
+	matchFr  *frame
+	matchCtx context.Context
 	// calls is the depth of nested xsl:function calls (one goroutine
 	// evaluates a document).
 	calls int
@@ -474,9 +478,10 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 	if b.root {
 		return []helium.Node{st.doc}, nil
 	}
-	fr := &frame{st: st, node: st.doc}
+	fr, fctx := st.matchFrame(ctx)
+	fr.node = st.doc
 	if b.expr != nil {
-		res, err := st.eval.Evaluate(context.WithValue(ctx, frameKey{}, fr), b.expr, st.doc)
+		res, err := st.eval.Evaluate(fctx, b.expr, st.doc)
 		if err != nil {
 			return nil, err
 		}
@@ -507,7 +512,6 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 	var out []helium.Node
 	// One context for all candidates: current() reads fr.node, which
 	// follows the candidate under test.
-	fctx := context.WithValue(ctx, frameKey{}, fr)
 	for _, n := range cands {
 		fr.node = n
 		ok, err := b.matches(fctx, st, n)
@@ -519,6 +523,17 @@ func (st *docState) branchNodes(ctx context.Context, b *branch) ([]helium.Node, 
 		}
 	}
 	return out, nil
+}
+
+// matchFrame returns the frame of rule-context matching and a context
+// carrying it, made once per document: it has no pattern or rule, so it
+// never holds let values, and only its node changes.
+func (st *docState) matchFrame(ctx context.Context) (*frame, context.Context) {
+	if st.matchFr == nil {
+		st.matchFr = &frame{st: st, node: st.doc}
+		st.matchCtx = context.WithValue(ctx, frameKey{}, st.matchFr)
+	}
+	return st.matchFr, st.matchCtx
 }
 
 // qname is an expanded name, the key of the name index: a struct of the

@@ -173,7 +173,7 @@ func (s strNorm) str(st *docState, n helium.Node) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return strings.Join(strings.Fields(v), " "), true
+	return normalizeSpace(v), true
 }
 
 func (s strUpper) str(st *docState, n helium.Node) (string, bool) {

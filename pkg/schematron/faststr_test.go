@@ -96,3 +96,13 @@ func TestStringShortcuts(t *testing.T) {
 		t.Errorf("%d fired, %d errors: the document no longer exercises the declining cases", len(fa), errs)
 	}
 }
+
+// normalizeSpace returns what strings.Fields joined by spaces returns
+// (helium's normalize-space), also where it skips the copy.
+func TestNormalizeSpace(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u0085", "\u3000", "a b c", " ", "AE", "x\vy", "x\fy", "x\ry"} {
+		if got, want := normalizeSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -695,4 +695,30 @@ func severityOf(flag, role string) finding.Severity {
 	return finding.Error
 }
 
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// normalizeSpace is strings.Fields joined by single spaces, as helium's
+// normalize-space is; an ASCII string that is already normalised comes
+// back as it is, without the slice and the copy.
+func normalizeSpace(s string) string {
+	if isNormalASCII(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isNormalASCII reports whether s is ASCII without leading, trailing or
+// repeated spaces and without other white space (unicode.IsSpace).
+func isNormalASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		}
+	}
+	return true
+}
