@@ -283,27 +283,17 @@ func (r *reader) children(el *element, fn func(ch *element) error) error {
 		r.popNS(r.depth + 1)
 		r.depth--
 	}()
-	for {
-		k, off, err := r.next()
-		if err != nil {
-			return err
+	return r.untilEnd(el, nil, func(off int64) (bool, error) {
+		ch := r.current(off, r.depth+1)
+		if ch.class == nameUnqualified {
+			r.noteUnqualified(off)
 		}
-		switch k {
-		case tokEOF:
-			return r.unclosed(el)
-		case tokStart:
-			ch := r.current(off, r.depth+1)
-			if ch.class == nameUnqualified {
-				r.noteUnqualified(off)
-			}
-			if err := fn(&ch); err != nil {
-				return err
-			}
-			r.popNS(r.depth + 1)
-		case tokEnd:
-			return r.endMatches(el, off)
+		if err := fn(&ch); err != nil {
+			return true, err
 		}
-	}
+		r.popNS(r.depth + 1)
+		return true, nil
+	})
 }
 
 func (r *reader) noteUnqualified(off int64) {
@@ -319,81 +309,88 @@ func (r *reader) noteUnqualified(off int64) {
 func (r *reader) text(el *element) (string, error) {
 	var first []byte
 	n := 0
-	depth := 0
-	for {
-		k, off, err := r.next()
-		if err != nil {
-			return "", err
+	err := r.untilEnd(el, func() {
+		if n == 0 && !r.s.decoded {
+			// A view of the input: stays valid.
+			first = r.s.text
+			n = 1
+			return
 		}
-		switch k {
-		case tokEOF:
-			return "", r.unclosed(el)
-		case tokText:
-			if n == 0 && !r.s.decoded {
-				// A view of the input: stays valid.
-				first = r.s.text
-				n = 1
-				continue
-			}
-			if first != nil {
-				r.textBuf = append(r.textBuf[:0], first...)
-				first = nil
-			} else if n == 0 {
-				r.textBuf = r.textBuf[:0]
-			}
-			r.textBuf = append(r.textBuf, r.s.text...)
-			n++
-		case tokStart:
-			if depth == 0 {
-				r.addFinding(RuleUnknownElement, finding.Warning, off, nil, "",
-					msgReadElementInsideWhichShould.With(r.s.local, el.local))
-			}
-			depth++
-		case tokEnd:
-			if depth == 0 {
-				if err := r.endMatches(el, off); err != nil {
-					return "", err
-				}
-				switch {
-				case n == 0:
-					return "", nil
-				case first != nil:
-					return string(bytes.TrimSpace(first)), nil
-				}
-				return string(bytes.TrimSpace(r.textBuf)), nil
-			}
-			depth--
+		if first != nil {
+			r.textBuf = append(r.textBuf[:0], first...)
+			first = nil
+		} else if n == 0 {
+			r.textBuf = r.textBuf[:0]
 		}
+		r.textBuf = append(r.textBuf, r.s.text...)
+		n++
+	}, func(off int64) (bool, error) {
+		r.addFinding(RuleUnknownElement, finding.Warning, off, nil, "",
+			msgReadElementInsideWhichShould.With(r.s.local, el.local))
+		return false, nil
+	})
+	switch {
+	case err != nil:
+		return "", err
+	case n == 0:
+		return "", nil
+	case first != nil:
+		return string(bytes.TrimSpace(first)), nil
 	}
+	return string(bytes.TrimSpace(r.textBuf)), nil
 }
 
 // skip consumes el and returns its text content (trimmed, the pieces
 // joined by a space), for [Unmapped].
 func (r *reader) skip(el *element) (string, error) {
 	var buf []byte
+	err := r.untilEnd(el, func() {
+		t := bytes.TrimSpace(r.s.text)
+		if len(buf) > 0 && len(t) > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, t...)
+	}, nil)
+	if err != nil {
+		return "", err
+	}
+	return string(buf), nil
+}
+
+// untilEnd consumes the content of el up to and including its end tag. It
+// calls onText (when not nil) for each text token (in r.s.text) at any depth
+// that is not consumed otherwise, and onStart (when not nil) with the offset
+// of each element directly inside el (r.s.local names it): onStart either
+// consumes that element up to its end tag (consumed true) or leaves its
+// content to untilEnd.
+func (r *reader) untilEnd(el *element, onText func(), onStart func(off int64) (consumed bool, err error)) error {
 	depth := 0
 	for {
 		k, off, err := r.next()
 		if err != nil {
-			return "", err
+			return err
 		}
 		switch k {
 		case tokEOF:
-			return "", r.unclosed(el)
+			return r.unclosed(el)
 		case tokText:
-			t := bytes.TrimSpace(r.s.text)
-			if len(buf) > 0 && len(t) > 0 {
-				buf = append(buf, ' ')
+			if onText != nil {
+				onText()
 			}
-			buf = append(buf, t...)
 		case tokStart:
+			if depth == 0 && onStart != nil {
+				consumed, err := onStart(off)
+				if err != nil {
+					return err
+				}
+				if consumed {
+					continue
+				}
+			}
 			depth++
 		case tokEnd:
 			if depth == 0 {
-				if err := r.endMatches(el, off); err != nil {
-					return "", err
-				}
-				return string(buf), nil
+				return r.endMatches(el, off)
 			}
 			depth--
 		}
@@ -483,12 +480,13 @@ func (r *reader) run() (*Document, error) {
 			doc.Extra = append(doc.Extra, u)
 			return err
 		}
-		content := func(k Kind) error {
+		// content reads the message's one content element of kind k.
+		content := func(k Kind, read func() error) error {
 			if doc.Kind != "" {
 				return r.fail(el.off, ErrStructure, msgFailMessageHasASecond.With(root.local, name))
 			}
 			doc.Kind = k
-			return nil
+			return read()
 		}
 		switch name {
 		case "header":
@@ -497,40 +495,15 @@ func (r *reader) run() (*Document, error) {
 			}
 			return r.readHeader(el, &doc.Header)
 		case "stammdatenschema", "datenschema":
-			if err := content(KindDatenschema); err != nil {
-				return err
-			}
-			s, err := r.readSchema(el)
-			doc.Schema = s
-			return err
+			return content(KindDatenschema, func() (err error) { doc.Schema, err = r.readSchema(el); return err })
 		case "datenfeldgruppe":
-			if err := content(KindDatenfeldgruppe); err != nil {
-				return err
-			}
-			g, err := r.readGroup(el)
-			doc.Group = g
-			return err
+			return content(KindDatenfeldgruppe, func() (err error) { doc.Group, err = r.readGroup(el); return err })
 		case "datenfeld":
-			if err := content(KindDatenfeld); err != nil {
-				return err
-			}
-			f, err := r.readField(el)
-			doc.Field = f
-			return err
+			return content(KindDatenfeld, func() (err error) { doc.Field, err = r.readField(el); return err })
 		case "dokumentsteckbrief":
-			if err := content(KindDokumentsteckbrief); err != nil {
-				return err
-			}
-			s, err := r.readSteckbrief(el)
-			doc.Steckbrief = s
-			return err
+			return content(KindDokumentsteckbrief, func() (err error) { doc.Steckbrief, err = r.readSteckbrief(el); return err })
 		case "codeliste":
-			if err := content(KindCodeliste); err != nil {
-				return err
-			}
-			c, err := r.readCodelisteMessage(el)
-			doc.Codeliste = c
-			return err
+			return content(KindCodeliste, func() (err error) { doc.Codeliste, err = r.readCodelisteMessage(el); return err })
 		}
 		u, err := r.unmapped(el, root.local, nil)
 		doc.Extra = append(doc.Extra, u)

@@ -98,21 +98,9 @@ func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) 
 			c.Bezug = append(c.Bezug, b)
 		}
 	case "status":
-		if err := r.once(seen, bStatus, el); err != nil {
-			return true, err
-		}
-		var code Code
-		code, err = r.readCode(el, c)
-		c.Status = code.Code
-		r.checkCode(code.Code, el, c, "status", "inVorbereitung", "aktiv", "inaktiv")
+		c.Status, err = r.onceCode(seen, bStatus, el, c, "inVorbereitung", "aktiv", "inaktiv")
 	case "freigabestatus":
-		if err := r.once(seen, bFreigabestatus, el); err != nil {
-			return true, err
-		}
-		var code Code
-		code, err = r.readCode(el, c)
-		c.Freigabestatus = code.Code
-		r.checkCode(code.Code, el, c, "freigabestatus", "1", "2", "3", "4", "5", "6", "7", "8")
+		c.Freigabestatus, err = r.onceCode(seen, bFreigabestatus, el, c, "1", "2", "3", "4", "5", "6", "7", "8")
 	case "statusGesetztAm":
 		err = date(bStatusAm, &c.StatusGesetztAm, false)
 	case "statusGesetztDurch":
@@ -136,13 +124,7 @@ func (r *reader) readCommon(c *Common, seen *uint64, el *element) (bool, error) 
 	case "hilfetextAusgabe":
 		err = str(bHilfeAus, &c.HilfetextAusgabe)
 	case "schemaelementart":
-		if err := r.once(seen, bSchemaelementart, el); err != nil {
-			return true, err
-		}
-		var code Code
-		code, err = r.readCode(el, c)
-		c.Schemaelementart = code.Code
-		r.checkCode(code.Code, el, c, "schemaelementart", "ABS", "HAR", "RNG")
+		c.Schemaelementart, err = r.onceCode(seen, bSchemaelementart, el, c, "ABS", "HAR", "RNG")
 	case "stichwort":
 		var s Stichwort
 		s.URI = strings.TrimSpace(attrValue(el, "uri"))
@@ -285,6 +267,43 @@ func (r *reader) finishCommon(c *Common, el *element) error {
 	return nil
 }
 
+// readElement reads the children of el, an element with [Common]: those of
+// Common into c, every other one through own, which shares the bits of
+// seen with them; then it checks what every element needs (finishCommon).
+// The caller restores r.idPath when it is done with the element, so that its
+// own findings after the children still carry the element's id. (seen is
+// the caller's, not readElement's, because handing own a pointer would put
+// it on the heap for every element.)
+func (r *reader) readElement(el *element, c *Common, seen *uint64, own func(ch *element) error) error {
+	c.Pos.Offset = el.off
+	err := r.children(el, func(ch *element) error {
+		if ok, err := r.readCommon(c, seen, ch); ok {
+			return err
+		}
+		return own(ch)
+	})
+	if err != nil {
+		return err
+	}
+	return r.finishCommon(c, el)
+}
+
+// readDescribed reads a schema or a Dokumentsteckbrief, which have
+// bezeichnung and hilfetext (bits bX0 and bX1) besides [Common], like
+// readElement, and restores r.idPath at its end.
+func (r *reader) readDescribed(el *element, c *Common, seen *uint64, bezeichnung, hilfetext *string, own func(ch *element) error) error {
+	defer r.restorePath(len(r.idPath))
+	return r.readElement(el, c, seen, func(ch *element) error {
+		switch ch.local {
+		case "bezeichnung":
+			return r.onceText(seen, bX0, ch, bezeichnung, r.text)
+		case "hilfetext":
+			return r.onceText(seen, bX1, ch, hilfetext, r.text)
+		}
+		return own(ch)
+	})
+}
+
 func (r *reader) readHeader(el *element, h *Header) error {
 	var seen uint64
 	return r.children(el, func(ch *element) error {
@@ -310,19 +329,9 @@ func (r *reader) readHeader(el *element, h *Header) error {
 
 func (r *reader) readSchema(el *element) (*Datenschema, error) {
 	s := &Datenschema{}
-	defer r.restorePath(len(r.idPath))
-	s.Pos.Offset = el.off
 	var seen uint64
-	err := r.children(el, func(ch *element) error {
-		if ok, err := r.readCommon(&s.Common, &seen, ch); ok {
-			return err
-		}
-		var err error
+	err := r.readDescribed(el, &s.Common, &seen, &s.Bezeichnung, &s.Hilfetext, func(ch *element) (err error) {
 		switch ch.local {
-		case "bezeichnung":
-			err = r.onceText(&seen, bX0, ch, &s.Bezeichnung, r.text)
-		case "hilfetext":
-			err = r.onceText(&seen, bX1, ch, &s.Hilfetext, r.text)
 		case "ableitungsmodifikationenStruktur":
 			s.AbleitungsmodifikationenStruktur, err = r.onceCode(&seen, bX2, ch, &s.Common, "0", "1", "2", "3")
 		case "ableitungsmodifikationenRepraesentation":
@@ -343,7 +352,7 @@ func (r *reader) readSchema(el *element) (*Datenschema, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s, r.finishCommon(&s.Common, el)
+	return s, nil
 }
 
 // readMember reads a child that schemas, groups and fields share: a rule,
@@ -456,33 +465,26 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 	}
 	g := &Datenfeldgruppe{}
 	defer r.restorePath(len(r.idPath))
-	g.Pos.Offset = el.off
-	var seen uint64
 	pushed := false
-	err := r.children(el, func(ch *element) error {
-		if ok, err := r.readCommon(&g.Common, &seen, ch); ok {
-			if ch.local == "identifikation" && err == nil && !pushed {
-				r.groupStack = append(r.groupStack, g.Identifier)
-				pushed = true
-			}
+	var seen uint64
+	err := r.readElement(el, &g.Common, &seen, func(ch *element) error {
+		// Once its identifikation is read, the group is on the stack that
+		// nested groups (read below) are checked against for cycles.
+		if !pushed && seen&(1<<bIdent) != 0 {
+			r.groupStack = append(r.groupStack, g.Identifier)
+			pushed = true
+		}
+		if ch.local == "art" {
+			var err error
+			g.Art, err = r.onceCode(&seen, bX0, ch, &g.Common)
 			return err
 		}
-		var err error
-		switch ch.local {
-		case "art":
-			g.Art, err = r.onceCode(&seen, bX0, ch, &g.Common)
-		default:
-			err = r.readMember(ch, el.local, &g.Common, &g.Regeln, &g.Children)
-		}
-		return err
+		return r.readMember(ch, el.local, &g.Common, &g.Regeln, &g.Children)
 	})
 	if pushed {
 		r.groupStack = r.groupStack[:len(r.groupStack)-1]
 	}
 	if err != nil {
-		return nil, err
-	}
-	if err := r.finishCommon(&g.Common, el); err != nil {
 		return nil, err
 	}
 	return r.registerGroup(g, el), nil
@@ -498,13 +500,22 @@ func (r *reader) registerGroup(g *Datenfeldgruppe, el *element) *Datenfeldgruppe
 			return g
 		}
 	}
-	if old, ok := r.doc.GroupByID[g.Identifier]; ok {
+	old, found := register(r.doc.GroupByID, &r.doc.Groups, g.Identifier, g)
+	if found {
 		r.checkCopy(&old.Common, &g.Common, el)
-		return old
 	}
-	r.doc.GroupByID[g.Identifier] = g
-	r.doc.Groups = append(r.doc.Groups, g)
-	return g
+	return old
+}
+
+// register returns the document's one object for id: the one read before
+// (found), or v, which it records in byID and list.
+func register[T any](byID map[Identifier]*T, list *[]*T, id Identifier, v *T) (one *T, found bool) {
+	if old, ok := byID[id]; ok {
+		return old, true
+	}
+	byID[id] = v
+	*list = append(*list, v)
+	return v, false
 }
 
 func (r *reader) checkCopy(old, cur *Common, el *element) {
@@ -529,14 +540,10 @@ var (
 func (r *reader) readField(el *element) (*Datenfeld, error) {
 	f := &Datenfeld{}
 	defer r.restorePath(len(r.idPath))
-	f.Pos.Offset = el.off
-	var seen uint64
 	var praez *element
 	var praezText string
-	err := r.children(el, func(ch *element) error {
-		if ok, err := r.readCommon(&f.Common, &seen, ch); ok {
-			return err
-		}
+	var seen uint64
+	err := r.readElement(el, &f.Common, &seen, func(ch *element) error {
 		var err error
 		switch ch.local {
 		case "feldart":
@@ -606,19 +613,14 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := r.finishCommon(&f.Common, el); err != nil {
-		return nil, err
-	}
 	if praez != nil {
 		r.parsePraezisierung(praezText, praez, f)
 	}
-	if old, ok := r.doc.FieldByID[f.Identifier]; ok {
-		r.checkCopy(&old.Common, &f.Common, el)
-		return old, nil
+	one, found := register(r.doc.FieldByID, &r.doc.Fields, f.Identifier, f)
+	if found {
+		r.checkCopy(&one.Common, &f.Common, el)
 	}
-	r.doc.FieldByID[f.Identifier] = f
-	r.doc.Fields = append(r.doc.Fields, f)
-	return f, nil
+	return one, nil
 }
 
 func (r *reader) trimmed(el *element) (string, error) {
@@ -715,14 +717,10 @@ func (r *reader) readWerte(el *element, f *Datenfeld) error {
 func (r *reader) readRegel(el *element) (*Regel, error) {
 	rg := &Regel{}
 	defer r.restorePath(len(r.idPath))
-	rg.Pos.Offset = el.off
-	var seen uint64
 	var scriptEl *element
 	scriptSeen := false
-	err := r.children(el, func(ch *element) error {
-		if ok, err := r.readCommon(&rg.Common, &seen, ch); ok {
-			return err
-		}
+	var seen uint64
+	err := r.readElement(el, &rg.Common, &seen, func(ch *element) error {
 		var err error
 		switch ch.local {
 		case "freitextRegel":
@@ -746,19 +744,12 @@ func (r *reader) readRegel(el *element) (*Regel, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := r.finishCommon(&rg.Common, el); err != nil {
-		return nil, err
-	}
 	if scriptSeen && emptyScript(rg.Skript) {
 		r.addFinding(RuleEmptyScript, finding.Info, scriptEl.off, &rg.Common, "",
 			msgReadRuleHasNoExecutable.With(rg.Identifier))
 	}
-	if old, ok := r.doc.RuleByID[rg.Identifier]; ok {
-		return old, nil
-	}
-	r.doc.RuleByID[rg.Identifier] = rg
-	r.doc.Rules = append(r.doc.Rules, rg)
-	return rg, nil
+	one, _ := register(r.doc.RuleByID, &r.doc.Rules, rg.Identifier, rg)
+	return one, nil
 }
 
 // emptyScript reports "", whitespace, or a function with an empty body.
@@ -779,19 +770,9 @@ func emptyScript(s string) bool {
 
 func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 	s := &Dokumentsteckbrief{}
-	defer r.restorePath(len(r.idPath))
-	s.Pos.Offset = el.off
 	var seen uint64
-	err := r.children(el, func(ch *element) error {
-		if ok, err := r.readCommon(&s.Common, &seen, ch); ok {
-			return err
-		}
-		var err error
+	err := r.readDescribed(el, &s.Common, &seen, &s.Bezeichnung, &s.Hilfetext, func(ch *element) (err error) {
 		switch ch.local {
-		case "bezeichnung":
-			err = r.onceText(&seen, bX0, ch, &s.Bezeichnung, r.text)
-		case "hilfetext":
-			err = r.onceText(&seen, bX1, ch, &s.Hilfetext, r.text)
 		case "istAbstrakt", "isAbstrakt":
 			if err := r.once(&seen, bX2, ch); err != nil {
 				return err
@@ -822,7 +803,7 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s, r.finishCommon(&s.Common, el)
+	return s, nil
 }
 
 func (r *reader) readCodelisteMessage(el *element) (*CodelisteMessage, error) {
