@@ -158,20 +158,31 @@ func genGo(m *model, b *bytes.Buffer) error {
 	return nil
 }
 
-func (m *model) goType(n *names, d *def) string {
+// scalars names a target language's types for the kinds of a field that
+// is neither a group nor a code list.
+type scalars struct{ boolean, integer, number, str string }
+
+var (
+	goScalars = scalars{boolean: "bool", integer: "int64", number: "float64", str: "string"}
+	tsScalars = scalars{boolean: "boolean", integer: "number", number: "number", str: "string"}
+)
+
+// typeName is the type of d's values in a generated language: the named
+// type of a group, a code list or a file, else one of s.
+func (n *names) typeName(d *def, s scalars) string {
 	switch {
 	case d.Group != nil || len(d.Codes) > 0:
 		return n.types[d]
 	case d.Kind == kBoolean:
-		return "bool"
+		return s.boolean
 	case d.Kind == kInteger:
-		return "int64"
+		return s.integer
 	case d.Kind == kNumber:
-		return "float64"
+		return s.number
 	case d.Kind == kFile:
 		return n.file
 	}
-	return "string"
+	return s.str
 }
 
 func (m *model) goMembers(g *bytes.Buffer, n *names, props []*prop) {
@@ -184,7 +195,7 @@ func (m *model) goMembers(g *bytes.Buffer, n *names, props []*prop) {
 				fmt.Fprintf(g, "\t// Constraints: %s.\n", goText(c))
 			}
 		}
-		t := m.goType(n, d)
+		t := n.typeName(d, goScalars)
 		tag := p.Key
 		switch {
 		case p.array():

@@ -25,39 +25,13 @@ type jnum string
 func writeJSON(b *bytes.Buffer, v any, depth int) {
 	switch x := v.(type) {
 	case jobj:
-		if len(x) == 0 {
-			b.WriteString("{}")
-			return
-		}
-		b.WriteString("{\n")
-		for i, kv := range x {
-			indent(b, depth+1)
-			writeString(b, kv.k)
+		writeItems(b, depth, len(x), '{', '}', func(i int) {
+			writeString(b, x[i].k)
 			b.WriteString(": ")
-			writeJSON(b, kv.v, depth+1)
-			if i < len(x)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		indent(b, depth)
-		b.WriteByte('}')
+			writeJSON(b, x[i].v, depth+1)
+		})
 	case []any:
-		if len(x) == 0 {
-			b.WriteString("[]")
-			return
-		}
-		b.WriteString("[\n")
-		for i, e := range x {
-			indent(b, depth+1)
-			writeJSON(b, e, depth+1)
-			if i < len(x)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		indent(b, depth)
-		b.WriteByte(']')
+		writeItems(b, depth, len(x), '[', ']', func(i int) { writeJSON(b, x[i], depth+1) })
 	case []string:
 		a := make([]any, len(x))
 		for i, s := range x {
@@ -79,6 +53,28 @@ func writeJSON(b *bytes.Buffer, v any, depth int) {
 	default:
 		panic("writeJSON: unsupported type")
 	}
+}
+
+// writeItems writes the n members of an object or the n elements of an
+// array between open and close, one a line, each written by item after the
+// indentation of depth+1; an empty one stays on one line.
+func writeItems(b *bytes.Buffer, depth, n int, open, close byte, item func(i int)) {
+	b.WriteByte(open)
+	if n == 0 {
+		b.WriteByte(close)
+		return
+	}
+	b.WriteByte('\n')
+	for i := 0; i < n; i++ {
+		indent(b, depth+1)
+		item(i)
+		if i < n-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	indent(b, depth)
+	b.WriteByte(close)
 }
 
 func indent(b *bytes.Buffer, depth int) {

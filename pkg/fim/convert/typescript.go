@@ -57,20 +57,6 @@ func genTS(m *model, b *bytes.Buffer) error {
 	return nil
 }
 
-func (m *model) tsType(n *names, d *def) string {
-	switch {
-	case d.Group != nil || len(d.Codes) > 0:
-		return n.types[d]
-	case d.Kind == kBoolean:
-		return "boolean"
-	case d.Kind == kInteger, d.Kind == kNumber:
-		return "number"
-	case d.Kind == kFile:
-		return n.file
-	}
-	return "string"
-}
-
 func (m *model) tsMembers(b *bytes.Buffer, n *names, props []*prop) {
 	for _, p := range props {
 		d := p.Def
@@ -82,7 +68,7 @@ func (m *model) tsMembers(b *bytes.Buffer, n *names, props []*prop) {
 			}
 		}
 		writeTSDoc(b, "  ", append([]string{d.title() + " (" + d.Common.Identifier.String() + ", Anzahl " + cardText(p) + ")"}, extra...)...)
-		t := m.tsType(n, d)
+		t := n.typeName(d, tsScalars)
 		if p.array() {
 			t += "[]"
 		}

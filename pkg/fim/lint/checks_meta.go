@@ -263,39 +263,45 @@ func c1144(p *pass) {
 }
 
 func c1098(p *pass) {
-	for _, e := range p.elements() {
-		if sameText(e.c.BezeichnungEingabe, e.c.HilfetextEingabe) {
-			p.at(e.c, "bezeichnungEingabe = hilfetextEingabe")
+	sameTexts(p, func(c *fim.Common) [2]textPair {
+		return [2]textPair{
+			{"bezeichnungEingabe = hilfetextEingabe", c.BezeichnungEingabe, c.HilfetextEingabe},
+			{"bezeichnungAusgabe = hilfetextAusgabe", c.BezeichnungAusgabe, c.HilfetextAusgabe},
 		}
-		if sameText(e.c.BezeichnungAusgabe, e.c.HilfetextAusgabe) {
-			p.at(e.c, "bezeichnungAusgabe = hilfetextAusgabe")
-		}
-	}
-	for _, d := range p.documentTexts() {
-		if sameText(d.bezeichnung, d.hilfetext) {
-			p.at(d.c, "bezeichnung = hilfetext")
-		}
-	}
+	}, func(d documentText) textPair { return textPair{"bezeichnung = hilfetext", d.bezeichnung, d.hilfetext} })
 }
 
 func c1099(p *pass) {
-	for _, e := range p.elements() {
-		if sameText(e.c.Name, e.c.HilfetextEingabe) {
-			p.at(e.c, "name = hilfetextEingabe")
+	sameTexts(p, func(c *fim.Common) [2]textPair {
+		return [2]textPair{
+			{"name = hilfetextEingabe", c.Name, c.HilfetextEingabe},
+			{"name = hilfetextAusgabe", c.Name, c.HilfetextAusgabe},
 		}
-		if sameText(e.c.Name, e.c.HilfetextAusgabe) {
-			p.at(e.c, "name = hilfetextAusgabe")
+	}, func(d documentText) textPair { return textPair{"name = hilfetext", d.c.Name, d.hilfetext} })
+}
+
+// textPair is two texts of an element that should differ, and the detail
+// that names them.
+type textPair struct{ detail, a, b string }
+
+// sameTexts reports the pairs of every element's texts that are the same,
+// then those of the schema and the Dokumentsteckbrief.
+func sameTexts(p *pass, pairs func(c *fim.Common) [2]textPair, docPair func(d documentText) textPair) {
+	report := func(c *fim.Common, t textPair) {
+		if sameText(t.a, t.b) {
+			p.at(c, t.detail)
+		}
+	}
+	for _, e := range p.elements() {
+		for _, t := range pairs(e.c) {
+			report(e.c, t)
 		}
 	}
 	for _, d := range p.documentTexts() {
-		if sameText(d.c.Name, d.hilfetext) {
-			p.at(d.c, "name = hilfetext")
-		}
+		report(d.c, docPair(d))
 	}
 }
 
-// sameText reports whether a is set and equals b, ignoring case and
-// surrounding space.
 func sameText(a, b string) bool {
 	return !blank(a) && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
 }

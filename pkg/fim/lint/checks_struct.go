@@ -397,15 +397,21 @@ func published(p *pass, kind fim.Kind) bool {
 	return p.root != nil && p.root.kind == kind && !p.root.common.Veroeffentlichungsdatum.IsZero()
 }
 
-func c1127(p *pass) {
-	if published(p, fim.KindDatenschema) {
-		unpublished(p)
-	}
-}
+// 1127–1130 look below a published schema or group.
+var (
+	c1127 = inPublished(fim.KindDatenschema, unpublished)
+	c1128 = inPublished(fim.KindDatenfeldgruppe, unpublished)
+	c1129 = inPublished(fim.KindDatenschema, belowEntwurf)
+	c1130 = inPublished(fim.KindDatenfeldgruppe, belowEntwurf)
+)
 
-func c1128(p *pass) {
-	if published(p, fim.KindDatenfeldgruppe) {
-		unpublished(p)
+// inPublished returns the check that runs check when the root is of kind
+// and has a publication date.
+func inPublished(kind fim.Kind, check func(p *pass)) func(p *pass) {
+	return func(p *pass) {
+		if published(p, kind) {
+			check(p)
+		}
 	}
 }
 
@@ -414,18 +420,6 @@ func unpublished(p *pass) {
 		if c.Veroeffentlichungsdatum.IsZero() {
 			p.at(c)
 		}
-	}
-}
-
-func c1129(p *pass) {
-	if published(p, fim.KindDatenschema) {
-		belowEntwurf(p)
-	}
-}
-
-func c1130(p *pass) {
-	if published(p, fim.KindDatenfeldgruppe) {
-		belowEntwurf(p)
 	}
 }
 

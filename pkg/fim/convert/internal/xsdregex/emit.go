@@ -14,7 +14,7 @@ import (
 func (re *Regexp) ECMA() string {
 	var b strings.Builder
 	b.WriteString("^(?:")
-	writeAltECMA(&b, re.root)
+	writeAlt(&b, re.root, ecma)
 	b.WriteString(")$")
 	return b.String()
 }
@@ -23,7 +23,7 @@ func (re *Regexp) ECMA() string {
 // anchor implicitly (the HTML pattern attribute).
 func (re *Regexp) ECMAUnanchored() string {
 	var b strings.Builder
-	writeAltECMA(&b, re.root)
+	writeAlt(&b, re.root, ecma)
 	return b.String()
 }
 
@@ -34,7 +34,20 @@ func (re *Regexp) NeedsLookahead() bool {
 	return strings.Contains(re.ECMAUnanchored(), "(?!")
 }
 
-func writeAltECMA(b *strings.Builder, a *alt) {
+// A dialect is what the ECMA and XSD writers differ in: how a literal
+// outside a class, a class and the start of a group are written.
+type dialect struct {
+	lit   func(b *strings.Builder, r rune, inClass bool)
+	class func(b *strings.Builder, c *class)
+	group string
+}
+
+var (
+	ecma = &dialect{lit: writeLitECMA, class: writeClassECMA, group: "(?:"}
+	xsd  = &dialect{lit: writeLitXSD, class: func(b *strings.Builder, c *class) { writeClassXSD(b, c, true) }, group: "("}
+)
+
+func writeAlt(b *strings.Builder, a *alt, d *dialect) {
 	for i, s := range a.branches {
 		if i > 0 {
 			b.WriteByte('|')
@@ -42,12 +55,12 @@ func writeAltECMA(b *strings.Builder, a *alt) {
 		for _, p := range s.pieces {
 			switch {
 			case p.isLit:
-				writeLitECMA(b, p.lit, false)
+				d.lit(b, p.lit, false)
 			case p.cls != nil:
-				writeClassECMA(b, p.cls)
+				d.class(b, p.cls)
 			default:
-				b.WriteString("(?:")
-				writeAltECMA(b, p.grp)
+				b.WriteString(d.group)
+				writeAlt(b, p.grp, d)
 				b.WriteByte(')')
 			}
 			writeQuant(b, p)
@@ -73,7 +86,10 @@ func writeQuant(b *strings.Builder, p *piece) {
 	}
 }
 
-func writeLitECMA(b *strings.Builder, r rune, inClass bool) {
+// writeEscaped writes a line feed, carriage return or tab as an escape and
+// a rune of special behind a backslash; it reports false, having written
+// nothing, for any other rune.
+func writeEscaped(b *strings.Builder, r rune, special string) bool {
 	switch {
 	case r == '\n':
 		b.WriteString(`\n`)
@@ -81,12 +97,24 @@ func writeLitECMA(b *strings.Builder, r rune, inClass bool) {
 		b.WriteString(`\r`)
 	case r == '\t':
 		b.WriteString(`\t`)
-	case inClass && strings.ContainsRune(`\]^[-`, r):
+	case strings.ContainsRune(special, r):
 		b.WriteByte('\\')
 		b.WriteRune(r)
-	case !inClass && strings.ContainsRune(`^$\.*+?()[]{}|/`, r):
-		b.WriteByte('\\')
-		b.WriteRune(r)
+	default:
+		return false
+	}
+	return true
+}
+
+func writeLitECMA(b *strings.Builder, r rune, inClass bool) {
+	special := `^$\.*+?()[]{}|/`
+	if inClass {
+		special = `\]^[-`
+	}
+	if writeEscaped(b, r, special) {
+		return
+	}
+	switch {
 	case r < 0x20 || r == 0x7F || (r >= 0xD800 && r <= 0xDFFF):
 		fmt.Fprintf(b, `\u%04X`, r)
 	case r > 0xFFFF:
@@ -216,46 +244,16 @@ func writeClassECMA(b *strings.Builder, c *class) {
 // explicit ranges, since some XSD processors refuse them.
 func (re *Regexp) XSD() string {
 	var b strings.Builder
-	writeAltXSD(&b, re.root)
+	writeAlt(&b, re.root, xsd)
 	return b.String()
 }
 
-func writeAltXSD(b *strings.Builder, a *alt) {
-	for i, s := range a.branches {
-		if i > 0 {
-			b.WriteByte('|')
-		}
-		for _, p := range s.pieces {
-			switch {
-			case p.isLit:
-				writeLitXSD(b, p.lit, false)
-			case p.cls != nil:
-				writeClassXSD(b, p.cls, true)
-			default:
-				b.WriteByte('(')
-				writeAltXSD(b, p.grp)
-				b.WriteByte(')')
-			}
-			writeQuant(b, p)
-		}
-	}
-}
-
 func writeLitXSD(b *strings.Builder, r rune, inClass bool) {
-	switch {
-	case r == '\n':
-		b.WriteString(`\n`)
-	case r == '\r':
-		b.WriteString(`\r`)
-	case r == '\t':
-		b.WriteString(`\t`)
-	case !inClass && strings.ContainsRune(`\.?*+{}()[]|^`, r):
-		b.WriteByte('\\')
-		b.WriteRune(r)
-	case inClass && strings.ContainsRune(`\[]^-`, r):
-		b.WriteByte('\\')
-		b.WriteRune(r)
-	default:
+	special := `\.?*+{}()[]|^`
+	if inClass {
+		special = `\[]^-`
+	}
+	if !writeEscaped(b, r, special) {
 		b.WriteRune(r)
 	}
 }

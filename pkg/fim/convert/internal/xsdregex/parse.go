@@ -276,7 +276,7 @@ func (p *parser) parseClassExpr() (*class, error) {
 	}
 	first := true
 	for {
-		r, n := p.peek()
+		r, _ := p.peek()
 		switch {
 		case r == -1:
 			return nil, p.errf("missing \"]\"")
@@ -300,40 +300,26 @@ func (p *parser) parseClassExpr() (*class, error) {
 			return c, nil
 		}
 		first = false
-		var lo rune
-		if r == '\\' {
-			it, lit, isLit, err := p.parseEscape(true)
-			if err != nil {
-				return nil, err
-			}
-			if !isLit {
-				c.items = append(c.items, it)
-				continue
-			}
-			lo = lit
-		} else if r == '[' {
+		if r == '[' {
 			return nil, p.errf("unescaped \"[\" in class")
-		} else {
-			p.pos += n
-			lo = r
+		}
+		it, lo, isLit, err := p.classChar()
+		if err != nil {
+			return nil, err
+		}
+		if !isLit {
+			c.items = append(c.items, it)
+			continue
 		}
 		// range?
 		if r2, _ := p.peek(); r2 == '-' && !strings.HasPrefix(p.src[p.pos:], "-[") && !strings.HasPrefix(p.src[p.pos:], "-]") {
 			p.pos++
-			r3, n3 := p.peek()
-			var hi rune
-			if r3 == '\\' {
-				_, lit, isLit, err := p.parseEscape(true)
-				if err != nil {
-					return nil, err
-				}
-				if !isLit {
-					return nil, p.errf("range ends in a multi-character escape")
-				}
-				hi = lit
-			} else {
-				p.pos += n3
-				hi = r3
+			_, hi, isLit, err := p.classChar()
+			if err != nil {
+				return nil, err
+			}
+			if !isLit {
+				return nil, p.errf("range ends in a multi-character escape")
 			}
 			if hi < lo {
 				return nil, p.errf("range %q-%q out of order", lo, hi)
@@ -343,6 +329,17 @@ func (p *parser) parseClassExpr() (*class, error) {
 		}
 		c.items = append(c.items, item{lo: lo, hi: lo})
 	}
+}
+
+// classChar reads one character of a class, escaped or not: a literal
+// (isLit) or the item of a multi-character escape.
+func (p *parser) classChar() (it item, lit rune, isLit bool, err error) {
+	r, n := p.peek()
+	if r == '\\' {
+		return p.parseEscape(true)
+	}
+	p.pos += n
+	return item{}, r, true, nil
 }
 
 var categories = func() map[string]*unicode.RangeTable {
