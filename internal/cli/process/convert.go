@@ -200,17 +200,14 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 		Long:    fmt.Sprintf(convertLong, extra, extraAPI, extraHTML),
 		Example: example,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("want exactly one file (or - for stdin), got %d", len(args))
+			var err error
+			if opts.File, err = oneInput(args, "file"); err != nil {
+				return err
 			}
-			opts.File = args[0]
 			if !slices.Contains(Targets, opts.To) {
 				return cmdutil.FlagErrorf("--to %q: want one of %s", opts.To, strings.Join(Targets, ", "))
 			}
-			if err := cmdutil.CheckLang(opts.Lang); err != nil {
-				return err
-			}
-			if err := cmdutil.CheckDirs("--forms", opts.Forms); err != nil {
+			if err := checkLangForms(opts.Lang, opts.Forms); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -231,6 +228,14 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 	return cmd
 }
 
+// forms reads the --forms directories; nil when there are none.
+func (o *ConvertOptions) forms() *xprozess.FormIndex {
+	if len(o.Forms) == 0 {
+		return nil
+	}
+	return xprozess.LoadForms(o.Forms...)
+}
+
 func convertRun(opts *ConvertOptions) error {
 	needModel := (opts.To != "markdown" && opts.To != "openapi" && opts.To != "html") || !opts.XProzess
 	in, err := load(opts.IO, opts.File, opts.Process, opts.Lang, needModel)
@@ -247,36 +252,22 @@ func convertRun(opts *ConvertOptions) error {
 		out = bpmn.SVG(in.def, bpmn.SVGOptions{})
 	case "mermaid":
 		out = bpmn.Mermaid(in.def)
-	case "html":
-		ho := xprozess.HTMLOptions{Lang: opts.Lang}
-		if len(opts.Forms) > 0 {
-			ho.Forms = xprozess.LoadForms(opts.Forms...)
-		}
+	case "html", "openapi":
+		forms := opts.forms()
 		if in.doc != nil && in.prozess == nil && opts.XProzess {
 			return &cmdutil.HintError{Err: fmt.Errorf("%s: choose a process", opts.File), Hint: "--process ID"}
 		}
-		out, err = xprozess.HTML(in.def, in.prozess, ho)
-		if err != nil {
-			return err
+		if opts.To == "html" {
+			out, err = xprozess.HTML(in.def, in.prozess, xprozess.HTMLOptions{Lang: opts.Lang, Forms: forms})
+		} else {
+			out, err = xprozess.OpenAPI(in.def, in.prozess, xprozess.OpenAPIOptions{Forms: forms})
 		}
-	case "openapi":
-		oo := xprozess.OpenAPIOptions{}
-		if len(opts.Forms) > 0 {
-			oo.Forms = xprozess.LoadForms(opts.Forms...)
-		}
-		if in.doc != nil && in.prozess == nil && opts.XProzess {
-			return &cmdutil.HintError{Err: fmt.Errorf("%s: choose a process", opts.File), Hint: "--process ID"}
-		}
-		out, err = xprozess.OpenAPI(in.def, in.prozess, oo)
 		if err != nil {
 			return err
 		}
 	case "markdown":
 		if in.doc != nil && opts.XProzess {
-			mo := xprozess.MarkdownOptions{Lang: opts.Lang}
-			if len(opts.Forms) > 0 {
-				mo.Forms = xprozess.LoadForms(opts.Forms...)
-			}
+			mo := xprozess.MarkdownOptions{Lang: opts.Lang, Forms: opts.forms()}
 			doc := in.doc
 			if in.prozess != nil && opts.Process != "" {
 				d := *doc

@@ -47,6 +47,23 @@ form links and the findings.
 
 Exit codes: 0 shown, 2 usage error or unreadable input.`
 
+// oneInput returns the one argument, a file or - for stdin; what names
+// the file in the usage error.
+func oneInput(args []string, what string) (string, error) {
+	if len(args) != 1 {
+		return "", cmdutil.FlagErrorf("want exactly one %s (or - for stdin), got %d", what, len(args))
+	}
+	return args[0], nil
+}
+
+// checkLangForms checks --lang and the --forms directories.
+func checkLangForms(lang string, forms []string) error {
+	if err := cmdutil.CheckLang(lang); err != nil {
+		return err
+	}
+	return cmdutil.CheckDirs("--forms", forms)
+}
+
 // NewCmdShow builds "xprozess show".
 func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Command {
 	opts := &ShowOptions{IO: f.IO}
@@ -58,17 +75,14 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
   ozgctl xprozess show --forms examples/fim examples/xprozess/mutterschutz-anzeige.xml
   ozgctl xprozess show --output json examples/xprozess/mutterschutz-anzeige.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("want exactly one XProzess file (or - for stdin), got %d", len(args))
+			var err error
+			if opts.File, err = oneInput(args, "XProzess file"); err != nil {
+				return err
 			}
-			opts.File = args[0]
 			if opts.Output != "text" && opts.Output != "json" {
 				return cmdutil.FlagErrorf("--output %q: want text or json", opts.Output)
 			}
-			if err := cmdutil.CheckLang(opts.Lang); err != nil {
-				return err
-			}
-			if err := cmdutil.CheckDirs("--forms", opts.Forms); err != nil {
+			if err := checkLangForms(opts.Lang, opts.Forms); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -335,10 +349,10 @@ func NewCmdExtract(f *cmdutil.Factory, runF func(*ExtractOptions) error) *cobra.
 		Long:    extractLong,
 		Example: `  ozgctl xprozess extract -o prozess-dateien examples/xprozess/mutterschutz-anzeige.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("want exactly one XProzess file (or - for stdin), got %d", len(args))
+			var err error
+			if opts.File, err = oneInput(args, "XProzess file"); err != nil {
+				return err
 			}
-			opts.File = args[0]
 			if opts.Dir == "" {
 				return cmdutil.FlagErrorf("-o DIR is required")
 			}

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/big"
@@ -629,50 +630,10 @@ func (c *comparer) fieldProps(o, n *elem) {
 // wider compatible; a changed pattern is breaking (it cannot be told
 // whether it accepts more or less).
 func (c *comparer) constraints(n *elem, o, w fim.Constraints) {
-	intc := func(what string, ov, nv *int, lowerIsNarrower bool) {
-		switch {
-		case ov == nil && nv == nil:
-		case ov == nil:
-			c.add(Breaking, Changed, n, what, nil, *nv)
-		case nv == nil:
-			c.add(Compatible, Changed, n, what, *ov, nil)
-		case *ov != *nv:
-			narrower := *nv > *ov
-			if lowerIsNarrower {
-				narrower = *nv < *ov
-			}
-			c.add(classOf(narrower), Changed, n, what, *ov, *nv)
-		}
-	}
-	intc("praezisierung.minLength", o.MinLength, w.MinLength, false)
-	intc("praezisierung.maxLength", o.MaxLength, w.MaxLength, true)
-	decc := func(what string, ov, nv *string, lowerIsNarrower bool) {
-		switch {
-		case ov == nil && nv == nil:
-		case ov == nil:
-			c.add(Breaking, Changed, n, what, nil, *nv)
-		case nv == nil:
-			c.add(Compatible, Changed, n, what, *ov, nil)
-		default:
-			a, aok := new(big.Rat).SetString(*ov)
-			b, bok := new(big.Rat).SetString(*nv)
-			if !aok || !bok {
-				if *ov != *nv {
-					c.add(Breaking, Changed, n, what, *ov, *nv)
-				}
-				return
-			}
-			if cmp := b.Cmp(a); cmp != 0 {
-				narrower := cmp > 0
-				if lowerIsNarrower {
-					narrower = cmp < 0
-				}
-				c.add(classOf(narrower), Changed, n, what, *ov, *nv)
-			}
-		}
-	}
-	decc("praezisierung.minValue", o.MinValue, w.MinValue, false)
-	decc("praezisierung.maxValue", o.MaxValue, w.MaxValue, true)
+	bound(c, n, "praezisierung.minLength", o.MinLength, w.MinLength, false, orderInts)
+	bound(c, n, "praezisierung.maxLength", o.MaxLength, w.MaxLength, true, orderInts)
+	bound(c, n, "praezisierung.minValue", o.MinValue, w.MinValue, false, orderDecimals)
+	bound(c, n, "praezisierung.maxValue", o.MaxValue, w.MaxValue, true, orderDecimals)
 	if o.Pattern != w.Pattern {
 		class := Breaking
 		if w.Pattern == "" {
@@ -680,6 +641,48 @@ func (c *comparer) constraints(n *elem, o, w fim.Constraints) {
 		}
 		c.add(class, Changed, n, "praezisierung.pattern", orNil(o.Pattern), orNil(w.Pattern))
 	}
+}
+
+// bound classifies the change of a bound from ov to nv: one added is
+// breaking, one dropped compatible, and a changed one breaking when it
+// narrows what is allowed (lowerIsNarrower for an upper bound). order
+// compares the new value with the old one; where it cannot (ok false),
+// any change is breaking.
+func bound[T comparable](c *comparer, n *elem, what string, ov, nv *T, lowerIsNarrower bool, order func(o, n T) (d int, ok bool)) {
+	switch {
+	case ov == nil && nv == nil:
+	case ov == nil:
+		c.add(Breaking, Changed, n, what, nil, *nv)
+	case nv == nil:
+		c.add(Compatible, Changed, n, what, *ov, nil)
+	default:
+		d, ok := order(*ov, *nv)
+		if !ok {
+			if *ov != *nv {
+				c.add(Breaking, Changed, n, what, *ov, *nv)
+			}
+			return
+		}
+		if d != 0 {
+			narrower := d > 0
+			if lowerIsNarrower {
+				narrower = d < 0
+			}
+			c.add(classOf(narrower), Changed, n, what, *ov, *nv)
+		}
+	}
+}
+
+func orderInts(o, n int) (int, bool) { return cmp.Compare(n, o), true }
+
+// orderDecimals compares two decimal texts by value.
+func orderDecimals(o, n string) (int, bool) {
+	a, aok := new(big.Rat).SetString(o)
+	b, bok := new(big.Rat).SetString(n)
+	if !aok || !bok {
+		return 0, false
+	}
+	return b.Cmp(a), true
 }
 
 func classOf(narrower bool) Class {

@@ -123,15 +123,11 @@ func WriteText(w io.Writer, r *Report, lang string) error {
 	return err
 }
 
+// jsonNote is a Note with its message in the report's language (the
+// embedded Note's fields come first in the JSON object).
 type jsonNote struct {
-	Severity finding.Severity `json:"severity"`
-	Key      string           `json:"key"`
-	Element  fim.Identifier   `json:"element"`
-	Path     string           `json:"path"`
-	What     string           `json:"what,omitempty"`
-	Old      string           `json:"old,omitempty"`
-	New      string           `json:"new,omitempty"`
-	Message  string           `json:"message"`
+	Note
+	Message string `json:"message"`
 }
 
 type jsonFile struct {
@@ -161,8 +157,7 @@ func WriteJSON(w io.Writer, r *Report, lang string) error {
 			jf.Root = &root
 		}
 		for _, n := range f.Notes {
-			jf.Notes = append(jf.Notes, jsonNote{Severity: n.Severity, Key: n.Key, Element: n.Element, Path: n.Path,
-				What: n.What, Old: n.Old, New: n.New, Message: n.Message(lang)})
+			jf.Notes = append(jf.Notes, jsonNote{Note: n, Message: n.Message(lang)})
 		}
 		out.Files = append(out.Files, jf)
 	}

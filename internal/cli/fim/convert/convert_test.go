@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil/cmdtest"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 )
 
 func TestNewCmdConvert(t *testing.T) {
@@ -14,14 +15,14 @@ func TestNewCmdConvert(t *testing.T) {
 		wantErr string
 	}{
 		{name: "defaults", args: []string{"s.xml", "--to", "xsd"},
-			want: ConvertOptions{File: "s.xml", To: "xsd", Source: SourceOptions{BaseURI: "https://schema.fitko.de/fim/", Keys: "id"}}},
+			want: ConvertOptions{To: "xsd", Flags: shared.Flags{File: "s.xml", Source: shared.SourceOptions{BaseURI: "https://schema.fitko.de/fim/", Keys: "id"}}}},
 		{name: "all flags", args: []string{"-", "--to", "go", "-o", "out.go", "--package", "p", "--keys", "name", "--base-uri", "urn:x:", "--namespace", "urn:ns"},
-			want: ConvertOptions{File: "-", To: "go", Output: "out.go", Package: "p", Source: SourceOptions{BaseURI: "urn:x:", Namespace: "urn:ns", Keys: "name"}}},
+			want: ConvertOptions{To: "go", Package: "p", Flags: shared.Flags{File: "-", Output: "out.go", Source: shared.SourceOptions{BaseURI: "urn:x:", Namespace: "urn:ns", Keys: "name"}}}},
 		{name: "no target", args: []string{"s.xml"}, wantErr: "--to is required"},
 		{name: "bad target", args: []string{"s.xml", "--to", "pdf"}, wantErr: `unknown target "pdf"`},
 		{name: "two files", args: []string{"a.xml", "b.xml", "--to", "xsd"}, wantErr: "exactly one"},
 		{name: "batch", args: []string{"a.xml", "dir", "--to", "xsd", "--out-dir", "out", "-j", "3"},
-			want: ConvertOptions{To: "xsd", Batch: BatchFlags{OutDir: "out", Jobs: 3}, Source: SourceOptions{BaseURI: "https://schema.fitko.de/fim/", Keys: "id"}}},
+			want: ConvertOptions{To: "xsd", Flags: shared.Flags{Batch: shared.BatchFlags{OutDir: "out", Jobs: 3}, Source: shared.SourceOptions{BaseURI: "https://schema.fitko.de/fim/", Keys: "id"}}}},
 		{name: "batch and -o", args: []string{"a.xml", "--to", "xsd", "--out-dir", "out", "-o", "x.xsd"}, wantErr: "exclude each other"},
 		{name: "negative jobs", args: []string{"a.xml", "--to", "xsd", "--out-dir", "out", "-j", "-1"}, wantErr: "-j -1"},
 		{name: "bad keys", args: []string{"s.xml", "--to", "xsd", "--keys", "x"}, wantErr: "--keys"},

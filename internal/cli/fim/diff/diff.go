@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
@@ -80,10 +81,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 			if _, ok := fimdiff.ParseClass(opts.FailOn); !ok && opts.FailOn != "none" {
 				return cmdutil.FlagErrorf("--fail-on %q: want breaking, compatible, editorial or none", opts.FailOn)
 			}
-			if err := cmdutil.CheckLang(opts.Lang); err != nil {
-				return err
-			}
-			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
+			if err := shared.CheckLangCodelists(opts.Lang, opts.Codelists); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -4,14 +4,13 @@ package lint
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/batch"
-	"github.com/ozgctl/ozgctl/pkg/codelist"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
@@ -111,20 +110,14 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	lo := fimlint.Options{}
-	if len(opts.Codelists) > 0 {
-		res := codelist.NewDirResolver(opts.Codelists...)
-		if !opts.IO.Quiet() {
-			for _, p := range res.Problems() {
-				fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", p)
-			}
-		}
+	if res := shared.Codelists(opts.IO, opts.Codelists, ""); res != nil {
 		lo.Codelists = res
 	}
 	// Code lists often sit next to the schemas that use them
 	// (examples/fim/codelists) and are not XDatenfelder files: leave out
 	// those found below a directory; one named explicitly is reported as
 	// an input error.
-	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude, Keep: func(in batch.Input) bool { return !isGenericode(in) }}.Expand(opts.Args, opts.IO.In)
+	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude, Keep: func(in batch.Input) bool { return !shared.IsGenericode(in) }}.Expand(opts.Args, opts.IO.In)
 	if err := cmdutil.RefuseReportInputs(sinks, batch.Names(inputs)); err != nil {
 		return err
 	}
@@ -149,14 +142,4 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	return cmdutil.Finish(ctx, opts.IO, sinks, rep, opts.Output.Lang)
-}
-
-// isGenericode sniffs the start of a file for the genericode namespace.
-func isGenericode(in batch.Input) bool {
-	rc, err := in.Open()
-	if err != nil {
-		return false
-	}
-	defer rc.Close()
-	return codelist.Sniff(rc)
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/batch"
-	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	fimmigrate "github.com/ozgctl/ozgctl/pkg/fim/migrate"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -113,7 +113,7 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 			if opts.OutputFile != "" && opts.OutDir != "" {
 				return cmdutil.FlagErrorf("-o and --out-dir exclude each other")
 			}
-			if opts.OutDir == "" && (len(args) > 1 || isDir(args[0])) {
+			if opts.OutDir == "" && (len(args) > 1 || shared.IsDir(args[0])) {
 				return cmdutil.FlagErrorf("several inputs need --out-dir DIR (one output per input)")
 			}
 			if len(opts.Nummernkreis) != 3 || strings.Trim(opts.Nummernkreis, "0123456789") != "" {
@@ -162,11 +162,6 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 	return cmd
 }
 
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
-}
-
 func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 	to := fim.XDF3
 	if opts.To == "xdf2" {
@@ -177,13 +172,7 @@ func migrateRun(ctx context.Context, opts *MigrateOptions) error {
 		id, version, _ := strings.Cut(opts.Steckbrief, ":")
 		mo.Dokumentsteckbrief = &fim.Identifier{ID: id, Version: version}
 	}
-	if len(opts.Codelists) > 0 {
-		res := codelist.NewDirResolver(opts.Codelists...)
-		if !opts.IO.Quiet() {
-			for _, p := range res.Problems() {
-				fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", p)
-			}
-		}
+	if res := shared.Codelists(opts.IO, opts.Codelists, ""); res != nil {
 		mo.Codelists = res
 	}
 	rep := &fimmigrate.Report{}

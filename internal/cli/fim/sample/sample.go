@@ -4,12 +4,11 @@ package sample
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
-	fimconvertcmd "github.com/ozgctl/ozgctl/internal/cli/fim/convert"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	fimconvert "github.com/ozgctl/ozgctl/pkg/fim/convert"
 )
@@ -18,14 +17,10 @@ import (
 type SampleOptions struct {
 	IO *iostreams.IOStreams
 
-	Source  fimconvertcmd.SourceOptions
+	shared.Flags
 	Format  string
 	Minimal bool
 	Full    bool
-	Output  string
-	Batch   fimconvertcmd.BatchFlags
-	Args    []string
-	File    string
 }
 
 const long = `Write an example instance of an XDatenfelder schema: JSON valid against
@@ -59,12 +54,8 @@ func NewCmdSample(f *cmdutil.Factory, runF func(*SampleOptions) error) *cobra.Co
 		Example: example,
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.Batch.Check(args, opts.Output); err != nil {
+			if err := opts.SetArgs(args); err != nil {
 				return err
-			}
-			opts.Args = args
-			if len(args) == 1 {
-				opts.File = args[0]
 			}
 			if opts.Format != "json" && opts.Format != "xml" {
 				return cmdutil.FlagErrorf("--format %q: want json or xml", opts.Format)
@@ -72,10 +63,7 @@ func NewCmdSample(f *cmdutil.Factory, runF func(*SampleOptions) error) *cobra.Co
 			if opts.Minimal && opts.Full {
 				return cmdutil.FlagErrorf("--minimal and --full exclude each other")
 			}
-			if err := opts.Source.Check(); err != nil {
-				return err
-			}
-			if err := cmdutil.RefuseInputs("-o", opts.Output, opts.File); err != nil {
+			if err := opts.Source.Check("", opts.Output, opts.File); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -88,9 +76,7 @@ func NewCmdSample(f *cmdutil.Factory, runF func(*SampleOptions) error) *cobra.Co
 	fl.StringVar(&opts.Format, "format", "json", "instance format: json or xml")
 	fl.BoolVar(&opts.Minimal, "minimal", false, "only the required parts")
 	fl.BoolVar(&opts.Full, "full", false, "every group and field, two items where repeatable")
-	fl.StringVarP(&opts.Output, "output-file", "o", "", "write to `PATH` (atomically) instead of stdout")
-	fimconvertcmd.AddBatchFlags(cmd, &opts.Batch)
-	fimconvertcmd.AddSourceFlags(cmd, &opts.Source)
+	shared.AddFlags(cmd, &opts.Flags)
 	return cmd
 }
 
@@ -102,19 +88,8 @@ func sampleRun(ctx context.Context, opts *SampleOptions) error {
 	case opts.Full:
 		mode = fimconvert.SampleFull
 	}
-	if opts.Batch.OutDir != "" {
-		return fimconvertcmd.RunBatch(ctx, opts.IO, opts.Args, opts.Batch, opts.Source, "", "."+opts.Format, func(c *fimconvert.Converter) ([]byte, error) {
-			return c.Sample(opts.Format, mode)
-		})
-	}
-	c, err := fimconvertcmd.Load(opts.IO, opts.File, opts.Source, "")
-	if err != nil {
-		return err
-	}
-	out, err := c.Sample(opts.Format, mode)
-	if err != nil {
-		return fmt.Errorf("sample of %s: %w", opts.File, err)
-	}
-	fimconvertcmd.PrintWarnings(opts.IO, opts.File, c.Warnings())
-	return fimconvertcmd.Write(opts.IO.Out, opts.Output, out)
+	g := shared.Generation{Flags: opts.Flags,
+		Ext: "." + opts.Format, What: "sample of " + opts.File,
+		Gen: func(c *fimconvert.Converter) ([]byte, error) { return c.Sample(opts.Format, mode) }}
+	return g.Run(ctx, opts.IO)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 )
 
@@ -16,9 +17,9 @@ func TestNewCmdSample(t *testing.T) {
 		want    SampleOptions
 		wantErr string
 	}{
-		{name: "defaults", args: []string{"s.xml"}, want: SampleOptions{File: "s.xml", Format: "json"}},
-		{name: "xml minimal to file", args: []string{"s.xml", "--format", "xml", "--minimal", "-o", "x.xml"}, want: SampleOptions{File: "s.xml", Format: "xml", Minimal: true, Output: "x.xml"}},
-		{name: "full", args: []string{"-", "--full", "--keys", "name"}, want: SampleOptions{File: "-", Format: "json", Full: true}},
+		{name: "defaults", args: []string{"s.xml"}, want: SampleOptions{Flags: shared.Flags{File: "s.xml"}, Format: "json"}},
+		{name: "xml minimal to file", args: []string{"s.xml", "--format", "xml", "--minimal", "-o", "x.xml"}, want: SampleOptions{Flags: shared.Flags{File: "s.xml", Output: "x.xml"}, Format: "xml", Minimal: true}},
+		{name: "full", args: []string{"-", "--full", "--keys", "name"}, want: SampleOptions{Flags: shared.Flags{File: "-"}, Format: "json", Full: true}},
 		{name: "bad format", args: []string{"s.xml", "--format", "yaml"}, wantErr: "--format"},
 		{name: "both sizes", args: []string{"s.xml", "--minimal", "--full"}, wantErr: "exclude each other"},
 		{name: "no file", args: nil, wantErr: "exactly one"},

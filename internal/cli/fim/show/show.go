@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
+	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
@@ -95,10 +96,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
 				return err
 			}
-			if err := cmdutil.CheckLang(opts.Lang); err != nil {
-				return err
-			}
-			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
+			if err := shared.CheckLangCodelists(opts.Lang, opts.Codelists); err != nil {
 				return err
 			}
 			if runF != nil {

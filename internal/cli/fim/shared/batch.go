@@ -1,4 +1,4 @@
-package convert
+package shared
 
 import (
 	"bytes"
@@ -16,7 +16,6 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	fimconvert "github.com/ozgctl/ozgctl/pkg/fim/convert"
-	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
@@ -29,15 +28,26 @@ type BatchFlags struct {
 	Jobs int
 }
 
-// Check validates the batch flags against the arguments and -o.
-func (b *BatchFlags) Check(args []string, output string) error {
+// Inputs validates the batch flags against the arguments and -o and
+// returns the one input (file) of a run without --out-dir.
+func (b *BatchFlags) Inputs(args []string, output string) (file string, err error) {
+	if err := b.check(args, output); err != nil {
+		return "", err
+	}
+	if len(args) == 1 {
+		file = args[0]
+	}
+	return file, nil
+}
+
+func (b *BatchFlags) check(args []string, output string) error {
 	if b.Jobs < 0 {
 		return cmdutil.FlagErrorf("-j %d: want a positive number of workers", b.Jobs)
 	}
 	if b.OutDir != "" && output != "" {
 		return cmdutil.FlagErrorf("-o and --out-dir exclude each other")
 	}
-	if b.OutDir == "" && (len(args) != 1 || isDir(args[0])) {
+	if b.OutDir == "" && (len(args) != 1 || IsDir(args[0])) {
 		return cmdutil.FlagErrorf("want exactly one XDatenfelder file (or - for stdin), got %d; give --out-dir DIR for several files or directories", len(args))
 	}
 	return nil
@@ -54,27 +64,21 @@ type batchResult struct {
 	err  error
 }
 
-// RunBatch converts every XDatenfelder file among args (directories are
+// runBatch converts every XDatenfelder file among args (directories are
 // walked; genericode files found below them are left out) on -j workers
 // and writes each result atomically to OutDir/<id>_<version><ext>. Each
 // written file is listed on Out as "input → output"; warnings and errors
 // go to ErrOut, in input order whatever the number of workers. An input
 // that fails, or whose output name another input already took, makes the
 // run end with ErrInput after the others were written.
-func RunBatch(ctx context.Context, io *iostreams.IOStreams, args []string, b BatchFlags, src SourceOptions, pkg, ext string, gen GenerateFunc) error {
+func runBatch(ctx context.Context, io *iostreams.IOStreams, args []string, b BatchFlags, src SourceOptions, pkg, ext string, gen GenerateFunc) error {
 	if err := os.MkdirAll(b.OutDir, 0o755); err != nil {
 		return fmt.Errorf("create --out-dir: %w", err)
 	}
 	inputs, inErrs := batch.ExpandInputs(args, io.In)
 	inputs = dropCodeLists(inputs, args)
-	base := fimconvert.Options{BaseURI: src.BaseURI, Namespace: src.Namespace, Keys: fimconvert.KeyStyle(src.Keys), Package: pkg}
-	if len(src.Codelists) > 0 {
-		res := codelist.NewDirResolver(src.Codelists...)
-		if !io.Quiet() {
-			for _, p := range res.Problems() {
-				fmt.Fprintf(io.ErrOut, "warning: code lists: %v\n", p)
-			}
-		}
+	base := src.options(pkg)
+	if res := Codelists(io, src.Codelists, "code lists: "); res != nil {
 		for _, cl := range res.All() {
 			cl.Prepare() // shared by the workers from here on
 		}
@@ -154,8 +158,8 @@ func convertOne(in batch.Input, base fimconvert.Options, ext string, gen Generat
 		r.err = err
 		return r
 	}
-	if n := errorCount(fs); n > 0 && !quiet {
-		fmt.Fprintf(&r.msgs, "warning: %s has %d error finding(s) from reading; run \"ozgctl fim lint %s\"\n", in.Name, n, in.Name)
+	if !quiet {
+		warnReadErrors(&r.msgs, in.Name, fs)
 	}
 	c, err := fimconvert.New(doc, base)
 	if err != nil {
@@ -164,32 +168,21 @@ func convertOne(in batch.Input, base fimconvert.Options, ext string, gen Generat
 	}
 	r.data, r.err = gen(c)
 	if !quiet {
-		for _, w := range c.Warnings() {
-			fmt.Fprintf(&r.msgs, "warning: %s: %s\n", in.Name, w)
-		}
+		writeWarnings(&r.msgs, in.Name, c.Warnings())
 	}
-	r.out = OutputName(doc.RootIdent, ext)
+	r.out = outputName(doc.RootIdent, ext)
 	return r
 }
 
-func isDir(p string) bool {
+// IsDir reports whether p names a directory.
+func IsDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
 }
 
-func errorCount(fs []finding.Finding) int {
-	n := 0
-	for _, f := range fs {
-		if f.Severity >= finding.Error {
-			n++
-		}
-	}
-	return n
-}
-
-// OutputName is <id>_<version><ext>, with characters that cannot be in a
+// outputName is <id>_<version><ext>, with characters that cannot be in a
 // file name replaced.
-func OutputName(id fim.Identifier, ext string) string {
+func outputName(id fim.Identifier, ext string) string {
 	name := id.ID
 	if id.Version != "" {
 		name += "_" + id.Version
@@ -215,7 +208,7 @@ func dropCodeLists(inputs []batch.Input, args []string) []batch.Input {
 	}
 	out := inputs[:0]
 	for _, in := range inputs {
-		if !named[in.Name] && isGenericode(in) {
+		if !named[in.Name] && IsGenericode(in) {
 			continue
 		}
 		out = append(out, in)
@@ -223,7 +216,8 @@ func dropCodeLists(inputs []batch.Input, args []string) []batch.Input {
 	return out
 }
 
-func isGenericode(in batch.Input) bool {
+// IsGenericode sniffs the start of a file for the genericode namespace.
+func IsGenericode(in batch.Input) bool {
 	rc, err := in.Open()
 	if err != nil {
 		return false
