@@ -10,7 +10,7 @@
 //     bounded in size and nesting.
 //   - [Lint] runs structural checks with stable rule ids ([Rules]) and
 //     German or English messages, as findings of the shared finding model.
-//   - [SVG] draws the diagram from its DI, or from [Layout], an automatic
+//   - [SVG] draws the diagram from its DI, or from layout, an automatic
 //     layered layout for models without DI; [Mermaid] and [Markdown] write
 //     a flowchart and a process description.
 //

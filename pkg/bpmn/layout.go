@@ -12,13 +12,13 @@ const (
 	gatewayD     = 50.0
 )
 
-// Layout computes a diagram for a document without DI: per process a pool
+// layout computes a diagram for a document without DI: per process a pool
 // (stacked top to bottom, black-box pools first), lanes as bands, flow
 // nodes in layers along the longest path from the start (back edges of
 // loops ignored), boundary events on their host's lower edge, sub-processes
 // collapsed, sequence flows routed orthogonally and message flows between
 // the pools. It runs in time linear in the model's size, up to sorting.
-func Layout(d *Definitions) *Diagram {
+func layout(d *Definitions) *Diagram {
 	pl := &Plane{ID: "ozgctl-layout-plane"}
 	dg := &Diagram{ID: "ozgctl-layout", Name: "", Plane: pl}
 	if len(d.Collaborations) > 0 {

@@ -22,7 +22,7 @@ type linter struct {
 func (l *linter) report(rule string, p Pos, path string, args ...any) {
 	r := byID[rule]
 	l.findings = append(l.findings, finding.Finding{Rule: rule, Severity: r.Severity, Message: r.Message(l.lang, args...),
-		Line: p.Line, Column: p.Column, Path: path, Source: FindingSource})
+		Line: p.Line, Column: p.Column, Path: path, Source: findingSource})
 }
 
 // Lint runs the structural checks on a document read by [Read]. Findings
@@ -44,7 +44,7 @@ func (l *linter) duplicateIDs() {
 	first := map[string]IDUse{}
 	for _, u := range l.d.IDs {
 		if f, ok := first[u.ID]; ok {
-			l.report(RuleDuplicateID, u.Pos, u.ID, u.ID, f.Pos.Line)
+			l.report(ruleDuplicateID, u.Pos, u.ID, u.ID, f.Pos.Line)
 			continue
 		}
 		first[u.ID] = u
@@ -62,11 +62,11 @@ func label(n *Node) string {
 func (l *linter) references() {
 	d := l.d
 	isNode := func(id string) bool { return d.Node(id) != nil }
-	d.WalkScopes(func(owner string, s *Scope) {
+	d.walkScopes(func(owner string, s *Scope) {
 		for _, f := range s.Flows {
 			for _, ref := range [][2]string{{"sourceRef", f.Source}, {"targetRef", f.Target}} {
 				if !isNode(ref[1]) {
-					l.report(RuleDanglingRef, f.Pos, f.ID, ref[0], ref[1])
+					l.report(ruleDanglingRef, f.Pos, f.ID, ref[0], ref[1])
 				}
 			}
 		}
@@ -74,12 +74,12 @@ func (l *linter) references() {
 			if n.Kind == "boundaryEvent" {
 				host := d.Node(n.AttachedTo)
 				if host == nil || host.Category != Activity {
-					l.report(RuleDanglingRef, n.Pos, n.ID, "attachedToRef", n.AttachedTo)
+					l.report(ruleDanglingRef, n.Pos, n.ID, "attachedToRef", n.AttachedTo)
 				}
 			}
 			if n.Default != "" {
 				if f, ok := d.Lookup(n.Default).(*SequenceFlow); !ok || f.Source != n.ID {
-					l.report(RuleDanglingRef, n.Pos, n.ID, "default", n.Default)
+					l.report(ruleDanglingRef, n.Pos, n.ID, "default", n.Default)
 				}
 			}
 		}
@@ -90,7 +90,7 @@ func (l *linter) references() {
 	for _, c := range d.Collaborations {
 		for _, p := range c.Participants {
 			if p.ProcessRef != "" && d.Process(p.ProcessRef) == nil {
-				l.report(RuleDanglingRef, p.Pos, p.ID, "processRef", p.ProcessRef)
+				l.report(ruleDanglingRef, p.Pos, p.ID, "processRef", p.ProcessRef)
 			}
 		}
 		for _, m := range c.MessageFlows {
@@ -98,7 +98,7 @@ func (l *linter) references() {
 				switch d.Lookup(ref[1]).(type) {
 				case *Node, *Participant:
 				default:
-					l.report(RuleDanglingRef, m.Pos, m.ID, ref[0], ref[1])
+					l.report(ruleDanglingRef, m.Pos, m.ID, ref[0], ref[1])
 				}
 			}
 		}
@@ -111,7 +111,7 @@ func (l *linter) references() {
 		for _, ln := range ls {
 			for _, ref := range ln.NodeRefs {
 				if !isNode(ref) {
-					l.report(RuleDanglingRef, ln.Pos, ln.ID, "flowNodeRef", ref)
+					l.report(ruleDanglingRef, ln.Pos, ln.ID, "flowNodeRef", ref)
 				}
 			}
 			lanes(ln.Children)
@@ -125,7 +125,7 @@ func (l *linter) references() {
 func (l *linter) assocRefs(a *Association) {
 	for _, ref := range [][2]string{{"sourceRef", a.Source}, {"targetRef", a.Target}} {
 		if l.d.Lookup(ref[1]) == nil {
-			l.report(RuleDanglingRef, a.Pos, a.ID, ref[0], ref[1])
+			l.report(ruleDanglingRef, a.Pos, a.ID, ref[0], ref[1])
 		}
 	}
 }
@@ -134,10 +134,10 @@ func (l *linter) scopes() {
 	d := l.d
 	for _, p := range d.Processes {
 		if len(p.Nodes) == 0 {
-			l.report(RuleEmptyProcess, p.Pos, p.ID)
+			l.report(ruleEmptyProcess, p.Pos, p.ID)
 		}
 	}
-	d.WalkScopes(func(owner string, s *Scope) {
+	d.walkScopes(func(owner string, s *Scope) {
 		inScope := map[string]*Node{}
 		for _, n := range s.Nodes {
 			inScope[n.ID] = n
@@ -145,7 +145,7 @@ func (l *linter) scopes() {
 		for _, f := range s.Flows {
 			for _, end := range []string{f.Source, f.Target} {
 				if n := d.Node(end); n != nil && inScope[end] != n {
-					l.report(RuleFlowAcrossScope, f.Pos, f.ID, n.Kind, end, n.Parent)
+					l.report(ruleFlowAcrossScope, f.Pos, f.ID, n.Kind, end, n.Parent)
 				}
 			}
 		}
@@ -153,11 +153,11 @@ func (l *linter) scopes() {
 			switch n.Kind {
 			case "startEvent":
 				if len(n.Incoming) > 0 {
-					l.report(RuleStartIncoming, n.Pos, n.ID)
+					l.report(ruleStartIncoming, n.Pos, n.ID)
 				}
 			case "endEvent":
 				if len(n.Outgoing) > 0 {
-					l.report(RuleEndOutgoing, n.Pos, n.ID)
+					l.report(ruleEndOutgoing, n.Pos, n.ID)
 				}
 			case "exclusiveGateway", "inclusiveGateway", "complexGateway":
 				l.gatewayConditions(n)
@@ -186,7 +186,7 @@ func (l *linter) gatewayConditions(n *Node) {
 	if len(missing) == 0 {
 		return
 	}
-	l.report(RuleGatewayCond, n.Pos, n.ID, n.Kind, label(n), strings.Join(missing, ", "))
+	l.report(ruleGatewayCond, n.Pos, n.ID, n.Kind, label(n), strings.Join(missing, ", "))
 }
 
 // reachability reports nodes no start reaches, and nodes from which no end
@@ -248,7 +248,7 @@ func (l *linter) reachability(s *Scope, inScope map[string]*Node) {
 				continue // the host is reported, or the reference
 			}
 		}
-		l.report(RuleUnreachable, n.Pos, n.ID, n.Kind, label(n))
+		l.report(ruleUnreachable, n.Pos, n.ID, n.Kind, label(n))
 	}
 	// ends: nodes without outgoing flow (explicit or implicit ends)
 	var sinks []string
@@ -270,7 +270,7 @@ func (l *linter) reachability(s *Scope, inScope map[string]*Node) {
 			}
 		}
 		if entry || len(pred[n.ID]) == 0 {
-			l.report(RuleNoEnd, n.Pos, n.ID, n.Kind, label(n))
+			l.report(ruleNoEnd, n.Pos, n.ID, n.Kind, label(n))
 		}
 	}
 }
@@ -314,16 +314,16 @@ func (l *linter) messageFlows() {
 			if name == "" {
 				name = a.ID
 			}
-			l.report(RuleMsgFlowSamePool, m.Pos, m.ID, name)
+			l.report(ruleMsgFlowSamePool, m.Pos, m.ID, name)
 		}
 	}
 }
 
 func (l *linter) diagramInterchange() {
 	d := l.d
-	if !d.HasDI() {
+	if !d.hasDI() {
 		if len(d.Processes) > 0 {
-			l.report(RuleNoDI, Pos{Line: 1}, d.ID)
+			l.report(ruleNoDI, Pos{Line: 1}, d.ID)
 		}
 		return
 	}
@@ -339,12 +339,12 @@ func (l *linter) diagramInterchange() {
 				drawn[s.Element] = s
 			}
 			if s.Element != "" && d.Lookup(s.Element) == nil {
-				l.report(RuleDanglingRef, s.Pos, s.ID, "bpmnElement", s.Element)
+				l.report(ruleDanglingRef, s.Pos, s.ID, "bpmnElement", s.Element)
 			}
 		}
 		for _, e := range dg.Plane.Edges {
 			if e.Element != "" && d.Lookup(e.Element) == nil {
-				l.report(RuleDanglingRef, e.Pos, e.ID, "bpmnElement", e.Element)
+				l.report(ruleDanglingRef, e.Pos, e.ID, "bpmnElement", e.Element)
 			}
 		}
 	}
@@ -354,7 +354,7 @@ func (l *linter) diagramInterchange() {
 	check = func(s *Scope) {
 		for _, n := range s.Nodes {
 			if drawn[n.ID] == nil {
-				l.report(RuleMissingDI, n.Pos, n.ID, n.Kind, label(n))
+				l.report(ruleMissingDI, n.Pos, n.ID, n.Kind, label(n))
 			}
 			if n.Children == nil {
 				continue

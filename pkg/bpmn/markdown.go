@@ -180,7 +180,7 @@ func WriteMarkdownBody(b *strings.Builder, d *Definitions, lang string, level in
 		b.WriteString("\n")
 	}
 	var data []string
-	d.WalkScopes(func(_ string, s *Scope) {
+	d.walkScopes(func(_ string, s *Scope) {
 		for _, x := range s.Data {
 			if x.Name != "" && x.Kind != "dataObject" {
 				data = append(data, fmt.Sprintf("- %s (%s)", mdEsc(oneLine(x.Name)), x.Kind))

@@ -170,7 +170,7 @@ func (m *mermaid) render() []byte {
 			m.process(1, p)
 		}
 	}
-	d.WalkScopes(func(owner string, s *Scope) {
+	d.walkScopes(func(owner string, s *Scope) {
 		for _, f := range s.Flows {
 			if d.Node(f.Source) == nil || d.Node(f.Target) == nil {
 				continue

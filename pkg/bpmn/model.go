@@ -3,9 +3,9 @@ package bpmn
 // Namespaces of BPMN 2.0 and its diagram interchange.
 const (
 	NSModel  = "http://www.omg.org/spec/BPMN/20100524/MODEL"
-	NSBPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
-	NSDC     = "http://www.omg.org/spec/DD/20100524/DC"
-	NSDI     = "http://www.omg.org/spec/DD/20100524/DI"
+	nsBPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
+	nsDC     = "http://www.omg.org/spec/DD/20100524/DC"
+	nsDI     = "http://www.omg.org/spec/DD/20100524/DI"
 )
 
 // Pos is the place of an element in its file (1-based; 0 if unknown).
@@ -25,8 +25,8 @@ const (
 )
 
 // Kinds of flow nodes are the BPMN element names: "task", "userTask",
-// "subProcess", "startEvent", "exclusiveGateway" …; see [NodeKinds].
-var NodeKinds = map[string]Category{
+// "subProcess", "startEvent", "exclusiveGateway" …; see nodeKinds.
+var nodeKinds = map[string]Category{
 	"task": Activity, "userTask": Activity, "serviceTask": Activity, "sendTask": Activity,
 	"receiveTask": Activity, "manualTask": Activity, "businessRuleTask": Activity, "scriptTask": Activity,
 	"subProcess": Activity, "adHocSubProcess": Activity, "transaction": Activity, "callActivity": Activity,
@@ -36,8 +36,8 @@ var NodeKinds = map[string]Category{
 	"eventBasedGateway": Gateway, "complexGateway": Gateway,
 }
 
-// EventDefinitionKinds maps the BPMN event definition elements to short names.
-var EventDefinitionKinds = map[string]string{
+// eventDefinitionKinds maps the BPMN event definition elements to short names.
+var eventDefinitionKinds = map[string]string{
 	"messageEventDefinition": "message", "timerEventDefinition": "timer", "signalEventDefinition": "signal",
 	"errorEventDefinition": "error", "escalationEventDefinition": "escalation",
 	"conditionalEventDefinition": "conditional", "linkEventDefinition": "link",
@@ -220,9 +220,6 @@ type Node struct {
 	Lane string `json:"lane,omitempty"`
 	Pos  Pos    `json:"pos"`
 }
-
-// IsSubProcess reports whether the node contains a scope.
-func (n *Node) IsSubProcess() bool { return n.Children != nil }
 
 // SequenceFlow connects two flow nodes of the same scope.
 type SequenceFlow struct {
@@ -442,9 +439,9 @@ func (d *Definitions) WalkNodes(fn func(n *Node)) {
 	}
 }
 
-// WalkScopes calls fn for every scope (processes and sub-processes) with
+// walkScopes calls fn for every scope (processes and sub-processes) with
 // the id of its owner.
-func (d *Definitions) WalkScopes(fn func(owner string, s *Scope)) {
+func (d *Definitions) walkScopes(fn func(owner string, s *Scope)) {
 	var walk func(owner string, s *Scope)
 	walk = func(owner string, s *Scope) {
 		fn(owner, s)
@@ -459,8 +456,8 @@ func (d *Definitions) WalkScopes(fn func(owner string, s *Scope)) {
 	}
 }
 
-// ShapeOf returns the first shape drawing the element in any diagram, or nil.
-func (d *Definitions) ShapeOf(id string) *Shape {
+// shapeOf returns the first shape drawing the element in any diagram, or nil.
+func (d *Definitions) shapeOf(id string) *Shape {
 	for _, dg := range d.Diagrams {
 		if dg.Plane == nil {
 			continue
@@ -474,8 +471,8 @@ func (d *Definitions) ShapeOf(id string) *Shape {
 	return nil
 }
 
-// HasDI reports whether the document has a diagram with at least one shape.
-func (d *Definitions) HasDI() bool {
+// hasDI reports whether the document has a diagram with at least one shape.
+func (d *Definitions) hasDI() bool {
 	for _, dg := range d.Diagrams {
 		if dg.Plane != nil && len(dg.Plane.Shapes) > 0 {
 			return true

@@ -12,8 +12,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// FindingSource is the Source of the reader's and the linter's findings.
-const FindingSource = "bpmn"
+// findingSource is the Source of the reader's and the linter's findings.
+const findingSource = "bpmn"
 
 // ReadOptions tune [Read].
 type ReadOptions struct {
@@ -72,7 +72,7 @@ func Read(r io.Reader, name string, opts ReadOptions) (*Definitions, []finding.F
 	if err != nil {
 		return nil, nil, treeError(name, err)
 	}
-	return FromTree(root, name, opts)
+	return fromTree(root, name, opts)
 }
 
 // ReadBytes is [Read] on a byte slice.
@@ -81,7 +81,7 @@ func ReadBytes(data []byte, name string, opts ReadOptions) (*Definitions, []find
 	if err != nil {
 		return nil, nil, treeError(name, err)
 	}
-	return FromTree(root, name, opts)
+	return fromTree(root, name, opts)
 }
 
 func treeError(name string, err error) error {
@@ -95,8 +95,8 @@ func treeError(name string, err error) error {
 	return &ReadError{File: name, Msg: err.Error(), Err: err}
 }
 
-// FromTree builds the model from a parsed document.
-func FromTree(root *xmltree.Node, name string, opts ReadOptions) (*Definitions, []finding.Finding, error) {
+// fromTree builds the model from a parsed document.
+func fromTree(root *xmltree.Node, name string, opts ReadOptions) (*Definitions, []finding.Finding, error) {
 	if root.Local != "definitions" || !modelNS[root.Space] {
 		ns := root.Space
 		if ns == "" {
@@ -124,7 +124,7 @@ func (r *reader) add(rule string, sev finding.Severity, n *xmltree.Node, de, en 
 	if r.lang == "en" {
 		msg = en
 	}
-	f := finding.Finding{Rule: rule, Severity: sev, Message: msg, Source: FindingSource}
+	f := finding.Finding{Rule: rule, Severity: sev, Message: msg, Source: findingSource}
 	if n != nil {
 		f.Line, f.Column = n.Line, n.Column
 		if id := n.A("id"); id != "" {
@@ -165,7 +165,7 @@ func (r *reader) definitions(root *xmltree.Node) {
 	d.ExporterVersion = root.A("exporterVersion")
 	for _, c := range root.Children {
 		if !isModel(c) {
-			if c.Space == NSBPMNDI && c.Local == "BPMNDiagram" {
+			if c.Space == nsBPMNDI && c.Local == "BPMNDiagram" {
 				d.Diagrams = append(d.Diagrams, r.diagram(c))
 				continue
 			}
@@ -311,7 +311,7 @@ func (r *reader) scope(s *Scope, n *xmltree.Node, p *Process, sub bool) {
 			r.d.Extensions++
 			continue
 		}
-		if cat, ok := NodeKinds[c.Local]; ok {
+		if cat, ok := nodeKinds[c.Local]; ok {
 			s.Nodes = append(s.Nodes, r.node(c, cat, p, s))
 			continue
 		}
@@ -416,7 +416,7 @@ func (r *reader) node(c *xmltree.Node, cat Category, p *Process, s *Scope) *Node
 			}
 			continue
 		}
-		if k, ok := EventDefinitionKinds[ch.Local]; ok {
+		if k, ok := eventDefinitionKinds[ch.Local]; ok {
 			nd.EventDefinitions = append(nd.EventDefinitions, k)
 			r.collectIDs(ch)
 			continue
@@ -483,7 +483,7 @@ func (r *reader) ioSpecification(s *Scope, c *xmltree.Node) {
 func (r *reader) diagram(n *xmltree.Node) *Diagram {
 	dg := &Diagram{ID: r.id(n), Name: n.A("name"), Pos: pos(n)}
 	for _, c := range n.Children {
-		if c.Space == NSBPMNDI && c.Local == "BPMNPlane" {
+		if c.Space == nsBPMNDI && c.Local == "BPMNPlane" {
 			if dg.Plane != nil {
 				r.add("bpmn:di-invalid", finding.Warning, c, "BPMNDiagram mit mehr als einer Ebene; nur die erste wird gelesen",
 					"BPMNDiagram with more than one plane; only the first is read")
@@ -501,7 +501,7 @@ func (r *reader) diagram(n *xmltree.Node) *Diagram {
 func (r *reader) plane(n *xmltree.Node) *Plane {
 	pl := &Plane{ID: r.id(n), Element: strings.TrimSpace(n.A("bpmnElement"))}
 	for _, c := range n.Children {
-		if c.Space != NSBPMNDI {
+		if c.Space != nsBPMNDI {
 			continue
 		}
 		switch c.Local {
@@ -510,7 +510,7 @@ func (r *reader) plane(n *xmltree.Node) *Plane {
 			sh.Expanded = optBool(c, "isExpanded")
 			sh.Horizontal = optBool(c, "isHorizontal")
 			sh.MarkerVisible = optBool(c, "isMarkerVisible")
-			if b := c.Child(NSDC, "Bounds"); b != nil {
+			if b := c.Child(nsDC, "Bounds"); b != nil {
 				sh.Bounds = r.bounds(b)
 			} else {
 				r.add("bpmn:di-invalid", finding.Warning, c, "BPMNShape ohne Bounds", "BPMNShape without Bounds")
@@ -520,7 +520,7 @@ func (r *reader) plane(n *xmltree.Node) *Plane {
 		case "BPMNEdge":
 			e := &Edge{ID: r.id(c), Element: strings.TrimSpace(c.A("bpmnElement")), Pos: pos(c)}
 			for _, w := range c.Children {
-				if w.Local == "waypoint" && (w.Space == NSDI || w.Space == NSDC) {
+				if w.Local == "waypoint" && (w.Space == nsDI || w.Space == nsDC) {
 					x, okx := r.num(w, "x")
 					y, oky := r.num(w, "y")
 					if okx && oky {
@@ -539,12 +539,12 @@ func (r *reader) plane(n *xmltree.Node) *Plane {
 }
 
 func (r *reader) label(n *xmltree.Node) *Bounds {
-	l := n.Child(NSBPMNDI, "BPMNLabel")
+	l := n.Child(nsBPMNDI, "BPMNLabel")
 	if l == nil {
 		return nil
 	}
 	r.id(l)
-	b := l.Child(NSDC, "Bounds")
+	b := l.Child(nsDC, "Bounds")
 	if b == nil {
 		return nil
 	}
@@ -600,7 +600,7 @@ func (r *reader) bounds(n *xmltree.Node) Bounds {
 func (r *reader) link() {
 	d := r.d
 	d.index()
-	d.WalkScopes(func(owner string, s *Scope) {
+	d.walkScopes(func(owner string, s *Scope) {
 		for _, n := range s.Nodes {
 			n.Parent = owner
 		}

@@ -36,7 +36,7 @@ func TestReadAllElements(t *testing.T) {
 			defs[e] = true
 		}
 	})
-	for k := range NodeKinds {
+	for k := range nodeKinds {
 		if k == "implicitThrowEvent" {
 			continue
 		}
@@ -44,7 +44,7 @@ func TestReadAllElements(t *testing.T) {
 			t.Errorf("fixture has no %s", k)
 		}
 	}
-	for _, k := range EventDefinitionKinds {
+	for _, k := range eventDefinitionKinds {
 		if k != "cancel" && !defs[k] {
 			t.Errorf("fixture has no %s event definition", k)
 		}
@@ -111,7 +111,7 @@ func TestReadAllElements(t *testing.T) {
 	if pl.Element != "Collab_1" || len(pl.Shapes) < 40 || len(pl.Edges) < 30 {
 		t.Errorf("plane %s: %d shapes, %d edges", pl.Element, len(pl.Shapes), len(pl.Edges))
 	}
-	if s := d.ShapeOf("SP1"); s == nil || s.Expanded == nil || !*s.Expanded || s.Bounds.Width != 400 {
+	if s := d.shapeOf("SP1"); s == nil || s.Expanded == nil || !*s.Expanded || s.Bounds.Width != 400 {
 		t.Errorf("SP1 shape: %+v", s)
 	}
 	if n := d.Node("T1"); n.Pos.Line == 0 {
@@ -139,7 +139,7 @@ func TestLintRealADONIS(t *testing.T) {
 	for _, f := range Lint(d, LintOptions{Lang: "en"}) {
 		got[f.Rule]++
 	}
-	want := map[string]int{RuleGatewayCond: 5, RuleDanglingRef: 4, RuleEmptyProcess: 1}
+	want := map[string]int{ruleGatewayCond: 5, ruleDanglingRef: 4, ruleEmptyProcess: 1}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("findings %v, want %v", got, want)
 	}
@@ -335,7 +335,7 @@ func TestLargeModel(t *testing.T) {
 	}
 	fs := Lint(d, LintOptions{})
 	for _, f := range fs {
-		if f.Rule != RuleMissingDI {
+		if f.Rule != ruleMissingDI {
 			t.Errorf("%s %s", f.Rule, f.Message)
 		}
 	}

@@ -20,7 +20,7 @@ type SVGOptions struct {
 }
 
 // SVG draws the document: from its diagram interchange when it has one,
-// otherwise from an automatic layered layout ([Layout]). Shapes follow the
+// otherwise from an automatic layered layout (layout). Shapes follow the
 // BPMN notation: tasks with type markers, collapsed and expanded
 // sub-processes, events with their definitions, gateways with markers,
 // pools and lanes, data objects and stores, annotations; sequence, message
@@ -29,14 +29,14 @@ type SVGOptions struct {
 // The output is deterministic.
 func SVG(d *Definitions, opts SVGOptions) []byte {
 	var dg *Diagram
-	if d.HasDI() {
+	if d.hasDI() {
 		i := opts.Diagram
 		if i < 0 || i >= len(d.Diagrams) {
 			i = 0
 		}
 		dg = d.Diagrams[i]
 	} else {
-		dg = Layout(d)
+		dg = layout(d)
 	}
 	title := opts.Title
 	if title == "" {

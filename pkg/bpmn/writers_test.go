@@ -77,7 +77,7 @@ func TestSVGAutoLayout(t *testing.T) {
 	for _, f := range fixtures(t) {
 		d := readFixture(t, strings.TrimPrefix(f, "testdata/"))
 		d.Diagrams = nil
-		dg := Layout(d)
+		dg := layout(d)
 		// every top-level flow node gets a shape; sub-process content is collapsed
 		top := 0
 		for _, p := range d.Processes {
@@ -105,7 +105,7 @@ func TestSVGAutoLayout(t *testing.T) {
 		// a lint of the laid-out model finds no missing DI
 		d.Diagrams = []*Diagram{dg}
 		for _, fd := range Lint(d, LintOptions{}) {
-			if fd.Rule == RuleMissingDI {
+			if fd.Rule == ruleMissingDI {
 				if n := d.Node(fd.Path); n == nil || n.Parent == n.Process {
 					t.Errorf("%s: %s", f, fd.Message)
 				}
@@ -168,7 +168,7 @@ func checkMermaid(t *testing.T, name string, out []byte, d *Definitions) {
 	}
 	wantNodes, wantEdges := 0, 0
 	d.WalkNodes(func(*Node) { wantNodes++ })
-	d.WalkScopes(func(_ string, s *Scope) {
+	d.walkScopes(func(_ string, s *Scope) {
 		for _, f := range s.Flows {
 			if d.Node(f.Source) != nil && d.Node(f.Target) != nil {
 				wantEdges++
@@ -265,7 +265,7 @@ func TestSVGInChromium(t *testing.T) {
 			want := drawnNodes(d, d.Diagrams[0])
 			if variant == "layout" {
 				d.Diagrams = nil
-				want = drawnNodes(d, Layout(d))
+				want = drawnNodes(d, layout(d))
 			}
 			p := filepath.Join(dir, fmt.Sprintf("%d-%s.svg", i, variant))
 			if err := os.WriteFile(p, SVG(d, SVGOptions{}), 0o644); err != nil {

@@ -75,7 +75,7 @@ func TestReadCharsets(t *testing.T) {
 			}
 			var unknown int
 			for _, x := range fs {
-				if x.Rule == RuleUnknownElement {
+				if x.Rule == ruleUnknownElement {
 					unknown++
 					if x.Line != 4 || x.Column != 3 {
 						t.Errorf("unknown element at %d:%d, want 4:3", x.Line, x.Column)
@@ -83,7 +83,7 @@ func TestReadCharsets(t *testing.T) {
 				}
 			}
 			if unknown != 1 {
-				t.Errorf("findings %+v, want one %s", fs, RuleUnknownElement)
+				t.Errorf("findings %+v, want one %s", fs, ruleUnknownElement)
 			}
 		})
 	}

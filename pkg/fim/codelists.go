@@ -14,7 +14,7 @@ type Codelists map[*CodelisteRef]*codelist.CodeList
 
 // ResolveCodelists looks up the code list of every field of doc that has a
 // codelisteReferenz. Each reference that is not found yields one warning
-// finding (rule [RuleUnresolvedCodeliste]) per distinct code list, at the
+// finding (rule "xdf:unresolved-codeliste") per distinct code list, at the
 // first field that uses it. A nil resolver resolves nothing and reports
 // nothing.
 func ResolveCodelists(ctx context.Context, doc *Document, res codelist.Resolver) (Codelists, []finding.Finding, error) {
@@ -56,7 +56,7 @@ func ResolveCodelists(ctx context.Context, doc *Document, res codelist.Resolver)
 				if !reported[k] {
 					reported[k] = true
 					msg := msgCodelisteNotFound.With(ref.String(), f.Identifier.String(), err.Error())
-					fs = append(fs, finding.Finding{Rule: RuleUnresolvedCodeliste, Severity: finding.Warning, Msg: msg,
+					fs = append(fs, finding.Finding{Rule: ruleUnresolvedCodeliste, Severity: finding.Warning, Msg: msg,
 						Line: ref.Pos.Line, Column: ref.Pos.Column, ElementID: f.Identifier.ID, ElementVersion: f.Identifier.Version, Source: FindingSource})
 				}
 			}

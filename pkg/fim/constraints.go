@@ -30,7 +30,7 @@ func (r *reader) setConstraint(c *Constraints, key, v string, el *element, f *Da
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			r.addFinding(RuleInvalidValue, finding.Warning, el.off, &f.Common, "",
+			r.addFinding(ruleInvalidValue, finding.Warning, el.off, &f.Common, "",
 				msgReadPraezisierungIsNotA.With(key, v))
 			return true
 		}
@@ -44,7 +44,7 @@ func (r *reader) setConstraint(c *Constraints, key, v string, el *element, f *Da
 			return true
 		}
 		if !isDecimal(v) {
-			r.addFinding(RuleInvalidValue, finding.Warning, el.off, &f.Common, "",
+			r.addFinding(ruleInvalidValue, finding.Warning, el.off, &f.Common, "",
 				msgReadPraezisierungIsNotA2.With(key, v))
 		}
 		if key == "minValue" {
@@ -55,7 +55,7 @@ func (r *reader) setConstraint(c *Constraints, key, v string, el *element, f *Da
 	case "pattern":
 		if fromJSON {
 			if fixed, ok := undoubleEscape(v); ok {
-				r.addFinding(RulePatternEscaping, finding.Warning, el.off, &f.Common, "",
+				r.addFinding(rulePatternEscaping, finding.Warning, el.off, &f.Common, "",
 					msgReadPatternIsEscapedTwice.With(v, fixed))
 				v = fixed
 			}
@@ -123,7 +123,7 @@ func (r *reader) parsePraezisierung(text string, el *element, f *Datenfeld) {
 	f.Praezisierung.Raw = raw
 	var m map[string]any
 	if err := json.Unmarshal([]byte(raw), &m); err != nil || m == nil {
-		r.addFinding(RulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
+		r.addFinding(rulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
 			msgReadPraezisierungIsNotA3.With(short(raw)))
 		return
 	}
@@ -142,12 +142,12 @@ func (r *reader) parsePraezisierung(text string, el *element, f *Datenfeld) {
 		case nil:
 			continue
 		default:
-			r.addFinding(RulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
+			r.addFinding(rulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
 				msgReadPraezisierungTheValueOf.With(k))
 			continue
 		}
 		if !r.setConstraint(&f.Praezisierung, k, v, el, f, true) {
-			r.addFinding(RulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
+			r.addFinding(rulePraezisierungJSON, finding.Warning, el.off, &f.Common, "",
 				msgReadPraezisierungUnknownKeyKnown.With(k))
 		}
 	}

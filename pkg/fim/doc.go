@@ -28,32 +28,32 @@
 // a finding (see the Rule… constants), with the line and column of the
 // element:
 //
-//   - [RuleUnqualifiedChildren]: children without the XDatenfelder namespace
+//   - "xdf:unqualified-children": children without the XDatenfelder namespace
 //     (only the root qualified). Accepted, one warning per document.
-//   - [RulePraezisierungJSON]: an XDatenfelder 2.0 praezisierung that is not a
+//   - "xdf:praezisierung-json": an XDatenfelder 2.0 praezisierung that is not a
 //     JSON object or has values that are not numbers. Kept in
 //     [Constraints.Raw]; the usable parts are taken. Numbers written as JSON
 //     strings ({"minLength":"1"}) are how every FIM export writes them and
 //     are accepted without a finding.
-//   - [RulePatternEscaping]: a pattern that was escaped twice ("\\\\." for
+//   - "xdf:pattern-escaping": a pattern that was escaped twice ("\\\\." for
 //     "\\."); the reader keeps the once-unescaped form and warns.
-//   - [RuleInvalidDate]: a date or timestamp that does not exist
+//   - "xdf:invalid-date": a date or timestamp that does not exist
 //     ("2020-28-09"), also in code list versions that are shaped like dates.
-//   - [RuleEmptyScript]: a regel whose script is empty or an empty function
+//   - "xdf:empty-script": a regel whose script is empty or an empty function
 //     (info: almost every XDatenfelder 2.0 rule has one).
-//   - [RuleUnknownElement]: a child element the model does not know; kept in
+//   - "xdf:unknown-element": a child element the model does not know; kept in
 //     [Common.Extra].
-//   - [RuleUnknownCode] (error): a code value (feldart, datentyp, status, …)
+//   - "xdf:unknown-code" (error): a code value (feldart, datentyp, status, …)
 //     outside the code list of the version; the value is kept as read.
-//   - [RuleCycle] (error): a group that contains itself.
-//   - [RuleInvalidValue] (error for anzahl, maxSize, istAbstrakt; warning
+//   - "xdf:cycle" (error): a group that contains itself.
+//   - "xdf:invalid-value" (error for anzahl, maxSize, istAbstrakt; warning
 //     for praezisierung values): a value that does not parse.
-//   - [RuleMissingElement] (error): a struktur without element or anzahl, a
+//   - "xdf:missing-element" (error): a struktur without element or anzahl, a
 //     codelisteReferenz without canonical identification.
-//   - [RuleInconsistentCopy]: the same id and version written twice with
+//   - "xdf:inconsistent-copy": the same id and version written twice with
 //     different names; the first one is used.
 //
-// [ResolveCodelists] adds [RuleUnresolvedCodeliste] (warning) for code lists
+// [ResolveCodelists] adds "xdf:unresolved-codeliste" (warning) for code lists
 // that a [codelist.Resolver] cannot find; it is not raised by Strict.
 //
 // With [ReadOptions.Strict], every warning is raised to an error finding.

@@ -18,7 +18,7 @@ const (
 
 // The XDatenfelder namespaces.
 const (
-	NamespaceXDF1 = "urn:xoev-de:fim:standard:xdatenfelder_1"
+	namespaceXDF1 = "urn:xoev-de:fim:standard:xdatenfelder_1"
 	NamespaceXDF2 = "urn:xoev-de:fim:standard:xdatenfelder_2"
 	NamespaceXDF3 = "urn:xoev-de:fim:standard:xdatenfelder_3.0.0"
 )
@@ -221,8 +221,8 @@ func (c Cardinality) String() string {
 // Required reports whether at least one occurrence is needed.
 func (c Cardinality) Required() bool { return c.Min >= 1 }
 
-// Repeated reports whether more than one occurrence is allowed.
-func (c Cardinality) Repeated() bool { return c.Max == Unbounded || c.Max > 1 }
+// repeated reports whether more than one occurrence is allowed.
+func (c Cardinality) repeated() bool { return c.Max == Unbounded || c.Max > 1 }
 
 // ElementRef is one place in a structure (a "struktur" element): the group or
 // field used there, with this place's cardinality and bezug. Exactly one of
@@ -340,8 +340,8 @@ const (
 	FeldartLocked Feldart = "locked"
 )
 
-// Known reports whether f is a Feldart of XDatenfelder 2.0 or 3.0.0.
-func (f Feldart) Known() bool {
+// known reports whether f is a Feldart of XDatenfelder 2.0 or 3.0.0.
+func (f Feldart) known() bool {
 	switch f {
 	case FeldartInput, FeldartSelect, FeldartLabel, FeldartHidden, FeldartLocked:
 		return true
@@ -368,8 +368,8 @@ const (
 	DatentypObj         Datentyp = "obj"
 )
 
-// Known reports whether d is a Datentyp of XDatenfelder 2.0 or 3.0.0.
-func (d Datentyp) Known() bool {
+// known reports whether d is a Datentyp of XDatenfelder 2.0 or 3.0.0.
+func (d Datentyp) known() bool {
 	switch d {
 	case DatentypText, DatentypTextLatin, DatentypDate, DatentypTime, DatentypDatetime,
 		DatentypBool, DatentypNum, DatentypNumInt, DatentypNumCurrency, DatentypFile, DatentypObj:

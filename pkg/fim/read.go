@@ -17,18 +17,18 @@ import (
 
 // Rule identifiers of the reader's findings (see the package doc).
 const (
-	RuleUnqualifiedChildren = "xdf:unqualified-children"
-	RulePraezisierungJSON   = "xdf:praezisierung-json"
-	RulePatternEscaping     = "xdf:pattern-escaping"
-	RuleInvalidDate         = "xdf:invalid-date"
-	RuleEmptyScript         = "xdf:empty-script"
-	RuleUnknownElement      = "xdf:unknown-element"
-	RuleUnknownCode         = "xdf:unknown-code"
-	RuleInvalidValue        = "xdf:invalid-value"
-	RuleMissingElement      = "xdf:missing-element"
-	RuleCycle               = "xdf:cycle"
-	RuleInconsistentCopy    = "xdf:inconsistent-copy"
-	RuleUnresolvedCodeliste = "xdf:unresolved-codeliste"
+	ruleUnqualifiedChildren = "xdf:unqualified-children"
+	rulePraezisierungJSON   = "xdf:praezisierung-json"
+	rulePatternEscaping     = "xdf:pattern-escaping"
+	ruleInvalidDate         = "xdf:invalid-date"
+	ruleEmptyScript         = "xdf:empty-script"
+	ruleUnknownElement      = "xdf:unknown-element"
+	ruleUnknownCode         = "xdf:unknown-code"
+	ruleInvalidValue        = "xdf:invalid-value"
+	ruleMissingElement      = "xdf:missing-element"
+	ruleCycle               = "xdf:cycle"
+	ruleInconsistentCopy    = "xdf:inconsistent-copy"
+	ruleUnresolvedCodeliste = "xdf:unresolved-codeliste"
 )
 
 // FindingSource is the Source of the reader's findings.
@@ -325,7 +325,7 @@ func (r *reader) text(el *element) (string, error) {
 		r.textBuf = append(r.textBuf, r.s.text...)
 		n++
 	}, func(off int64) (bool, error) {
-		r.addFinding(RuleUnknownElement, finding.Warning, off, nil, "",
+		r.addFinding(ruleUnknownElement, finding.Warning, off, nil, "",
 			msgReadElementInsideWhichShould.With(r.s.local, el.local))
 		return false, nil
 	})
@@ -403,7 +403,7 @@ func (r *reader) unmapped(el *element, parent string, c *Common) (Unmapped, erro
 	if err != nil {
 		return Unmapped{}, err
 	}
-	r.addFinding(RuleUnknownElement, finding.Warning, el.off, c, "",
+	r.addFinding(ruleUnknownElement, finding.Warning, el.off, c, "",
 		msgReadUnknownElementInIt.With(el.local, parent))
 	return Unmapped{Name: el.local, Text: txt, Pos: Pos{Offset: el.off}}, nil
 }
@@ -450,7 +450,7 @@ func (r *reader) run() (*Document, error) {
 		r.ver, r.xdfNS = XDF2, uri
 	case NamespaceXDF3:
 		r.ver, r.xdfNS = XDF3, uri
-	case NamespaceXDF1:
+	case namespaceXDF1:
 		return nil, r.fail(rootOff, ErrXDF1, msgFailXdatenfelderXNamespaceRoot.With(uri, root.local))
 	default:
 		if uri == "" {
@@ -541,7 +541,7 @@ func (r *reader) run() (*Document, error) {
 		doc.RootIdent = Identifier{ID: doc.Codeliste.Ref.ID, Version: doc.Codeliste.Ref.Version}
 	}
 	if r.unqualified > 0 {
-		r.addFinding(RuleUnqualifiedChildren, finding.Warning, r.unqualifiedOff, nil, "",
+		r.addFinding(ruleUnqualifiedChildren, finding.Warning, r.unqualifiedOff, nil, "",
 			msgReadElementsHaveNoNamespace.With(r.unqualified, r.xdfNS))
 	}
 	sortByPos(doc)

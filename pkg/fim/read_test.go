@@ -19,9 +19,9 @@ func TestReadRealFiles(t *testing.T) {
 		rules0                []string // finding rules expected (besides empty-script)
 	}{
 		{file: "xdf2/BlaueKarte.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"S00000121", "1.0"}, groups: 23, fields: 71, rules: 3},
-		{file: "xdf2/S00000186v1.0_xdf2.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"S00000186", "1.0"}, groups: 36, fields: 100, rules: 36, rules0: []string{RuleInvalidDate}},
+		{file: "xdf2/S00000186v1.0_xdf2.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"S00000186", "1.0"}, groups: 36, fields: 100, rules: 36, rules0: []string{ruleInvalidDate}},
 		{file: "xdf2/S00000094V1.0_xdf2.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"S00000094", "1.0"}, groups: 13, fields: 29, rules: 12},
-		{file: "xdf2/F60000020V1.0.xml", ver: XDF2, kind: KindDatenfeld, root: Identifier{"F60000020", "1.0"}, fields: 1, rules0: []string{RuleUnqualifiedChildren}},
+		{file: "xdf2/F60000020V1.0.xml", ver: XDF2, kind: KindDatenfeld, root: Identifier{"F60000020", "1.0"}, fields: 1, rules0: []string{ruleUnqualifiedChildren}},
 		{file: "xdf2/simple.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"T1234", "1.0"}, groups: 1, fields: 1, rules: 1},
 		{file: "xdf2/minimal.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"T1234", "1.0"}},
 		{file: "xdf2/select.xml", ver: XDF2, kind: KindDatenschema, root: Identifier{"T1234", "1.0"}, fields: 1},
@@ -50,7 +50,7 @@ func TestReadRealFiles(t *testing.T) {
 				if f.Line == 0 {
 					t.Errorf("finding without line: %+v", f)
 				}
-				if f.Rule != RuleEmptyScript {
+				if f.Rule != ruleEmptyScript {
 					got = append(got, f.Rule)
 				}
 			}
@@ -169,7 +169,7 @@ func TestReadSynthetic(t *testing.T) {
 			}
 			var got []string
 			for _, f := range fs {
-				if f.Rule == RuleEmptyScript {
+				if f.Rule == ruleEmptyScript {
 					continue
 				}
 				got = append(got, f.Rule+":"+f.Severity.String())
@@ -259,7 +259,7 @@ func TestFindingPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range fs {
-		if f.Rule == RuleInvalidDate {
+		if f.Rule == ruleInvalidDate {
 			if f.Path != "S00000186/G00001386/G00000297/F00000537" || f.ElementID != "F00000537" || f.Line != 93 || f.Column != 9287 {
 				t.Errorf("finding %+v", f)
 			}

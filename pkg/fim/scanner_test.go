@@ -92,7 +92,7 @@ func TestScannerAccepts(t *testing.T) {
 	if doc.Field.Name != "N\r\nä" {
 		t.Errorf("name = %q", doc.Field.Name)
 	}
-	if len(fs) != 1 || fs[0].Rule != RuleUnknownElement || fs[0].Line != 5 {
+	if len(fs) != 1 || fs[0].Rule != ruleUnknownElement || fs[0].Line != 5 {
 		t.Errorf("findings %+v", fs)
 	}
 	if len(doc.Field.Extra) != 1 || doc.Field.Extra[0].Name != "ext" || doc.Field.Extra[0].Text != "t" {

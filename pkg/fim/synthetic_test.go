@@ -124,7 +124,7 @@ func TestSharedGroup(t *testing.T) {
 	if len(ch) != 2 || ch[0].Group != ch[1].Group || len(doc.Groups) != 1 || len(doc.Fields) != 1 {
 		t.Fatalf("children %+v groups %d", ch, len(doc.Groups))
 	}
-	if ch[0].Anzahl.String() != "1:1" || ch[1].Anzahl.String() != "0:*" || !ch[1].Anzahl.Repeated() || ch[1].Anzahl.Required() {
+	if ch[0].Anzahl.String() != "1:1" || ch[1].Anzahl.String() != "0:*" || !ch[1].Anzahl.repeated() || ch[1].Anzahl.Required() {
 		t.Errorf("anzahl %v %v", ch[0].Anzahl, ch[1].Anzahl)
 	}
 	var paths []string

@@ -208,7 +208,7 @@ func (r *reader) checkCode(v string, el *element, c *Common, what string, allowe
 			return
 		}
 	}
-	r.addFinding(RuleUnknownCode, finding.Error, el.off, c, "",
+	r.addFinding(ruleUnknownCode, finding.Error, el.off, c, "",
 		msgReadUnknownValueForIn.With(v, what, r.ver, strings.Join(allowed, ", ")))
 }
 
@@ -255,7 +255,7 @@ func (r *reader) parseDate(s string, el *element, c *Common, withTime bool) Date
 	if withTime {
 		want = msgReadDateTimeForm.With()
 	}
-	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "", msgReadInvalidDate.With(el.local, d.Raw, want))
+	r.addFinding(ruleInvalidDate, finding.Warning, el.off, c, "", msgReadInvalidDate.With(el.local, d.Raw, want))
 	return d
 }
 
@@ -398,10 +398,10 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 			c, ok := ParseCardinality(s)
 			ref.Anzahl = c
 			if !ok {
-				r.addFinding(RuleInvalidValue, finding.Error, ch.off, parent, "",
+				r.addFinding(ruleInvalidValue, finding.Error, ch.off, parent, "",
 					msgReadInvalidAnzahlExpectedMin.With(strings.TrimSpace(s)))
 			} else if c.Max != Unbounded && c.Max < c.Min {
-				r.addFinding(RuleInvalidValue, finding.Error, ch.off, parent, "",
+				r.addFinding(ruleInvalidValue, finding.Error, ch.off, parent, "",
 					msgReadAnzahlTheMaximumIs.With(c.Raw))
 			}
 			return nil
@@ -445,12 +445,12 @@ func (r *reader) readStruktur(el *element, parent *Common) (ElementRef, bool, er
 		return ref, false, err
 	}
 	if ref.Group == nil && ref.Field == nil {
-		r.addFinding(RuleMissingElement, finding.Error, el.off, parent, "",
+		r.addFinding(ruleMissingElement, finding.Error, el.off, parent, "",
 			msgReadStrukturHoldsNoElement.With())
 		return ref, false, nil
 	}
 	if !anzahl {
-		r.addFinding(RuleMissingElement, finding.Error, el.off, ref.Common(), "",
+		r.addFinding(ruleMissingElement, finding.Error, el.off, ref.Common(), "",
 			msgReadStrukturWithoutAnzahlIs.With())
 		ref.Anzahl = Cardinality{Min: 1, Max: 1}
 	}
@@ -494,7 +494,7 @@ func (r *reader) readGroup(el *element) (*Datenfeldgruppe, error) {
 func (r *reader) registerGroup(g *Datenfeldgruppe, el *element) *Datenfeldgruppe {
 	for _, id := range r.groupStack {
 		if id == g.Identifier {
-			r.addFinding(RuleCycle, finding.Error, el.off, &g.Common, "",
+			r.addFinding(ruleCycle, finding.Error, el.off, &g.Common, "",
 				msgReadGroupContainsItself.With(g.Identifier))
 			// Keep it as a separate object so that the model has no cycle.
 			return g
@@ -520,7 +520,7 @@ func register[T any](byID map[Identifier]*T, list *[]*T, id Identifier, v *T) (o
 
 func (r *reader) checkCopy(old, cur *Common, el *element) {
 	if old.Name != cur.Name {
-		r.addFinding(RuleInconsistentCopy, finding.Warning, el.off, cur, "",
+		r.addFinding(ruleInconsistentCopy, finding.Warning, el.off, cur, "",
 			msgReadOccursSeveralTimesWith.With(cur.Identifier, cur.Name, old.Name))
 	}
 }
@@ -593,7 +593,7 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 			if s != "" {
 				n, perr := strconv.ParseInt(s, 10, 64)
 				if perr != nil || n < 0 {
-					r.addFinding(RuleInvalidValue, finding.Error, ch.off, &f.Common, "",
+					r.addFinding(ruleInvalidValue, finding.Error, ch.off, &f.Common, "",
 						msgReadMaxsizeIsNotA.With(s))
 				} else {
 					f.MaxSize = &n
@@ -663,7 +663,7 @@ func (r *reader) readCodelisteRef(el *element, c *Common) (*CodelisteRef, error)
 	}
 	err := r.children(el, gen)
 	if err == nil && ref.CanonicalURI == "" && ref.CanonicalVersionURI == "" {
-		r.addFinding(RuleMissingElement, finding.Error, el.off, c, "",
+		r.addFinding(ruleMissingElement, finding.Error, el.off, c, "",
 			msgReadCodelistereferenzWithoutCanonicalidentificationThe.With())
 	}
 	return ref, err
@@ -683,7 +683,7 @@ func (r *reader) checkDateShaped(v string, el *element, c *Common) {
 	if _, ok := parseDateText(v, false); ok {
 		return
 	}
-	r.addFinding(RuleInvalidDate, finding.Warning, el.off, c, "",
+	r.addFinding(ruleInvalidDate, finding.Warning, el.off, c, "",
 		msgReadCodeListVersionIs.With(v))
 }
 
@@ -745,7 +745,7 @@ func (r *reader) readRegel(el *element) (*Regel, error) {
 		return nil, err
 	}
 	if scriptSeen && emptyScript(rg.Skript) {
-		r.addFinding(RuleEmptyScript, finding.Info, scriptEl.off, &rg.Common, "",
+		r.addFinding(ruleEmptyScript, finding.Info, scriptEl.off, &rg.Common, "",
 			msgReadRuleHasNoExecutable.With(rg.Identifier))
 	}
 	one, _ := register(r.doc.RuleByID, &r.doc.Rules, rg.Identifier, rg)
@@ -788,7 +788,7 @@ func (r *reader) readSteckbrief(el *element) (*Dokumentsteckbrief, error) {
 				s.IstAbstrakt = &f
 			case "":
 			default:
-				r.addFinding(RuleInvalidValue, finding.Error, ch.off, &s.Common, "",
+				r.addFinding(ruleInvalidValue, finding.Error, ch.off, &s.Common, "",
 					msgReadIstabstraktIsNotA.With(v))
 			}
 		case "dokumentart":

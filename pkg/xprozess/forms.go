@@ -60,8 +60,8 @@ func (ix *FormIndex) add(id string, f *Form) {
 	}
 }
 
-// Len returns the number of ids indexed.
-func (ix *FormIndex) Len() int { return len(ix.byID) }
+// len returns the number of ids indexed.
+func (ix *FormIndex) len() int { return len(ix.byID) }
 
 var dsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^D(\d{8}|\d{11})$`) })
 
@@ -99,13 +99,13 @@ type FormLink struct {
 // nothing is found: every id is missing.
 func (ix *FormIndex) Resolve(p *Prozess) []FormLink {
 	var out []FormLink
-	for _, ref := range p.Forms() {
+	for _, ref := range p.forms() {
 		l := FormLink{Ref: ref}
 		id := ref.ID()
 		switch {
 		case id == "":
 			l.Status = FormText
-		case !IsFIMID(id):
+		case !isFIMID(id):
 			l.Status = FormMalformed
 		default:
 			l.SchemaID = SchemaIDFor(id)
@@ -132,9 +132,9 @@ func LinkFindings(p *Prozess, links []FormLink, lang string) []finding.Finding {
 	for _, l := range links {
 		switch l.Status {
 		case FormMissing:
-			out = append(out, NewFinding(RuleFormMissing, lang, l.Ref.Line, p.ID, l.Ref.ID(), l.SchemaID))
+			out = append(out, newFinding(ruleFormMissing, lang, l.Ref.Line, p.ID, l.Ref.ID(), l.SchemaID))
 		case FormMalformed:
-			out = append(out, NewFinding(RuleFormMalformed, lang, l.Ref.Line, p.ID, l.Ref.ID()))
+			out = append(out, newFinding(ruleFormMalformed, lang, l.Ref.Line, p.ID, l.Ref.ID()))
 		}
 	}
 	return out

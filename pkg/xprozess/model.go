@@ -257,10 +257,10 @@ func (p *Prozess) BPMN() (*bpmn.Definitions, *Entry) {
 	return nil, nil
 }
 
-// Forms returns every form reference of the process: the trigger
+// forms returns every form reference of the process: the trigger
 // (ausloeser), the result, and those of the activity groups, in document
 // order.
-func (p *Prozess) Forms() []Formularverweis {
+func (p *Prozess) forms() []Formularverweis {
 	var out []Formularverweis
 	if p.Steckbrief != nil {
 		out = append(out, p.Steckbrief.Ausloeser...)

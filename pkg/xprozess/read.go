@@ -140,7 +140,7 @@ func (r *reader) add(rule string, n *xmltree.Node, path string, args ...any) {
 	if n != nil {
 		line = n.Line
 	}
-	r.findings = append(r.findings, NewFinding(rule, r.lang, line, path, args...))
+	r.findings = append(r.findings, newFinding(rule, r.lang, line, path, args...))
 }
 
 // txt returns the trimmed text of the first child with the local name, in
@@ -220,9 +220,9 @@ func (r *reader) key(n *xmltree.Node, what string) string {
 	id := txt(n, "id")
 	switch {
 	case id == "":
-		r.add(RuleMissingElement, n, what, what+"/id")
+		r.add(ruleMissingElement, n, what, what+"/id")
 	case !leikaRe().MatchString(id):
-		r.add(RuleInvalidKey, child(n, "id"), id, id)
+		r.add(ruleInvalidKey, child(n, "id"), id, id)
 	}
 	return id
 }
@@ -281,7 +281,7 @@ func (r *reader) klasse(n *xmltree.Node) *Prozessklasse {
 		k.Merkmale = append(k.Merkmale, Merkmal{Name: txt(m, "merkmalName"), Datentyp: code(child(m, "merkmalDatentyp")), Wert: txt(m, "merkmalWert")})
 	}
 	if k.Name == "" {
-		r.add(RuleMissingElement, n, k.ID, "prozessklasse/name")
+		r.add(ruleMissingElement, n, k.ID, "prozessklasse/name")
 	}
 	return k
 }
@@ -291,7 +291,7 @@ func (r *reader) prozess(n *xmltree.Node) *Prozess {
 		FachlichFreigebendeStelle: txt(n, "fachlichFreigebendeStelle"), Klassifikationen: klassifikationen(n),
 		Schlagworte: schlagworte(n), Zustand: zustand(n), Line: n.Line}
 	if p.Name == "" {
-		r.add(RuleMissingElement, n, p.ID, "prozess/name")
+		r.add(ruleMissingElement, n, p.ID, "prozess/name")
 	}
 	if s := child(n, "prozesssteckbrief"); s != nil {
 		p.Steckbrief = r.steckbrief(s, p.ID)
@@ -308,7 +308,7 @@ func (r *reader) prozess(n *xmltree.Node) *Prozess {
 	}
 	m := child(n, "prozessmodell")
 	if m == nil {
-		r.add(RuleModelMissing, n, p.ID, "prozessmodell")
+		r.add(ruleModelMissing, n, p.ID, "prozessmodell")
 		return p
 	}
 	p.Modell = &Modell{}
@@ -330,16 +330,16 @@ func (r *reader) prozess(n *xmltree.Node) *Prozess {
 	}
 	switch {
 	case model == nil:
-		r.add(RuleModelMissing, m, p.ID, "prozessmodelldatei")
+		r.add(ruleModelMissing, m, p.ID, "prozessmodelldatei")
 	case model.EncodedSize == 0:
-		r.add(RuleModelMissing, m, p.ID, "prozessmodelldatei/inhalt")
+		r.add(ruleModelMissing, m, p.ID, "prozessmodelldatei/inhalt")
 	case model.Problem == "":
 		has := false
 		for _, e := range model.Entries {
 			has = has || e.Kind == "bpmn"
 		}
 		if !has {
-			r.add(RuleNoBPMN, nil, p.ID, model.Dateiname)
+			r.add(ruleNoBPMN, nil, p.ID, model.Dateiname)
 			r.findings[len(r.findings)-1].Line = model.Line
 		}
 	}
@@ -350,8 +350,8 @@ func (r *reader) prozess(n *xmltree.Node) *Prozess {
 // digits (XDatenfelder 3).
 var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\d{8}(\d{3})?$`) })
 
-// IsFIMID reports whether s looks like a FIM element id (D00000094).
-func IsFIMID(s string) bool { return idRe().MatchString(s) }
+// isFIMID reports whether s looks like a FIM element id (D00000094).
+func isFIMID(s string) bool { return idRe().MatchString(s) }
 
 func (r *reader) verweis(n *xmltree.Node, pid string) Formularverweis {
 	f := Formularverweis{FormularID: txt(n, "formularID"), FormularsteckbriefID: txt(n, "formularsteckbriefID"),
@@ -370,11 +370,11 @@ func (r *reader) verweis(n *xmltree.Node, pid string) Formularverweis {
 		name string
 		val  *string
 	}{{"formularID", &f.FormularID}, {"formularsteckbriefID", &f.FormularsteckbriefID}} {
-		if *fld.val == "" || IsFIMID(*fld.val) || !isProse(*fld.val) {
+		if *fld.val == "" || isFIMID(*fld.val) || !isProse(*fld.val) {
 			continue // an id, maybe a malformed one (see FormIndex.Resolve)
 		}
 		c := child(n, fld.name)
-		r.add(RuleIDProse, c, pid, fld.name, *fld.val)
+		r.add(ruleIDProse, c, pid, fld.name, *fld.val)
 		if f.TextuelleBeschreibung == "" {
 			f.TextuelleBeschreibung = *fld.val
 		}
@@ -477,7 +477,7 @@ func (r *reader) datei(n *xmltree.Node, pid string) *Modelldatei {
 		r.add(rule, in, path, detail)
 	}
 	if len(enc) > r.lim.MaxEncoded {
-		problem(RuleArchiveLimit, fmt.Sprintf("%s: %d base64 characters > %d", f.Rolle, len(enc), r.lim.MaxEncoded))
+		problem(ruleArchiveLimit, fmt.Sprintf("%s: %d base64 characters > %d", f.Rolle, len(enc), r.lim.MaxEncoded))
 		return f
 	}
 	data, err := base64.StdEncoding.DecodeString(enc)
@@ -485,7 +485,7 @@ func (r *reader) datei(n *xmltree.Node, pid string) *Modelldatei {
 		data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(enc, "="))
 	}
 	if err != nil {
-		problem(RuleBase64, err.Error())
+		problem(ruleBase64, err.Error())
 		return f
 	}
 	if !bytes.HasPrefix(data, []byte("PK")) {
@@ -493,7 +493,7 @@ func (r *reader) datei(n *xmltree.Node, pid string) *Modelldatei {
 		e := &Entry{Name: entryName(f.Dateiname, data), Size: int64(len(data)), Data: data}
 		r.unpacked += e.Size
 		if r.unpacked > r.lim.MaxUnpacked {
-			problem(RuleArchiveLimit, fmt.Sprintf("more than %d bytes unpacked", r.lim.MaxUnpacked))
+			problem(ruleArchiveLimit, fmt.Sprintf("more than %d bytes unpacked", r.lim.MaxUnpacked))
 			return f
 		}
 		r.classify(e, in, path)
@@ -502,11 +502,11 @@ func (r *reader) datei(n *xmltree.Node, pid string) *Modelldatei {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		problem(RuleArchive, err.Error())
+		problem(ruleArchive, err.Error())
 		return f
 	}
 	if len(zr.File) > r.lim.MaxEntries {
-		problem(RuleArchiveLimit, fmt.Sprintf("%d entries > %d", len(zr.File), r.lim.MaxEntries))
+		problem(ruleArchiveLimit, fmt.Sprintf("%d entries > %d", len(zr.File), r.lim.MaxEntries))
 		return f
 	}
 	for _, zf := range zr.File {
@@ -514,37 +514,37 @@ func (r *reader) datei(n *xmltree.Node, pid string) *Modelldatei {
 			continue
 		}
 		if !SafeName(zf.Name) {
-			r.add(RuleZipSlip, in, path, zf.Name)
+			r.add(ruleZipSlip, in, path, zf.Name)
 			continue
 		}
 		if isArchiveName(zf.Name) {
-			r.add(RuleNestedArchive, in, path, zf.Name)
+			r.add(ruleNestedArchive, in, path, zf.Name)
 			continue
 		}
 		remaining := r.lim.MaxUnpacked - r.unpacked
 		if zf.UncompressedSize64 > uint64(remaining) {
-			problem(RuleArchiveLimit, fmt.Sprintf("%s: %d bytes unpacked > %d", zf.Name, zf.UncompressedSize64, remaining))
+			problem(ruleArchiveLimit, fmt.Sprintf("%s: %d bytes unpacked > %d", zf.Name, zf.UncompressedSize64, remaining))
 			return f
 		}
 		rc, err := zf.Open()
 		if err != nil {
-			problem(RuleArchive, fmt.Sprintf("%s: %v", zf.Name, err))
+			problem(ruleArchive, fmt.Sprintf("%s: %v", zf.Name, err))
 			continue
 		}
 		// the header's size is not trusted: read at most what is left
 		b, err := io.ReadAll(io.LimitReader(rc, remaining+1))
 		rc.Close()
 		if int64(len(b)) > remaining {
-			problem(RuleArchiveLimit, fmt.Sprintf("%s: more than %d bytes unpacked", zf.Name, remaining))
+			problem(ruleArchiveLimit, fmt.Sprintf("%s: more than %d bytes unpacked", zf.Name, remaining))
 			return f
 		}
 		if err != nil {
-			problem(RuleArchive, fmt.Sprintf("%s: %v", zf.Name, err))
+			problem(ruleArchive, fmt.Sprintf("%s: %v", zf.Name, err))
 			continue
 		}
 		r.unpacked += int64(len(b))
 		if isArchiveData(b) {
-			r.add(RuleNestedArchive, in, path, zf.Name)
+			r.add(ruleNestedArchive, in, path, zf.Name)
 			continue
 		}
 		e := &Entry{Name: zf.Name, Size: int64(len(b)), Data: b}
@@ -562,7 +562,7 @@ func (r *reader) classify(e *Entry, in *xmltree.Node, path string) {
 		e.Kind = "bpmn"
 		d, fs, err := bpmn.ReadBytes(e.Data, e.Name, bpmn.ReadOptions{Lang: r.lang})
 		if err != nil {
-			r.add(RuleBPMNInvalid, in, path, err.Error())
+			r.add(ruleBPMNInvalid, in, path, err.Error())
 			return
 		}
 		_ = fs // the BPMN reader's findings belong to bpmn lint

@@ -68,7 +68,7 @@ func TestReadCorpus(t *testing.T) {
 	// the prose in formularsteckbriefID is reported with its line
 	var lines []int
 	for _, f := range fs {
-		if f.Rule != RuleIDProse {
+		if f.Rule != ruleIDProse {
 			t.Errorf("unexpected finding %s %s", f.Rule, f.Message)
 		}
 		lines = append(lines, f.Line)
@@ -102,7 +102,7 @@ func TestResolveFormsCorpus(t *testing.T) {
 	// without the forms: missing
 	links = (*FormIndex)(nil).Resolve(p)
 	fs := LinkFindings(p, links, "en")
-	if len(fs) != 1 || fs[0].Rule != RuleFormMissing || fs[0].Line != 115 || !strings.Contains(fs[0].Message, "S00000094") {
+	if len(fs) != 1 || fs[0].Rule != ruleFormMissing || fs[0].Line != 115 || !strings.Contains(fs[0].Message, "S00000094") {
 		t.Errorf("findings %v", fs)
 	}
 }
@@ -165,19 +165,19 @@ func TestHostileModels(t *testing.T) {
 	}{
 		{"ok", model(zipB64(t, entry{"m.bpmn", []byte(miniBPMN)})), nil},
 		{"bare BPMN, not zipped", model(base64.StdEncoding.EncodeToString([]byte(miniBPMN))), nil},
-		{"no model", "", []string{RuleModelMissing}},
-		{"empty model", model(""), []string{RuleModelMissing}},
-		{"no bpmn", model(zipB64(t, entry{"a.pdf", []byte("%PDF-1.4")})), []string{RuleNoBPMN}},
-		{"bad base64", model("!!!not base64!!!"), []string{RuleBase64}},
-		{"not a zip", model(base64.StdEncoding.EncodeToString([]byte("PKnot really"))), []string{RuleArchive}},
-		{"zip bomb", model(zipB64(t, entry{"bomb.bpmn", zeros})), []string{RuleArchiveLimit}},
-		{"oversized base64", model(strings.Repeat("QUFB", 300_000)), []string{RuleArchiveLimit}},
+		{"no model", "", []string{ruleModelMissing}},
+		{"empty model", model(""), []string{ruleModelMissing}},
+		{"no bpmn", model(zipB64(t, entry{"a.pdf", []byte("%PDF-1.4")})), []string{ruleNoBPMN}},
+		{"bad base64", model("!!!not base64!!!"), []string{ruleBase64}},
+		{"not a zip", model(base64.StdEncoding.EncodeToString([]byte("PKnot really"))), []string{ruleArchive}},
+		{"zip bomb", model(zipB64(t, entry{"bomb.bpmn", zeros})), []string{ruleArchiveLimit}},
+		{"oversized base64", model(strings.Repeat("QUFB", 300_000)), []string{ruleArchiveLimit}},
 		{"zip-slip", model(zipB64(t, entry{"../../etc/evil.bpmn", []byte(miniBPMN)}, entry{"/abs.bpmn", []byte(miniBPMN)}, entry{`..\win.bpmn`, []byte(miniBPMN)})),
-			[]string{RuleNoBPMN, RuleZipSlip, RuleZipSlip, RuleZipSlip}},
+			[]string{ruleNoBPMN, ruleZipSlip, ruleZipSlip, ruleZipSlip}},
 		{"nested archive", model(zipB64(t, entry{"inner.zip", nested.Bytes()}, entry{"disguised.xml", nested.Bytes()})),
-			[]string{RuleNestedArchive, RuleNestedArchive, RuleNoBPMN}},
-		{"too many entries", model(zipB64(t, entry{"1", nil}, entry{"2", nil}, entry{"3", nil}, entry{"4", nil}, entry{"5", nil})), []string{RuleArchiveLimit}},
-		{"broken bpmn", model(zipB64(t, entry{"m.bpmn", []byte(`<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process>`)})), []string{RuleBPMNInvalid}},
+			[]string{ruleNestedArchive, ruleNestedArchive, ruleNoBPMN}},
+		{"too many entries", model(zipB64(t, entry{"1", nil}, entry{"2", nil}, entry{"3", nil}, entry{"4", nil}, entry{"5", nil})), []string{ruleArchiveLimit}},
+		{"broken bpmn", model(zipB64(t, entry{"m.bpmn", []byte(`<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process>`)})), []string{ruleBPMNInvalid}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,7 +191,7 @@ func TestHostileModels(t *testing.T) {
 				t.Errorf("rules %v, want %v (%v)", got, tt.rules, fs)
 			}
 			for _, f := range fs {
-				if f.Line == 0 && f.Rule != RuleNoBPMN {
+				if f.Line == 0 && f.Rule != ruleNoBPMN {
 					t.Errorf("%s without line", f.Rule)
 				}
 			}
@@ -223,7 +223,7 @@ func TestProseAndMalformedIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := rules(fs); !slices.Equal(got, []string{RuleIDProse}) {
+	if got := rules(fs); !slices.Equal(got, []string{ruleIDProse}) {
 		t.Errorf("rules %v", got)
 	}
 	p := d.Bibliothek.Prozesse[0]
@@ -231,7 +231,7 @@ func TestProseAndMalformedIDs(t *testing.T) {
 	if len(links) != 2 || links[0].Status != FormMalformed || links[1].Status != FormText || links[1].Ref.TextuelleBeschreibung != "siehe Antrag auf Erteilung" {
 		t.Errorf("links %+v", links)
 	}
-	if fs := LinkFindings(p, links, "de"); len(fs) != 1 || fs[0].Rule != RuleFormMalformed {
+	if fs := LinkFindings(p, links, "de"); len(fs) != 1 || fs[0].Rule != ruleFormMalformed {
 		t.Errorf("%v", fs)
 	}
 }
@@ -274,7 +274,7 @@ func TestOtherMessages(t *testing.T) {
 	if d.Katalog == nil || len(d.Katalog.Klassen) != 2 || d.Bibliothek != nil {
 		t.Fatalf("%+v", d)
 	}
-	if got := rules(fs); !slices.Equal(got, []string{RuleInvalidKey}) || fs[0].Line != 3 {
+	if got := rules(fs); !slices.Equal(got, []string{ruleInvalidKey}) || fs[0].Line != 3 {
 		t.Errorf("findings %v", fs)
 	}
 	bib := `<x:prozessbibliothek.prozess.0201 xmlns:x="http://www.regierung-mv.de/xprozess/2">
@@ -288,7 +288,7 @@ func TestOtherMessages(t *testing.T) {
 	if d.Bibliothek == nil || len(d.Bibliothek.Prozesse) != 1 || d.Bibliothek.Prozesse[0].Steckbrief.Ausloeser[0].FormularID != "D00000094" {
 		t.Fatalf("%+v", d.Bibliothek)
 	}
-	if got := rules(fs); !slices.Equal(got, []string{RuleModelMissing}) {
+	if got := rules(fs); !slices.Equal(got, []string{ruleModelMissing}) {
 		t.Errorf("findings %v", got)
 	}
 }

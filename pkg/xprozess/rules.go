@@ -5,78 +5,78 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// FindingSource is the Source of the reader's findings.
-const FindingSource = "xprozess"
+// findingSource is the Source of the reader's findings.
+const findingSource = "xprozess"
 
 // Rule ids of the reader's findings.
 const (
-	RuleIDProse        = "xprozess:id-prose"
-	RuleInvalidKey     = "xprozess:invalid-key"
-	RuleMissingElement = "xprozess:missing-element"
-	RuleModelMissing   = "xprozess:model-missing"
-	RuleNoBPMN         = "xprozess:no-bpmn"
-	RuleBase64         = "xprozess:base64"
-	RuleArchive        = "xprozess:archive"
-	RuleArchiveLimit   = "xprozess:archive-limit"
-	RuleZipSlip        = "xprozess:zip-slip"
-	RuleNestedArchive  = "xprozess:nested-archive"
-	RuleBPMNInvalid    = "xprozess:bpmn-invalid"
-	RuleFormMissing    = "xprozess:form-missing"
-	RuleFormMalformed  = "xprozess:form-malformed"
+	ruleIDProse        = "xprozess:id-prose"
+	ruleInvalidKey     = "xprozess:invalid-key"
+	ruleMissingElement = "xprozess:missing-element"
+	ruleModelMissing   = "xprozess:model-missing"
+	ruleNoBPMN         = "xprozess:no-bpmn"
+	ruleBase64         = "xprozess:base64"
+	ruleArchive        = "xprozess:archive"
+	ruleArchiveLimit   = "xprozess:archive-limit"
+	ruleZipSlip        = "xprozess:zip-slip"
+	ruleNestedArchive  = "xprozess:nested-archive"
+	ruleBPMNInvalid    = "xprozess:bpmn-invalid"
+	ruleFormMissing    = "xprozess:form-missing"
+	ruleFormMalformed  = "xprozess:form-malformed"
 )
 
 type text = bpmn.Text
 
 var registry = []bpmn.Rule{
-	{ID: RuleIDProse, Severity: finding.Warning,
+	{ID: ruleIDProse, Severity: finding.Warning,
 		Title:  text{DE: "Text statt Kennung", EN: "prose where an id belongs"},
 		Help:   text{DE: "Das Feld erwartet eine FIM-Kennung (z. B. D00000094), enthält aber einen Text. Der Text wird als Beschreibung übernommen.", EN: "The field expects a FIM id (such as D00000094) but holds prose. The text is kept as a description."},
 		Detail: text{DE: "%s: %q", EN: "%s: %q"}},
-	{ID: RuleInvalidKey, Severity: finding.Warning,
+	{ID: ruleInvalidKey, Severity: finding.Warning,
 		Title:  text{DE: "Prozess-ID ist kein 14-stelliger LeiKa-Schlüssel", EN: "process id is not a 14-digit LeiKa key"},
 		Help:   text{DE: "Prozessklassen und Prozesse werden mit dem 14-stelligen Schlüssel des Leistungskatalogs (LeiKa) bezeichnet.", EN: "Process classes and processes are identified by the 14-digit key of the service catalogue (LeiKa)."},
 		Detail: text{DE: "%q", EN: "%q"}},
-	{ID: RuleMissingElement, Severity: finding.Warning,
+	{ID: ruleMissingElement, Severity: finding.Warning,
 		Title:  text{DE: "Pflichtangabe fehlt", EN: "required element missing"},
 		Help:   text{DE: "Ein Element, ohne das die Angabe nicht sinnvoll verwendet werden kann, fehlt oder ist leer.", EN: "An element without which the entry cannot be used sensibly is missing or empty."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleModelMissing, Severity: finding.Warning,
+	{ID: ruleModelMissing, Severity: finding.Warning,
 		Title:  text{DE: "Prozess ohne Prozessmodell", EN: "process without process model"},
 		Help:   text{DE: "Der Prozess enthält kein (oder ein leeres) Prozessmodell; Diagramm, Ablauf und Schnittstellen lassen sich nicht ableiten.", EN: "The process contains no (or an empty) process model; diagram, steps and interfaces cannot be derived."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleNoBPMN, Severity: finding.Warning,
+	{ID: ruleNoBPMN, Severity: finding.Warning,
 		Title:  text{DE: "Prozessmodelldatei enthält kein BPMN", EN: "process model file contains no BPMN"},
 		Help:   text{DE: "Das Archiv der Prozessmodelldatei enthält kein BPMN-2.0-Dokument.", EN: "The archive of the process model file contains no BPMN 2.0 document."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleBase64, Severity: finding.Error,
+	{ID: ruleBase64, Severity: finding.Error,
 		Title:  text{DE: "Inhalt ist kein gültiges Base64", EN: "content is not valid base64"},
 		Help:   text{DE: "Eingebettete Dateien stehen base64-kodiert im Element inhalt.", EN: "Embedded files are base64-encoded in the element inhalt."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleArchive, Severity: finding.Error,
+	{ID: ruleArchive, Severity: finding.Error,
 		Title:  text{DE: "Inhalt ist kein lesbares ZIP-Archiv", EN: "content is not a readable ZIP archive"},
 		Help:   text{DE: "Eingebettete Modelle sind ZIP-Archive; dieses lässt sich nicht öffnen.", EN: "Embedded models are ZIP archives; this one cannot be opened."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleArchiveLimit, Severity: finding.Error,
+	{ID: ruleArchiveLimit, Severity: finding.Error,
 		Title:  text{DE: "eingebettete Datei überschreitet eine Grenze", EN: "embedded file exceeds a limit"},
 		Help:   text{DE: "Zum Schutz vor Zip-Bomben werden kodierte Größe, entpackte Größe und Zahl der Einträge begrenzt.", EN: "To guard against zip bombs, encoded size, unpacked size and number of entries are limited."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleZipSlip, Severity: finding.Error,
+	{ID: ruleZipSlip, Severity: finding.Error,
 		Title:  text{DE: "Archiveintrag mit unzulässigem Pfad", EN: "archive entry with a forbidden path"},
 		Help:   text{DE: "Ein Pfad, der absolut ist oder mit .. aus dem Zielordner führt (Zip-Slip), wird nicht entpackt.", EN: "A path that is absolute or leads out of the target folder with .. (zip-slip) is not unpacked."},
 		Detail: text{DE: "%q", EN: "%q"}},
-	{ID: RuleNestedArchive, Severity: finding.Error,
+	{ID: ruleNestedArchive, Severity: finding.Error,
 		Title:  text{DE: "verschachteltes Archiv", EN: "nested archive"},
 		Help:   text{DE: "Archive in Archiven werden nicht entpackt.", EN: "Archives inside archives are not unpacked."},
 		Detail: text{DE: "%q", EN: "%q"}},
-	{ID: RuleBPMNInvalid, Severity: finding.Error,
+	{ID: ruleBPMNInvalid, Severity: finding.Error,
 		Title:  text{DE: "eingebettetes BPMN nicht lesbar", EN: "embedded BPMN cannot be read"},
 		Help:   text{DE: "Das BPMN-Dokument im Archiv ist kein wohlgeformtes BPMN 2.0.", EN: "The BPMN document in the archive is not well-formed BPMN 2.0."},
 		Detail: text{DE: "%s", EN: "%s"}},
-	{ID: RuleFormMissing, Severity: finding.Warning,
+	{ID: ruleFormMissing, Severity: finding.Warning,
 		Title:  text{DE: "verknüpftes Formular nicht gefunden", EN: "linked form not found"},
 		Help:   text{DE: "Zur formularID gibt es in den mit --forms angegebenen XDatenfelder-Dateien kein Datenschema.", EN: "The --forms XDatenfelder files have no schema for the formularID."},
 		Detail: text{DE: "%s, gesucht %s", EN: "%s, looked for %s"}},
-	{ID: RuleFormMalformed, Severity: finding.Warning,
+	{ID: ruleFormMalformed, Severity: finding.Warning,
 		Title:  text{DE: "Formularverweis ist keine Kennung", EN: "form reference is not an id"},
 		Help:   text{DE: "Der Formularverweis enthält keine FIM-Kennung und kann keinem Datenschema zugeordnet werden.", EN: "The form reference holds no FIM id and cannot be matched to a schema."},
 		Detail: text{DE: "%q", EN: "%q"}},
@@ -108,8 +108,8 @@ func RuleInfos(lang string) []finding.RuleInfo {
 	return out
 }
 
-// NewFinding makes a finding of one of the reader's rules.
-func NewFinding(rule, lang string, line int, path string, args ...any) finding.Finding {
+// newFinding makes a finding of one of the reader's rules.
+func newFinding(rule, lang string, line int, path string, args ...any) finding.Finding {
 	r := byID[rule]
-	return finding.Finding{Rule: rule, Severity: r.Severity, Message: r.Message(lang, args...), Line: line, Path: path, Source: FindingSource}
+	return finding.Finding{Rule: rule, Severity: r.Severity, Message: r.Message(lang, args...), Line: line, Path: path, Source: findingSource}
 }

@@ -19,8 +19,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/xprozess"
 )
 
-// Targets are the targets of bpmn convert and xprozess convert.
-var Targets = []string{"html", "markdown", "mermaid", "openapi", "svg"}
+// targets are the targets of bpmn convert and xprozess convert.
+var targets = []string{"html", "markdown", "mermaid", "openapi", "svg"}
 
 // ConvertOptions are the parsed flags of "bpmn convert" and "xprozess convert".
 type ConvertOptions struct {
@@ -116,7 +116,7 @@ func load(io_ *iostreams.IOStreams, file, processID, lang string, needModel bool
 	if err != nil {
 		var be *bpmn.ReadError
 		if errors.As(err, &be) && be.NotBPMN {
-			return nil, fmt.Errorf("%w: %s", ErrNotProcess, err)
+			return nil, fmt.Errorf("%w: %s", errNotProcess, err)
 		}
 		return nil, err
 	}
@@ -204,8 +204,8 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 			if opts.File, err = oneInput(args, "file"); err != nil {
 				return err
 			}
-			if !slices.Contains(Targets, opts.To) {
-				return cmdutil.FlagErrorf("--to %q: want one of %s", opts.To, strings.Join(Targets, ", "))
+			if !slices.Contains(targets, opts.To) {
+				return cmdutil.FlagErrorf("--to %q: want one of %s", opts.To, strings.Join(targets, ", "))
 			}
 			if err := checkLangForms(opts.Lang, opts.Forms); err != nil {
 				return err
@@ -217,14 +217,14 @@ func NewCmdConvert(f *cmdutil.Factory, xp bool, runF func(*ConvertOptions) error
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.To, "to", "", "target: "+strings.Join(Targets, ", "))
+	fl.StringVar(&opts.To, "to", "", "target: "+strings.Join(targets, ", "))
 	fl.StringVarP(&opts.Output, "output-file", "o", "", "write to `PATH` (atomically) instead of stdout")
 	fl.StringVar(&opts.Process, "process", "", "process `ID` of an XProzess export with several processes")
 	cmdutil.AddLangFlag(cmd, &opts.Lang, "the Markdown text and messages")
 	if xp {
 		fl.StringArrayVar(&opts.Forms, "forms", nil, "directory `DIR` of XDatenfelder files to resolve formularID against (repeatable)")
 	}
-	_ = cmd.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(Targets, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(targets, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

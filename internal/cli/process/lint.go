@@ -24,8 +24,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/xprozess"
 )
 
-// LintFormats are the output formats of bpmn lint.
-var LintFormats = []string{"json", "junit", "sarif", "text", "github", "codeclimate"}
+// lintFormats are the output formats of bpmn lint.
+var lintFormats = []string{"json", "junit", "sarif", "text", "github", "codeclimate"}
 
 // LintOptions are the parsed flags and arguments of "ozgctl bpmn lint".
 type LintOptions struct {
@@ -84,7 +84,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			return lintRun(cmd.Context(), opts)
 		},
 	}
-	cmdutil.AddRunFlags(cmd, &opts.RunFlags, LintFormats)
+	cmdutil.AddRunFlags(cmd, &opts.RunFlags, lintFormats)
 	return cmd
 }
 
@@ -139,7 +139,7 @@ func sniffProcess(p string) bool {
 const maxInput = 512 << 20
 
 func lintRun(ctx context.Context, opts *LintOptions) error {
-	sinks, failOn, err := opts.Output.Resolve(LintFormats)
+	sinks, failOn, err := opts.Output.Resolve(lintFormats)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		if len(data) > maxInput {
 			return fmt.Errorf("larger than %d bytes", maxInput)
 		}
-		fs, id, err := LintBytes(data, msg.Input.Name, lang)
+		fs, id, err := lintBytes(data, msg.Input.Name, lang)
 		if err != nil {
 			return err
 		}
@@ -187,13 +187,13 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 	return cmdutil.ResultError(rep)
 }
 
-// ErrNotProcess is returned for input that is neither BPMN nor XProzess.
-var ErrNotProcess = errors.New("neither a BPMN 2.0 document nor an XProzess 2.0 message")
+// errNotProcess is returned for input that is neither BPMN nor XProzess.
+var errNotProcess = errors.New("neither a BPMN 2.0 document nor an XProzess 2.0 message")
 
-// LintBytes checks one BPMN document or XProzess export. A file that is
+// lintBytes checks one BPMN document or XProzess export. A file that is
 // not well-formed gives an xml:not-well-formed finding; one that is
 // neither BPMN nor XProzess an error.
-func LintBytes(data []byte, name, lang string) ([]finding.Finding, *finding.Identity, error) {
+func lintBytes(data []byte, name, lang string) ([]finding.Finding, *finding.Identity, error) {
 	if xprozess.Sniff(data) {
 		doc, fs, err := xprozess.Read(bytes.NewReader(data), name, xprozess.ReadOptions{Lang: lang})
 		if err != nil {
@@ -233,7 +233,7 @@ func notWellFormed(err error, lang string) ([]finding.Finding, *finding.Identity
 	case errors.As(err, &xe) && xe.NotWellFormed:
 		return []finding.Finding{xmlFinding(xe.Line, xe.Column, xe.Msg, lang)}, nil, nil
 	case errors.As(err, &be) && be.NotBPMN:
-		return nil, nil, fmt.Errorf("%w (%s)", ErrNotProcess, be.Msg)
+		return nil, nil, fmt.Errorf("%w (%s)", errNotProcess, be.Msg)
 	case errors.As(err, &be):
 		return nil, nil, errors.New(be.Msg)
 	case errors.As(err, &xe):

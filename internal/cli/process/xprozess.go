@@ -134,7 +134,7 @@ type processLinks struct {
 
 var hdr = struct {
 	katalog, bibliothek, id, version, name, verfahrensart, grundlagen, ausloeser, stufe, teilnehmer, gruppen, modell,
-	formulare, prozess, verweis, status, schema, datei, keine Text
+	formulare, prozess, verweis, status, schema, datei, keine text
 }{
 	katalog: tx("Prozesskatalog", "Process catalogue"), bibliothek: tx("Prozessbibliothek", "Process library"),
 	id: tx("ID", "ID"), version: tx("Version", "Version"), name: tx("Name", "Name"),
@@ -146,10 +146,10 @@ var hdr = struct {
 	datei: tx("Datei", "File"), keine: tx("keine", "none"),
 }
 
-// Text is a German and English text.
-type Text = bpmn.Text
+// text is a German and English text.
+type text = bpmn.Text
 
-func tx(de, en string) Text { return Text{DE: de, EN: en} }
+func tx(de, en string) text { return text{DE: de, EN: en} }
 
 func showRun(opts *ShowOptions) error {
 	doc, fs, err := readXProzess(opts.IO, opts.File, opts.Lang)

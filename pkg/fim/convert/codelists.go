@@ -58,14 +58,14 @@ func (a resolverAdapter) ResolveCodelist(ref *fim.CodelisteRef, codeKey, nameKey
 	if err != nil {
 		return nil, err
 	}
-	return FromGenericode(cl, codeKey, nameKey), nil
+	return fromGenericode(cl, codeKey, nameKey), nil
 }
 
-// FromGenericode turns a genericode list into a [Codelist]. codeKey and
+// fromGenericode turns a genericode list into a [Codelist]. codeKey and
 // nameKey name the columns (XDatenfelder 3.0.0 codeKey/nameKey); when
 // empty, the list's key column holds the code and the name comes from a
 // column called "name" (any case), else the first other column.
-func FromGenericode(cl *codelist.CodeList, codeKey, nameKey string) *Codelist {
+func fromGenericode(cl *codelist.CodeList, codeKey, nameKey string) *Codelist {
 	out := &Codelist{URI: cl.Identification.CanonicalURI, Version: cl.Identification.Version, Name: cl.Identification.ShortName}
 	code := cl.ColumnIndex(codeKey)
 	if code < 0 {

@@ -78,6 +78,7 @@ type Warning struct {
 	Message string
 }
 
+// String is the message, behind the element id when there is one.
 func (w Warning) String() string {
 	if w.Element == "" {
 		return w.Message
@@ -85,7 +86,7 @@ func (w Warning) String() string {
 	return w.Element + ": " + w.Message
 }
 
-// Target is one output format of [Convert].
+// Target is one output format of [Converter.Convert].
 type Target struct {
 	Name string
 	// Ext is the usual file extension, with the dot.
@@ -127,6 +128,7 @@ func LookupTarget(name string) (Target, bool) {
 // UnknownTargetError is a target name that does not exist.
 type UnknownTargetError struct{ Name string }
 
+// Error names the target and lists the valid ones.
 func (e *UnknownTargetError) Error() string {
 	return fmt.Sprintf("unknown target %q (valid: %s)", e.Name, strings.Join(TargetNames(), ", "))
 }
@@ -168,14 +170,4 @@ func (c *Converter) Convert(target string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// Convert is [New] followed by [Converter.Convert].
-func Convert(doc *fim.Document, target string, opts Options) ([]byte, []Warning, error) {
-	c, err := New(doc, opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	out, err := c.Convert(target)
-	return out, c.Warnings(), err
 }

@@ -12,8 +12,8 @@ func init() {
 	register(Target{Name: "jsonschema", Ext: ".schema.json", Short: "JSON Schema 2020-12 (FIT-Connect style)", gen: genJSONSchema})
 }
 
-// JSONSchemaDialect is the $schema of the generated JSON Schema.
-const JSONSchemaDialect = "https://json-schema.org/draft/2020-12/schema"
+// jsonSchemaDialect is the $schema of the generated JSON Schema.
+const jsonSchemaDialect = "https://json-schema.org/draft/2020-12/schema"
 
 func genJSONSchema(m *model, b *bytes.Buffer) error {
 	writeJSON(b, m.jsonSchema("#/$defs/", true), 0)
@@ -27,7 +27,7 @@ func genJSONSchema(m *model, b *bytes.Buffer) error {
 func (m *model) jsonSchema(refPrefix string, withDefs bool) jobj {
 	var o jobj
 	if withDefs {
-		o.set("$schema", JSONSchemaDialect)
+		o.set("$schema", jsonSchemaDialect)
 		o.set("$id", m.SchemaID)
 	}
 	o.set("title", m.Title)

@@ -98,6 +98,7 @@ var ErrNothingToConvert = errors.New("message has no data structure to convert")
 // CycleError is a group that contains itself; no finite instance exists.
 type CycleError struct{ Group string }
 
+// Error names the group that contains itself.
 func (e *CycleError) Error() string {
 	return fmt.Sprintf("group %s contains itself; a schema with a cycle cannot be converted", e.Group)
 }

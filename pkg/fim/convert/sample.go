@@ -34,6 +34,7 @@ type SampleError struct {
 	Reason  string
 }
 
+// Error names the field and why no value fits.
 func (e *SampleError) Error() string {
 	return fmt.Sprintf("field %s: no value satisfies its constraints (%s); fix the praezisierung", e.Element, e.Reason)
 }

@@ -27,5 +27,5 @@
 // unchanged id and version is what FIM re-exports sometimes do, and the
 // text output says so first. Output: [WriteText], [WriteJSON] (the
 // contract in schemas/fim-diff.schema.json) and [WriteMarkdown], every
-// fixed text in German and English ([T]).
+// fixed text in German and English (msgText).
 package diff

@@ -29,8 +29,8 @@ var texts = map[string][2]string{
 	string(Changed):    {"geändert", "changed"},
 }
 
-// T returns the text of key in lang ("de" or "en").
-func T(lang, key string) string {
+// msgText returns the text of key in lang ("de" or "en").
+func msgText(lang, key string) string {
 	t, ok := texts[key]
 	if !ok {
 		return key
@@ -74,21 +74,21 @@ func idString(i Identity) string {
 // summary.
 func WriteText(w io.Writer, r *Result, lang string) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, T(lang, "header")+"\n", r.Old.File, idString(r.Old), r.Old.XDatenfelder, r.New.File, idString(r.New), r.New.XDatenfelder)
+	fmt.Fprintf(&b, msgText(lang, "header")+"\n", r.Old.File, idString(r.Old), r.Old.XDatenfelder, r.New.File, idString(r.New), r.New.XDatenfelder)
 	if r.SameIdentity && len(r.Changes) > 0 {
-		fmt.Fprintf(&b, T(lang, "same-identity")+"\n", idString(r.New), len(r.Changes))
+		fmt.Fprintf(&b, msgText(lang, "same-identity")+"\n", idString(r.New), len(r.Changes))
 	}
 	if len(r.Changes) == 0 {
-		fmt.Fprintf(&b, T(lang, "same-content")+"\n", idString(r.New))
+		fmt.Fprintf(&b, msgText(lang, "same-content")+"\n", idString(r.New))
 	}
 	for _, c := range r.Changes {
-		fmt.Fprintf(&b, "  %-13s %-12s %s", T(lang, string(c.Class)), T(lang, string(c.Kind)), c.Path)
+		fmt.Fprintf(&b, "  %-13s %-12s %s", msgText(lang, string(c.Class)), msgText(lang, string(c.Kind)), c.Path)
 		if c.What != "" {
 			fmt.Fprintf(&b, " %s", c.What)
 		}
 		fmt.Fprintf(&b, ": %s → %s\n", value(c.Old), value(c.New))
 	}
-	fmt.Fprintf(&b, T(lang, "summary")+"\n", r.Summary.Breaking, r.Summary.Compatible, r.Summary.Editorial)
+	fmt.Fprintf(&b, msgText(lang, "summary")+"\n", r.Summary.Breaking, r.Summary.Compatible, r.Summary.Editorial)
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -112,15 +112,15 @@ func mdCell(v any) string {
 // comments.
 func WriteMarkdown(w io.Writer, r *Result, lang string) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "## %s: %s → %s\n\n", T(lang, "md-title"), idString(r.Old), idString(r.New))
+	fmt.Fprintf(&b, "## %s: %s → %s\n\n", msgText(lang, "md-title"), idString(r.Old), idString(r.New))
 	if r.SameIdentity && len(r.Changes) > 0 {
-		fmt.Fprintf(&b, "> **"+T(lang, "same-identity")+"**\n\n", idString(r.New), len(r.Changes))
+		fmt.Fprintf(&b, "> **"+msgText(lang, "same-identity")+"**\n\n", idString(r.New), len(r.Changes))
 	}
-	fmt.Fprintf(&b, T(lang, "summary")+"\n\n", r.Summary.Breaking, r.Summary.Compatible, r.Summary.Editorial)
+	fmt.Fprintf(&b, msgText(lang, "summary")+"\n\n", r.Summary.Breaking, r.Summary.Compatible, r.Summary.Editorial)
 	if len(r.Changes) > 0 {
-		b.WriteString(T(lang, "md-cols") + "\n|---|---|---|---|---|---|\n")
+		b.WriteString(msgText(lang, "md-cols") + "\n|---|---|---|---|---|---|\n")
 		for _, c := range r.Changes {
-			fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s | %s |\n", T(lang, string(c.Class)), T(lang, string(c.Kind)), c.Path, c.What, mdCell(c.Old), mdCell(c.New))
+			fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s | %s |\n", msgText(lang, string(c.Class)), msgText(lang, string(c.Kind)), c.Path, c.What, mdCell(c.Old), mdCell(c.New))
 		}
 	}
 	_, err := w.Write(b.Bytes())

@@ -546,11 +546,11 @@ func (r *run) listEntries(f *fim.Datenfeld) (codes, names []string, ok bool) {
 		return nil, nil, false
 	}
 	key := cl.Key
-	if !blank(f.CodeKey) && cl.HasColumn(f.CodeKey) {
+	if !blank(f.CodeKey) && cl.hasColumn(f.CodeKey) {
 		key = f.CodeKey
 	}
 	name := ""
-	if !blank(f.NameKey) && cl.HasColumn(f.NameKey) {
+	if !blank(f.NameKey) && cl.hasColumn(f.NameKey) {
 		name = f.NameKey
 	} else {
 		for _, c := range cl.Columns {
@@ -560,9 +560,9 @@ func (r *run) listEntries(f *fim.Datenfeld) (codes, names []string, ok bool) {
 			}
 		}
 	}
-	codes = cl.Values(key)
+	codes = cl.values(key)
 	if name != "" {
-		names = cl.Values(name)
+		names = cl.values(name)
 	}
 	return codes, names, true
 }
@@ -644,7 +644,7 @@ func c1122(p *pass) {
 			continue
 		}
 		for _, kv := range [][2]string{{"codeKey", f.CodeKey}, {"nameKey", f.NameKey}, {"helpKey", f.HelpKey}} {
-			if k := strings.TrimSpace(kv[1]); k != "" && !cl.HasColumn(k) {
+			if k := strings.TrimSpace(kv[1]); k != "" && !cl.hasColumn(k) {
 				p.at(&f.Common, kv[0], k, strings.Join(cl.Columns, ", "))
 			}
 		}

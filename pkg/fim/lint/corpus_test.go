@@ -80,7 +80,7 @@ func checkFindings(t *testing.T, fs []finding.Finding) {
 			t.Errorf("%s: severity %s, want %s", f.Rule, f.Severity, r.Severity())
 		case f.Line == 0 || f.Column == 0:
 			t.Errorf("%s: no position: %+v", f.Rule, f)
-		case f.Path == "" || f.Text("de") == "" || f.Text("en") == "" || f.Source != Source:
+		case f.Path == "" || f.Text("de") == "" || f.Text("en") == "" || f.Source != source:
 			t.Errorf("%s: incomplete: %+v", f.Rule, f)
 		}
 		if i > 0 && finding.Compare(fs[i-1], f) > 0 {

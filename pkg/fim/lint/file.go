@@ -12,8 +12,8 @@ import (
 
 // Rule ids of findings about files that cannot be read into the model.
 const (
-	RuleNotWellFormed = "xml:not-well-formed"
-	RuleStructure     = "xdf:structure"
+	ruleNotWellFormed = "xml:not-well-formed"
+	ruleStructure     = "xdf:structure"
 )
 
 // FileOptions tune [CheckFile].
@@ -25,7 +25,7 @@ type FileOptions struct {
 
 // CheckFile reads one XDatenfelder message from r and lints it. A file
 // that is not well-formed or whose structure is broken beyond reading is
-// a finding (rules [RuleNotWellFormed], [RuleStructure]); one that is
+// a finding (rules "xml:not-well-formed", "xdf:structure"); one that is
 // empty, XDatenfelder 1.x or no XDatenfelder message at all sets the
 // result's input error.
 func CheckFile(ctx context.Context, r io.Reader, name string, opts FileOptions) finding.FileResult {
@@ -35,9 +35,9 @@ func CheckFile(ctx context.Context, r io.Reader, name string, opts FileOptions) 
 	if err != nil {
 		var re *fim.ReadError
 		if errors.As(err, &re) && (errors.Is(err, fim.ErrNotXML) || errors.Is(err, fim.ErrStructure)) {
-			rule := RuleNotWellFormed
+			rule := ruleNotWellFormed
 			if errors.Is(err, fim.ErrStructure) {
-				rule = RuleStructure
+				rule = ruleStructure
 			}
 			fr.Findings = append(fr.Findings, finding.Finding{Rule: rule, Severity: finding.Error, Message: re.Msg, Msg: re.Text,
 				Line: re.Line, Column: re.Column, Source: fim.FindingSource})
@@ -48,7 +48,7 @@ func CheckFile(ctx context.Context, r io.Reader, name string, opts FileOptions) 
 	}
 	fr.Identity = &finding.Identity{Root: doc.Message, Namespace: doc.Namespace, Standard: "XDatenfelder",
 		Version: string(doc.SourceVersion), Message: doc.Message}
-	fr.Engines = []string{Source}
+	fr.Engines = []string{source}
 	fr.Findings = append(fr.Findings, Lint(ctx, doc, opts.Options)...)
 	return fr
 }
@@ -56,7 +56,7 @@ func CheckFile(ctx context.Context, r io.Reader, name string, opts FileOptions) 
 // FileRuleInfos lists the catalogue rules that run plus the rules for files
 // that cannot be read, for reporters that list rules (SARIF, JUnit).
 func FileRuleInfos(lang string) []finding.RuleInfo {
-	out := RuleInfos(lang)
+	out := ruleInfos(lang)
 	pick := func(de, en string) string {
 		if lang == "en" {
 			return en
@@ -64,9 +64,9 @@ func FileRuleInfos(lang string) []finding.RuleInfo {
 		return de
 	}
 	return append(out,
-		finding.RuleInfo{ID: RuleNotWellFormed, Severity: finding.Error,
+		finding.RuleInfo{ID: ruleNotWellFormed, Severity: finding.Error,
 			Title: pick("Datei ist kein wohlgeformtes XML", "file is not well-formed XML")},
-		finding.RuleInfo{ID: RuleStructure, Severity: finding.Error,
+		finding.RuleInfo{ID: ruleStructure, Severity: finding.Error,
 			Title: pick("XDatenfelder-Struktur so verletzt, dass die Datei nicht gelesen werden kann", "XDatenfelder structure broken so that the file cannot be read")},
 	)
 }

@@ -11,12 +11,12 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
-// Source is the Source of every finding of a lint rule.
-const Source = "fim-lint"
+// source is the Source of every finding of a lint rule.
+const source = "fim-lint"
 
-// CodeList is a resolved genericode code list as the checks see it: the
+// codeList is a resolved genericode code list as the checks see it: the
 // column ids, the key column and the values by row.
-type CodeList struct {
+type codeList struct {
 	// Name says where the list came from (a file path), for messages.
 	Name string
 	// Columns are the column ids of the list, in order.
@@ -26,8 +26,8 @@ type CodeList struct {
 	rows [][]string
 }
 
-func newCodeList(gc *codelist.CodeList) *CodeList {
-	cl := &CodeList{Name: gc.File, Key: gc.KeyColumn}
+func newCodeList(gc *codelist.CodeList) *codeList {
+	cl := &codeList{Name: gc.File, Key: gc.KeyColumn}
 	for _, c := range gc.Columns {
 		cl.Columns = append(cl.Columns, c.ID)
 	}
@@ -37,8 +37,8 @@ func newCodeList(gc *codelist.CodeList) *CodeList {
 	return cl
 }
 
-// Values returns the values of column col in row order ("" where missing).
-func (c *CodeList) Values(col string) []string {
+// values returns the values of column col in row order ("" where missing).
+func (c *codeList) values(col string) []string {
 	idx := slices.Index(c.Columns, col)
 	out := make([]string, len(c.rows))
 	for i, r := range c.rows {
@@ -49,8 +49,8 @@ func (c *CodeList) Values(col string) []string {
 	return out
 }
 
-// HasColumn reports whether the list has a column with the id.
-func (c *CodeList) HasColumn(id string) bool { return slices.Contains(c.Columns, id) }
+// hasColumn reports whether the list has a column with the id.
+func (c *codeList) hasColumn(id string) bool { return slices.Contains(c.Columns, id) }
 
 // Options tune [Lint].
 type Options struct {
@@ -78,7 +78,7 @@ func Lint(ctx context.Context, doc *fim.Document, opts Options) []finding.Findin
 	}
 	for i := range registry {
 		rule := &registry[i]
-		if rule.check == nil || rule.Class == Deaktiviert || !rule.Versions.Has(doc.SourceVersion) {
+		if rule.check == nil || rule.Class == Deaktiviert || !rule.Versions.has(doc.SourceVersion) {
 			continue
 		}
 		if len(only) > 0 && !only[rule.Code] {
@@ -121,7 +121,7 @@ type run struct {
 	firstAt  map[*fim.Common]string // first path of every element
 	expanded map[*fim.Datenfeldgruppe]bool
 	findings []finding.Finding
-	lists    map[*fim.CodelisteRef]*CodeList
+	lists    map[*fim.CodelisteRef]*codeList
 
 	// computed once, used by many rules
 	elems     []elem
@@ -131,7 +131,7 @@ type run struct {
 }
 
 func newRun(doc *fim.Document, opts Options) *run {
-	r := &run{doc: doc, opts: opts, firstAt: map[*fim.Common]string{}, lists: map[*fim.CodelisteRef]*CodeList{},
+	r := &run{doc: doc, opts: opts, firstAt: map[*fim.Common]string{}, lists: map[*fim.CodelisteRef]*codeList{},
 		expanded: map[*fim.Datenfeldgruppe]bool{}}
 	r.buildPlaces()
 	return r
@@ -276,7 +276,7 @@ func (p *pass) reportCase(key string, c *fim.Common, pos fim.Pos, path string, a
 		Column:   pos.Column,
 		Path:     path,
 		Class:    string(p.rule.Class),
-		Source:   Source,
+		Source:   source,
 	}
 	if c != nil {
 		f.ElementID = c.Identifier.ID
@@ -381,7 +381,7 @@ func withRoot[T comparable](root T, all []T) []T {
 
 // codeList resolves a field's code list through the options' resolver,
 // once per reference.
-func (r *run) codeList(ref *fim.CodelisteRef) *CodeList {
+func (r *run) codeList(ref *fim.CodelisteRef) *codeList {
 	if ref == nil || r.opts.Codelists == nil {
 		return nil
 	}
@@ -392,7 +392,7 @@ func (r *run) codeList(ref *fim.CodelisteRef) *CodeList {
 	if uri == "" {
 		uri, version = strings.TrimSpace(ref.CanonicalVersionURI), ""
 	}
-	var cl *CodeList
+	var cl *codeList
 	if uri != "" {
 		if gc, err := r.opts.Codelists.Resolve(r.ctx, uri, version); err == nil && gc != nil {
 			cl = newCodeList(gc)

@@ -20,10 +20,10 @@ const (
 	Deaktiviert      Class = "Deaktiviert"
 )
 
-// Severity maps the class to a finding severity: FehlerKritisch and
+// severity maps the class to a finding severity: FehlerKritisch and
 // FehlerMethodisch are errors, Warnung a warning, Hinweis info. Deaktiviert
 // returns 0: such checks are not run.
-func (c Class) Severity() finding.Severity {
+func (c Class) severity() finding.Severity {
 	switch c {
 	case FehlerKritisch, FehlerMethodisch:
 		return finding.Error
@@ -45,8 +45,8 @@ const (
 	Both = V2 | V3
 )
 
-// Has reports whether the set contains the source version v.
-func (vs Versions) Has(v fim.SourceVersion) bool {
+// has reports whether the set contains the source version v.
+func (vs Versions) has(v fim.SourceVersion) bool {
 	switch v {
 	case fim.XDF2:
 		return vs&V2 != 0
@@ -120,19 +120,19 @@ type Rule struct {
 func (r *Rule) Implemented() bool { return r.check != nil }
 
 // Severity is the severity of the rule's findings, 0 for deactivated rules.
-func (r *Rule) Severity() finding.Severity { return r.Class.Severity() }
+func (r *Rule) Severity() finding.Severity { return r.Class.severity() }
 
-// Message formats a finding message in lang from the detail arguments.
-func (r *Rule) Message(lang string, args ...any) string {
-	return r.Msg(args...).Text(lang)
+// message formats a finding message in lang from the detail arguments.
+func (r *Rule) message(lang string, args ...any) string {
+	return r.msg(args...).Text(lang)
 }
 
-// Msg returns the finding message as a key with the detail arguments: the
+// msg returns the finding message as a key with the detail arguments: the
 // title, followed by the formatted detail in parentheses when there are
 // arguments. Reporters render it in the run's language.
-func (r *Rule) Msg(args ...any) finding.Msg { return r.caseMsg("", args...) }
+func (r *Rule) msg(args ...any) finding.Msg { return r.caseMsg("", args...) }
 
-// caseMsg is [Rule.Msg] for the case with the key (see Cases), whose
+// caseMsg is Rule.msg for the case with the key (see Cases), whose
 // message keys are fim.lint.<code>.<case>[.detail]; key "" is the rule's
 // title.
 func (r *Rule) caseMsg(key string, args ...any) finding.Msg {
@@ -146,7 +146,7 @@ func (r *Rule) caseMsg(key string, args ...any) finding.Msg {
 	return finding.Key(k).With()
 }
 
-// ruleMessages registers every rule's message forms (see [Rule.Msg]), and
+// ruleMessages registers every rule's message forms (see Rule.msg), and
 // those of its cases.
 var ruleMessages = func() int {
 	esc := func(s string) string { return strings.ReplaceAll(s, "%", "%%") }
@@ -166,8 +166,8 @@ var ruleMessages = func() int {
 	return len(registry)
 }()
 
-// Info returns the rule's metadata for reporters.
-func (r *Rule) Info(lang string) finding.RuleInfo {
+// info returns the rule's metadata for reporters.
+func (r *Rule) info(lang string) finding.RuleInfo {
 	help := r.Help.In(lang)
 	if !r.Implemented() {
 		help += " " + notImplementedPrefix.In(lang) + r.Reason.In(lang)
@@ -202,15 +202,15 @@ func Rules() []*Rule {
 // Lookup returns the rule with the code, or nil.
 func Lookup(code string) *Rule { return byCode[code] }
 
-// RuleInfos returns the metadata of every rule that is run (implemented and
+// ruleInfos returns the metadata of every rule that is run (implemented and
 // not deactivated) plus the reader's rules, for SARIF and JUnit reports.
-func RuleInfos(lang string) []finding.RuleInfo {
+func ruleInfos(lang string) []finding.RuleInfo {
 	var out []finding.RuleInfo
 	for _, r := range Rules() {
 		if r.Class == Deaktiviert {
 			continue
 		}
-		out = append(out, r.Info(lang))
+		out = append(out, r.info(lang))
 	}
 	return out
 }

@@ -374,7 +374,7 @@ func TestRules(t *testing.T) {
 			}
 			for _, f := range fs {
 				if f.Rule == c.code {
-					if f.Severity != r.Severity() || f.Class != string(r.Class) || f.Source != Source || f.Line == 0 || f.Path == "" || f.Text("de") == "" {
+					if f.Severity != r.Severity() || f.Class != string(r.Class) || f.Source != source || f.Line == 0 || f.Path == "" || f.Text("de") == "" {
 						t.Errorf("finding not filled in: %+v", f)
 					}
 					if i := strings.LastIndex(bad, c.atLast); c.atLast != "" && f.Line != strings.Count(bad[:i], "\n")+1 {

@@ -63,8 +63,8 @@ type Result struct {
 	Notes []Note
 }
 
-// Max returns the highest severity of the notes, or 0 when there are none.
-func (r *Result) Max() finding.Severity {
+// max returns the highest severity of the notes, or 0 when there are none.
+func (r *Result) max() finding.Severity {
 	var m finding.Severity
 	for _, n := range r.Notes {
 		m = max(m, n.Severity)
@@ -96,7 +96,7 @@ func Migrate(ctx context.Context, doc *fim.Document, opts Options) (*Result, err
 		if root != nil {
 			id = root.Identifier
 		}
-		res.Notes = []Note{{Severity: finding.Info, Key: KeySameVersion, Element: id, Path: id.ID, Old: string(doc.SourceVersion)}}
+		res.Notes = []Note{{Severity: finding.Info, Key: keySameVersion, Element: id, Path: id.ID, Old: string(doc.SourceVersion)}}
 		return res, nil
 	}
 	if doc.Kind == fim.KindCodeliste && opts.To == fim.XDF3 {
@@ -114,7 +114,7 @@ func Migrate(ctx context.Context, doc *fim.Document, opts Options) (*Result, err
 		m.steckbrief(doc.Steckbrief)
 	}
 	for _, u := range doc.Extra {
-		m.note(finding.Warning, KeyDroppedUnmapped, fim.Identifier{}, "", u.Name, u.Text, "")
+		m.note(finding.Warning, keyDroppedUnmapped, fim.Identifier{}, "", u.Name, u.Text, "")
 	}
 	doc.Extra = nil
 	if m.err != nil {
@@ -278,31 +278,31 @@ func (m *migration) identity(c *fim.Common) {
 	id := c.Identifier
 	if n, ok := m.mapID(id.ID); ok {
 		if n != id.ID {
-			key := KeyIDNarrowed
+			key := keyIDNarrowed
 			if m.up {
-				key = KeyIDWidened
+				key = keyIDWidened
 			}
 			m.at(finding.Info, key, m.nk, id.ID, n)
 		}
 		c.Identifier.ID = n
 	} else if m.up {
-		m.at(finding.Warning, KeyIDNotWidened, "", id.ID, "")
+		m.at(finding.Warning, keyIDNotWidened, "", id.ID, "")
 	} else {
-		m.at(finding.Error, KeyIDNotNarrowed, m.nk, id.ID, "")
+		m.at(finding.Error, keyIDNotNarrowed, m.nk, id.ID, "")
 	}
 	switch {
 	case id.Version == "" && m.up:
 		c.Identifier.Version = "1.0.0"
-		m.at(finding.Warning, KeyVersionAssumed, "version", "", "1.0.0")
+		m.at(finding.Warning, keyVersionAssumed, "version", "", "1.0.0")
 	case id.Version == "":
 	default:
 		if v, ok := m.mapVersion(id.Version); ok {
 			if v != id.Version {
-				m.at(finding.Info, KeyVersionMapped, "version", id.Version, v)
+				m.at(finding.Info, keyVersionMapped, "version", id.Version, v)
 			}
 			c.Identifier.Version = v
 		} else {
-			m.at(finding.Warning, KeyVersionKept, "version", id.Version, "")
+			m.at(finding.Warning, keyVersionKept, "version", id.Version, "")
 		}
 	}
 }
@@ -327,7 +327,7 @@ func (m *migration) common(c *fim.Common, rule bool) {
 		m.commonDown(c, rule)
 	}
 	for _, u := range c.Extra {
-		m.at(finding.Warning, KeyDroppedUnmapped, u.Name, u.Text, "")
+		m.at(finding.Warning, keyDroppedUnmapped, u.Name, u.Text, "")
 	}
 	c.Extra = nil
 	for i := range c.Relations {
@@ -339,15 +339,15 @@ func (m *migration) commonUp(c *fim.Common, rule bool) {
 	if c.Status != "" {
 		switch {
 		case rule:
-			m.at(finding.Info, KeyDropped, "status", c.Status, "")
+			m.at(finding.Info, keyDropped, "status", c.Status, "")
 		case c.Freigabestatus != "":
-			m.at(finding.Info, KeyDropped, "status", c.Status, "")
+			m.at(finding.Info, keyDropped, "status", c.Status, "")
 		default:
 			if v, ok := statusUp[c.Status]; ok {
 				c.Freigabestatus = v
-				m.at(finding.Info, KeyStatusMapped, "status", c.Status, "freigabestatus "+v)
+				m.at(finding.Info, keyStatusMapped, "status", c.Status, "freigabestatus "+v)
 			} else {
-				m.at(finding.Warning, KeyStatusUnknown, "status", c.Status, "")
+				m.at(finding.Warning, keyStatusUnknown, "status", c.Status, "")
 			}
 		}
 		c.Status = ""
@@ -362,9 +362,9 @@ func (m *migration) commonUp(c *fim.Common, rule bool) {
 	if !c.Freigabedatum.IsZero() {
 		if c.StatusGesetztAm.IsZero() {
 			c.StatusGesetztAm = c.Freigabedatum
-			m.at(finding.Info, KeyMoved, "freigabedatum", c.Freigabedatum.Raw, "statusGesetztAm")
+			m.at(finding.Info, keyMoved, "freigabedatum", c.Freigabedatum.Raw, "statusGesetztAm")
 		} else {
-			m.at(finding.Info, KeyDropped, "freigabedatum", c.Freigabedatum.Raw, "")
+			m.at(finding.Info, keyDropped, "freigabedatum", c.Freigabedatum.Raw, "")
 		}
 		c.Freigabedatum = fim.Date{}
 	}
@@ -379,24 +379,24 @@ func (m *migration) commonUp(c *fim.Common, rule bool) {
 		}
 		if !d.IsZero() {
 			c.StatusGesetztAm = d
-			m.at(finding.Warning, KeyStatusDateAssumed, "statusGesetztAm", d.Raw+" ("+what+")", d.Raw)
+			m.at(finding.Warning, keyStatusDateAssumed, "statusGesetztAm", d.Raw+" ("+what+")", d.Raw)
 		}
 	}
 	c.Bezug = m.bezugUp(c.Bezug)
 	if c.BezeichnungAusgabe == "" && m.element {
 		if c.BezeichnungEingabe != "" {
 			c.BezeichnungAusgabe = c.BezeichnungEingabe
-			m.at(finding.Warning, KeyAusgabeAssumed, "bezeichnungAusgabe", "", c.BezeichnungEingabe)
+			m.at(finding.Warning, keyAusgabeAssumed, "bezeichnungAusgabe", "", c.BezeichnungEingabe)
 		} else {
-			m.at(finding.Warning, KeyAusgabeMissing, "bezeichnungAusgabe", "", "")
+			m.at(finding.Warning, keyAusgabeMissing, "bezeichnungAusgabe", "", "")
 		}
 	}
 	if c.FachlicherErsteller != "" {
 		if c.StatusGesetztDurch == "" {
 			c.StatusGesetztDurch = c.FachlicherErsteller
-			m.at(finding.Info, KeyMoved, "fachlicherErsteller", c.FachlicherErsteller, "statusGesetztDurch")
+			m.at(finding.Info, keyMoved, "fachlicherErsteller", c.FachlicherErsteller, "statusGesetztDurch")
 		} else {
-			m.at(finding.Info, KeyDropped, "fachlicherErsteller", c.FachlicherErsteller, "")
+			m.at(finding.Info, keyDropped, "fachlicherErsteller", c.FachlicherErsteller, "")
 		}
 		c.FachlicherErsteller = ""
 	}
@@ -407,43 +407,43 @@ func (m *migration) commonDown(c *fim.Common, rule bool) {
 		v, ok := statusDown[c.Freigabestatus]
 		switch {
 		case !ok:
-			m.at(finding.Warning, KeyStatusUnknown, "freigabestatus", c.Freigabestatus, "")
+			m.at(finding.Warning, keyStatusUnknown, "freigabestatus", c.Freigabestatus, "")
 		case rule:
-			m.at(finding.Info, KeyDropped, "freigabestatus", c.Freigabestatus, "")
+			m.at(finding.Info, keyDropped, "freigabestatus", c.Freigabestatus, "")
 		case statusUp[v] == c.Freigabestatus:
 			c.Status = v
-			m.at(finding.Info, KeyStatusMapped, "freigabestatus", c.Freigabestatus, "status "+v)
+			m.at(finding.Info, keyStatusMapped, "freigabestatus", c.Freigabestatus, "status "+v)
 		default:
 			c.Status = v
-			m.at(finding.Warning, KeyStatusCoarsened, "freigabestatus", c.Freigabestatus, "status "+v)
+			m.at(finding.Warning, keyStatusCoarsened, "freigabestatus", c.Freigabestatus, "status "+v)
 		}
 		c.Freigabestatus = ""
 	}
 	if !c.StatusGesetztAm.IsZero() {
 		if c.Freigabedatum.IsZero() && !rule {
 			c.Freigabedatum = c.StatusGesetztAm
-			m.at(finding.Info, KeyMoved, "statusGesetztAm", c.StatusGesetztAm.Raw, "freigabedatum")
+			m.at(finding.Info, keyMoved, "statusGesetztAm", c.StatusGesetztAm.Raw, "freigabedatum")
 		} else {
-			m.at(finding.Info, KeyDropped, "statusGesetztAm", c.StatusGesetztAm.Raw, "")
+			m.at(finding.Info, keyDropped, "statusGesetztAm", c.StatusGesetztAm.Raw, "")
 		}
 		c.StatusGesetztAm = fim.Date{}
 	}
 	if c.StatusGesetztDurch != "" {
 		if c.FachlicherErsteller == "" && !rule {
 			c.FachlicherErsteller = c.StatusGesetztDurch
-			m.at(finding.Info, KeyMoved, "statusGesetztDurch", c.StatusGesetztDurch, "fachlicherErsteller")
+			m.at(finding.Info, keyMoved, "statusGesetztDurch", c.StatusGesetztDurch, "fachlicherErsteller")
 		} else {
-			m.at(finding.Info, KeyDropped, "statusGesetztDurch", c.StatusGesetztDurch, "")
+			m.at(finding.Info, keyDropped, "statusGesetztDurch", c.StatusGesetztDurch, "")
 		}
 		c.StatusGesetztDurch = ""
 	}
 	m.dropDate(finding.Info, "letzteAenderung", &c.LetzteAenderung)
 	for _, s := range c.Stichwort {
-		m.at(finding.Warning, KeyDropped, "stichwort", s.Text, "")
+		m.at(finding.Warning, keyDropped, "stichwort", s.Text, "")
 	}
 	c.Stichwort = nil
 	for _, r := range c.Relations {
-		m.at(finding.Warning, KeyDropped, "relation", string(r.Praedikat)+" "+r.Objekt.String(), "")
+		m.at(finding.Warning, keyDropped, "relation", string(r.Praedikat)+" "+r.Objekt.String(), "")
 	}
 	c.Relations = nil
 	c.Bezug = m.bezugDown(c.Bezug)
@@ -464,7 +464,7 @@ func (m *migration) bezugUp(bs []fim.Bezug) []fim.Bezug {
 	if len(out) < 2 {
 		return bs
 	}
-	m.at(finding.Info, KeyBezugSplit, "bezug", bs[0].Text, strconv.Itoa(len(out)))
+	m.at(finding.Info, keyBezugSplit, "bezug", bs[0].Text, strconv.Itoa(len(out)))
 	return out
 }
 
@@ -472,7 +472,7 @@ func (m *migration) bezugUp(bs []fim.Bezug) []fim.Bezug {
 func (m *migration) bezugDown(bs []fim.Bezug) []fim.Bezug {
 	for _, b := range bs {
 		if b.Link != "" {
-			m.at(finding.Warning, KeyDropped, "bezug.link", b.Link, "")
+			m.at(finding.Warning, keyDropped, "bezug.link", b.Link, "")
 		}
 	}
 	if len(bs) > 1 {
@@ -482,7 +482,7 @@ func (m *migration) bezugDown(bs []fim.Bezug) []fim.Bezug {
 				texts = append(texts, b.Text)
 			}
 		}
-		m.at(finding.Info, KeyBezugJoined, "bezug", strconv.Itoa(len(bs)), "")
+		m.at(finding.Info, keyBezugJoined, "bezug", strconv.Itoa(len(bs)), "")
 		return []fim.Bezug{{Text: strings.Join(texts, "; ")}}
 	}
 	if len(bs) == 1 {
@@ -493,14 +493,14 @@ func (m *migration) bezugDown(bs []fim.Bezug) []fim.Bezug {
 
 func (m *migration) drop(sev finding.Severity, what string, v *string) {
 	if *v != "" {
-		m.at(sev, KeyDropped, what, *v, "")
+		m.at(sev, keyDropped, what, *v, "")
 		*v = ""
 	}
 }
 
 func (m *migration) dropDate(sev finding.Severity, what string, d *fim.Date) {
 	if !d.IsZero() {
-		m.at(sev, KeyDropped, what, d.Raw, "")
+		m.at(sev, keyDropped, what, d.Raw, "")
 		*d = fim.Date{}
 	}
 }
@@ -523,7 +523,7 @@ func (m *migration) schema(s *fim.Datenschema) {
 				id = *m.opts.Dokumentsteckbrief
 			} else {
 				id = fim.Identifier{ID: "D" + strings.TrimPrefix(s.Identifier.ID, "S"), Version: s.Identifier.Version}
-				m.at(finding.Warning, KeySteckbriefAssumed, "dokumentsteckbrief", "", id.String())
+				m.at(finding.Warning, keySteckbriefAssumed, "dokumentsteckbrief", "", id.String())
 			}
 			s.Dokumentsteckbrief = &id
 		} else {
@@ -533,7 +533,7 @@ func (m *migration) schema(s *fim.Datenschema) {
 	} else {
 		m.labelDown(&s.Bezeichnung, &s.Common)
 		if s.Dokumentsteckbrief != nil {
-			m.at(finding.Info, KeyDropped, "dokumentsteckbrief", s.Dokumentsteckbrief.String(), "")
+			m.at(finding.Info, keyDropped, "dokumentsteckbrief", s.Dokumentsteckbrief.String(), "")
 			s.Dokumentsteckbrief = nil
 		}
 	}
@@ -559,7 +559,7 @@ func (m *migration) steckbrief(s *fim.Dokumentsteckbrief) {
 func (m *migration) labelUp(bez *string, c *fim.Common) {
 	if *bez == "" && c.BezeichnungEingabe != "" {
 		*bez = c.BezeichnungEingabe
-		m.at(finding.Info, KeyMoved, "bezeichnungEingabe", c.BezeichnungEingabe, "bezeichnung")
+		m.at(finding.Info, keyMoved, "bezeichnungEingabe", c.BezeichnungEingabe, "bezeichnung")
 		c.BezeichnungEingabe = ""
 	}
 }
@@ -572,9 +572,9 @@ func (m *migration) labelDown(bez *string, c *fim.Common) {
 	}
 	if c.BezeichnungEingabe == "" {
 		c.BezeichnungEingabe = *bez
-		m.at(finding.Info, KeyMoved, "bezeichnung", *bez, "bezeichnungEingabe")
+		m.at(finding.Info, keyMoved, "bezeichnung", *bez, "bezeichnungEingabe")
 	} else {
-		m.at(finding.Info, KeyDropped, "bezeichnung", *bez, "")
+		m.at(finding.Info, keyDropped, "bezeichnung", *bez, "")
 	}
 	*bez = ""
 }
@@ -645,7 +645,7 @@ func (m *migration) rule(r *fim.Regel) {
 	m.common(&r.Common, true)
 	if m.up {
 		if r.Typ == "" {
-			m.at(finding.Warning, KeyRuleTypMissing, "typ", "", "")
+			m.at(finding.Warning, keyRuleTypMissing, "typ", "", "")
 		}
 	} else {
 		m.drop(finding.Warning, "typ", &r.Typ)
@@ -670,7 +670,7 @@ func (m *migration) ruleRefs(r *fim.Regel) {
 	})
 	if len(olds) > 0 {
 		r.Definition = text
-		m.at(finding.Info, KeyRuleRefs, "definition", strings.Join(olds, ", "), strings.Join(news, ", "))
+		m.at(finding.Info, keyRuleRefs, "definition", strings.Join(olds, ", "), strings.Join(news, ", "))
 	}
 }
 
@@ -698,18 +698,18 @@ func (m *migration) fieldUp(f *fim.Datenfeld) {
 	if f.Vorbefuellung == "" {
 		// 2.0 has no prefilling: "keine" says exactly that.
 		f.Vorbefuellung = "keine"
-		m.at(finding.Info, KeyVorbefuellung, "vorbefuellung", "", "keine")
+		m.at(finding.Info, keyVorbefuellung, "vorbefuellung", "", "keine")
 	}
 	p := &f.Praezisierung
 	if p.Raw != "" {
 		keys, ok := jsonKeys(p.Raw)
 		switch {
 		case !ok:
-			m.at(finding.Error, KeyPraezisierungText, "praezisierung", p.Raw, "")
+			m.at(finding.Error, keyPraezisierungText, "praezisierung", p.Raw, "")
 		default:
 			for _, k := range keys {
 				if !slices.Contains(knownConstraint, k.name) {
-					m.at(finding.Warning, KeyPraezisierungKey, k.name, k.value, "")
+					m.at(finding.Warning, keyPraezisierungKey, k.name, k.value, "")
 				}
 			}
 		}
@@ -718,7 +718,7 @@ func (m *migration) fieldUp(f *fim.Datenfeld) {
 	if f.Codeliste != nil {
 		ref := f.Codeliste
 		if ref.ID != "" {
-			m.at(finding.Info, KeyCodelisteID, "codeliste.id", ref.ID, ref.String())
+			m.at(finding.Info, keyCodelisteID, "codeliste.id", ref.ID, ref.String())
 			ref.ID = ""
 		}
 		if m.opts.InlineCodelists > 0 {
@@ -731,7 +731,7 @@ func (m *migration) fieldUp(f *fim.Datenfeld) {
 func (m *migration) inline(f *fim.Datenfeld) {
 	ref := f.Codeliste
 	if m.opts.Codelists == nil {
-		m.at(finding.Warning, KeyNotInlined, "", ref.String(), "no code list directory given")
+		m.at(finding.Warning, keyNotInlined, "", ref.String(), "no code list directory given")
 		return
 	}
 	uri := ref.CanonicalURI
@@ -744,11 +744,11 @@ func (m *migration) inline(f *fim.Datenfeld) {
 			m.err = m.ctx.Err()
 			return
 		}
-		m.at(finding.Warning, KeyNotInlined, "", ref.String(), err.Error())
+		m.at(finding.Warning, keyNotInlined, "", ref.String(), err.Error())
 		return
 	}
 	if len(cl.Rows) > m.opts.InlineCodelists {
-		m.at(finding.Info, KeyNotInlined, "", ref.String(), fmt.Sprintf("%d codes > %d", len(cl.Rows), m.opts.InlineCodelists))
+		m.at(finding.Info, keyNotInlined, "", ref.String(), fmt.Sprintf("%d codes > %d", len(cl.Rows), m.opts.InlineCodelists))
 		return
 	}
 	nameCol := f.NameKey
@@ -773,7 +773,7 @@ func (m *migration) inline(f *fim.Datenfeld) {
 		}
 		werte = append(werte, w)
 	}
-	m.at(finding.Info, KeyInlined, strconv.Itoa(len(werte)), ref.String(), "")
+	m.at(finding.Info, keyInlined, strconv.Itoa(len(werte)), ref.String(), "")
 	f.Werte = werte
 	f.Codeliste = nil
 	f.CodeKey, f.NameKey, f.HelpKey = "", "", ""
@@ -782,12 +782,12 @@ func (m *migration) inline(f *fim.Datenfeld) {
 func (m *migration) fieldDown(f *fim.Datenfeld) {
 	switch f.Feldart {
 	case fim.FeldartHidden, fim.FeldartLocked:
-		m.at(finding.Warning, KeyFeldartMapped, "feldart", string(f.Feldart), string(fim.FeldartInput))
+		m.at(finding.Warning, keyFeldartMapped, "feldart", string(f.Feldart), string(fim.FeldartInput))
 		f.Feldart = fim.FeldartInput
 	}
 	switch f.Datentyp {
 	case fim.DatentypTextLatin, fim.DatentypTime, fim.DatentypDatetime:
-		m.at(finding.Error, KeyDatentypMapped, "datentyp", string(f.Datentyp), string(fim.DatentypText))
+		m.at(finding.Error, keyDatentypMapped, "datentyp", string(f.Datentyp), string(fim.DatentypText))
 		f.Datentyp = fim.DatentypText
 	}
 	if !f.Praezisierung.IsZero() {
@@ -798,7 +798,7 @@ func (m *migration) fieldDown(f *fim.Datenfeld) {
 		if f.Vorbefuellung == "keine" {
 			sev = finding.Info
 		}
-		m.at(sev, KeyDropped, "vorbefuellung", string(f.Vorbefuellung), "")
+		m.at(sev, keyDropped, "vorbefuellung", string(f.Vorbefuellung), "")
 		f.Vorbefuellung = ""
 	}
 	if len(f.Werte) > 0 {
@@ -806,21 +806,21 @@ func (m *migration) fieldDown(f *fim.Datenfeld) {
 		for i, w := range f.Werte {
 			codes[i] = w.Code
 		}
-		m.at(finding.Error, KeyDroppedContract, "werte", strings.Join(codes, ", "), "")
+		m.at(finding.Error, keyDroppedContract, "werte", strings.Join(codes, ", "), "")
 		f.Werte = nil
 	}
 	if f.Codeliste != nil && f.Codeliste.ID == "" {
-		m.at(finding.Warning, KeyCodelisteNoID, "codeliste", "", f.Codeliste.String())
+		m.at(finding.Warning, keyCodelisteNoID, "codeliste", "", f.Codeliste.String())
 	}
 	m.drop(finding.Warning, "codeKey", &f.CodeKey)
 	m.drop(finding.Warning, "nameKey", &f.NameKey)
 	m.drop(finding.Warning, "helpKey", &f.HelpKey)
 	if f.MaxSize != nil {
-		m.at(finding.Error, KeyDroppedContract, "maxSize", strconv.FormatInt(*f.MaxSize, 10), "")
+		m.at(finding.Error, keyDroppedContract, "maxSize", strconv.FormatInt(*f.MaxSize, 10), "")
 		f.MaxSize = nil
 	}
 	if len(f.MediaTypes) > 0 {
-		m.at(finding.Error, KeyDroppedContract, "mediaType", strings.Join(f.MediaTypes, ", "), "")
+		m.at(finding.Error, keyDroppedContract, "mediaType", strings.Join(f.MediaTypes, ", "), "")
 		f.MediaTypes = nil
 	}
 }

@@ -142,14 +142,14 @@ func checkMigration(t *testing.T, file string) {
 	}
 	ids := map[string]string{} // id in the target form → source id
 	for _, n := range res.Notes {
-		if n.Key == KeyVersionAssumed || n.Key == KeyVersionKept {
+		if n.Key == keyVersionAssumed || n.Key == keyVersionKept {
 			n.What = "version-lost"
 		}
-		if n.Key == KeyDroppedUnmapped {
+		if n.Key == keyDroppedUnmapped {
 			n.What = "extra" // the model's name for unknown elements
 		}
 		mark(n.Element, n.What)
-		if n.Key == KeyIDWidened || n.Key == KeyIDNarrowed {
+		if n.Key == keyIDWidened || n.Key == keyIDNarrowed {
 			ids[n.New] = n.Old
 		}
 	}
@@ -158,10 +158,10 @@ func checkMigration(t *testing.T, file string) {
 		if o, ok := ids[src.ID]; ok {
 			src.ID = o
 		}
-		if n.Key == KeyVersionAssumed || n.Key == KeyVersionKept {
+		if n.Key == keyVersionAssumed || n.Key == keyVersionKept {
 			n.What = "version-lost"
 		}
-		if n.Key == KeyDroppedUnmapped {
+		if n.Key == keyDroppedUnmapped {
 			n.What = "extra"
 		}
 		mark(src, n.What)
@@ -322,7 +322,7 @@ func TestInlineCodelists(t *testing.T) {
 			}
 			inlined := map[string]bool{}
 			for _, n := range res.Notes {
-				if n.Key == KeyInlined {
+				if n.Key == keyInlined {
 					inlined[n.Old] = true
 				}
 			}
@@ -368,7 +368,7 @@ func TestNummernkreis(t *testing.T) {
 
 // TestMessages checks that every key has a German and an English text.
 func TestMessages(t *testing.T) {
-	for _, k := range Keys() {
+	for _, k := range keys() {
 		m := messages[k]
 		if m[0] == "" || m[1] == "" || m[0] == m[1] {
 			t.Errorf("key %s: texts %q", k, m)

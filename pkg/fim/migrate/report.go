@@ -41,8 +41,8 @@ type Summary struct {
 	Infos    int `json:"infos"`
 }
 
-// Summary counts the report's files and notes.
-func (r *Report) Summary() Summary {
+// summary counts the report's files and notes.
+func (r *Report) summary() Summary {
 	s := Summary{Files: len(r.Files)}
 	for _, f := range r.Files {
 		if f.Err != nil {
@@ -117,7 +117,7 @@ func WriteText(w io.Writer, r *Report, lang string) error {
 			fmt.Fprintf(&b, "  %-7s %-22s %s: %s\n", n.Severity, n.Key, path, n.Message(lang))
 		}
 	}
-	s := r.Summary()
+	s := r.summary()
 	fmt.Fprintf(&b, tr(lang, "summary"), s.Files-s.Failed, s.Failed, s.Errors, s.Warnings, s.Infos)
 	_, err := w.Write(b.Bytes())
 	return err
@@ -147,7 +147,7 @@ type jsonReport struct {
 
 // WriteJSON writes the report as JSON (schemas/fim-migrate.schema.json).
 func WriteJSON(w io.Writer, r *Report, lang string) error {
-	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: r.Summary()}
+	out := jsonReport{Files: make([]jsonFile, 0, len(r.Files)), Summary: r.summary()}
 	for _, f := range r.Files {
 		jf := jsonFile{File: f.File, Output: f.Output, From: f.From, To: f.To, Notes: []jsonNote{}}
 		if f.Err != nil {

@@ -18,8 +18,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
-// Formats are the output formats of fim diff.
-var Formats = []string{report.FormatText, report.FormatJSON, report.FormatMarkdown}
+// formats are the output formats of fim diff.
+var formats = []string{report.FormatText, report.FormatJSON, report.FormatMarkdown}
 
 // DiffOptions are the parsed flags and arguments of "ozgctl fim diff".
 type DiffOptions struct {
@@ -75,7 +75,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 			if opts.Old == "-" && opts.New == "-" {
 				return cmdutil.FlagErrorf("only one of OLD and NEW can be - (stdin)")
 			}
-			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
 			if _, ok := fimdiff.ParseClass(opts.FailOn); !ok && opts.FailOn != "none" {
@@ -92,7 +92,7 @@ func NewCmdDiff(f *cmdutil.Factory, runF func(*DiffOptions) error) *cobra.Comman
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
-	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
+	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "none", "lowest change class that fails the run: breaking, compatible, editorial or none")
 	cmdutil.AddLangFlag(cmd, &opts.Lang, "the output")
 	return cmd

@@ -16,8 +16,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
-// Formats are the output formats of fim lint.
-var Formats = []string{report.FormatJSON, report.FormatJUnit, report.FormatSARIF, report.FormatText, report.FormatGitHub, report.FormatCodeClimate}
+// formats are the output formats of fim lint.
+var formats = []string{report.FormatJSON, report.FormatJUnit, report.FormatSARIF, report.FormatText, report.FormatGitHub, report.FormatCodeClimate}
 
 // LintOptions are the parsed flags and arguments of "ozgctl fim lint".
 type LintOptions struct {
@@ -96,12 +96,12 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
-	cmdutil.AddRunFlags(cmd, &opts.RunFlags, Formats)
+	cmdutil.AddRunFlags(cmd, &opts.RunFlags, formats)
 	return cmd
 }
 
 func lintRun(ctx context.Context, opts *LintOptions) error {
-	sinks, failOn, err := opts.Output.Resolve(Formats)
+	sinks, failOn, err := opts.Output.Resolve(formats)
 	if err != nil {
 		return err
 	}

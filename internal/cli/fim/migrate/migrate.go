@@ -48,8 +48,8 @@ type MigrateOptions struct {
 	Args   []string
 }
 
-// Formats are the report formats of fim migrate.
-var Formats = []string{report.FormatText, report.FormatJSON}
+// formats are the report formats of fim migrate.
+var formats = []string{report.FormatText, report.FormatJSON}
 
 const long = `Migrate XDatenfelder files between 2.0 and 3.0.0 and report, one line per
 element and property, every assumption the migration made and everything
@@ -131,7 +131,7 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 			if err := cmdutil.CheckDirs("--codelists", opts.Codelists); err != nil {
 				return err
 			}
-			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
 			if opts.FailOn != "none" {
@@ -156,7 +156,7 @@ func NewCmdMigrate(f *cmdutil.Factory, runF func(*MigrateOptions) error) *cobra.
 	fl.IntVar(&opts.InlineCodelists, "inline-codelists", 0, "upcast: turn code lists of at most `N` codes into inline werte")
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.StringVar(&opts.Steckbrief, "dokumentsteckbrief", "", "upcast: the schema's dokumentsteckbrief `ID[:VERSION]` (default: derived from the schema id, S… → D…)")
-	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
+	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "lowest note severity that fails the run: error, warning, info or none")
 	cmdutil.AddLangFlag(cmd, &opts.Lang, "the report")
 	return cmd

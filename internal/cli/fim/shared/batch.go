@@ -28,9 +28,9 @@ type BatchFlags struct {
 	Jobs int
 }
 
-// Inputs validates the batch flags against the arguments and -o and
+// inputs validates the batch flags against the arguments and -o and
 // returns the one input (file) of a run without --out-dir.
-func (b *BatchFlags) Inputs(args []string, output string) (file string, err error) {
+func (b *BatchFlags) inputs(args []string, output string) (file string, err error) {
 	if err := b.check(args, output); err != nil {
 		return "", err
 	}

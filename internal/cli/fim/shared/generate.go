@@ -65,7 +65,7 @@ type Flags struct {
 // SetArgs checks the batch flags against the arguments and -o and keeps
 // the inputs.
 func (f *Flags) SetArgs(args []string) error {
-	file, err := f.Batch.Inputs(args, f.Output)
+	file, err := f.Batch.inputs(args, f.Output)
 	if err != nil {
 		return err
 	}

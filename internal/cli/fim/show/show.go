@@ -24,8 +24,8 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
-// Formats are the output formats of fim show.
-var Formats = []string{report.FormatJSON, report.FormatText}
+// formats are the output formats of fim show.
+var formats = []string{report.FormatJSON, report.FormatText}
 
 // ShowOptions are the parsed flags and arguments of "ozgctl fim show".
 type ShowOptions struct {
@@ -93,7 +93,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
-			if err := cmdutil.CheckFormat(opts.Output, Formats...); err != nil {
+			if err := cmdutil.CheckFormat(opts.Output, formats...); err != nil {
 				return err
 			}
 			if err := shared.CheckLangCodelists(opts.Lang, opts.Codelists); err != nil {
@@ -106,7 +106,7 @@ func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Comman
 		},
 	}
 	fl := cmd.Flags()
-	cmdutil.AddFormatFlag(cmd, &opts.Output, Formats...)
+	cmdutil.AddFormatFlag(cmd, &opts.Output, formats...)
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
 	cmdutil.AddLangFlag(cmd, &opts.Lang, "messages and headings")

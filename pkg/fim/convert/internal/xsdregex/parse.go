@@ -37,6 +37,7 @@ type SyntaxError struct {
 	Msg     string
 }
 
+// Error gives the pattern, the offset and what is wrong there.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("pattern %q at offset %d: %s", e.Pattern, e.Offset, e.Msg)
 }

@@ -49,7 +49,7 @@ func TestConvert(t *testing.T) {
 				t.Errorf("reparse ECMA = %q, want %q", re2.ECMA(), re.ECMA())
 			}
 			var goRE *regexp.Regexp
-			if !re.NeedsLookahead() {
+			if !re.needsLookahead() {
 				g := strings.ReplaceAll(re.ECMA(), `\u{`, `\x{`)
 				g = regexp.MustCompile(`\\u([0-9A-F]{4})`).ReplaceAllString(g, `\x{$1}`)
 				goRE = regexp.MustCompile(g)
