@@ -2,20 +2,18 @@ package bpmn
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/ozgctl/ozgctl/internal/testenv"
 )
 
 func fixtures(t testing.TB) []string {
@@ -220,45 +218,8 @@ func TestSVGInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	browser := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
-	if browser == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found; .ci/run should install it")
-		}
-		t.Skip("chromium not installed (apt-get install chromium); skipping")
-	}
+	bctx, console := testenv.Chromium(t, 120*time.Second)
 	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	actx, cancelA := chromedp.NewExecAllocator(ctx, chromedp.ExecPath(browser), chromedp.Flag("headless", true),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-extensions", true), chromedp.UserDataDir(filepath.Join(dir, "profile")))
-	defer cancelA()
-	bctx, cancelB := chromedp.NewContext(actx)
-	defer cancelB()
-	var mu sync.Mutex
-	var consoleErrors []string
-	if err := chromedp.Listen(bctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			consoleErrors = append(consoleErrors, e.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				consoleErrors = append(consoleErrors, fmt.Sprint(e.Args))
-			}
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
 	for i, f := range fixtures(t) {
 		d := readFixture(t, strings.TrimPrefix(f, "testdata/"))
 		for _, variant := range []string{"di", "layout"} {
@@ -271,9 +232,7 @@ func TestSVGInChromium(t *testing.T) {
 			if err := os.WriteFile(p, SVG(d, SVGOptions{}), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			mu.Lock()
-			consoleErrors = nil
-			mu.Unlock()
+			console.Errors() // of the page before
 			if err := chromedp.Do(bctx, chromedp.Navigate("file://"+p)); err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}
@@ -284,11 +243,9 @@ func TestSVGInChromium(t *testing.T) {
 			if got := fmt.Sprint(res); got != fmt.Sprintf("[svg 0 %d true]", want) {
 				t.Errorf("%s (%s): %s, want [svg 0 %d true]", f, variant, got, want)
 			}
-			mu.Lock()
-			if len(consoleErrors) > 0 {
-				t.Errorf("%s (%s): console errors %v", f, variant, consoleErrors)
+			if errs := console.Errors(); len(errs) > 0 {
+				t.Errorf("%s (%s): console errors %v", f, variant, errs)
 			}
-			mu.Unlock()
 		}
 	}
 }

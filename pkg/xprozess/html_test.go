@@ -2,17 +2,15 @@ package xprozess
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/ozgctl/ozgctl/internal/testenv"
 
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 )
@@ -52,19 +50,6 @@ func TestHTMLInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	browser := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
-	if browser == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium not found; .ci/run should install it")
-		}
-		t.Skip("chromium not installed (apt-get install chromium); skipping")
-	}
 	d, _, err := ReadFile(corpusFile, ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -82,31 +67,7 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages["bpmn.html"], _ = HTML(plain, nil, HTMLOptions{Lang: "en"})
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	actx, cancelA := chromedp.NewExecAllocator(ctx, chromedp.ExecPath(browser), chromedp.Flag("headless", true),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-extensions", true), chromedp.UserDataDir(filepath.Join(dir, "profile")))
-	defer cancelA()
-	bctx, cancelB := chromedp.NewContext(actx)
-	defer cancelB()
-	var mu sync.Mutex
-	var consoleErrors []string
-	if err := chromedp.Listen(bctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			consoleErrors = append(consoleErrors, e.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				consoleErrors = append(consoleErrors, fmt.Sprint(e.Args))
-			}
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	bctx, console := testenv.Chromium(t, 90*time.Second)
 	for name, want := range map[string]string{"process.html": "[33 1 true]", "bpmn.html": "[37 0 false]"} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, pages[name], 0o644); err != nil {
@@ -128,9 +89,7 @@ func TestHTMLInChromium(t *testing.T) {
 			t.Errorf("%s: %v, want %s", name, got, want)
 		}
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(consoleErrors) > 0 {
-		t.Errorf("console errors: %v", consoleErrors)
+	if errs := console.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
 	}
 }
