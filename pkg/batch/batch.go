@@ -130,33 +130,47 @@ type Options struct {
 // carries [finding.ErrInterrupted] instead of findings.
 func Run(ctx context.Context, inputs []Input, stages []Stage, opts Options) []finding.FileResult {
 	results := make([]finding.FileResult, len(inputs))
-	workers := opts.Workers
+	var done atomic.Int64
+	Each(ctx, len(inputs), opts.Workers, func(i int) {
+		results[i] = CheckOne(ctx, inputs[i], stages)
+		if ctx.Err() != nil {
+			// Cut short, or finished by stages that saw the
+			// cancellation: either way not a verdict.
+			results[i] = notChecked(inputs[i])
+		}
+		if opts.Progress != nil {
+			opts.Progress(int(done.Add(1)), len(inputs))
+		}
+	})
+	for i := range results {
+		if results[i].File == "" {
+			results[i] = notChecked(inputs[i])
+		}
+	}
+	return results
+}
+
+// Each calls fn(i) for every i below n on workers goroutines (0 means
+// GOMAXPROCS; never more than n) and returns when every call has returned.
+// Once ctx is done no further index is handed out, so some calls may not
+// happen. fn writes only what belongs to index i.
+func Each(ctx context.Context, n, workers int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, max(len(inputs), 1))
 	next := make(chan int)
-	var done atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for range min(workers, max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = CheckOne(ctx, inputs[i], stages)
-				if ctx.Err() != nil {
-					// Cut short, or finished by stages that saw the
-					// cancellation: either way not a verdict.
-					results[i] = notChecked(inputs[i])
-				}
-				if opts.Progress != nil {
-					opts.Progress(int(done.Add(1)), len(inputs))
-				}
+				fn(i)
 			}
 		}()
 	}
 feed:
-	for i := range inputs {
+	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -165,12 +179,6 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	for i := range results {
-		if results[i].File == "" {
-			results[i] = notChecked(inputs[i])
-		}
-	}
-	return results
 }
 
 // notChecked is the result of an input that a cancelled run did not finish.

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
@@ -85,31 +83,9 @@ func runBatch(ctx context.Context, io *iostreams.IOStreams, args []string, b Bat
 		base.Codelists = fimconvert.FromResolver(res)
 	}
 	results := make([]batchResult, len(inputs))
-	jobs := b.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	idx := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, max(1, len(inputs))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range idx {
-				results[i] = convertOne(inputs[i], base, ext, gen, io.Quiet())
-			}
-		}()
-	}
-loop:
-	for i := range inputs {
-		select {
-		case idx <- i:
-		case <-ctx.Done():
-			break loop
-		}
-	}
-	close(idx)
-	wg.Wait()
+	batch.Each(ctx, len(inputs), b.Jobs, func(i int) {
+		results[i] = convertOne(inputs[i], base, ext, gen, io.Quiet())
+	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
