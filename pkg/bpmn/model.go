@@ -456,21 +456,6 @@ func (d *Definitions) walkScopes(fn func(owner string, s *Scope)) {
 	}
 }
 
-// shapeOf returns the first shape drawing the element in any diagram, or nil.
-func (d *Definitions) shapeOf(id string) *Shape {
-	for _, dg := range d.Diagrams {
-		if dg.Plane == nil {
-			continue
-		}
-		for _, s := range dg.Plane.Shapes {
-			if s.Element == id {
-				return s
-			}
-		}
-	}
-	return nil
-}
-
 // hasDI reports whether the document has a diagram with at least one shape.
 func (d *Definitions) hasDI() bool {
 	for _, dg := range d.Diagrams {

@@ -357,3 +357,18 @@ func BenchmarkReadLint50k(b *testing.B) {
 }
 
 func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+// shapeOf returns the first shape drawing the element in any diagram, or nil.
+func (d *Definitions) shapeOf(id string) *Shape {
+	for _, dg := range d.Diagrams {
+		if dg.Plane == nil {
+			continue
+		}
+		for _, s := range dg.Plane.Shapes {
+			if s.Element == id {
+				return s
+			}
+		}
+	}
+	return nil
+}

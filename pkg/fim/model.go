@@ -221,9 +221,6 @@ func (c Cardinality) String() string {
 // Required reports whether at least one occurrence is needed.
 func (c Cardinality) Required() bool { return c.Min >= 1 }
 
-// repeated reports whether more than one occurrence is allowed.
-func (c Cardinality) repeated() bool { return c.Max == Unbounded || c.Max > 1 }
-
 // ElementRef is one place in a structure (a "struktur" element): the group or
 // field used there, with this place's cardinality and bezug. Exactly one of
 // Group and Field is set.

@@ -167,3 +167,6 @@ func TestParseCardinality(t *testing.T) {
 		}
 	}
 }
+
+// repeated reports whether more than one occurrence is allowed.
+func (c Cardinality) repeated() bool { return c.Max == Unbounded || c.Max > 1 }

@@ -90,15 +90,6 @@ var byID = func() map[string]*bpmn.Rule {
 	return m
 }()
 
-// Rules returns the reader's rules.
-func Rules() []*bpmn.Rule {
-	out := make([]*bpmn.Rule, len(registry))
-	for i := range registry {
-		out[i] = &registry[i]
-	}
-	return out
-}
-
 // RuleInfos returns the rules' metadata for reporters.
 func RuleInfos(lang string) []finding.RuleInfo {
 	out := make([]finding.RuleInfo, 0, len(registry))

@@ -19,21 +19,6 @@ func (re *Regexp) ECMA() string {
 	return b.String()
 }
 
-// ecmaUnanchored is [Regexp.ECMA] without the anchors, for contexts that
-// anchor implicitly (the HTML pattern attribute).
-func (re *Regexp) ecmaUnanchored() string {
-	var b strings.Builder
-	writeAlt(&b, re.root, ecma)
-	return b.String()
-}
-
-// needsLookahead reports whether the ECMA form uses lookahead (character
-// class subtraction or a negated set that ECMA cannot put in a class);
-// RE2-based validators such as Go's regexp reject those.
-func (re *Regexp) needsLookahead() bool {
-	return strings.Contains(re.ecmaUnanchored(), "(?!")
-}
-
 // A dialect is what the ECMA and XSD writers differ in: how a literal
 // outside a class, a class and the start of a group are written.
 type dialect struct {

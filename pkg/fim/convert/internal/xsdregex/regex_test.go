@@ -125,3 +125,10 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// needsLookahead reports whether the ECMA form uses lookahead (character
+// class subtraction or a negated set that ECMA cannot put in a class);
+// RE2-based validators such as Go's regexp reject those.
+func (re *Regexp) needsLookahead() bool {
+	return strings.Contains(re.ECMA(), "(?!")
+}
