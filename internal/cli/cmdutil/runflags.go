@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ozgctl/ozgctl/pkg/baseline"
+	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // RunFlags are what every command that checks inputs and reports findings
@@ -44,4 +45,16 @@ func (r *RunFlags) Parse(cmd *cobra.Command, f *Factory, args []string, noInput 
 		return FlagErrorf("-j %d: want a positive number of workers", r.Jobs)
 	}
 	return r.Baseline.check()
+}
+
+// Resolve opens the report sinks of the output flags among formats and
+// loads the baseline, in that order.
+func (r *RunFlags) Resolve(formats []string) (sinks []ReportSink, failOn finding.Severity, base *baseline.Baseline, err error) {
+	if sinks, failOn, err = r.Output.Resolve(formats); err != nil {
+		return nil, 0, nil, err
+	}
+	if base, err = r.Baseline.Load(); err != nil {
+		return nil, 0, nil, err
+	}
+	return sinks, failOn, base, nil
 }

@@ -139,11 +139,7 @@ func sniffProcess(p string) bool {
 const maxInput = 512 << 20
 
 func lintRun(ctx context.Context, opts *LintOptions) error {
-	sinks, failOn, err := opts.Output.Resolve(lintFormats)
-	if err != nil {
-		return err
-	}
-	base, err := opts.Baseline.Load()
+	sinks, failOn, base, err := opts.Resolve(lintFormats)
 	if err != nil {
 		return err
 	}

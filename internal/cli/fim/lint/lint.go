@@ -101,11 +101,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 }
 
 func lintRun(ctx context.Context, opts *LintOptions) error {
-	sinks, failOn, err := opts.Output.Resolve(formats)
-	if err != nil {
-		return err
-	}
-	base, err := opts.Baseline.Load()
+	sinks, failOn, base, err := opts.Resolve(formats)
 	if err != nil {
 		return err
 	}
