@@ -190,7 +190,7 @@ func TestFromBytes(t *testing.T) {
 func TestExpandOptions(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range []string{"msgs/a.xml", "msgs/.git/objects/x.xml", "msgs/.hidden.xml", "msgs/old/b.xml", "msgs/c.xml",
-		"msgs/tmp-1.xml", ".dot/d.xml", "lists/l.xml", "empty/readme.txt"} {
+		"msgs/tmp-1.xml", ".dot/d.xml", "lists/l.xml", "empty/readme.txt", "models/m.BPMN", "models/n.xml"} {
 		p := filepath.Join(dir, f)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("<x/>"), 0o644)
@@ -221,6 +221,11 @@ func TestExpandOptions(t *testing.T) {
 			[]string{"msgs/a.xml"}, []string{"lists: directory holds no input of this command's kind"}},
 		{"explicit file kept", ExpandOptions{Keep: notList}, []string{"lists/l.xml"}, []string{"lists/l.xml"}, nil},
 		{"directory without xml", ExpandOptions{}, []string{"empty"}, nil, []string{"empty: directory holds no *.xml file"}},
+		{"other endings, any case", ExpandOptions{Exts: []string{".bpmn", ".xml"}}, []string{"models"}, []string{"models/m.BPMN", "models/n.xml"}, nil},
+		{"other endings only", ExpandOptions{Exts: []string{".bpmn"}}, []string{"models", "empty"}, []string{"models/m.BPMN"},
+			[]string{"empty: directory holds no *.bpmn file"}},
+		{"directory without any ending", ExpandOptions{Exts: []string{".bpmn", ".xml"}}, []string{"empty"}, nil,
+			[]string{"empty: directory holds no *.bpmn or *.xml file"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ins, errs := tc.opts.Expand(tc.args, nil)

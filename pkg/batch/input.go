@@ -199,6 +199,27 @@ type ExpandOptions struct {
 	// schemas, say); inputs named explicitly are always kept. A directory argument left
 	// with no input is then an error, as one without *.xml files is.
 	Keep func(Input) bool
+	// Exts are the file name endings (with the dot, any case) walked below
+	// directory arguments; nil means .xml.
+	Exts []string
+}
+
+// walked reports whether a file found below a directory is taken.
+func (o ExpandOptions) walked(p string) bool {
+	ext := filepath.Ext(p)
+	if o.Exts == nil {
+		return strings.EqualFold(ext, ".xml")
+	}
+	return slices.ContainsFunc(o.Exts, func(e string) bool { return strings.EqualFold(ext, e) })
+}
+
+// noInput is the error of a directory argument without a walked file.
+func (o ExpandOptions) noInput() error {
+	exts := o.Exts
+	if exts == nil {
+		exts = []string{".xml"}
+	}
+	return fmt.Errorf("directory holds no *%s file", strings.Join(exts, " or *"))
 }
 
 // Expand turns arguments into inputs: a file is taken as is, a directory
@@ -236,7 +257,7 @@ func (o ExpandOptions) Expand(args []string, stdin io.Reader) ([]Input, []error)
 		case len(found) > 0:
 			errs = append(errs, &PathError{Arg: arg, Err: errors.New("directory holds no input of this command's kind")})
 		default:
-			errs = append(errs, &PathError{Arg: arg, Err: errors.New("directory holds no *.xml file")})
+			errs = append(errs, &PathError{Arg: arg, Err: o.noInput()})
 		}
 	}
 	for _, a := range args {
@@ -307,7 +328,7 @@ func (o ExpandOptions) excluded(p string) bool {
 }
 
 // walkDir walks dir (following it if it is a symbolic link; links below
-// it are not followed, so a cycle cannot be walked) for *.xml files.
+// it are not followed, so a cycle cannot be walked) for the files of o.Exts.
 func (o ExpandOptions) walkDir(dir string, add func(Input)) []error {
 	var errs []error
 	root := dir
@@ -334,7 +355,7 @@ func (o ExpandOptions) walkDir(dir string, add func(Input)) []error {
 			}
 			return nil
 		}
-		if strings.EqualFold(filepath.Ext(p), ".xml") && !o.excluded(p) {
+		if o.walked(p) && !o.excluded(p) {
 			add(Input{Name: p})
 		}
 		return nil

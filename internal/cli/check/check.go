@@ -153,7 +153,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.Comm
 	fl.StringArrayVar(&opts.KositResources, "kosit-resources", nil, "also look for resources below `DIR`, by location and by file name; a compiled Schematron X.xsl is looked up as its source X.sch (repeatable, first hit wins)")
 	fl.StringVar(&opts.Shard, "shard", "", "check only shard `i/n` of the sorted inputs, or auto (from CI variables); merge the JSON with \"ozgctl report merge\"")
 	fl.IntVar(&opts.ShardCount, "shard-count", 0, "number of shards with --shard auto on a Kubernetes Indexed Job")
-	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
+	cmdutil.AddExcludeFlag(cmd, &opts.Exclude)
 	cmdutil.AddRunFlags(cmd, &opts.RunFlags, report.Formats())
 	return cmd
 }

@@ -58,3 +58,9 @@ func (r *RunFlags) Resolve(formats []string) (sinks []ReportSink, failOn finding
 	}
 	return sinks, failOn, base, nil
 }
+
+// AddExcludeFlag registers --exclude, the glob patterns of inputs found
+// below directory arguments that a run leaves out.
+func AddExcludeFlag(cmd *cobra.Command, exclude *[]string) {
+	cmd.Flags().StringArrayVar(exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
+}

@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,6 +29,8 @@ var lintFormats = []string{"json", "junit", "sarif", "text", "github", "codeclim
 type LintOptions struct {
 	IO    *iostreams.IOStreams
 	Build cmdutil.BuildInfo
+	// Exclude holds glob patterns of inputs to leave out.
+	Exclude []string
 	cmdutil.RunFlags
 }
 
@@ -45,9 +45,10 @@ break a limit, leave their folder (zip-slip) or nest archives. Findings
 about an embedded model name it as their file ("BPMN DI-Export.xml") and
 the process id as their path.
 
-Inputs are files, directories (searched recursively for *.bpmn and *.xml;
-XML files that are neither BPMN nor XProzess are passed over), glob
-patterns and "-" for standard input. A file that is not well-formed XML is
+Inputs are files, directories (searched recursively for *.bpmn and *.xml,
+leaving out hidden directories and what --exclude names; XML files that
+are neither BPMN nor XProzess are passed over), glob patterns and "-" for
+standard input. A file that is not well-formed XML is
 a finding (xml:not-well-formed); one that cannot be read, or is neither
 BPMN nor XProzess, is an input error.
 
@@ -84,47 +85,18 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 			return lintRun(cmd.Context(), opts)
 		},
 	}
+	cmdutil.AddExcludeFlag(cmd, &opts.Exclude)
 	cmdutil.AddRunFlags(cmd, &opts.RunFlags, lintFormats)
 	return cmd
 }
 
-// expand turns directories into the BPMN and XProzess files below them;
-// other arguments are passed on as given.
-func expand(args []string) []string {
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if a == "-" || err != nil || !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		var found []string
-		_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".bpmn":
-				found = append(found, p)
-			case ".xml":
-				if sniffProcess(p) {
-					found = append(found, p)
-				}
-			}
-			return nil
-		})
-		slices.Sort(found)
-		if len(found) == 0 {
-			out = append(out, a) // reported by ExpandInputs
-		}
-		out = append(out, found...)
+// isProcess keeps the .bpmn files and the XML files that start like BPMN
+// or XProzess.
+func isProcess(in batch.Input) bool {
+	if strings.EqualFold(filepath.Ext(in.Name), ".bpmn") {
+		return true
 	}
-	return out
-}
-
-// sniffProcess reports whether the file starts like BPMN or XProzess.
-func sniffProcess(p string) bool {
-	fh, err := os.Open(p)
+	fh, err := os.Open(in.Name)
 	if err != nil {
 		return true // reported when read
 	}
@@ -144,7 +116,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	lang := opts.Output.Lang
-	inputs, inErrs := batch.ExpandInputs(expand(opts.Args), opts.IO.In)
+	inputs, inErrs := batch.ExpandOptions{Exclude: opts.Exclude, Exts: []string{".bpmn", ".xml"}, Keep: isProcess}.Expand(opts.Args, opts.IO.In)
 	stage := batch.StageFunc{ID: "bpmn-lint", Fn: func(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
 		rc, err := msg.Input.Open()
 		if err != nil {

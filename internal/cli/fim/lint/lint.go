@@ -95,7 +95,7 @@ func NewCmdLint(f *cmdutil.Factory, runF func(*LintOptions) error) *cobra.Comman
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Codelists, "codelists", nil, "directory `DIR` of genericode code lists (repeatable)")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat the reader's warnings about messy exports as errors")
-	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and directories matching `GLOB` below directory arguments, by name or path (repeatable)")
+	cmdutil.AddExcludeFlag(cmd, &opts.Exclude)
 	cmdutil.AddRunFlags(cmd, &opts.RunFlags, formats)
 	return cmd
 }
