@@ -159,7 +159,9 @@ func TestBusy(t *testing.T) {
 // after the shutdown, connections are refused.
 func TestGracefulShutdown(t *testing.T) {
 	s := New(Options{DrainDelay: 300 * time.Millisecond})
-	entered, release := make(chan struct{}), make(chan struct{})
+	// entered holds the first handler's signal even when the test is not
+	// yet waiting for it; a later handler (none is expected) does not block.
+	entered, release := make(chan struct{}, 1), make(chan struct{})
 	s.Handle("GET /v1/block", Route{Limited: true}, func(w http.ResponseWriter, r *http.Request) error {
 		select {
 		case entered <- struct{}{}:
