@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/ozgctl/ozgctl/internal/testenv"
 )
 
 // cdxSchema compiles the CycloneDX 1.5 JSON schema (testdata/cyclonedx,
@@ -22,18 +24,7 @@ func cdxSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	for _, name := range []string{"bom-1.5.schema.json", "spdx.schema.json", "jsf-0.82.schema.json"} {
-		f, err := os.Open(filepath.Join("testdata/cyclonedx", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.AddResource("http://cyclonedx.org/schema/"+name, doc); err != nil {
-			t.Fatal(err)
-		}
+		testenv.AddSchemaFile(t, c, filepath.Join("testdata/cyclonedx", name), "http://cyclonedx.org/schema/"+name)
 	}
 	s, err := c.Compile("http://cyclonedx.org/schema/bom-1.5.schema.json")
 	if err != nil {

@@ -27,22 +27,28 @@ func OpenAPISchema(t testing.TB) *jsonschema.Schema {
 		"dialect-base.schema.json": "https://spec.openapis.org/oas/3.1/dialect/base",
 		"meta-base.schema.json":    "https://spec.openapis.org/oas/3.1/meta/base",
 	} {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := jsonschema.UnmarshalJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.AddResource(id, doc); err != nil {
-			t.Fatal(err)
-		}
+		AddSchemaFile(t, c, filepath.Join(dir, name), id)
 	}
 	s, err := c.Compile("https://spec.openapis.org/oas/3.1/schema-base/2021-04-15")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// AddSchemaFile adds the JSON Schema document in file to c under id.
+func AddSchemaFile(t testing.TB, c *jsonschema.Compiler, file, id string) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource(id, doc); err != nil {
+		t.Fatal(err)
+	}
 }
