@@ -41,31 +41,55 @@ func (c *compiler) compileComplexByQName(q runtime.QName) (runtime.ComplexTypeID
 		return runtime.NoComplexType, err
 	}
 	if id, ok := c.complexDone[q]; ok {
+		if _, deferred := c.deferredComplexIDs[q]; deferred {
+			// ozgctl patch: a type deferred for an element declaration is
+			// needed now (as a base); compile it here.
+			return id, c.completeDeferredGlobalComplex(q, id)
+		}
 		return id, nil
 	}
 	if !exists {
 		return runtime.NoComplexType, SchemaComponentMissingError(SchemaComponentComplexType, label)
 	}
-	leave, err := c.enterComponent(raw.node)
+	id, err := c.registerGlobalComplexPlaceholder(q)
 	if err != nil {
 		return runtime.NoComplexType, err
 	}
-	defer leave()
-	c.compilingComplex[q] = true
-	defer delete(c.compilingComplex, q)
+	return id, c.compileGlobalComplexBody(raw, q, id)
+}
+
+func (c *compiler) registerGlobalComplexPlaceholder(q runtime.QName) (runtime.ComplexTypeID, error) {
 	id, err := c.registerGlobalComplexType(q, runtime.ComplexType{Name: q, Content: runtime.NoContentModel, Attrs: runtime.NoAttributeUseSet, TextType: runtime.NoSimpleType, Base: runtime.ComplexRef(c.rt.builtinIDs().AnyType)})
 	if err != nil {
 		return runtime.NoComplexType, err
 	}
 	c.complexDone[q] = id
+	return id, nil
+}
+
+// compileGlobalComplexBody compiles the named complex type q into the
+// placeholder id registered for it. ozgctl patch: when it is done, the types
+// deferred until q was complete are compiled (completeUnblockedDeferredComplex).
+func (c *compiler) compileGlobalComplexBody(raw rawComponent, q runtime.QName, id runtime.ComplexTypeID) error {
+	if err := c.compileGlobalComplexDefinition(raw, q, id); err != nil {
+		return err
+	}
+	return c.completeUnblockedDeferredComplex()
+}
+
+func (c *compiler) compileGlobalComplexDefinition(raw rawComponent, q runtime.QName, id runtime.ComplexTypeID) error {
+	leave, err := c.enterComponent(raw.node)
+	if err != nil {
+		return err
+	}
+	defer leave()
+	c.compilingComplex[q] = true
+	defer delete(c.compilingComplex, q)
 	ct, err := c.compileComplexType(raw.node, raw.ctx, q, complexTypeScopeGlobal)
 	if err != nil {
-		return runtime.NoComplexType, err
+		return err
 	}
-	if err := c.completeGlobalComplexType(raw, q, id, &ct); err != nil {
-		return runtime.NoComplexType, err
-	}
-	return id, nil
+	return c.completeGlobalComplexType(raw, q, id, &ct)
 }
 
 func (c *compiler) rejectComplexTypeCycle(q runtime.QName, label string) error {
@@ -181,7 +205,7 @@ func (c *compiler) shouldDeferComplexContent(n *rawNode, ctx *schemaContext) (bo
 	if err != nil {
 		return false, err
 	}
-	return c.compilingComplex[base], nil
+	return c.complexBaseIncomplete(base), nil
 }
 
 func (c *compiler) shouldDeferSimpleContent(n *rawNode, ctx *schemaContext) (bool, error) {
@@ -193,7 +217,7 @@ func (c *compiler) shouldDeferSimpleContent(n *rawNode, ctx *schemaContext) (boo
 	if err != nil {
 		return false, err
 	}
-	return c.compilingComplex[base], nil
+	return c.complexBaseIncomplete(base), nil
 }
 
 func schemaBoolAttr(n *rawNode, name string) (bool, error) {

@@ -254,6 +254,11 @@ func (c *compiler) compileElementTypeAttribute(n *rawNode, ctx *schemaContext, t
 		return runtime.TypeID{}, err
 	}
 	if c.typeQNameKnown(typeQName) {
+		// ozgctl patch: a complex type whose base is still being compiled is
+		// compiled later (deferred_complex.go).
+		if id, deferred, err := c.deferElementComplexType(typeQName); err != nil || deferred {
+			return runtime.ComplexRef(id), err
+		}
 		return c.resolveTypeQName(typeQName)
 	}
 	if !c.typeQNameMayBeUnavailable(typeQName) {

@@ -115,6 +115,12 @@ type compilerBuildState struct {
 	deferredAnonymousComplex  []deferredAnonymousComplex
 	pendingElementConstraints []pendingElementConstraint
 	unionMemberEntries        int
+
+	// ozgctl patch: named complex types registered for an element declaration
+	// while their base was incomplete (deferred_complex.go).
+	deferredComplex           []runtime.QName
+	deferredComplexIDs        map[runtime.QName]runtime.ComplexTypeID
+	completingDeferredComplex bool
 }
 
 type deferredAnonymousComplex struct {
@@ -209,6 +215,8 @@ func newCompiler(limits Limits) (*compiler, error) {
 			elementDone:      make(map[runtime.QName]runtime.ElementID),
 			localDone:        make(map[*rawNode]runtime.ElementID),
 			identityDeclared: make(map[*rawNode]runtime.IdentityConstraintID),
+
+			deferredComplexIDs: make(map[runtime.QName]runtime.ComplexTypeID),
 		},
 		compilerCycleState: compilerCycleState{
 			compilingSimple:  make(map[runtime.QName]bool),
@@ -292,7 +300,7 @@ func (c *compiler) compileGlobalElements() error {
 }
 
 func (c *compiler) finalizeCompiledGlobals() error {
-	if err := c.drainDeferredAnonymousComplex(); err != nil {
+	if err := c.drainDeferredComplex(); err != nil {
 		return err
 	}
 	if err := c.compileSubstitutions(); err != nil {
