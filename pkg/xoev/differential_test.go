@@ -239,3 +239,123 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// TestDifferentialXdomeaVariants edits the xdomea 3.0.0 example (in
+// testdata) into messages with one error each, several inside an Anlage,
+// whose type AnlageDokumentType extends the DokumentType that contains it,
+// and compares the jacoelho engine's verdict and the line of its first error
+// with xmllint's.
+func TestDifferentialXdomeaVariants(t *testing.T) {
+	xmllint := xmllintPath(t)
+	root := "testdata/corpus/xdomea"
+	schema := filepath.Join(root, "schemes/xdomea_3.0.0/xdomea.xsd")
+	example, err := os.ReadFile(filepath.Join(root, "examples/v3.0.0/9fde4e7a-b41b-11ec-9225-005056871b7c_Aussonderung.Aussonderung.0503.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadSchemaSet(context.Background(), schema, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.Engine != EngineJacoelho {
+		t.Fatalf("engine %s, want %s: %s", set.Engine, EngineJacoelho, set.FallbackReason)
+	}
+	const versionEnd = "        </xdomea:Version>\n        <!-- <xdomea:Version/> ... -->\n"
+	anlage := func(inner string) string {
+		return versionEnd + `        <xdomea:Anlage>
+          <xdomea:Identifikation><xdomea:ID>7bf9473a-b4a7-11ec-a407-005056871b7d</xdomea:ID></xdomea:Identifikation>
+          <xdomea:Anlage>
+` + inner + `
+          </xdomea:Anlage>
+          <xdomea:Nummer>1</xdomea:Nummer>
+        </xdomea:Anlage>
+`
+	}
+	const nested = `            <xdomea:Identifikation><xdomea:ID>7bf9473a-b4a7-11ec-a407-005056871b7e</xdomea:ID></xdomea:Identifikation>
+            <xdomea:Nummer>1.1</xdomea:Nummer>`
+	variants := []struct{ name, old, new string }{
+		{"valid", "", ""},
+		{"valid anlage", versionEnd, anlage(nested)},
+		{"missing ProzessID", "<xdomea:ProzessID>9fde4e7a-b41b-11ec-9225-005056871b7c</xdomea:ProzessID>", ""},
+		{"wrong date", "<xdomea:Beginn>2010-04-04<", "<xdomea:Beginn>2010-13-04<"},
+		{"wrong code", "<code>003</code>", "<code>009</code>"},
+		{"wrong boolean", "<xdomea:Importbestaetigung>1<", "<xdomea:Importbestaetigung>ja<"},
+		{"misspelled child", "<xdomea:Bearbeiter>[Bearbeiter*in]</xdomea:Bearbeiter>", "<xdomea:Bearbeiterin>x</xdomea:Bearbeiterin>"},
+		{"misspelled root", "Aussonderung.Aussonderung.0503", "Aussonderung.Aussonderung.0599"},
+		{"anlage: Nummer first", versionEnd, anlage(`            <xdomea:Nummer>1.1</xdomea:Nummer>
+            <xdomea:Identifikation><xdomea:ID>7bf9473a-b4a7-11ec-a407-005056871b7e</xdomea:ID></xdomea:Identifikation>`)},
+		{"anlage: Identifikation missing", versionEnd, anlage(`            <xdomea:Nummer>1.1</xdomea:Nummer>`)},
+		{"anlage: bad UUID", versionEnd, anlage(strings.Replace(nested, "7bf9473a-b4a7-11ec-a407-005056871b7e", "not-a-uuid", 1))},
+		{"anlage: Nummer twice", versionEnd, anlage(nested + "\n            <xdomea:Nummer>2</xdomea:Nummer>")},
+		{"anlage: Vorgang inside", versionEnd, anlage(nested + "\n            <xdomea:Vorgang/>")},
+		{"anlage before Version", "        <xdomea:Version>\n", strings.TrimPrefix(anlage(nested), versionEnd) + "        <xdomea:Version>\n"},
+	}
+	tmp := t.TempDir()
+	var files []string
+	for i, v := range variants {
+		data := string(example)
+		if v.old != "" {
+			if !strings.Contains(data, v.old) {
+				t.Fatalf("%s: %q not in the example", v.name, v.old)
+			}
+			data = strings.ReplaceAll(data, v.old, v.new)
+		}
+		f := filepath.Join(tmp, fmt.Sprintf("v%02d.xml", i))
+		if err := os.WriteFile(f, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	theirs := xmllintVerdicts(t, xmllint, schema, nil, files)
+	lines := xmllintFirstErrorLines(t, xmllint, schema, files)
+	for i, v := range variants {
+		fs := validateFile(t, set, files[i])
+		ours := verdictOf(fs)
+		want := "invalid"
+		if i < 2 {
+			want = "valid"
+		}
+		if theirs[files[i]] != want {
+			t.Errorf("%s: xmllint says %s, the variant is meant to be %s", v.name, theirs[files[i]], want)
+		}
+		if ours != theirs[files[i]] {
+			t.Errorf("%s: ozgctl says %s, xmllint says %s; findings %v", v.name, ours, theirs[files[i]], fs)
+			continue
+		}
+		if ours == "valid" {
+			continue
+		}
+		first := 0
+		for _, f := range fs {
+			if f.Severity == finding.Error {
+				first = f.Line
+				break
+			}
+		}
+		if first != lines[files[i]] {
+			t.Errorf("%s: first error on line %d, xmllint on line %d; findings %v", v.name, first, lines[files[i]], fs)
+		}
+	}
+}
+
+// xmllintFirstErrorLines returns the line of xmllint's first error per file.
+func xmllintFirstErrorLines(t *testing.T, xmllint, schema string, files []string) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	b, _ := exec.Command(xmllint, append([]string{"--nonet", "--noout", "--schema", schema}, files...)...).CombinedOutput()
+	for _, line := range strings.Split(string(b), "\n") {
+		file, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		num, _, ok := strings.Cut(rest, ":")
+		var n int
+		if _, err := fmt.Sscanf(num, "%d", &n); err != nil || !ok {
+			continue
+		}
+		if _, seen := out[file]; !seen {
+			out[file] = n
+		}
+	}
+	return out
+}

@@ -159,10 +159,15 @@ func (s *SchemaSet) NewValidator() (*Validator, error) {
 	v := &Validator{set: s}
 	if s.jac != nil {
 		// A text node is held whole (the parser's token and, for simple
-		// content, the value): both limits are the text limit.
+		// content, the value): both limits are the text limit. ozgctl never
+		// loads xsi:schemaLocation hints, so an element or type the set does
+		// not declare is an error (or a lax skip) whether or not the message
+		// hints at a schema for its namespace, as with xmllint --schema and
+		// helium; otherwise a misspelled root with a hint passed as valid.
 		sess, err := s.jac.NewSession(xsd.ValidateOptions{MaxInstanceBytes: maxInstanceBytes,
 			MaxInstanceTextBytes: s.limits.TextBytes(), MaxInstanceTokenBytes: s.limits.TextBytes(),
-			MaxInstanceDepth: s.limits.Depth(), MaxInstanceAttributes: jacoelhoAttributes})
+			MaxInstanceDepth: s.limits.Depth(), MaxInstanceAttributes: jacoelhoAttributes,
+			IgnoreSchemaLocationHints: true})
 		if err != nil {
 			return nil, err
 		}

@@ -301,6 +301,9 @@ func testInstanceProblems(t *testing.T, set *SchemaSet, helium bool) {
 		{"truncated", string(valid[:len(valid)/2]), []string{"error xml:not-well-formed"}},
 		{"empty", "", []string{"error xml:not-well-formed"}},
 		{"undeclared root", `<x:other xmlns:x="urn:example:demo:1.0"/>`, []string{"error xsd:root"}},
+		// ozgctl never loads schemaLocation hints: with one, an undeclared
+		// root is still an error (jacoelho used to end with a warning).
+		{"undeclared root with hint", `<x:other xmlns:x="urn:example:demo:1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:example:demo:1.0 demo.xsd"/>`, []string{"error xsd:root"}},
 		{"binary", "\x00\x01\x02PK\x03\x04", []string{"error xml:not-well-formed"}},
 		{"external entity", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`, []string{"error xml:doctype"}},
 		{"external dtd", `<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil.example/x.dtd"><x/>`, []string{"error xml:doctype"}},

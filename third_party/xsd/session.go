@@ -40,6 +40,14 @@ type ValidateOptions struct {
 	MaxInstanceTokenBytes int64
 	// MaxInstanceBytes limits aggregate raw XML bytes read. Zero uses the default.
 	MaxInstanceBytes int64
+	// IgnoreSchemaLocationHints (ozgctl patch) assesses an element,
+	// attribute or xsi:type that the schema does not declare as if the
+	// document carried no xsi:schemaLocation hint for its namespace: a
+	// validation error (an undeclared root, an unknown xsi:type, a strict
+	// wildcard without a declaration) or a lax skip, as xmllint --schema
+	// does, instead of CodeUnsupportedSchemaHint, which ends validation.
+	// Hint attributes are still checked for their syntax.
+	IgnoreSchemaLocationHints bool
 }
 
 // Session validates XML instance documents against one Engine.
@@ -103,5 +111,6 @@ func internalValidateOptions(opts ValidateOptions) validate.Options {
 		MaxInstanceTextBytes:            opts.MaxInstanceTextBytes,
 		MaxInstanceTokenBytes:           opts.MaxInstanceTokenBytes,
 		MaxInstanceBytes:                opts.MaxInstanceBytes,
+		IgnoreSchemaLocationHints:       opts.IgnoreSchemaLocationHints,
 	}
 }

@@ -30,6 +30,7 @@ type Options struct {
 	MaxInstanceTextBytes            int64
 	MaxInstanceTokenBytes           int64
 	MaxInstanceBytes                int64
+	IgnoreSchemaLocationHints       bool // ozgctl patch: see xsd.ValidateOptions
 }
 
 // Limits is the normalized internal form of Options.
@@ -45,6 +46,7 @@ type Limits struct {
 	InstanceTextBytes            int64
 	InstanceTokenBytes           int64
 	InstanceBytes                int64
+	IgnoreSchemaLocationHints    bool // ozgctl patch: see xsd.ValidateOptions
 }
 
 // NormalizeOptions validates options and returns runtime limits.
@@ -64,6 +66,7 @@ func NormalizeOptions(opts Options) (Limits, error) {
 		InstanceTextBytes:            byteLimitOrDefault(opts.MaxInstanceTextBytes, defaultMaxInstanceTextBytes),
 		InstanceTokenBytes:           byteLimitOrDefault(opts.MaxInstanceTokenBytes, defaultMaxInstanceTokenBytes),
 		InstanceBytes:                byteLimitOrDefault(opts.MaxInstanceBytes, defaultMaxInstanceBytes),
+		IgnoreSchemaLocationHints:    opts.IgnoreSchemaLocationHints,
 	}, nil
 }
 

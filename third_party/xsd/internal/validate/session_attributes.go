@@ -543,11 +543,14 @@ func (s *session) recordSchemaLocationHints(attrs []stream.Attr, line, col int) 
 }
 
 func (s *session) hasSchemaLocationHint(ns string) bool {
+	if s.limits.IgnoreSchemaLocationHints { // ozgctl patch
+		return false
+	}
 	return s.doc.schemaLocationHints.Has(ns)
 }
 
 func (s *session) schemaLocationHintLookup() HasSchemaLocation {
-	if s.doc.schemaLocationHints.namespaces == nil {
+	if s.doc.schemaLocationHints.namespaces == nil || s.limits.IgnoreSchemaLocationHints { // ozgctl patch
 		return nil
 	}
 	return s.hasSchemaLocationHint
