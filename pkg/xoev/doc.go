@@ -27,8 +27,8 @@
 // Sets are compiled once with github.com/jacoelho/xsd, a streaming
 // validator; [SchemaSet.Validate] and per-worker [Validator]s reuse its
 // sessions, and memory does not grow with the message size. Sets that
-// jacoelho wrongly rejects (its false "cyclic complex type" on xdomea,
-// unsupported regex constructs) are validated with helium's XSD validator
+// jacoelho rejects (unsupported constructs; none of the corpus sets since
+// the carried copy compiles xdomea 3.0.0) are validated with helium's XSD validator
 // instead, which sees only an in-memory file system holding the set's
 // documents. [SchemaSet.Engine] says which engine validates.
 //

@@ -20,8 +20,9 @@ import (
 )
 
 // heliumSchema is the fallback engine for schema sets jacoelho cannot
-// compile (its false "cyclic complex type" on xdomea). helium builds a
-// whole tree per message, so it is slower and needs far more memory; it
+// compile (none of the corpus sets; xdomea 3.0.0 was one until the carried
+// copy accepted an element whose type derives from its container). helium
+// builds a whole tree per message, so it is slower and needs far more memory; it
 // only ever sees an in-memory file system holding the set's documents,
 // with every schemaLocation rewritten to its resolved document: it cannot
 // read anything else.
