@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Text is one text in German and English. As a message form its two
@@ -34,34 +36,108 @@ type Msg struct {
 	Args []any
 }
 
-// catalogue holds every registered message form. It is filled while
-// packages initialise (package-level Register calls) and only read after.
-// Sized for the ~615 keys the ozgctl binary registers, so that start-up
-// does not grow it seven times (~0.2 ms, 50 KB); past the hint it grows.
-var catalogue = make(map[Key]Text, 640)
+// Message forms are registered while packages initialise (package-level
+// Register calls) and read after. Appending them to a slice sized for the
+// ~615 keys the ozgctl binary registers is cheaper at start-up than filling
+// a map (~50 KB allocated and cleared, hashing): the map is built on the
+// first lookup, which a run that reports nothing never makes.
+var (
+	mu         sync.Mutex
+	registered = make([]entry, 0, 640)
+	// later are the functions passed to [RegisterFunc] before the map was
+	// built.
+	later []func()
+	// built is the map of every registered key once a lookup has made it.
+	built     atomic.Pointer[map[Key]Text]
+	buildOnce sync.Once
+)
+
+type entry struct {
+	key  Key
+	text Text
+}
+
+// catalogue maps each registered key to its forms.
+func catalogue() map[Key]Text {
+	if m := built.Load(); m != nil {
+		return *m
+	}
+	buildOnce.Do(build)
+	return *built.Load()
+}
+
+// build runs the functions passed to [RegisterFunc] and makes the map. It
+// panics on a duplicate key.
+func build() {
+	mu.Lock()
+	fns := later
+	later = nil
+	mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	m := make(map[Key]Text, len(registered))
+	for _, e := range registered {
+		if _, dup := m[e.key]; dup {
+			panic("finding: duplicate message key " + string(e.key))
+		}
+		m[e.key] = e.text
+	}
+	registered = nil
+	built.Store(&m)
+}
 
 // Register adds a message form under key and returns the key. de and en
 // are fmt formats taking the same arguments; a test walks [Keys] and fails
-// when a language is missing or the two forms disagree. It panics on a
-// duplicate key, a programming error found at start-up.
+// when a language is missing or the two forms disagree. A duplicate key is
+// a programming error: Register panics on it once a lookup has been made,
+// and the first lookup panics on one registered before.
 func Register(key, de, en string) Key {
 	k := Key(key)
-	if _, dup := catalogue[k]; dup {
+	t := Text{DE: de, EN: en}
+	mu.Lock()
+	defer mu.Unlock()
+	m := built.Load()
+	if m == nil {
+		registered = append(registered, entry{k, t})
+		return k
+	}
+	if _, dup := (*m)[k]; dup {
 		panic("finding: duplicate message key " + key)
 	}
-	catalogue[k] = Text{DE: de, EN: en}
+	next := maps.Clone(*m)
+	next[k] = t
+	built.Store(&next)
 	return k
+}
+
+// RegisterFunc is for a package whose message forms are computed (from a
+// table of rules, say): fn registers them with [Register], and runs before
+// the first lookup rather than while the package initialises, so that a run
+// that reads no message does not pay for it. Call it from a package-level
+// var declaration or init.
+func RegisterFunc(fn func()) {
+	mu.Lock()
+	if built.Load() == nil {
+		later = append(later, fn)
+		mu.Unlock()
+		return
+	}
+	mu.Unlock()
+	fn()
 }
 
 // Lookup returns the forms registered under key.
 func Lookup(key Key) (Text, bool) {
-	t, ok := catalogue[key]
+	t, ok := catalogue()[key]
 	return t, ok
 }
 
 // Keys lists every registered key, sorted; tests walk it.
 func Keys() []Key {
-	return slices.Sorted(maps.Keys(catalogue))
+	return slices.Sorted(maps.Keys(catalogue()))
 }
 
 // With returns the message of k with args.
@@ -82,7 +158,7 @@ func (m Msg) Text(lang string) string {
 		}
 		args[i] = a
 	}
-	t, ok := catalogue[m.Key]
+	t, ok := catalogue()[m.Key]
 	if !ok {
 		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.Key)}, args...)...), "\n")
 	}

@@ -38,6 +38,7 @@ func TestMsgText(t *testing.T) {
 }
 
 func TestRegisterDuplicatePanics(t *testing.T) {
+	Lookup(testOuter) // the keys registered at init are in the map
 	defer func() {
 		if recover() == nil {
 			t.Fatal("a duplicate key must panic")
@@ -61,5 +62,21 @@ func TestFormatVerbs(t *testing.T) {
 		if got := FormatVerbs(tt.format); !slices.Equal(got, tt.want) {
 			t.Errorf("FormatVerbs(%q) = %q, want %q", tt.format, got, tt.want)
 		}
+	}
+}
+
+var testLater = func() Key {
+	RegisterFunc(func() { Register("finding.test.later", "später %d", "later %d") })
+	return "finding.test.later"
+}()
+
+func TestRegisterFunc(t *testing.T) {
+	if got := testLater.With(2).Text("en"); got != "later 2" {
+		t.Errorf("a form registered by RegisterFunc at init: %q", got)
+	}
+	// After the first lookup the function runs at once.
+	RegisterFunc(func() { Register("finding.test.after", "danach", "after") })
+	if _, ok := Lookup("finding.test.after"); !ok {
+		t.Error("a form registered by RegisterFunc after the first lookup is missing")
 	}
 }

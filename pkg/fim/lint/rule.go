@@ -3,6 +3,7 @@ package lint
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -147,8 +148,10 @@ func (r *Rule) caseMsg(key string, args ...any) finding.Msg {
 }
 
 // ruleMessages registers every rule's message forms (see Rule.msg), and
-// those of its cases.
-var ruleMessages = func() int {
+// those of its cases, before the first message is read.
+func init() { finding.RegisterFunc(ruleMessages) }
+
+func ruleMessages() {
 	esc := func(s string) string { return strings.ReplaceAll(s, "%", "%%") }
 	register := func(r *Rule, key string, title Text) {
 		finding.Register(key, esc(title.DE), esc(title.EN))
@@ -163,8 +166,7 @@ var ruleMessages = func() int {
 			register(r, "fim.lint."+r.Code+"."+key, title)
 		}
 	}
-	return len(registry)
-}()
+}
 
 // info returns the rule's metadata for reporters.
 func (r *Rule) info(lang string) finding.RuleInfo {
@@ -177,7 +179,8 @@ func (r *Rule) info(lang string) finding.RuleInfo {
 
 var notImplementedPrefix = Text{DE: "Nicht geprüft: ", EN: "Not checked: "}
 
-var byCode = func() map[string]*Rule {
+// byCode maps each code to its rule; built on the first [Lookup].
+var byCode = sync.OnceValue(func() map[string]*Rule {
 	m := make(map[string]*Rule, len(registry))
 	for i := range registry {
 		r := &registry[i]
@@ -187,7 +190,7 @@ var byCode = func() map[string]*Rule {
 		m[r.Code] = r
 	}
 	return m
-}()
+})
 
 // Rules returns every rule of the catalogue, sorted by code.
 func Rules() []*Rule {
@@ -200,7 +203,7 @@ func Rules() []*Rule {
 }
 
 // Lookup returns the rule with the code, or nil.
-func Lookup(code string) *Rule { return byCode[code] }
+func Lookup(code string) *Rule { return byCode()[code] }
 
 // ruleInfos returns the metadata of every rule that is run (implemented and
 // not deactivated) plus the reader's rules, for SARIF and JUnit reports.
