@@ -2,6 +2,9 @@
 package main
 
 import (
+	// First: it sets up the runtime before the other packages initialise.
+	_ "github.com/ozgctl/ozgctl/internal/startup"
+
 	"os"
 
 	"github.com/ozgctl/ozgctl/internal/cli"

@@ -30,6 +30,7 @@ var layers = []struct {
 	{"internal/testcorpus", nil},
 	{"internal/xmltree", nil},
 	{"internal/editdist", nil},
+	{"internal/startup", nil},
 	{"internal/testenv", []string{"internal/testcorpus"}},
 	{"internal/archtest", nil},
 	{"internal/release", []string{"internal/testenv"}},
@@ -51,7 +52,7 @@ var layers = []struct {
 	{"pkg/serve", []string{"pkg/finding"}},
 	{"pkg/serve/api", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/codelist", "pkg/fim", "pkg/xoev", "pkg/conformance", "pkg/serve"}},
 	{"internal/cli", []string{"pkg/", "internal/"}},
-	{"cmd/ozgctl", []string{"internal/cli"}},
+	{"cmd/ozgctl", []string{"internal/cli", "internal/startup"}},
 	{"ci", nil},
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/startup"
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
 
@@ -249,6 +250,7 @@ func startProfiles(cpu, mem string) (func(), error) {
 		stops = append(stops, func() { pprof.StopCPUProfile(); fh.Close() })
 	}
 	if mem != "" {
+		startup.MemProfile()
 		stops = append(stops, func() {
 			fh, err := os.Create(mem)
 			if err != nil {
