@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/errors"
-) // Custom error handling library
+	"errors"
+)
 
 // Position defines where formatting applies in the table (e.g., header, footer, or rows).
 type Position string

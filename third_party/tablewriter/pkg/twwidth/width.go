@@ -33,8 +33,9 @@ var globalOptions Options
 // mu protects access to globalOptions for thread safety.
 var mu sync.Mutex
 
-// ansi is a compiled regular expression for stripping ANSI escape codes from strings.
-var ansi = Filter()
+// ansi is a compiled regular expression for stripping ANSI escape codes from strings,
+// compiled on first use.
+var ansi = sync.OnceValue(Filter)
 
 func init() {
 	isEastAsian := EastAsianDetect()
@@ -419,5 +420,5 @@ func strip(s string) string {
 	if strings.IndexByte(s, '\x1b') == -1 {
 		return s
 	}
-	return ansi.ReplaceAllLiteralString(s, "")
+	return ansi().ReplaceAllLiteralString(s, "")
 }
