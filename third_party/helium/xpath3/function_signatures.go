@@ -55,7 +55,8 @@ func stFunc(params []SequenceType, ret SequenceType) SequenceType {
 	}
 }
 
-func init() {
+// registerSignatures was an init function (ozgctl patch: see loadBuiltins).
+func registerSignatures() {
 	// Numeric functions — (xs:numeric?) as xs:numeric?
 	numQQ := []SequenceType{stAtomic(TypeNumeric, OccurrenceZeroOrOne)}
 	retNumQ := stAtomic(TypeNumeric, OccurrenceZeroOrOne)
@@ -155,6 +156,7 @@ func init() {
 
 // lookupFunctionSignature returns the type signature for a built-in function.
 func lookupFunctionSignature(uri, name string, arity int) *functionSignature {
+	loadBuiltins()
 	sig, ok := builtinSignatures[sigKey{URI: uri, Name: name, Arity: arity}]
 	if !ok {
 		return nil

@@ -11,7 +11,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerAggregate was an init function (ozgctl patch: see loadBuiltins).
+func registerAggregate() {
 	registerFn("count", 1, 1, fnCount)
 	registerFn("avg", 1, 1, fnAvg)
 	registerFn("max", 1, 2, fnMax)

@@ -9,7 +9,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerArray was an init function (ozgctl patch: see loadBuiltins).
+func registerArray() {
 	registerNS(NSArray, "size", 1, 1, fnArraySize)
 	registerNS(NSArray, "get", 2, 2, fnArrayGet)
 	registerNS(NSArray, "put", 3, 3, fnArrayPut)

@@ -13,7 +13,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerConstructors was an init function (ozgctl patch: see loadBuiltins).
+func registerConstructors() {
 	// Base XSD types — delegate to CastAtomic
 	for _, entry := range []struct {
 		name       string

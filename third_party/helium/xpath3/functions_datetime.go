@@ -8,7 +8,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerDatetime was an init function (ozgctl patch: see loadBuiltins).
+func registerDatetime() {
 	// Constructors
 	registerFn("dateTime", 2, 2, fnDateTime)
 

@@ -7,7 +7,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerHof was an init function (ozgctl patch: see loadBuiltins).
+func registerHof() {
 	registerFn("for-each", 2, 2, fnForEach)
 	registerFn("filter", 2, 2, fnFilter)
 	registerFn("fold-left", 3, 3, fnFoldLeft)
@@ -354,6 +355,7 @@ func lookupFunctionItem(ctx context.Context, qv QNameValue, arity int) (Function
 		}
 	}
 	if !ok {
+		loadBuiltins()
 		fn, ok = builtinFunctions3[QualifiedName{URI: qv.URI, Name: qv.Local}]
 		if ok && isExtensionBuiltin(fn) {
 			// helium EXTENSION functions (e.g. fn:flatten, array:flat-map) are

@@ -14,7 +14,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerJsonXml was an init function (ozgctl patch: see loadBuiltins).
+func registerJsonXml() {
 	registerFn("json-to-xml", 1, 2, fnJSONToXML)
 	registerFn("xml-to-json", 1, 2, fnXMLToJSON)
 }

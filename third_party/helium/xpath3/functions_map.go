@@ -7,7 +7,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerMap was an init function (ozgctl patch: see loadBuiltins).
+func registerMap() {
 	registerNS(NSMap, "merge", 1, 2, fnMapMerge)
 	registerNS(NSMap, "size", 1, 1, fnMapSize)
 	registerNS(NSMap, "keys", 1, 1, fnMapKeys)

@@ -5,7 +5,8 @@ import (
 	"math"
 )
 
-func init() {
+// registerMath was an init function (ozgctl patch: see loadBuiltins).
+func registerMath() {
 	registerNS(NSMath, "pi", 0, 0, fnMathPi)
 	registerNS(NSMath, "exp", 1, 1, fnMathExp)
 	registerNS(NSMath, "exp10", 1, 1, fnMathExp10)

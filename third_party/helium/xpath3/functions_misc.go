@@ -18,7 +18,8 @@ var qt3EnvironmentVariables = map[string]string{
 	"QTTESTEMPTY": "",
 }
 
-func init() {
+// registerMisc was an init function (ozgctl patch: see loadBuiltins).
+func registerMisc() {
 	registerFn("static-base-uri", 0, 0, fnStaticBaseURI)
 	registerFn("default-collation", 0, 0, fnDefaultCollation)
 	registerFn("available-environment-variables", 0, 0, fnAvailableEnvVars)

@@ -16,7 +16,8 @@ import (
 	ixpath "github.com/lestrrat-go/helium/internal/xpath"
 )
 
-func init() {
+// registerNode was an init function (ozgctl patch: see loadBuiltins).
+func registerNode() {
 	registerFn("node-name", 0, 1, fnNodeName)
 	registerFn("nilled", 0, 1, fnNilled)
 	registerFn("data", 0, 1, fnData)

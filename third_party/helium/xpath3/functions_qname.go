@@ -11,7 +11,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 )
 
-func init() {
+// registerQname was an init function (ozgctl patch: see loadBuiltins).
+func registerQname() {
 	registerFn("QName", 2, 2, fnQName)
 	registerFn("prefix-from-QName", 1, 1, fnPrefixFromQName)
 	registerFn("local-name-from-QName", 1, 1, fnLocalNameFromQName)

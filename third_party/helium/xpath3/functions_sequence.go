@@ -12,7 +12,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-func init() {
+// registerSequence was an init function (ozgctl patch: see loadBuiltins).
+func registerSequence() {
 	registerFn("empty", 1, 1, fnEmpty)
 	registerFn("exists", 1, 1, fnExists)
 	registerFn("head", 1, 1, fnHead)

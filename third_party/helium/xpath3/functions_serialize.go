@@ -27,7 +27,8 @@ const (
 	serializeStandaloneOmit = "omit"
 )
 
-func init() {
+// registerSerialize was an init function (ozgctl patch: see loadBuiltins).
+func registerSerialize() {
 	registerFn("serialize", 1, 2, fnSerialize)
 }
 

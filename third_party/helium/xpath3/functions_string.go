@@ -23,7 +23,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-func init() {
+// registerString was an init function (ozgctl patch: see loadBuiltins).
+func registerString() {
 	registerFn("string", 0, 1, fnString)
 	registerFn("codepoints-to-string", 1, 1, fnCodepointsToString)
 	registerFn("string-to-codepoints", 1, 1, fnStringToCodepoints)

@@ -7,7 +7,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/unparsedtext"
 )
 
-func init() {
+// registerUnparsedText was an init function (ozgctl patch: see loadBuiltins).
+func registerUnparsedText() {
 	registerFn("unparsed-text", 1, 2, fnUnparsedText)
 	registerFn("unparsed-text-available", 1, 2, fnUnparsedTextAvailable)
 	registerFn("unparsed-text-lines", 1, 2, fnUnparsedTextLines)

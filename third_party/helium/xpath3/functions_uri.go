@@ -9,7 +9,8 @@ import (
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 )
 
-func init() {
+// registerUri was an init function (ozgctl patch: see loadBuiltins).
+func registerUri() {
 	registerFn("encode-for-uri", 1, 1, fnEncodeForURI)
 	registerFn("iri-to-uri", 1, 1, fnIRIToURI)
 	registerFn("escape-html-uri", 1, 1, fnEscapeHTMLURI)

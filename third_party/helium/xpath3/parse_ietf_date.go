@@ -9,7 +9,8 @@ import (
 	"unicode"
 )
 
-func init() {
+// registerParseIetfDate was an init function (ozgctl patch: see loadBuiltins).
+func registerParseIetfDate() {
 	registerFn("parse-ietf-date", 1, 1, fnParseIETFDate)
 }
 

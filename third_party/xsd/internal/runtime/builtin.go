@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/jacoelho/xsd/internal/vocab"
 )
@@ -328,18 +329,21 @@ const (
 // BuiltinSimpleSeedCount returns the number of topologically ordered fixed XSD
 // simple-type declarations.
 func BuiltinSimpleSeedCount() int {
-	return len(builtinSimpleSeedTable)
+	return len(builtinSimpleSeedTable())
 }
 
 // BuiltinSimpleSeedAt returns one fixed XSD simple-type declaration seed.
 func BuiltinSimpleSeedAt(i int) (BuiltinSimpleSeed, bool) {
-	if i < 0 || i >= len(builtinSimpleSeedTable) {
+	seeds := builtinSimpleSeedTable()
+	if i < 0 || i >= len(seeds) {
 		return BuiltinSimpleSeed{}, false
 	}
-	return builtinSimpleSeedTable[i], true
+	return seeds[i], true
 }
 
-var builtinSimpleSeedTable = buildBuiltinSimpleSeedTable()
+// builtinSimpleSeedTable is built on first use: a process that compiles no
+// schema does not pay for it.
+var builtinSimpleSeedTable = sync.OnceValue(buildBuiltinSimpleSeedTable)
 
 func buildBuiltinSimpleSeedTable() []BuiltinSimpleSeed {
 	seeds := make([]BuiltinSimpleSeed, len(builtinSimpleExpectationTable))

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -257,7 +258,7 @@ func (p *parser) parseEscape(inClass bool) (it item, lit rune, isLit bool, err e
 		name := p.src[p.pos+1 : p.pos+end]
 		p.pos += end + 1
 		if strings.HasPrefix(name, "Is") {
-			if _, ok := blocks[name[2:]]; !ok {
+			if _, ok := blocks()[name[2:]]; !ok {
 				return it, 0, false, p.errf("unknown block \\%c{%s}", r, name)
 			}
 		} else if _, ok := categories[name]; !ok {
@@ -343,63 +344,62 @@ func (p *parser) classChar() (it item, lit rune, isLit bool, err error) {
 	return item{}, r, true, nil
 }
 
-var categories = func() map[string]*unicode.RangeTable {
-	m := map[string]*unicode.RangeTable{}
-	for k, v := range unicode.Categories {
-		m[k] = v
-	}
-	return m
-}()
+// categories are the Unicode general categories (\p{L}, \p{Nd} …), read
+// only.
+var categories = unicode.Categories
 
 // blocks are the Unicode blocks FIM and XÖV patterns use, with their
-// ranges (the XSD \p{IsX} escapes). Others are refused at parse time.
-var blocks = map[string][2]rune{
-	"BasicLatin":                        {0x0000, 0x007F},
-	"Latin-1Supplement":                 {0x0080, 0x00FF},
-	"LatinExtended-A":                   {0x0100, 0x017F},
-	"LatinExtended-B":                   {0x0180, 0x024F},
-	"IPAExtensions":                     {0x0250, 0x02AF},
-	"SpacingModifierLetters":            {0x02B0, 0x02FF},
-	"CombiningDiacriticalMarks":         {0x0300, 0x036F},
-	"Greek":                             {0x0370, 0x03FF},
-	"Cyrillic":                          {0x0400, 0x04FF},
-	"LatinExtendedAdditional":           {0x1E00, 0x1EFF},
-	"GeneralPunctuation":                {0x2000, 0x206F},
-	"CurrencySymbols":                   {0x20A0, 0x20CF},
-	"LetterlikeSymbols":                 {0x2100, 0x214F},
-	"NumberForms":                       {0x2150, 0x218F},
-	"Arrows":                            {0x2190, 0x21FF},
-	"MathematicalOperators":             {0x2200, 0x22FF},
-	"CombiningHalfMarks":                {0xFE20, 0xFE2F},
-	"AlphabeticPresentationForms":       {0xFB00, 0xFB4F},
-	"HalfwidthandFullwidthForms":        {0xFF00, 0xFFEF},
-	"CombiningMarksforSymbols":          {0x20D0, 0x20FF},
-	"GreekExtended":                     {0x1F00, 0x1FFF},
-	"EnclosedAlphanumerics":             {0x2460, 0x24FF},
-	"BoxDrawing":                        {0x2500, 0x257F},
-	"GeometricShapes":                   {0x25A0, 0x25FF},
-	"MiscellaneousSymbols":              {0x2600, 0x26FF},
-	"Dingbats":                          {0x2700, 0x27BF},
-	"SuperscriptsandSubscripts":         {0x2070, 0x209F},
-	"MiscellaneousTechnical":            {0x2300, 0x23FF},
-	"ControlPictures":                   {0x2400, 0x243F},
-	"Specials":                          {0xFFF0, 0xFFFF},
-	"PrivateUse":                        {0xE000, 0xF8FF},
-	"CJKUnifiedIdeographs":              {0x4E00, 0x9FFF},
-	"Hebrew":                            {0x0590, 0x05FF},
-	"Arabic":                            {0x0600, 0x06FF},
-	"Armenian":                          {0x0530, 0x058F},
-	"Georgian":                          {0x10A0, 0x10FF},
-	"CyrillicSupplement":                {0x0500, 0x052F},
-	"PhoneticExtensions":                {0x1D00, 0x1D7F},
-	"LatinExtended-C":                   {0x2C60, 0x2C7F},
-	"LatinExtended-D":                   {0xA720, 0xA7FF},
-	"SmallFormVariants":                 {0xFE50, 0xFE6F},
-	"OpticalCharacterRecognition":       {0x2440, 0x245F},
-	"SupplementalArrows-A":              {0x27F0, 0x27FF},
-	"SupplementalArrows-B":              {0x2900, 0x297F},
-	"SupplementalMathematicalOperators": {0x2A00, 0x2AFF},
-}
+// ranges (the XSD \p{IsX} escapes), made on first use. Others are refused
+// at parse time.
+var blocks = sync.OnceValue(func() map[string][2]rune {
+	return map[string][2]rune{
+		"BasicLatin":                        {0x0000, 0x007F},
+		"Latin-1Supplement":                 {0x0080, 0x00FF},
+		"LatinExtended-A":                   {0x0100, 0x017F},
+		"LatinExtended-B":                   {0x0180, 0x024F},
+		"IPAExtensions":                     {0x0250, 0x02AF},
+		"SpacingModifierLetters":            {0x02B0, 0x02FF},
+		"CombiningDiacriticalMarks":         {0x0300, 0x036F},
+		"Greek":                             {0x0370, 0x03FF},
+		"Cyrillic":                          {0x0400, 0x04FF},
+		"LatinExtendedAdditional":           {0x1E00, 0x1EFF},
+		"GeneralPunctuation":                {0x2000, 0x206F},
+		"CurrencySymbols":                   {0x20A0, 0x20CF},
+		"LetterlikeSymbols":                 {0x2100, 0x214F},
+		"NumberForms":                       {0x2150, 0x218F},
+		"Arrows":                            {0x2190, 0x21FF},
+		"MathematicalOperators":             {0x2200, 0x22FF},
+		"CombiningHalfMarks":                {0xFE20, 0xFE2F},
+		"AlphabeticPresentationForms":       {0xFB00, 0xFB4F},
+		"HalfwidthandFullwidthForms":        {0xFF00, 0xFFEF},
+		"CombiningMarksforSymbols":          {0x20D0, 0x20FF},
+		"GreekExtended":                     {0x1F00, 0x1FFF},
+		"EnclosedAlphanumerics":             {0x2460, 0x24FF},
+		"BoxDrawing":                        {0x2500, 0x257F},
+		"GeometricShapes":                   {0x25A0, 0x25FF},
+		"MiscellaneousSymbols":              {0x2600, 0x26FF},
+		"Dingbats":                          {0x2700, 0x27BF},
+		"SuperscriptsandSubscripts":         {0x2070, 0x209F},
+		"MiscellaneousTechnical":            {0x2300, 0x23FF},
+		"ControlPictures":                   {0x2400, 0x243F},
+		"Specials":                          {0xFFF0, 0xFFFF},
+		"PrivateUse":                        {0xE000, 0xF8FF},
+		"CJKUnifiedIdeographs":              {0x4E00, 0x9FFF},
+		"Hebrew":                            {0x0590, 0x05FF},
+		"Arabic":                            {0x0600, 0x06FF},
+		"Armenian":                          {0x0530, 0x058F},
+		"Georgian":                          {0x10A0, 0x10FF},
+		"CyrillicSupplement":                {0x0500, 0x052F},
+		"PhoneticExtensions":                {0x1D00, 0x1D7F},
+		"LatinExtended-C":                   {0x2C60, 0x2C7F},
+		"LatinExtended-D":                   {0xA720, 0xA7FF},
+		"SmallFormVariants":                 {0xFE50, 0xFE6F},
+		"OpticalCharacterRecognition":       {0x2440, 0x245F},
+		"SupplementalArrows-A":              {0x27F0, 0x27FF},
+		"SupplementalArrows-B":              {0x2900, 0x297F},
+		"SupplementalMathematicalOperators": {0x2A00, 0x2AFF},
+	}
+})
 
 // nameStart and nameChar approximate XML 1.0 (fifth edition) NameStartChar
 // and NameChar, the sets behind \i and \c.
