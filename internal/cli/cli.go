@@ -209,6 +209,9 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 			if g.verbose {
 				cfg.describe(f.IO.ErrOut, g.config)
 			}
+			if cmd.CommandPath() != "ozgctl serve" {
+				startup.HeapFloor(startup.HeapFloorBytes)
+			}
 			stop, err := startProfiles(g.cpuprofile, g.memprofile)
 			if err != nil {
 				return err

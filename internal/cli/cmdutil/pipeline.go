@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/startup"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
@@ -93,6 +93,6 @@ func loadError(err error) error {
 // environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		startup.SetGCPercent(400)
 	}
 }
