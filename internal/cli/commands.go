@@ -85,7 +85,8 @@ func topCommands(f *cmdutil.Factory) []struct {
 
 // addCommands builds the command tree below root. With only set to the
 // name of a top-level command it builds just that command's subtree (what
-// a run of it needs; building all of them costs every process ~2 ms) and
+// a run of it needs; building all of them costs every process ~2 ms),
+// without cobra's completion command, and
 // returns a function that adds the others, for what needs the whole tree
 // (checking the keys of a config file); otherwise it builds every command
 // and returns a function that does nothing.
@@ -94,12 +95,17 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory, only string) (addRest 
 	for _, c := range cmds {
 		if c.name == only {
 			root.AddCommand(c.build())
+			// Nor does the run need cobra's "completion" command (building
+			// its four shells' subcommands is ~1 % of a short run).
+			root.CompletionOptions.DisableDefaultCmd = true
 			return sync.OnceFunc(func() {
 				for _, o := range cmds {
 					if o.name != only {
 						root.AddCommand(o.build())
 					}
 				}
+				root.CompletionOptions.DisableDefaultCmd = false
+				root.InitDefaultCompletionCmd()
 			})
 		}
 	}
