@@ -43,6 +43,17 @@ type SchemaCache struct {
 	// Build names the binary (version and commit): entries of other
 	// builds are never read.
 	Build string
+
+	// clock, when set, stands for time.Now where the stat index judges
+	// whether a file is old enough to trust its stamp (tests).
+	clock func() time.Time
+}
+
+func (c *SchemaCache) now() time.Time {
+	if c.clock != nil {
+		return c.clock()
+	}
+	return time.Now()
 }
 
 // cacheMagic starts every entry; cacheSuffix ends its file name.
@@ -193,7 +204,7 @@ func (c *SchemaCache) prune(keep string) {
 	cutoff := time.Now().Add(-cacheMaxAge)
 	for _, e := range entries {
 		name := e.Name()
-		if name == keep+cacheSuffix || !(strings.HasSuffix(name, cacheSuffix) || strings.HasSuffix(name, ".tmp")) || !e.Type().IsRegular() {
+		if name == keep+cacheSuffix || !(strings.HasSuffix(name, cacheSuffix) || strings.HasSuffix(name, indexSuffix) || strings.HasSuffix(name, ".tmp")) || !e.Type().IsRegular() {
 			continue
 		}
 		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
@@ -203,9 +214,11 @@ func (c *SchemaCache) prune(keep string) {
 }
 
 // touch marks an entry as used, so that pruning keeps it.
-func (c *SchemaCache) touch(key string) {
+func (c *SchemaCache) touch(key string) { c.touchPath(c.path(key)) }
+
+// touchPath marks a file of the cache as used, at most once a day.
+func (c *SchemaCache) touchPath(p string) {
 	now := time.Now()
-	p := c.path(key)
 	if info, err := os.Stat(p); err == nil && now.Sub(info.ModTime()) > 24*time.Hour {
 		_ = os.Chtimes(p, now, now)
 	}

@@ -133,7 +133,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	for _, c := range cacheCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
-			cache := &SchemaCache{Dir: t.TempDir(), Build: "test"}
+			cache := &SchemaCache{Dir: t.TempDir(), Build: "test", clock: aged}
 			plain, err := LoadSchemaSet(ctx, c.xsd, LoadOptions{Catalogs: c.catalogs})
 			if err != nil {
 				t.Fatal(err)
@@ -149,11 +149,11 @@ func TestCacheRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if first.Cached || !second.Cached {
-				t.Fatalf("cached: first load %v, second %v; want false, true", first.Cached, second.Cached)
+			if first.Cached || !second.Cached || !fromIndex(second) {
+				t.Fatalf("cached: first load %v, second %v (from the stat index: %v); want false, true (true)", first.Cached, second.Cached, fromIndex(second))
 			}
-			if es := cacheEntries(t, cache.Dir); len(es) != 1 || !strings.HasSuffix(es[0], cacheSuffix) {
-				t.Fatalf("cache directory holds %q, want one entry", es)
+			if es := cacheEntries(t, cache.Dir); len(es) != 2 || len(cacheFiles(t, cache.Dir, cacheSuffix)) != 1 || len(cacheFiles(t, cache.Dir, indexSuffix)) != 1 {
+				t.Fatalf("cache directory holds %q, want one entry and its stat index", es)
 			}
 			want := validateAll(t, plain, c.messages)
 			if !strings.Contains(want, `"rule":`) {
@@ -194,7 +194,7 @@ func TestCacheBadEntries(t *testing.T) {
 	if _, err := LoadSchemaSet(ctx, xsdPath, opts); err != nil {
 		t.Fatal(err)
 	}
-	name := cacheEntries(t, good.Dir)[0]
+	name := cacheFiles(t, good.Dir, cacheSuffix)[0]
 	entry, err := os.ReadFile(filepath.Join(good.Dir, name))
 	if err != nil {
 		t.Fatal(err)
@@ -315,7 +315,7 @@ func TestCacheKey(t *testing.T) {
 	if load().Cached {
 		t.Errorf("a changed %s still hit the cache", filepath.Base(changed))
 	}
-	if n := len(cacheEntries(t, dir)); n != 3 {
+	if n := len(cacheFiles(t, dir, cacheSuffix)); n != 3 {
 		t.Errorf("%d entries, want 3 (build a, build b, changed document)", n)
 	}
 }
@@ -328,7 +328,7 @@ func TestCacheConcurrentWriters(t *testing.T) {
 	ctx := context.Background()
 	xsdPath := filepath.Join(exampleDir, "xsd/demo.xsd")
 	messages := globFiles(t, filepath.Join(exampleDir, "messages"), ".xml")
-	cache := &SchemaCache{Dir: filepath.Join(t.TempDir(), "not", "yet"), Build: "test"}
+	cache := &SchemaCache{Dir: filepath.Join(t.TempDir(), "not", "yet"), Build: "test", clock: aged}
 	opts := LoadOptions{Catalogs: []string{filepath.Join(exampleDir, "catalog.xml")}, Cache: cache}
 	plain, err := LoadSchemaSet(ctx, xsdPath, LoadOptions{Catalogs: opts.Catalogs})
 	if err != nil {
@@ -351,10 +351,10 @@ func TestCacheConcurrentWriters(t *testing.T) {
 			t.Fatalf("load %d: findings differ:\n%s", i, firstDiff(want, got))
 		}
 	}
-	if es := cacheEntries(t, cache.Dir); len(es) != 1 || !strings.HasSuffix(es[0], cacheSuffix) {
-		t.Fatalf("cache directory holds %q, want one entry", es)
+	if es := cacheEntries(t, cache.Dir); len(es) != 2 || len(cacheFiles(t, cache.Dir, cacheSuffix)) != 1 || len(cacheFiles(t, cache.Dir, indexSuffix)) != 1 {
+		t.Fatalf("cache directory holds %q, want one entry and its stat index", es)
 	}
-	if set, err := LoadSchemaSet(ctx, xsdPath, opts); err != nil || !set.Cached {
+	if set, err := LoadSchemaSet(ctx, xsdPath, opts); err != nil || !set.Cached || !fromIndex(set) {
 		t.Fatalf("after the race: cached %v, %v", set != nil && set.Cached, err)
 	}
 }

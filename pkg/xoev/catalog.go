@@ -47,6 +47,10 @@ type Catalog struct {
 	File    string
 	entries []catalogEntry
 	loaded  map[string]*Catalog // chained catalogs, by absolute path
+	// stamp is what stat said about the file before it was read (stamped:
+	// the system told), for the stat index of the schema cache.
+	stamp   fileStamp
+	stamped bool
 }
 
 // LoadCatalog reads a catalog file. Chained catalogs (nextCatalog,
@@ -69,6 +73,7 @@ func loadCatalog(path string, loaded map[string]*Catalog) (*Catalog, error) {
 	}
 	defer f.Close()
 	c := &Catalog{File: path, loaded: loaded}
+	c.stamp, c.stamped = stampOf(f) // before the bytes are read: see the stat index
 	loaded[abs] = c
 	if err := c.parse(f, abs); err != nil {
 		delete(loaded, abs)

@@ -75,7 +75,7 @@ func buildCodeIndex(docs []*SchemaDoc) *codeIndex {
 }
 
 func (ix *codeIndex) scan(d *SchemaDoc) {
-	dec := xml.NewDecoder(bytes.NewReader(d.data))
+	dec := xml.NewDecoder(bytes.NewReader(d.bytes()))
 	dec.CharsetReader = xmlcharset.Reader
 	type frame struct {
 		ns   map[string]string

@@ -57,7 +57,7 @@ func buildDecls(docs []*SchemaDoc) *Decls {
 	x := &Decls{elements: map[qname]*xnode{}, attributes: map[qname]*xnode{}, types: map[qname]*xnode{},
 		groups: map[qname]*xnode{}, attrGroups: map[qname]*xnode{}, substitutes: map[qname][]qname{}, named: map[string][]*xnode{}}
 	for _, d := range docs {
-		root, _ := xsdtree.Parse(d.Path, d.data) // a broken document adds what was read before the error
+		root, _ := xsdtree.Parse(d.Path, d.bytes()) // a broken document adds what was read before the error
 		if root == nil {
 			continue
 		}

@@ -80,7 +80,7 @@ func (s *SchemaSet) heliumCompile(ctx context.Context) (*heliumSchema, error) {
 	}
 	names := map[string]string{}
 	for i, d := range s.Docs {
-		data := d.data
+		data := d.bytes()
 		for _, r := range d.refs {
 			if r.resolved == "" {
 				continue

@@ -8,7 +8,6 @@ import (
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"html"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -72,6 +71,13 @@ type SchemaDoc struct {
 	refs []schemaRef
 	// elements are the global element declarations (local names).
 	elements []string
+	// stamp is what stat said about the file before it was read (stamped:
+	// the system told); lazy documents came from the stat index and read
+	// data on first use (once).
+	stamp   fileStamp
+	stamped bool
+	lazy    bool
+	once    sync.Once
 }
 
 type schemaRef struct {
@@ -106,6 +112,7 @@ type SchemaSet struct {
 	targetNamespace string
 	limits          Limits
 	cache           *SchemaCache
+	cacheKey        string // the entry found or written, "" for none
 	jac             *xsd.Engine
 	sessions        sync.Pool
 	hel             *heliumSchema
@@ -185,6 +192,15 @@ func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaS
 	if err != nil {
 		return nil, &LoadError{File: path, Err: err}
 	}
+	var start time.Time // before anything is read: see the stat index
+	if opts.Cache != nil {
+		start = opts.Cache.now()
+	}
+	if opts.Cache != nil && opts.Engine != "helium" {
+		if set := opts.Cache.loadIndexed(ctx, path, abs, opts); set != nil {
+			return set, nil
+		}
+	}
 	l := &loader{opts: opts, docs: map[string]*SchemaDoc{}}
 	l.addRoot(filepath.Dir(filepath.Dir(abs)))
 	for _, r := range opts.Roots {
@@ -209,7 +225,31 @@ func LoadSchemaSet(ctx context.Context, path string, opts LoadOptions) (*SchemaS
 	if err := set.compile(ctx, opts.Engine); err != nil {
 		return nil, err
 	}
+	if set.cacheKey != "" {
+		opts.Cache.storeIndex(abs, opts, set.cacheKey, l.order, l.catalogFiles(), start)
+	}
 	return set, nil
+}
+
+// catalogFiles returns the catalog files the load read (chained ones
+// included) with their stamps; nil when one has no stamp.
+func (l *loader) catalogFiles() []stampedFile {
+	var out []stampedFile
+	seen := map[*Catalog]bool{}
+	for _, top := range l.catalogs {
+		for abs, c := range top.loaded {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			if !c.stamped {
+				return nil
+			}
+			out = append(out, stampedFile{abs, c.stamp})
+		}
+	}
+	slices.SortFunc(out, func(a, b stampedFile) int { return strings.Compare(a.path, b.path) })
+	return out
 }
 
 func (l *loader) addRoot(dir string) {
@@ -341,7 +381,7 @@ func (l *loader) catalogLookup(loc string) (string, bool, error) {
 // readDoc reads one schema document, applies its DOCTYPE and scans its
 // references and global elements.
 func (l *loader) readDoc(p, name string) (*SchemaDoc, error) {
-	data, err := os.ReadFile(p)
+	data, stamp, stamped, err := readStamped(p)
 	if err != nil {
 		return nil, &LoadError{File: name, Err: fmt.Errorf("read schema: %w", err)}
 	}
@@ -352,7 +392,7 @@ func (l *loader) readDoc(p, name string) (*SchemaDoc, error) {
 	if err != nil {
 		return nil, &LoadError{File: name, Err: err}
 	}
-	doc := &SchemaDoc{Path: p, Doctype: hadDoctype, data: data}
+	doc := &SchemaDoc{Path: p, Doctype: hadDoctype, data: data, stamp: stamp, stamped: stamped}
 	if err := scanSchema(doc, name); err != nil {
 		return nil, err
 	}

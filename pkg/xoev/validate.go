@@ -99,7 +99,7 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 			eng, note := s.cache.load(key)
 			if eng != nil {
 				s.cache.touch(key)
-				s.jac, s.Engine, s.Cached = eng, EngineJacoelho, true
+				s.jac, s.Engine, s.Cached, s.cacheKey = eng, EngineJacoelho, true, key
 				return nil
 			}
 			s.CacheNote = note
@@ -141,6 +141,8 @@ func (s *SchemaSet) compileJacoelho(ctx context.Context) error {
 	if key != "" {
 		if err := s.cache.store(key, eng); err != nil {
 			s.CacheNote = strings.TrimPrefix(s.CacheNote+"; ", "; ") + "entry not written: " + err.Error()
+		} else {
+			s.cacheKey = key
 		}
 	}
 	return nil
@@ -363,8 +365,9 @@ func (s *SchemaSet) locate(msg, file string) (string, int) {
 		return file, 0
 	}
 	for _, d := range s.Docs {
-		if j := bytes.Index(d.data, needle); j >= 0 {
-			return d.Path, 1 + bytes.Count(d.data[:j], []byte("\n"))
+		data := d.bytes()
+		if j := bytes.Index(data, needle); j >= 0 {
+			return d.Path, 1 + bytes.Count(data[:j], []byte("\n"))
 		}
 	}
 	return file, 0
