@@ -56,9 +56,12 @@ func (c *SchemaCache) now() time.Time {
 	return time.Now()
 }
 
-// cacheMagic starts every entry; cacheSuffix ends its file name.
+// cacheMagic starts every entry; cacheSuffix ends its file name. The
+// magic and the checksum after it take 56 bytes, so the encoded engine
+// starts 8-aligned in the bytes read, and its tables can point into them
+// (see xsd.LoadEngineOwned).
 const (
-	cacheMagic  = "ozgctl compiled XSD v1\n"
+	cacheMagic  = "ozgctl compiled XSD v02\n"
 	cacheSuffix = ".xsdc"
 )
 
@@ -119,7 +122,7 @@ func (c *SchemaCache) path(key string) string {
 // load returns the engine of the entry key, or nil and why there is none
 // that can be used ("" when there is no entry).
 func (c *SchemaCache) load(key string) (*xsd.Engine, string) {
-	data, err := os.ReadFile(c.path(key))
+	data, _, _, err := readStamped(c.path(key))
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return nil, "" // no entry; a directory that is no directory shows when writing
 	}
@@ -130,7 +133,7 @@ func (c *SchemaCache) load(key string) (*xsd.Engine, string) {
 	if !ok {
 		return nil, "entry damaged (checksum), compiled anew"
 	}
-	eng, err := xsd.LoadEngine(payload)
+	eng, err := xsd.LoadEngineOwned(payload) // data is this load's: the engine keeps it
 	if err != nil {
 		return nil, "entry not loaded (" + err.Error() + "), compiled anew"
 	}

@@ -111,8 +111,9 @@ func stampPath(p string) (fileStamp, bool) {
 	return statStamp(fi)
 }
 
-// readStamped reads a file as os.ReadFile does and returns its stamp,
-// taken before the bytes were read.
+// readStamped reads a file as os.ReadFile does (with the buffer's pages
+// mapped ahead, see prefault) and returns its stamp, taken before the
+// bytes were read.
 func readStamped(p string) ([]byte, fileStamp, bool, error) {
 	f, err := os.Open(p)
 	if err != nil {
@@ -129,6 +130,7 @@ func readStamped(p string) ([]byte, fileStamp, bool, error) {
 		}
 	}
 	data := make([]byte, 0, size)
+	prefault(data[:cap(data)])
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]

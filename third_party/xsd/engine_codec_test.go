@@ -224,3 +224,45 @@ func TestEngineBinaryPatternFallback(t *testing.T) {
 		t.Fatalf("%d of %d values valid: want both verdicts", valid, len(values))
 	}
 }
+
+// TestLoadEngineOwned: an engine loaded from bytes handed over validates
+// as one loaded from a copy, wherever the bytes start (tables at an
+// unaligned place are copied, aligned ones point into the bytes); an
+// engine loaded by LoadEngine does not depend on the bytes afterwards.
+func TestLoadEngineOwned(t *testing.T) {
+	eng, err := xsd.Compile(xsd.Bytes("codec.xsd", []byte(codecSchema)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := validationText(t, eng)
+	data, err := eng.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for off := range 8 {
+		buf := make([]byte, off+len(data))
+		copy(buf[off:], data)
+		loaded, err := xsd.LoadEngineOwned(buf[off:])
+		if err != nil {
+			t.Fatalf("offset %d: %v", off, err)
+		}
+		if got := validationText(t, loaded); got != want {
+			t.Errorf("offset %d: validates differently:\n got %s\nwant %s", off, got, want)
+		}
+		again, err := loaded.AppendBinary(nil)
+		if err != nil || !bytes.Equal(again, data) && len(again) != len(data) {
+			t.Errorf("offset %d: re-encoded %d bytes (%v), first %d", off, len(again), err, len(data))
+		}
+	}
+	copied := bytes.Clone(data)
+	loaded, err := xsd.LoadEngine(copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range copied {
+		copied[i] = 0xff
+	}
+	if got := validationText(t, loaded); got != want {
+		t.Errorf("LoadEngine depends on the bytes it was given:\n got %s\nwant %s", got, want)
+	}
+}

@@ -11,6 +11,13 @@ package runtime
 //     binary with the same type layout: the header carries a fingerprint of
 //     every type reached (names, kinds, sizes, field offsets) and the
 //     architecture, and a mismatch is an error, never a wrong schema;
+//   - the bytes of such a slice start at a multiple of its element's
+//     alignment (counted from the start of the encoded schema, zero bytes
+//     fill the gap), so that a decoder given bytes it may keep
+//     ([UnmarshalSchemaOwned]) points the slice into them instead of
+//     allocating and copying, as it points every decoded string into them:
+//     most of an encoded schema is such tables, and in a short process every
+//     fresh page of heap costs a page fault;
 //   - strings, slices, maps and pointers are encoded by value; pointer
 //     identity is kept (a pointer seen before is a back-reference), so shared
 //     pattern DFAs stay shared;
@@ -29,6 +36,7 @@ package runtime
 // different schema.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -44,7 +52,7 @@ import (
 
 // schemaCodecMagic starts every encoded schema; the last byte is the format
 // version of the codec itself.
-const schemaCodecMagic = "XSDRT\x00\x00\x01"
+const schemaCodecMagic = "XSDRT\x00\x00\x02"
 
 // errSchemaCodec is wrapped by every decoding error.
 var errSchemaCodec = errors.New("encoded schema")
@@ -68,7 +76,7 @@ var (
 func loadSchemaCodec() (*schemaCodec, error) {
 	schemaCodecOnce.Do(func() {
 		b := &codecBuilder{plans: map[reflect.Type]*typeCodec{}}
-		b.desc.WriteString(goruntime.GOARCH)
+		b.desc.WriteString(goruntime.GOARCH + schemaCodecMagic)
 		root, err := b.plan(reflect.TypeFor[schemaRuntime]())
 		schemaCodecPlan = schemaCodec{root: root, err: err, fingerprint: sha256.Sum256([]byte(b.desc.String()))}
 	})
@@ -209,6 +217,7 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 	et := t.Elem()
 	size := int(et.Size())
 	if plainType(et) {
+		align := et.Align()
 		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 			h := (*sliceHeader)(p)
 			if h.data == nil {
@@ -217,6 +226,9 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 			}
 			e.uvarint(uint64(h.len) + 1)
 			if h.len > 0 && size > 0 {
+				for (len(e.buf)-e.base)%align != 0 {
+					e.buf = append(e.buf, 0)
+				}
 				e.buf = append(e.buf, unsafe.Slice((*byte)(h.data), h.len*size)...)
 			}
 			return nil
@@ -226,14 +238,25 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 			if err != nil || isNil {
 				return err
 			}
-			s := reflect.MakeSlice(t, n, n)
-			if n > 0 && size > 0 {
-				src, err := d.take(n * size)
-				if err != nil {
-					return err
-				}
-				copy(unsafe.Slice((*byte)(s.UnsafePointer()), n*size), src)
+			if n == 0 || size == 0 {
+				reflect.NewAt(t, p).Elem().Set(reflect.MakeSlice(t, n, n))
+				return nil
 			}
+			if err := d.align(align); err != nil {
+				return err
+			}
+			src, err := d.take(n * size)
+			if err != nil {
+				return err
+			}
+			if d.owned && uintptr(unsafe.Pointer(unsafe.SliceData(src)))%uintptr(align) == 0 {
+				// The slice points into the encoded bytes (capacity = length,
+				// so an append copies): no allocation, no copy.
+				*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(unsafe.SliceData(src)), len: n, cap: n}
+				return nil
+			}
+			s := reflect.MakeSlice(t, n, n)
+			copy(unsafe.Slice((*byte)(s.UnsafePointer()), n*size), src)
 			reflect.NewAt(t, p).Elem().Set(s)
 			return nil
 		}
@@ -526,6 +549,7 @@ func (b *codecBuilder) planMap(c *typeCodec, t reflect.Type) error {
 
 type schemaEncoder struct {
 	buf  []byte
+	base int // where the encoded schema starts in buf
 	ptrs map[pointerKey]int
 }
 
@@ -537,6 +561,8 @@ type schemaDecoder struct {
 	data []byte
 	str  string // data as a string: decoded strings are substrings of it
 	off  int
+	// owned: data is the decoder's to keep, so tables may point into it.
+	owned bool
 	// ptrs are the pointers decoded so far, types their element types: a
 	// back-reference must name a pointer of its own type.
 	ptrs  []unsafe.Pointer
@@ -559,6 +585,19 @@ func (d *schemaDecoder) uvarint() (uint64, error) {
 	}
 	d.off += n
 	return v, nil
+}
+
+// align skips the zero bytes the encoder put before a table of elements
+// aligned to align bytes (see schemaEncoder.base: data starts with the
+// encoded schema).
+func (d *schemaDecoder) align(align int) error {
+	for d.off%align != 0 {
+		if d.off >= len(d.data) || d.data[d.off] != 0 {
+			return fmt.Errorf("%w: bad padding at byte %d", errSchemaCodec, d.off)
+		}
+		d.off++
+	}
+	return nil
 }
 
 // length reads a slice or map length (0 for nil, n+1 otherwise) and checks
@@ -600,7 +639,7 @@ func (s *Schema) AppendBinary(b []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &schemaEncoder{buf: append(b, schemaCodecMagic...), ptrs: map[pointerKey]int{}}
+	e := &schemaEncoder{buf: append(b, schemaCodecMagic...), base: len(b), ptrs: map[pointerKey]int{}}
 	e.buf = append(e.buf, c.fingerprint[:]...)
 	if err := c.root.enc(e, unsafe.Pointer(&s.runtime)); err != nil {
 		return nil, err
@@ -609,8 +648,16 @@ func (s *Schema) AppendBinary(b []byte) ([]byte, error) {
 }
 
 // UnmarshalSchema decodes a schema encoded by [Schema.AppendBinary] of a
-// binary with the same codec fingerprint.
-func UnmarshalSchema(data []byte) (s *Schema, err error) {
+// binary with the same codec fingerprint. It does not keep data.
+func UnmarshalSchema(data []byte) (*Schema, error) {
+	return UnmarshalSchemaOwned(bytes.Clone(data))
+}
+
+// UnmarshalSchemaOwned is [UnmarshalSchema] for bytes the caller hands
+// over: the decoded schema's strings and tables point into data, which must
+// not change afterwards (nor be unmapped). Tables whose place in data is not
+// aligned for their elements (data starting at an odd address) are copied.
+func UnmarshalSchemaOwned(data []byte) (s *Schema, err error) {
 	c, err := loadSchemaCodec()
 	if err != nil {
 		return nil, err
@@ -627,7 +674,7 @@ func UnmarshalSchema(data []byte) (s *Schema, err error) {
 			s, err = nil, fmt.Errorf("%w: %v", errSchemaCodec, r)
 		}
 	}()
-	d := &schemaDecoder{data: data, str: string(data), off: head}
+	d := &schemaDecoder{data: data, str: unsafe.String(unsafe.SliceData(data), len(data)), off: head, owned: true}
 	out := &Schema{}
 	if err := c.root.dec(d, unsafe.Pointer(&out.runtime)); err != nil {
 		return nil, err
