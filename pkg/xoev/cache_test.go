@@ -3,7 +3,6 @@ package xoev
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"maps"
 	"os"
@@ -199,7 +198,7 @@ func TestCacheBadEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := len(cacheMagic) + 32
+	head := cacheHead
 	flip := func(i int) []byte {
 		b := bytes.Clone(entry)
 		b[i] ^= 0x55
@@ -208,10 +207,8 @@ func TestCacheBadEntries(t *testing.T) {
 	// rechecksum makes a payload that passes the checksum, to reach the
 	// decoder's own checks.
 	rechecksum := func(payload []byte) []byte {
-		out := append([]byte(cacheMagic), make([]byte, 32)...)
-		out = append(out, payload...)
-		sum := sha256.Sum256(payload)
-		copy(out[len(cacheMagic):], sum[:])
+		out := append(make([]byte, cacheHead), payload...)
+		sealEntry(out)
 		return out
 	}
 	cases := map[string]func(p string){
@@ -221,7 +218,8 @@ func TestCacheBadEntries(t *testing.T) {
 		"one byte short": func(p string) { write(t, p, entry[:len(entry)-1]) },
 		"flipped byte":   func(p string) { write(t, p, flip(len(entry)-10)) },
 		"flipped header": func(p string) { write(t, p, flip(3)) },
-		"flipped sum":    func(p string) { write(t, p, flip(len(cacheMagic)+5)) },
+		"flipped sum":    func(p string) { write(t, p, flip(len(cacheMagic)+1)) },
+		"flipped length": func(p string) { write(t, p, flip(len(cacheMagic)+5)) },
 		"other format": func(p string) {
 			payload := bytes.Clone(entry[head:])
 			payload[10] ^= 0xff // inside the engine format fingerprint
