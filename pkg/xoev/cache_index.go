@@ -330,13 +330,14 @@ func (r *indexReader) num() uint64 {
 	return v
 }
 
+// signed reads what binary.AppendVarint wrote: the zig-zag form as an
+// unsigned number.
 func (r *indexReader) signed() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.bad = true
-		return 0
+	u := r.num()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	r.b = r.b[n:]
 	return v
 }
 

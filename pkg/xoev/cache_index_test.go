@@ -410,3 +410,28 @@ func TestFileStampTrusted(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexRoundTrip: what encodeIndex writes, decodeIndex reads back,
+// times before 1970 and large numbers included.
+func TestIndexRoundTrip(t *testing.T) {
+	st := fileStamp{dev: 1 << 63, ino: 42, mode: 0o100644, size: 1 << 40, mtime: -1_000_000_007, ctime: 1<<62 + 3}
+	docs := []*SchemaDoc{{Path: "/s/a.xsd", TargetNamespace: "urn:a", Doctype: true, stamp: st, stamped: true,
+		refs:     []schemaRef{{kind: "import", namespace: "urn:b", location: "b.xsd", line: 3, col: 5, resolved: "/s/b.xsd"}, {kind: "import", namespace: "urn:c"}},
+		elements: []string{"x", "y"}}, {Path: "/s/b.xsd", stamp: fileStamp{mtime: -1, ctime: 0}}}
+	cats := []stampedFile{{"/s/catalog.xml", fileStamp{ino: 7, size: 0, mtime: 1, ctime: -2}}}
+	ix, ok := decodeIndex(encodeIndex("k", docs, cats))
+	if !ok {
+		t.Fatal("does not decode")
+	}
+	want := []stampedFile{{"/s/a.xsd", st}, {"/s/b.xsd", docs[1].stamp}, cats[0]}
+	if ix.entry != "k" || !reflect.DeepEqual(ix.files, want) {
+		t.Errorf("entry %q, files %+v", ix.entry, ix.files)
+	}
+	for _, d := range docs {
+		d.lazy = true
+	}
+	got := &SchemaSet{Docs: ix.docs}
+	if !reflect.DeepEqual(docViews(got), docViews(&SchemaSet{Docs: docs})) {
+		t.Errorf("documents %+v", docViews(got))
+	}
+}
