@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
+	"unsafe"
 
 	"github.com/jacoelho/xsd"
 
@@ -314,7 +315,8 @@ func encodeIndex(entry string, docs []*SchemaDoc, catalogs []stampedFile) []byte
 }
 
 // indexReader reads the fields encodeIndex wrote; a short or malformed
-// field sets bad.
+// field sets bad. Strings point into the bytes read (some thousand element
+// names for UBL 2.1), which the reader's caller must not change.
 type indexReader struct {
 	b   []byte
 	bad bool
@@ -357,7 +359,7 @@ func (r *indexReader) str() string {
 	if r.bad {
 		return ""
 	}
-	s := string(r.b[:n])
+	s := unsafe.String(unsafe.SliceData(r.b), n) // the index's bytes are the load's own and never change
 	r.b = r.b[n:]
 	return s
 }
@@ -367,6 +369,7 @@ func (r *indexReader) stamp() fileStamp {
 }
 
 // decodeIndex reads a stat index; false when it is damaged or foreign.
+// The strings it returns point into data, which must not change afterwards.
 func decodeIndex(data []byte) (*schemaIndex, bool) {
 	head := len(indexMagic) + sha256.Size
 	if len(data) < head || !bytes.HasPrefix(data, []byte(indexMagic)) {
