@@ -2,6 +2,7 @@ package xmlcharset
 
 import (
 	"encoding/xml"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -80,4 +81,51 @@ func TestDecode(t *testing.T) {
 			}
 		})
 	}
+}
+
+// refEncodingDecl is the regular expression encodingDecl replaces.
+var refEncodingDecl = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)(["'])([A-Za-z0-9._-]+)(["'])`)
+
+func checkEncodingDecl(t *testing.T, b []byte) {
+	t.Helper()
+	start, end, ok := encodingDecl(b)
+	m := refEncodingDecl.FindSubmatchIndex(b)
+	if ok != (m != nil) || ok && (start != m[6] || end != m[7]) {
+		t.Errorf("%q: encodingDecl = %d, %d, %v; the regexp finds %v", b, start, end, ok, m)
+	}
+}
+
+var encodingDeclCases = []string{
+	`<?xml version="1.0" encoding="UTF-8"?><a/>`,
+	`<?xml version='1.0' encoding = 'ISO-8859-1' ?>`,
+	"<?xml\tencoding\r\n=\f\"windows-1252\"?>",
+	`<?xmlencoding="x"?>`,
+	`<?xml version="1.0"?><a encoding="latin1"/>`,
+	`<?xml version="1.0" encoding="UTF-8'?>`,
+	`<?xml version="1.0" encoding=""?>`,
+	`<?xml version="1.0" encoding="UTF 8"?>`,
+	`<?xml encoding encoding="a.b_c-9"?>`,
+	`<?xml myencoding="x" encoding='y'?>`,
+	`<?xml encodingencoding="z"?>`,
+	`<?xml encoding="x`,
+	`<?xml encoding=`,
+	`<?xml encoding`,
+	` <?xml encoding="x"?>`,
+	`<?XML encoding="x"?>`,
+	`<?xml version="1.0" encoding="utf-8"` + "\xff?>",
+}
+
+// TestEncodingDecl: the scanner finds what the regular expression did.
+func TestEncodingDecl(t *testing.T) {
+	for _, tc := range encodingDeclCases {
+		checkEncodingDecl(t, []byte(tc))
+	}
+}
+
+// FuzzEncodingDecl: the scanner finds what the regular expression did.
+func FuzzEncodingDecl(f *testing.F) {
+	for _, tc := range encodingDeclCases {
+		f.Add([]byte(tc))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { checkEncodingDecl(t, b) })
 }

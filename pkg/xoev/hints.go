@@ -5,21 +5,13 @@ import (
 	"bytes"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"io"
-	"regexp"
-	"strings"
-	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
-
-var (
-	xmlnsAttr     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["']`) })
-	schemaLocAttr = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?:^|\s)(([A-Za-z_][\w.-]*):schemaLocation\s*=\s*(["'])([^"']*)["'])`)
-	})
-)
 
 // blankOddSchemaLocation looks at the root start tag. An xsi:schemaLocation
 // with an odd number of entries is only a hint that xmllint and the KoSIT
@@ -33,84 +25,170 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 		return br, nil
 	}
 	tag := head[start:end]
-	if !bytes.Contains(tag, []byte("schemaLocation")) {
-		return br, nil // nearly every message: skip the regexps
-	}
-	if evenSchemaLocations(tag) {
-		return br, nil // most others: every value in pairs
+	if !bytes.Contains(tag, []byte(":schemaLocation")) {
+		return br, nil // nearly every message
 	}
 	var prefixes map[string]bool // of the XSI namespace, read when needed
-	for _, m := range schemaLocAttr().FindAllSubmatchIndex(tag, -1) {
-		n := len(strings.Fields(string(tag[m[8]:m[9]])))
+	for from := 0; ; {
+		m, ok := nextSchemaLocation(tag, from)
+		if !ok {
+			return br, nil
+		}
+		from = m.end
+		n := countFields(tag[m.valueStart:m.valueEnd])
 		if n%2 == 0 {
 			continue // nearly every message: no need for the prefixes
 		}
 		if prefixes == nil {
-			prefixes = map[string]bool{}
-			for _, m := range xmlnsAttr().FindAllSubmatch(tag, -1) {
-				if string(m[3]) == xsiNS {
-					prefixes[string(m[1])] = true
-				}
-			}
+			prefixes = xsiPrefixes(tag)
 		}
-		if !prefixes[string(tag[m[4]:m[5]])] {
+		if !prefixes[string(tag[m.prefixStart:m.prefixEnd])] {
 			continue
 		}
-		line := 1 + bytes.Count(head[:start+m[2]], []byte("\n"))
-		newHead := append([]byte(nil), head...)
-		for i := start + m[2]; i < start+m[3]; i++ {
+		// Only the bytes up to the attribute's end change: copy those,
+		// the reader goes on with the rest.
+		attrStart, attrEnd := start+m.start, start+m.end
+		line := 1 + bytes.Count(head[:attrStart], []byte("\n"))
+		newHead := append([]byte(nil), head[:attrEnd]...)
+		for i := attrStart; i < attrEnd; i++ {
 			if newHead[i] != '\n' && newHead[i] != '\r' {
 				newHead[i] = ' '
 			}
 		}
-		if _, err := br.Discard(len(head)); err != nil {
+		if _, err := br.Discard(attrEnd); err != nil {
 			return br, nil
 		}
 		f := &finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
 			Msg: msgSchemaLocationOdd.With(n)}
 		return io.MultiReader(bytes.NewReader(newHead), br), f
 	}
-	return br, nil
 }
 
-// evenSchemaLocations reports whether every "schemaLocation" in tag is
-// followed by = and a quoted value (as schemaLocAttr reads it: up to the
-// first quote of either kind) with an even number of entries. Every match
-// of schemaLocAttr is one of these, with the same value, so then none is
-// odd (a value that names schemaLocation itself is left to the regexps,
-// which may read a match ending in it); false means "look with the
-// regexps".
-func evenSchemaLocations(tag []byte) bool {
-	const name = "schemaLocation"
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-	for rest := tag; ; {
-		k := bytes.Index(rest, []byte(name))
-		if k < 0 {
-			return true
-		}
-		rest = rest[k+len(name):]
-		i := 0
-		for i < len(rest) && isSpace(rest[i]) {
-			i++
-		}
-		if i >= len(rest) || rest[i] != '=' {
-			return false
-		}
+// attrMatch is an attribute prefix:name="value" found in a start tag by
+// [nextSchemaLocation] or [xsiPrefixes]: offsets of the whole attribute
+// (through its closing quote), its prefix and its value.
+type attrMatch struct {
+	start, end             int
+	prefixStart, prefixEnd int
+	valueStart, valueEnd   int
+}
+
+// The scanners below read attributes as loosely as the regular expressions
+// they replace did (hints_test.go keeps those as the reference): an
+// attribute value runs to the first quote of either kind, and the name
+// and "=" may be surrounded by \s ([\t\n\f\r ]); a prefix is
+// [A-Za-z_][\w.-]* ([isNameStart], [isNameChar]).
+
+func isReSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// quotedValue reads \s*=\s*(["'])([^"']*)["'] at b[i:]: the value's
+// offsets and the offset after the closing quote.
+func quotedValue(b []byte, i int) (vs, ve, end int, ok bool) {
+	for i < len(b) && isReSpace(b[i]) {
 		i++
-		for i < len(rest) && isSpace(rest[i]) {
-			i++
+	}
+	if i >= len(b) || b[i] != '=' {
+		return 0, 0, 0, false
+	}
+	i++
+	for i < len(b) && isReSpace(b[i]) {
+		i++
+	}
+	if i >= len(b) || b[i] != '"' && b[i] != '\'' {
+		return 0, 0, 0, false
+	}
+	vs = i + 1
+	q := bytes.IndexAny(b[vs:], `"'`)
+	if q < 0 {
+		return 0, 0, 0, false
+	}
+	ve = vs + q
+	return vs, ve, ve + 1, true
+}
+
+// nextSchemaLocation finds the first prefixed schemaLocation attribute in
+// tag at or after from: the matches of
+// (?:^|\s)(([A-Za-z_][\w.-]*):schemaLocation\s*=\s*(["'])([^"']*)["'])
+// one after another, start and end being those of the first group.
+func nextSchemaLocation(tag []byte, from int) (attrMatch, bool) {
+	const name = ":schemaLocation"
+	for k := from; ; {
+		i := bytes.Index(tag[k:], []byte(name))
+		if i < 0 {
+			return attrMatch{}, false
 		}
-		if i >= len(rest) || rest[i] != '"' && rest[i] != '\'' {
-			return false
+		k += i
+		// The prefix is the whole run of name bytes before the colon,
+		// at the start of tag or after white space.
+		g := k
+		for g > from && isNameChar(tag[g-1]) {
+			g--
 		}
-		v := rest[i+1:]
-		end := bytes.IndexAny(v, `"'`)
-		if end < 0 || bytes.Contains(v[:end], []byte(name)) || len(strings.Fields(string(v[:end])))%2 != 0 {
-			return false
+		// The match needs white space before the prefix (or the start
+		// of tag), after the previous match.
+		if g < k && isNameStart(tag[g]) && (g == 0 || g > from && isReSpace(tag[g-1])) {
+			if vs, ve, end, ok := quotedValue(tag, k+len(name)); ok {
+				return attrMatch{start: g, end: end, prefixStart: g, prefixEnd: k, valueStart: vs, valueEnd: ve}, true
+			}
 		}
-		rest = v[end+1:]
+		k++
 	}
 }
+
+// xsiPrefixes returns the prefixes that tag binds to the XSI namespace:
+// the matches of xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["'] whose
+// value is that namespace.
+func xsiPrefixes(tag []byte) map[string]bool {
+	const decl = "xmlns:"
+	out := map[string]bool{}
+	for k := 0; ; {
+		i := bytes.Index(tag[k:], []byte(decl))
+		if i < 0 {
+			return out
+		}
+		k += i
+		p := k + len(decl)
+		e := p
+		if e < len(tag) && isNameStart(tag[e]) {
+			for e++; e < len(tag) && isNameChar(tag[e]); e++ {
+			}
+			if vs, ve, end, ok := quotedValue(tag, e); ok {
+				if string(tag[vs:ve]) == xsiNS {
+					out[string(tag[p:e])] = true
+				}
+				k = end
+				continue
+			}
+		}
+		k++
+	}
+}
+
+// countFields is len(strings.Fields(string(b))) without the copy.
+func countFields(b []byte) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRune(b[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
+}
+
+// asciiSpace is unicode.IsSpace below utf8.RuneSelf.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // rootTag finds the root element's start tag in the head of a document.
 func rootTag(b []byte) (int, int) {
