@@ -343,3 +343,46 @@ func TestReadAll(t *testing.T) {
 		}
 	}
 }
+
+// TestReadToEOF: short reads short of the size fstat gave go on reading,
+// one that ends there is EOF, a file that grows or shrinks while read is
+// read to its end.
+func TestReadToEOF(t *testing.T) {
+	reader := func(data []byte, chunk int) func([]byte) (int, error) {
+		calls := 0
+		return func(p []byte) (int, error) {
+			calls++
+			if calls > 1000 {
+				t.Fatal("reads on after EOF")
+			}
+			if len(data) == 0 {
+				return 0, io.EOF
+			}
+			n := copy(p[:min(len(p), chunk)], data)
+			data = data[n:]
+			return n, nil
+		}
+	}
+	data := bytes.Repeat([]byte("0123456789"), 100)
+	for _, tc := range []struct {
+		name  string
+		size  int // as fstat said
+		data  []byte
+		chunk int
+		ok    bool
+	}{
+		{"whole", len(data), data, 1 << 20, true},
+		{"in pieces", len(data), data, 7, true},
+		{"empty", 0, nil, 10, true},
+		{"grown", 10, data, 1 << 20, true},
+		{"shrunk", len(data) + 50, data, 1 << 20, true},
+	} {
+		got, ok := readToEOF(tc.size, nil, reader(tc.data, tc.chunk))
+		if ok != tc.ok || ok && !bytes.Equal(got, tc.data) {
+			t.Errorf("%s: read %d bytes, %v; want %d, %v", tc.name, len(got), ok, len(tc.data), tc.ok)
+		}
+	}
+	if _, ok := readToEOF(10, nil, func([]byte) (int, error) { return 0, errors.New("broken") }); ok {
+		t.Error("a read error is not a preload")
+	}
+}

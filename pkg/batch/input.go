@@ -80,15 +80,6 @@ func (in Input) preload() (Input, func()) {
 	if in.inMemory {
 		return in, nil
 	}
-	f, err := os.Open(in.Name)
-	if err != nil {
-		return in, nil
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() > preloadLimit {
-		return in, nil
-	}
 	bp := preloadBufs.Get().(*[]byte)
 	release := func() {
 		if cap(*bp) <= poolLimit {
@@ -96,32 +87,47 @@ func (in Input) preload() (Input, func()) {
 			preloadBufs.Put(bp)
 		}
 	}
-	b := (*bp)[:0]
-	if need := int(st.Size()) + 1; cap(b) < need { // +1: see EOF without a second grow
+	b, ok := readSmallFile(in.Name, (*bp)[:0])
+	*bp = b
+	if !ok {
+		release()
+		return in, nil
+	}
+	return Input{Name: in.Name, data: b, inMemory: true}, release
+}
+
+// readToEOF reads through read into b, sized for a file of size bytes
+// (+1: see EOF without a second grow), until EOF; false if read fails or
+// the file grows past preloadLimit while read. A short read that ends
+// where size says the file ends is taken as EOF: a regular file returns
+// fewer bytes than asked only there, and it saves a read per message.
+func readToEOF(size int, b []byte, read func([]byte) (int, error)) ([]byte, bool) {
+	if need := size + 1; cap(b) < need {
 		b = make([]byte, 0, need)
 	}
 	for {
 		if len(b) == cap(b) {
 			if len(b) > preloadLimit { // the file grew while read
-				*bp = b
-				release()
-				return in, nil
+				return b, false
 			}
 			b = append(b, 0)[:len(b)]
 		}
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if errors.Is(err, io.EOF) {
-			break
+		room := cap(b) - len(b)
+		n, err := read(b[len(b):cap(b)])
+		if n > 0 {
+			b = b[:len(b)+n]
 		}
-		if err != nil {
-			*bp = b
-			release()
-			return in, nil
+		switch {
+		case errors.Is(err, io.EOF):
+			return b, true
+		case err != nil:
+			return b, false
+		case n == 0:
+			return b, true // a raw read's EOF
+		case n < room && len(b) == size:
+			return b, true
 		}
 	}
-	*bp = b
-	return Input{Name: in.Name, data: b, inMemory: true}, release
 }
 
 // ReadAll reads r to the end. A regular file (what [Input.Open] returns
