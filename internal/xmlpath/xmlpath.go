@@ -91,6 +91,12 @@ func (t *Tracker) name(f *frame, n xml.Name, prefix string) {
 	f.pos = 1
 }
 
+// Reset forgets the document read so far, keeping the memory, so that a
+// tracker can follow another document.
+func (t *Tracker) Reset() {
+	t.frames, t.roots = t.frames[:0], t.roots[:0]
+}
+
 // End leaves the innermost open element.
 func (t *Tracker) End() {
 	if n := len(t.frames); n > 0 {

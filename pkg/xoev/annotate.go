@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ozgctl/ozgctl/internal/xmlpath"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -66,7 +67,12 @@ func annotate(r io.Reader, fs []finding.Finding) {
 	slices.SortStableFunc(at, byPos)
 	slices.SortStableFunc(named, byPos)
 	src, _ := utf8Reader(r)
-	sc := newTagScanner(src)
+	st := annotateStates.Get().(*annotateState)
+	defer annotateStates.Put(st)
+	sc, tr := &st.sc, &st.tr
+	sc.reset(src)
+	defer sc.reset(nil)
+	tr.Reset()
 	// Nothing after the last finding matters (a limit finding sits inside
 	// a text node that may go on for hundreds of MB).
 	for _, a := range at {
@@ -82,7 +88,6 @@ func annotate(r io.Reader, fs []finding.Finding) {
 	if sc.stopCol == math.MaxInt {
 		sc.stopLine, sc.stopCol = sc.stopLine+1, 0
 	}
-	var tr xmlpath.Tracker
 	var placed []pathTarget // named findings placed on the current line
 	quoted := 0
 	defer func() {
@@ -147,6 +152,17 @@ func annotate(r io.Reader, fs []finding.Finding) {
 		return len(at)+len(named)+len(placed) > 0
 	})
 }
+
+// annotateState is the memory [annotate] reuses from one message to the
+// next: the scanner (with the names it has interned) and the tracker.
+type annotateState struct {
+	sc tagScanner
+	tr xmlpath.Tracker
+}
+
+var annotateStates = sync.Pool{New: func() any {
+	return &annotateState{sc: tagScanner{names: map[string]string{}, text: make([]byte, 0, 64)}}
+}}
 
 // clarkName parses "{uri}local" or "local".
 func clarkName(s string) xml.Name {

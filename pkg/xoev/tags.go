@@ -44,6 +44,13 @@ func newTagScanner(br *bufio.Reader) *tagScanner {
 	return &tagScanner{br: br, line: 1, col: 1, charCol: 1, names: map[string]string{}, text: make([]byte, 0, 64)}
 }
 
+// reset makes s read br from its start, as [newTagScanner] does, keeping
+// its memory and the names it has interned.
+func (s *tagScanner) reset(br *bufio.Reader) {
+	*s = tagScanner{br: br, line: 1, col: 1, charCol: 1, names: s.names,
+		buf: s.buf[:0], attrs: s.attrs[:0], raw: s.raw[:0], text: s.text[:0]}
+}
+
 // scan reports the element tags to fn, in document order, until fn
 // returns false or the input ends; an empty-element tag is reported as a
 // start and an end. Comments and processing instructions are skipped, so
@@ -264,6 +271,9 @@ func (s *tagScanner) parseStartTag(tag []byte) xml.StartElement {
 	s.attrs = s.attrs[:0]
 	se := xml.StartElement{Name: s.rawName(tag[:i])}
 	rest := tag[i:]
+	if !s.allAttrs && !bytes.Contains(rest, []byte("xmlns")) {
+		rest = nil // nearly every tag: nothing to report
+	}
 	for {
 		rest = bytes.TrimLeft(rest, " \t\r\n")
 		eq := bytes.IndexByte(rest, '=')

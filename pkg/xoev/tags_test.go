@@ -136,3 +136,32 @@ func TestScanTagsCharacterColumns(t *testing.T) {
 		t.Errorf("positions %q, want %q", got, want)
 	}
 }
+
+// TestTagScannerReset: a scanner reset for another message (as annotate
+// reuses one) reports what a new one does, whatever it read before.
+func TestTagScannerReset(t *testing.T) {
+	docs := []string{
+		"<p:a xmlns:p='urn:p'>text<b x='1'/><![CDATA[c]]></p:a>",
+		"<a>\n  <b>Straße</b><c xmlns='urn:c'><d/></c></a>",
+		"<a",
+	}
+	tags := func(sc *tagScanner) []string {
+		var out []string
+		_ = sc.scan(func(tag elemTag) bool {
+			sc.keepText = true
+			out = append(out, fmt.Sprintf("%+v", tag))
+			return true
+		})
+		return out
+	}
+	reused := newTagScanner(nil)
+	for range 2 {
+		for _, d := range docs {
+			want := tags(newTagScanner(bufio.NewReader(strings.NewReader(d))))
+			reused.reset(bufio.NewReader(strings.NewReader(d)))
+			if got := tags(reused); !slices.Equal(got, want) {
+				t.Errorf("%q: reset scanner reports\n%q\nwant\n%q", d, got, want)
+			}
+		}
+	}
+}
