@@ -254,19 +254,16 @@ const (
 )
 
 type cacheState struct {
-	recent  [recentCacheEntries]string
-	buckets map[uint64][]int
-	entries []byteStringEntry
+	recent [recentCacheEntries]string
+	// strings holds each interned string under itself: a lookup with
+	// string(b) neither allocates nor hashes byte by byte.
+	strings map[string]string
 	next    uint8
-}
-
-type byteStringEntry struct {
-	text string
 }
 
 // NewCache returns an initialized string cache.
 func NewCache() Cache {
-	return Cache{state: &cacheState{buckets: make(map[uint64][]int)}}
+	return Cache{state: &cacheState{strings: make(map[string]string)}}
 }
 
 // Intern returns a cached string copy of b when b is small enough to cache.
@@ -281,28 +278,22 @@ func (c *Cache) Intern(b []byte) string {
 	if len(b) > maxByteStringCacheLen {
 		return string(b)
 	}
-	h := hashBytes(b)
-	for _, idx := range state.buckets[h] {
-		if stringBytesEqual(state.entries[idx].text, b) {
-			s := state.entries[idx].text
-			state.remember(s)
-			return s
-		}
-	}
-	s := string(b)
-	if len(state.entries) >= maxByteStringCacheEntries {
+	if s, ok := state.strings[string(b)]; ok {
+		state.remember(s)
 		return s
 	}
-	idx := len(state.entries)
-	state.entries = append(state.entries, byteStringEntry{text: s})
-	state.buckets[h] = append(state.buckets[h], idx)
+	s := string(b)
+	if len(state.strings) >= maxByteStringCacheEntries {
+		return s
+	}
+	state.strings[s] = s
 	state.remember(s)
 	return s
 }
 
 func (c *Cache) cacheState() *cacheState {
 	if c.state == nil {
-		c.state = &cacheState{buckets: make(map[uint64][]int)}
+		c.state = &cacheState{strings: make(map[string]string)}
 	}
 	return c.state
 }
@@ -321,15 +312,4 @@ func (c *cacheState) recentString(b []byte) (string, bool) {
 func (c *cacheState) remember(s string) {
 	c.recent[c.next&recentCacheMask] = s
 	c.next++
-}
-
-func hashBytes(b []byte) uint64 {
-	const offset = 14695981039346656037
-	const prime = 1099511628211
-	h := uint64(offset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= prime
-	}
-	return h
 }
