@@ -247,18 +247,22 @@ type Cache struct {
 	state *cacheState
 }
 
-// The recent ring uses masking and must remain a power of two.
+// The slots of the recent table are picked by masking: their number must
+// remain a power of two.
 const (
-	recentCacheEntries = 8
+	recentCacheEntries = 128
 	recentCacheMask    = recentCacheEntries - 1
 )
 
 type cacheState struct {
+	// recent is a direct-mapped table in front of strings: a name is
+	// looked for in one slot, chosen by its length and end bytes, with
+	// one comparison. A document uses few distinct names, so nearly every
+	// name is found there.
 	recent [recentCacheEntries]string
 	// strings holds each interned string under itself: a lookup with
 	// string(b) neither allocates nor hashes byte by byte.
 	strings map[string]string
-	next    uint8
 }
 
 // NewCache returns an initialized string cache.
@@ -272,14 +276,15 @@ func (c *Cache) Intern(b []byte) string {
 		return ""
 	}
 	state := c.cacheState()
-	if s, ok := state.recentString(b); ok {
+	slot := recentSlot(b)
+	if s := state.recent[slot]; stringBytesEqual(s, b) {
 		return s
 	}
 	if len(b) > maxByteStringCacheLen {
 		return string(b)
 	}
 	if s, ok := state.strings[string(b)]; ok {
-		state.remember(s)
+		state.recent[slot] = s
 		return s
 	}
 	s := string(b)
@@ -287,8 +292,14 @@ func (c *Cache) Intern(b []byte) string {
 		return s
 	}
 	state.strings[s] = s
-	state.remember(s)
+	state.recent[slot] = s
 	return s
+}
+
+// recentSlot picks the slot of the recent table for b (not empty).
+func recentSlot(b []byte) int {
+	n := len(b)
+	return (n*31 ^ int(b[0])*7 ^ int(b[n-1]) ^ int(b[n/2])<<2) & recentCacheMask
 }
 
 func (c *Cache) cacheState() *cacheState {
@@ -296,20 +307,4 @@ func (c *Cache) cacheState() *cacheState {
 		c.state = &cacheState{strings: make(map[string]string)}
 	}
 	return c.state
-}
-
-func (c *cacheState) recentString(b []byte) (string, bool) {
-	for offset := range recentCacheEntries {
-		index := (int(c.next) + recentCacheEntries - 1 - offset) & recentCacheMask
-		s := c.recent[index]
-		if stringBytesEqual(s, b) {
-			return s, true
-		}
-	}
-	return "", false
-}
-
-func (c *cacheState) remember(s string) {
-	c.recent[c.next&recentCacheMask] = s
-	c.next++
 }
