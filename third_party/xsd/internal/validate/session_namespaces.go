@@ -7,7 +7,22 @@ import (
 )
 
 func (s *session) runtimeName(n xml.Name) runtime.RuntimeName {
-	return ResolveRuntimeName(s.rt, n)
+	if n.Local == "" {
+		return ResolveRuntimeName(s.rt, n)
+	}
+	// The names of a document are few and, interned by the parser, mostly
+	// the same strings: compared with one slot of recentNames (equal
+	// pointers compare at once) they are not hashed into the schema's two
+	// name maps again. A session serves one schema, so a slot stays true
+	// across documents.
+	l := n.Local
+	slot := (len(l)*31 ^ int(l[0])*7 ^ int(l[len(l)-1]) ^ len(n.Space)<<2) & (len(s.recentNames) - 1)
+	if c := &s.recentNames[slot]; c.Local == l && c.NS == n.Space {
+		return *c
+	}
+	rn := ResolveRuntimeName(s.rt, n)
+	s.recentNames[slot] = rn
+	return rn
 }
 
 func (s *session) qnameResolverForAttrs(flags xsiStartAttributeFlags) runtime.ResolveQNameParts {

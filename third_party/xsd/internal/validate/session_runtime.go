@@ -99,6 +99,9 @@ type session struct {
 	attributeSeen                []bool
 	parser                       stream.Parser
 	limits                       Limits
+	// recentNames caches runtimeName (see there); its size must remain a
+	// power of two.
+	recentNames [64]runtime.RuntimeName
 }
 
 // documentState is the mutable state of one document validation. XML syntax
