@@ -43,6 +43,19 @@ type Stack struct {
 	activePeak    int
 	head          uint32
 	persistent    bool
+	// recent remembers what Lookup found in active for the last few
+	// prefixes (an element's prefix is looked up for every start tag);
+	// any change of active empties it.
+	recent    [4]prefixLookup
+	recentLen int
+	recentPos int
+}
+
+// prefixLookup is one remembered answer of active: head is 0 when prefix
+// is not bound there.
+type prefixLookup struct {
+	prefix string
+	head   uint32
 }
 
 // Frame identifies one admitted namespace frame. Its fields are intentionally
@@ -296,6 +309,7 @@ func (s *Stack) ensureStore() {
 }
 
 func (s *Stack) restoreActiveBindings(start, end int) {
+	s.recentLen = 0
 	for i := end - 1; i >= start; i-- {
 		current := s.store.bindings[i]
 		if current.PreviousSame == 0 {
@@ -446,6 +460,7 @@ func (s *Stack) Reset(maxRetainedCap int) {
 	} else if s.store != nil {
 		s.store.bindings = resetRetainedReferences(s.store.bindings, maxRetainedCap)
 	}
+	s.recentLen = 0
 	if s.activePeak > maxRetainedCap {
 		s.active = nil
 	} else {
@@ -504,6 +519,7 @@ func (s *Stack) appendBinding(name xml.Name, uri string) error {
 	})
 	s.head = uint32(len(s.store.bindings)) //nolint:gosec // The MaxUint32 guard above proves the conversion safe.
 	s.active[prefix] = s.head
+	s.recentLen = 0
 	s.activePeak = max(s.activePeak, len(s.active))
 	return nil
 }
@@ -535,7 +551,25 @@ func (s *Stack) Lookup(prefix string) (string, bool) {
 	if prefix == vocab.XMLPrefix {
 		return vocab.XMLNamespaceURI, true
 	}
-	if head, ok := s.active[prefix]; ok {
+	head, found := uint32(0), false
+	for i := range s.recentLen {
+		if s.recent[i].prefix == prefix {
+			head, found = s.recent[i].head, true
+			break
+		}
+	}
+	if !found {
+		head = s.active[prefix]
+		i := s.recentLen
+		if i < len(s.recent) {
+			s.recentLen++
+		} else {
+			i = s.recentPos // full: replace in turn
+			s.recentPos = (s.recentPos + 1) % len(s.recent)
+		}
+		s.recent[i] = prefixLookup{prefix: prefix, head: head}
+	}
+	if head != 0 {
 		return s.store.bindings[head-1].URI, true
 	}
 	if prefix == "" {

@@ -302,3 +302,63 @@ func TestStackActiveBindingsTrackShadowRollbackAndPersistentPop(t *testing.T) {
 		t.Fatal("Reset() retained an active-prefix index beyond its bound")
 	}
 }
+
+// TestLookupRememberedAnswersFollowBindings: Lookup remembers recent
+// answers; with more prefixes than it remembers, looked up again and again
+// across shadowing, popping and Reset, it answers as the bindings say.
+func TestLookupRememberedAnswersFollowBindings(t *testing.T) {
+	t.Parallel()
+	prefixes := []string{"a", "b", "c", "d", "e", "f", ""}
+	var attrs []xml.Attr
+	for _, p := range prefixes[:6] {
+		attrs = append(attrs, xml.Attr{Name: xml.Name{Space: vocab.XMLNSPrefix, Local: p}, Value: "urn:outer:" + p})
+	}
+	var ns Stack
+	check := func(when string, want map[string]string) {
+		t.Helper()
+		for range 3 {
+			for _, p := range append(prefixes, "zz") {
+				got, ok := ns.Lookup(p)
+				w, bound := want[p]
+				if p == "" && !bound {
+					w, bound = "", true // the empty prefix is always bound
+				}
+				if ok != bound || got != w {
+					t.Fatalf("%s: Lookup(%q) = %q, %v; want %q, %v", when, p, got, ok, w, bound)
+				}
+			}
+		}
+	}
+	outer, _, err := ns.StartXML(xml.StartElement{Name: xml.Name{Local: "outer"}, Attr: attrs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outerWant := map[string]string{}
+	for _, p := range prefixes[:6] {
+		outerWant[p] = "urn:outer:" + p
+	}
+	check("outer", outerWant)
+	inner, _, err := ns.StartXML(xml.StartElement{Name: xml.Name{Local: "inner"}, Attr: []xml.Attr{
+		{Name: xml.Name{Space: vocab.XMLNSPrefix, Local: "c"}, Value: "urn:inner:c"},
+		{Name: xml.Name{Local: vocab.XMLNSPrefix}, Value: "urn:inner:default"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	innerWant := map[string]string{"": "urn:inner:default"}
+	for p, u := range outerWant {
+		innerWant[p] = u
+	}
+	innerWant["c"] = "urn:inner:c"
+	check("inner", innerWant)
+	if err := ns.End(inner, LexicalName{Local: "inner"}); err != nil {
+		t.Fatal(err)
+	}
+	check("outer again", outerWant)
+	if err := ns.End(outer, LexicalName{Local: "outer"}); err != nil {
+		t.Fatal(err)
+	}
+	check("after the root", nil)
+	ns.Reset(64)
+	check("after Reset", nil)
+}
