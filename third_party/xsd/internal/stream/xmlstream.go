@@ -1059,6 +1059,16 @@ func (p *Parser) skipComment() error {
 func (p *Parser) scanComment(dst *[]byte) error {
 	prevDash := false
 	for {
+		if dst == nil && !p.br.unread {
+			// A comment that is skipped: take a run of printable ASCII
+			// other than '-' at once, as the loop below would byte by byte
+			// (valid characters, no line end, a pending dash dropped).
+			if n := plainCommentRun(p.br.buf[p.br.off:p.br.end]); n > 0 {
+				p.br.consumeBuffered(n)
+				prevDash = false
+				continue
+			}
+		}
 		b, err := p.br.readByte()
 		if err != nil {
 			return streamSyntaxError("unexpected EOF in comment", err)
@@ -1071,6 +1081,17 @@ func (p *Parser) scanComment(dst *[]byte) error {
 			return nil
 		}
 	}
+}
+
+// plainCommentRun returns the length of the run of bytes at the start of
+// data that are printable ASCII (0x20 to 0x7e) other than '-'.
+func plainCommentRun(data []byte) int {
+	for i, b := range data {
+		if b < 0x20 || b > 0x7e || b == '-' {
+			return i
+		}
+	}
+	return len(data)
 }
 
 func (p *Parser) consumeCommentByte(dst *[]byte, b byte, prevDash *bool) (bool, error) {
