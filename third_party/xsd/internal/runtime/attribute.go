@@ -282,7 +282,8 @@ func equalAttributeUseReadForUse(
 	}
 	shape := AttributeUseReadShape{Type: use.Type, HasFixed: hasFixed}
 	fixedFast := attributeUseFixedStringFastForSimpleTypes(shape, simpleTypes)
-	return read.canValidateFixedStringFast == fixedFast
+	return read.canValidateFixedStringFast == fixedFast &&
+		read.fixedTextAccepts == attributeUseFixedTextAcceptsForSimpleTypes(shape, simpleTypes)
 }
 
 func formattedQNameEqual(names *NameTable, name QName, formatted string) bool {
@@ -337,6 +338,7 @@ type AttributeUseRead struct {
 	hasDefault                 bool
 	fixedFromDeclaration       bool
 	canValidateFixedStringFast bool
+	fixedTextAccepts           bool
 }
 
 // NewAttributeUseReadForSimpleTypes returns an immutable validation read
@@ -353,7 +355,28 @@ func NewAttributeUseReadForSimpleTypes(shape AttributeUseReadShape, simpleTypes 
 		hasDefault:                 shape.HasDefault,
 		fixedFromDeclaration:       shape.FixedFromDeclaration,
 		canValidateFixedStringFast: attributeUseFixedStringFastForSimpleTypes(shape, simpleTypes),
+		fixedTextAccepts:           attributeUseFixedTextAcceptsForSimpleTypes(shape, simpleTypes),
 	}
+}
+
+// attributeUseFixedTextAcceptsForSimpleTypes reports whether an instance
+// value that is exactly the fixed value's canonical text is valid and equal
+// to it without validating it: the type is atomic with primitive string or
+// anyURI (the canonical text is the whitespace-normalized lexical form, so
+// normalizing it again changes nothing, and the schema compiler validated it
+// against the same type) and records no ID or IDREF.
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func attributeUseFixedTextAcceptsForSimpleTypes(shape AttributeUseReadShape, simpleTypes []SimpleType) bool {
+	if !shape.HasFixed {
+		return false
+	}
+	st, ok := UsableSimpleType(simpleTypes, shape.Type)
+	if !ok {
+		return false
+	}
+	return st.Variety == SimpleVarietyAtomic && st.Identity == SimpleIdentityNone &&
+		(st.Primitive == PrimitiveString || st.Primitive == PrimitiveAnyURI)
 }
 
 func attributeUseFixedStringFastForSimpleTypes(shape AttributeUseReadShape, simpleTypes []SimpleType) bool {
@@ -425,6 +448,15 @@ func (u AttributeUseRead) AbsentValueConstraint() (ValueConstraintRead, bool) {
 // string directly against the fixed value.
 func (u AttributeUseRead) CanValidateFixedStringFast() bool {
 	return u.canValidateFixedStringFast
+}
+
+// FixedTextAccepts reports whether an instance value that equals the fixed
+// value's canonical text byte for byte is valid and matches the fixed value,
+// so it needs no validation (see attributeUseFixedTextAcceptsForSimpleTypes).
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (u AttributeUseRead) FixedTextAccepts() bool {
+	return u.fixedTextAccepts
 }
 
 // AttributeDeclReadShape is the runtime-read projection for one global

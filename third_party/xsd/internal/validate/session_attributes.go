@@ -181,6 +181,17 @@ func (p declaredAttributePlan) canValidateFixedString() bool {
 	return !p.target.needsIdentity() && p.hasFixed && p.use.CanValidateFixedStringFast()
 }
 
+// fixedTextAccepts reports whether a value that is exactly the fixed
+// value's canonical text is valid and equal for this use's type
+// (runtime.AttributeUseRead.FixedTextAccepts), such as the fixed listURI of
+// XÖV code types: no value to validate, parse or compare. Any other value
+// takes the full path and fails or passes there as before.
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (p declaredAttributePlan) fixedTextAccepts() bool {
+	return !p.target.needsIdentity() && p.hasFixed && p.use.FixedTextAccepts()
+}
+
 func (p declaredAttributePlan) canValidateRaw() bool {
 	return !p.target.needsIdentity() && !p.hasFixed
 }
@@ -188,6 +199,9 @@ func (p declaredAttributePlan) canValidateRaw() bool {
 func (s *session) validateDeclaredAttributeFast(plan declaredAttributePlan, attr *stream.Attr, rn runtime.RuntimeName, ctx StartContext) (bool, error) {
 	if plan.canValidateFixedString() {
 		return true, validateFixedAttributeString(attr.StringValue(&s.valueStrings), plan.fixed, rn, ctx)
+	}
+	if plan.fixedTextAccepts() && attr.StringValue(&s.valueStrings) == plan.fixed.CanonicalText() {
+		return true, nil
 	}
 	if !plan.canValidateRaw() {
 		return false, nil

@@ -102,6 +102,8 @@ type session struct {
 	// recentNames caches runtimeName (see there); its size must remain a
 	// power of two.
 	recentNames [64]runtime.RuntimeName
+	// frameInfos caches frameTypeInfo by element ID.
+	frameInfos []frameTypeInfo
 }
 
 // documentState is the mutable state of one document validation. XML syntax
@@ -430,15 +432,13 @@ func (t *sessionStartTransaction) stageContent(accepted acceptedChild) {
 	t.invalidatesParent = accepted.invalidatesParent
 }
 
-func (t *sessionStartTransaction) commitXMLStart(start preparedXMLStart, pathMode xmlPathMode, payload frame) error {
+func (t *sessionStartTransaction) commitXMLStart(start preparedXMLStart, pathMode xmlPathMode, payload *frame) error {
 	if t.phase != startTransactionPrepared || t.s.doc.Depth() != t.xml.depth {
 		return xsderrors.InternalInvariant("XML start transaction phase is invalid")
 	}
 	switch pathMode {
-	case xmlPathLexical:
-		t.s.doc.CommitStart(start, payload)
-	case xmlPathExpanded:
-		t.s.doc.CommitExpandedStart(start, payload)
+	case xmlPathLexical, xmlPathExpanded:
+		t.s.doc.commitStartPayload(start, pathMode, payload)
 	case xmlPathInvalid:
 		return xsderrors.InternalInvariant("XML path mode is invalid")
 	default:
@@ -520,7 +520,7 @@ func (t *sessionStartTransaction) stopSemanticValidation(start preparedXMLStart)
 	t.restoreStartState()
 	switch t.phase {
 	case startTransactionPrepared:
-		if err := t.commitXMLStart(start, xmlPathLexical, frame{}); err != nil {
+		if err := t.commitXMLStart(start, xmlPathLexical, &frame{}); err != nil {
 			return err
 		}
 	case startTransactionXMLCommitted:
@@ -605,19 +605,19 @@ func (s *session) runStartTransaction(
 	if err != nil {
 		return handleStartTransactionError(transaction, se, err)
 	}
-	schemaFrame, err := s.newSchemaFrame(start, nilled)
-	if err != nil {
+	var schemaFrame frame
+	if err := s.newSchemaFrame(&schemaFrame, start, nilled); err != nil {
 		return err
 	}
-	if err := transaction.commitXMLStart(se, expandedInstancePath(start, rn), schemaFrame); err != nil {
+	if err := transaction.commitXMLStart(se, expandedInstancePath(start, rn), &schemaFrame); err != nil {
 		return err
 	}
-	if identityErr := s.startFrameIdentity(start, rn, schemaFrame, line, col); identityErr != nil {
+	if identityErr := s.startFrameIdentity(start, rn, &schemaFrame, line, col); identityErr != nil {
 		return handleStartTransactionError(transaction, se, identityErr)
 	}
 	// Decided once the element's own identity scopes are open.
 	if f, ok := s.doc.Current(); ok {
-		f.Stream, f.Streamed = s.simpleContentStream(*f)
+		f.Stream, f.Streamed = s.simpleContentStream(f)
 	}
 	if attrErr := s.validateStartAttributes(start, token.Attr, line, col); attrErr != nil {
 		return handleStartTransactionError(transaction, se, attrErr)
@@ -719,7 +719,7 @@ func expandedInstancePath(start schemaStart, rn runtime.RuntimeName) xmlPathMode
 	return xmlPathLexical
 }
 
-func (s *session) startFrameIdentity(start schemaStart, rn runtime.RuntimeName, f frame, line, col int) error {
+func (s *session) startFrameIdentity(start schemaStart, rn runtime.RuntimeName, f *frame, line, col int) error {
 	return s.doc.identity.startElement(identityElementStart{
 		Name:          rn,
 		Element:       f.Element,
@@ -929,54 +929,99 @@ func (s *session) startContext(line, col int) StartContext {
 	return s.doc.context(line, col)
 }
 
-func (s *session) newSchemaFrame(
-	start schemaStart,
-	nilled bool,
-) (frame, error) {
+// newSchemaFrame fills f, a zero frame, for an element starting with start.
+func (s *session) newSchemaFrame(f *frame, start schemaStart, nilled bool) error {
 	if start.mode != elementAssessed {
-		return frame{
-			Element:       runtime.NoElement,
-			SimpleContent: runtime.NoSimpleType,
-			BitBase:       len(s.doc.allBits),
-			TextStart:     len(s.doc.text),
-			Mode:          start.mode,
-		}, nil
+		f.Element = runtime.NoElement
+		f.SimpleContent = runtime.NoSimpleType
+		f.BitBase = len(s.doc.allBits)
+		f.TextStart = len(s.doc.text)
+		f.Mode = start.mode
+		return nil
 	}
-	elem := start.element
-	typ := start.typ
+	info, err := s.frameTypeInfo(start.element, start.typ)
+	if err != nil {
+		return err
+	}
+	bitBase := len(s.doc.allBits)
+	if info.bitLen > 0 {
+		s.doc.allBits = slices.Grow(s.doc.allBits, info.bitLen)
+		s.doc.allBits = s.doc.allBits[:bitBase+info.bitLen]
+		clear(s.doc.allBits[bitBase:])
+	}
+	f.Element = start.element
+	f.Type = start.typ
+	f.BitBase = bitBase
+	f.BitLen = info.bitLen
+	f.Content = info.content
+	f.TextContent = info.textContent
+	f.SimpleContent = info.simpleContent
+	f.TextStart = len(s.doc.text)
+	f.Nilled = nilled
+	f.Mode = elementAssessed
+	f.AssessmentInvalid = start.invalid
+	return nil
+}
+
+// frameTypeInfo is what a frame takes from the schema for an element
+// declaration and its type: the simple content type, the text content, the
+// initial content-model state and the all-group bit words.
+type frameTypeInfo struct {
+	typ           runtime.TypeID
+	content       runtime.ContentState
+	textContent   runtime.ElementTextContent
+	simpleContent runtime.SimpleTypeID
+	bitLen        int
+	known         bool
+}
+
+// maxFrameTypeInfos bounds the element IDs whose frameTypeInfo a session
+// remembers.
+const maxFrameTypeInfos = 1 << 16
+
+// frameTypeInfo returns the schema facts for a frame of elem with type typ,
+// remembered per element declaration (for its declared type; an element
+// with another type through xsi:type, and undeclared elements, look them up
+// each time). A session serves one schema, so they stay valid across
+// documents.
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (s *session) frameTypeInfo(elem runtime.ElementID, typ runtime.TypeID) (frameTypeInfo, error) {
+	cacheable := elem != runtime.NoElement && int(elem) < maxFrameTypeInfos
+	if cacheable && int(elem) < len(s.frameInfos) {
+		if info := &s.frameInfos[elem]; info.known && info.typ == typ {
+			return *info, nil
+		}
+	}
 	simpleContent, hasSimpleContent, ok := s.rt.SimpleContentType(typ)
 	if !ok {
-		return frame{}, xsderrors.InternalInvariant("simple content type metadata is invalid")
+		return frameTypeInfo{}, xsderrors.InternalInvariant("simple content type metadata is invalid")
 	}
 	if !hasSimpleContent {
 		simpleContent = runtime.NoSimpleType
 	}
 	textContent, ok := s.rt.ElementTextContent(typ, elem)
 	if !ok {
-		return frame{}, xsderrors.InternalInvariant("character data content info is invalid")
+		return frameTypeInfo{}, xsderrors.InternalInvariant("character data content info is invalid")
 	}
 	contentFrame := s.rt.ContentFrame(typ)
-	bitLen := contentFrame.AllBitLen()
-	bitBase := len(s.doc.allBits)
-	if bitLen > 0 {
-		s.doc.allBits = slices.Grow(s.doc.allBits, bitLen)
-		s.doc.allBits = s.doc.allBits[:bitBase+bitLen]
-		clear(s.doc.allBits[bitBase:])
+	info := frameTypeInfo{
+		typ:           typ,
+		content:       contentFrame.ContentState(),
+		textContent:   textContent,
+		simpleContent: simpleContent,
+		bitLen:        contentFrame.AllBitLen(),
+		known:         true,
 	}
-	f := frame{
-		Element:           elem,
-		Type:              typ,
-		BitBase:           bitBase,
-		BitLen:            bitLen,
-		Content:           contentFrame.ContentState(),
-		TextContent:       textContent,
-		SimpleContent:     simpleContent,
-		TextStart:         len(s.doc.text),
-		Nilled:            nilled,
-		Mode:              elementAssessed,
-		AssessmentInvalid: start.invalid,
+	if cacheable {
+		if int(elem) >= len(s.frameInfos) {
+			s.frameInfos = append(s.frameInfos, make([]frameTypeInfo, int(elem)+1-len(s.frameInfos))...)
+		}
+		if decl, declared := s.rt.Element(elem); declared && decl.Type == typ {
+			s.frameInfos[elem] = info
+		}
 	}
-	return f, nil
+	return info, nil
 }
 
 // streamSimpleContent lets tests compare streamed simple content with the
@@ -992,7 +1037,7 @@ var streamSimpleContent = true
 // size.
 //
 // Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
-func (s *session) simpleContentStream(f frame) (runtime.RawSimpleStream, bool) {
+func (s *session) simpleContentStream(f *frame) (runtime.RawSimpleStream, bool) {
 	if !streamSimpleContent || f.SimpleContent == runtime.NoSimpleType || f.Nilled || f.TextContent.HasValueConstraint() ||
 		s.doc.identity.mayTargetValues() {
 		return runtime.RawSimpleStream{}, false

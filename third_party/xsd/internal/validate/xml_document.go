@@ -176,6 +176,36 @@ func (d *xmlDocument[P]) CommitExpandedStart(start preparedXMLStart, payload P) 
 	d.appendStart(start, xmlPathExpanded, 3+len(start.name.Space)+len(start.name.Local), payload)
 }
 
+// commitStartPayload is CommitStart (pathMode xmlPathLexical) or
+// CommitExpandedStart (xmlPathExpanded) with the payload copied once, from
+// *payload into the new element.
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (d *xmlDocument[P]) commitStartPayload(start preparedXMLStart, pathMode xmlPathMode, payload *P) {
+	pathLength := 1 + len(start.name.Local)
+	if pathMode == xmlPathExpanded {
+		pathLength = 3 + len(start.name.Space) + len(start.name.Local)
+	}
+	if len(d.elements) != 0 {
+		pathLength += d.elements[len(d.elements)-1].pathLength
+	}
+	n := len(d.elements)
+	if n < cap(d.elements) {
+		d.elements = d.elements[:n+1]
+	} else {
+		d.elements = append(d.elements, xmlDocumentElement[P]{})
+	}
+	e := &d.elements[n]
+	e.payload = *payload
+	e.name = start.name
+	e.namespace = start.namespace
+	e.prefix = start.prefix
+	e.pathLength = pathLength
+	e.pathRef = documentPathRef{}
+	e.pathMode = pathMode
+	d.seenRoot = true
+}
+
 func (d *xmlDocument[P]) appendStart(start preparedXMLStart, pathMode xmlPathMode, pathLength int, payload P) {
 	if len(d.elements) != 0 {
 		pathLength += d.elements[len(d.elements)-1].pathLength
@@ -203,7 +233,7 @@ func (d *xmlDocument[P]) ValidateEnd(end stream.EndElement, line, col int) error
 		return validation(d.context(line, col), xsderrors.CodeValidationXML, "unexpected end element")
 	}
 
-	expected := d.elements[len(d.elements)-1]
+	expected := &d.elements[len(d.elements)-1]
 	if err := d.ns.MatchEnd(expected.namespace, xmlns.Lexical(end.Name)); err != nil {
 		return validation(d.context(line, col), xsderrors.CodeValidationXML, err.Error())
 	}
