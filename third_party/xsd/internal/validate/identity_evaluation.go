@@ -122,24 +122,17 @@ func (e *identityEvaluation) beginStart() error {
 	if e.targetPhase != identityTargetInactive {
 		return xsderrors.InternalInvariant("identity value target remains active at element start")
 	}
+	e.clearStartJournal()
 	j := &e.startJournal
-	clear(j.addedIDs)
-	clear(j.fieldUndos)
-	clear(j.scopeUndos)
-	*j = identityStartJournal{
-		active:         true,
-		pathLen:        len(e.path),
-		elementsLen:    len(e.elements),
-		idrefsLen:      len(e.idrefs),
-		scopesLen:      len(e.scopes),
-		selectionsLen:  len(e.selections),
-		fieldValuesLen: len(e.fieldValues),
-		entries:        e.entries,
-		nextNodeID:     e.nextNodeID,
-		addedIDs:       j.addedIDs[:0],
-		fieldUndos:     j.fieldUndos[:0],
-		scopeUndos:     j.scopeUndos[:0],
-	}
+	j.active = true
+	j.pathLen = len(e.path)
+	j.elementsLen = len(e.elements)
+	j.idrefsLen = len(e.idrefs)
+	j.scopesLen = len(e.scopes)
+	j.selectionsLen = len(e.selections)
+	j.fieldValuesLen = len(e.fieldValues)
+	j.entries = e.entries
+	j.nextNodeID = e.nextNodeID
 	return nil
 }
 
@@ -190,16 +183,24 @@ func (e *identityEvaluation) abortStart() {
 	e.clearStartJournal()
 }
 
+// clearStartJournal ends the start transaction: it empties the undo lists
+// (usually empty already) and marks the journal inactive; its other fields
+// are read only while it is active and set again by beginStart.
 func (e *identityEvaluation) clearStartJournal() {
 	j := &e.startJournal
-	clear(j.addedIDs)
-	clear(j.fieldUndos)
-	clear(j.scopeUndos)
-	*j = identityStartJournal{
-		addedIDs:   j.addedIDs[:0],
-		fieldUndos: j.fieldUndos[:0],
-		scopeUndos: j.scopeUndos[:0],
+	if len(j.addedIDs) != 0 {
+		clear(j.addedIDs)
+		j.addedIDs = j.addedIDs[:0]
 	}
+	if len(j.fieldUndos) != 0 {
+		clear(j.fieldUndos)
+		j.fieldUndos = j.fieldUndos[:0]
+	}
+	if len(j.scopeUndos) != 0 {
+		clear(j.scopeUndos)
+		j.scopeUndos = j.scopeUndos[:0]
+	}
+	j.active = false
 }
 
 func (e *identityEvaluation) startElement(in identityElementStart) error {

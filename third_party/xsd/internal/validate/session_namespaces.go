@@ -16,7 +16,8 @@ func (s *session) runtimeName(n xml.Name) runtime.RuntimeName {
 	// name maps again. A session serves one schema, so a slot stays true
 	// across documents.
 	l := n.Local
-	slot := (len(l)*31 ^ int(l[0])*7 ^ int(l[len(l)-1]) ^ len(n.Space)<<2) & (len(s.recentNames) - 1)
+	h := uint(len(l))*0x9e3779b1 ^ uint(l[0])<<3 ^ uint(l[len(l)-1])<<9 ^ uint(l[len(l)/2])<<5 ^ uint(len(n.Space))*0x85eb
+	slot := int(h^h>>8) & (len(s.recentNames) - 1)
 	if c := &s.recentNames[slot]; c.Local == l && c.NS == n.Space {
 		return *c
 	}

@@ -101,7 +101,7 @@ type session struct {
 	limits                       Limits
 	// recentNames caches runtimeName (see there); its size must remain a
 	// power of two.
-	recentNames [64]runtime.RuntimeName
+	recentNames [256]runtime.RuntimeName
 	// frameInfos caches frameTypeInfo by element ID.
 	frameInfos []frameTypeInfo
 }
