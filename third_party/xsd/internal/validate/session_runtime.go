@@ -102,8 +102,9 @@ type session struct {
 	// recentNames caches runtimeName (see there); its size must remain a
 	// power of two.
 	recentNames [256]runtime.RuntimeName
-	// frameInfos caches frameTypeInfo by element ID.
-	frameInfos []frameTypeInfo
+	// frameInfos caches frameTypeInfo by element ID; its size must remain
+	// a power of two.
+	frameInfos [512]frameTypeInfo
 }
 
 // documentState is the mutable state of one document validation. XML syntax
@@ -967,6 +968,7 @@ func (s *session) newSchemaFrame(f *frame, start schemaStart, nilled bool) error
 // declaration and its type: the simple content type, the text content, the
 // initial content-model state and the all-group bit words.
 type frameTypeInfo struct {
+	elem          runtime.ElementID
 	typ           runtime.TypeID
 	content       runtime.ContentState
 	textContent   runtime.ElementTextContent
@@ -975,23 +977,18 @@ type frameTypeInfo struct {
 	known         bool
 }
 
-// maxFrameTypeInfos bounds the element IDs whose frameTypeInfo a session
-// remembers.
-const maxFrameTypeInfos = 1 << 16
-
 // frameTypeInfo returns the schema facts for a frame of elem with type typ,
-// remembered per element declaration (for its declared type; an element
-// with another type through xsi:type, and undeclared elements, look them up
-// each time). A session serves one schema, so they stay valid across
-// documents.
+// remembered for recent element declarations in a direct-mapped table by
+// element ID (for their declared type; an element with another type through
+// xsi:type, and undeclared elements, look them up each time). A session
+// serves one schema, so they stay valid across documents.
 //
 // Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
 func (s *session) frameTypeInfo(elem runtime.ElementID, typ runtime.TypeID) (frameTypeInfo, error) {
-	cacheable := elem != runtime.NoElement && int(elem) < maxFrameTypeInfos
-	if cacheable && int(elem) < len(s.frameInfos) {
-		if info := &s.frameInfos[elem]; info.known && info.typ == typ {
-			return *info, nil
-		}
+	cacheable := elem != runtime.NoElement
+	slot := &s.frameInfos[int(elem)&(len(s.frameInfos)-1)]
+	if cacheable && slot.known && slot.elem == elem && slot.typ == typ {
+		return *slot, nil
 	}
 	simpleContent, hasSimpleContent, ok := s.rt.SimpleContentType(typ)
 	if !ok {
@@ -1006,6 +1003,7 @@ func (s *session) frameTypeInfo(elem runtime.ElementID, typ runtime.TypeID) (fra
 	}
 	contentFrame := s.rt.ContentFrame(typ)
 	info := frameTypeInfo{
+		elem:          elem,
 		typ:           typ,
 		content:       contentFrame.ContentState(),
 		textContent:   textContent,
@@ -1014,11 +1012,8 @@ func (s *session) frameTypeInfo(elem runtime.ElementID, typ runtime.TypeID) (fra
 		known:         true,
 	}
 	if cacheable {
-		if int(elem) >= len(s.frameInfos) {
-			s.frameInfos = append(s.frameInfos, make([]frameTypeInfo, int(elem)+1-len(s.frameInfos))...)
-		}
 		if decl, declared := s.rt.Element(elem); declared && decl.Type == typ {
-			s.frameInfos[elem] = info
+			*slot = info
 		}
 	}
 	return info, nil
