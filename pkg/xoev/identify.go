@@ -158,20 +158,16 @@ func identifyRootAttr(id *finding.Identity, local, value string) {
 	}
 }
 
-func headerKey(lname string) string {
-	switch lname {
-	case "nachrichtenuuid", "prozessid":
-		return "nachrichtenUUID"
-	case "nachrichtentyp":
-		return "nachrichtentyp"
-	case "erstellungszeitpunkt":
-		return "erstellungszeitpunkt"
-	case "autor", "absender":
-		return "autor"
-	case "leser", "empfaenger":
-		return "leser"
-	}
-	return ""
+func headerKey(lname string) string { return headerKeys[lname] }
+
+// headerKeys maps the lower-case local names of header fields to the
+// keys of [finding.Identity.Header].
+var headerKeys = map[string]string{
+	"nachrichtenuuid": "nachrichtenUUID", "prozessid": "nachrichtenUUID",
+	"nachrichtentyp":       "nachrichtentyp",
+	"erstellungszeitpunkt": "erstellungszeitpunkt",
+	"autor":                "autor", "absender": "autor",
+	"leser": "leser", "empfaenger": "leser",
 }
 
 var versionSeg = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v?\d+([._]\d+)*$`) })

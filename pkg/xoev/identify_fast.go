@@ -2,7 +2,10 @@ package xoev
 
 import (
 	"bytes"
+	"maps"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -29,24 +32,30 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 		name    []byte // as written, prefix included
 		nsDepth int    // len(ns) before its declarations
 	}
-	var stack []open
-	type binding struct{ prefix, uri string }
-	ns := make([]binding, 0, 8)
-	lookup := func(prefix string) (string, bool) {
+	// Everything below refers into data and lives on the stack for
+	// ordinary messages: a string is made only for what goes into id.
+	var stackArr [32]open
+	stack := stackArr[:0]
+	type binding struct{ prefix, uri []byte }
+	var nsArr [16]binding
+	ns := nsArr[:0]
+	lookup := func(prefix []byte) ([]byte, bool) {
 		for k := len(ns) - 1; k >= 0; k-- {
-			if ns[k].prefix == prefix {
+			if bytes.Equal(ns[k].prefix, prefix) {
 				return ns[k].uri, true
 			}
 		}
-		return "", prefix == ""
+		return nil, len(prefix) == 0
 	}
 	depth, elements, children := 0, 0, 0
 	headerDepth := 0
 	var field string
 	fieldDepth := 0
 	var text strings.Builder
-	header := map[string]string{}
-	var attrs []rawAttr
+	var header map[string]string
+	var attrArr [16]rawAttr
+	attrs := attrArr[:0]
+	var lowerArr [64]byte
 	for elements < identifyElementLimit {
 		if i >= len(data) {
 			break // EOF after the root was opened: encoding/xml says so
@@ -92,7 +101,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 				return nil, false
 			}
 			i += j + 1
-			if !identifyEnd(&field, fieldDepth, depth, &text, header, &headerDepth) {
+			if !identifyEnd(&field, fieldDepth, depth, &text, &header, &headerDepth) {
 				depth--
 				stack = stack[:len(stack)-1]
 				ns = ns[:top.nsDepth]
@@ -121,14 +130,14 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 		nsDepth := len(ns)
 		for _, a := range attrs {
 			switch {
-			case a.name == "xmlns":
-				ns = append(ns, binding{"", a.value})
-			case strings.HasPrefix(a.name, "xmlns:"):
+			case string(a.name) == "xmlns":
+				ns = append(ns, binding{nil, a.value})
+			case bytes.HasPrefix(a.name, []byte("xmlns:")):
 				ns = append(ns, binding{a.name[6:], a.value})
 			}
 		}
-		prefix, local := splitName(string(name))
-		if prefix == "xmlns" || prefix == "xml" {
+		prefix, local := splitNameBytes(name)
+		if string(prefix) == "xmlns" || string(prefix) == "xml" {
 			return nil, false
 		}
 		space, bound := lookup(prefix)
@@ -140,10 +149,10 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 		elements++
 		stop := false
 		if depth == 1 {
-			identifyRoot(id, space, local)
+			identifyRootBytes(id, space, local)
 			for _, a := range attrs {
-				_, alocal := splitName(a.name)
-				identifyRootAttr(id, alocal, a.value)
+				_, alocal := splitNameBytes(a.name)
+				identifyRootAttrBytes(id, alocal, a.value)
 			}
 		} else {
 			if depth == 2 {
@@ -155,19 +164,19 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			}
 			if !stop {
 				for _, a := range attrs {
-					if a.name == "xjustizVersion" {
-						if a.value != "" {
-							id.Version = a.value
+					if string(a.name) == "xjustizVersion" {
+						if len(a.value) > 0 {
+							id.Version = string(a.value)
 						}
 						break
 					}
 				}
-				lname := strings.ToLower(local)
+				lname := asciiLower(lowerArr[:0], local)
 				switch {
-				case headerDepth == 0 && (strings.HasPrefix(lname, "nachrichtenkopf") || (lname == "kopf" && depth == 2)):
+				case headerDepth == 0 && (bytes.HasPrefix(lname, []byte("nachrichtenkopf")) || (string(lname) == "kopf" && depth == 2)):
 					headerDepth = depth
 				case headerDepth > 0 && field == "":
-					if k := headerKey(lname); k != "" {
+					if k := headerKeys[string(lname)]; k != "" {
 						field, fieldDepth = k, depth
 						text.Reset()
 					}
@@ -182,7 +191,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			if elements >= identifyElementLimit {
 				break
 			}
-			if !identifyEnd(&field, fieldDepth, depth, &text, header, &headerDepth) {
+			if !identifyEnd(&field, fieldDepth, depth, &text, &header, &headerDepth) {
 				break
 			}
 			top := stack[len(stack)-1]
@@ -226,7 +235,7 @@ func longestPlainRun(b []byte) int {
 
 // identifyEnd is Identify's handling of an end element at depth; false
 // means Identify stops reading.
-func identifyEnd(field *string, fieldDepth, depth int, text *strings.Builder, header map[string]string, headerDepth *int) bool {
+func identifyEnd(field *string, fieldDepth, depth int, text *strings.Builder, header *map[string]string, headerDepth *int) bool {
 	if *field != "" && depth == fieldDepth {
 		v := text.String()
 		if len(v) > 200 {
@@ -235,8 +244,11 @@ func identifyEnd(field *string, fieldDepth, depth int, text *strings.Builder, he
 		if *field == "nachrichtentyp" {
 			v, _, _ = strings.Cut(v, " ")
 		}
-		if _, dup := header[*field]; !dup && v != "" {
-			header[*field] = v
+		if _, dup := (*header)[*field]; !dup && v != "" {
+			if *header == nil {
+				*header = map[string]string{}
+			}
+			(*header)[*field] = v
 		}
 		*field = ""
 	}
@@ -246,8 +258,9 @@ func identifyEnd(field *string, fieldDepth, depth int, text *strings.Builder, he
 	return *headerDepth >= 0
 }
 
-// rawAttr is an attribute of a start tag as written.
-type rawAttr struct{ name, value string }
+// rawAttr is an attribute of a start tag as written, both parts
+// referring into the message.
+type rawAttr struct{ name, value []byte }
 
 // plainProlog returns where the root element starts, if everything before
 // it is blanks, an XML declaration naming UTF-8 or no encoding, comments
@@ -391,11 +404,11 @@ func plainAttrs(data []byte, k int, attrs []rawAttr) ([]rawAttr, int, bool) {
 			return nil, 0, false
 		}
 		for _, a := range attrs {
-			if a.name == string(name) {
+			if bytes.Equal(a.name, name) {
 				return nil, 0, false
 			}
 		}
-		attrs = append(attrs, rawAttr{name: string(name), value: string(v)})
+		attrs = append(attrs, rawAttr{name: name, value: v})
 		k += 2 + end + 1
 	}
 }
@@ -431,10 +444,94 @@ func isNameChar(c byte) bool {
 	return isNameStart(c) || '0' <= c && c <= '9' || c == '-' || c == '.'
 }
 
-// splitName splits a name as written into prefix and local name.
-func splitName(n string) (prefix, local string) {
-	if p, l, ok := strings.Cut(n, ":"); ok {
+// splitNameBytes splits a name as written into prefix and local name.
+func splitNameBytes(n []byte) (prefix, local []byte) {
+	if p, l, ok := bytes.Cut(n, []byte{':'}); ok {
 		return p, l
 	}
-	return "", n
+	return nil, n
+}
+
+// asciiLower appends b in lower case to dst (names on the plain path are
+// ASCII, where this is strings.ToLower).
+func asciiLower(dst, b []byte) []byte {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// identifyRootAttrBytes is [identifyRootAttr] on an ASCII local name and
+// a value as written, making a string only of a value it takes.
+func identifyRootAttrBytes(id *finding.Identity, local, value []byte) {
+	switch {
+	case bytes.EqualFold(local, []byte("xjustizversion")):
+		id.Version = string(value)
+	case bytes.EqualFold(local, []byte("standard")):
+		if id.Standard == "" {
+			id.Standard = string(value)
+		}
+	case bytes.EqualFold(local, []byte("version")):
+		if id.Version == "" {
+			id.Version = string(value)
+		}
+	}
+}
+
+// identifyRootBytes is [identifyRoot] on a namespace and local name as
+// written. A run checks many messages of few kinds: the strings and what
+// [standardOf] derives are made once per namespace and name, not per
+// message.
+func identifyRootBytes(id *finding.Identity, space, local []byte) {
+	ns := rootNamespaces.get(space, func(s string) rootNamespace {
+		std, ver := standardOf(s)
+		return rootNamespace{ns: s, standard: std, version: ver}
+	})
+	name := rootNames.get(local, func(s string) string { return s })
+	id.Root, id.Namespace = name, ns.ns
+	id.Message = name
+	id.Standard, id.Version = ns.standard, ns.version
+}
+
+type rootNamespace struct{ ns, standard, version string }
+
+var (
+	rootNamespaces internTable[rootNamespace]
+	rootNames      internTable[string]
+)
+
+// internTable maps byte strings to values made once each: reads take no
+// lock and make no string; a miss copies the map (they are few, and the
+// table stops growing at internLimit entries, computing past it).
+type internTable[V any] struct {
+	mu sync.Mutex
+	m  atomic.Pointer[map[string]V]
+}
+
+const internLimit = 256
+
+func (t *internTable[V]) get(key []byte, build func(string) V) V {
+	if m := t.m.Load(); m != nil {
+		if v, ok := (*m)[string(key)]; ok {
+			return v
+		}
+	}
+	k := string(key)
+	v := build(k)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	old := t.m.Load()
+	if old != nil && len(*old) >= internLimit {
+		return v
+	}
+	m := map[string]V{}
+	if old != nil {
+		m = maps.Clone(*old)
+	}
+	m[k] = v
+	t.m.Store(&m)
+	return v
 }
