@@ -109,32 +109,56 @@ func NewReader(r io.Reader) (br *bufio.Reader, label string, err error) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
 		return declRewriter(transform.NewReader(br, dec)), "UTF-16LE", nil
 	}
+	enc, declared, err := declaredEncoding(head)
+	if enc == nil || err != nil {
+		return br, "", err
+	}
+	return declRewriter(transform.NewReader(br, enc.NewDecoder())), string(declared), nil
+}
+
+// PassesThrough reports whether [NewReader] returns the input as it is,
+// without an error, for a document whose first 512 bytes (or fewer, all
+// of it) are head: it is UTF-8 (or ASCII, or says UTF-16 in ASCII bytes).
+// A caller that holds such a document in memory can read it directly.
+func PassesThrough(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) ||
+		bytes.HasPrefix(head, []byte{0, '<', 0, '?'}) || bytes.HasPrefix(head, []byte{'<', 0, '?', 0}) {
+		return false
+	}
+	enc, _, err := declaredEncoding(head)
+	return enc == nil && err == nil
+}
+
+// declaredEncoding returns the decoder for the encoding that the XML
+// declaration at the start of head (not UTF-16) names, and the name as
+// written; a nil encoding when the bytes are read as they are.
+func declaredEncoding(head []byte) (encoding.Encoding, []byte, error) {
 	decl := bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
 	ns, ne, ok := encodingDecl(decl)
 	if !ok {
-		return br, "", nil
+		return nil, nil, nil
 	}
 	declared := decl[ns:ne]
 	if bytes.EqualFold(declared, []byte("UTF-8")) {
-		return br, "", nil // nearly every message: no string to make
+		return nil, nil, nil // nearly every message: no string to make
 	}
 	name := strings.ToLower(string(declared))
 	switch name {
 	case "utf-8", "utf8", "us-ascii", "ascii":
-		return br, "", nil
+		return nil, nil, nil
 	case "utf-16", "utf-16le", "utf-16be", "ucs-2":
 		// The declaration was read as ASCII bytes: whatever it says, the
 		// document is not UTF-16. Read it as UTF-8, as libxml2 does.
-		return br, "", nil
+		return nil, nil, nil
 	}
 	enc, err := ianaindex.IANA.Encoding(name)
 	if err != nil || enc == nil {
-		return br, "", &UnsupportedError{Label: string(declared)}
+		return nil, nil, &UnsupportedError{Label: string(declared)}
 	}
 	if enc == encoding.Nop {
-		return br, "", nil
+		return nil, nil, nil
 	}
-	return declRewriter(transform.NewReader(br, enc.NewDecoder())), string(declared), nil
+	return enc, declared, nil
 }
 
 // Decode is [NewReader] on a document held in memory: data itself when it

@@ -17,6 +17,9 @@ import (
 // does. An unknown encoding gives an error finding.
 func utf8Reader(r io.Reader) (*bufio.Reader, *finding.Finding) {
 	br, _, err := xmlcharset.NewReader(r)
+	if err == nil {
+		return br, nil
+	}
 	var ue *xmlcharset.UnsupportedError
 	if errors.As(err, &ue) {
 		return br, &finding.Finding{Rule: RuleEncoding, Severity: finding.Error, Source: "xml", Line: 1, Column: 1,

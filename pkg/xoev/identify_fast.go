@@ -51,7 +51,8 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 	headerDepth := 0
 	var field string
 	fieldDepth := 0
-	var text strings.Builder
+	var textArr [256]byte
+	text := textArr[:0] // of the header field being read
 	var header map[string]string
 	var attrArr [16]rawAttr
 	attrs := attrArr[:0]
@@ -80,11 +81,11 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			}
 			i += j
 			if field != "" {
-				if s := strings.TrimSpace(string(crlf(t))); s != "" {
-					if text.Len() > 0 {
-						text.WriteByte(' ')
+				if s := bytes.TrimSpace(crlf(t)); len(s) > 0 {
+					if len(text) > 0 {
+						text = append(text, ' ')
 					}
-					text.WriteString(s)
+					text = append(text, s...)
 				}
 			}
 			continue
@@ -101,7 +102,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 				return nil, false
 			}
 			i += j + 1
-			if !identifyEnd(&field, fieldDepth, depth, &text, &header, &headerDepth) {
+			if !identifyEnd(&field, fieldDepth, depth, text, &header, &headerDepth) {
 				depth--
 				stack = stack[:len(stack)-1]
 				ns = ns[:top.nsDepth]
@@ -178,7 +179,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 				case headerDepth > 0 && field == "":
 					if k := headerKeys[string(lname)]; k != "" {
 						field, fieldDepth = k, depth
-						text.Reset()
+						text = text[:0]
 					}
 				}
 			}
@@ -191,7 +192,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			if elements >= identifyElementLimit {
 				break
 			}
-			if !identifyEnd(&field, fieldDepth, depth, &text, &header, &headerDepth) {
+			if !identifyEnd(&field, fieldDepth, depth, text, &header, &headerDepth) {
 				break
 			}
 			top := stack[len(stack)-1]
@@ -235,12 +236,12 @@ func longestPlainRun(b []byte) int {
 
 // identifyEnd is Identify's handling of an end element at depth; false
 // means Identify stops reading.
-func identifyEnd(field *string, fieldDepth, depth int, text *strings.Builder, header *map[string]string, headerDepth *int) bool {
+func identifyEnd(field *string, fieldDepth, depth int, text []byte, header *map[string]string, headerDepth *int) bool {
 	if *field != "" && depth == fieldDepth {
-		v := text.String()
-		if len(v) > 200 {
-			v = v[:200]
+		if len(text) > 200 {
+			text = text[:200]
 		}
+		v := string(text)
 		if *field == "nachrichtentyp" {
 			v, _, _ = strings.Cut(v, " ")
 		}
@@ -272,11 +273,11 @@ func plainProlog(data []byte) (int, bool) {
 		if j < 0 {
 			return 0, false
 		}
-		decl := string(data[5:j])
-		if enc, found := declAttr(decl, "encoding"); found && !strings.EqualFold(enc, "utf-8") {
+		decl := data[5:j]
+		if enc, found := declAttr(decl, "encoding"); found && !bytes.EqualFold(enc, []byte("utf-8")) {
 			return 0, false
 		}
-		if v, found := declAttr(decl, "version"); !found || v != "1.0" {
+		if v, found := declAttr(decl, "version"); !found || string(v) != "1.0" {
 			return 0, false
 		}
 		if !plainText(data[:j]) {
@@ -319,22 +320,22 @@ func plainProlog(data []byte) (int, bool) {
 
 // declAttr returns a pseudo-attribute of an XML declaration; found is
 // also true when it is there but not plainly quoted (then v is "?").
-func declAttr(decl, name string) (v string, found bool) {
-	k := strings.Index(decl, name)
+func declAttr(decl []byte, name string) (v []byte, found bool) {
+	k := bytes.Index(decl, []byte(name))
 	if k < 0 {
-		return "", false
+		return nil, false
 	}
-	rest := strings.TrimLeft(decl[k+len(name):], " \t\n")
-	if !strings.HasPrefix(rest, "=") {
-		return "?", true
+	rest := bytes.TrimLeft(decl[k+len(name):], " \t\n")
+	if !bytes.HasPrefix(rest, []byte("=")) {
+		return []byte("?"), true
 	}
-	rest = strings.TrimLeft(rest[1:], " \t\n")
-	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
-		return "?", true
+	rest = bytes.TrimLeft(rest[1:], " \t\n")
+	if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		return []byte("?"), true
 	}
-	end := strings.IndexByte(rest[1:], rest[0])
+	end := bytes.IndexByte(rest[1:], rest[0])
 	if end < 0 {
-		return "?", true
+		return []byte("?"), true
 	}
 	return rest[1 : 1+end], true
 }

@@ -2,6 +2,7 @@ package xoev
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -58,6 +60,15 @@ func (PrologStage) Name() string { return "prolog" }
 
 // Check implements [batch.Stage].
 func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.FileResult) error {
+	if data, ok := msg.Input.Bytes(); ok && xmlcharset.PassesThrough(data[:min(len(data), 512)]) {
+		// In memory and UTF-8 already: scan it where it is. A scan of
+		// the whole says what the scans of ever longer heads below do.
+		if p := xmlscan.ScanProlog(data); p.DoctypeStart >= 0 {
+			res.Findings = append(res.Findings, doctypeFinding(xmlscan.LineAt(data, p.DoctypeStart)))
+			msg.WellFormed = false
+		}
+		return nil
+	}
 	rc, err := msg.Input.Open()
 	if err != nil {
 		return err
@@ -98,6 +109,9 @@ func (PrologStage) Check(ctx context.Context, msg *batch.Message, res *finding.F
 		}
 	}
 }
+
+// memReaders hold readers of messages in memory, reset per use.
+var memReaders = sync.Pool{New: func() any { return bytes.NewReader(nil) }}
 
 var prologBufs = sync.Pool{New: func() any { b := make([]byte, 16<<10); return &b }}
 
@@ -168,19 +182,38 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 		return err
 	}
 	SchemaKey.Set(msg, set)
-	rc, err := msg.Input.Open()
-	if err != nil {
-		return err
+	data, inMemory := msg.Input.Bytes()
+	var fs []finding.Finding
+	if inMemory {
+		// A reader of the bytes from a pool, not Open's two allocations.
+		mr := memReaders.Get().(*bytes.Reader)
+		mr.Reset(data)
+		fs, err = set.Validate(ctx, msg.Input.Name, mr)
+		mr.Reset(nil)
+		memReaders.Put(mr)
+	} else {
+		var rc io.ReadCloser
+		if rc, err = msg.Input.Open(); err != nil {
+			return err
+		}
+		fs, err = set.Validate(ctx, msg.Input.Name, rc)
+		rc.Close()
 	}
-	defer rc.Close()
-	fs, err := set.Validate(ctx, msg.Input.Name, rc)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", msg.Input.Name, err)
 	}
 	res.Engines = append(res.Engines, set.Engine)
 	markWellFormed(msg, fs)
 	if len(fs) > 0 {
-		if rc2, err := msg.Input.Open(); err == nil {
+		if inMemory {
+			mr := memReaders.Get().(*bytes.Reader)
+			mr.Reset(data)
+			br := pooledReader(mr)
+			annotate(br, fs)
+			releaseReader(br)
+			mr.Reset(nil)
+			memReaders.Put(mr)
+		} else if rc2, err := msg.Input.Open(); err == nil {
 			br := pooledReader(rc2)
 			annotate(br, fs)
 			releaseReader(br)

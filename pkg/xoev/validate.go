@@ -154,6 +154,7 @@ type Validator struct {
 	set  *SchemaSet
 	sess *xsd.Session
 	br   *bufio.Reader // reused read buffer
+	rr   readErrReader // reused: the source of br
 }
 
 // NewValidator returns a validator with its own reusable session.
@@ -197,7 +198,9 @@ func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]f
 
 // Validate validates one message; see [SchemaSet.Validate].
 func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
-	rr := &readErrReader{r: r}
+	v.rr = readErrReader{r: r}
+	rr := &v.rr
+	defer func() { v.rr = readErrReader{} }()
 	if v.br == nil {
 		v.br = bufio.NewReaderSize(rr, 16<<10)
 	} else {
