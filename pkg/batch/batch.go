@@ -25,9 +25,16 @@ type Message struct {
 	// document skip it then.
 	WellFormed bool
 
+	// The first few values sit in slots, the rest in a map: a run
+	// stores one or two per message, and a map costs allocations.
+	slots  [4]keyValue
 	values map[any]any
 	done   []func()
+	// buf is the pooled buffer preload read the message into.
+	buf *[]byte
 }
+
+type keyValue struct{ key, value any }
 
 // OnDone registers f to run once the message's last stage has finished,
 // e.g. to release memory a stage reserved for a tree it keeps on the message.
@@ -47,12 +54,24 @@ func (k *Key[T]) String() string { return k.name }
 
 // Get returns the value stored under k, and whether there is one.
 func (k *Key[T]) Get(m *Message) (T, bool) {
+	for _, s := range m.slots {
+		if s.key == any(k) {
+			v, ok := s.value.(T)
+			return v, ok
+		}
+	}
 	v, ok := m.values[k].(T)
 	return v, ok
 }
 
 // Set stores v under k.
 func (k *Key[T]) Set(m *Message, v T) {
+	for i := range m.slots {
+		if s := &m.slots[i]; s.key == any(k) || s.key == nil {
+			s.key, s.value = k, v
+			return
+		}
+	}
 	if m.values == nil {
 		m.values = map[any]any{}
 	}
@@ -158,26 +177,27 @@ func Each(ctx context.Context, n, workers int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	next := make(chan int)
+	// Workers take the next index from a counter: no channel hand-off
+	// (and goroutine wake-up) per message.
+	var next atomic.Int64
+	work := func() {
+		for ctx.Err() == nil {
+			i := int(next.Add(1) - 1)
+			if i >= n {
+				return
+			}
+			fn(i)
+		}
+	}
 	var wg sync.WaitGroup
-	for range min(workers, max(n, 1)) {
+	for range min(workers, max(n, 1)) - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
+			work()
 		}()
 	}
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
+	work() // the calling goroutine is one of the workers
 	wg.Wait()
 }
 
@@ -191,18 +211,16 @@ func notChecked(in Input) finding.FileResult {
 func CheckOne(ctx context.Context, in Input, stages []Stage) (res finding.FileResult) {
 	res.File = in.Name
 	// Read a message once, not once per stage (and again to annotate).
-	loaded, release := in.preload()
-	msg := &Message{Input: loaded, WellFormed: true}
-	if release != nil {
-		msg.OnDone(release)
-	}
+	msg := &Message{WellFormed: true}
+	msg.Input, msg.buf = in.preload()
 	start := time.Now()
 	defer func() {
 		res.Duration = time.Since(start)
 		for _, f := range msg.done {
 			f()
 		}
-		msg.values = nil
+		releasePreloaded(msg.buf)
+		msg.slots, msg.values = [4]keyValue{}, nil
 		if r := recover(); r != nil {
 			res.Err = &finding.InputError{File: in.Name, Err: fmt.Errorf("internal error, please report: %v\n%s", r, debug.Stack())}
 		}

@@ -70,30 +70,33 @@ const poolLimit = 1 << 20
 var preloadBufs = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
 
 // preload returns in with its file's bytes held in a pooled buffer, read
-// once, and a function that gives the buffer back; both unchanged (and a
-// nil function) when in is in memory already or not a regular file of at
-// most preloadLimit bytes, or cannot be read: Open then streams it and
-// reports what is wrong exactly as before. Stages read the bytes through
-// [Input.Open], which copies them, so nothing refers to the buffer once
-// the message is done.
-func (in Input) preload() (Input, func()) {
+// once, and the buffer to give back with [releasePreloaded]; in unchanged
+// (and a nil buffer) when in is in memory already or not a regular file
+// of at most preloadLimit bytes, or cannot be read: Open then streams it
+// and reports what is wrong exactly as before. Stages must not keep the
+// bytes (see [Input.Bytes]), so nothing refers to the buffer once the
+// message is done.
+func (in Input) preload() (Input, *[]byte) {
 	if in.inMemory {
 		return in, nil
 	}
 	bp := preloadBufs.Get().(*[]byte)
-	release := func() {
-		if cap(*bp) <= poolLimit {
-			*bp = (*bp)[:0]
-			preloadBufs.Put(bp)
-		}
-	}
 	b, ok := readSmallFile(in.Name, (*bp)[:0])
 	*bp = b
 	if !ok {
-		release()
+		releasePreloaded(bp)
 		return in, nil
 	}
-	return Input{Name: in.Name, data: b, inMemory: true}, release
+	return Input{Name: in.Name, data: b, inMemory: true}, bp
+}
+
+// releasePreloaded gives a buffer of preload back to the pool (nil is
+// nothing to give back).
+func releasePreloaded(bp *[]byte) {
+	if bp != nil && cap(*bp) <= poolLimit {
+		*bp = (*bp)[:0]
+		preloadBufs.Put(bp)
+	}
 }
 
 // readToEOF reads through read into b, sized for a file of size bytes
