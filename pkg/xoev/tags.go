@@ -214,7 +214,7 @@ func (s *tagScanner) readCDATA() error {
 		return err
 	}
 	s.advance([]byte(open))
-	var tail []byte
+	var tail suffix
 	total, kept := 0, 0 // bytes read and kept, "]]>" included
 	for {
 		chunk, err := s.br.ReadSlice('>')
@@ -223,11 +223,8 @@ func (s *tagScanner) readCDATA() error {
 		s.text = keepCapped(s.text, chunk)
 		kept += len(s.text) - before
 		total += len(chunk)
-		tail = append(tail, chunk...)
-		if len(tail) > len(end) {
-			tail = append(tail[:0], tail[len(tail)-len(end):]...)
-		}
-		if err == nil && bytes.HasSuffix(tail, []byte(end)) {
+		tail.add(chunk, len(end))
+		if err == nil && tail.is(end) {
 			// Drop what was kept of the closing "]]>".
 			if over := kept - (total - len(end)); over > 0 {
 				s.text = s.text[:len(s.text)-over]
@@ -243,22 +240,43 @@ func (s *tagScanner) readCDATA() error {
 // skip reads through the next occurrence of end, keeping no more than
 // its length in memory (a CDATA section may be large).
 func (s *tagScanner) skip(end string) error {
-	var tail []byte
+	var tail suffix
 	for {
 		chunk, err := s.br.ReadSlice(end[len(end)-1])
 		s.advance(chunk)
-		tail = append(tail, chunk...)
-		if err == nil && bytes.HasSuffix(tail, []byte(end)) {
+		tail.add(chunk, len(end))
+		if err == nil && tail.is(end) {
 			return nil
-		}
-		if len(tail) > len(end) {
-			tail = append(tail[:0], tail[len(tail)-len(end):]...)
 		}
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
 			return err
 		}
 	}
 }
+
+// suffix holds the last few bytes read, without allocating: skip and
+// readCDATA look for their end marker across chunks with it.
+type suffix struct {
+	b [8]byte
+	n int
+}
+
+// add appends chunk, keeping the last keep (at most 8) bytes.
+func (t *suffix) add(chunk []byte, keep int) {
+	if len(chunk) >= keep {
+		t.n = copy(t.b[:], chunk[len(chunk)-keep:])
+		return
+	}
+	// Shift out what no longer fits, then append.
+	if over := t.n + len(chunk) - keep; over > 0 {
+		copy(t.b[:], t.b[over:t.n])
+		t.n -= over
+	}
+	t.n += copy(t.b[t.n:], chunk)
+}
+
+// is reports whether the bytes read end with end.
+func (t *suffix) is(end string) bool { return string(t.b[max(t.n-len(end), 0):t.n]) == end }
 
 // parseStartTag returns the name and the namespace declarations of a
 // start tag's text (without '<' and '>' or "/>"); the attributes are
@@ -293,7 +311,13 @@ func (s *tagScanner) parseStartTag(tag []byte) xml.StartElement {
 		value := rest[1 : 1+end]
 		rest = rest[2+end:]
 		if s.allAttrs || bytes.Equal(name, []byte("xmlns")) || bytes.HasPrefix(name, []byte("xmlns:")) {
-			s.attrs = append(s.attrs, xml.Attr{Name: s.rawName(name), Value: html.UnescapeString(string(value))})
+			a := xml.Attr{Name: s.rawName(name)}
+			if bytes.IndexByte(value, '&') < 0 && bytes.HasPrefix(name, []byte("xmlns")) {
+				a.Value = s.intern(value) // a namespace: the same in every message
+			} else {
+				a.Value = html.UnescapeString(string(value))
+			}
+			s.attrs = append(s.attrs, a)
 		}
 	}
 	se.Attr = s.attrs

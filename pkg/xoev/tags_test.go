@@ -2,10 +2,12 @@ package xoev
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -161,6 +163,28 @@ func TestTagScannerReset(t *testing.T) {
 			reused.reset(bufio.NewReader(strings.NewReader(d)))
 			if got := tags(reused); !slices.Equal(got, want) {
 				t.Errorf("%q: reset scanner reports\n%q\nwant\n%q", d, got, want)
+			}
+		}
+	}
+}
+
+// TestSuffix checks the end-marker buffer of skip and readCDATA against
+// keeping every byte read.
+func TestSuffix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		end := []string{"?>", "-->", "]]>"}[rng.IntN(3)]
+		var all []byte
+		var tail suffix
+		for range 1 + rng.IntN(6) {
+			chunk := make([]byte, rng.IntN(5))
+			for i := range chunk {
+				chunk[i] = "]->?-a"[rng.IntN(6)]
+			}
+			all = append(all, chunk...)
+			tail.add(chunk, len(end))
+			if got, want := tail.is(end), bytes.HasSuffix(all, []byte(end)); got != want {
+				t.Fatalf("%q after %q: %v, want %v", end, all, got, want)
 			}
 		}
 	}
