@@ -487,11 +487,11 @@ func identifyRootAttrBytes(id *finding.Identity, local, value []byte) {
 // [standardOf] derives are made once per namespace and name, not per
 // message.
 func identifyRootBytes(id *finding.Identity, space, local []byte) {
-	ns := rootNamespaces.get(space, func(s string) rootNamespace {
+	ns := internGet(&rootNamespaces, space, func(s string) rootNamespace {
 		std, ver := standardOf(s)
 		return rootNamespace{ns: s, standard: std, version: ver}
 	})
-	name := rootNames.get(local, func(s string) string { return s })
+	name := internGet(&rootNames, local, func(s string) string { return s })
 	id.Root, id.Namespace = name, ns.ns
 	id.Message = name
 	id.Standard, id.Version = ns.standard, ns.version
@@ -504,9 +504,7 @@ var (
 	rootNames      internTable[string]
 )
 
-// internTable maps byte strings to values made once each: reads take no
-// lock and make no string; a miss copies the map (they are few, and the
-// table stops growing at internLimit entries, computing past it).
+// internTable maps strings to values made once each (see [internGet]).
 type internTable[V any] struct {
 	mu sync.Mutex
 	m  atomic.Pointer[map[string]V]
@@ -514,7 +512,11 @@ type internTable[V any] struct {
 
 const internLimit = 256
 
-func (t *internTable[V]) get(key []byte, build func(string) V) V {
+// internGet returns the value for key in t, made by build on a miss:
+// reads take no lock and make no string; a miss copies the map (they are
+// few, and the table stops growing at internLimit entries, computing past
+// it).
+func internGet[K string | []byte, V any](t *internTable[V], key K, build func(string) V) V {
 	if m := t.m.Load(); m != nil {
 		if v, ok := (*m)[string(key)]; ok {
 			return v

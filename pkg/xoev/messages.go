@@ -181,6 +181,17 @@ var xsdOneArg = []struct {
 
 // xsdMessage maps one jacoelho/xsd validation message to a key.
 func xsdMessage(s string) finding.Msg {
+	if len(s) > 200 {
+		return parseXSDMessage(s)
+	}
+	// A batch repeats a few messages many times: each is parsed (and its
+	// arguments allocated) once. A Msg is never changed once made.
+	return internGet(&xsdMessages, s, parseXSDMessage)
+}
+
+var xsdMessages internTable[finding.Msg]
+
+func parseXSDMessage(s string) finding.Msg {
 	if k, ok := xsdFixed[s]; ok {
 		return k.With()
 	}
