@@ -108,6 +108,7 @@ func Lookup(name string, allowed ...string) (Func, error) {
 // Render renders r into memory first so that w receives the report in one piece.
 func Render(w io.Writer, f Func, r *finding.Report, opts Options) error {
 	var buf bytes.Buffer
+	buf.Grow(sizeHint(r))
 	if err := f(&buf, r, opts); err != nil {
 		return err
 	}
@@ -119,10 +120,27 @@ func Render(w io.Writer, f Func, r *finding.Report, opts Options) error {
 // same directory, renamed into place, so the file is complete or absent.
 func WriteFile(path string, f Func, r *finding.Report, opts Options) error {
 	var buf bytes.Buffer
+	buf.Grow(sizeHint(r))
 	if err := f(&buf, r, opts); err != nil {
 		return fmt.Errorf("render report %s: %w", path, err)
 	}
 	return WriteAtomic(path, buf.Bytes())
+}
+
+// sizeHint guesses how many bytes a report of r takes, so that the
+// buffer it is rendered into is made once instead of doubled (and copied,
+// and its new pages faulted in) a dozen times for a batch of thousands of
+// messages. Too little only means the buffer grows as before.
+func sizeHint(r *finding.Report) int {
+	n := 4 << 10
+	for i := range r.Files {
+		fr := &r.Files[i]
+		n += 64 + len(fr.File)
+		for j := range fr.Findings {
+			n += 256 + len(fr.File) + len(fr.Findings[j].Path)
+		}
+	}
+	return min(n, 256<<20)
 }
 
 // WriteAtomic writes data to path through a temporary file and a rename.
