@@ -17,8 +17,8 @@ import (
 // the plain form nearly every message has: UTF-8 without a byte order
 // mark, a prolog of blanks, the XML declaration, comments and processing
 // instructions, and up to where Identify stops, nothing but ASCII names,
-// namespace-bound prefixes, quoted attribute values and text without
-// references, CDATA, comments, control characters (but tab, line feed
+// namespace-bound prefixes, quoted attribute values, comments and text
+// without references, CDATA, control characters (but tab, line feed
 // and carriage return) or runs of plain bytes as long as maxPlainRun. On anything else, including
 // every error encoding/xml would report, ok is false and the caller runs
 // Identify, so the answer is always Identify's.
@@ -111,6 +111,17 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			depth--
 			stack = stack[:len(stack)-1]
 			ns = ns[:top.nsDepth]
+			continue
+		}
+		if bytes.HasPrefix(data[i:], []byte("<!--")) {
+			// A comment (a commented-out element of an invoice), as
+			// plainProlog takes it; it splits the text around it as
+			// encoding/xml's tokens do.
+			j := bytes.Index(data[i+4:], []byte("--"))
+			if j < 0 || i+4+j+2 >= len(data) || data[i+4+j+2] != '>' || !plainText(data[i+4:i+4+j]) {
+				return nil, false
+			}
+			i += 4 + j + 3
 			continue
 		}
 		// Start tag (anything else, "<!" or "<?", is not plain).
