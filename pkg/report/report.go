@@ -137,7 +137,7 @@ func sizeHint(r *finding.Report) int {
 		fr := &r.Files[i]
 		n += 64 + len(fr.File)
 		for j := range fr.Findings {
-			n += 256 + len(fr.File) + len(fr.Findings[j].Path)
+			n += 160 + len(fr.File) + len(fr.Findings[j].Path)
 		}
 	}
 	return min(n, 256<<20)
