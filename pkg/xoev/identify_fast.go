@@ -117,11 +117,9 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 			// A comment (a commented-out element of an invoice), as
 			// plainProlog takes it; it splits the text around it as
 			// encoding/xml's tokens do.
-			j := bytes.Index(data[i+4:], []byte("--"))
-			if j < 0 || i+4+j+2 >= len(data) || data[i+4+j+2] != '>' || !plainText(data[i+4:i+4+j]) {
+			if i, ok = plainComment(data, i); !ok {
 				return nil, false
 			}
-			i += 4 + j + 3
 			continue
 		}
 		// Start tag (anything else, "<!" or "<?", is not plain).
@@ -301,11 +299,10 @@ func plainProlog(data []byte) (int, bool) {
 		case isBlank(data[i]):
 			i++
 		case bytes.HasPrefix(data[i:], []byte("<!--")):
-			j := bytes.Index(data[i+4:], []byte("--"))
-			if j < 0 || i+4+j+2 >= len(data) || data[i+4+j+2] != '>' || !plainText(data[i+4:i+4+j]) {
+			var ok bool
+			if i, ok = plainComment(data, i); !ok {
 				return 0, false
 			}
-			i += 4 + j + 3
 		case bytes.HasPrefix(data[i:], []byte("<?")):
 			j := bytes.Index(data[i+2:], []byte("?>"))
 			if j < 0 {
@@ -327,6 +324,16 @@ func plainProlog(data []byte) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// plainComment returns where the comment at data[i] ("<!--") ends, if it
+// is plain text without "--" and closed.
+func plainComment(data []byte, i int) (int, bool) {
+	j := bytes.Index(data[i+4:], []byte("--"))
+	if j < 0 || i+4+j+2 >= len(data) || data[i+4+j+2] != '>' || !plainText(data[i+4:i+4+j]) {
+		return 0, false
+	}
+	return i + 4 + j + 3, true
 }
 
 // declAttr returns a pseudo-attribute of an XML declaration; found is
