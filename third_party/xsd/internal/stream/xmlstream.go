@@ -95,6 +95,10 @@ type Parser struct {
 	emitComments  bool
 	emitPI        bool
 	lazyAttrValue bool
+	// noFastPaths makes the parser read byte by byte only (tests compare
+	// the two ways; see xmlstream_fast.go).
+	noFastPaths bool
+	qnames      qnameCache
 }
 
 // Limits bounds parser-owned input and token state. Zero disables a limit;
@@ -135,6 +139,7 @@ func (p *Parser) ResetWithConfig(r io.Reader, names, values *Cache, config Confi
 	}
 	p.names = names
 	p.values = values
+	p.qnames.use(names)
 	p.pendingEnd = EndElement{}
 	p.nameBuf = resetRetainedBytes(p.nameBuf)
 	p.attrValueBuf = resetRetainedBytes(p.attrValueBuf)
@@ -238,22 +243,39 @@ func (p *Parser) Next() (Token, error) {
 	}
 	for {
 		p.retainedBytes = 0
-		b, err := p.br.readByte()
-		if err != nil {
-			return Token{}, err
-		}
-		if b != '<' {
-			p.atStart = false
-			token, charErr := p.readCharData(b)
-			if charErr != nil {
-				return Token{}, charErr
+		var line, col int
+		var next byte
+		if b, ok := p.br.readTagOpen(p.noFastPaths); ok {
+			// '<' and the byte after it, read as by the two readByte
+			// calls below.
+			next = b
+			line, col = p.br.line, p.br.col-1
+		} else {
+			b, err := p.br.readByte()
+			if err != nil {
+				return Token{}, err
 			}
-			return token, nil
-		}
-		line, col := p.br.pos()
-		next, err := p.br.readByte()
-		if err != nil {
-			return Token{}, streamSyntaxError("unexpected EOF after <", err)
+			if b != '<' {
+				p.atStart = false
+				data, line, col, state := p.readCharDataFast(b)
+				switch state {
+				case charDataFastComplete:
+					return Token{Kind: KindCharData, Data: data, Line: line, Column: col}, nil
+				case charDataFastPartial:
+					return p.readCharDataRest(line, col, 0)
+				default:
+				}
+				token, charErr := p.readCharData(b)
+				if charErr != nil {
+					return Token{}, charErr
+				}
+				return token, nil
+			}
+			line, col = p.br.pos()
+			next, err = p.br.readByte()
+			if err != nil {
+				return Token{}, streamSyntaxError("unexpected EOF after <", err)
+			}
 		}
 		switch next {
 		case '/':
@@ -882,6 +904,9 @@ func (p *Parser) readEndElement() (EndElement, error) {
 }
 
 func (p *Parser) readName(first byte) (xml.Name, error) {
+	if name, ok := p.readNameFast(first); ok {
+		return name, nil
+	}
 	p.nameBuf = p.nameBuf[:0]
 	if err := p.appendTokenByte(&p.nameBuf, first); err != nil {
 		return xml.Name{}, err
