@@ -156,3 +156,32 @@ func FuzzFastPaths(f *testing.F) {
 		checkFastPath(t, input)
 	})
 }
+
+// TestAttributeValueChunkLenEightAtATime: the eight-byte scan of an
+// attribute value stops where a byte-by-byte scan does, for each stopping
+// byte at each place in and after the first eight bytes.
+func TestAttributeValueChunkLenEightAtATime(t *testing.T) {
+	byteByByte := func(chunk []byte, quote byte) int {
+		for i, b := range chunk {
+			if b >= 0x80 || b < 0x20 || b == quote || b == '<' || b == '&' {
+				return i
+			}
+		}
+		return len(chunk)
+	}
+	for _, quote := range []byte{'"', '\''} {
+		for stop := range 256 {
+			for at := range 20 {
+				chunk := []byte(strings.Repeat("value-x_", 3))
+				if at < len(chunk) {
+					chunk[at] = byte(stop)
+				}
+				for end := range len(chunk) + 1 {
+					if got, want := attributeValueChunkLen(chunk[:end], quote), byteByByte(chunk[:end], quote); got != want {
+						t.Fatalf("%q quote %q: %d, byte by byte %d", chunk[:end], quote, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -99,6 +99,10 @@ type Parser struct {
 	// the two ways; see xmlstream_fast.go).
 	noFastPaths bool
 	qnames      qnameCache
+	// open lists the names of the elements open (start tags read, end
+	// tags not yet), to predict an end tag's name; not kept when
+	// noFastPaths is set.
+	open []xml.Name
 }
 
 // Limits bounds parser-owned input and token state. Zero disables a limit;
@@ -148,6 +152,7 @@ func (p *Parser) ResetWithConfig(r io.Reader, names, values *Cache, config Confi
 	p.textBuf = resetRetainedBytes(p.textBuf)
 	p.directive = resetRetainedBytes(p.directive)
 	p.attrs = resetRetainedSlice(p.attrs)
+	p.open = resetRetainedSlice(p.open)
 	p.br.reset(r, limits.MaxInputBytes)
 	p.maxAttrs = limits.MaxAttrs
 	p.maxTokenBytes = limits.MaxTokenBytes
@@ -284,6 +289,9 @@ func (p *Parser) Next() (Token, error) {
 				return Token{}, err
 			}
 			p.atStart = false
+			if len(p.open) > 0 {
+				p.open = p.open[:len(p.open)-1]
+			}
 			return Token{Kind: KindEnd, End: end, Line: line, Column: col}, nil
 		case '!':
 			token, skip, err := p.readMarkup(line, col)
@@ -317,6 +325,8 @@ func (p *Parser) Next() (Token, error) {
 			p.atStart = false
 			if selfClosing {
 				p.pendingEnd = EndElement{Name: start.Name}
+			} else if !p.noFastPaths {
+				p.open = append(p.open, start.Name)
 			}
 			return Token{Kind: KindStart, Start: start, Line: line, Column: col}, nil
 		}
@@ -882,18 +892,21 @@ func (p *Parser) finishLazyAttrValues() {
 }
 
 func (p *Parser) readEndElement() (EndElement, error) {
-	b, err := p.br.readByte()
-	if err != nil {
-		return EndElement{}, streamSyntaxError("unexpected EOF after </", err)
+	name, ok := p.readEndNameFast()
+	if !ok {
+		b, err := p.br.readByte()
+		if err != nil {
+			return EndElement{}, streamSyntaxError("unexpected EOF after </", err)
+		}
+		if lex.IsXMLWhitespaceByte(b) {
+			return EndElement{}, fmt.Errorf("unexpected whitespace after </")
+		}
+		name, err = p.readName(b)
+		if err != nil {
+			return EndElement{}, err
+		}
 	}
-	if lex.IsXMLWhitespaceByte(b) {
-		return EndElement{}, fmt.Errorf("unexpected whitespace after </")
-	}
-	name, err := p.readName(b)
-	if err != nil {
-		return EndElement{}, err
-	}
-	b, _, err = p.readPastSpace()
+	b, _, err := p.readPastSpace()
 	if err != nil {
 		return EndElement{}, err
 	}
@@ -1062,7 +1075,20 @@ func (p *Parser) appendNormalizedAttributeSpace(dst *[]byte) error {
 }
 
 func attributeValueChunkLen(chunk []byte, quote byte) int {
-	for i, b := range chunk {
+	i := 0
+	for len(chunk)-i >= 8 {
+		x := binary.LittleEndian.Uint64(chunk[i:])
+		if x&asciiHighBits != 0 ||
+			hasByteLessThan(x, 0x20) ||
+			hasByte(x, quote) ||
+			hasByte(x, '<') ||
+			hasByte(x, '&') {
+			break
+		}
+		i += 8
+	}
+	for ; i < len(chunk); i++ {
+		b := chunk[i]
 		if b >= utf8.RuneSelf || b < 0x20 || b == quote || b == '<' || b == '&' {
 			return i
 		}

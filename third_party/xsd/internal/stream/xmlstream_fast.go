@@ -249,3 +249,70 @@ func scanPlainText(data []byte) (n, lines, lineStart int) {
 	}
 	return len(data), lines, lineStart
 }
+
+// readEndNameFast reads the name of an end tag (after "</") when it is the
+// name of the innermost open element and is followed in the buffer by a
+// byte that ends a name, without looking at its bytes one by one: the
+// byte-by-byte path would read the same name (its bytes are those of a
+// valid name read before, with no byte that ends a name). ok is false when
+// nothing was read.
+func (p *Parser) readEndNameFast() (xml.Name, bool) {
+	br := &p.br
+	if len(p.open) == 0 || br.unread || br.afterCR {
+		return xml.Name{}, false
+	}
+	name := p.open[len(p.open)-1]
+	size := len(name.Local)
+	if name.Space != "" {
+		size += len(name.Space) + 1
+	}
+	if size == 0 || br.end-br.off <= size {
+		return xml.Name{}, false
+	}
+	raw := br.buf[br.off : br.off+size]
+	if nameByteClass[br.buf[br.off+size]]&nameClassTerminator == 0 || !matchesQName(name, raw) {
+		return xml.Name{}, false
+	}
+	if p.maxTokenBytes > 0 {
+		if p.retainedBytes+int64(size) > p.maxTokenBytes {
+			return xml.Name{}, false
+		}
+		p.retainedBytes += int64(size)
+	}
+	p.nameBuf = p.nameBuf[:0]
+	br.last = raw[0]
+	br.lastPos = bytePosition{line: br.line, col: br.col}
+	br.off += size
+	br.col += size
+	return name, true
+}
+
+// readPastSpaceFast reads past spaces, tabs and line feeds in the buffer
+// and reads the byte after them when that is in the buffer and is not CR,
+// moving as readByte would byte by byte; ok is false when nothing was read.
+func (b *byteStream) readPastSpaceFast(slow bool) (c byte, hadSpace, ok bool) {
+	if slow || b.unread || b.afterCR {
+		return 0, false, false
+	}
+	data := b.buf[b.off:b.end]
+	line, col := b.line, b.col
+	for i, c := range data {
+		switch c {
+		case ' ', '\t':
+			col++
+			continue
+		case '\n':
+			line++
+			col = 0
+			continue
+		case '\r':
+			return 0, false, false
+		}
+		b.off += i + 1
+		b.last = c
+		b.lastPos = bytePosition{line: line, col: col}
+		b.line, b.col = line, col+1
+		return c, i > 0, true
+	}
+	return 0, false, false
+}

@@ -176,6 +176,9 @@ func charRefDigit(b, base byte) (byte, bool) {
 }
 
 func (p *Parser) readPastSpace() (byte, bool, error) {
+	if b, hadSpace, ok := p.br.readPastSpaceFast(p.noFastPaths); ok {
+		return b, hadSpace, nil
+	}
 	hadSpace := false
 	for {
 		b, err := p.br.readByte()
