@@ -112,6 +112,8 @@ var fastPathCases = []string{
 	"<root>" + strings.Repeat("x", xmlInputBufferSize-8) + "<a/>" + strings.Repeat("y", 20) + "</root>",
 	"<root>" + strings.Repeat("€", 30000) + "</root>",
 	strings.Repeat(" ", xmlInputBufferSize-10) + "<root><averyveryverylongname/></root>",
+	strings.Repeat("<a>", maxOpenNames+3) + "x" + strings.Repeat("</a>", maxOpenNames+3),
+	strings.Repeat("<a>", maxOpenNames+1) + "<b></b></a><c></a>",
 }
 
 func TestFastPathsReadAsByteByByte(t *testing.T) {
@@ -183,5 +185,38 @@ func TestAttributeValueChunkLenEightAtATime(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFastPathsAreTaken: on plain input the fast paths run (so that the
+// comparisons above compare two ways): a text is a slice of the input
+// buffer, a name is in the table of read names, and an end tag is
+// predicted from the open element.
+func TestFastPathsAreTaken(t *testing.T) {
+	names, values := NewCache(), NewCache()
+	var p Parser
+	if err := p.Reset(strings.NewReader("<p:root a='1'>text\n more</p:root>"), &names, &values); err != nil {
+		t.Fatal(err)
+	}
+	start, err := p.Next()
+	if err != nil || start.Kind != KindStart {
+		t.Fatal(start, err)
+	}
+	if got := p.qnames.entries[qnameSlot([]byte("p:root"))]; got != start.Start.Name {
+		t.Fatalf("read names table holds %v for p:root", got)
+	}
+	if len(p.open) != 1 {
+		t.Fatalf("open elements %v", p.open)
+	}
+	text, err := p.Next()
+	if err != nil || string(text.Data) != "text\n more" {
+		t.Fatal(text, err)
+	}
+	if &text.Data[0] != &p.br.buf[14] {
+		t.Fatal("a plain text was copied, not read from the buffer")
+	}
+	end, err := p.Next()
+	if err != nil || end.End.Name != start.Start.Name || len(p.open) != 0 {
+		t.Fatal(end, err, p.open)
 	}
 }

@@ -100,9 +100,11 @@ type Parser struct {
 	noFastPaths bool
 	qnames      qnameCache
 	// open lists the names of the elements open (start tags read, end
-	// tags not yet), to predict an end tag's name; not kept when
-	// noFastPaths is set.
-	open []xml.Name
+	// tags not yet), to predict an end tag's name, up to maxOpenNames;
+	// openBeyond counts those nested deeper. Not kept when noFastPaths
+	// is set.
+	open       []xml.Name
+	openBeyond int
 }
 
 // Limits bounds parser-owned input and token state. Zero disables a limit;
@@ -153,6 +155,7 @@ func (p *Parser) ResetWithConfig(r io.Reader, names, values *Cache, config Confi
 	p.directive = resetRetainedBytes(p.directive)
 	p.attrs = resetRetainedSlice(p.attrs)
 	p.open = resetRetainedSlice(p.open)
+	p.openBeyond = 0
 	p.br.reset(r, limits.MaxInputBytes)
 	p.maxAttrs = limits.MaxAttrs
 	p.maxTokenBytes = limits.MaxTokenBytes
@@ -289,9 +292,7 @@ func (p *Parser) Next() (Token, error) {
 				return Token{}, err
 			}
 			p.atStart = false
-			if len(p.open) > 0 {
-				p.open = p.open[:len(p.open)-1]
-			}
+			p.popOpen()
 			return Token{Kind: KindEnd, End: end, Line: line, Column: col}, nil
 		case '!':
 			token, skip, err := p.readMarkup(line, col)
@@ -326,7 +327,7 @@ func (p *Parser) Next() (Token, error) {
 			if selfClosing {
 				p.pendingEnd = EndElement{Name: start.Name}
 			} else if !p.noFastPaths {
-				p.open = append(p.open, start.Name)
+				p.pushOpen(start.Name)
 			}
 			return Token{Kind: KindStart, Start: start, Line: line, Column: col}, nil
 		}

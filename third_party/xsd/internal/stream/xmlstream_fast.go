@@ -250,6 +250,27 @@ func scanPlainText(data []byte) (n, lines, lineStart int) {
 	return len(data), lines, lineStart
 }
 
+// maxOpenNames bounds the open elements' names the parser keeps (32 bytes
+// each); an end tag deeper than that is read byte by byte.
+const maxOpenNames = 1024
+
+func (p *Parser) pushOpen(name xml.Name) {
+	if len(p.open) < maxOpenNames {
+		p.open = append(p.open, name)
+		return
+	}
+	p.openBeyond++
+}
+
+func (p *Parser) popOpen() {
+	switch {
+	case p.openBeyond > 0:
+		p.openBeyond--
+	case len(p.open) > 0:
+		p.open = p.open[:len(p.open)-1]
+	}
+}
+
 // readEndNameFast reads the name of an end tag (after "</") when it is the
 // name of the innermost open element and is followed in the buffer by a
 // byte that ends a name, without looking at its bytes one by one: the
@@ -258,7 +279,7 @@ func scanPlainText(data []byte) (n, lines, lineStart int) {
 // nothing was read.
 func (p *Parser) readEndNameFast() (xml.Name, bool) {
 	br := &p.br
-	if len(p.open) == 0 || br.unread || br.afterCR {
+	if len(p.open) == 0 || p.openBeyond > 0 || br.unread || br.afterCR {
 		return xml.Name{}, false
 	}
 	name := p.open[len(p.open)-1]
