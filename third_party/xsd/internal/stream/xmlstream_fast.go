@@ -136,7 +136,7 @@ const (
 // read). A text that ends in the buffer before '<' with nothing but
 // characters, tabs and line feeds is returned as a slice of the buffer
 // (charDataFastComplete); of one that goes on past the buffer or meets
-// '&', CR, ']' or a byte that is not a whole XML character, the plain part
+// '&', CR, "]]" or a byte that is not a whole XML character, the plain part
 // is copied into textBuf and the byte-by-byte path is to read on from
 // there with readCharDataRest (charDataFastPartial). line and col are the
 // text's position.
@@ -204,10 +204,10 @@ func (b *byteStream) readTagOpen(slow bool) (next byte, ok bool) {
 	return next, true
 }
 
-// scanPlainText returns the length of the run at the start of data of
-// XML characters other than '<', '&', ']' and CR (whole UTF-8 sequences,
-// as scanCharDataChunk takes them), with
-// the number of line feeds in it and the index after the last one.
+// scanPlainText returns the length of the run at the start of data of XML
+// characters (whole UTF-8 sequences, as scanCharDataChunk takes them)
+// other than '<', '&', CR and a ']' before ']' or the end of data, with the
+// number of line feeds in it and the index after the last one.
 func scanPlainText(data []byte) (n, lines, lineStart int) {
 	i := 0
 	for i < len(data) {
@@ -225,7 +225,13 @@ func scanPlainText(data []byte) (n, lines, lineStart int) {
 		b := data[i]
 		switch {
 		case b >= 0x20 && b < utf8.RuneSelf:
-			if b == '<' || b == '&' || b == ']' {
+			if b == '<' || b == '&' {
+				return i, lines, lineStart
+			}
+			// A ']' that another byte than ']' follows in data cannot
+			// begin "]]>"; before ']' or the end the scan stops, where
+			// no ']' precedes.
+			if b == ']' && (i+1 == len(data) || data[i+1] == ']') {
 				return i, lines, lineStart
 			}
 		case b == '\n':
