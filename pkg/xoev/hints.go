@@ -48,7 +48,7 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 		// Only the bytes up to the attribute's end change: copy those,
 		// the reader goes on with the rest.
 		attrStart, attrEnd := start+m.start, start+m.end
-		line := 1 + bytes.Count(head[:attrStart], []byte("\n"))
+		line := xmlscan.LineAt(head, attrStart)
 		newHead := append([]byte(nil), head[:attrEnd]...)
 		for i := attrStart; i < attrEnd; i++ {
 			if newHead[i] != '\n' && newHead[i] != '\r' {

@@ -370,7 +370,7 @@ func (s *SchemaSet) locate(msg, file string) (string, int) {
 	for _, d := range s.Docs {
 		data := d.bytes()
 		if j := bytes.Index(data, needle); j >= 0 {
-			return d.Path, 1 + bytes.Count(data[:j], []byte("\n"))
+			return d.Path, xmlscan.LineAt(data, j)
 		}
 	}
 	return file, 0
