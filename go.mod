@@ -65,3 +65,9 @@ replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
 replace github.com/lestrrat-go/helium => ./third_party/helium
 
 replace github.com/olekukonko/tablewriter => ./third_party/tablewriter
+
+replace github.com/dlclark/regexp2 => ./third_party/regexp2
+
+replace github.com/subosito/gotenv => ./third_party/gotenv
+
+replace go.yaml.in/yaml/v3 => ./third_party/yaml
