@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lists how the carried modules (third_party/xsd, third_party/jsonschema,
-# third_party/helium, third_party/tablewriter)
+# third_party/helium, third_party/tablewriter, third_party/regexp2,
+# third_party/gotenv, third_party/yaml)
 # differ from the upstream versions they were copied from (downloaded through
 # the Go module proxy), as a check of their PATCHES.md. With UNIFIED=1 it
 # prints the unified diff of the changed files as well.
@@ -9,7 +10,10 @@ cd "$(dirname "$0")/.."
 for pair in "third_party/xsd github.com/jacoelho/xsd@v0.4.0" \
             "third_party/jsonschema github.com/santhosh-tekuri/jsonschema/v6@v6.0.3" \
             "third_party/helium github.com/lestrrat-go/helium@v0.7.0" \
-            "third_party/tablewriter github.com/olekukonko/tablewriter@v1.1.5"; do
+            "third_party/tablewriter github.com/olekukonko/tablewriter@v1.1.5" \
+            "third_party/regexp2 github.com/dlclark/regexp2@v1.12.0" \
+            "third_party/gotenv github.com/subosito/gotenv@v1.6.0" \
+            "third_party/yaml go.yaml.in/yaml/v3@v3.0.4"; do
   set -- $pair
   local_dir=$1 mod=$2
   dir=$(go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
