@@ -7,11 +7,11 @@ package template
 import (
 	"errors"
 	"fmt"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"io"
 	"strings"
 	"sync"
 	"testing"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 func TestAddParseTreeHTML(t *testing.T) {

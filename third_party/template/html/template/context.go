@@ -6,8 +6,8 @@ package template
 
 import (
 	"fmt"
-	"slices"
 	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"slices"
 )
 
 // context describes the state an HTML parser must be in when it reaches the

@@ -7,13 +7,13 @@ package template
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"github.com/ozgctl/ozgctl/third_party/template/internal/godebug"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"html"
 	"io"
 	"maps"
 	"regexp"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 // escapeTemplate rewrites the named template, which must be

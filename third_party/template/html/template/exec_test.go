@@ -11,12 +11,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 	"io"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 )
 
 var debug = flag.Bool("debug", false, "show the errors produced by the tests")
@@ -802,6 +802,13 @@ func testExecute(execTests []execTest, template *Template, t *testing.T) {
 		}
 		b.Reset()
 		err = tmpl.Execute(b, test.data)
+		if methodCallTests[test.name] {
+			// ozgctl: this copy calls no methods.
+			if err == nil || !strings.Contains(err.Error(), noMethods) {
+				t.Errorf("%s: want an error that says %q, got %v", test.name, noMethods, err)
+			}
+			continue
+		}
 		switch {
 		case !test.ok && err == nil:
 			t.Errorf("%s: expected error; got none", test.name)
@@ -820,6 +827,21 @@ func testExecute(execTests []execTest, template *Template, t *testing.T) {
 			t.Errorf("%s: expected\n\t%q\ngot\n\t%q", test.name, test.output, result)
 		}
 	}
+}
+
+// ozgctl: noMethods is what the error of a template that calls a method says.
+const noMethods = "this text/template calls no methods"
+
+// ozgctl: methodCallTests are the execTests that call a method; with this
+// copy, which calls no methods, their execution must fail with noMethods.
+var methodCallTests = map[string]bool{
+	".Method0": true, ".Method1(1234)": true, ".Method1(.I)": true, ".Method2(3, .X)": true,
+	".Method2(.U16, `str`)": true, ".Method2(.U16, $x)": true, ".Method3(nil constant)": true,
+	".Method3(nil value)": true, "method on var": true, "method on chained var": true, "chained method": true,
+	"chained method on variable": true, "method on nil value from slice": true,
+	"method on typed nil interface value": true, "pipeline": true, "parens: $.GetU in paren": true,
+	"printf method": true, "printf lots": true, "range []int method": true, "error method, no error": true,
+	"bug0": true, "bug1": true, "bug2": true, "bug3": true, "bug13": true, "bug17b": true,
 }
 
 func TestExecute(t *testing.T) {
@@ -880,7 +902,7 @@ func TestExecuteError(t *testing.T) {
 	err = tmpl.Execute(b, tVal)
 	if err == nil {
 		t.Errorf("expected error; got none")
-	} else if !strings.Contains(err.Error(), myError.Error()) {
+	} else if !strings.Contains(err.Error(), noMethods) { // ozgctl: was myError.Error()
 		if *debug {
 			fmt.Printf("test execute error: %s\n", err)
 		}
@@ -1497,7 +1519,8 @@ func TestEvalFieldErrors(t *testing.T) {
 			if err != nil {
 				got = err.Error()
 			}
-			if !strings.HasSuffix(got, tc.want) {
+			// ozgctl: the error on a type with methods ends in a hint, was HasSuffix.
+			if !strings.Contains(got, tc.want) {
 				t.Fatalf("got error %q, want %q", got, tc.want)
 			}
 		})
@@ -1534,11 +1557,9 @@ func TestAddrOfIndex(t *testing.T) {
 		tmpl := Must(New("tmpl").Parse(text))
 		var buf strings.Builder
 		err := tmpl.Execute(&buf, reflect.ValueOf([]V{{1}}))
-		if err != nil {
-			t.Fatalf("%s: Execute: %v", text, err)
-		}
-		if buf.String() != "&lt;1&gt;" {
-			t.Fatalf("%s: template output = %q, want %q", text, &buf, "&lt;1&gt;")
+		// ozgctl: .String is a method, which this copy does not call.
+		if err == nil || !strings.Contains(err.Error(), noMethods) {
+			t.Fatalf("%s: Execute: want an error that says %q, got %v", text, noMethods, err)
 		}
 	}
 }
@@ -1642,12 +1663,14 @@ func TestExecutePanicDuringCall(t *testing.T) {
 		{
 			"direct method call panics",
 			"{{.GetU}}", (*T)(nil),
-			`template: t:1:2: executing "t" at <.GetU>: error calling GetU: runtime error: invalid memory address or nil pointer dereference`,
+			// ozgctl: no method call, hence no panic.
+			`template: t:1:2: executing "t" at <.GetU>: can't evaluate field GetU in type *template.T (this text/template calls no methods`,
 		},
 		{
 			"indirect method call panics",
 			"{{call .GetU}}", (*T)(nil),
-			`template: t:1:7: executing "t" at <.GetU>: error calling GetU: runtime error: invalid memory address or nil pointer dereference`,
+			// ozgctl: no method call, hence no panic.
+			`template: t:1:7: executing "t" at <.GetU>: can't evaluate field GetU in type *template.T (this text/template calls no methods`,
 		},
 		{
 			"func field call panics",
@@ -1801,9 +1824,11 @@ func (r *recursiveInvoker) Recur() (string, error) {
 	return sb.String(), nil
 }
 
+// ozgctl: the method is called as a FuncMap function; this copy calls no methods.
 func TestRecursiveExecuteViaMethod(t *testing.T) {
-	tmpl := New("")
-	top, err := tmpl.New("x.html").Parse(`{{.Recur}}`)
+	r := &recursiveInvoker{t: t}
+	tmpl := New("").Funcs(FuncMap{"recur": r.Recur})
+	top, err := tmpl.New("x.html").Parse(`{{recur}}`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1811,10 +1836,7 @@ func TestRecursiveExecuteViaMethod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &recursiveInvoker{
-		t:    t,
-		tmpl: tmpl,
-	}
+	r.tmpl = tmpl
 	if err := top.Execute(io.Discard, r); err != nil {
 		t.Fatal(err)
 	}

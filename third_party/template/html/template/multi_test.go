@@ -8,10 +8,10 @@ package template
 
 import (
 	"archive/zip"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"os"
 	"strings"
 	"testing"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 var multiExecTests = []execTest{

@@ -6,14 +6,14 @@ package template
 
 import (
 	"fmt"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sync"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 // Template is a specialized Template from "github.com/ozgctl/ozgctl/third_party/template/text/template" that produces a safe

@@ -8,9 +8,9 @@ import (
 	"bytes"
 	"encoding/json"
 	. "github.com/ozgctl/ozgctl/third_party/template/html/template"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"strings"
 	"testing"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 func TestTemplateClone(t *testing.T) {

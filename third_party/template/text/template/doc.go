@@ -15,6 +15,14 @@ Execution of the template walks the structure and sets the cursor, represented
 by a period '.' and called "dot", to the value at the current location in the
 structure as execution proceeds.
 
+This is ozgctl's copy of the standard library's package (see PATCHES.md of
+its module): it calls no methods of the data. A name after a period must be a
+field of a struct or a key of a map; where this documentation describes
+method invocations, execution stops with an error instead. Call functions
+(FuncMap) or function-valued fields with call instead. Looking methods up by
+a name known only at run time would make the linker keep every exported
+method of every reachable type.
+
 The security model used by this package assumes that template authors are
 trusted. The package does not auto-escape output, so injecting code into
 a template can lead to arbitrary code execution if the template is executed

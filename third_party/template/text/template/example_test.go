@@ -5,10 +5,10 @@
 package template_test
 
 import (
+	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 	"log"
 	"os"
 	"strings"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 )
 
 func ExampleTemplate() {

@@ -5,11 +5,11 @@
 package template_test
 
 import (
+	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 	"io"
 	"log"
 	"os"
 	"path/filepath"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 )
 
 // templateFile defines the contents of a template to be stored in a file, for testing.

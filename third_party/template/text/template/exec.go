@@ -8,11 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"github.com/ozgctl/ozgctl/third_party/template/internal/fmtsort"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"io"
 	"reflect"
 	"runtime"
 	"strings"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 // maxExecDepth specifies the maximum stack depth of templates within
@@ -689,23 +689,17 @@ func (s *state) evalField(dot reflect.Value, fieldName string, node parse.Node, 
 	typ := receiver.Type()
 	receiver, isNil := indirect(receiver)
 	if receiver.Kind() == reflect.Interface && isNil {
-		// Calling a method on a nil interface can't work. The
-		// MethodByName method call below would panic.
+		// Evaluating a field of a nil interface can't work.
 		s.errorf("nil pointer evaluating %s.%s", typ, fieldName)
 		return zero
 	}
 
-	// Unless it's an interface, need to get to a value of type *T to guarantee
-	// we see all methods of T and *T.
-	ptr := receiver
-	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
-		ptr = ptr.Addr()
-	}
-	if method := ptr.MethodByName(fieldName); method.IsValid() {
-		return s.evalCall(dot, method, false, node, fieldName, args, final)
-	}
+	// ozgctl: methods are not looked up. The standard library looks the name
+	// up with reflect.Value.MethodByName first; a call of MethodByName with a
+	// name known only at run time makes the linker keep every exported method
+	// of every reachable type. Here the name must be a field of a struct or a
+	// key of a map; a method name is an execution error (see methodHint).
 	hasArgs := len(args) > 1 || !isMissing(final)
-	// It's not a method; must be a field of a struct or an element of a map.
 	switch receiver.Kind() {
 	case reflect.Struct:
 		tField, ok := receiver.Type().FieldByName(fieldName)
@@ -756,8 +750,25 @@ func (s *state) evalField(dot reflect.Value, fieldName string, node parse.Node, 
 			s.errorf("nil pointer evaluating %s.%s", typ, fieldName)
 		}
 	}
-	s.errorf("can't evaluate field %s in type %s", fieldName, typ)
+	s.errorf("can't evaluate field %s in type %s%s", fieldName, typ, methodHint(receiver))
 	panic("not reached")
+}
+
+// methodHint explains, for a receiver whose type has exported methods, that
+// a name that is no field or map key is not looked up among them: this copy
+// of text/template calls no methods.
+func methodHint(receiver reflect.Value) string {
+	if !receiver.IsValid() {
+		return ""
+	}
+	t := receiver.Type()
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		t = reflect.PointerTo(t)
+	}
+	if t.NumMethod() == 0 {
+		return ""
+	}
+	return " (this text/template calls no methods; use a field, a map key or a function)"
 }
 
 var (

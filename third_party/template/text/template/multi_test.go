@@ -8,10 +8,10 @@ package template
 
 import (
 	"fmt"
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"os"
 	"strings"
 	"testing"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 const (

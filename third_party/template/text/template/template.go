@@ -5,10 +5,10 @@
 package template
 
 import (
+	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"maps"
 	"reflect"
 	"sync"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 )
 
 // common holds the information shared by related templates.
