@@ -4,11 +4,12 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
-	"html/template"
 	"io"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/ozgctl/ozgctl/third_party/template/html/template"
 )
 
 //go:embed html.tmpl

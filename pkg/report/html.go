@@ -2,12 +2,12 @@ package report
 
 import (
 	_ "embed"
-	"html/template"
 	"io"
 	"strings"
 	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
+	"github.com/ozgctl/ozgctl/third_party/template/html/template"
 )
 
 //go:embed html.tmpl

@@ -5,12 +5,12 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
-	"html/template"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
+	"github.com/ozgctl/ozgctl/third_party/template/html/template"
 )
 
 func init() {
