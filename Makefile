@@ -74,8 +74,9 @@ test-race:
 ## olekukonko/tablewriter (third_party/tablewriter), dlclark/regexp2
 ## (third_party/regexp2; its timing test that flakes on a loaded machine is
 ## skipped), subosito/gotenv (third_party/gotenv; its TestScanner, which fails
-## on the unmodified v1.6.0 as well, is skipped) and go.yaml.in/yaml/v3
-## (third_party/yaml), nested modules that `go test ./...` skips. test-xsd-full adds its
+## on the unmodified v1.6.0 as well, is skipped), go.yaml.in/yaml/v3
+## (third_party/yaml) and Go 1.26.8's text/template and html/template
+## (third_party/template), nested modules that `go test ./...` skips. test-xsd-full adds its
 ## architecture tests, its wasm build and, with XSD_HARNESS_DIR set to an
 ## upstream tests/ directory holding the W3C corpus, its conformance harness.
 XSD_DIR      := third_party/xsd
@@ -90,6 +91,7 @@ test-xsd:
 	cd third_party/regexp2 && CGO_ENABLED=0 $(GO) test -count=1 -skip '^TestStopTimeoutClock$$' ./...
 	cd third_party/gotenv && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 -skip '^TestScanner$$' ./...
 	cd third_party/yaml && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
+	cd third_party/template && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
 
 test-xsd-full:
 	cd $(XSD_DIR) && CGO_ENABLED=0 $(GO) test -count=1 ./...

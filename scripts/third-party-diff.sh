@@ -3,7 +3,9 @@
 # third_party/helium, third_party/tablewriter, third_party/regexp2,
 # third_party/gotenv, third_party/yaml)
 # differ from the upstream versions they were copied from (downloaded through
-# the Go module proxy), as a check of their PATCHES.md. With UNIFIED=1 it
+# the Go module proxy), and how third_party/template differs from the
+# standard library's packages of the toolchain in use ($(go env GOROOT)/src;
+# the copy is of Go 1.26.8), as a check of their PATCHES.md. With UNIFIED=1 it
 # prints the unified diff of the changed files as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +25,14 @@ for pair in "third_party/xsd github.com/jacoelho/xsd@v0.4.0" \
     diff -ru -x corpus -x manifest.json -x docs -x bin -x .github -x 'go.work*' "$dir" "$local_dir" || true
   else
     diff -rq "$dir" "$local_dir" | grep -v "^Only in $dir/tests/corpus" || true
+  fi
+done
+goroot=$(go env GOROOT)
+echo "== third_party/template against $(go env GOVERSION)'s standard library"
+for pkg in text/template html/template internal/fmtsort; do
+  if [ "${UNIFIED:-}" = 1 ]; then
+    diff -ru "$goroot/src/$pkg" "third_party/template/$pkg" || true
+  else
+    diff -rq "$goroot/src/$pkg" "third_party/template/$pkg" || true
   fi
 done

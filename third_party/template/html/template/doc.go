@@ -37,7 +37,7 @@ provided below.
 
 Example
 
-	import "github.com/ozgctl/ozgctl/third_party/template/text/template"
+	import "text/template"
 	...
 	t, err := template.New("foo").Parse(`{{define "T"}}Hello, {{.}}!{{end}}`)
 	err = t.ExecuteTemplate(out, "T", "<script>alert('you have been pwned')</script>")
@@ -48,7 +48,7 @@ produces
 
 but the contextual autoescaping in html/template
 
-	import "github.com/ozgctl/ozgctl/third_party/template/html/template"
+	import "html/template"
 	...
 	t, err := template.New("foo").Parse(`{{define "T"}}Hello, {{.}}!{{end}}`)
 	err = t.ExecuteTemplate(out, "T", "<script>alert('you have been pwned')</script>")

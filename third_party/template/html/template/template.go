@@ -16,7 +16,7 @@ import (
 	"sync"
 )
 
-// Template is a specialized Template from "github.com/ozgctl/ozgctl/third_party/template/text/template" that produces a safe
+// Template is a specialized Template from "text/template" that produces a safe
 // HTML document fragment.
 type Template struct {
 	// Sticky error if escaping fails, or escapeOK if succeeded.
