@@ -41,6 +41,10 @@ func NewSession(rt *runtime.Schema, opts Options) (*Session, error) {
 	return result, nil
 }
 
+// initializeSession sets up s, which must be the zero session. It sets the
+// fields one by one: assigning a whole session value would write all of
+// its ~115 KB (the reader buffer, the frame and name tables), touching
+// every page of a fresh allocation that a short document never reaches.
 func initializeSession(s *session, rt *runtime.Schema, opts Options) error {
 	limits, err := NormalizeOptions(opts)
 	if err != nil {
@@ -49,10 +53,8 @@ func initializeSession(s *session, rt *runtime.Schema, opts Options) error {
 	if rt == nil {
 		return xsderrors.InternalInvariant("nil validation schema")
 	}
-	*s = session{
-		rt:     rt,
-		limits: limits,
-	}
+	s.rt = rt
+	s.limits = limits
 	s.doc.identity = newIdentityEvaluation(rt, identityLimits{
 		Entries:    limits.IdentityEntries,
 		TupleBytes: limits.IdentityTupleBytes,
