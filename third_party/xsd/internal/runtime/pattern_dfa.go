@@ -76,6 +76,10 @@ type patternDFA struct {
 	stack   []uint32
 	pcs     []uint32
 	keyBuf  []byte
+	// scratch for step and acceptsAtEnd, guarded by mu.
+	seeds    []uint32
+	endSeeds []uint32
+	endPcs   []uint32
 }
 
 type dfaState struct {
@@ -144,48 +148,67 @@ func (d *patternDFA) build() bool {
 	return d.start != nil
 }
 
-// runeRanges lists the runes instruction inst consumes as sorted, closed
-// ranges, mirroring syntax.Inst.MatchRunePos.
-func runeRanges(inst *syntax.Inst) []rune {
+// appendRuneRanges appends the runes instruction inst consumes to dst as
+// sorted, closed ranges, mirroring syntax.Inst.MatchRunePos; ok is false
+// for an instruction that consumes no rune. It appends instead of
+// returning a new slice so that neither the classes nor a step allocate
+// per instruction (in a short process every fresh heap page costs a page
+// fault).
+func appendRuneRanges(dst []rune, inst *syntax.Inst) (ranges []rune, ok bool) {
 	switch inst.Op {
 	case syntax.InstRune1:
-		return []rune{inst.Rune[0], inst.Rune[0]}
+		return append(dst, inst.Rune[0], inst.Rune[0]), true
 	case syntax.InstRuneAny:
-		return []rune{0, unicode.MaxRune}
+		return append(dst, 0, unicode.MaxRune), true
 	case syntax.InstRuneAnyNotNL:
-		return []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
+		return append(dst, 0, '\n'-1, '\n'+1, unicode.MaxRune), true
 	case syntax.InstRune:
 		if len(inst.Rune) == 1 {
 			r0 := inst.Rune[0]
-			if syntax.Flags(inst.Arg)&syntax.FoldCase == 0 {
-				return []rune{r0, r0}
+			dst = append(dst, r0, r0)
+			if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+				for r1 := unicode.SimpleFold(r0); r1 != r0; r1 = unicode.SimpleFold(r1) {
+					dst = append(dst, r1, r1)
+				}
 			}
-			out := []rune{r0, r0}
-			for r1 := unicode.SimpleFold(r0); r1 != r0; r1 = unicode.SimpleFold(r1) {
-				out = append(out, r1, r1)
-			}
-			return out
+			return dst, true
 		}
-		return inst.Rune
+		return append(dst, inst.Rune...), true
 	default:
-		return nil
+		return dst, false
 	}
+}
+
+// instConsumes reports whether instruction inst consumes rune r.
+func instConsumes(inst *syntax.Inst, r rune) bool {
+	if inst.Op == syntax.InstRune && len(inst.Rune) != 1 {
+		return runeRangesContain(inst.Rune, r)
+	}
+	// A case-folding orbit has at most four runes.
+	var buf [8]rune
+	ranges, _ := appendRuneRanges(buf[:0], inst)
+	return runeRangesContain(ranges, r)
 }
 
 // buildClasses partitions the rune space into classes no instruction can tell
 // apart.
 func (d *patternDFA) buildClasses() bool {
-	var ranges [][]rune
+	// The ranges of instruction k are flat[ends[k-1]:ends[k]].
+	var flat []rune
+	var ends []int
 	boundaries := []rune{0}
 	for i := range d.prog.Inst {
-		r := runeRanges(&d.prog.Inst[i])
-		if r == nil {
+		from := len(flat)
+		var ok bool
+		flat, ok = appendRuneRanges(flat, &d.prog.Inst[i])
+		if !ok {
 			continue
 		}
+		r := flat[from:]
 		if len(r)%2 != 0 {
 			return false
 		}
-		ranges = append(ranges, r)
+		ends = append(ends, len(flat))
 		for j := 0; j < len(r); j += 2 {
 			boundaries = append(boundaries, r[j])
 			if r[j+1] < unicode.MaxRune {
@@ -201,7 +224,10 @@ func (d *patternDFA) buildClasses() bool {
 	numClasses := 1
 	member := make([]bool, len(starts))
 	remap := make([]int32, 2*len(starts))
-	for _, r := range ranges {
+	from := 0
+	for _, to := range ends {
+		r := flat[from:to]
+		from = to
 		clear(member)
 		for j := 0; j < len(r); j += 2 {
 			lo, hi := r[j], r[j+1]
@@ -354,18 +380,20 @@ func (d *patternDFA) intern(matched bool) *dfaState {
 // acceptsAtEnd reports whether a pending \z assertion of pcs leads to a match
 // at the end of a non-empty input.
 func (d *patternDFA) acceptsAtEnd(pcs []uint32) bool {
-	var seeds []uint32
+	seeds := d.endSeeds[:0]
 	for _, pc := range pcs {
 		if d.prog.Inst[pc].Op == syntax.InstEmptyWidth {
 			seeds = append(seeds, pc)
 		}
 	}
+	d.endSeeds = seeds
 	if len(seeds) == 0 {
 		return false
 	}
 	saved := d.pcs
-	d.pcs = nil
+	d.pcs = d.endPcs[:0]
 	matched := d.closure(seeds, syntax.EmptyEndText)
+	d.endPcs = d.pcs
 	d.pcs = saved
 	return matched
 }
@@ -379,16 +407,17 @@ func (d *patternDFA) step(s *dfaState, c int) *dfaState {
 		return next
 	}
 	r := d.classRep[c]
-	seeds := make([]uint32, 0, len(s.pcs)+1)
+	seeds := d.seeds[:0]
 	for _, pc := range s.pcs {
 		inst := &d.prog.Inst[pc]
-		if inst.Op != syntax.InstEmptyWidth && runeRangesContain(runeRanges(inst), r) {
+		if inst.Op != syntax.InstEmptyWidth && instConsumes(inst, r) {
 			seeds = append(seeds, inst.Out)
 		}
 	}
 	if d.unanchored {
 		seeds = append(seeds, uint32(d.prog.Start))
 	}
+	d.seeds = seeds
 	next := d.intern(d.closure(seeds, 0))
 	if next == nil {
 		d.failed.Store(true)
