@@ -41,11 +41,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
 	goruntime "runtime"
-	"strings"
 	"sync"
 	"unsafe"
 )
@@ -75,10 +76,11 @@ var (
 
 func loadSchemaCodec() (*schemaCodec, error) {
 	schemaCodecOnce.Do(func() {
-		b := &codecBuilder{plans: map[reflect.Type]*typeCodec{}}
-		b.desc.WriteString(goruntime.GOARCH + schemaCodecMagic)
+		b := &codecBuilder{plans: map[reflect.Type]*typeCodec{}, desc: sha256.New()}
+		io.WriteString(b.desc, goruntime.GOARCH+schemaCodecMagic)
 		root, err := b.plan(reflect.TypeFor[schemaRuntime]())
-		schemaCodecPlan = schemaCodec{root: root, err: err, fingerprint: sha256.Sum256([]byte(b.desc.String()))}
+		schemaCodecPlan = schemaCodec{root: root, err: err}
+		b.desc.Sum(schemaCodecPlan.fingerprint[:0])
 	})
 	return &schemaCodecPlan, schemaCodecPlan.err
 }
@@ -95,7 +97,10 @@ func SchemaCodecFingerprint() ([32]byte, error) {
 
 type codecBuilder struct {
 	plans map[reflect.Type]*typeCodec
-	desc  strings.Builder
+	// desc hashes the description of every type reached, the fingerprint:
+	// hashed as it is written rather than built as a string first, which
+	// grew to tens of KB in every process that loads a schema.
+	desc hash.Hash
 }
 
 var (
@@ -141,12 +146,12 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 	}
 	c := &typeCodec{}
 	b.plans[t] = c
-	fmt.Fprintf(&b.desc, "|%s:%s:%d", t.String(), t.Kind(), t.Size())
+	fmt.Fprintf(b.desc, "|%s:%s:%d", t.String(), t.Kind(), t.Size())
 	if plainType(t) {
 		if t.Kind() == reflect.Struct {
 			for i := range t.NumField() {
 				f := t.Field(i)
-				fmt.Fprintf(&b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
+				fmt.Fprintf(b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
 			}
 		}
 		size := int(t.Size())
@@ -339,7 +344,7 @@ func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 	fields := make([]field, 0, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
-		fmt.Fprintf(&b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
+		fmt.Fprintf(b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
 		fc, err := b.plan(f.Type)
 		if err != nil {
 			return fmt.Errorf("%w (field %s.%s)", err, t, f.Name)
@@ -435,7 +440,7 @@ func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
 			return p, elem.dec(d, p)
 		}
 	}
-	fmt.Fprintf(&b.desc, ",->%s", et)
+	fmt.Fprintf(b.desc, ",->%s", et)
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		ptr := *(*unsafe.Pointer)(p)
 		if ptr == nil {
