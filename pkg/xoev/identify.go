@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -170,7 +169,24 @@ var headerKeys = map[string]string{
 	"leser": "leser", "empfaenger": "leser",
 }
 
-var versionSeg = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v?\d+([._]\d+)*$`) })
+// isVersionSeg reports whether s is a version segment, v?\d+([._]\d+)*
+// (ASCII digits): "1", "v2", "1.2", "3_0_1". By hand rather than by a
+// regexp, whose compile was a fixed cost of every check run.
+func isVersionSeg(s string) bool {
+	s = strings.TrimPrefix(s, "v")
+	digits := false // the last byte was a digit
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case (c == '.' || c == '_') && digits:
+			digits = false
+		default:
+			return false
+		}
+	}
+	return digits
+}
 
 // standardOf derives standard and version from a namespace URI such as
 // http://www.xleitstelle.de/xbau/2/6, urn:xoev-de:xdomea:schema:3.0.0 or
@@ -198,7 +214,7 @@ func standardOf(ns string) (standard, version string) {
 	// OASIS UBL: urn:oasis:names:specification:ubl:schema:xsd:Invoice-2.
 	if slices.Contains(segs, "ubl") && len(segs) > 0 {
 		last := segs[len(segs)-1]
-		if i := strings.LastIndexByte(last, '-'); i > 0 && versionSeg().MatchString(last[i+1:]) {
+		if i := strings.LastIndexByte(last, '-'); i > 0 && isVersionSeg(last[i+1:]) {
 			return "ubl", last[i+1:]
 		}
 		return "ubl", ""
@@ -209,7 +225,7 @@ func standardOf(ns string) (standard, version string) {
 		end--
 	}
 	var ver []string
-	for end > 0 && versionSeg().MatchString(segs[end-1]) {
+	for end > 0 && isVersionSeg(segs[end-1]) {
 		ver = append([]string{strings.TrimPrefix(segs[end-1], "v")}, ver...)
 		end--
 	}
@@ -221,7 +237,7 @@ func standardOf(ns string) (standard, version string) {
 	} else {
 		standard = strings.ToLower(hostLabel)
 	}
-	if i := strings.LastIndex(standard, "_"); i > 0 && versionSeg().MatchString(standard[i+1:]) && len(ver) == 0 {
+	if i := strings.LastIndex(standard, "_"); i > 0 && isVersionSeg(standard[i+1:]) && len(ver) == 0 {
 		ver = []string{standard[i+1:]} // xdatenfelder_2
 		standard = standard[:i]
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -565,5 +566,15 @@ func TestAnnotateValues(t *testing.T) {
 				t.Errorf("messages %q, want %q", msgs, tc.want)
 			}
 		})
+	}
+}
+
+func TestIsVersionSegMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`^v?\d+([._]\d+)*$`)
+	for _, s := range []string{"", "v", "1", "v1", "12", "1.2", "1_2", "1.2.3", "v1_2.3", "1.", ".1", "1..2",
+		"1._2", "vv1", "V1", "1a", "a1", "1.2\n", "١", "1-2", "v1.", "_1", "2_"} {
+		if got, want := isVersionSeg(s), re.MatchString(s); got != want {
+			t.Errorf("isVersionSeg(%q) = %v, regexp says %v", s, got, want)
+		}
 	}
 }
