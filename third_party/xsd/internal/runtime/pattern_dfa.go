@@ -44,7 +44,11 @@ const patternDFAMaxClasses = 1 << 16
 // safe for concurrent use: transitions are read with atomic loads and built
 // under a mutex.
 type patternDFA struct {
-	source    string
+	source string
+	// progData is the encoded program of source when the DFA was decoded
+	// from the binary form of a schema (pattern_prog.go), decoded on first
+	// use instead of compiling source again.
+	progData  string
 	maxMemory int
 	maxStates int
 	once      sync.Once
@@ -115,17 +119,18 @@ func (d *patternDFA) init() {
 	}
 }
 
-// build parses and compiles the expression the way regexp.Compile does and
-// prepares the rune classes and the start state. It reports false when the
+// build parses and compiles the expression the way regexp.Compile does (or
+// decodes the program the binary form stored) and prepares the rune classes and the start state. It reports false when the
 // program needs an assertion the DFA does not support.
 func (d *patternDFA) build() bool {
-	parsed, err := syntax.Parse(d.source, syntax.Perl)
-	if err != nil {
-		return false
+	var prog *syntax.Prog
+	if d.progData != "" {
+		prog = decodePatternProg(d.progData)
 	}
-	prog, err := syntax.Compile(parsed.Simplify())
-	if err != nil {
-		return false
+	if prog == nil {
+		if prog = compilePatternProg(d.source); prog == nil {
+			return false
+		}
 	}
 	for i := range prog.Inst {
 		inst := &prog.Inst[i]

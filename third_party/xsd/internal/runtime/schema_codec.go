@@ -21,8 +21,9 @@ package runtime
 //   - strings, slices, maps and pointers are encoded by value; pointer
 //     identity is kept (a pointer seen before is a back-reference), so shared
 //     pattern DFAs stay shared;
-//   - a pattern DFA is stored as its source and budgets (it is built lazily
-//     on first use, as after a compile), and the regexp beside it not at all:
+//   - a pattern DFA is stored as its source, budgets and compiled program
+//     (pattern_prog.go; it is built lazily on first use, as after a
+//     compile, from the stored program), and the regexp beside it not at all:
 //     the DFA compiles it from its source when it first needs it; any other
 //     regexp is stored as its source and compiled again on load;
 //   - any other type with hidden state (sync, atomic, funcs, channels,
@@ -53,7 +54,7 @@ import (
 
 // schemaCodecMagic starts every encoded schema; the last byte is the format
 // version of the codec itself.
-const schemaCodecMagic = "XSDRT\x00\x00\x02"
+const schemaCodecMagic = "XSDRT\x00\x00\x03"
 
 // errSchemaCodec is wrapped by every decoding error.
 var errSchemaCodec = errors.New("encoded schema")
@@ -408,6 +409,12 @@ func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
 			e.buf = append(e.buf, dfa.source...)
 			e.uvarint(uint64(dfa.maxMemory))
 			e.uvarint(uint64(dfa.maxStates))
+			var prog []byte
+			if p := compilePatternProg(dfa.source); p != nil {
+				prog = appendPatternProg(nil, p)
+			}
+			e.uvarint(uint64(len(prog)))
+			e.buf = append(e.buf, prog...)
 			return nil
 		}
 		decValue = func(d *schemaDecoder) (unsafe.Pointer, error) {
@@ -426,7 +433,11 @@ func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
 			if mem > math.MaxInt32 || states > math.MaxInt32 {
 				return nil, fmt.Errorf("%w: pattern budget out of range", errSchemaCodec)
 			}
-			return unsafe.Pointer(&patternDFA{source: s, maxMemory: int(mem), maxStates: int(states)}), nil
+			prog, err := d.string()
+			if err != nil {
+				return nil, err
+			}
+			return unsafe.Pointer(&patternDFA{source: s, progData: prog, maxMemory: int(mem), maxStates: int(states)}), nil
 		}
 	default:
 		elem, err := b.plan(et)
