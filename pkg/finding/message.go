@@ -2,7 +2,6 @@ package finding
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,16 +38,19 @@ type Msg struct {
 // Message forms are registered while packages initialise (package-level
 // Register calls) and read after. Appending them to a slice sized for the
 // ~615 keys the ozgctl binary registers is cheaper at start-up than filling
-// a map (~50 KB allocated and cleared, hashing): the map is built on the
-// first lookup, which a run that reports nothing never makes.
+// a map (~50 KB allocated and cleared, hashing). The first lookup sorts
+// that slice by key in place and later ones search it: a map built then
+// cost a short run with one finding another ~56 KB of fresh heap, and a
+// run that reports nothing never sorts.
 var (
 	mu         sync.Mutex
 	registered = make([]entry, 0, 640)
-	// later are the functions passed to [RegisterFunc] before the map was
-	// built.
+	// later are the functions passed to [RegisterFunc] before the
+	// catalogue was built.
 	later []func()
-	// built is the map of every registered key once a lookup has made it.
-	built     atomic.Pointer[map[Key]Text]
+	// built is every registered entry, sorted by key, once a lookup has
+	// sorted them.
+	built     atomic.Pointer[[]entry]
 	buildOnce sync.Once
 )
 
@@ -57,8 +59,8 @@ type entry struct {
 	text Text
 }
 
-// catalogue maps each registered key to its forms.
-func catalogue() map[Key]Text {
+// catalogue returns every registered entry, sorted by key.
+func catalogue() []entry {
 	if m := built.Load(); m != nil {
 		return *m
 	}
@@ -66,8 +68,20 @@ func catalogue() map[Key]Text {
 	return *built.Load()
 }
 
-// build runs the functions passed to [RegisterFunc] and makes the map. It
-// panics on a duplicate key.
+// entryKey orders an entry against a key.
+func entryKey(e entry, k Key) int { return strings.Compare(string(e.key), string(k)) }
+
+// find returns the forms of key in the sorted entries.
+func find(entries []entry, key Key) (Text, bool) {
+	i, ok := slices.BinarySearchFunc(entries, key, entryKey)
+	if !ok {
+		return Text{}, false
+	}
+	return entries[i].text, true
+}
+
+// build runs the functions passed to [RegisterFunc] and sorts the entries.
+// It panics on a duplicate key.
 func build() {
 	mu.Lock()
 	fns := later
@@ -78,15 +92,15 @@ func build() {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	m := make(map[Key]Text, len(registered))
-	for _, e := range registered {
-		if _, dup := m[e.key]; dup {
-			panic("finding: duplicate message key " + string(e.key))
+	entries := registered
+	slices.SortFunc(entries, func(a, b entry) int { return entryKey(a, b.key) })
+	for i := 1; i < len(entries); i++ {
+		if entries[i].key == entries[i-1].key {
+			panic("finding: duplicate message key " + string(entries[i].key))
 		}
-		m[e.key] = e.text
 	}
 	registered = nil
-	built.Store(&m)
+	built.Store(&entries)
 }
 
 // Register adds a message form under key and returns the key. de and en
@@ -104,11 +118,11 @@ func Register(key, de, en string) Key {
 		registered = append(registered, entry{k, t})
 		return k
 	}
-	if _, dup := (*m)[k]; dup {
+	i, dup := slices.BinarySearchFunc(*m, k, entryKey)
+	if dup {
 		panic("finding: duplicate message key " + key)
 	}
-	next := maps.Clone(*m)
-	next[k] = t
+	next := slices.Insert(slices.Clip(*m), i, entry{k, t})
 	built.Store(&next)
 	return k
 }
@@ -131,13 +145,17 @@ func RegisterFunc(fn func()) {
 
 // Lookup returns the forms registered under key.
 func Lookup(key Key) (Text, bool) {
-	t, ok := catalogue()[key]
-	return t, ok
+	return find(catalogue(), key)
 }
 
 // Keys lists every registered key, sorted; tests walk it.
 func Keys() []Key {
-	return slices.Sorted(maps.Keys(catalogue()))
+	entries := catalogue()
+	keys := make([]Key, len(entries))
+	for i, e := range entries {
+		keys[i] = e.key
+	}
+	return keys
 }
 
 // With returns the message of k with args.
@@ -158,7 +176,7 @@ func (m Msg) Text(lang string) string {
 		}
 		args[i] = a
 	}
-	t, ok := catalogue()[m.Key]
+	t, ok := find(catalogue(), m.Key)
 	if !ok {
 		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.Key)}, args...)...), "\n")
 	}
