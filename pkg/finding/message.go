@@ -38,25 +38,46 @@ type Msg struct {
 // Message forms are registered while packages initialise (package-level
 // Register calls) and read after. Appending them to a slice sized for the
 // ~615 keys the ozgctl binary registers is cheaper at start-up than filling
-// a map (~50 KB allocated and cleared, hashing). The first lookup sorts
-// that slice by key in place and later ones search it: a map built then
-// cost a short run with one finding another ~56 KB of fresh heap, and a
-// run that reports nothing never sorts.
+// a map (~50 KB allocated and cleared, hashing). The first lookups scan
+// that slice; after [scanLookups] of them it is sorted by key in place and
+// searched. A map built on the first lookup cost a short run with one
+// finding ~56 KB of fresh heap, and sorting at once about as much time as
+// the run's scans.
 var (
 	mu         sync.Mutex
 	registered = make([]entry, 0, 640)
-	// later are the functions passed to [RegisterFunc] before the
-	// catalogue was built.
-	later []func()
-	// built is every registered entry, sorted by key, once a lookup has
-	// sorted them.
+	// later are the functions passed to [RegisterFunc] before the first
+	// lookup; looked is set when that lookup runs them.
+	later     []func()
+	looked    bool
+	laterOnce sync.Once
+	// scans counts the lookups that scanned registered.
+	scans atomic.Int32
+	// built is every registered entry, sorted by key, once sorted.
 	built     atomic.Pointer[[]entry]
 	buildOnce sync.Once
 )
 
+// scanLookups is how many lookups scan the unsorted forms before they are
+// sorted.
+const scanLookups = 16
+
 type entry struct {
 	key  Key
 	text Text
+}
+
+// runLater runs the functions passed to [RegisterFunc] before the first
+// lookup.
+func runLater() {
+	mu.Lock()
+	fns := later
+	later = nil
+	looked = true
+	mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
 }
 
 // catalogue returns every registered entry, sorted by key.
@@ -64,6 +85,7 @@ func catalogue() []entry {
 	if m := built.Load(); m != nil {
 		return *m
 	}
+	laterOnce.Do(runLater)
 	buildOnce.Do(build)
 	return *built.Load()
 }
@@ -71,8 +93,24 @@ func catalogue() []entry {
 // entryKey orders an entry against a key.
 func entryKey(e entry, k Key) int { return strings.Compare(string(e.key), string(k)) }
 
-// find returns the forms of key in the sorted entries.
-func find(entries []entry, key Key) (Text, bool) {
+// lookup returns the forms of key.
+func lookup(key Key) (Text, bool) {
+	if m := built.Load(); m == nil {
+		laterOnce.Do(runLater)
+		if scans.Add(1) <= scanLookups {
+			mu.Lock()
+			defer mu.Unlock()
+			if built.Load() == nil {
+				for _, e := range registered {
+					if e.key == key {
+						return e.text, true
+					}
+				}
+				return Text{}, false
+			}
+		}
+	}
+	entries := catalogue()
 	i, ok := slices.BinarySearchFunc(entries, key, entryKey)
 	if !ok {
 		return Text{}, false
@@ -80,16 +118,8 @@ func find(entries []entry, key Key) (Text, bool) {
 	return entries[i].text, true
 }
 
-// build runs the functions passed to [RegisterFunc] and sorts the entries.
-// It panics on a duplicate key.
+// build sorts the entries. It panics on a duplicate key.
 func build() {
-	mu.Lock()
-	fns := later
-	later = nil
-	mu.Unlock()
-	for _, fn := range fns {
-		fn()
-	}
 	mu.Lock()
 	defer mu.Unlock()
 	entries := registered
@@ -107,7 +137,8 @@ func build() {
 // are fmt formats taking the same arguments; a test walks [Keys] and fails
 // when a language is missing or the two forms disagree. A duplicate key is
 // a programming error: Register panics on it once a lookup has been made,
-// and the first lookup panics on one registered before.
+// and sorting the forms (see [scanLookups]; [Keys] sorts them) panics on
+// one registered before.
 func Register(key, de, en string) Key {
 	k := Key(key)
 	t := Text{DE: de, EN: en}
@@ -115,6 +146,9 @@ func Register(key, de, en string) Key {
 	defer mu.Unlock()
 	m := built.Load()
 	if m == nil {
+		if looked && slices.ContainsFunc(registered, func(e entry) bool { return e.key == k }) {
+			panic("finding: duplicate message key " + key)
+		}
 		registered = append(registered, entry{k, t})
 		return k
 	}
@@ -134,7 +168,7 @@ func Register(key, de, en string) Key {
 // var declaration or init.
 func RegisterFunc(fn func()) {
 	mu.Lock()
-	if built.Load() == nil {
+	if !looked {
 		later = append(later, fn)
 		mu.Unlock()
 		return
@@ -145,7 +179,7 @@ func RegisterFunc(fn func()) {
 
 // Lookup returns the forms registered under key.
 func Lookup(key Key) (Text, bool) {
-	return find(catalogue(), key)
+	return lookup(key)
 }
 
 // Keys lists every registered key, sorted; tests walk it.
@@ -176,7 +210,7 @@ func (m Msg) Text(lang string) string {
 		}
 		args[i] = a
 	}
-	t, ok := find(catalogue(), m.Key)
+	t, ok := lookup(m.Key)
 	if !ok {
 		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.Key)}, args...)...), "\n")
 	}

@@ -80,3 +80,24 @@ func TestRegisterFunc(t *testing.T) {
 		t.Error("a form registered by RegisterFunc after the first lookup is missing")
 	}
 }
+
+func TestLookupBeforeAndAfterSorting(t *testing.T) {
+	for i := range 2 * scanLookups {
+		if _, ok := Lookup(testInner); !ok {
+			t.Fatalf("lookup %d: registered key missing", i)
+		}
+		if _, ok := Lookup("finding.test.never"); ok {
+			t.Fatalf("lookup %d: unregistered key found", i)
+		}
+	}
+	if built.Load() == nil {
+		t.Fatal("not sorted after the scans")
+	}
+	k := Register("finding.test.sorted", "sortiert", "sorted")
+	if got := k.With().Text("en"); got != "sorted" {
+		t.Errorf("a form registered after sorting: %q", got)
+	}
+	if !slices.IsSorted(Keys()) {
+		t.Error("Keys not sorted")
+	}
+}
