@@ -198,10 +198,26 @@ func instConsumes(inst *syntax.Inst, r rune) bool {
 // buildClasses partitions the rune space into classes no instruction can tell
 // apart.
 func (d *patternDFA) buildClasses() bool {
-	// The ranges of instruction k are flat[ends[k-1]:ends[k]].
-	var flat []rune
-	var ends []int
-	boundaries := []rune{0}
+	// The ranges of instruction k are flat[ends[k-1]:ends[k]]. The slices
+	// are sized once for the most the instructions can give (a case-folding
+	// orbit has at most four runes) rather than grown by doubling.
+	bound, consuming := 0, 0
+	for i := range d.prog.Inst {
+		inst := &d.prog.Inst[i]
+		switch {
+		case inst.Op == syntax.InstRune && len(inst.Rune) != 1:
+			bound += len(inst.Rune)
+		case inst.Op == syntax.InstRune, inst.Op == syntax.InstRune1,
+			inst.Op == syntax.InstRuneAny, inst.Op == syntax.InstRuneAnyNotNL:
+			bound += 8
+		default:
+			continue
+		}
+		consuming++
+	}
+	flat := make([]rune, 0, bound)
+	ends := make([]int, 0, consuming)
+	boundaries := make([]rune, 1, 1+bound)
 	for i := range d.prog.Inst {
 		from := len(flat)
 		var ok bool
