@@ -55,8 +55,10 @@ type patternDFA struct {
 	failed    atomic.Bool
 
 	// Immutable after init.
-	prog       *syntax.Prog
-	dense      [patternDFADenseRunes]uint16
+	prog *syntax.Prog
+	// dense is allocated when the DFA is built: inline, its 4 KB were
+	// allocated with every pattern of a loaded schema, used or not.
+	dense      *[patternDFADenseRunes]uint16
 	highStarts []rune
 	highClass  []uint16
 	classRep   []rune
@@ -288,6 +290,7 @@ func (d *patternDFA) buildClasses() bool {
 		}
 	}
 	k := 0
+	d.dense = new([patternDFADenseRunes]uint16)
 	for r := rune(0); r < patternDFADenseRunes; r++ {
 		for k+1 < len(starts) && starts[k+1] <= r {
 			k++
