@@ -3,7 +3,9 @@ package xoev
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"hash/crc32"
 	"maps"
 	"os"
 	"path/filepath"
@@ -217,6 +219,35 @@ func TestCacheBadEntries(t *testing.T) {
 		"truncated":      func(p string) { write(t, p, entry[:len(entry)/2]) },
 		"one byte short": func(p string) { write(t, p, entry[:len(entry)-1]) },
 		"flipped byte":   func(p string) { write(t, p, flip(len(entry)-10)) },
+		"one bit flipped in the payload's first byte": func(p string) {
+			b := bytes.Clone(entry)
+			b[head] ^= 1
+			write(t, p, b)
+		},
+		"one bit flipped in the middle": func(p string) {
+			b := bytes.Clone(entry)
+			b[head+(len(b)-head)/2] ^= 0x80
+			write(t, p, b)
+		},
+		"two bytes swapped": func(p string) {
+			b := bytes.Clone(entry)
+			i := head + (len(b)-head)/3
+			for b[i] == b[i+1] {
+				i++
+			}
+			b[i], b[i+1] = b[i+1], b[i]
+			write(t, p, b)
+		},
+		// An entry of the previous format (CRC-32C) under this name: the
+		// magic differs, so it is not read even with its own valid sum.
+		"v03 entry with CRC-32C": func(p string) {
+			b := append([]byte("ozgctl compiled XSD v03\n"), make([]byte, 8)...)
+			b = append(b, entry[head:]...)
+			payload := b[cacheHead:]
+			binary.LittleEndian.PutUint32(b[len(cacheMagic):], crc32.Checksum(payload, crc32.MakeTable(crc32.Castagnoli)))
+			binary.LittleEndian.PutUint32(b[len(cacheMagic)+4:], uint32(len(payload)))
+			write(t, p, b)
+		},
 		"flipped header": func(p string) { write(t, p, flip(3)) },
 		"flipped sum":    func(p string) { write(t, p, flip(len(cacheMagic)+1)) },
 		"flipped length": func(p string) { write(t, p, flip(len(cacheMagic)+5)) },
@@ -265,6 +296,34 @@ func TestCacheBadEntries(t *testing.T) {
 				t.Fatalf("after a rebuild: cached %v, %v", set != nil && set.Cached, err)
 			}
 		})
+	}
+}
+
+// TestSealEntry: the header holds the magic, the CRC-32 (IEEE) of the
+// payload and its length; the check value of "123456789" is the standard's.
+func TestSealEntry(t *testing.T) {
+	entry := append(make([]byte, cacheHead), "123456789"...)
+	sealEntry(entry)
+	if !bytes.HasPrefix(entry, []byte(cacheMagic)) {
+		t.Fatalf("magic: %q", entry[:len(cacheMagic)])
+	}
+	if got := binary.LittleEndian.Uint32(entry[len(cacheMagic):]); got != 0xCBF43926 {
+		t.Errorf("checksum %#x, want 0xcbf43926", got)
+	}
+	if got := binary.LittleEndian.Uint32(entry[len(cacheMagic)+4:]); got != 9 {
+		t.Errorf("length %d, want 9", got)
+	}
+	if p, ok := cachePayload(entry); !ok || string(p) != "123456789" {
+		t.Errorf("cachePayload = %q, %v", p, ok)
+	}
+	for i := cacheHead; i < len(entry); i++ {
+		for bit := range 8 {
+			b := bytes.Clone(entry)
+			b[i] ^= 1 << bit
+			if _, ok := cachePayload(b); ok {
+				t.Errorf("bit %d of byte %d flipped: accepted", bit, i)
+			}
+		}
 	}
 }
 
