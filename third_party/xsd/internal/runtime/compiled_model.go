@@ -2,9 +2,10 @@ package runtime
 
 import (
 	"errors"
+	"flag"
 	"maps"
 	"slices"
-	"testing"
+	"sync"
 )
 
 // CompiledModelKind identifies the runtime representation used for a compiled
@@ -503,7 +504,7 @@ func (v *compiledModelValidator) validateDFARow(
 	if row.Counted && countedLoops != 1 {
 		return errors.New("compiled content model counted state must have one counted self loop")
 	}
-	if auditCompiledModelUPA {
+	if auditCompiledModelUPA() {
 		if err := validateCompiledDFARowUPA(row, index, v.work, v.overlap); err != nil {
 			return err
 		}
@@ -517,8 +518,11 @@ func (v *compiledModelValidator) validateDFARow(
 // auditCompiledModelUPA repeats, while a schema is published, the
 // unique-particle-attribution check the compiler already made on every
 // compiled row (checkCompiledRowsUPA). ozgctl patch: the repeat costs about a
-// sixth of compiling UBL 2.1, so it runs in test binaries only.
-var auditCompiledModelUPA = testing.Testing()
+// sixth of compiling UBL 2.1, so it runs in test binaries only. A test
+// binary is told by the -test.v flag, which testing registers before any
+// test runs: importing testing for testing.Testing() would run its package
+// initialisation in every program that validates.
+var auditCompiledModelUPA = sync.OnceValue(func() bool { return flag.Lookup("test.v") != nil })
 
 func validateCompiledCountedRow(rt CompiledModelRuntime, row CompiledModelRow) error {
 	if row.Counted && !row.Unbounded && row.Max < row.Min {
