@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/olekukonko/ll"
 	"github.com/olekukonko/tablewriter/pkg/twcache"
@@ -261,6 +262,18 @@ func TestConvertToString(t *testing.T) {
 		{errors.New("err"), "err"},
 		{sql.NullString{String: "valid", Valid: true}, "valid"},
 		{sql.NullString{Valid: false}, ""},
+		// ozgctl: the sql types are told by reflection (PATCHES.md).
+		{sql.NullInt64{Int64: -42, Valid: true}, "-42"},
+		{sql.NullInt64{Int64: 7}, ""},
+		{sql.NullFloat64{Float64: 1.5, Valid: true}, "1.5"},
+		{sql.NullFloat64{Float64: 1.5}, ""},
+		{sql.NullBool{Bool: true, Valid: true}, "true"},
+		{sql.NullBool{Bool: false, Valid: true}, "false"},
+		{sql.NullBool{Bool: true}, ""},
+		{sql.NullTime{Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Valid: true}, "2026-01-02 03:04:05 +0000 UTC"},
+		{sql.NullTime{Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}, ""},
+		{sql.NullInt32{Int32: 5, Valid: true}, "{5 true}"},
+		{struct{ Valid bool }{true}, "{true}"},
 		// Add more cases
 	}
 	for _, tt := range tests {

@@ -1,13 +1,13 @@
 package tablewriter
 
 import (
-	"database/sql"
 	"fmt"
 	"io"
 	"math"
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	"errors"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -1170,31 +1170,6 @@ func (t *Table) convertToString(value interface{}) string {
 			buf.WriteString(tw.CharEllipsis)
 		}
 		return buf.String()
-	case sql.NullString:
-		if v.Valid {
-			return v.String
-		}
-		return ""
-	case sql.NullInt64:
-		if v.Valid {
-			return strconv.FormatInt(v.Int64, 10)
-		}
-		return ""
-	case sql.NullFloat64:
-		if v.Valid {
-			return strconv.FormatFloat(v.Float64, 'f', -1, 64)
-		}
-		return ""
-	case sql.NullBool:
-		if v.Valid {
-			return strconv.FormatBool(v.Bool)
-		}
-		return ""
-	case sql.NullTime:
-		if v.Valid {
-			return v.Time.String()
-		}
-		return ""
 	case []byte:
 		return string(v)
 	case error:
@@ -1230,8 +1205,51 @@ func (t *Table) convertToString(value interface{}) string {
 	case bool:
 		return strconv.FormatBool(v)
 	default:
+		if s, ok := sqlNullString(value); ok {
+			return s
+		}
 		t.logger.Debugf("convertToString: Falling back to fmt.Sprintf for type %T", value)
 		return fmt.Sprintf("%v", value) // Fallback for rare types
+	}
+}
+
+// sqlNullString renders database/sql's NullString, NullInt64, NullFloat64,
+// NullBool and NullTime as upstream's type switch did: the value, or "" when
+// not Valid. ozgctl patch: the types are told by reflection, so that
+// database/sql (and its package initialisation) is not linked into every
+// program that draws a table. None of them is a tw.Formatter, io.Reader,
+// error or fmt.Stringer, so checking them last renders them as before.
+func sqlNullString(value interface{}) (string, bool) {
+	rv := reflect.ValueOf(value)
+	if rv.Kind() != reflect.Struct || rv.Type().PkgPath() != "database/sql" {
+		return "", false
+	}
+	var field string
+	switch name := rv.Type().Name(); name {
+	case "NullString", "NullInt64", "NullFloat64", "NullBool", "NullTime":
+		field = name[len("Null"):]
+	default:
+		return "", false
+	}
+	valid, v := rv.FieldByName("Valid"), rv.FieldByName(field)
+	if valid.Kind() != reflect.Bool || !v.IsValid() {
+		return "", false
+	}
+	if !valid.Bool() {
+		return "", true
+	}
+	switch field {
+	case "String":
+		return v.String(), true
+	case "Int64":
+		return strconv.FormatInt(v.Int(), 10), true
+	case "Float64":
+		return strconv.FormatFloat(v.Float(), 'f', -1, 64), true
+	case "Bool":
+		return strconv.FormatBool(v.Bool()), true
+	default: // Time
+		tm, ok := v.Interface().(time.Time)
+		return tm.String(), ok
 	}
 }
 
