@@ -13,10 +13,34 @@ type Draft struct {
 	url           string
 	sch           *Schema
 	id            string             // property name used to represent id
-	subschemas    []SchemaPath       // locations of subschemas
 	vocabPrefix   string             // prefix used for vocabulary
-	allVocabs     map[string]*Schema // names of supported vocabs with its schemas
+	allVocabs     map[string]*Schema // supported vocabs with their schemas, made by compileDrafts
+	vocabNames    []string           // names of supported vocabs
 	defaultVocabs []string           // names of default vocabs
+
+	// ozgctl patch: the subschema locations are parsed on first use, not
+	// in init. base is the draft whose locations this one extends with
+	// moreSubschemas (in schemaPath notation).
+	base           *Draft
+	moreSubschemas []string
+	subschemasOnce sync.Once
+	subschemaList  []SchemaPath
+}
+
+// subschemas returns the locations of subschemas: those of d.base, then
+// d.moreSubschemas.
+func (d *Draft) subschemas() []SchemaPath {
+	d.subschemasOnce.Do(func() {
+		var a []SchemaPath
+		if d.base != nil {
+			a = append(a, d.base.subschemas()...)
+		}
+		for _, p := range d.moreSubschemas {
+			a = append(a, schemaPath(p))
+		}
+		d.subschemaList = a
+	})
+	return d.subschemaList
 }
 
 // String returns the specification url.
@@ -29,25 +53,24 @@ var (
 		version: 4,
 		url:     "http://json-schema.org/draft-04/schema",
 		id:      "id",
-		subschemas: []SchemaPath{
+		moreSubschemas: []string{
 			// type agonistic
-			schemaPath("definitions/*"),
-			schemaPath("not"),
-			schemaPath("allOf/[]"),
-			schemaPath("anyOf/[]"),
-			schemaPath("oneOf/[]"),
+			"definitions/*",
+			"not",
+			"allOf/[]",
+			"anyOf/[]",
+			"oneOf/[]",
 			// object
-			schemaPath("properties/*"),
-			schemaPath("additionalProperties"),
-			schemaPath("patternProperties/*"),
+			"properties/*",
+			"additionalProperties",
+			"patternProperties/*",
 			// array
-			schemaPath("items"),
-			schemaPath("items/[]"),
-			schemaPath("additionalItems"),
-			schemaPath("dependencies/*"),
+			"items",
+			"items/[]",
+			"additionalItems",
+			"dependencies/*",
 		},
 		vocabPrefix:   "",
-		allVocabs:     map[string]*Schema{},
 		defaultVocabs: []string{},
 	}
 
@@ -55,12 +78,12 @@ var (
 		version: 6,
 		url:     "http://json-schema.org/draft-06/schema",
 		id:      "$id",
-		subschemas: joinSubschemas(Draft4.subschemas,
-			schemaPath("propertyNames"),
-			schemaPath("contains"),
-		),
+		base:    Draft4,
+		moreSubschemas: []string{
+			"propertyNames",
+			"contains",
+		},
 		vocabPrefix:   "",
-		allVocabs:     map[string]*Schema{},
 		defaultVocabs: []string{},
 	}
 
@@ -68,13 +91,13 @@ var (
 		version: 7,
 		url:     "http://json-schema.org/draft-07/schema",
 		id:      "$id",
-		subschemas: joinSubschemas(Draft6.subschemas,
-			schemaPath("if"),
-			schemaPath("then"),
-			schemaPath("else"),
-		),
+		base:    Draft6,
+		moreSubschemas: []string{
+			"if",
+			"then",
+			"else",
+		},
 		vocabPrefix:   "",
-		allVocabs:     map[string]*Schema{},
 		defaultVocabs: []string{},
 	}
 
@@ -82,22 +105,16 @@ var (
 		version: 2019,
 		url:     "https://json-schema.org/draft/2019-09/schema",
 		id:      "$id",
-		subschemas: joinSubschemas(Draft7.subschemas,
-			schemaPath("$defs/*"),
-			schemaPath("dependentSchemas/*"),
-			schemaPath("unevaluatedProperties"),
-			schemaPath("unevaluatedItems"),
-			schemaPath("contentSchema"),
-		),
-		vocabPrefix: "https://json-schema.org/draft/2019-09/vocab/",
-		allVocabs: map[string]*Schema{
-			"core":       nil,
-			"applicator": nil,
-			"validation": nil,
-			"meta-data":  nil,
-			"format":     nil,
-			"content":    nil,
+		base:    Draft7,
+		moreSubschemas: []string{
+			"$defs/*",
+			"dependentSchemas/*",
+			"unevaluatedProperties",
+			"unevaluatedItems",
+			"contentSchema",
 		},
+		vocabPrefix:   "https://json-schema.org/draft/2019-09/vocab/",
+		vocabNames:    []string{"core", "applicator", "validation", "meta-data", "format", "content"},
 		defaultVocabs: []string{"core", "applicator", "validation"},
 	}
 
@@ -105,20 +122,12 @@ var (
 		version: 2020,
 		url:     "https://json-schema.org/draft/2020-12/schema",
 		id:      "$id",
-		subschemas: joinSubschemas(Draft2019.subschemas,
-			schemaPath("prefixItems/[]"),
-		),
-		vocabPrefix: "https://json-schema.org/draft/2020-12/vocab/",
-		allVocabs: map[string]*Schema{
-			"core":              nil,
-			"applicator":        nil,
-			"unevaluated":       nil,
-			"validation":        nil,
-			"meta-data":         nil,
-			"format-annotation": nil,
-			"format-assertion":  nil,
-			"content":           nil,
+		base:    Draft2019,
+		moreSubschemas: []string{
+			"prefixItems/[]",
 		},
+		vocabPrefix:   "https://json-schema.org/draft/2020-12/vocab/",
+		vocabNames:    []string{"core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "format-assertion", "content"},
 		defaultVocabs: []string{"core", "applicator", "unevaluated", "validation"},
 	}
 
@@ -140,7 +149,8 @@ func compileDrafts() {
 	c.roots.loadingDrafts = true
 	for _, d := range []*Draft{Draft4, Draft6, Draft7, Draft2019, Draft2020} {
 		d.sch = c.MustCompile(d.url)
-		for name := range d.allVocabs {
+		d.allVocabs = make(map[string]*Schema, len(d.vocabNames))
+		for _, name := range d.vocabNames {
 			d.allVocabs[name] = c.MustCompile(strings.TrimSuffix(d.url, "schema") + "meta/" + name)
 		}
 	}
@@ -213,7 +223,7 @@ func (d *Draft) getVocabs(url url, doc any, vocabularies map[string]*Vocabulary)
 		}
 		name, ok := strings.CutPrefix(vocab, d.vocabPrefix)
 		if ok {
-			if _, ok := d.allVocabs[name]; ok {
+			if slices.Contains(d.vocabNames, name) {
 				if !slices.Contains(vocabs, name) {
 					vocabs = append(vocabs, name)
 					continue
@@ -362,10 +372,3 @@ func (e *DuplicateAnchorError) Error() string {
 }
 
 // --
-
-func joinSubschemas(a1 []SchemaPath, a2 ...SchemaPath) []SchemaPath {
-	var a []SchemaPath
-	a = append(a, a1...)
-	a = append(a, a2...)
-	return a
-}
