@@ -117,7 +117,7 @@ func (dtd *DTD) AddEntity(name string, typ enum.EntityType, publicID, systemID, 
 	// that must be resolved before comparison.
 	// libxml2: xmlAddEntity checks this and returns XML_ERR_REDECL_PREDEF_ENTITY.
 	if typ == enum.InternalGeneralEntity {
-		if expected, ok := predefinedEntityContent[name]; ok && resolveCharRefs(content) != expected {
+		if expected, ok := predefinedEntityContent.Get()[name]; ok && resolveCharRefs(content) != expected {
 			return nil, fmt.Errorf("entity '%s' redeclared with wrong content", name)
 		}
 	}

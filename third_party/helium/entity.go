@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lestrrat-go/helium/enum"
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // attrEntityWFC classifies whether a general entity's TRANSITIVE replacement
@@ -79,13 +80,15 @@ var (
 
 // predefinedEntityContent maps predefined entity names to their required
 // content per XML §4.6. Used by DTD.AddEntity to reject invalid redeclarations.
-var predefinedEntityContent = map[string]string{
-	"lt":   "<",
-	"gt":   ">",
-	"amp":  "&",
-	"apos": "'",
-	"quot": `"`,
-}
+var predefinedEntityContent = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"lt":   "<",
+		"gt":   ">",
+		"amp":  "&",
+		"apos": "'",
+		"quot": `"`,
+	}
+}}
 
 // resolveCharRefs resolves all numeric character references (&#NNN; and
 // &#xHHH;) in s, returning the resolved string. It shares parseCharRefBody with

@@ -1,14 +1,20 @@
 package helium
 
-import "github.com/lestrrat-go/helium/internal/lexicon"
+import (
+	"sync"
+
+	"github.com/lestrrat-go/helium/internal/lexicon"
+)
 
 // globalNames is a pre-built map of well-known XML name strings.
 // Looking up a scanned name here returns the compile-time constant,
-// avoiding a heap allocation for the string.
+// avoiding a heap allocation for the string. ozgctl patch: built on the
+// first interning (globalNamesOnce), not in init.
 var globalNames map[string]string
 var globalNameCandidateMask [256]uint32
+var globalNamesOnce sync.Once
 
-func init() {
+func buildGlobalNames() {
 	globalNames = make(map[string]string, len(lexicon.WellKnownNames))
 	for _, s := range lexicon.WellKnownNames {
 		globalNames[s] = s
@@ -36,6 +42,7 @@ func couldBeGlobalNameString(s string) bool {
 // well-known table first (zero allocation on hit), then the per-parse table.
 func (pctx *parserCtx) internName(s string) string {
 	// Tier 1: global well-known names (zero alloc on hit).
+	globalNamesOnce.Do(buildGlobalNames)
 	if couldBeGlobalNameString(s) {
 		if interned, ok := globalNames[s]; ok {
 			return interned
@@ -57,6 +64,7 @@ func (pctx *parserCtx) internName(s string) string {
 // when the key is a []byte→string conversion used only for the lookup.
 func (pctx *parserCtx) internNameBytes(b []byte) string {
 	// Tier 1: global well-known names.
+	globalNamesOnce.Do(buildGlobalNames)
 	if couldBeGlobalNameBytes(b) {
 		if interned, ok := globalNames[string(b)]; ok {
 			return interned

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
@@ -23,25 +24,31 @@ func isXHTMLDTD(dtd *DTD) bool {
 	return false
 }
 
-var xhtmlVoidElements = map[string]bool{
-	"area": true, "base": true, "basefont": true, "br": true,
-	"col": true, "frame": true, "hr": true, "img": true,
-	"input": true, "isindex": true, "link": true, "meta": true,
-	"param": true,
-}
+var xhtmlVoidElements = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"area": true, "base": true, "basefont": true, "br": true,
+		"col": true, "frame": true, "hr": true, "img": true,
+		"input": true, "isindex": true, "link": true, "meta": true,
+		"param": true,
+	}
+}}
 
-var xhtmlNameIDElements = map[string]bool{
-	"a": true, "p": true, "div": true, "img": true,
-	"map": true, "applet": true, "form": true, "frame": true,
-	"iframe": true,
-}
+var xhtmlNameIDElements = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"a": true, "p": true, "div": true, "img": true,
+		"map": true, "applet": true, "form": true, "frame": true,
+		"iframe": true,
+	}
+}}
 
-var htmlBooleanAttrs = map[string]bool{
-	"checked": true, "compact": true, "declare": true, "defer": true,
-	"disabled": true, "ismap": true, "multiple": true, "nohref": true,
-	"noresize": true, "noshade": true, "nowrap": true, "readonly": true,
-	"selected": true,
-}
+var htmlBooleanAttrs = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"checked": true, "compact": true, "declare": true, "defer": true,
+		"disabled": true, "ismap": true, "multiple": true, "nohref": true,
+		"noresize": true, "noshade": true, "nowrap": true, "readonly": true,
+		"selected": true,
+	}
+}}
 
 func (d *writeSession) dumpXHTMLNode(out io.Writer, n Node) error {
 	switch n.Type() {
@@ -135,7 +142,7 @@ func (d *writeSession) dumpXHTMLNode(out io.Writer, n Node) error {
 	}
 
 	if e.FirstChild() == nil {
-		if (e.ns == nil || e.ns.Prefix() == "") && xhtmlVoidElements[localName] && !addMeta {
+		if (e.ns == nil || e.ns.Prefix() == "") && xhtmlVoidElements.Get()[localName] && !addMeta {
 			d.writeString(out, " />")
 		} else {
 			if addMeta {
@@ -262,7 +269,7 @@ func (d *writeSession) dumpXHTMLAttrList(out io.Writer, e *Element) error {
 		d.writeString(out, `="`)
 
 		attrValue := attr.Value()
-		if attrValue == "" && htmlBooleanAttrs[attrName] {
+		if attrValue == "" && htmlBooleanAttrs.Get()[attrName] {
 			d.writeString(out, attrName)
 		} else {
 			for achld := range Children(attr) {
@@ -282,7 +289,7 @@ func (d *writeSession) dumpXHTMLAttrList(out io.Writer, e *Element) error {
 		d.writeString(out, `"`)
 	}
 
-	if nameAttr != nil && idAttr == nil && xhtmlNameIDElements[localName] {
+	if nameAttr != nil && idAttr == nil && xhtmlNameIDElements.Get()[localName] {
 		d.writeString(out, ` id="`)
 		d.check(d.writeAttrValueContent(out, nameAttr.Content()))
 		d.writeString(out, `"`)

@@ -6,10 +6,10 @@ import (
 	"io"
 	"maps"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,13 +23,13 @@ var (
 
 // htmlURIAttrs is the set of HTML attributes that always contain URIs.
 // "name" is treated as a URI attribute only on <a> elements (see isURIAttr).
-var htmlURIAttrs = sync.OnceValue(func() map[string]bool {
+var htmlURIAttrs = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"href":   true,
 		"action": true,
 		"src":    true,
 	}
-})
+}}
 
 // defaultHTMLDTD is the default DOCTYPE for HTML documents without one.
 // Mirrors libxml2's htmlDocContentDumpOutput behavior.
@@ -823,7 +823,7 @@ func (d *htmlDumper) dumpElement(out io.Writer, e *helium.Element) error {
 // htmlBooleanAttrs is the set of HTML attributes that should be minimized
 // (output as just the attribute name with no value) per the XSLT/HTML
 // serialization spec. See https://www.w3.org/TR/xslt-xquery-serialization-31/#HTML_BOOLEAN
-var htmlBooleanAttrs = sync.OnceValue(func() map[string]struct{} {
+var htmlBooleanAttrs = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
 	return map[string]struct{}{
 		"checked":  {},
 		"compact":  {},
@@ -839,7 +839,7 @@ var htmlBooleanAttrs = sync.OnceValue(func() map[string]struct{} {
 		"readonly": {},
 		"selected": {},
 	}
-})
+}}
 
 // dumpAttributes serializes HTML element attributes.
 func (d *htmlDumper) dumpAttributes(out io.Writer, e *helium.Element) error {
@@ -867,7 +867,7 @@ func (d *htmlDumper) dumpAttributes(out io.Writer, e *helium.Element) error {
 
 		// HTML boolean attributes: minimize when value equals the
 		// attribute name (case-insensitive), per XSLT serialization spec.
-		if _, ok := htmlBooleanAttrs()[attrNameLower]; ok {
+		if _, ok := htmlBooleanAttrs.Get()[attrNameLower]; ok {
 			val := attr.Value()
 			if strings.EqualFold(val, attrNameLower) {
 				continue
@@ -876,7 +876,7 @@ func (d *htmlDumper) dumpAttributes(out io.Writer, e *helium.Element) error {
 
 		val := attr.Value()
 		elemName := strings.ToLower(e.LocalName())
-		isURI := htmlURIAttrs()[attrNameLower] || (attrNameLower == "name" && elemName == "a")
+		isURI := htmlURIAttrs.Get()[attrNameLower] || (attrNameLower == "name" && elemName == "a")
 		uriEscaped := isURI && !d.noEscapeURIAttributes
 		if uriEscaped {
 			val = uriEscapeStr(val)
@@ -1009,7 +1009,7 @@ func uriEscapeStr(s string) string {
 
 // unicodeToWin1252 is the reverse mapping of win1252ToUnicode (parser.go).
 // Maps Unicode codepoints back to Windows-1252 bytes 0x80-0x9F.
-var unicodeToWin1252 = sync.OnceValue(func() map[rune]byte {
+var unicodeToWin1252 = lazy.Value[map[rune]byte]{F: func() map[rune]byte {
 	return map[rune]byte{
 		0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84,
 		0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02C6: 0x88,
@@ -1019,7 +1019,7 @@ var unicodeToWin1252 = sync.OnceValue(func() map[rune]byte {
 		0x02DC: 0x98, 0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B,
 		0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
 	}
-})
+}}
 
 // latin1EncodingWriter wraps an io.Writer and converts multi-byte UTF-8
 // runes in the Latin-1/Windows-1252 range back to single bytes.
@@ -1114,7 +1114,7 @@ func utf8ToLatin1WithAlign(data []byte, strict bool) ([]byte, []alignPoint) {
 			buf.WriteByte(byte(r))
 		} else if strict {
 			fmt.Fprintf(&buf, "&#%d;", r)
-		} else if wb, ok := unicodeToWin1252()[r]; ok {
+		} else if wb, ok := unicodeToWin1252.Get()[r]; ok {
 			buf.WriteByte(wb)
 		} else {
 			buf.Write(data[i : i+size])

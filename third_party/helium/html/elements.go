@@ -2,7 +2,8 @@ package html
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // HTML element name constants used throughout the html package.
@@ -174,17 +175,17 @@ var html40ElementTable = []htmlElemDesc{
 }
 
 // elemMap is a lookup map for element descriptors.
-var elemMap = sync.OnceValue(func() map[string]*htmlElemDesc {
+var elemMap = lazy.Value[map[string]*htmlElemDesc]{F: func() map[string]*htmlElemDesc {
 	elemMap := make(map[string]*htmlElemDesc, len(html40ElementTable))
 	for i := range html40ElementTable {
 		elemMap[html40ElementTable[i].name] = &html40ElementTable[i]
 	}
 	return elemMap
-})
+}}
 
 // lookupElement returns the element descriptor for the given tag name (case-insensitive).
 func lookupElement(name string) *htmlElemDesc {
-	return elemMap()[strings.ToLower(name)]
+	return elemMap.Get()[strings.ToLower(name)]
 }
 
 // isHeadElement returns true if the tag belongs in <head>.
@@ -199,7 +200,7 @@ func isHeadElement(name string) bool {
 // htmlStartClose is the auto-close rules table from libxml2.
 // If we encounter newTag while oldTag is open, we close oldTag first.
 // Stored as map[oldTag]map[newTag]bool for O(1) lookup.
-var htmlStartClose = sync.OnceValue(func() map[string]map[string]bool {
+var htmlStartClose = lazy.Value[map[string]map[string]bool]{F: func() map[string]map[string]bool {
 	entries := [][2]string{
 		{"a", "a"},
 		{"a", elemFieldset},
@@ -460,11 +461,11 @@ var htmlStartClose = sync.OnceValue(func() map[string]map[string]bool {
 		htmlStartClose[e[0]][e[1]] = true
 	}
 	return htmlStartClose
-})
+}}
 
 // shouldAutoClose returns true if opening newTag should auto-close oldTag.
 func shouldAutoClose(oldTag, newTag string) bool {
-	m, ok := htmlStartClose()[oldTag]
+	m, ok := htmlStartClose.Get()[oldTag]
 	if !ok {
 		return false
 	}
@@ -474,7 +475,7 @@ func shouldAutoClose(oldTag, newTag string) bool {
 // htmlEndPriority is used to determine how end tags are handled.
 // Higher priority end tags can close lower priority elements.
 // Ported from libxml2.
-var htmlEndPriority = sync.OnceValue(func() map[string]int {
+var htmlEndPriority = lazy.Value[map[string]int]{F: func() map[string]int {
 	return map[string]int{
 		elemDiv:   150,
 		"td":      160,
@@ -488,4 +489,4 @@ var htmlEndPriority = sync.OnceValue(func() map[string]int {
 		elemBody:  200,
 		elemHTML:  220,
 	}
-})
+}}

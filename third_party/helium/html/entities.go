@@ -1,8 +1,9 @@
 package html
 
 import (
-	"sync"
 	"unicode/utf8"
+
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // Code generated from WHATWG HTML5 Named Character References
@@ -10,7 +11,7 @@ import (
 // DO NOT EDIT.
 
 // 2125 named character references.
-var htmlEntityTable = sync.OnceValue(func() map[string]string {
+var htmlEntityTable = lazy.Value[map[string]string]{F: func() map[string]string {
 	return map[string]string{
 		"AElig":                           "\u00C6",
 		"AMP":                             "&",
@@ -2138,12 +2139,12 @@ var htmlEntityTable = sync.OnceValue(func() map[string]string {
 		"zwj":                             "\u200D",
 		"zwnj":                            "\u200C",
 	}
-})
+}}
 
 // htmlLegacyEntities is the set of 106 entities that can be resolved
 // without a trailing semicolon (HTML4 legacy behavior).
 // These are entities that have both &Name and &Name; forms in the WHATWG spec.
-var htmlLegacyEntities = sync.OnceValue(func() map[string]bool {
+var htmlLegacyEntities = lazy.Value[map[string]bool]{F: func() map[string]bool {
 	return map[string]bool{
 		"AElig":  true,
 		"AMP":    true,
@@ -2252,14 +2253,14 @@ var htmlLegacyEntities = sync.OnceValue(func() map[string]bool {
 		"yen":    true,
 		"yuml":   true,
 	}
-})
+}}
 
 // htmlEntityByRune maps Unicode codepoints to their preferred HTML4 entity name.
 // Built from htmlEntityTable on first use, excluding entities for ASCII
 // characters (amp, lt, gt, quot, apos) which are handled separately.
-var htmlEntityByRune = sync.OnceValue(func() map[rune]string {
-	htmlEntityByRune := make(map[rune]string, len(htmlEntityTable()))
-	for name, val := range htmlEntityTable() {
+var htmlEntityByRune = lazy.Value[map[rune]string]{F: func() map[rune]string {
+	htmlEntityByRune := make(map[rune]string, len(htmlEntityTable.Get()))
+	for name, val := range htmlEntityTable.Get() {
 		r, _ := utf8.DecodeRuneInString(val)
 		if r < 0x80 {
 			continue // skip ASCII entities (amp, lt, gt, quot, apos)
@@ -2276,22 +2277,22 @@ var htmlEntityByRune = sync.OnceValue(func() map[rune]string {
 		htmlEntityByRune[r] = name
 	}
 	return htmlEntityByRune
-})
+}}
 
 // lookupEntity resolves an HTML named entity (without the leading & and trailing ;).
 func lookupEntity(name string) (string, bool) {
-	v, ok := htmlEntityTable()[name]
+	v, ok := htmlEntityTable.Get()[name]
 	return v, ok
 }
 
 // isLegacyEntity returns true if the entity can be resolved without a trailing
 // semicolon (HTML4 legacy behavior). HTML5-only entities require a semicolon.
 func isLegacyEntity(name string) bool {
-	return htmlLegacyEntities()[name]
+	return htmlLegacyEntities.Get()[name]
 }
 
 // lookupEntityByRune returns the HTML4 entity name for a Unicode codepoint,
 // or empty string if none exists.
 func lookupEntityByRune(r rune) string {
-	return htmlEntityByRune()[r]
+	return htmlEntityByRune.Get()[r]
 }

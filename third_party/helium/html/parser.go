@@ -796,7 +796,7 @@ func (p *parser) isMisplacedStructural(name string) bool {
 
 // getEndPriority returns the priority for end tag handling.
 func getEndPriority(name string) int {
-	if pri, ok := htmlEndPriority()[name]; ok {
+	if pri, ok := htmlEndPriority.Get()[name]; ok {
 		return pri
 	}
 	return 100

@@ -9,6 +9,7 @@ import (
 
 	helium "github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/internal/domutil"
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // sentinel errors for XPath built-in function argument validation.
@@ -56,10 +57,10 @@ func (f builtinFunction) Eval(ctx context.Context, args []*Result) (*Result, err
 	return f.callback(c, args)
 }
 
-var builtinFunctions map[string]Function
-
-func init() {
-	builtinFunctions = map[string]Function{
+// builtinFunctions is the XPath 1.0 core function library. ozgctl patch:
+// made on first use, not in init.
+var builtinFunctions = lazy.Value[map[string]Function]{F: func() map[string]Function {
+	return map[string]Function{
 		// Node-set functions
 		"last":          builtinFunction{callback: fnLast},
 		"position":      builtinFunction{callback: fnPosition},
@@ -95,7 +96,7 @@ func init() {
 		"ceiling": builtinFunction{callback: fnCeiling},
 		"round":   builtinFunction{callback: fnRound},
 	}
-}
+}}
 
 func evalFunctionCall(ctx context.Context, ec *evalContext, fc FunctionCall) (*Result, error) {
 	if err := ec.countOps(1); err != nil {
@@ -109,7 +110,7 @@ func evalFunctionCall(ctx context.Context, ec *evalContext, fc FunctionCall) (*R
 
 	// Unqualified: built-ins take priority, then user-registered functions.
 	var fn Function
-	if f, ok := builtinFunctions[fc.Name]; ok {
+	if f, ok := builtinFunctions.Get()[fc.Name]; ok {
 		fn = f
 	} else if ec.functions != nil {
 		fn = ec.functions[fc.Name]

@@ -98,7 +98,7 @@ func staticNameTestPrefixDefined(prefix string, cfg *evalConfig) bool {
 
 func validateStaticFunction(call FunctionCall, cfg *evalConfig) error {
 	if call.Prefix == "" {
-		if _, ok := builtinFunctions[call.Name]; ok {
+		if _, ok := builtinFunctions.Get()[call.Name]; ok {
 			return nil
 		}
 		if cfg != nil && cfg.functions != nil && cfg.functions[call.Name] != nil {

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
@@ -21,7 +22,7 @@ const (
 
 // maxSafeAddDateDays is ~1e11 years in days (365.25 * 1e11), as a *big.Int since
 // the day count is computed in big.Int.
-var maxSafeAddDateDays = big.NewInt(36525000000000)
+var maxSafeAddDateDays = lazy.Value[*big.Int]{F: func() *big.Int { return big.NewInt(36525000000000) }}
 
 func isDurationType(typeName string) bool {
 	return typeName == TypeDuration || typeName == TypeYearMonthDuration || typeName == TypeDayTimeDuration
@@ -426,7 +427,7 @@ func arithmeticDateTimeDuration(op TokenType, dt, dur AtomicValue) (Sequence, bo
 		// silently wraps for magnitudes near math.MaxInt (e.g. 2^60 days returns the
 		// original date unchanged). Reject any day magnitude beyond a conservative
 		// bound that keeps the result well within time.Time's representable years.
-		if days.CmpAbs(maxSafeAddDateDays) > 0 {
+		if days.CmpAbs(maxSafeAddDateDays.Get()) > 0 {
 			return nil, true, &XPathError{Code: errCodeFODT0002, Message: "date/time arithmetic overflow: day count out of range"}
 		}
 		sign := 1

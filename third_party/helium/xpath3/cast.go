@@ -235,7 +235,7 @@ func CastAtomic(v AtomicValue, targetType string) (AtomicValue, error) {
 			t := v.TimeVal()
 			loc := t.Location()
 			if !HasTimezone(t) {
-				loc = noTZLocation
+				loc = noTZLocation.Get()
 			}
 			return AtomicValue{TypeName: TypeTime, Value: time.Date(0, 1, 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)}, nil
 		}
@@ -465,32 +465,32 @@ func CastFromString(s string, targetType string) (AtomicValue, error) {
 		}
 		return AtomicValue{TypeName: TypeHexBinary, Value: b}, nil
 	case TypeGDay:
-		if !reGDay().MatchString(s) || !validateGregorianValue(TypeGDay, s) {
+		if !reGDay.Get().MatchString(s) || !validateGregorianValue(TypeGDay, s) {
 			return AtomicValue{}, castError(s, targetType)
 		}
 		s = normalizeZeroTimezoneLexical(s)
 		return AtomicValue{TypeName: TypeGDay, Value: s}, nil
 	case TypeGMonth:
-		if !reGMonth().MatchString(s) || !validateGregorianValue(TypeGMonth, s) {
+		if !reGMonth.Get().MatchString(s) || !validateGregorianValue(TypeGMonth, s) {
 			return AtomicValue{}, castError(s, targetType)
 		}
 		s = normalizeZeroTimezoneLexical(s)
 		return AtomicValue{TypeName: TypeGMonth, Value: s}, nil
 	case TypeGMonthDay:
-		if !reGMonthDay().MatchString(s) || !validateGregorianValue(TypeGMonthDay, s) {
+		if !reGMonthDay.Get().MatchString(s) || !validateGregorianValue(TypeGMonthDay, s) {
 			return AtomicValue{}, castError(s, targetType)
 		}
 		s = normalizeZeroTimezoneLexical(s)
 		return AtomicValue{TypeName: TypeGMonthDay, Value: s}, nil
 	case TypeGYear:
-		if !reGYear().MatchString(s) || !validateGregorianValue(TypeGYear, s) {
+		if !reGYear.Get().MatchString(s) || !validateGregorianValue(TypeGYear, s) {
 			return AtomicValue{}, castError(s, targetType)
 		}
 		s = normalizeNegZeroYear(s)
 		s = normalizeZeroTimezoneLexical(s)
 		return AtomicValue{TypeName: TypeGYear, Value: s}, nil
 	case TypeGYearMonth:
-		if !reGYearMonth().MatchString(s) || !validateGregorianValue(TypeGYearMonth, s) {
+		if !reGYearMonth.Get().MatchString(s) || !validateGregorianValue(TypeGYearMonth, s) {
 			return AtomicValue{}, castError(s, targetType)
 		}
 		s = normalizeNegZeroYear(s)
@@ -613,15 +613,15 @@ func normalizeZeroTimezoneLexical(s string) string {
 func validateStringDerivedType(s, targetType string) error {
 	switch targetType {
 	case TypeName:
-		if !reName().MatchString(s) {
+		if !reName.Get().MatchString(s) {
 			return castError(s, targetType)
 		}
 	case TypeNCName, TypeENTITY, TypeID, TypeIDREF:
-		if !reNCName().MatchString(s) {
+		if !reNCName.Get().MatchString(s) {
 			return castError(s, targetType)
 		}
 	case TypeNMTOKEN:
-		if !reNMTOKEN().MatchString(s) {
+		if !reNMTOKEN.Get().MatchString(s) {
 			return castError(s, targetType)
 		}
 	case TypeNMTOKENS:
@@ -630,7 +630,7 @@ func validateStringDerivedType(s, targetType string) error {
 			return castError(s, targetType)
 		}
 		for tok := range strings.FieldsSeq(s) {
-			if !reNMTOKEN().MatchString(tok) {
+			if !reNMTOKEN.Get().MatchString(tok) {
 				return castError(s, targetType)
 			}
 		}
@@ -640,12 +640,12 @@ func validateStringDerivedType(s, targetType string) error {
 			return castError(s, targetType)
 		}
 		for tok := range strings.FieldsSeq(s) {
-			if !reNCName().MatchString(tok) {
+			if !reNCName.Get().MatchString(tok) {
 				return castError(s, targetType)
 			}
 		}
 	case TypeLanguage:
-		if !reLang().MatchString(s) {
+		if !reLang.Get().MatchString(s) {
 			return castError(s, targetType)
 		}
 	}

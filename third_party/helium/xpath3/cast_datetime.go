@@ -308,7 +308,7 @@ func ensureExplicitTZ(t time.Time, s string) time.Time {
 	}
 	// No explicit timezone — use the sentinel location so we can distinguish
 	// "12:00:00" (no TZ) from "12:00:00Z" (explicit UTC).
-	return t.In(noTZLocation)
+	return t.In(noTZLocation.Get())
 }
 
 func hasExplicitTimezone(s string) bool {

@@ -624,7 +624,7 @@ func isStringDerived(typeName string) bool {
 		if typeName == TypeString {
 			return true
 		}
-		typeName = xsdTypeParent[typeName]
+		typeName = xsdTypeParent.Get()[typeName]
 	}
 	return false
 }
@@ -984,7 +984,7 @@ func parseGTimezone(s string) (*time.Location, string) {
 		}
 	}
 	// No timezone — use noTZLocation sentinel
-	return noTZLocation, s
+	return noTZLocation.Get(), s
 }
 
 // parseInt parses a string of digits as an int (no error handling — input is pre-validated by regex).

@@ -7,12 +7,13 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
 var (
-	maxArrayIndex = big.NewInt(int64(^uint(0) >> 1))
-	minArrayIndex = big.NewInt(-int64(^uint(0)>>1) - 1)
+	maxArrayIndex = lazy.Value[*big.Int]{F: func() *big.Int { return big.NewInt(int64(^uint(0) >> 1)) }}
+	minArrayIndex = lazy.Value[*big.Int]{F: func() *big.Int { return big.NewInt(-int64(^uint(0)>>1) - 1) }}
 )
 
 func checkedArrayIndex(a AtomicValue) (int, error) {
@@ -20,7 +21,7 @@ func checkedArrayIndex(a AtomicValue) (int, error) {
 	case int64:
 		return int(v), nil
 	case *big.Int:
-		if v.Cmp(minArrayIndex) < 0 || v.Cmp(maxArrayIndex) > 0 {
+		if v.Cmp(minArrayIndex.Get()) < 0 || v.Cmp(maxArrayIndex.Get()) > 0 {
 			return 0, &XPathError{Code: errCodeFOAY0001, Message: "array index out of range"}
 		}
 		return int(v.Int64()), nil

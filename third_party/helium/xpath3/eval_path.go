@@ -937,7 +937,7 @@ func matchPrefix(prefix string, n helium.Node, ec *evalContext) bool {
 		return ixpath.NodeNamespaceURI(n) == lexicon.NamespaceXML
 	}
 	// Check built-in XPath prefixes (fn, xs, math, map, array, err).
-	if uri, ok := defaultPrefixNS[prefix]; ok {
+	if uri, ok := defaultPrefixNS.Get()[prefix]; ok {
 		return ixpath.NodeNamespaceURI(n) == uri
 	}
 	// Per XPath spec, prefix resolution must come from the static/evaluation
@@ -1029,7 +1029,7 @@ func resolveSchemaTestPrefix(prefix string, ec *evalContext) string {
 			return uri
 		}
 	}
-	if uri, ok := defaultPrefixNS[prefix]; ok {
+	if uri, ok := defaultPrefixNS.Get()[prefix]; ok {
 		return uri
 	}
 	if prefix == lexicon.PrefixXML {

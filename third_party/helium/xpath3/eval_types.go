@@ -362,11 +362,11 @@ func isValidListCastable(s string, listType string) bool {
 	for _, tok := range tokens {
 		switch listType {
 		case TypeENTITIES, TypeIDREFS:
-			if !reNCName().MatchString(tok) {
+			if !reNCName.Get().MatchString(tok) {
 				return false
 			}
 		case TypeNMTOKENS:
-			if !reNMTOKEN().MatchString(tok) {
+			if !reNMTOKEN.Get().MatchString(tok) {
 				return false
 			}
 		}
@@ -1455,7 +1455,7 @@ func castToQName(v AtomicValue, ec *evalContext) (AtomicValue, error) {
 		}
 		if !resolved {
 			// Fall back to default prefix mappings (fn, xs, math, map, array, err)
-			if ns, ok := defaultPrefixNS[prefix]; ok {
+			if ns, ok := defaultPrefixNS.Get()[prefix]; ok {
 				uri = ns
 				resolved = true
 			}

@@ -82,7 +82,7 @@ func formatDateTimeCommon(ctx context.Context, args []Sequence, typeName string)
 			if err != nil {
 				return nil, &XPathError{Code: errCodeFOFD1340, Message: fmt.Sprintf("format-dateTime: invalid place: %s", place)}
 			}
-			if t.Location() == noTZLocation {
+			if t.Location() == noTZLocation.Get() {
 				t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 			} else {
 				t = t.In(loc)

@@ -57,7 +57,7 @@ func resolveDecimalFormatName(ctx context.Context, name string) (QualifiedName, 
 			uri = ec.namespaces[prefix]
 		}
 		if uri == "" {
-			if ns, ok := defaultPrefixNS[prefix]; ok {
+			if ns, ok := defaultPrefixNS.Get()[prefix]; ok {
 				uri = ns
 			}
 		}

@@ -16,7 +16,7 @@ type sigKey struct {
 
 // builtinSignatures maps (namespace, name, arity) → type signature for built-in functions.
 // This is used by evalNamedFunctionRef to populate FunctionItem.ParamTypes/ReturnType.
-var builtinSignatures = map[sigKey]functionSignature{}
+var builtinSignatures map[sigKey]functionSignature // made by loadBuiltins (ozgctl patch)
 
 func registerSig(name string, arity int, params []SequenceType, ret SequenceType) {
 	builtinSignatures[sigKey{URI: NSFn, Name: name, Arity: arity}] = functionSignature{

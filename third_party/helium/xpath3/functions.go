@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
@@ -67,14 +68,16 @@ const (
 )
 
 // Default prefix → URI mappings.
-var defaultPrefixNS = map[string]string{
-	"fn":              NSFn,
-	"math":            NSMath,
-	keywordMap:        NSMap,
-	keywordArray:      NSArray,
-	lexicon.PrefixErr: NSErr,
-	"xs":              NSXS,
-}
+var defaultPrefixNS = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"fn":              NSFn,
+		"math":            NSMath,
+		keywordMap:        NSMap,
+		keywordArray:      NSArray,
+		lexicon.PrefixErr: NSErr,
+		"xs":              NSXS,
+	}
+}}
 
 // PredeclaredNamespace returns the namespace URI bound to one of the XPath 3.0
 // predeclared namespace prefixes (fn, math, map, array, err, xs) in the static
@@ -82,7 +85,7 @@ var defaultPrefixNS = map[string]string{
 // Callers must let an explicit in-scope namespace declaration take precedence
 // over this fallback.
 func PredeclaredNamespace(prefix string) (string, bool) {
-	ns, ok := defaultPrefixNS[prefix]
+	ns, ok := defaultPrefixNS.Get()[prefix]
 	return ns, ok
 }
 
@@ -91,12 +94,12 @@ func PredeclaredNamespace(prefix string) (string, bool) {
 // Callers that overlay these onto an evaluator must let explicit in-scope
 // namespace declarations take precedence over the returned fallback bindings.
 func PredeclaredNamespaces() map[string]string {
-	return maps.Clone(defaultPrefixNS)
+	return maps.Clone(defaultPrefixNS.Get())
 }
 
 // namespacePrefixFor returns the conventional prefix for a known namespace URI.
 func namespacePrefixFor(uri string) string {
-	for prefix, ns := range defaultPrefixNS {
+	for prefix, ns := range defaultPrefixNS.Get() {
 		if ns == uri {
 			return prefix
 		}
@@ -106,7 +109,8 @@ func namespacePrefixFor(uri string) string {
 
 // builtinFunctions3 is the package-level registry of built-in functions.
 // Populated in Phase 4 init() calls. Keyed by QualifiedName{URI, Name}.
-var builtinFunctions3 = map[QualifiedName]Function{}
+// ozgctl patch: made by loadBuiltins, with builtinSignatures.
+var builtinFunctions3 map[QualifiedName]Function
 
 // builtinsOnce guards loadBuiltins (ozgctl patch: upstream fills
 // builtinFunctions3 and builtinSignatures in 22 init functions, about 100 KB
@@ -119,6 +123,8 @@ var builtinsOnce sync.Once
 // maps calls it first.
 func loadBuiltins() {
 	builtinsOnce.Do(func() {
+		builtinFunctions3 = map[QualifiedName]Function{}
+		builtinSignatures = map[sigKey]functionSignature{}
 		registerSignatures()
 		registerFunctions1()
 		registerFunctions2()
@@ -238,7 +244,7 @@ func resolvePrefix(ec *evalContext, prefix string) (string, error) {
 		}
 	}
 	// Check default prefix mappings
-	if uri, ok := defaultPrefixNS[prefix]; ok {
+	if uri, ok := defaultPrefixNS.Get()[prefix]; ok {
 		return uri, nil
 	}
 	return "", &XPathError{Code: errCodeFONS0004, Message: "undeclared namespace prefix: " + prefix}

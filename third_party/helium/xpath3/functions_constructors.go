@@ -8,8 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
@@ -77,21 +77,21 @@ func registerConstructors() {
 	}{
 		{"normalizedString", TypeNormalizedString, nil},
 		{"token", TypeToken, nil},
-		{"language", TypeLanguage, reLang},
-		{"Name", TypeName, reName},
-		{"NCName", TypeNCName, reNCName},
-		{"NMTOKEN", TypeNMTOKEN, reNMTOKEN},
-		{"ENTITY", TypeENTITY, reNCName},
-		{"ID", TypeID, reNCName},
-		{"IDREF", TypeIDREF, reNCName},
+		{"language", TypeLanguage, reLang.Get},
+		{"Name", TypeName, reName.Get},
+		{"NCName", TypeNCName, reNCName.Get},
+		{"NMTOKEN", TypeNMTOKEN, reNMTOKEN.Get},
+		{"ENTITY", TypeENTITY, reNCName.Get},
+		{"ID", TypeID, reNCName.Get},
+		{"IDREF", TypeIDREF, reNCName.Get},
 	} {
 		registerNS(NSXS, entry.name, 1, 1, makeXSStringRestriction(entry.typeName, entry.re))
 	}
 
 	// List types — split by whitespace, produce sequence of item type values
-	registerNS(NSXS, "NMTOKENS", 1, 1, makeXSTokenList(TypeNMTOKENS, TypeNMTOKEN, reNMTOKEN))
-	registerNS(NSXS, "IDREFS", 1, 1, makeXSTokenList(TypeIDREFS, TypeIDREF, reNCName))
-	registerNS(NSXS, "ENTITIES", 1, 1, makeXSTokenList(TypeENTITIES, TypeENTITY, reNCName))
+	registerNS(NSXS, "NMTOKENS", 1, 1, makeXSTokenList(TypeNMTOKENS, TypeNMTOKEN, reNMTOKEN.Get))
+	registerNS(NSXS, "IDREFS", 1, 1, makeXSTokenList(TypeIDREFS, TypeIDREF, reNCName.Get))
+	registerNS(NSXS, "ENTITIES", 1, 1, makeXSTokenList(TypeENTITIES, TypeENTITY, reNCName.Get))
 
 	// Gregorian date part types. CastAtomic/CastFromString perform the
 	// per-type lexical validation, so these share the generic constructor.
@@ -184,16 +184,16 @@ func makeXSIntegerRangeBig(typeName string, minBig, maxBig *big.Int) func(contex
 }
 
 var (
-	xmlNCNameStartCharRange = strings.ReplaceAll(xmlNameStartCharRange, ":", "")
-	xmlNCNameCharRange      = strings.ReplaceAll(xmlNameCharRange, ":", "")
-	reNCName                = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^[` + xmlNCNameStartCharRange + `][` + xmlNCNameCharRange + `]*$`)
-	})
-	reName = sync.OnceValue(func() *regexp.Regexp {
+	xmlNCNameStartCharRange = lazy.Value[string]{F: func() string { return strings.ReplaceAll(xmlNameStartCharRange, ":", "") }}
+	xmlNCNameCharRange      = lazy.Value[string]{F: func() string { return strings.ReplaceAll(xmlNameCharRange, ":", "") }}
+	reNCName                = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
+		return regexp.MustCompile(`^[` + xmlNCNameStartCharRange.Get() + `][` + xmlNCNameCharRange.Get() + `]*$`)
+	}}
+	reName = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 		return regexp.MustCompile(`^[` + xmlNameStartCharRange + `][` + xmlNameCharRange + `]*$`)
-	})
-	reNMTOKEN = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[` + xmlNameCharRange + `]+$`) })
-	reLang    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^[a-z]{1,8}(-[a-z0-9]{1,8})*$`) })
+	}}
+	reNMTOKEN = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[` + xmlNameCharRange + `]+$`) }}
+	reLang    = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`(?i)^[a-z]{1,8}(-[a-z0-9]{1,8})*$`) }}
 )
 
 // makeXSStringRestriction returns a constructor for a derived string type.
@@ -264,11 +264,11 @@ func makeXSTokenList(listType, itemType string, tokenRe func() *regexp.Regexp) f
 }
 
 var (
-	reGDay       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^---(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
-	reGMonth     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
-	reGMonthDay  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
-	reGYear      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(\d{4,})(Z|[+-]\d{2}:\d{2})?$`) })
-	reGYearMonth = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(\d{4,})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`) })
+	reGDay       = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^---(\d{2})(Z|[+-]\d{2}:\d{2})?$`) }}
+	reGMonth     = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^--(\d{2})(Z|[+-]\d{2}:\d{2})?$`) }}
+	reGMonthDay  = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^--(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`) }}
+	reGYear      = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^-?(\d{4,})(Z|[+-]\d{2}:\d{2})?$`) }}
+	reGYearMonth = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^-?(\d{4,})-(\d{2})(Z|[+-]\d{2}:\d{2})?$`) }}
 )
 
 // validateGregorianValue performs additional validation beyond regex matching.

@@ -179,7 +179,7 @@ func fnDateTime(_ context.Context, args []Sequence) (Sequence, error) {
 	case timeHasTZ:
 		loc = t.Location()
 	default:
-		loc = noTZLocation // no timezone
+		loc = noTZLocation.Get() // no timezone
 	}
 
 	combined := time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
@@ -536,7 +536,7 @@ func fnAdjustDateTimeToTimezone(ctx context.Context, args []Sequence) (Sequence,
 	}
 	if len(args) > 1 && seqLen(args[1]) == 0 {
 		// Remove timezone: keep local components
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), noTZLocation)
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), noTZLocation.Get())
 		return SingleAtomic(AtomicValue{TypeName: TypeDateTime, Value: t}), nil
 	}
 	loc, err := getTargetTimezone(ctx, args)
@@ -563,7 +563,7 @@ func fnAdjustDateToTimezone(ctx context.Context, args []Sequence) (Sequence, err
 	}
 	if len(args) > 1 && seqLen(args[1]) == 0 {
 		// Remove timezone: keep local date
-		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, noTZLocation)
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, noTZLocation.Get())
 		return SingleAtomic(AtomicValue{TypeName: TypeDate, Value: t}), nil
 	}
 	loc, err := getTargetTimezone(ctx, args)
@@ -591,7 +591,7 @@ func fnAdjustTimeToTimezone(ctx context.Context, args []Sequence) (Sequence, err
 	}
 	if len(args) > 1 && seqLen(args[1]) == 0 {
 		// Remove timezone: keep local time components
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), noTZLocation)
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), noTZLocation.Get())
 		return SingleAtomic(AtomicValue{TypeName: TypeTime, Value: t}), nil
 	}
 	loc, err := getTargetTimezone(ctx, args)

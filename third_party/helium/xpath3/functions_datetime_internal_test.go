@@ -13,8 +13,8 @@ import (
 // and any type derived from them by restriction (carried via BaseType), while
 // still rejecting xs:dateTime, which is a sibling of xs:date (not a subtype).
 func TestFnDateTimeDerivedArgType(t *testing.T) {
-	d := time.Date(1948, time.November, 2, 0, 0, 0, 0, noTZLocation)
-	tm := time.Date(0, time.January, 1, 1, 2, 3, 0, noTZLocation)
+	d := time.Date(1948, time.November, 2, 0, 0, 0, 0, noTZLocation.Get())
+	tm := time.Date(0, time.January, 1, 1, 2, 3, 0, noTZLocation.Get())
 
 	derivedDate := AtomicValue{TypeName: "Q{urn:x}myDate", Value: d, BaseType: TypeDate}
 	derivedTime := AtomicValue{TypeName: "Q{urn:x}myTime", Value: tm, BaseType: TypeTime}

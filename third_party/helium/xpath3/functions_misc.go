@@ -9,14 +9,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
-var qt3EnvironmentVariables = map[string]string{
-	"QTTEST":      "42",
-	"QTTEST2":     "other",
-	"QTTESTEMPTY": "",
-}
+var qt3EnvironmentVariables = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"QTTEST":      "42",
+		"QTTEST2":     "other",
+		"QTTESTEMPTY": "",
+	}
+}}
 
 // registerMisc was an init function (ozgctl patch: see loadBuiltins).
 func registerMisc() {
@@ -56,8 +59,8 @@ func fnDefaultCollation(ctx context.Context, _ []Sequence) (Sequence, error) {
 }
 
 func fnAvailableEnvVars(_ context.Context, _ []Sequence) (Sequence, error) {
-	names := make(map[string]struct{}, len(qt3EnvironmentVariables)+len(os.Environ()))
-	for name := range qt3EnvironmentVariables {
+	names := make(map[string]struct{}, len(qt3EnvironmentVariables.Get())+len(os.Environ()))
+	for name := range qt3EnvironmentVariables.Get() {
 		names[name] = struct{}{}
 	}
 	for _, env := range os.Environ() {
@@ -89,7 +92,7 @@ func fnEnvironmentVariable(ctx context.Context, args []Sequence) (Sequence, erro
 	if err != nil {
 		return nil, err
 	}
-	if val, ok := qt3EnvironmentVariables[name]; ok {
+	if val, ok := qt3EnvironmentVariables.Get()[name]; ok {
 		return SingleString(val), nil
 	}
 	// Look the name up against os.Environ() with an EXACT, case-sensitive match

@@ -16,6 +16,7 @@ import (
 
 	"github.com/dlclark/regexp2"
 	"github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	ixpath "github.com/lestrrat-go/helium/internal/xpath"
 	"golang.org/x/text/cases"
@@ -506,8 +507,8 @@ func isComposingCharacter(r rune) bool {
 // language.Und for locale-independent full Unicode case mapping (handles
 // multi-character expansions like ß→SS, İ→i̇).
 var (
-	xpathUpperCaser = cases.Upper(language.Und)
-	xpathLowerCaser = cases.Lower(language.Und)
+	xpathUpperCaser = lazy.Value[cases.Caser]{F: func() cases.Caser { return cases.Upper(language.Und) }}
+	xpathLowerCaser = lazy.Value[cases.Caser]{F: func() cases.Caser { return cases.Lower(language.Und) }}
 )
 
 func fnUpperCase(ctx context.Context, args []Sequence) (Sequence, error) {
@@ -515,7 +516,7 @@ func fnUpperCase(ctx context.Context, args []Sequence) (Sequence, error) {
 	if err != nil {
 		return nil, err
 	}
-	return SingleString(xpathUpperCaser.String(s)), nil
+	return SingleString(xpathUpperCaser.Get().String(s)), nil
 }
 
 func fnLowerCase(ctx context.Context, args []Sequence) (Sequence, error) {
@@ -523,7 +524,7 @@ func fnLowerCase(ctx context.Context, args []Sequence) (Sequence, error) {
 	if err != nil {
 		return nil, err
 	}
-	return SingleString(xpathLowerCaser.String(s)), nil
+	return SingleString(xpathLowerCaser.Get().String(s)), nil
 }
 
 func fnTranslate(ctx context.Context, args []Sequence) (Sequence, error) {
@@ -1424,7 +1425,7 @@ type xpathRegexCacheKey struct {
 	flags   string
 }
 
-var compiledXPathRegexCache = newRegexLRUCache(xpathRegexCacheCapacity)
+var compiledXPathRegexCache = lazy.Value[*regexLRUCache]{F: func() *regexLRUCache { return newRegexLRUCache(xpathRegexCacheCapacity) }}
 
 // DefaultRegexMatchTimeout bounds how long the backtracking regex engine
 // will spend on a single match before returning a timeout error. Patterns
@@ -1859,7 +1860,7 @@ func detectSimpleUnicodePattern(pattern, flags string) (*unicode.RangeTable, boo
 
 func compileXPathRegex(pattern, flags string) (*compiledXPathRegex, error) {
 	cacheKey := xpathRegexCacheKey{pattern: pattern, flags: flags}
-	if cached, ok := compiledXPathRegexCache.Load(cacheKey); ok {
+	if cached, ok := compiledXPathRegexCache.Get().Load(cacheKey); ok {
 		return cached, nil
 	}
 
@@ -1949,7 +1950,7 @@ func compileXPathRegex(pattern, flags string) (*compiledXPathRegex, error) {
 			negated:      simpleNegated,
 			isSimple:     simpleOk,
 		}
-		actual, _ := compiledXPathRegexCache.LoadOrStore(cacheKey, compiled)
+		actual, _ := compiledXPathRegexCache.Get().LoadOrStore(cacheKey, compiled)
 		return actual, nil
 	}
 	re, err := regexp.Compile(pattern)
@@ -1963,7 +1964,7 @@ func compileXPathRegex(pattern, flags string) (*compiledXPathRegex, error) {
 		isSimple:            simpleOk,
 		stdNeedsFullContext: patternNeedsFullContext(pattern),
 	}
-	actual, _ := compiledXPathRegexCache.LoadOrStore(cacheKey, compiled)
+	actual, _ := compiledXPathRegexCache.Get().LoadOrStore(cacheKey, compiled)
 	return actual, nil
 }
 

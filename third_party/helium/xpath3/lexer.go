@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 )
 
@@ -78,55 +79,59 @@ func (l *lexer) Tokens() []Token {
 
 // operatorKeywords maps keyword strings to their token types.
 // These are recognized as keywords ONLY in operator context.
-var operatorKeywords = map[string]TokenType{
-	"and":        TokenAnd,
-	"or":         TokenOr,
-	"div":        TokenDiv,
-	"mod":        TokenMod,
-	"idiv":       TokenIdiv,
-	"intersect":  TokenIntersect,
-	"except":     TokenExcept,
-	"to":         TokenTo,
-	"eq":         TokenEq,
-	"ne":         TokenNe,
-	"lt":         TokenLt,
-	"le":         TokenLe,
-	"gt":         TokenGt,
-	"ge":         TokenGe,
-	"union":      TokenUnion,
-	"instance":   TokenInstanceOf,
-	"cast":       TokenCastAs,
-	"castable":   TokenCastableAs,
-	"treat":      TokenTreatAs,
-	"as":         TokenAs,
-	"in":         TokenIn,
-	"return":     TokenReturn,
-	"satisfies":  TokenSatisfies,
-	"then":       TokenThen,
-	"else":       TokenElse,
-	"where":      TokenWhere,
-	"by":         TokenBy,
-	"ascending":  TokenAscending,
-	"descending": TokenDescending,
-	"stable":     TokenStable,
-	"of":         TokenOf,
-	"is":         TokenIs,
-}
+var operatorKeywords = lazy.Value[map[string]TokenType]{F: func() map[string]TokenType {
+	return map[string]TokenType{
+		"and":        TokenAnd,
+		"or":         TokenOr,
+		"div":        TokenDiv,
+		"mod":        TokenMod,
+		"idiv":       TokenIdiv,
+		"intersect":  TokenIntersect,
+		"except":     TokenExcept,
+		"to":         TokenTo,
+		"eq":         TokenEq,
+		"ne":         TokenNe,
+		"lt":         TokenLt,
+		"le":         TokenLe,
+		"gt":         TokenGt,
+		"ge":         TokenGe,
+		"union":      TokenUnion,
+		"instance":   TokenInstanceOf,
+		"cast":       TokenCastAs,
+		"castable":   TokenCastableAs,
+		"treat":      TokenTreatAs,
+		"as":         TokenAs,
+		"in":         TokenIn,
+		"return":     TokenReturn,
+		"satisfies":  TokenSatisfies,
+		"then":       TokenThen,
+		"else":       TokenElse,
+		"where":      TokenWhere,
+		"by":         TokenBy,
+		"ascending":  TokenAscending,
+		"descending": TokenDescending,
+		"stable":     TokenStable,
+		"of":         TokenOf,
+		"is":         TokenIs,
+	}
+}}
 
 // alwaysKeywords are recognized regardless of context because they appear
 // only at the start of an expression or sub-expression.
-var alwaysKeywords = map[string]TokenType{
-	"for":        TokenFor,
-	"let":        TokenLet,
-	"some":       TokenSome,
-	"every":      TokenEvery,
-	"if":         TokenIf,
-	"try":        TokenTry,
-	"catch":      TokenCatch,
-	"function":   TokenFunction,
-	keywordMap:   TokenMap,
-	keywordArray: TokenArray,
-}
+var alwaysKeywords = lazy.Value[map[string]TokenType]{F: func() map[string]TokenType {
+	return map[string]TokenType{
+		"for":        TokenFor,
+		"let":        TokenLet,
+		"some":       TokenSome,
+		"every":      TokenEvery,
+		"if":         TokenIf,
+		"try":        TokenTry,
+		"catch":      TokenCatch,
+		"function":   TokenFunction,
+		keywordMap:   TokenMap,
+		keywordArray: TokenArray,
+	}
+}}
 
 func (l *lexer) tokenize() error {
 	for l.pos < len(l.input) {
@@ -470,7 +475,7 @@ func (l *lexer) scanNameOrKeyword() {
 	// Per XPath spec: keywords are operators ONLY when preceded by
 	// a value-producing token (where an operator is expected).
 	if l.isOperatorContext() {
-		if tokType, ok := operatorKeywords[name]; ok {
+		if tokType, ok := operatorKeywords.Get()[name]; ok {
 			l.emit(tokType, name)
 			return
 		}
@@ -480,7 +485,7 @@ func (l *lexer) scanNameOrKeyword() {
 	// These start sub-expressions, so they are recognized regardless of context —
 	// EXCEPT after '/' or '//' where they must be treated as element name tests,
 	// unless immediately followed by '{' (curly array/map constructor).
-	if tokType, ok := alwaysKeywords[name]; ok {
+	if tokType, ok := alwaysKeywords.Get()[name]; ok {
 		if !l.isNameTestContext() {
 			l.emit(tokType, name)
 			return

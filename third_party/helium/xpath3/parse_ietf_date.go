@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // registerParseIetfDate was an init function (ozgctl patch: see loadBuiltins).
@@ -334,7 +336,7 @@ func (p *ietfDateParser) parseTZ() (*time.Location, error) {
 		saved := p.pos
 		name, _ := p.readAlpha()
 		nameUpper := strings.ToUpper(name)
-		if offset, ok := ietfTimezones[nameUpper]; ok {
+		if offset, ok := ietfTimezones.Get()[nameUpper]; ok {
 			// Named TZ must not be immediately followed by digits (e.g., "GMT2014")
 			if p.pos < len(p.input) && p.input[p.pos] >= '0' && p.input[p.pos] <= '9' {
 				p.pos = saved
@@ -406,7 +408,7 @@ func (p *ietfDateParser) tryDayOfWeek() bool {
 		p.pos = saved
 		return false
 	}
-	_, ok := dayOfWeekNames[strings.ToLower(s)]
+	_, ok := dayOfWeekNames.Get()[strings.ToLower(s)]
 	if !ok {
 		p.pos = saved
 		return false
@@ -421,7 +423,7 @@ func (p *ietfDateParser) peekMonth() bool {
 	if err != nil {
 		return false
 	}
-	_, ok := monthNames[strings.ToLower(s)]
+	_, ok := monthNames.Get()[strings.ToLower(s)]
 	return ok
 }
 
@@ -444,7 +446,7 @@ func (p *ietfDateParser) peekTZ() bool {
 		if err != nil {
 			return false
 		}
-		_, ok := ietfTimezones[strings.ToUpper(name)]
+		_, ok := ietfTimezones.Get()[strings.ToUpper(name)]
 		return ok
 	}
 	return false
@@ -497,7 +499,7 @@ func parseMonth(s string) (int, error) {
 	if len(s) != 3 {
 		return 0, fmt.Errorf("month abbreviation must be exactly 3 letters: %q", s)
 	}
-	m, ok := monthNames[strings.ToLower(s)]
+	m, ok := monthNames.Get()[strings.ToLower(s)]
 	if !ok {
 		return 0, fmt.Errorf("unknown month: %q", s)
 	}
@@ -570,35 +572,41 @@ func daysInMonth(year, month int) int {
 	return 31
 }
 
-var monthNames = map[string]int{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4,
-	"may": 5, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+var monthNames = lazy.Value[map[string]int]{F: func() map[string]int {
+	return map[string]int{
+		"jan": 1, "feb": 2, "mar": 3, "apr": 4,
+		"may": 5, "jun": 6, "jul": 7, "aug": 8,
+		"sep": 9, "oct": 10, "nov": 11, "dec": 12,
+	}
+}}
 
-var dayOfWeekNames = map[string]struct{}{
-	"mon": {}, "monday": {},
-	"tue": {}, "tuesday": {},
-	"wed": {}, "wednesday": {},
-	"thu": {}, "thursday": {},
-	"fri": {}, "friday": {},
-	"sat": {}, "saturday": {},
-	"sun": {}, "sunday": {},
-}
+var dayOfWeekNames = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		"mon": {}, "monday": {},
+		"tue": {}, "tuesday": {},
+		"wed": {}, "wednesday": {},
+		"thu": {}, "thursday": {},
+		"fri": {}, "friday": {},
+		"sat": {}, "saturday": {},
+		"sun": {}, "sunday": {},
+	}
+}}
 
 // ietfTimezones maps timezone abbreviations to UTC offsets in seconds.
 // Per the XPath spec, only the US military-origin abbreviations are recognized.
-var ietfTimezones = map[string]int{
-	"UT":  0,
-	"UTC": 0,
-	"GMT": 0,
-	"Z":   0,
-	"EST": -5 * 3600,
-	"EDT": -4 * 3600,
-	"CST": -6 * 3600,
-	"CDT": -5 * 3600,
-	"MST": -7 * 3600,
-	"MDT": -6 * 3600,
-	"PST": -8 * 3600,
-	"PDT": -7 * 3600,
-}
+var ietfTimezones = lazy.Value[map[string]int]{F: func() map[string]int {
+	return map[string]int{
+		"UT":  0,
+		"UTC": 0,
+		"GMT": 0,
+		"Z":   0,
+		"EST": -5 * 3600,
+		"EDT": -4 * 3600,
+		"CST": -6 * 3600,
+		"CDT": -5 * 3600,
+		"MST": -7 * 3600,
+		"MDT": -6 * 3600,
+		"PST": -8 * 3600,
+		"PDT": -7 * 3600,
+	}
+}}

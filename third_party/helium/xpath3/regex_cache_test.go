@@ -81,7 +81,7 @@ func TestCompileXPathRegexCacheBounded(t *testing.T) {
 			t.Fatalf("compileXPathRegex(%q) failed: %v", pattern, err)
 		}
 	}
-	if got := compiledXPathRegexCache.len(); got > xpathRegexCacheCapacity {
+	if got := compiledXPathRegexCache.Get().len(); got > xpathRegexCacheCapacity {
 		t.Fatalf("shared regex cache grew to %d, exceeding bound %d", got, xpathRegexCacheCapacity)
 	}
 }

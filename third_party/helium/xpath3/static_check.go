@@ -4,31 +4,34 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
 // knownXSTypeNames lists valid type local names in the xs: namespace
 // for use in SequenceType (instance of, cast as, etc.).
-var knownXSTypeNames = map[string]struct{}{
-	"string": {}, "integer": {}, "decimal": {}, "double": {},
-	"float": {}, "boolean": {}, "date": {}, "dateTime": {},
-	"time": {}, "duration": {}, "dayTimeDuration": {},
-	"yearMonthDuration": {}, "anyURI": {}, "QName": {},
-	"base64Binary": {}, "hexBinary": {}, "untypedAtomic": {},
-	"anyAtomicType": {}, "long": {}, "int": {}, "short": {},
-	"byte": {}, "unsignedLong": {}, "unsignedInt": {},
-	"unsignedShort": {}, "unsignedByte": {},
-	"nonNegativeInteger": {}, "nonPositiveInteger": {},
-	"positiveInteger": {}, "negativeInteger": {},
-	"normalizedString": {}, "token": {}, "language": {},
-	"Name": {}, "NCName": {}, "NMTOKEN": {}, "ENTITY": {},
-	"ID": {}, "IDREF": {}, "gDay": {}, "gMonth": {},
-	"gMonthDay": {}, "gYear": {}, "gYearMonth": {},
-	"dateTimeStamp": {}, "error": {}, "numeric": {},
-	"NOTATION": {},
-	// List types (rejected separately as XPST0051):
-	"NMTOKENS": {}, "IDREFS": {}, "ENTITIES": {},
-}
+var knownXSTypeNames = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		"string": {}, "integer": {}, "decimal": {}, "double": {},
+		"float": {}, "boolean": {}, "date": {}, "dateTime": {},
+		"time": {}, "duration": {}, "dayTimeDuration": {},
+		"yearMonthDuration": {}, "anyURI": {}, "QName": {},
+		"base64Binary": {}, "hexBinary": {}, "untypedAtomic": {},
+		"anyAtomicType": {}, "long": {}, "int": {}, "short": {},
+		"byte": {}, "unsignedLong": {}, "unsignedInt": {},
+		"unsignedShort": {}, "unsignedByte": {},
+		"nonNegativeInteger": {}, "nonPositiveInteger": {},
+		"positiveInteger": {}, "negativeInteger": {},
+		"normalizedString": {}, "token": {}, "language": {},
+		"Name": {}, "NCName": {}, "NMTOKEN": {}, "ENTITY": {},
+		"ID": {}, "IDREF": {}, "gDay": {}, "gMonth": {},
+		"gMonthDay": {}, "gYear": {}, "gYearMonth": {},
+		"dateTimeStamp": {}, "error": {}, "numeric": {},
+		"NOTATION": {},
+		// List types (rejected separately as XPST0051):
+		"NMTOKENS": {}, "IDREFS": {}, "ENTITIES": {},
+	}
+}}
 
 type atomicTypeRequirement struct {
 	prefix string
@@ -78,7 +81,7 @@ func (p prefixValidationPlan) Validate(namespaces map[string]string, strict bool
 					Message: fmt.Sprintf("xs:%s is a list type and cannot be used as an atomic type", req.name),
 				}
 			}
-			if _, ok := knownXSTypeNames[req.name]; !ok {
+			if _, ok := knownXSTypeNames.Get()[req.name]; !ok {
 				return &XPathError{
 					Code:    "XPST0051",
 					Message: fmt.Sprintf("unknown type xs:%s", req.name),
@@ -438,7 +441,7 @@ func validatePrefix(prefix string, namespaces map[string]string, strict bool) er
 		}
 	}
 	if !strict {
-		if _, ok := defaultPrefixNS[prefix]; ok {
+		if _, ok := defaultPrefixNS.Get()[prefix]; ok {
 			return nil
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/internal/domutil"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/sequence"
 	ixpath "github.com/lestrrat-go/helium/internal/xpath"
@@ -406,7 +407,7 @@ func computeIsSubtypeOf(actualType, targetType string) bool {
 	// Walk up the type hierarchy
 	cur := actualType
 	for {
-		parent, ok := xsdTypeParent[cur]
+		parent, ok := xsdTypeParent.Get()[cur]
 		if !ok {
 			return false
 		}
@@ -418,62 +419,64 @@ func computeIsSubtypeOf(actualType, targetType string) bool {
 }
 
 // xsdTypeParent maps each derived XSD type to its parent (base) type.
-var xsdTypeParent = map[string]string{
-	// Numeric hierarchy
-	TypeByte:               TypeShort,
-	TypeShort:              TypeInt,
-	TypeInt:                TypeLong,
-	TypeLong:               TypeInteger,
-	TypeUnsignedByte:       TypeUnsignedShort,
-	TypeUnsignedShort:      TypeUnsignedInt,
-	TypeUnsignedInt:        TypeUnsignedLong,
-	TypeUnsignedLong:       TypeNonNegativeInteger,
-	TypePositiveInteger:    TypeNonNegativeInteger,
-	TypeNonNegativeInteger: TypeInteger,
-	TypeNegativeInteger:    TypeNonPositiveInteger,
-	TypeNonPositiveInteger: TypeInteger,
-	TypeInteger:            TypeDecimal,
-	TypeDecimal:            TypeAnyAtomicType,
-	TypeFloat:              TypeAnyAtomicType,
-	TypeDouble:             TypeAnyAtomicType,
-	// Duration hierarchy
-	TypeDayTimeDuration:   TypeDuration,
-	TypeYearMonthDuration: TypeDuration,
-	TypeDuration:          TypeAnyAtomicType,
-	// Date/time hierarchy
-	TypeDateTimeStamp: TypeDateTime,
-	TypeDateTime:      TypeAnyAtomicType,
-	TypeDate:          TypeAnyAtomicType,
-	TypeTime:          TypeAnyAtomicType,
-	// String hierarchy
-	TypeNormalizedString: TypeString,
-	TypeToken:            TypeNormalizedString,
-	TypeLanguage:         TypeToken,
-	TypeNMTOKEN:          TypeToken,
-	TypeName:             TypeToken,
-	TypeNCName:           TypeName,
-	TypeID:               TypeNCName,
-	TypeIDREF:            TypeNCName,
-	TypeENTITY:           TypeNCName,
-	TypeString:           TypeAnyAtomicType,
-	// Other types
-	TypeBoolean:       TypeAnyAtomicType,
-	TypeAnyURI:        TypeAnyAtomicType,
-	TypeQName:         TypeAnyAtomicType,
-	TypeBase64Binary:  TypeAnyAtomicType,
-	TypeHexBinary:     TypeAnyAtomicType,
-	TypeUntypedAtomic: TypeAnyAtomicType,
-	// Gregorian types
-	TypeGDay:       TypeAnyAtomicType,
-	TypeGMonth:     TypeAnyAtomicType,
-	TypeGMonthDay:  TypeAnyAtomicType,
-	TypeGYear:      TypeAnyAtomicType,
-	TypeGYearMonth: TypeAnyAtomicType,
-	// Complex type hierarchy (for element/attribute type tests)
-	TypeUntyped:       TypeAnyType,
-	TypeAnySimpleType: TypeAnyType,
-	TypeAnyAtomicType: TypeAnySimpleType,
-}
+var xsdTypeParent = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		// Numeric hierarchy
+		TypeByte:               TypeShort,
+		TypeShort:              TypeInt,
+		TypeInt:                TypeLong,
+		TypeLong:               TypeInteger,
+		TypeUnsignedByte:       TypeUnsignedShort,
+		TypeUnsignedShort:      TypeUnsignedInt,
+		TypeUnsignedInt:        TypeUnsignedLong,
+		TypeUnsignedLong:       TypeNonNegativeInteger,
+		TypePositiveInteger:    TypeNonNegativeInteger,
+		TypeNonNegativeInteger: TypeInteger,
+		TypeNegativeInteger:    TypeNonPositiveInteger,
+		TypeNonPositiveInteger: TypeInteger,
+		TypeInteger:            TypeDecimal,
+		TypeDecimal:            TypeAnyAtomicType,
+		TypeFloat:              TypeAnyAtomicType,
+		TypeDouble:             TypeAnyAtomicType,
+		// Duration hierarchy
+		TypeDayTimeDuration:   TypeDuration,
+		TypeYearMonthDuration: TypeDuration,
+		TypeDuration:          TypeAnyAtomicType,
+		// Date/time hierarchy
+		TypeDateTimeStamp: TypeDateTime,
+		TypeDateTime:      TypeAnyAtomicType,
+		TypeDate:          TypeAnyAtomicType,
+		TypeTime:          TypeAnyAtomicType,
+		// String hierarchy
+		TypeNormalizedString: TypeString,
+		TypeToken:            TypeNormalizedString,
+		TypeLanguage:         TypeToken,
+		TypeNMTOKEN:          TypeToken,
+		TypeName:             TypeToken,
+		TypeNCName:           TypeName,
+		TypeID:               TypeNCName,
+		TypeIDREF:            TypeNCName,
+		TypeENTITY:           TypeNCName,
+		TypeString:           TypeAnyAtomicType,
+		// Other types
+		TypeBoolean:       TypeAnyAtomicType,
+		TypeAnyURI:        TypeAnyAtomicType,
+		TypeQName:         TypeAnyAtomicType,
+		TypeBase64Binary:  TypeAnyAtomicType,
+		TypeHexBinary:     TypeAnyAtomicType,
+		TypeUntypedAtomic: TypeAnyAtomicType,
+		// Gregorian types
+		TypeGDay:       TypeAnyAtomicType,
+		TypeGMonth:     TypeAnyAtomicType,
+		TypeGMonthDay:  TypeAnyAtomicType,
+		TypeGYear:      TypeAnyAtomicType,
+		TypeGYearMonth: TypeAnyAtomicType,
+		// Complex type hierarchy (for element/attribute type tests)
+		TypeUntyped:       TypeAnyType,
+		TypeAnySimpleType: TypeAnyType,
+		TypeAnyAtomicType: TypeAnySimpleType,
+	}
+}}
 
 // AtomicValue represents an XSD atomic value with its type name.
 type AtomicValue struct {
@@ -739,12 +742,12 @@ type QNameValue struct {
 // because time.Parse returns time.UTC for inputs without a timezone suffix,
 // making it impossible to distinguish "12:00:00" (no TZ) from "12:00:00Z" (explicit UTC).
 // This location has offset 0 but is a distinct pointer from time.UTC.
-var noTZLocation = time.FixedZone("noTZ", 0)
+var noTZLocation = lazy.Value[*time.Location]{F: func() *time.Location { return time.FixedZone("noTZ", 0) }}
 
 // HasTimezone returns true if the time value has an explicit timezone
 // (i.e., was NOT parsed from a timezone-less XSD lexical form).
 func HasTimezone(t time.Time) bool {
-	return t.Location() != noTZLocation
+	return t.Location() != noTZLocation.Get()
 }
 
 type Duration struct {
@@ -1352,7 +1355,7 @@ func (a ArrayItem) Flatten() Sequence {
 // IsKnownXSDType returns true if name is a recognized XSD type in the
 // xpath3 type hierarchy (the xsdTypeParent map or a base type).
 func IsKnownXSDType(name string) bool {
-	if _, ok := xsdTypeParent[name]; ok {
+	if _, ok := xsdTypeParent.Get()[name]; ok {
 		return true
 	}
 	switch name {

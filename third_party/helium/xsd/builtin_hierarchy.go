@@ -1,6 +1,10 @@
 package xsd
 
-import "github.com/lestrrat-go/helium/internal/lexicon"
+import (
+	"github.com/lestrrat-go/helium/internal/lexicon"
+
+	"github.com/lestrrat-go/helium/internal/lazy"
+)
 
 // builtinSimpleBase maps each XSD built-in SIMPLE type's local name (XSD
 // namespace) to the local name of the type it is derived from — its {base type
@@ -14,69 +18,71 @@ import "github.com/lestrrat-go/helium/internal/lexicon"
 // that chaining is needed. Keep it accurate if built-in types are added/changed.
 // Keys/values use lexicon.Type* identifiers (not string literals) so the table is
 // the single source of truth and adds no duplicate-literal lint noise.
-var builtinSimpleBase = map[string]string{
-	// anyAtomicType is the base of every primitive (XSD 1.1).
-	lexicon.TypeAnyAtomicType: lexicon.TypeAnySimpleType,
+var builtinSimpleBase = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		// anyAtomicType is the base of every primitive (XSD 1.1).
+		lexicon.TypeAnyAtomicType: lexicon.TypeAnySimpleType,
 
-	// Primitives ⊂ anyAtomicType.
-	lexicon.TypeString:       lexicon.TypeAnyAtomicType,
-	lexicon.TypeBoolean:      lexicon.TypeAnyAtomicType,
-	lexicon.TypeDecimal:      lexicon.TypeAnyAtomicType,
-	lexicon.TypeFloat:        lexicon.TypeAnyAtomicType,
-	lexicon.TypeDouble:       lexicon.TypeAnyAtomicType,
-	lexicon.TypeDuration:     lexicon.TypeAnyAtomicType,
-	lexicon.TypeDateTime:     lexicon.TypeAnyAtomicType,
-	lexicon.TypeTime:         lexicon.TypeAnyAtomicType,
-	lexicon.TypeDate:         lexicon.TypeAnyAtomicType,
-	lexicon.TypeGYearMonth:   lexicon.TypeAnyAtomicType,
-	lexicon.TypeGYear:        lexicon.TypeAnyAtomicType,
-	lexicon.TypeGMonthDay:    lexicon.TypeAnyAtomicType,
-	lexicon.TypeGDay:         lexicon.TypeAnyAtomicType,
-	lexicon.TypeGMonth:       lexicon.TypeAnyAtomicType,
-	lexicon.TypeHexBinary:    lexicon.TypeAnyAtomicType,
-	lexicon.TypeBase64Binary: lexicon.TypeAnyAtomicType,
-	lexicon.TypeAnyURI:       lexicon.TypeAnyAtomicType,
-	lexicon.TypeQName:        lexicon.TypeAnyAtomicType,
-	lexicon.TypeNotation:     lexicon.TypeAnyAtomicType,
+		// Primitives ⊂ anyAtomicType.
+		lexicon.TypeString:       lexicon.TypeAnyAtomicType,
+		lexicon.TypeBoolean:      lexicon.TypeAnyAtomicType,
+		lexicon.TypeDecimal:      lexicon.TypeAnyAtomicType,
+		lexicon.TypeFloat:        lexicon.TypeAnyAtomicType,
+		lexicon.TypeDouble:       lexicon.TypeAnyAtomicType,
+		lexicon.TypeDuration:     lexicon.TypeAnyAtomicType,
+		lexicon.TypeDateTime:     lexicon.TypeAnyAtomicType,
+		lexicon.TypeTime:         lexicon.TypeAnyAtomicType,
+		lexicon.TypeDate:         lexicon.TypeAnyAtomicType,
+		lexicon.TypeGYearMonth:   lexicon.TypeAnyAtomicType,
+		lexicon.TypeGYear:        lexicon.TypeAnyAtomicType,
+		lexicon.TypeGMonthDay:    lexicon.TypeAnyAtomicType,
+		lexicon.TypeGDay:         lexicon.TypeAnyAtomicType,
+		lexicon.TypeGMonth:       lexicon.TypeAnyAtomicType,
+		lexicon.TypeHexBinary:    lexicon.TypeAnyAtomicType,
+		lexicon.TypeBase64Binary: lexicon.TypeAnyAtomicType,
+		lexicon.TypeAnyURI:       lexicon.TypeAnyAtomicType,
+		lexicon.TypeQName:        lexicon.TypeAnyAtomicType,
+		lexicon.TypeNotation:     lexicon.TypeAnyAtomicType,
 
-	// String family.
-	lexicon.TypeNormalizedString: lexicon.TypeString,
-	lexicon.TypeToken:            lexicon.TypeNormalizedString,
-	lexicon.TypeLanguage:         lexicon.TypeToken,
-	lexicon.TypeNMToken:          lexicon.TypeToken,
-	lexicon.TypeName:             lexicon.TypeToken,
-	lexicon.TypeNCName:           lexicon.TypeName,
-	lexicon.TypeID:               lexicon.TypeNCName,
-	lexicon.TypeIDREF:            lexicon.TypeNCName,
-	lexicon.TypeENTITY:           lexicon.TypeNCName,
-	// The built-in LIST types derive (by list construction) from xs:anySimpleType,
-	// NOT from their atomic item type — a list type is never ·validly derived· from
-	// its item type. Chaining them to NMTOKEN/IDREF/ENTITY would falsely accept e.g.
-	// an xs:NMTOKENS alternative for a declared xs:NMTOKEN.
-	lexicon.TypeNMTokens: lexicon.TypeAnySimpleType,
-	lexicon.TypeIDREFS:   lexicon.TypeAnySimpleType,
-	lexicon.TypeENTITIES: lexicon.TypeAnySimpleType,
+		// String family.
+		lexicon.TypeNormalizedString: lexicon.TypeString,
+		lexicon.TypeToken:            lexicon.TypeNormalizedString,
+		lexicon.TypeLanguage:         lexicon.TypeToken,
+		lexicon.TypeNMToken:          lexicon.TypeToken,
+		lexicon.TypeName:             lexicon.TypeToken,
+		lexicon.TypeNCName:           lexicon.TypeName,
+		lexicon.TypeID:               lexicon.TypeNCName,
+		lexicon.TypeIDREF:            lexicon.TypeNCName,
+		lexicon.TypeENTITY:           lexicon.TypeNCName,
+		// The built-in LIST types derive (by list construction) from xs:anySimpleType,
+		// NOT from their atomic item type — a list type is never ·validly derived· from
+		// its item type. Chaining them to NMTOKEN/IDREF/ENTITY would falsely accept e.g.
+		// an xs:NMTOKENS alternative for a declared xs:NMTOKEN.
+		lexicon.TypeNMTokens: lexicon.TypeAnySimpleType,
+		lexicon.TypeIDREFS:   lexicon.TypeAnySimpleType,
+		lexicon.TypeENTITIES: lexicon.TypeAnySimpleType,
 
-	// Decimal / integer family.
-	lexicon.TypeInteger:            lexicon.TypeDecimal,
-	lexicon.TypeNonPositiveInteger: lexicon.TypeInteger,
-	lexicon.TypeNegativeInteger:    lexicon.TypeNonPositiveInteger,
-	lexicon.TypeLong:               lexicon.TypeInteger,
-	lexicon.TypeInt:                lexicon.TypeLong,
-	lexicon.TypeShort:              lexicon.TypeInt,
-	lexicon.TypeByte:               lexicon.TypeShort,
-	lexicon.TypeNonNegativeInteger: lexicon.TypeInteger,
-	lexicon.TypeUnsignedLong:       lexicon.TypeNonNegativeInteger,
-	lexicon.TypeUnsignedInt:        lexicon.TypeUnsignedLong,
-	lexicon.TypeUnsignedShort:      lexicon.TypeUnsignedInt,
-	lexicon.TypeUnsignedByte:       lexicon.TypeUnsignedShort,
-	lexicon.TypePositiveInteger:    lexicon.TypeNonNegativeInteger,
+		// Decimal / integer family.
+		lexicon.TypeInteger:            lexicon.TypeDecimal,
+		lexicon.TypeNonPositiveInteger: lexicon.TypeInteger,
+		lexicon.TypeNegativeInteger:    lexicon.TypeNonPositiveInteger,
+		lexicon.TypeLong:               lexicon.TypeInteger,
+		lexicon.TypeInt:                lexicon.TypeLong,
+		lexicon.TypeShort:              lexicon.TypeInt,
+		lexicon.TypeByte:               lexicon.TypeShort,
+		lexicon.TypeNonNegativeInteger: lexicon.TypeInteger,
+		lexicon.TypeUnsignedLong:       lexicon.TypeNonNegativeInteger,
+		lexicon.TypeUnsignedInt:        lexicon.TypeUnsignedLong,
+		lexicon.TypeUnsignedShort:      lexicon.TypeUnsignedInt,
+		lexicon.TypeUnsignedByte:       lexicon.TypeUnsignedShort,
+		lexicon.TypePositiveInteger:    lexicon.TypeNonNegativeInteger,
 
-	// Duration / dateTime family (XSD 1.1).
-	lexicon.TypeYearMonthDuration: lexicon.TypeDuration,
-	lexicon.TypeDayTimeDuration:   lexicon.TypeDuration,
-	lexicon.TypeDateTimeStamp:     lexicon.TypeDateTime,
-}
+		// Duration / dateTime family (XSD 1.1).
+		lexicon.TypeYearMonthDuration: lexicon.TypeDuration,
+		lexicon.TypeDayTimeDuration:   lexicon.TypeDuration,
+		lexicon.TypeDateTimeStamp:     lexicon.TypeDateTime,
+	}
+}}
 
 // builtinSimpleDerivedFrom reports whether the XSD built-in simple type whose
 // local name is sub is the same as, or transitively derived from, the built-in
@@ -87,7 +93,7 @@ func builtinSimpleDerivedFrom(sub, super string) bool {
 	if sub == "" || super == "" {
 		return false
 	}
-	for cur := sub; cur != ""; cur = builtinSimpleBase[cur] {
+	for cur := sub; cur != ""; cur = builtinSimpleBase.Get()[cur] {
 		if cur == super {
 			return true
 		}

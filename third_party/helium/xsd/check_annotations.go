@@ -204,7 +204,7 @@ func (c *compiler) checkDocumentation(ctx context.Context, elem *helium.Element,
 
 	if langPresent {
 		collapsed := normalizeWhiteSpace(langValue, "collapse")
-		if !languageRegex().MatchString(collapsed) {
+		if !languageRegex.Get().MatchString(collapsed) {
 			c.schemaError(ctx, schemaParserErrorAttr(src, line, elemDocumentation, elemDocumentation,
 				helium.ClarkName(lexicon.NamespaceXML, lexicon.AttrLang),
 				"'"+langValue+"' is not a valid value of the atomic type 'xs:language'."))

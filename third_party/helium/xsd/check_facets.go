@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	helium "github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/xsd/value"
 )
@@ -122,11 +123,13 @@ func facetVarietyComponent(td *TypeDef, variety TypeVariety) string {
 // is xs:string. anyURI is deliberately EXCLUDED: it is its own XSD primitive, so
 // a "facet not allowed" message on an anyURI-derived type names xs:anyURI, not
 // xs:string — matching libxml2.
-var stringDerivedTypes = map[string]struct{}{
-	lexicon.TypeNormalizedString: {}, "token": {}, "language": {},
-	"Name": {}, "NCName": {}, "ID": {}, "IDREF": {}, "IDREFS": {},
-	"ENTITY": {}, "ENTITIES": {}, "NMTOKEN": {}, "NMTOKENS": {},
-}
+var stringDerivedTypes = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		lexicon.TypeNormalizedString: {}, "token": {}, "language": {},
+		"Name": {}, "NCName": {}, "ID": {}, "IDREF": {}, "IDREFS": {},
+		"ENTITY": {}, "ENTITIES": {}, "NMTOKEN": {}, "NMTOKENS": {},
+	}
+}}
 
 // lengthApplicableTypes is the set of builtin base locals on whose atomic value
 // space the length facets (length, minLength, maxLength) are applicable. Per XSD
@@ -137,15 +140,17 @@ var stringDerivedTypes = map[string]struct{}{
 // there. The string-derived family is enumerated explicitly (it mirrors
 // stringDerivedTypes, plus "string" itself) so the gate does not depend on the
 // primitive-collapsing in atomicPrimitiveLocal.
-var lengthApplicableTypes = map[string]struct{}{
-	// String and its derivations.
-	lexicon.TypeString: {}, lexicon.TypeNormalizedString: {}, lexicon.TypeToken: {}, "language": {},
-	"Name": {}, "NCName": {}, "ID": {}, lexicon.TypeIDREF: {}, "IDREFS": {},
-	"ENTITY": {}, "ENTITIES": {}, "NMTOKEN": {}, "NMTOKENS": {},
-	// anyURI, QName, NOTATION (own primitives) and the binary types.
-	lexicon.TypeAnyURI: {}, lexicon.TypeQName: {}, lexicon.TypeNotation: {},
-	"hexBinary": {}, "base64Binary": {},
-}
+var lengthApplicableTypes = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		// String and its derivations.
+		lexicon.TypeString: {}, lexicon.TypeNormalizedString: {}, lexicon.TypeToken: {}, "language": {},
+		"Name": {}, "NCName": {}, "ID": {}, lexicon.TypeIDREF: {}, "IDREFS": {},
+		"ENTITY": {}, "ENTITIES": {}, "NMTOKEN": {}, "NMTOKENS": {},
+		// anyURI, QName, NOTATION (own primitives) and the binary types.
+		lexicon.TypeAnyURI: {}, lexicon.TypeQName: {}, lexicon.TypeNotation: {},
+		"hexBinary": {}, "base64Binary": {},
+	}
+}}
 
 // atomicPrimitiveLocal returns the local name of the XSD PRIMITIVE built-in that
 // an atomic type's builtin base reduces to, used both to name the offending
@@ -159,13 +164,13 @@ var lengthApplicableTypes = map[string]struct{}{
 // primitive (boolean, float, double, the date/time family, the binary types, anyURI,
 // QName, NOTATION) is its own primitive and passes through unchanged.
 func atomicPrimitiveLocal(builtinLocal string) string {
-	if base, ok := builtinType11Bases[builtinLocal]; ok {
+	if base, ok := builtinType11Bases.Get()[builtinLocal]; ok {
 		builtinLocal = base
 	}
 	if value.IsDecimalFamily(builtinLocal) {
 		return lexicon.TypeDecimal
 	}
-	if _, ok := stringDerivedTypes[builtinLocal]; ok {
+	if _, ok := stringDerivedTypes.Get()[builtinLocal]; ok {
 		return lexicon.TypeString
 	}
 	return builtinLocal
@@ -275,7 +280,7 @@ func (c *compiler) checkAtomicFacetApplicability(ctx context.Context, td *TypeDe
 
 	ordered := value.Orderable(builtinLocal)
 	decimal := value.IsDecimalFamily(builtinLocal)
-	_, lengthOK := lengthApplicableTypes[builtinLocal]
+	_, lengthOK := lengthApplicableTypes.Get()[builtinLocal]
 	explicitTimezoneOK := explicitTimezoneApplicable(builtinLocal)
 
 	report := func(facet string) {
@@ -1345,7 +1350,7 @@ func effectiveInheritedLength(td *TypeDef) *int {
 func (c *compiler) checkFacetSameTypeConsistency(ctx context.Context, td *TypeDef, fs *FacetSet, line int, component string) {
 	variety := resolveVariety(td)
 	builtinLocal := builtinBaseLocal(td)
-	_, lengthApplicable := lengthApplicableTypes[builtinLocal]
+	_, lengthApplicable := lengthApplicableTypes.Get()[builtinLocal]
 	decimalFamily := value.IsDecimalFamily(builtinLocal)
 
 	// Length consistency (minLength > maxLength). Length facets are applicable to
@@ -1462,7 +1467,7 @@ func (c *compiler) checkLengthFacetRestriction(ctx context.Context, td *TypeDef,
 		return
 	}
 	variety := resolveVariety(td)
-	_, lengthApplicable := lengthApplicableTypes[builtinBaseLocal(td)]
+	_, lengthApplicable := lengthApplicableTypes.Get()[builtinBaseLocal(td)]
 	if variety != TypeVarietyList && (variety != TypeVarietyAtomic || !lengthApplicable) {
 		return
 	}

@@ -10,6 +10,7 @@ import (
 
 	helium "github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/internal/iofs"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 	"github.com/lestrrat-go/helium/internal/xsd/value"
@@ -1679,16 +1680,18 @@ var builtinTypeNames = []string{
 // (registerBuiltinTypes11, which links BaseType) and the 1.1 capability set
 // (builtinTypeAvailable). Keeping the names here (not duplicated in a separate
 // list) prevents drift between what is registered and what is reported available.
-var builtinType11Bases = map[string]string{
-	lexicon.TypeDateTimeStamp:     lexicon.TypeDateTime,
-	lexicon.TypeDayTimeDuration:   lexicon.TypeDuration,
-	lexicon.TypeYearMonthDuration: lexicon.TypeDuration,
-	lexicon.TypeAnyAtomicType:     "anySimpleType",
-	lexicon.TypeError:             "anySimpleType",
-}
+var builtinType11Bases = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		lexicon.TypeDateTimeStamp:     lexicon.TypeDateTime,
+		lexicon.TypeDayTimeDuration:   lexicon.TypeDuration,
+		lexicon.TypeYearMonthDuration: lexicon.TypeDuration,
+		lexicon.TypeAnyAtomicType:     "anySimpleType",
+		lexicon.TypeError:             "anySimpleType",
+	}
+}}
 
 // builtinTypeSet10 is the precomputed lookup set of the 1.0 built-in names.
-var builtinTypeSet10 = newStringSet(builtinTypeNames)
+var builtinTypeSet10 = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} { return newStringSet(builtinTypeNames) }}
 
 func newStringSet(names []string) map[string]struct{} {
 	m := make(map[string]struct{}, len(names))
@@ -1703,13 +1706,13 @@ func newStringSet(names []string) map[string]struct{} {
 // every version, plus the 1.1-only types in Version11. This is a fixed-capability
 // check, independent of any user/included schema declarations.
 func builtinTypeAvailable(local string, version Version) bool {
-	if _, ok := builtinTypeSet10[local]; ok {
+	if _, ok := builtinTypeSet10.Get()[local]; ok {
 		return true
 	}
 	if version != Version11 {
 		return false
 	}
-	_, ok := builtinType11Bases[local]
+	_, ok := builtinType11Bases.Get()[local]
 	return ok
 }
 
@@ -1768,7 +1771,7 @@ func registerBuiltinTypes11(s *Schema) {
 	builtin := func(local string) *TypeDef {
 		return s.types[QName{Local: local, NS: lexicon.NamespaceXSD}]
 	}
-	for local, baseLocal := range builtinType11Bases {
+	for local, baseLocal := range builtinType11Bases.Get() {
 		qn := QName{Local: local, NS: lexicon.NamespaceXSD}
 		// The XSD 1.1 built-in datatypes here are all derived from their base by
 		// RESTRICTION. Recording Derivation (these built-ins ARE BaseType-linked, so

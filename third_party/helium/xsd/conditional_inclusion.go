@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	helium "github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 	"github.com/lestrrat-go/helium/internal/xsd/value"
@@ -64,10 +65,12 @@ const (
 // processor. The 1.1-only facets are tracked separately in xsdFacetNames11. The
 // names are kept as one space-separated literal (split into a set at init) so the
 // individual facet names are not scattered string literals across the package.
-var xsdFacetNames = facetNameSet("length minLength maxLength pattern enumeration whiteSpace maxInclusive maxExclusive minInclusive minExclusive totalDigits fractionDigits")
+var xsdFacetNames = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return facetNameSet("length minLength maxLength pattern enumeration whiteSpace maxInclusive maxExclusive minInclusive minExclusive totalDigits fractionDigits")
+}}
 
 // xsdFacetNames11 is the set of facet local names introduced by XSD 1.1.
-var xsdFacetNames11 = facetNameSet("assertion explicitTimezone")
+var xsdFacetNames11 = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} { return facetNameSet("assertion explicitTimezone") }}
 
 // facetNameSet builds a presence set from a space-separated list of facet names.
 func facetNameSet(s string) map[string]struct{} {
@@ -319,11 +322,11 @@ func (c *compiler) facetAvailable(ns, local string) bool {
 	if ns != lexicon.NamespaceXSD {
 		return false
 	}
-	if _, ok := xsdFacetNames[local]; ok {
+	if _, ok := xsdFacetNames.Get()[local]; ok {
 		return true
 	}
 	if c.version == Version11 {
-		_, ok := xsdFacetNames11[local]
+		_, ok := xsdFacetNames11.Get()[local]
 		return ok
 	}
 	return false

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	helium "github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 )
@@ -2750,71 +2751,75 @@ func (c *compiler) checkAttrRefFixedConflict(ctx context.Context, au, ga *AttrUs
 // (IDREFS/ENTITIES/NMTOKENS) are handled separately by builtinDerivesFrom via
 // builtinListItem so an atomic-vs-list pair is also decided rather than
 // silently accepted.
-var builtinRestrictionParent = map[string]string{
-	// string family
-	lexicon.TypeString:           typeAnySimpleType,
-	lexicon.TypeNormalizedString: lexicon.TypeString,
-	lexicon.TypeToken:            lexicon.TypeNormalizedString,
-	typeLanguage:                 lexicon.TypeToken,
-	typeName:                     lexicon.TypeToken,
-	typeNMToken:                  lexicon.TypeToken,
-	typeNCName:                   typeName,
-	typeID:                       typeNCName,
-	lexicon.TypeIDREF:            typeNCName,
-	typeEntity:                   typeNCName,
-	// decimal / integer family
-	lexicon.TypeDecimal:            typeAnySimpleType,
-	lexicon.TypeInteger:            lexicon.TypeDecimal,
-	lexicon.TypeNonPositiveInteger: lexicon.TypeInteger,
-	lexicon.TypeNegativeInteger:    lexicon.TypeNonPositiveInteger,
-	lexicon.TypeLong:               lexicon.TypeInteger,
-	lexicon.TypeInt:                lexicon.TypeLong,
-	lexicon.TypeShort:              lexicon.TypeInt,
-	lexicon.TypeByte:               lexicon.TypeShort,
-	lexicon.TypeNonNegativeInteger: lexicon.TypeInteger,
-	lexicon.TypeUnsignedLong:       lexicon.TypeNonNegativeInteger,
-	lexicon.TypeUnsignedInt:        lexicon.TypeUnsignedLong,
-	lexicon.TypeUnsignedShort:      lexicon.TypeUnsignedInt,
-	lexicon.TypeUnsignedByte:       lexicon.TypeUnsignedShort,
-	lexicon.TypePositiveInteger:    lexicon.TypeNonNegativeInteger,
-	// remaining atomic primitives — each parented directly to anySimpleType.
-	// Listing them (rather than leaving them "unknown") lets builtinDerivesFrom
-	// REJECT an invalid builtin redeclaration whose derived type lives outside
-	// the string/decimal families (e.g. base xs:int restricted by derived
-	// xs:boolean), instead of returning "unknown" and silently accepting it.
-	lexicon.TypeBoolean:    typeAnySimpleType,
-	lexicon.TypeFloat:      typeAnySimpleType,
-	lexicon.TypeDouble:     typeAnySimpleType,
-	lexicon.TypeDuration:   typeAnySimpleType,
-	lexicon.TypeDateTime:   typeAnySimpleType,
-	lexicon.TypeTime:       typeAnySimpleType,
-	lexicon.TypeDate:       typeAnySimpleType,
-	lexicon.TypeGYearMonth: typeAnySimpleType,
-	lexicon.TypeGYear:      typeAnySimpleType,
-	lexicon.TypeGMonthDay:  typeAnySimpleType,
-	lexicon.TypeGDay:       typeAnySimpleType,
-	lexicon.TypeGMonth:     typeAnySimpleType,
-	typeHexBinary:          typeAnySimpleType,
-	typeBase64Binary:       typeAnySimpleType,
-	lexicon.TypeAnyURI:     typeAnySimpleType,
-	lexicon.TypeQName:      typeAnySimpleType,
-	lexicon.TypeNotation:   typeAnySimpleType,
-}
+var builtinRestrictionParent = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		// string family
+		lexicon.TypeString:           typeAnySimpleType,
+		lexicon.TypeNormalizedString: lexicon.TypeString,
+		lexicon.TypeToken:            lexicon.TypeNormalizedString,
+		typeLanguage:                 lexicon.TypeToken,
+		typeName:                     lexicon.TypeToken,
+		typeNMToken:                  lexicon.TypeToken,
+		typeNCName:                   typeName,
+		typeID:                       typeNCName,
+		lexicon.TypeIDREF:            typeNCName,
+		typeEntity:                   typeNCName,
+		// decimal / integer family
+		lexicon.TypeDecimal:            typeAnySimpleType,
+		lexicon.TypeInteger:            lexicon.TypeDecimal,
+		lexicon.TypeNonPositiveInteger: lexicon.TypeInteger,
+		lexicon.TypeNegativeInteger:    lexicon.TypeNonPositiveInteger,
+		lexicon.TypeLong:               lexicon.TypeInteger,
+		lexicon.TypeInt:                lexicon.TypeLong,
+		lexicon.TypeShort:              lexicon.TypeInt,
+		lexicon.TypeByte:               lexicon.TypeShort,
+		lexicon.TypeNonNegativeInteger: lexicon.TypeInteger,
+		lexicon.TypeUnsignedLong:       lexicon.TypeNonNegativeInteger,
+		lexicon.TypeUnsignedInt:        lexicon.TypeUnsignedLong,
+		lexicon.TypeUnsignedShort:      lexicon.TypeUnsignedInt,
+		lexicon.TypeUnsignedByte:       lexicon.TypeUnsignedShort,
+		lexicon.TypePositiveInteger:    lexicon.TypeNonNegativeInteger,
+		// remaining atomic primitives — each parented directly to anySimpleType.
+		// Listing them (rather than leaving them "unknown") lets builtinDerivesFrom
+		// REJECT an invalid builtin redeclaration whose derived type lives outside
+		// the string/decimal families (e.g. base xs:int restricted by derived
+		// xs:boolean), instead of returning "unknown" and silently accepting it.
+		lexicon.TypeBoolean:    typeAnySimpleType,
+		lexicon.TypeFloat:      typeAnySimpleType,
+		lexicon.TypeDouble:     typeAnySimpleType,
+		lexicon.TypeDuration:   typeAnySimpleType,
+		lexicon.TypeDateTime:   typeAnySimpleType,
+		lexicon.TypeTime:       typeAnySimpleType,
+		lexicon.TypeDate:       typeAnySimpleType,
+		lexicon.TypeGYearMonth: typeAnySimpleType,
+		lexicon.TypeGYear:      typeAnySimpleType,
+		lexicon.TypeGMonthDay:  typeAnySimpleType,
+		lexicon.TypeGDay:       typeAnySimpleType,
+		lexicon.TypeGMonth:     typeAnySimpleType,
+		typeHexBinary:          typeAnySimpleType,
+		typeBase64Binary:       typeAnySimpleType,
+		lexicon.TypeAnyURI:     typeAnySimpleType,
+		lexicon.TypeQName:      typeAnySimpleType,
+		lexicon.TypeNotation:   typeAnySimpleType,
+	}
+}}
 
 // builtinListItem maps each XSD builtin LIST type's local name to the local name
 // of its item type, per XML Schema Part 2. These three list builtins carry no
 // BaseType links (they are registered as bare names), so builtinDerivesFrom
 // recognizes them explicitly to decide atomic-vs-list and list-vs-list
 // derivation rather than treating them as "unknown".
-var builtinListItem = map[string]string{
-	typeIDRefs:   lexicon.TypeIDREF,
-	typeEntities: typeEntity,
-	typeNMTokens: typeNMToken,
-}
+var builtinListItem = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		typeIDRefs:   lexicon.TypeIDREF,
+		typeEntities: typeEntity,
+		typeNMTokens: typeNMToken,
+	}
+}}
 
 // isBuiltinListName reports whether local is one of the XSD builtin list types.
 func isBuiltinListName(local string) bool {
-	_, ok := builtinListItem[local]
+	_, ok := builtinListItem.Get()[local]
 	return ok
 }
 
@@ -2845,7 +2850,7 @@ func builtinDerivesFrom(derived, base string) (bool, bool) {
 		if cur == base {
 			return true, true
 		}
-		parent, ok := builtinRestrictionParent[cur]
+		parent, ok := builtinRestrictionParent.Get()[cur]
 		if !ok {
 			// Reached the anySimpleType root without matching base.
 			return false, true
@@ -2860,7 +2865,7 @@ func isAtomicBuiltinName(local string) bool {
 	if local == typeAnySimpleType {
 		return true
 	}
-	_, ok := builtinRestrictionParent[local]
+	_, ok := builtinRestrictionParent.Get()[local]
 	return ok
 }
 

@@ -6,8 +6,8 @@ import (
 	"iter"
 	"regexp"
 	"strings"
-	"sync"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	valuepkg "github.com/lestrrat-go/helium/internal/xsd/value"
 )
@@ -63,7 +63,7 @@ func validateQName(v string) error {
 }
 
 // languageRegex matches the lexical space of xs:language (RFC 3066).
-var languageRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`) })
+var languageRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`) }}
 
 // resolveWhiteSpace returns the effective whiteSpace facet value for a type,
 // walking the base type chain. Returns "collapse" as default per XSD spec

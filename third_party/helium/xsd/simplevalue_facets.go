@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/xsd/value"
 )
@@ -88,24 +89,26 @@ func checkMaxExclusive(v, bound, builtinLocal string) bool {
 // lexicals as equal (e.g. xs:string enumeration "5" accepting "5.0"). Those
 // types stay lexical-only, which is correct because their value space equals
 // their (whitespace-processed) lexical space.
-var enumValueSpaceTypes = map[string]struct{}{
-	// Numeric (decimal-derived).
-	lexicon.TypeDecimal: {}, lexicon.TypeInteger: {}, lexicon.TypeNonPositiveInteger: {}, lexicon.TypeNegativeInteger: {},
-	lexicon.TypeLong: {}, lexicon.TypeInt: {}, lexicon.TypeShort: {}, lexicon.TypeByte: {},
-	lexicon.TypeNonNegativeInteger: {}, lexicon.TypeUnsignedLong: {}, lexicon.TypeUnsignedInt: {},
-	lexicon.TypeUnsignedShort: {}, lexicon.TypeUnsignedByte: {}, lexicon.TypePositiveInteger: {},
-	// Floating point.
-	lexicon.TypeFloat: {}, lexicon.TypeDouble: {},
-	// Boolean.
-	"boolean": {},
-	// Date/time/duration.
-	"dateTime": {}, "date": {}, "time": {}, "duration": {},
-	"gYear": {}, "gYearMonth": {}, "gMonth": {}, "gDay": {}, "gMonthDay": {},
-	// XSD 1.1 date/time/duration subtypes (compared in their primitive value space).
-	lexicon.TypeDateTimeStamp: {}, lexicon.TypeDayTimeDuration: {}, lexicon.TypeYearMonthDuration: {},
-	// Binary (compared by decoded octets, not lexical text).
-	"hexBinary": {}, "base64Binary": {},
-}
+var enumValueSpaceTypes = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		// Numeric (decimal-derived).
+		lexicon.TypeDecimal: {}, lexicon.TypeInteger: {}, lexicon.TypeNonPositiveInteger: {}, lexicon.TypeNegativeInteger: {},
+		lexicon.TypeLong: {}, lexicon.TypeInt: {}, lexicon.TypeShort: {}, lexicon.TypeByte: {},
+		lexicon.TypeNonNegativeInteger: {}, lexicon.TypeUnsignedLong: {}, lexicon.TypeUnsignedInt: {},
+		lexicon.TypeUnsignedShort: {}, lexicon.TypeUnsignedByte: {}, lexicon.TypePositiveInteger: {},
+		// Floating point.
+		lexicon.TypeFloat: {}, lexicon.TypeDouble: {},
+		// Boolean.
+		"boolean": {},
+		// Date/time/duration.
+		"dateTime": {}, "date": {}, "time": {}, "duration": {},
+		"gYear": {}, "gYearMonth": {}, "gMonth": {}, "gDay": {}, "gMonthDay": {},
+		// XSD 1.1 date/time/duration subtypes (compared in their primitive value space).
+		lexicon.TypeDateTimeStamp: {}, lexicon.TypeDayTimeDuration: {}, lexicon.TypeYearMonthDuration: {},
+		// Binary (compared by decoded octets, not lexical text).
+		"hexBinary": {}, "base64Binary": {},
+	}
+}}
 
 // enumerationValueEqual reports whether v is value-equal to a member ev for the
 // purpose of the enumeration facet. It only performs value-space comparison for
@@ -115,7 +118,7 @@ var enumValueSpaceTypes = map[string]struct{}{
 // equal to NaN for enumeration (unlike ordering, where NaN is incomparable),
 // handled explicitly here.
 func enumerationValueEqual(v, ev, builtinLocal string) bool {
-	if _, ok := enumValueSpaceTypes[builtinLocal]; !ok {
+	if _, ok := enumValueSpaceTypes.Get()[builtinLocal]; !ok {
 		return false
 	}
 	if builtinLocal == lexicon.TypeFloat || builtinLocal == lexicon.TypeDouble {

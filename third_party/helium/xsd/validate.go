@@ -385,7 +385,7 @@ func primitiveValueSpaceFamily(builtinLocal string) (string, bool, bool) {
 	default:
 		// Remaining comparable primitives (boolean, float, double, date/time
 		// family, binary) are gated on the same allowlist the enumeration path uses.
-		if _, ok := enumValueSpaceTypes[builtinLocal]; !ok {
+		if _, ok := enumValueSpaceTypes.Get()[builtinLocal]; !ok {
 			return "", false, false
 		}
 		return builtinLocal, true, true
@@ -473,7 +473,7 @@ func fixedAtomicMatches(instance, fixed string, td *TypeDef, instanceNS, fixedNS
 	if current, ok := xsd10LegacyGMonthCurrentLexicalForType(instance, builtinLocal, td, allowXSD10LegacyGMonthInstance, version); ok {
 		instance = current
 	}
-	if _, ok := enumValueSpaceTypes[builtinLocal]; ok {
+	if _, ok := enumValueSpaceTypes.Get()[builtinLocal]; ok {
 		if (builtinLocal == lexicon.TypeFloat || builtinLocal == lexicon.TypeDouble) &&
 			value.IsFloatNaN(instance) && value.IsFloatNaN(fixed) {
 			return true

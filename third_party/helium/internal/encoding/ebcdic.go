@@ -3,6 +3,7 @@ package encoding
 import (
 	"unicode/utf8"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	enc "golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 )
@@ -47,19 +48,19 @@ var cp1141ToUnicode = [256]rune{
 	0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037, 0x0038, 0x0039, 0x00B3, 0x00DB, 0x005D, 0x00D9, 0x00DA, 0x009F,
 }
 
-var codePage1141 enc.Encoding
-
-func init() {
+// codePage1141 is the IBM-1141 encoding. ozgctl patch: its reverse map
+// (rune → byte, for the encoder) is built on first use, not in init.
+var codePage1141 = lazy.Value[enc.Encoding]{F: func() enc.Encoding {
 	// Build reverse mapping (rune → byte) for the encoder.
 	reverse := make(map[rune]byte, 256)
 	for i, r := range cp1141ToUnicode {
 		reverse[r] = byte(i)
 	}
-	codePage1141 = &ebcdicEncoding{
+	return &ebcdicEncoding{
 		forward: cp1141ToUnicode,
 		reverse: reverse,
 	}
-}
+}}
 
 type ebcdicEncoding struct {
 	forward [256]rune

@@ -7,6 +7,7 @@ package encoding
 import (
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	enc "golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -17,58 +18,66 @@ import (
 	"golang.org/x/text/encoding/unicode/utf32"
 )
 
-var encodingNameNormalizer = strings.NewReplacer(
-	"-", "",
-	"_", "",
-	":", "",
-	".", "",
-	" ", "",
-)
+// encodingNameNormalizer drops the separators an encoding name may carry.
+// ozgctl patch: made on first use (strings.NewReplacer ran in init).
+var encodingNameNormalizer = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+	return strings.NewReplacer(
+		"-", "",
+		"_", "",
+		":", "",
+		".", "",
+		" ", "",
+	)
+}}
 
 func normalizeEncodingName(name string) string {
 	name = strings.TrimSpace(name)
 	name = strings.ToLower(name)
-	return encodingNameNormalizer.Replace(name)
+	return encodingNameNormalizer.Get().Replace(name)
 }
 
 // asciiEncodingNames is the set of normalized names (see normalizeEncodingName)
 // that denote US-ASCII, covering every IANA-registered alias plus the common
 // "ascii" synonym. It is the single source of truth for both Load (which returns
 // the strict US-ASCII codec) and IsASCII.
-var asciiEncodingNames = map[string]struct{}{
-	"usascii":       {},
-	"ascii":         {},
-	"ansix341968":   {},
-	"ansix341986":   {},
-	"csascii":       {},
-	"isoir6":        {},
-	"iso646us":      {},
-	"iso646irv1991": {},
-	"us":            {},
-	"ibm367":        {},
-	"cp367":         {},
-}
+var asciiEncodingNames = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		"usascii":       {},
+		"ascii":         {},
+		"ansix341968":   {},
+		"ansix341986":   {},
+		"csascii":       {},
+		"isoir6":        {},
+		"iso646us":      {},
+		"iso646irv1991": {},
+		"us":            {},
+		"ibm367":        {},
+		"cp367":         {},
+	}
+}}
 
 // asciiRawUTF8Names is the subset of US-ASCII aliases the no-override document
 // serializer emits as raw UTF-8 (via a UTF-8 passthrough encoder) rather than as
 // numeric character references. It is deliberately narrower than
 // asciiEncodingNames (IsASCII): every other US-ASCII alias is
 // character-referenced on the no-override path.
-var asciiRawUTF8Names = map[string]struct{}{
-	"ansix341968": {},
-	"csascii":     {},
-}
+var asciiRawUTF8Names = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		"ansix341968": {},
+		"csascii":     {},
+	}
+}}
 
 // IsASCIIRawUTF8Alias reports whether name is one of the two US-ASCII aliases the
 // no-override document serializer emits as raw UTF-8 (see asciiRawUTF8Names).
 func IsASCIIRawUTF8Alias(name string) bool {
-	_, ok := asciiRawUTF8Names[normalizeEncodingName(name)]
+	_, ok := asciiRawUTF8Names.Get()[normalizeEncodingName(name)]
 	return ok
 }
 
 func Load(name string) enc.Encoding {
 	norm := normalizeEncodingName(name)
-	if _, ok := asciiEncodingNames[norm]; ok {
+	if _, ok := asciiEncodingNames.Get()[norm]; ok {
 		return asciiEncoding{}
 	}
 	switch norm {
@@ -172,7 +181,7 @@ func Load(name string) enc.Encoding {
 	case "ibm1140", "ibm01140", "cp1140", "ccsid01140":
 		return charmap.CodePage1140
 	case "ibm1141", "ibm01141", "cp1141", "ccsid01141":
-		return codePage1141
+		return codePage1141.Get()
 	case "ucs4be", "utf32be", "iso10646ucs4":
 		return withStrictDecode(utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM), 4, orderBE4, false)
 	case "ucs4le", "utf32le":

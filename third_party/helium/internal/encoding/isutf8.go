@@ -55,6 +55,6 @@ func IsUTF8(name string) bool {
 // ASCII separately. It shares asciiEncodingNames with Load so the alias set
 // stays in one place.
 func IsASCII(name string) bool {
-	_, ok := asciiEncodingNames[normalizeEncodingName(name)]
+	_, ok := asciiEncodingNames.Get()[normalizeEncodingName(name)]
 	return ok
 }

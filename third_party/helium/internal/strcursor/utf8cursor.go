@@ -8,47 +8,49 @@ import (
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 )
 
-var charDataByteClass = buildCharDataByteClass()
-var ncNameByteClass = buildNCNameByteClass()
-
-func buildCharDataByteClass() [256]uint8 {
-	var tbl [256]uint8
-	for i := range 0x80 {
-		tbl[i] = 0
-	}
-	for i := range 0x20 {
-		tbl[i] = 1
-	}
-	tbl['\t'] = 0
-	tbl['\n'] = 0
-	tbl['<'] = 1
-	tbl['&'] = 1
-	tbl['\r'] = 1
-	tbl[']'] = 1
-	for i := 0x80; i < 0x100; i++ {
-		tbl[i] = 1
-	}
-	return tbl
+// charDataByteClass is 1 for the bytes that end a run of plain character
+// data (controls but tab and LF, '<', '&', '\r', ']' and every non-ASCII
+// byte) and 0 for the others. ozgctl patch: this table and ncNameByteClass
+// are literals rather than built in init; utf8cursor_tables_test.go builds
+// them as upstream did and compares.
+var charDataByteClass = [256]uint8{
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, // 0x00
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x10
+	0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x20
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, // 0x30
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x40
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, // 0x50
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x60
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x70
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x80
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x90
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xa0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xb0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xc0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xd0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xe0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xf0
 }
 
-func buildNCNameByteClass() [256]uint8 {
-	var tbl [256]uint8
-	for i := range 0x100 {
-		tbl[i] = 1
-	}
-	for i := 'A'; i <= 'Z'; i++ {
-		tbl[i] = 0
-	}
-	for i := 'a'; i <= 'z'; i++ {
-		tbl[i] = 0
-	}
-	for i := '0'; i <= '9'; i++ {
-		tbl[i] = 0
-	}
-	tbl['_'] = 0
-	tbl['-'] = 0
-	tbl['.'] = 0
-	return tbl
+// ncNameByteClass is 0 for the ASCII bytes of an NCName (letters, digits,
+// '_', '-', '.') and 1 for every other byte.
+var ncNameByteClass = [256]uint8{
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x00
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x10
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, // 0x20
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, // 0x30
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x40
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, // 0x50
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x60
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, // 0x70
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x80
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x90
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xa0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xb0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xc0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xd0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xe0
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0xf0
 }
 
 func scanSafeCharDataASCII(data []byte) int {

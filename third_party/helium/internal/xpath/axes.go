@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	helium "github.com/lestrrat-go/helium"
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // isNilNode checks for both interface nil and typed nil (Go interface nil trap).
@@ -39,24 +40,26 @@ const (
 	AxisAncestorOrSelf
 )
 
-var axisNames = map[AxisType]string{
-	AxisChild:            "child",
-	AxisDescendant:       "descendant",
-	AxisParent:           "parent",
-	AxisAncestor:         "ancestor",
-	AxisFollowingSibling: "following-sibling",
-	AxisPrecedingSibling: "preceding-sibling",
-	AxisFollowing:        "following",
-	AxisPreceding:        "preceding",
-	AxisAttribute:        "attribute",
-	AxisNamespace:        "namespace",
-	AxisSelf:             "self",
-	AxisDescendantOrSelf: "descendant-or-self",
-	AxisAncestorOrSelf:   "ancestor-or-self",
-}
+var axisNames = lazy.Value[map[AxisType]string]{F: func() map[AxisType]string {
+	return map[AxisType]string{
+		AxisChild:            "child",
+		AxisDescendant:       "descendant",
+		AxisParent:           "parent",
+		AxisAncestor:         "ancestor",
+		AxisFollowingSibling: "following-sibling",
+		AxisPrecedingSibling: "preceding-sibling",
+		AxisFollowing:        "following",
+		AxisPreceding:        "preceding",
+		AxisAttribute:        "attribute",
+		AxisNamespace:        "namespace",
+		AxisSelf:             "self",
+		AxisDescendantOrSelf: "descendant-or-self",
+		AxisAncestorOrSelf:   "ancestor-or-self",
+	}
+}}
 
 func (a AxisType) String() string {
-	if s, ok := axisNames[a]; ok {
+	if s, ok := axisNames.Get()[a]; ok {
 		return s
 	}
 	return "unknown-axis"
@@ -65,7 +68,7 @@ func (a AxisType) String() string {
 // AxisFromName maps an axis name string to its AxisType.
 // Returns the axis and true if recognized, or AxisChild and false otherwise.
 func AxisFromName(name string) (AxisType, bool) {
-	for k, v := range axisNames {
+	for k, v := range axisNames.Get() {
 		if v == name {
 			return k, true
 		}

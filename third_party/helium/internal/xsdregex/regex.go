@@ -6,11 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/dlclark/regexp2"
+	"github.com/lestrrat-go/helium/internal/lazy"
 )
 
 // defaultMatchTimeoutNanos holds the current default match timeout, in
@@ -141,7 +141,7 @@ func translateXPathRegex(pattern string, dotAll, ignoreCase, xsdPattern, xsd11 b
 				continue
 			case 'd':
 				if xsdPattern && !xsd11 {
-					b.WriteString("[" + xsd10UnicodeCategoryRanges["Nd"] + "]")
+					b.WriteString("[" + xsd10UnicodeCategoryRanges.Get()["Nd"] + "]")
 				} else {
 					b.WriteString(`\p{Nd}`)
 				}
@@ -150,7 +150,7 @@ func translateXPathRegex(pattern string, dotAll, ignoreCase, xsdPattern, xsd11 b
 			case 'D':
 				if xsdPattern && !xsd11 {
 					// XSTS XSD 1.0 keeps supplementary digits outside both \d and \D.
-					b.WriteString("[^" + xsd10UnicodeCategoryRanges["Nd"] + xsd10SupplementaryRange + "]")
+					b.WriteString("[^" + xsd10UnicodeCategoryRanges.Get()["Nd"] + xsd10SupplementaryRange + "]")
 				} else {
 					b.WriteString(`[^\p{Nd}]`)
 				}
@@ -440,7 +440,7 @@ func translateClassContent(s string, xsdPattern, xsd11 bool) (string, error) {
 				i++
 				continue
 			case 'I':
-				b.WriteString(xmlNameStartCharRangeNeg())
+				b.WriteString(xmlNameStartCharRangeNeg.Get())
 				i++
 				continue
 			case 'c':
@@ -453,15 +453,15 @@ func translateClassContent(s string, xsdPattern, xsd11 bool) (string, error) {
 				continue
 			case 'C':
 				if xsd11 || xsdPattern {
-					b.WriteString(xpathRegexNameCharRangeNeg11())
+					b.WriteString(xpathRegexNameCharRangeNeg11.Get())
 				} else {
-					b.WriteString(xpathRegexNameCharRangeNeg())
+					b.WriteString(xpathRegexNameCharRangeNeg.Get())
 				}
 				i++
 				continue
 			case 'd':
 				if xsdPattern && !xsd11 {
-					b.WriteString(xsd10UnicodeCategoryRanges["Nd"])
+					b.WriteString(xsd10UnicodeCategoryRanges.Get()["Nd"])
 				} else {
 					b.WriteString(`\p{Nd}`)
 				}
@@ -470,7 +470,7 @@ func translateClassContent(s string, xsdPattern, xsd11 bool) (string, error) {
 			case 'D':
 				if xsdPattern && !xsd11 {
 					// Mirror standalone \D's XSD 1.0 supplementary exclusion.
-					replacement, err := complementClassRanges(xsd10UnicodeCategoryRanges["Nd"] + xsd10SupplementaryRange)
+					replacement, err := complementClassRanges(xsd10UnicodeCategoryRanges.Get()["Nd"] + xsd10SupplementaryRange)
 					if err != nil {
 						return "", err
 					}
@@ -523,7 +523,7 @@ func translateUnicodeProperty(name string, neg, xsdPattern, xsd11 bool) (string,
 	}
 
 	if xsdPattern && !xsd11 {
-		if rng, ok := xsd10UnicodeCategoryRanges[name]; ok {
+		if rng, ok := xsd10UnicodeCategoryRanges.Get()[name]; ok {
 			if neg {
 				return "[^" + rng + "]", nil
 			}
@@ -561,7 +561,7 @@ func translateUnicodePropertyInCharClass(name string, neg, xsdPattern, xsd11 boo
 	}
 
 	if xsdPattern && !xsd11 {
-		if rng, ok := xsd10UnicodeCategoryRanges[name]; ok {
+		if rng, ok := xsd10UnicodeCategoryRanges.Get()[name]; ok {
 			if !neg {
 				return rng, nil
 			}
@@ -580,10 +580,10 @@ func lookupUnicodeBlockRangeForVersion(blockName string, xsdPattern, xsd11 bool)
 }
 
 func lookupUnicodeBlockRange(blockName string) (string, bool) {
-	if rng, ok := unicodeBlocks[blockName]; ok {
+	if rng, ok := unicodeBlocks.Get()[blockName]; ok {
 		return rng, true
 	}
-	for k, v := range unicodeBlocks {
+	for k, v := range unicodeBlocks.Get() {
 		if strings.EqualFold(k, blockName) {
 			return v, true
 		}
@@ -726,19 +726,21 @@ func formatRuneRange(low, high int64) string {
 }
 
 // goSupportedScripts lists script names supported by Go's regexp engine.
-var goSupportedScripts = map[string]struct{}{
-	"Arabic": {}, "Armenian": {}, "Bengali": {}, "Bopomofo": {},
-	"Braille": {}, "Buhid": {}, "Canadian_Aboriginal": {}, "Cherokee": {},
-	"Common": {}, "Cyrillic": {}, "Devanagari": {}, "Ethiopic": {},
-	"Georgian": {}, "Greek": {}, "Gujarati": {}, "Gurmukhi": {},
-	"Han": {}, "Hangul": {}, "Hanunoo": {}, "Hebrew": {},
-	"Hiragana": {}, "Inherited": {}, "Kannada": {}, "Katakana": {},
-	"Khmer": {}, "Lao": {}, "Latin": {}, "Limbu": {},
-	"Malayalam": {}, "Mongolian": {}, "Myanmar": {}, "Ogham": {},
-	"Oriya": {}, "Runic": {}, "Sinhala": {}, "Syriac": {},
-	"Tagalog": {}, "Tagbanwa": {}, "Tamil": {}, "Telugu": {},
-	"Thaana": {}, "Thai": {}, "Tibetan": {}, "Yi": {},
-}
+var goSupportedScripts = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		"Arabic": {}, "Armenian": {}, "Bengali": {}, "Bopomofo": {},
+		"Braille": {}, "Buhid": {}, "Canadian_Aboriginal": {}, "Cherokee": {},
+		"Common": {}, "Cyrillic": {}, "Devanagari": {}, "Ethiopic": {},
+		"Georgian": {}, "Greek": {}, "Gujarati": {}, "Gurmukhi": {},
+		"Han": {}, "Hangul": {}, "Hanunoo": {}, "Hebrew": {},
+		"Hiragana": {}, "Inherited": {}, "Kannada": {}, "Katakana": {},
+		"Khmer": {}, "Lao": {}, "Latin": {}, "Limbu": {},
+		"Malayalam": {}, "Mongolian": {}, "Myanmar": {}, "Ogham": {},
+		"Oriya": {}, "Runic": {}, "Sinhala": {}, "Syriac": {},
+		"Tagalog": {}, "Tagbanwa": {}, "Tamil": {}, "Telugu": {},
+		"Thaana": {}, "Thai": {}, "Tibetan": {}, "Yi": {},
+	}
+}}
 
 // isGoSupportedProperty checks if a property name is supported by Go's regexp.
 func isGoSupportedProperty(name string) bool {
@@ -746,7 +748,7 @@ func isGoSupportedProperty(name string) bool {
 	if len(name) == 1 || len(name) == 2 {
 		return true // L, Lu, Ll, M, Mn, N, Nd, P, S, Z, C, etc.
 	}
-	_, ok := goSupportedScripts[name]
+	_, ok := goSupportedScripts.Get()[name]
 	return ok
 }
 
@@ -757,7 +759,7 @@ const xmlNameStartCharClassNeg = `[^a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{
 // XML NameStartChar range (for use inside [])
 const xmlNameStartCharRange = `a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2FF}\x{370}-\x{37D}\x{37F}-\x{1FFF}\x{200C}-\x{200D}\x{2070}-\x{218F}\x{2C00}-\x{2FEF}\x{3001}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFFD}\x{10000}-\x{EFFFF}`
 
-var xmlNameStartCharRangeNeg = sync.OnceValue(func() string { return mustComplementClassRanges(xmlNameStartCharRange) })
+var xmlNameStartCharRangeNeg = lazy.Value[string]{F: func() string { return mustComplementClassRanges(xmlNameStartCharRange) }}
 
 const xmlNameCharRange = `a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2FF}\x{370}-\x{37D}\x{37F}-\x{1FFF}\x{200C}-\x{200D}\x{2070}-\x{218F}\x{2C00}-\x{2FEF}\x{3001}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFFD}\x{10000}-\x{EFFFF}\-.0-9\x{B7}\x{300}-\x{36F}\x{203F}-\x{2040}`
 
@@ -771,7 +773,7 @@ const xpathRegexNameCharClass = `[a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2F
 const xpathRegexNameCharRange = `a-zA-Z_:\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2FF}\x{370}-\x{37D}\x{37F}-\x{1FFF}\x{200C}-\x{200D}\x{2070}-\x{218F}\x{2C00}-\x{2FEF}\x{3001}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFFD}\x{10000}-\x{EFFFF}\-.0-9\x{B7}\x{300}-\x{345}\x{347}-\x{36F}\x{203F}-\x{2040}`
 
 var xpathRegexNameCharClassNeg = `[^` + xpathRegexNameCharRange + `]`
-var xpathRegexNameCharRangeNeg = sync.OnceValue(func() string { return mustComplementClassRanges(xpathRegexNameCharRange) })
+var xpathRegexNameCharRangeNeg = lazy.Value[string]{F: func() string { return mustComplementClassRanges(xpathRegexNameCharRange) }}
 
 // The full \c combining range U+0300–U+036F (XML 1.1 / XML 1.0 5th edition,
 // including U+0346), matching xmlNameCharRange. Selected for EVERY XSD pattern
@@ -779,7 +781,7 @@ var xpathRegexNameCharRangeNeg = sync.OnceValue(func() string { return mustCompl
 // forms above apply only to the xpath3 XPath-2.0 flavor (xsdPattern=false).
 var xpathRegexNameCharClass11 = `[` + xmlNameCharRange + `]`
 var xpathRegexNameCharClassNeg11 = `[^` + xmlNameCharRange + `]`
-var xpathRegexNameCharRangeNeg11 = sync.OnceValue(func() string { return mustComplementClassRanges(xmlNameCharRange) })
+var xpathRegexNameCharRangeNeg11 = lazy.Value[string]{F: func() string { return mustComplementClassRanges(xmlNameCharRange) }}
 
 // matchAnyCharRange covers every character (for use inside a [...] class). XSD
 // 1.1 treats an unrecognized \p{Is...} block name as matching every character.
@@ -795,138 +797,140 @@ func mustComplementClassRanges(spec string) string {
 
 // unicodeBlocks maps Unicode block names (without "Is" prefix) to character ranges.
 // Based on Unicode 6.0 block definitions used in XML Schema regex.
-var unicodeBlocks = map[string]string{
-	"BasicLatin":                          `\x{0000}-\x{007F}`,
-	"Latin-1Supplement":                   `\x{0080}-\x{00FF}`,
-	"LatinExtended-A":                     `\x{0100}-\x{017F}`,
-	"LatinExtended-B":                     `\x{0180}-\x{024F}`,
-	"IPAExtensions":                       `\x{0250}-\x{02AF}`,
-	"SpacingModifierLetters":              `\x{02B0}-\x{02FF}`,
-	"CombiningDiacriticalMarks":           `\x{0300}-\x{036F}`,
-	"Greek":                               `\x{0370}-\x{03FF}`,
-	"GreekandCoptic":                      `\x{0370}-\x{03FF}`,
-	"Cyrillic":                            `\x{0400}-\x{04FF}`,
-	"CyrillicSupplement":                  `\x{0500}-\x{052F}`,
-	"Armenian":                            `\x{0530}-\x{058F}`,
-	"Hebrew":                              `\x{0590}-\x{05FF}`,
-	"Arabic":                              `\x{0600}-\x{06FF}`,
-	"Syriac":                              `\x{0700}-\x{074F}`,
-	"ArabicSupplement":                    `\x{0750}-\x{077F}`,
-	"Thaana":                              `\x{0780}-\x{07BF}`,
-	"NKo":                                 `\x{07C0}-\x{07FF}`,
-	"Devanagari":                          `\x{0900}-\x{097F}`,
-	"Bengali":                             `\x{0980}-\x{09FF}`,
-	"Gurmukhi":                            `\x{0A00}-\x{0A7F}`,
-	"Gujarati":                            `\x{0A80}-\x{0AFF}`,
-	"Oriya":                               `\x{0B00}-\x{0B7F}`,
-	"Tamil":                               `\x{0B80}-\x{0BFF}`,
-	"Telugu":                              `\x{0C00}-\x{0C7F}`,
-	"Kannada":                             `\x{0C80}-\x{0CFF}`,
-	"Malayalam":                           `\x{0D00}-\x{0D7F}`,
-	"Sinhala":                             `\x{0D80}-\x{0DFF}`,
-	"Thai":                                `\x{0E00}-\x{0E7F}`,
-	"Lao":                                 `\x{0E80}-\x{0EFF}`,
-	"Tibetan":                             `\x{0F00}-\x{0FFF}`,
-	"Myanmar":                             `\x{1000}-\x{109F}`,
-	"Georgian":                            `\x{10A0}-\x{10FF}`,
-	"HangulJamo":                          `\x{1100}-\x{11FF}`,
-	"Ethiopic":                            `\x{1200}-\x{137F}`,
-	"EthiopicSupplement":                  `\x{1380}-\x{139F}`,
-	"Cherokee":                            `\x{13A0}-\x{13FF}`,
-	"UnifiedCanadianAboriginalSyllabics":  `\x{1400}-\x{167F}`,
-	"Ogham":                               `\x{1680}-\x{169F}`,
-	"Runic":                               `\x{16A0}-\x{16FF}`,
-	"Tagalog":                             `\x{1700}-\x{171F}`,
-	"Hanunoo":                             `\x{1720}-\x{173F}`,
-	"Buhid":                               `\x{1740}-\x{175F}`,
-	"Tagbanwa":                            `\x{1760}-\x{177F}`,
-	"Khmer":                               `\x{1780}-\x{17FF}`,
-	"Mongolian":                           `\x{1800}-\x{18AF}`,
-	"Limbu":                               `\x{1900}-\x{194F}`,
-	"TaiLe":                               `\x{1950}-\x{197F}`,
-	"NewTaiLue":                           `\x{1980}-\x{19DF}`,
-	"KhmerSymbols":                        `\x{19E0}-\x{19FF}`,
-	"Buginese":                            `\x{1A00}-\x{1A1F}`,
-	"PhoneticExtensions":                  `\x{1D00}-\x{1D7F}`,
-	"PhoneticExtensionsSupplement":        `\x{1D80}-\x{1DBF}`,
-	"CombiningDiacriticalMarksSupplement": `\x{1DC0}-\x{1DFF}`,
-	"LatinExtendedAdditional":             `\x{1E00}-\x{1EFF}`,
-	"GreekExtended":                       `\x{1F00}-\x{1FFF}`,
-	"GeneralPunctuation":                  `\x{2000}-\x{206F}`,
-	"SuperscriptsandSubscripts":           `\x{2070}-\x{209F}`,
-	"CurrencySymbols":                     `\x{20A0}-\x{20CF}`,
-	"CombiningDiacriticalMarksforSymbols": `\x{20D0}-\x{20FF}`,
-	"CombiningMarksforSymbols":            `\x{20D0}-\x{20FF}`,
-	"LetterlikeSymbols":                   `\x{2100}-\x{214F}`,
-	"NumberForms":                         `\x{2150}-\x{218F}`,
-	"Arrows":                              `\x{2190}-\x{21FF}`,
-	"MathematicalOperators":               `\x{2200}-\x{22FF}`,
-	"MiscellaneousTechnical":              `\x{2300}-\x{23FF}`,
-	"ControlPictures":                     `\x{2400}-\x{243F}`,
-	"OpticalCharacterRecognition":         `\x{2440}-\x{245F}`,
-	"EnclosedAlphanumerics":               `\x{2460}-\x{24FF}`,
-	"BoxDrawing":                          `\x{2500}-\x{257F}`,
-	"BlockElements":                       `\x{2580}-\x{259F}`,
-	"GeometricShapes":                     `\x{25A0}-\x{25FF}`,
-	"MiscellaneousSymbols":                `\x{2600}-\x{26FF}`,
-	"Dingbats":                            `\x{2700}-\x{27BF}`,
-	"MiscellaneousMathematicalSymbols-A":  `\x{27C0}-\x{27EF}`,
-	"SupplementalArrows-A":                `\x{27F0}-\x{27FF}`,
-	"BraillePatterns":                     `\x{2800}-\x{28FF}`,
-	"SupplementalArrows-B":                `\x{2900}-\x{297F}`,
-	"MiscellaneousMathematicalSymbols-B":  `\x{2980}-\x{29FF}`,
-	"SupplementalMathematicalOperators":   `\x{2A00}-\x{2AFF}`,
-	"MiscellaneousSymbolsandArrows":       `\x{2B00}-\x{2BFF}`,
-	"CJKRadicalsSupplement":               `\x{2E80}-\x{2EFF}`,
-	"KangxiRadicals":                      `\x{2F00}-\x{2FDF}`,
-	"IdeographicDescriptionCharacters":    `\x{2FF0}-\x{2FFF}`,
-	"CJKSymbolsandPunctuation":            `\x{3000}-\x{303F}`,
-	"Hiragana":                            `\x{3040}-\x{309F}`,
-	"Katakana":                            `\x{30A0}-\x{30FF}`,
-	"Bopomofo":                            `\x{3100}-\x{312F}`,
-	"HangulCompatibilityJamo":             `\x{3130}-\x{318F}`,
-	"Kanbun":                              `\x{3190}-\x{319F}`,
-	"BopomofoExtended":                    `\x{31A0}-\x{31BF}`,
-	"KatakanaPhoneticExtensions":          `\x{31F0}-\x{31FF}`,
-	"EnclosedCJKLettersandMonths":         `\x{3200}-\x{32FF}`,
-	"CJKCompatibility":                    `\x{3300}-\x{33FF}`,
-	"CJKUnifiedIdeographsExtensionA":      `\x{3400}-\x{4DBF}`,
-	"YijingHexagramSymbols":               `\x{4DC0}-\x{4DFF}`,
-	"CJKUnifiedIdeographs":                `\x{4E00}-\x{9FFF}`,
-	"YiSyllables":                         `\x{A000}-\x{A48F}`,
-	"YiRadicals":                          `\x{A490}-\x{A4CF}`,
-	"HangulSyllables":                     `\x{AC00}-\x{D7AF}`,
-	"HighSurrogates":                      `\x{D800}-\x{DB7F}`,
-	"HighPrivateUseSurrogates":            `\x{DB80}-\x{DBFF}`,
-	"LowSurrogates":                       `\x{DC00}-\x{DFFF}`,
-	"PrivateUseArea":                      `\x{E000}-\x{F8FF}`,
-	"CJKCompatibilityIdeographs":          `\x{F900}-\x{FAFF}`,
-	"AlphabeticPresentationForms":         `\x{FB00}-\x{FB4F}`,
-	"ArabicPresentationForms-A":           `\x{FB50}-\x{FDFF}`,
-	"VariationSelectors":                  `\x{FE00}-\x{FE0F}`,
-	"CombiningHalfMarks":                  `\x{FE20}-\x{FE2F}`,
-	"CJKCompatibilityForms":               `\x{FE30}-\x{FE4F}`,
-	"SmallFormVariants":                   `\x{FE50}-\x{FE6F}`,
-	"ArabicPresentationForms-B":           `\x{FE70}-\x{FEFF}`,
-	"HalfwidthandFullwidthForms":          `\x{FF00}-\x{FFEF}`,
-	"Specials":                            `\x{FFF0}-\x{FFFF}`,
-	// SMP blocks
-	"OldItalic":                            `\x{10300}-\x{1032F}`,
-	"Gothic":                               `\x{10330}-\x{1034F}`,
-	"Deseret":                              `\x{10400}-\x{1044F}`,
-	"Emoticons":                            `\x{1F600}-\x{1F64F}`,
-	"ByzantineMusicalSymbols":              `\x{1D000}-\x{1D0FF}`,
-	"MusicalSymbols":                       `\x{1D100}-\x{1D1FF}`,
-	"MathematicalAlphanumericSymbols":      `\x{1D400}-\x{1D7FF}`,
-	"CJKUnifiedIdeographsExtensionB":       `\x{20000}-\x{2A6DF}`,
-	"CJKCompatibilityIdeographsSupplement": `\x{2F800}-\x{2FA1F}`,
-	"SupplementaryPrivateUseArea-A":        `\x{F0000}-\x{FFFFD}`,
-	"SupplementaryPrivateUseArea-B":        `\x{100000}-\x{10FFFD}`,
-	"Tags":                                 `\x{E0000}-\x{E007F}`,
-	// The "Private Use" block spans all Unicode private-use ranges. Keep the
-	// individual block names above available for callers that need one range.
-	"PrivateUse": `\x{E000}-\x{F8FF}\x{F0000}-\x{FFFFD}\x{100000}-\x{10FFFD}`,
-}
+var unicodeBlocks = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"BasicLatin":                          `\x{0000}-\x{007F}`,
+		"Latin-1Supplement":                   `\x{0080}-\x{00FF}`,
+		"LatinExtended-A":                     `\x{0100}-\x{017F}`,
+		"LatinExtended-B":                     `\x{0180}-\x{024F}`,
+		"IPAExtensions":                       `\x{0250}-\x{02AF}`,
+		"SpacingModifierLetters":              `\x{02B0}-\x{02FF}`,
+		"CombiningDiacriticalMarks":           `\x{0300}-\x{036F}`,
+		"Greek":                               `\x{0370}-\x{03FF}`,
+		"GreekandCoptic":                      `\x{0370}-\x{03FF}`,
+		"Cyrillic":                            `\x{0400}-\x{04FF}`,
+		"CyrillicSupplement":                  `\x{0500}-\x{052F}`,
+		"Armenian":                            `\x{0530}-\x{058F}`,
+		"Hebrew":                              `\x{0590}-\x{05FF}`,
+		"Arabic":                              `\x{0600}-\x{06FF}`,
+		"Syriac":                              `\x{0700}-\x{074F}`,
+		"ArabicSupplement":                    `\x{0750}-\x{077F}`,
+		"Thaana":                              `\x{0780}-\x{07BF}`,
+		"NKo":                                 `\x{07C0}-\x{07FF}`,
+		"Devanagari":                          `\x{0900}-\x{097F}`,
+		"Bengali":                             `\x{0980}-\x{09FF}`,
+		"Gurmukhi":                            `\x{0A00}-\x{0A7F}`,
+		"Gujarati":                            `\x{0A80}-\x{0AFF}`,
+		"Oriya":                               `\x{0B00}-\x{0B7F}`,
+		"Tamil":                               `\x{0B80}-\x{0BFF}`,
+		"Telugu":                              `\x{0C00}-\x{0C7F}`,
+		"Kannada":                             `\x{0C80}-\x{0CFF}`,
+		"Malayalam":                           `\x{0D00}-\x{0D7F}`,
+		"Sinhala":                             `\x{0D80}-\x{0DFF}`,
+		"Thai":                                `\x{0E00}-\x{0E7F}`,
+		"Lao":                                 `\x{0E80}-\x{0EFF}`,
+		"Tibetan":                             `\x{0F00}-\x{0FFF}`,
+		"Myanmar":                             `\x{1000}-\x{109F}`,
+		"Georgian":                            `\x{10A0}-\x{10FF}`,
+		"HangulJamo":                          `\x{1100}-\x{11FF}`,
+		"Ethiopic":                            `\x{1200}-\x{137F}`,
+		"EthiopicSupplement":                  `\x{1380}-\x{139F}`,
+		"Cherokee":                            `\x{13A0}-\x{13FF}`,
+		"UnifiedCanadianAboriginalSyllabics":  `\x{1400}-\x{167F}`,
+		"Ogham":                               `\x{1680}-\x{169F}`,
+		"Runic":                               `\x{16A0}-\x{16FF}`,
+		"Tagalog":                             `\x{1700}-\x{171F}`,
+		"Hanunoo":                             `\x{1720}-\x{173F}`,
+		"Buhid":                               `\x{1740}-\x{175F}`,
+		"Tagbanwa":                            `\x{1760}-\x{177F}`,
+		"Khmer":                               `\x{1780}-\x{17FF}`,
+		"Mongolian":                           `\x{1800}-\x{18AF}`,
+		"Limbu":                               `\x{1900}-\x{194F}`,
+		"TaiLe":                               `\x{1950}-\x{197F}`,
+		"NewTaiLue":                           `\x{1980}-\x{19DF}`,
+		"KhmerSymbols":                        `\x{19E0}-\x{19FF}`,
+		"Buginese":                            `\x{1A00}-\x{1A1F}`,
+		"PhoneticExtensions":                  `\x{1D00}-\x{1D7F}`,
+		"PhoneticExtensionsSupplement":        `\x{1D80}-\x{1DBF}`,
+		"CombiningDiacriticalMarksSupplement": `\x{1DC0}-\x{1DFF}`,
+		"LatinExtendedAdditional":             `\x{1E00}-\x{1EFF}`,
+		"GreekExtended":                       `\x{1F00}-\x{1FFF}`,
+		"GeneralPunctuation":                  `\x{2000}-\x{206F}`,
+		"SuperscriptsandSubscripts":           `\x{2070}-\x{209F}`,
+		"CurrencySymbols":                     `\x{20A0}-\x{20CF}`,
+		"CombiningDiacriticalMarksforSymbols": `\x{20D0}-\x{20FF}`,
+		"CombiningMarksforSymbols":            `\x{20D0}-\x{20FF}`,
+		"LetterlikeSymbols":                   `\x{2100}-\x{214F}`,
+		"NumberForms":                         `\x{2150}-\x{218F}`,
+		"Arrows":                              `\x{2190}-\x{21FF}`,
+		"MathematicalOperators":               `\x{2200}-\x{22FF}`,
+		"MiscellaneousTechnical":              `\x{2300}-\x{23FF}`,
+		"ControlPictures":                     `\x{2400}-\x{243F}`,
+		"OpticalCharacterRecognition":         `\x{2440}-\x{245F}`,
+		"EnclosedAlphanumerics":               `\x{2460}-\x{24FF}`,
+		"BoxDrawing":                          `\x{2500}-\x{257F}`,
+		"BlockElements":                       `\x{2580}-\x{259F}`,
+		"GeometricShapes":                     `\x{25A0}-\x{25FF}`,
+		"MiscellaneousSymbols":                `\x{2600}-\x{26FF}`,
+		"Dingbats":                            `\x{2700}-\x{27BF}`,
+		"MiscellaneousMathematicalSymbols-A":  `\x{27C0}-\x{27EF}`,
+		"SupplementalArrows-A":                `\x{27F0}-\x{27FF}`,
+		"BraillePatterns":                     `\x{2800}-\x{28FF}`,
+		"SupplementalArrows-B":                `\x{2900}-\x{297F}`,
+		"MiscellaneousMathematicalSymbols-B":  `\x{2980}-\x{29FF}`,
+		"SupplementalMathematicalOperators":   `\x{2A00}-\x{2AFF}`,
+		"MiscellaneousSymbolsandArrows":       `\x{2B00}-\x{2BFF}`,
+		"CJKRadicalsSupplement":               `\x{2E80}-\x{2EFF}`,
+		"KangxiRadicals":                      `\x{2F00}-\x{2FDF}`,
+		"IdeographicDescriptionCharacters":    `\x{2FF0}-\x{2FFF}`,
+		"CJKSymbolsandPunctuation":            `\x{3000}-\x{303F}`,
+		"Hiragana":                            `\x{3040}-\x{309F}`,
+		"Katakana":                            `\x{30A0}-\x{30FF}`,
+		"Bopomofo":                            `\x{3100}-\x{312F}`,
+		"HangulCompatibilityJamo":             `\x{3130}-\x{318F}`,
+		"Kanbun":                              `\x{3190}-\x{319F}`,
+		"BopomofoExtended":                    `\x{31A0}-\x{31BF}`,
+		"KatakanaPhoneticExtensions":          `\x{31F0}-\x{31FF}`,
+		"EnclosedCJKLettersandMonths":         `\x{3200}-\x{32FF}`,
+		"CJKCompatibility":                    `\x{3300}-\x{33FF}`,
+		"CJKUnifiedIdeographsExtensionA":      `\x{3400}-\x{4DBF}`,
+		"YijingHexagramSymbols":               `\x{4DC0}-\x{4DFF}`,
+		"CJKUnifiedIdeographs":                `\x{4E00}-\x{9FFF}`,
+		"YiSyllables":                         `\x{A000}-\x{A48F}`,
+		"YiRadicals":                          `\x{A490}-\x{A4CF}`,
+		"HangulSyllables":                     `\x{AC00}-\x{D7AF}`,
+		"HighSurrogates":                      `\x{D800}-\x{DB7F}`,
+		"HighPrivateUseSurrogates":            `\x{DB80}-\x{DBFF}`,
+		"LowSurrogates":                       `\x{DC00}-\x{DFFF}`,
+		"PrivateUseArea":                      `\x{E000}-\x{F8FF}`,
+		"CJKCompatibilityIdeographs":          `\x{F900}-\x{FAFF}`,
+		"AlphabeticPresentationForms":         `\x{FB00}-\x{FB4F}`,
+		"ArabicPresentationForms-A":           `\x{FB50}-\x{FDFF}`,
+		"VariationSelectors":                  `\x{FE00}-\x{FE0F}`,
+		"CombiningHalfMarks":                  `\x{FE20}-\x{FE2F}`,
+		"CJKCompatibilityForms":               `\x{FE30}-\x{FE4F}`,
+		"SmallFormVariants":                   `\x{FE50}-\x{FE6F}`,
+		"ArabicPresentationForms-B":           `\x{FE70}-\x{FEFF}`,
+		"HalfwidthandFullwidthForms":          `\x{FF00}-\x{FFEF}`,
+		"Specials":                            `\x{FFF0}-\x{FFFF}`,
+		// SMP blocks
+		"OldItalic":                            `\x{10300}-\x{1032F}`,
+		"Gothic":                               `\x{10330}-\x{1034F}`,
+		"Deseret":                              `\x{10400}-\x{1044F}`,
+		"Emoticons":                            `\x{1F600}-\x{1F64F}`,
+		"ByzantineMusicalSymbols":              `\x{1D000}-\x{1D0FF}`,
+		"MusicalSymbols":                       `\x{1D100}-\x{1D1FF}`,
+		"MathematicalAlphanumericSymbols":      `\x{1D400}-\x{1D7FF}`,
+		"CJKUnifiedIdeographsExtensionB":       `\x{20000}-\x{2A6DF}`,
+		"CJKCompatibilityIdeographsSupplement": `\x{2F800}-\x{2FA1F}`,
+		"SupplementaryPrivateUseArea-A":        `\x{F0000}-\x{FFFFD}`,
+		"SupplementaryPrivateUseArea-B":        `\x{100000}-\x{10FFFD}`,
+		"Tags":                                 `\x{E0000}-\x{E007F}`,
+		// The "Private Use" block spans all Unicode private-use ranges. Keep the
+		// individual block names above available for callers that need one range.
+		"PrivateUse": `\x{E000}-\x{F8FF}\x{F0000}-\x{FFFFD}\x{100000}-\x{10FFFD}`,
+	}
+}}
 
 // validateXPathRegex checks for patterns that Go's regexp accepts but
 // the XPath/XML Schema regex spec forbids. This must be called before
@@ -1240,7 +1244,7 @@ func quantifierExceedsRE2Limit(content string) bool {
 
 // quantifierContentRe matches the content of a valid quantifier brace:
 // digits [ "," [ digits ] ]. Compiled once and reused across scans.
-var quantifierContentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(,\d*)?$`) })
+var quantifierContentRe = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^\d+(,\d*)?$`) }}
 
 // isValidQuantifierBrace checks whether '{' at position i is part of a
 // valid quantifier {n}, {n,}, or {n,m}. The '{' must be preceded by a
@@ -1271,7 +1275,7 @@ func isValidQuantifierBrace(runes []rune, i int) bool {
 	}
 
 	content := string(runes[i+1 : end])
-	return quantifierContentRe().MatchString(content)
+	return quantifierContentRe.Get().MatchString(content)
 }
 
 // rejectPerlSpecific checks for Perl-specific regex constructs not allowed in XPath.

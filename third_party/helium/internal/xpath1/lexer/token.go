@@ -1,6 +1,10 @@
 package lexer
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/lestrrat-go/helium/internal/lazy"
+)
 
 // TokenType identifies the kind of lexical token.
 type TokenType int
@@ -45,42 +49,44 @@ const (
 	TokenColon      // : (in QName prefix:local)
 )
 
-var tokenNames = map[TokenType]string{
-	TokenEOF:         "EOF",
-	TokenNumber:      "Number",
-	TokenString:      "String",
-	TokenName:        "Name",
-	TokenStar:        "*",
-	TokenVariableRef: "VariableRef",
-	TokenSlash:       "/",
-	TokenSlashSlash:  "//",
-	TokenPipe:        "|",
-	TokenPlus:        "+",
-	TokenMinus:       "-",
-	TokenEquals:      "=",
-	TokenNotEquals:   "!=",
-	TokenLess:        "<",
-	TokenLessEq:      "<=",
-	TokenGreater:     ">",
-	TokenGreaterEq:   ">=",
-	TokenAnd:         "and",
-	TokenOr:          "or",
-	TokenMod:         "mod",
-	TokenDiv:         "div",
-	TokenLParen:      "(",
-	TokenRParen:      ")",
-	TokenLBracket:    "[",
-	TokenRBracket:    "]",
-	TokenAt:          "@",
-	TokenColonColon:  "::",
-	TokenComma:       ",",
-	TokenDot:         ".",
-	TokenDotDot:      "..",
-	TokenColon:       ":",
-}
+var tokenNames = lazy.Value[map[TokenType]string]{F: func() map[TokenType]string {
+	return map[TokenType]string{
+		TokenEOF:         "EOF",
+		TokenNumber:      "Number",
+		TokenString:      "String",
+		TokenName:        "Name",
+		TokenStar:        "*",
+		TokenVariableRef: "VariableRef",
+		TokenSlash:       "/",
+		TokenSlashSlash:  "//",
+		TokenPipe:        "|",
+		TokenPlus:        "+",
+		TokenMinus:       "-",
+		TokenEquals:      "=",
+		TokenNotEquals:   "!=",
+		TokenLess:        "<",
+		TokenLessEq:      "<=",
+		TokenGreater:     ">",
+		TokenGreaterEq:   ">=",
+		TokenAnd:         "and",
+		TokenOr:          "or",
+		TokenMod:         "mod",
+		TokenDiv:         "div",
+		TokenLParen:      "(",
+		TokenRParen:      ")",
+		TokenLBracket:    "[",
+		TokenRBracket:    "]",
+		TokenAt:          "@",
+		TokenColonColon:  "::",
+		TokenComma:       ",",
+		TokenDot:         ".",
+		TokenDotDot:      "..",
+		TokenColon:       ":",
+	}
+}}
 
 func (t TokenType) String() string {
-	if s, ok := tokenNames[t]; ok {
+	if s, ok := tokenNames.Get()[t]; ok {
 		return s
 	}
 	return fmt.Sprintf("TokenType(%d)", int(t))

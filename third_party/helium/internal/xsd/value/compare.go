@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
@@ -53,14 +54,16 @@ func XSDFields(s string) []string {
 // numericComparableTypes is the set of integer-family and decimal builtins that
 // Compare and CanonicalKey treat as value-comparable via math/big.Rat after
 // strict lexical validation (including range checks for the bounded subtypes).
-var numericComparableTypes = map[string]struct{}{
-	"decimal": {}, "integer": {},
-	"nonPositiveInteger": {}, "negativeInteger": {}, "long": {}, "int": {},
-	"short": {}, "byte": {},
-	"nonNegativeInteger": {}, "unsignedLong": {}, "unsignedInt": {},
-	"unsignedShort": {}, "unsignedByte": {},
-	"positiveInteger": {},
-}
+var numericComparableTypes = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		"decimal": {}, "integer": {},
+		"nonPositiveInteger": {}, "negativeInteger": {}, "long": {}, "int": {},
+		"short": {}, "byte": {},
+		"nonNegativeInteger": {}, "unsignedLong": {}, "unsignedInt": {},
+		"unsignedShort": {}, "unsignedByte": {},
+		"positiveInteger": {},
+	}
+}}
 
 // Compare dispatches to type-specific comparison.
 // Returns (cmp, ok) where cmp is -1/0/+1 and ok is false when comparison
@@ -103,7 +106,7 @@ func Compare(a, b, builtinLocal string) (int, bool) {
 	case "base64Binary":
 		return compareBase64Binary(a, b)
 	default:
-		if _, isNumeric := numericComparableTypes[builtinLocal]; !isNumeric {
+		if _, isNumeric := numericComparableTypes.Get()[builtinLocal]; !isNumeric {
 			// Any type NOT in numericComparableTypes (string-family builtins and
 			// unrecognized types) has no numeric value-space comparison defined here,
 			// so comparison is indeterminate. Routing these through CompareDecimal

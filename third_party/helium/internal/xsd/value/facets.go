@@ -3,6 +3,7 @@ package value
 import (
 	"strings"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 )
 
@@ -25,11 +26,11 @@ import (
 // The xs:decimal family is reused from numericComparableTypes (the single source
 // of that set); the float/double and date/time/duration members are added on
 // top.
-var orderedRangeFacetTypes = newOrderedRangeFacetTypes()
+var orderedRangeFacetTypes = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} { return newOrderedRangeFacetTypes() }}
 
 func newOrderedRangeFacetTypes() map[string]struct{} {
-	m := make(map[string]struct{}, len(numericComparableTypes)+14)
-	for k := range numericComparableTypes {
+	m := make(map[string]struct{}, len(numericComparableTypes.Get())+14)
+	for k := range numericComparableTypes.Get() {
 		m[k] = struct{}{}
 	}
 	for _, t := range []string{
@@ -48,7 +49,7 @@ func newOrderedRangeFacetTypes() map[string]struct{} {
 // gating on this keeps range facets off the non-ordered primitives even though
 // Compare returns a deterministic order for boolean and the binary types.
 func Orderable(builtinLocal string) bool {
-	_, ok := orderedRangeFacetTypes[builtinLocal]
+	_, ok := orderedRangeFacetTypes.Get()[builtinLocal]
 	return ok
 }
 
@@ -59,13 +60,15 @@ func Orderable(builtinLocal string) bool {
 // INAPPLICABLE to the numeric/decimal family, boolean, float, double and the
 // date/time/duration family. The string-derived family is enumerated explicitly
 // so the gate does not depend on primitive collapsing.
-var lengthApplicableTypes = map[string]struct{}{
-	lexicon.TypeString: {}, lexicon.TypeNormalizedString: {}, lexicon.TypeToken: {}, "language": {},
-	"Name": {}, "NCName": {}, "ID": {}, lexicon.TypeIDREF: {}, "IDREFS": {},
-	"ENTITY": {}, "ENTITIES": {}, "NMTOKEN": {}, "NMTOKENS": {},
-	lexicon.TypeAnyURI: {}, lexicon.TypeQName: {}, lexicon.TypeNotation: {},
-	"hexBinary": {}, "base64Binary": {},
-}
+var lengthApplicableTypes = lazy.Value[map[string]struct{}]{F: func() map[string]struct{} {
+	return map[string]struct{}{
+		lexicon.TypeString: {}, lexicon.TypeNormalizedString: {}, lexicon.TypeToken: {}, "language": {},
+		"Name": {}, "NCName": {}, "ID": {}, lexicon.TypeIDREF: {}, "IDREFS": {},
+		"ENTITY": {}, "ENTITIES": {}, "NMTOKEN": {}, "NMTOKENS": {},
+		lexicon.TypeAnyURI: {}, lexicon.TypeQName: {}, lexicon.TypeNotation: {},
+		"hexBinary": {}, "base64Binary": {},
+	}
+}}
 
 // LengthApplicable reports whether the length facets (length, minLength,
 // maxLength) may be DECLARED on builtinLocal's atomic value space. Callers gating
@@ -82,7 +85,7 @@ var lengthApplicableTypes = map[string]struct{}{
 // there. On the string family / anyURI (rune count) and the binary types (octet
 // count) both paths enforce the bound.
 func LengthApplicable(builtinLocal string) bool {
-	_, ok := lengthApplicableTypes[builtinLocal]
+	_, ok := lengthApplicableTypes.Get()[builtinLocal]
 	return ok
 }
 
@@ -92,7 +95,7 @@ func LengthApplicable(builtinLocal string) bool {
 // meaningless on float/double (no decimal digit notion in their value space) and
 // on every non-numeric primitive.
 func IsDecimalFamily(builtinLocal string) bool {
-	_, ok := numericComparableTypes[builtinLocal]
+	_, ok := numericComparableTypes.Get()[builtinLocal]
 	return ok
 }
 

@@ -6,9 +6,9 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/lestrrat-go/helium/internal/lazy"
 	"github.com/lestrrat-go/helium/internal/lexicon"
 	"github.com/lestrrat-go/helium/internal/xmlchar"
 )
@@ -107,20 +107,20 @@ func ValidateBuiltin(value, builtinLocal string, version Version) error {
 
 // decimalRegex matches the lexical space of xs:decimal.
 // Pattern: optional sign, then digits with optional decimal point.
-var decimalRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)$`) })
+var decimalRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)$`) }}
 
 func validateDecimal(value string) error {
-	if !decimalRegex().MatchString(value) {
+	if !decimalRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid decimal")
 	}
 	return nil
 }
 
 // integerRegex matches the lexical space of xs:integer.
-var integerRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+$`) })
+var integerRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+$`) }}
 
 func validateInteger(value string) error {
-	if !integerRegex().MatchString(value) {
+	if !integerRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid integer")
 	}
 	return nil
@@ -132,20 +132,22 @@ type integerRange struct {
 	max *big.Int // nil means no upper bound
 }
 
-var integerRanges = map[string]integerRange{
-	"byte":               {big.NewInt(-128), big.NewInt(127)},
-	"short":              {big.NewInt(-32768), big.NewInt(32767)},
-	"int":                {big.NewInt(-2147483648), big.NewInt(2147483647)},
-	"long":               {newBigInt("-9223372036854775808"), newBigInt("9223372036854775807")},
-	"unsignedByte":       {big.NewInt(0), big.NewInt(255)},
-	"unsignedShort":      {big.NewInt(0), big.NewInt(65535)},
-	"unsignedInt":        {big.NewInt(0), newBigInt("4294967295")},
-	"unsignedLong":       {big.NewInt(0), newBigInt("18446744073709551615")},
-	"nonNegativeInteger": {big.NewInt(0), nil},
-	"nonPositiveInteger": {nil, big.NewInt(0)},
-	"positiveInteger":    {big.NewInt(1), nil},
-	"negativeInteger":    {nil, big.NewInt(-1)},
-}
+var integerRanges = lazy.Value[map[string]integerRange]{F: func() map[string]integerRange {
+	return map[string]integerRange{
+		"byte":               {big.NewInt(-128), big.NewInt(127)},
+		"short":              {big.NewInt(-32768), big.NewInt(32767)},
+		"int":                {big.NewInt(-2147483648), big.NewInt(2147483647)},
+		"long":               {newBigInt("-9223372036854775808"), newBigInt("9223372036854775807")},
+		"unsignedByte":       {big.NewInt(0), big.NewInt(255)},
+		"unsignedShort":      {big.NewInt(0), big.NewInt(65535)},
+		"unsignedInt":        {big.NewInt(0), newBigInt("4294967295")},
+		"unsignedLong":       {big.NewInt(0), newBigInt("18446744073709551615")},
+		"nonNegativeInteger": {big.NewInt(0), nil},
+		"nonPositiveInteger": {nil, big.NewInt(0)},
+		"positiveInteger":    {big.NewInt(1), nil},
+		"negativeInteger":    {nil, big.NewInt(-1)},
+	}
+}}
 
 func newBigInt(s string) *big.Int {
 	n, _ := new(big.Int).SetString(s, 10)
@@ -156,7 +158,7 @@ func validateIntegerWithRange(value, typeName string) error {
 	if err := validateInteger(value); err != nil {
 		return err
 	}
-	r, ok := integerRanges[typeName]
+	r, ok := integerRanges.Get()[typeName]
 	if !ok {
 		return nil
 	}
@@ -175,10 +177,10 @@ func validateIntegerWithRange(value, typeName string) error {
 
 // hexBinaryRegex matches the lexical space of xs:hexBinary.
 // Must be even number of hex digits, or empty.
-var hexBinaryRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9a-fA-F]{2})*$`) })
+var hexBinaryRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^([0-9a-fA-F]{2})*$`) }}
 
 func validateHexBinary(value string) error {
-	if !hexBinaryRegex().MatchString(value) {
+	if !hexBinaryRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid hexBinary")
 	}
 	return nil
@@ -194,10 +196,10 @@ const tzSuffix = `(Z|[+-]\d{2}:\d{2})?`
 const yearFrag = `-?(?:\d{4}|[1-9]\d{4,})`
 
 // dateRegex is a basic match for xs:date: YYYY-MM-DD with optional timezone.
-var dateRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}` + tzSuffix + `$`) })
+var dateRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}` + tzSuffix + `$`) }}
 
 func validateDate(value string, version Version) error {
-	if !dateRegex().MatchString(value) {
+	if !dateRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid date")
 	}
 	if tz, ok := splitTimezone(value); ok {
@@ -209,10 +211,10 @@ func validateDate(value string, version Version) error {
 }
 
 // languageRegex matches the lexical space of xs:language (RFC 3066).
-var languageRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`) })
+var languageRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`) }}
 
 func validateLanguage(value string) error {
-	if !languageRegex().MatchString(value) {
+	if !languageRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid language")
 	}
 	return nil
@@ -229,36 +231,36 @@ func validateBoolean(value string) error {
 // floatRegex matches xs:float and xs:double under XSD 1.1. The optional sign
 // applies to the numeric forms and INF, but NaN must be bare: the valid special
 // lexical forms are INF, +INF, -INF and NaN — +NaN and -NaN are not valid.
-var floatRegex = sync.OnceValue(func() *regexp.Regexp {
+var floatRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^([+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|INF)|NaN)$`)
-})
+}}
 
 // floatRegex10 matches xs:float and xs:double under XSD 1.0, which differs from
 // 1.1 only in the infinity forms: 1.0 allows INF and -INF but NOT +INF. The
 // sign on the numeric forms is unchanged; only the INF alternative drops the
 // leading '+'.
-var floatRegex10 = sync.OnceValue(func() *regexp.Regexp {
+var floatRegex10 = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^(([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)|(-?INF)|NaN)$`)
-})
+}}
 
 func validateFloat(value string, version Version) error {
-	re := floatRegex
+	re := &floatRegex
 	if version == Version10 {
-		re = floatRegex10
+		re = &floatRegex10
 	}
-	if !re().MatchString(value) {
+	if !re.Get().MatchString(value) {
 		return fmt.Errorf("invalid float")
 	}
 	return nil
 }
 
 // dateTimeRegex matches xs:dateTime.
-var dateTimeRegex = sync.OnceValue(func() *regexp.Regexp {
+var dateTimeRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`)
-})
+}}
 
 func validateDateTime(value string, version Version) error {
-	if !dateTimeRegex().MatchString(value) {
+	if !dateTimeRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid dateTime")
 	}
 	if err := validateDateComponents(value, version); err != nil {
@@ -273,10 +275,10 @@ func validateDateTime(value string, version Version) error {
 }
 
 // timeRegex matches xs:time.
-var timeRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`) })
+var timeRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(\.\d+)?` + tzSuffix + `$`) }}
 
 func validateTime(value string) error {
-	if !timeRegex().MatchString(value) {
+	if !timeRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid time")
 	}
 	return validateTimeComponents(value)
@@ -483,12 +485,12 @@ func isLeapYearStr(year string) bool {
 // durationRegex matches xs:duration. When the time designator 'T' is present it
 // must be followed by at least one of H/M/S; a dangling 'T' (e.g. "P1YT") is
 // rejected by requiring at least one time component within the T group.
-var durationRegex = sync.OnceValue(func() *regexp.Regexp {
+var durationRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
-})
+}}
 
 func validateDuration(value string) error {
-	if !durationRegex().MatchString(value) {
+	if !durationRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid duration")
 	}
 	// At least one component must be present after P.
@@ -512,14 +514,14 @@ func validateDuration(value string) error {
 // dateTimeStampRegex matches xs:dateTimeStamp (XSD 1.1): an xs:dateTime whose
 // explicitTimezone is "required", i.e. the timezone designator is mandatory
 // (the tzSuffix group is not optional).
-var dateTimeStampRegex = sync.OnceValue(func() *regexp.Regexp {
+var dateTimeStampRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^` + yearFrag + `-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
-})
+}}
 
 // validateDateTimeStamp validates xs:dateTimeStamp: an xs:dateTime value that
 // must carry a timezone. Year-0000 gating follows the dateTime rules.
 func validateDateTimeStamp(value string, version Version) error {
-	if !dateTimeStampRegex().MatchString(value) {
+	if !dateTimeStampRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid dateTimeStamp")
 	}
 	return validateDateTime(value, version)
@@ -528,10 +530,10 @@ func validateDateTimeStamp(value string, version Version) error {
 // dayTimeDurationRegex matches xs:dayTimeDuration (XSD 1.1): a duration with
 // only day and time components (no year or month). At least one component must
 // be present.
-var dayTimeDurationRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`) })
+var dayTimeDurationRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`) }}
 
 func validateDayTimeDuration(value string) error {
-	if !dayTimeDurationRegex().MatchString(value) {
+	if !dayTimeDurationRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid dayTimeDuration")
 	}
 	// Reuse the shared duration body checks (at least one component, no dangling
@@ -542,10 +544,10 @@ func validateDayTimeDuration(value string) error {
 // yearMonthDurationRegex matches xs:yearMonthDuration (XSD 1.1): a duration with
 // only year and month components (no day or time). At least one component must
 // be present.
-var yearMonthDurationRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?$`) })
+var yearMonthDurationRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?$`) }}
 
 func validateYearMonthDuration(value string) error {
-	if !yearMonthDurationRegex().MatchString(value) {
+	if !yearMonthDurationRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid yearMonthDuration")
 	}
 	// "P" with no component is invalid.
@@ -556,10 +558,10 @@ func validateYearMonthDuration(value string) error {
 }
 
 // gYearRegex matches xs:gYear.
-var gYearRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + tzSuffix + `$`) })
+var gYearRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + tzSuffix + `$`) }}
 
 func validateGYear(value string, version Version) error {
-	if !gYearRegex().MatchString(value) {
+	if !gYearRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid gYear")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -611,10 +613,10 @@ func gDayRange(s, typeName string) error {
 }
 
 // gYearMonthRegex matches xs:gYearMonth.
-var gYearMonthRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + `-\d{2}` + tzSuffix + `$`) })
+var gYearMonthRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^` + yearFrag + `-\d{2}` + tzSuffix + `$`) }}
 
 func validateGYearMonth(value string, version Version) error {
-	if !gYearMonthRegex().MatchString(value) {
+	if !gYearMonthRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid gYearMonth")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -633,10 +635,10 @@ func validateGYearMonth(value string, version Version) error {
 }
 
 // gMonthRegex matches xs:gMonth.
-var gMonthRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--\d{2}` + tzSuffix + `$`) })
+var gMonthRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^--\d{2}` + tzSuffix + `$`) }}
 
 func validateGMonth(value string) error {
-	if !gMonthRegex().MatchString(value) {
+	if !gMonthRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid gMonth")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -648,10 +650,10 @@ func validateGMonth(value string) error {
 }
 
 // gDayRegex matches xs:gDay.
-var gDayRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^---\d{2}` + tzSuffix + `$`) })
+var gDayRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^---\d{2}` + tzSuffix + `$`) }}
 
 func validateGDay(value string) error {
-	if !gDayRegex().MatchString(value) {
+	if !gDayRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid gDay")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -663,10 +665,10 @@ func validateGDay(value string) error {
 }
 
 // gMonthDayRegex matches xs:gMonthDay.
-var gMonthDayRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--\d{2}-\d{2}` + tzSuffix + `$`) })
+var gMonthDayRegex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^--\d{2}-\d{2}` + tzSuffix + `$`) }}
 
 func validateGMonthDay(value string) error {
-	if !gMonthDayRegex().MatchString(value) {
+	if !gMonthDayRegex.Get().MatchString(value) {
 		return fmt.Errorf("invalid gMonthDay")
 	}
 	body, err := stripAndCheckTimezone(value)
@@ -805,10 +807,10 @@ func validateQName(value string) error {
 // grammar (correct quad/padding structure) is enforced by attempting a decode.
 // XSD whitespace is exactly space, tab, CR, and LF, so the repertoire excludes
 // other Unicode whitespace such as form-feed.
-var base64Regex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[A-Za-z0-9+/= \t\r\n]*$") })
+var base64Regex = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile("^[A-Za-z0-9+/= \t\r\n]*$") }}
 
 func validateBase64Binary(value string) error {
-	if !base64Regex().MatchString(value) {
+	if !base64Regex.Get().MatchString(value) {
 		return fmt.Errorf("invalid base64Binary")
 	}
 	// xs:base64Binary has whiteSpace=collapse and permits whitespace between
