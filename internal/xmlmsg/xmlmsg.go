@@ -13,6 +13,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/internal/xmllimit"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -103,7 +104,7 @@ var (
 // parser and encoding/xml; any other text becomes [Other].
 func Detail(s string) finding.Msg {
 	s = strings.TrimSpace(s)
-	if m, ok := fixed[s]; ok {
+	if m, ok := fixed.Get()[s]; ok {
 		return m.With()
 	}
 	if a, b, ok := two(s, "end element </", "> does not match start element <", ">"); ok {
@@ -126,46 +127,48 @@ func Detail(s string) finding.Msg {
 	return Other.With(s)
 }
 
-var fixed = map[string]finding.Key{
-	"no root element":                                NoRoot,
-	"XML document is empty":                          msgEmpty,
-	"empty document":                                 msgEmpty,
-	"multiple root elements":                         msgMultipleRoots,
-	"XML document has multiple roots":                msgMultipleRoots,
-	"unclosed element":                               msgUnclosed,
-	"invalid XML comment":                            msgInvalidComment,
-	"invalid comment section":                        msgInvalidComment,
-	"invalid XML character":                          InvalidChar,
-	"invalid char":                                   InvalidChar,
-	"invalid UTF-8":                                  msgInvalidUTF8,
-	"attribute value must be quoted":                 msgAttrUnquoted,
-	"unquoted or missing attribute value in element": msgAttrUnquoted,
-	"attribute value cannot contain <":               msgAttrLt,
-	"unexpected end element":                         msgUnexpectedEnd,
-	"'--' not allowed in comment":                    msgCommentHyphen,
-	"duplicate attribute is not allowed":             msgDuplicateAttrAnon,
-	"undeclared entity":                              msgUndeclaredEntityShort,
-	"entity not found":                               msgUndeclaredEntityShort,
-	"extra content at document end":                  msgExtraContent,
-	"start tag expected, '<' not found":              msgStartTagExpected,
-	"invalid char data":                              msgInvalidCharData,
-	"expected element name after <":                  msgNameExpected,
-	"empty XML name":                                 msgNameExpected,
-	"invalid XML name":                               msgInvalidName,
-	"invalid xml name":                               msgInvalidName,
-	"invalid XML qualified name":                     msgInvalidName,
-	"name is required":                               msgInvalidName,
-	"invalid XML declaration":                        msgInvalidDecl,
-	"]]> cannot appear in character data":            msgCDATAEnd,
-	"misplaced CDATA end ']]>'":                      msgCDATAEnd,
-	"invalid CDATA section":                          msgInvalidCDATA,
-	"invalid processing instruction":                 msgInvalidPI,
-	"invalid character entity":                       msgInvalidEntity,
-	"end of document reached":                        msgEOF,
-	"end of file reached":                            msgEOF,
-	"unexpected EOF":                                 msgEOF,
-	"string not started":                             msgAttrUnquoted,
-}
+var fixed = lazy.Value[map[string]finding.Key]{F: func() map[string]finding.Key {
+	return map[string]finding.Key{
+		"no root element":                                NoRoot,
+		"XML document is empty":                          msgEmpty,
+		"empty document":                                 msgEmpty,
+		"multiple root elements":                         msgMultipleRoots,
+		"XML document has multiple roots":                msgMultipleRoots,
+		"unclosed element":                               msgUnclosed,
+		"invalid XML comment":                            msgInvalidComment,
+		"invalid comment section":                        msgInvalidComment,
+		"invalid XML character":                          InvalidChar,
+		"invalid char":                                   InvalidChar,
+		"invalid UTF-8":                                  msgInvalidUTF8,
+		"attribute value must be quoted":                 msgAttrUnquoted,
+		"unquoted or missing attribute value in element": msgAttrUnquoted,
+		"attribute value cannot contain <":               msgAttrLt,
+		"unexpected end element":                         msgUnexpectedEnd,
+		"'--' not allowed in comment":                    msgCommentHyphen,
+		"duplicate attribute is not allowed":             msgDuplicateAttrAnon,
+		"undeclared entity":                              msgUndeclaredEntityShort,
+		"entity not found":                               msgUndeclaredEntityShort,
+		"extra content at document end":                  msgExtraContent,
+		"start tag expected, '<' not found":              msgStartTagExpected,
+		"invalid char data":                              msgInvalidCharData,
+		"expected element name after <":                  msgNameExpected,
+		"empty XML name":                                 msgNameExpected,
+		"invalid XML name":                               msgInvalidName,
+		"invalid xml name":                               msgInvalidName,
+		"invalid XML qualified name":                     msgInvalidName,
+		"name is required":                               msgInvalidName,
+		"invalid XML declaration":                        msgInvalidDecl,
+		"]]> cannot appear in character data":            msgCDATAEnd,
+		"misplaced CDATA end ']]>'":                      msgCDATAEnd,
+		"invalid CDATA section":                          msgInvalidCDATA,
+		"invalid processing instruction":                 msgInvalidPI,
+		"invalid character entity":                       msgInvalidEntity,
+		"end of document reached":                        msgEOF,
+		"end of file reached":                            msgEOF,
+		"unexpected EOF":                                 msgEOF,
+		"string not started":                             msgAttrUnquoted,
+	}
+}}
 
 var oneArg = []struct {
 	prefix, suffix string

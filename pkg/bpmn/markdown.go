@@ -4,33 +4,39 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // kindLabels name node kinds in German and English.
-var kindLabels = map[string]Text{
-	"task": {"Aufgabe", "task"}, "userTask": {"Benutzeraufgabe", "user task"}, "serviceTask": {"Serviceaufgabe", "service task"},
-	"sendTask": {"Sendeaufgabe", "send task"}, "receiveTask": {"Empfangsaufgabe", "receive task"},
-	"manualTask": {"manuelle Aufgabe", "manual task"}, "businessRuleTask": {"Geschäftsregelaufgabe", "business rule task"},
-	"scriptTask": {"Skriptaufgabe", "script task"}, "subProcess": {"Teilprozess", "sub-process"},
-	"adHocSubProcess": {"Ad-hoc-Teilprozess", "ad-hoc sub-process"}, "transaction": {"Transaktion", "transaction"},
-	"callActivity": {"Aufrufaktivität", "call activity"}, "startEvent": {"Startereignis", "start event"},
-	"endEvent": {"Endereignis", "end event"}, "intermediateCatchEvent": {"Zwischenereignis (empfangend)", "intermediate catch event"},
-	"intermediateThrowEvent": {"Zwischenereignis (auslösend)", "intermediate throw event"},
-	"boundaryEvent":          {"angeheftetes Ereignis", "boundary event"}, "implicitThrowEvent": {"Ereignis", "event"},
-	"exclusiveGateway": {"exklusives Gateway", "exclusive gateway"}, "inclusiveGateway": {"inklusives Gateway", "inclusive gateway"},
-	"parallelGateway": {"paralleles Gateway", "parallel gateway"}, "eventBasedGateway": {"ereignisbasiertes Gateway", "event-based gateway"},
-	"complexGateway": {"komplexes Gateway", "complex gateway"},
-}
+var kindLabels = lazy.Value[map[string]Text]{F: func() map[string]Text {
+	return map[string]Text{
+		"task": {"Aufgabe", "task"}, "userTask": {"Benutzeraufgabe", "user task"}, "serviceTask": {"Serviceaufgabe", "service task"},
+		"sendTask": {"Sendeaufgabe", "send task"}, "receiveTask": {"Empfangsaufgabe", "receive task"},
+		"manualTask": {"manuelle Aufgabe", "manual task"}, "businessRuleTask": {"Geschäftsregelaufgabe", "business rule task"},
+		"scriptTask": {"Skriptaufgabe", "script task"}, "subProcess": {"Teilprozess", "sub-process"},
+		"adHocSubProcess": {"Ad-hoc-Teilprozess", "ad-hoc sub-process"}, "transaction": {"Transaktion", "transaction"},
+		"callActivity": {"Aufrufaktivität", "call activity"}, "startEvent": {"Startereignis", "start event"},
+		"endEvent": {"Endereignis", "end event"}, "intermediateCatchEvent": {"Zwischenereignis (empfangend)", "intermediate catch event"},
+		"intermediateThrowEvent": {"Zwischenereignis (auslösend)", "intermediate throw event"},
+		"boundaryEvent":          {"angeheftetes Ereignis", "boundary event"}, "implicitThrowEvent": {"Ereignis", "event"},
+		"exclusiveGateway": {"exklusives Gateway", "exclusive gateway"}, "inclusiveGateway": {"inklusives Gateway", "inclusive gateway"},
+		"parallelGateway": {"paralleles Gateway", "parallel gateway"}, "eventBasedGateway": {"ereignisbasiertes Gateway", "event-based gateway"},
+		"complexGateway": {"komplexes Gateway", "complex gateway"},
+	}
+}}
 
-var defLabels = map[string]Text{
-	"message": {"Nachricht", "message"}, "timer": {"Zeit", "timer"}, "signal": {"Signal", "signal"}, "error": {"Fehler", "error"},
-	"escalation": {"Eskalation", "escalation"}, "conditional": {"Bedingung", "conditional"}, "link": {"Link", "link"},
-	"compensate": {"Kompensation", "compensation"}, "cancel": {"Abbruch", "cancel"}, "terminate": {"Terminierung", "terminate"},
-}
+var defLabels = lazy.Value[map[string]Text]{F: func() map[string]Text {
+	return map[string]Text{
+		"message": {"Nachricht", "message"}, "timer": {"Zeit", "timer"}, "signal": {"Signal", "signal"}, "error": {"Fehler", "error"},
+		"escalation": {"Eskalation", "escalation"}, "conditional": {"Bedingung", "conditional"}, "link": {"Link", "link"},
+		"compensate": {"Kompensation", "compensation"}, "cancel": {"Abbruch", "cancel"}, "terminate": {"Terminierung", "terminate"},
+	}
+}}
 
 // KindLabel names a node kind in lang.
 func KindLabel(kind, lang string) string {
-	if t, ok := kindLabels[kind]; ok {
+	if t, ok := kindLabels.Get()[kind]; ok {
 		return t.In(lang)
 	}
 	return kind
@@ -252,7 +258,7 @@ func writeSteps(b *strings.Builder, d *Definitions, s *Scope, lang, indent strin
 		if len(n.EventDefinitions) > 0 {
 			var defs []string
 			for _, e := range n.EventDefinitions {
-				if t, ok := defLabels[e]; ok {
+				if t, ok := defLabels.Get()[e]; ok {
 					defs = append(defs, t.In(lang))
 				} else {
 					defs = append(defs, e)

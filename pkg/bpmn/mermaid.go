@@ -3,6 +3,8 @@ package bpmn
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // Mermaid writes the document as a Mermaid flowchart: a subgraph per pool
@@ -60,9 +62,11 @@ func (m *mermaid) p(indent int, format string, args ...any) {
 	m.b.WriteByte('\n')
 }
 
-var gatewaySymbol = map[string]string{
-	"exclusiveGateway": "X", "parallelGateway": "+", "inclusiveGateway": "O", "complexGateway": "*", "eventBasedGateway": "◇",
-}
+var gatewaySymbol = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"exclusiveGateway": "X", "parallelGateway": "+", "inclusiveGateway": "O", "complexGateway": "*", "eventBasedGateway": "◇",
+	}
+}}
 
 func (m *mermaid) node(indent int, n *Node) {
 	label := n.Name
@@ -82,7 +86,7 @@ func (m *mermaid) node(indent int, n *Node) {
 			m.p(indent, "%s((%s))", id, quote(label))
 		}
 	case Gateway:
-		l := gatewaySymbol[n.Kind]
+		l := gatewaySymbol.Get()[n.Kind]
 		if n.Name != "" {
 			l += " " + n.Name
 		}

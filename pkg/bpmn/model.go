@@ -1,5 +1,7 @@
 package bpmn
 
+import "github.com/ozgctl/ozgctl/internal/lazy"
+
 // Namespaces of BPMN 2.0 and its diagram interchange.
 const (
 	NSModel  = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -26,24 +28,28 @@ const (
 
 // Kinds of flow nodes are the BPMN element names: "task", "userTask",
 // "subProcess", "startEvent", "exclusiveGateway" …; see nodeKinds.
-var nodeKinds = map[string]Category{
-	"task": Activity, "userTask": Activity, "serviceTask": Activity, "sendTask": Activity,
-	"receiveTask": Activity, "manualTask": Activity, "businessRuleTask": Activity, "scriptTask": Activity,
-	"subProcess": Activity, "adHocSubProcess": Activity, "transaction": Activity, "callActivity": Activity,
-	"startEvent": Event, "endEvent": Event, "intermediateCatchEvent": Event, "intermediateThrowEvent": Event,
-	"boundaryEvent": Event, "implicitThrowEvent": Event,
-	"exclusiveGateway": Gateway, "inclusiveGateway": Gateway, "parallelGateway": Gateway,
-	"eventBasedGateway": Gateway, "complexGateway": Gateway,
-}
+var nodeKinds = lazy.Value[map[string]Category]{F: func() map[string]Category {
+	return map[string]Category{
+		"task": Activity, "userTask": Activity, "serviceTask": Activity, "sendTask": Activity,
+		"receiveTask": Activity, "manualTask": Activity, "businessRuleTask": Activity, "scriptTask": Activity,
+		"subProcess": Activity, "adHocSubProcess": Activity, "transaction": Activity, "callActivity": Activity,
+		"startEvent": Event, "endEvent": Event, "intermediateCatchEvent": Event, "intermediateThrowEvent": Event,
+		"boundaryEvent": Event, "implicitThrowEvent": Event,
+		"exclusiveGateway": Gateway, "inclusiveGateway": Gateway, "parallelGateway": Gateway,
+		"eventBasedGateway": Gateway, "complexGateway": Gateway,
+	}
+}}
 
 // eventDefinitionKinds maps the BPMN event definition elements to short names.
-var eventDefinitionKinds = map[string]string{
-	"messageEventDefinition": "message", "timerEventDefinition": "timer", "signalEventDefinition": "signal",
-	"errorEventDefinition": "error", "escalationEventDefinition": "escalation",
-	"conditionalEventDefinition": "conditional", "linkEventDefinition": "link",
-	"compensateEventDefinition": "compensate", "cancelEventDefinition": "cancel",
-	"terminateEventDefinition": "terminate",
-}
+var eventDefinitionKinds = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"messageEventDefinition": "message", "timerEventDefinition": "timer", "signalEventDefinition": "signal",
+		"errorEventDefinition": "error", "escalationEventDefinition": "escalation",
+		"conditionalEventDefinition": "conditional", "linkEventDefinition": "link",
+		"compensateEventDefinition": "compensate", "cancelEventDefinition": "cancel",
+		"terminateEventDefinition": "terminate",
+	}
+}}
 
 // Definitions is a BPMN 2.0 document: the root "definitions" element.
 type Definitions struct {

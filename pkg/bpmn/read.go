@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/internal/xmltree"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -47,7 +48,7 @@ func (e *ReadError) Error() string {
 func (e *ReadError) Unwrap() error { return e.Err }
 
 // modelNS are the namespaces accepted for the BPMN model.
-var modelNS = map[string]bool{NSModel: true}
+var modelNS = lazy.Value[map[string]bool]{F: func() map[string]bool { return map[string]bool{NSModel: true} }}
 
 // ReadFile reads the BPMN document in the named file.
 func ReadFile(name string, opts ReadOptions) (*Definitions, []finding.Finding, error) {
@@ -97,7 +98,7 @@ func treeError(name string, err error) error {
 
 // fromTree builds the model from a parsed document.
 func fromTree(root *xmltree.Node, name string, opts ReadOptions) (*Definitions, []finding.Finding, error) {
-	if root.Local != "definitions" || !modelNS[root.Space] {
+	if root.Local != "definitions" || !modelNS.Get()[root.Space] {
 		ns := root.Space
 		if ns == "" {
 			ns = "no namespace"
@@ -142,7 +143,7 @@ func (r *reader) id(n *xmltree.Node) string {
 	return id
 }
 
-func isModel(n *xmltree.Node) bool { return modelNS[n.Space] }
+func isModel(n *xmltree.Node) bool { return modelNS.Get()[n.Space] }
 
 func boolAttr(n *xmltree.Node, name string, def bool) bool {
 	v, ok := n.Attr(name)
@@ -300,9 +301,11 @@ func (r *reader) lanes(n *xmltree.Node) []*Lane {
 }
 
 // dataKinds are the data elements kept as DataNodes.
-var dataKinds = map[string]bool{
-	"dataObject": true, "dataObjectReference": true, "dataStoreReference": true, "dataInput": true, "dataOutput": true,
-}
+var dataKinds = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"dataObject": true, "dataObjectReference": true, "dataStoreReference": true, "dataInput": true, "dataOutput": true,
+	}
+}}
 
 // scope reads the content of a process or (sub is true) a sub-process.
 func (r *reader) scope(s *Scope, n *xmltree.Node, p *Process, sub bool) {
@@ -311,11 +314,11 @@ func (r *reader) scope(s *Scope, n *xmltree.Node, p *Process, sub bool) {
 			r.d.Extensions++
 			continue
 		}
-		if cat, ok := nodeKinds[c.Local]; ok {
+		if cat, ok := nodeKinds.Get()[c.Local]; ok {
 			s.Nodes = append(s.Nodes, r.node(c, cat, p, s))
 			continue
 		}
-		if sub && activityOwn[c.Local] {
+		if sub && activityOwn.Get()[c.Local] {
 			// read by node() for the sub-process holding them
 			continue
 		}
@@ -338,7 +341,7 @@ func (r *reader) scope(s *Scope, n *xmltree.Node, p *Process, sub bool) {
 				r.add("bpmn:missing-id", finding.Error, c, "Sequenzfluss ohne id", "sequence flow without id")
 			}
 			s.Flows = append(s.Flows, f)
-		case dataKinds[c.Local]:
+		case dataKinds.Get()[c.Local]:
 			s.Data = append(s.Data, &DataNode{ID: r.id(c), Name: c.A("name"), Kind: c.Local,
 				Ref:        strings.TrimSpace(c.A("dataObjectRef") + c.A("dataStoreRef")),
 				Collection: boolAttr(c, "isCollection", false), Pos: pos(c)})
@@ -352,7 +355,7 @@ func (r *reader) scope(s *Scope, n *xmltree.Node, p *Process, sub bool) {
 			r.ioSpecification(s, c)
 		case c.Local == "extensionElements":
 			r.d.Extensions++
-		case knownIgnored[c.Local]:
+		case knownIgnored.Get()[c.Local]:
 			r.collectIDs(c)
 		default:
 			r.collectIDs(c)
@@ -365,25 +368,29 @@ func (r *reader) scope(s *Scope, n *xmltree.Node, p *Process, sub bool) {
 
 // knownIgnored are BPMN elements of a scope or activity that the model does
 // not represent.
-var knownIgnored = map[string]bool{
-	"documentation": true, "property": true, "auditing": true, "monitoring": true, "performer": true,
-	"humanPerformer": true, "potentialOwner": true, "resourceRole": true, "correlationSubscription": true,
-	"supports": true, "incoming": true, "outgoing": true, "ioBinding": true, "dataState": true,
-	"categoryValueRef": true, "lanes": true, "callConversation": true, "conversation": true,
-	"rendering": true, "resourceParameterBinding": true, "resourceAssignmentExpression": true,
-	"completionCondition": true, "loopCardinality": true, "inputDataItem": true, "outputDataItem": true,
-	"complexBehaviorDefinition": true, "loopCondition": true, "activationCondition": true,
-	"script": true, "ioSpecification": true, "eventDefinitionRef": true, "dataInput": true, "dataOutput": true,
-	"inputSet": true, "outputSet": true, "multiInstanceLoopCharacteristics": true,
-	"standardLoopCharacteristics": true,
-}
+var knownIgnored = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"documentation": true, "property": true, "auditing": true, "monitoring": true, "performer": true,
+		"humanPerformer": true, "potentialOwner": true, "resourceRole": true, "correlationSubscription": true,
+		"supports": true, "incoming": true, "outgoing": true, "ioBinding": true, "dataState": true,
+		"categoryValueRef": true, "lanes": true, "callConversation": true, "conversation": true,
+		"rendering": true, "resourceParameterBinding": true, "resourceAssignmentExpression": true,
+		"completionCondition": true, "loopCardinality": true, "inputDataItem": true, "outputDataItem": true,
+		"complexBehaviorDefinition": true, "loopCondition": true, "activationCondition": true,
+		"script": true, "ioSpecification": true, "eventDefinitionRef": true, "dataInput": true, "dataOutput": true,
+		"inputSet": true, "outputSet": true, "multiInstanceLoopCharacteristics": true,
+		"standardLoopCharacteristics": true,
+	}
+}}
 
 // activityOwn are children of an activity that belong to it, not to the
 // scope of a sub-process.
-var activityOwn = map[string]bool{
-	"standardLoopCharacteristics": true, "multiInstanceLoopCharacteristics": true,
-	"dataInputAssociation": true, "dataOutputAssociation": true, "ioSpecification": true,
-}
+var activityOwn = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"standardLoopCharacteristics": true, "multiInstanceLoopCharacteristics": true,
+		"dataInputAssociation": true, "dataOutputAssociation": true, "ioSpecification": true,
+	}
+}}
 
 func (r *reader) node(c *xmltree.Node, cat Category, p *Process, s *Scope) *Node {
 	nd := &Node{ID: r.id(c), Name: c.A("name"), Kind: c.Local, Category: cat, Pos: pos(c), Process: p.ID,
@@ -416,7 +423,7 @@ func (r *reader) node(c *xmltree.Node, cat Category, p *Process, s *Scope) *Node
 			}
 			continue
 		}
-		if k, ok := eventDefinitionKinds[ch.Local]; ok {
+		if k, ok := eventDefinitionKinds.Get()[ch.Local]; ok {
 			nd.EventDefinitions = append(nd.EventDefinitions, k)
 			r.collectIDs(ch)
 			continue

@@ -36,7 +36,7 @@ func TestReadAllElements(t *testing.T) {
 			defs[e] = true
 		}
 	})
-	for k := range nodeKinds {
+	for k := range nodeKinds.Get() {
 		if k == "implicitThrowEvent" {
 			continue
 		}
@@ -44,7 +44,7 @@ func TestReadAllElements(t *testing.T) {
 			t.Errorf("fixture has no %s", k)
 		}
 	}
-	for _, k := range eventDefinitionKinds {
+	for _, k := range eventDefinitionKinds.Get() {
 		if k != "cancel" && !defs[k] {
 			t.Errorf("fixture has no %s event definition", k)
 		}

@@ -56,7 +56,7 @@ func renderHTML(w io.Writer, r *Result, opts RenderOptions) error {
 		l = "de"
 	}
 	d := htmlData{Lang: l, T: map[string]string{}}
-	for k := range texts {
+	for k := range texts.Get() {
 		d.T[strings.ReplaceAll(k, ":", "_")] = tr(l, k)
 	}
 	d.Summary = fmt.Sprintf(tr(l, "summary"), r.Summary.Groups, r.Summary.Messages, r.Summary.Valid, r.Summary.Invalid)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/pkg/report"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -23,17 +24,19 @@ type Func func(w io.Writer, r *Result, opts RenderOptions) error
 
 // formats are the interop renderers, named by the one list of format
 // names in package report.
-var formats = map[string]Func{
-	report.FormatText:     renderText,
-	report.FormatJSON:     renderJSON,
-	report.FormatMarkdown: renderMarkdown,
-	report.FormatHTML:     renderHTML,
-}
+var formats = lazy.Value[map[string]Func]{F: func() map[string]Func {
+	return map[string]Func{
+		report.FormatText:     renderText,
+		report.FormatJSON:     renderJSON,
+		report.FormatMarkdown: renderMarkdown,
+		report.FormatHTML:     renderHTML,
+	}
+}}
 
 // Formats lists the format names of interop results, sorted.
 func Formats() []string {
-	out := make([]string, 0, len(formats))
-	for n := range formats {
+	out := make([]string, 0, len(formats.Get()))
+	for n := range formats.Get() {
 		out = append(out, n)
 	}
 	slices.Sort(out)
@@ -43,7 +46,7 @@ func Formats() []string {
 // Lookup returns the renderer of a format; an unknown name is a
 // [*report.UnknownFormatError] listing the valid ones.
 func Lookup(name string) (Func, error) {
-	f, ok := formats[name]
+	f, ok := formats.Get()[name]
 	if !ok {
 		return nil, &report.UnknownFormatError{Name: name, Valid: Formats()}
 	}
@@ -73,37 +76,39 @@ func WriteFile(path string, f Func, r *Result, opts RenderOptions) error {
 func renderJSON(w io.Writer, r *Result, _ RenderOptions) error { return writeJSON(w, r) }
 
 // texts are the fixed texts of the human-readable formats, German first.
-var texts = map[string]finding.Text{
-	"title":         {DE: "Interoperabilitätsbericht", EN: "Interoperability report"},
-	"summary":       {DE: "%d Gruppen, %d Nachrichten: %d gültig, %d ungültig", EN: "%d groups, %d messages: %d valid, %d invalid"},
-	"group":         {DE: "%s: %d Nachrichten, %d gültig, %d ungültig", EN: "%s: %d messages, %d valid, %d invalid"},
-	"groups":        {DE: "Gruppen", EN: "Groups"},
-	"types":         {DE: "Nachrichtentypen", EN: "Message types"},
-	"rules":         {DE: "Regeln (betroffene Nachrichten)", EN: "Rules (messages affected)"},
-	"usage":         {DE: "%d Pfade, %d Codewerte", EN: "%d paths, %d code values"},
-	"differences":   {DE: "Unterschiede (nach Spannweite)", EN: "Differences (by spread)"},
-	"none":          {DE: "keine", EN: "none"},
-	"settings":      {DE: "verglichen: Gruppen mit mindestens %d Nachrichten eines Typs, Unterschied ab %g", EN: "compared: groups with at least %d messages of a type, difference from %g"},
-	"matrix":        {DE: "Konformität je Gruppe und Nachrichtentyp", EN: "Conformance by group and message type"},
-	"kind":          {DE: "Art", EN: "Kind"},
-	"what":          {DE: "Was", EN: "What"},
-	"spread":        {DE: "Spannweite", EN: "Spread"},
-	"name":          {DE: "Gruppe", EN: "Group"},
-	"messages":      {DE: "Nachrichten", EN: "Messages"},
-	"valid":         {DE: "gültig", EN: "valid"},
-	"invalid":       {DE: "ungültig", EN: "invalid"},
-	"topFindings":   {DE: "Häufigste Befunde je Gruppe", EN: "Top findings per group"},
-	"codes":         {DE: "Codewerte je Code-Element", EN: "Code values per code element"},
-	"k:path":        {DE: "Pfad", EN: "path"},
-	"k:code":        {DE: "Code", EN: "code"},
-	"k:messageType": {DE: "Nachrichtentyp", EN: "message type"},
-	"k:rule":        {DE: "Regel", EN: "rule"},
-	"rate":          {DE: "Quote", EN: "rate"},
-	"example":       {DE: "Beispiel", EN: "Example"},
-}
+var texts = lazy.Value[map[string]finding.Text]{F: func() map[string]finding.Text {
+	return map[string]finding.Text{
+		"title":         {DE: "Interoperabilitätsbericht", EN: "Interoperability report"},
+		"summary":       {DE: "%d Gruppen, %d Nachrichten: %d gültig, %d ungültig", EN: "%d groups, %d messages: %d valid, %d invalid"},
+		"group":         {DE: "%s: %d Nachrichten, %d gültig, %d ungültig", EN: "%s: %d messages, %d valid, %d invalid"},
+		"groups":        {DE: "Gruppen", EN: "Groups"},
+		"types":         {DE: "Nachrichtentypen", EN: "Message types"},
+		"rules":         {DE: "Regeln (betroffene Nachrichten)", EN: "Rules (messages affected)"},
+		"usage":         {DE: "%d Pfade, %d Codewerte", EN: "%d paths, %d code values"},
+		"differences":   {DE: "Unterschiede (nach Spannweite)", EN: "Differences (by spread)"},
+		"none":          {DE: "keine", EN: "none"},
+		"settings":      {DE: "verglichen: Gruppen mit mindestens %d Nachrichten eines Typs, Unterschied ab %g", EN: "compared: groups with at least %d messages of a type, difference from %g"},
+		"matrix":        {DE: "Konformität je Gruppe und Nachrichtentyp", EN: "Conformance by group and message type"},
+		"kind":          {DE: "Art", EN: "Kind"},
+		"what":          {DE: "Was", EN: "What"},
+		"spread":        {DE: "Spannweite", EN: "Spread"},
+		"name":          {DE: "Gruppe", EN: "Group"},
+		"messages":      {DE: "Nachrichten", EN: "Messages"},
+		"valid":         {DE: "gültig", EN: "valid"},
+		"invalid":       {DE: "ungültig", EN: "invalid"},
+		"topFindings":   {DE: "Häufigste Befunde je Gruppe", EN: "Top findings per group"},
+		"codes":         {DE: "Codewerte je Code-Element", EN: "Code values per code element"},
+		"k:path":        {DE: "Pfad", EN: "path"},
+		"k:code":        {DE: "Code", EN: "code"},
+		"k:messageType": {DE: "Nachrichtentyp", EN: "message type"},
+		"k:rule":        {DE: "Regel", EN: "rule"},
+		"rate":          {DE: "Quote", EN: "rate"},
+		"example":       {DE: "Beispiel", EN: "Example"},
+	}
+}}
 
 func tr(lang, key string) string {
-	if t, ok := texts[key]; ok {
+	if t, ok := texts.Get()[key]; ok {
 		return t.In(lang)
 	}
 	return key

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/third_party/template/html/template"
 )
@@ -46,28 +47,30 @@ type htmlData struct {
 	T           map[string]string
 }
 
-var htmlTexts = map[string]map[string]string{
-	"de": {"title": "Prüfbericht", "files": "Dateien", "valid": "gültig", "invalid": "ungültig", "errors": "Fehler",
-		"warnings": "Warnungen", "infos": "Hinweise", "notchecked": "nicht geprüft", "file": "Datei", "message": "Nachricht",
-		"standard": "Standard", "header": "Nachrichtenkopf", "engines": "Prüfschritte", "line": "Zeile", "rule": "Regel",
-		"severity": "Schwere", "path": "Pfad", "nofindings": "Keine Befunde.", "inputerror": "Nicht prüfbar", "exit": "Exit-Code",
-		"filter": "Nur ungültige Dateien zeigen", "suppressed": "unterdrückt"},
-	"en": {"title": "Check report", "files": "files", "valid": "valid", "invalid": "invalid", "errors": "errors",
-		"warnings": "warnings", "infos": "infos", "notchecked": "not checked", "file": "File", "message": "Message",
-		"standard": "Standard", "header": "Message header", "engines": "Checks", "line": "Line", "rule": "Rule",
-		"severity": "Severity", "path": "Path", "nofindings": "No findings.", "inputerror": "Could not be checked", "exit": "exit code",
-		"filter": "Show invalid files only", "suppressed": "suppressed"},
-}
+var htmlTexts = lazy.Value[map[string]map[string]string]{F: func() map[string]map[string]string {
+	return map[string]map[string]string{
+		"de": {"title": "Prüfbericht", "files": "Dateien", "valid": "gültig", "invalid": "ungültig", "errors": "Fehler",
+			"warnings": "Warnungen", "infos": "Hinweise", "notchecked": "nicht geprüft", "file": "Datei", "message": "Nachricht",
+			"standard": "Standard", "header": "Nachrichtenkopf", "engines": "Prüfschritte", "line": "Zeile", "rule": "Regel",
+			"severity": "Schwere", "path": "Pfad", "nofindings": "Keine Befunde.", "inputerror": "Nicht prüfbar", "exit": "Exit-Code",
+			"filter": "Nur ungültige Dateien zeigen", "suppressed": "unterdrückt"},
+		"en": {"title": "Check report", "files": "files", "valid": "valid", "invalid": "invalid", "errors": "errors",
+			"warnings": "warnings", "infos": "infos", "notchecked": "not checked", "file": "File", "message": "Message",
+			"standard": "Standard", "header": "Message header", "engines": "Checks", "line": "Line", "rule": "Rule",
+			"severity": "Severity", "path": "Path", "nofindings": "No findings.", "inputerror": "Could not be checked", "exit": "exit code",
+			"filter": "Show invalid files only", "suppressed": "suppressed"},
+	}
+}}
 
 // renderHTML renders one self-contained page (inline CSS, no scripts or external
 // assets) with a summary, and per file its identity and findings.
 func renderHTML(w io.Writer, r *finding.Report, opts Options) error {
 	lang := opts.Lang
-	if _, ok := htmlTexts[lang]; !ok {
+	if _, ok := htmlTexts.Get()[lang]; !ok {
 		lang = "de"
 	}
 	d := htmlData{Tool: r.Tool, Version: r.Version, Command: r.Command, ExitCode: opts.ExitCode,
-		Summary: finding.Summarize(r), Lang: lang, T: htmlTexts[lang]}
+		Summary: finding.Summarize(r), Lang: lang, T: htmlTexts.Get()[lang]}
 	if d.Tool == "" {
 		d.Tool = "ozgctl"
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -57,23 +58,25 @@ const (
 
 // registry maps the names of the formats that render a [finding.Report]
 // to their reporter.
-var registry = map[string]Func{
-	FormatText:  renderText,
-	FormatJSON:  renderJSON,
-	FormatJUnit: renderJUnit,
-	FormatSARIF: renderSARIF,
-	FormatHTML:  renderHTML,
-	FormatSVRL:  renderSVRL,
+var registry = lazy.Value[map[string]Func]{F: func() map[string]Func {
+	return map[string]Func{
+		FormatText:  renderText,
+		FormatJSON:  renderJSON,
+		FormatJUnit: renderJUnit,
+		FormatSARIF: renderSARIF,
+		FormatHTML:  renderHTML,
+		FormatSVRL:  renderSVRL,
 
-	FormatGitHub:      renderGitHub,
-	FormatCodeClimate: renderCodeClimate,
-	FormatKoSIT:       KoSIT,
-}
+		FormatGitHub:      renderGitHub,
+		FormatCodeClimate: renderCodeClimate,
+		FormatKoSIT:       KoSIT,
+	}
+}}
 
 // Formats lists the formats that render a [finding.Report], sorted.
 func Formats() []string {
-	names := make([]string, 0, len(registry))
-	for n := range registry {
+	names := make([]string, 0, len(registry.Get()))
+	for n := range registry.Get() {
 		names = append(names, n)
 	}
 	slices.Sort(names)
@@ -95,10 +98,10 @@ func (e *UnknownFormatError) Error() string {
 func Lookup(name string, allowed ...string) (Func, error) {
 	valid := Formats()
 	if len(allowed) > 0 {
-		valid = slices.DeleteFunc(slices.Clone(allowed), func(s string) bool { _, ok := registry[s]; return !ok })
+		valid = slices.DeleteFunc(slices.Clone(allowed), func(s string) bool { _, ok := registry.Get()[s]; return !ok })
 		slices.Sort(valid)
 	}
-	f, ok := registry[name]
+	f, ok := registry.Get()[name]
 	if !ok || !slices.Contains(valid, name) {
 		return nil, &UnknownFormatError{Name: name, Valid: valid}
 	}

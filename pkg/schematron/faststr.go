@@ -6,6 +6,7 @@ import (
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // The shortcuts in this file answer string tests in Go: code-list
@@ -221,9 +222,11 @@ func (f fastContains) try(st *docState, n helium.Node) (bool, bool) {
 	return f.op(a, b), true
 }
 
-var stringPredicates = map[string]func(s, substr string) bool{
-	"contains": strings.Contains, "starts-with": strings.HasPrefix, "ends-with": strings.HasSuffix,
-}
+var stringPredicates = lazy.Value[map[string]func(s, substr string) bool]{F: func() map[string]func(s, substr string) bool {
+	return map[string]func(s, substr string) bool{
+		"contains": strings.Contains, "starts-with": strings.HasPrefix, "ends-with": strings.HasSuffix,
+	}
+}}
 
 // fastStrCmp is X = lits or X != lits (general comparison) where X is
 // one string, or, with each set, the strings X yields from each node of
@@ -651,7 +654,7 @@ func (c *compiler) fastStringTest(e xpath3.Expr) fastTest {
 				return fastExists{sel}
 			}
 		}
-		if op := stringPredicates[v.Name]; op != nil && len(v.Args) == 2 && (v.Prefix == "" || v.Prefix == "fn") {
+		if op := stringPredicates.Get()[v.Name]; op != nil && len(v.Args) == 2 && (v.Prefix == "" || v.Prefix == "fn") {
 			a, b := c.fastStrOf(v.Args[0]), c.fastStrOf(v.Args[1])
 			if a != nil && b != nil {
 				return fastContains{a, b, op}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lestrrat-go/helium/xpath3"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -236,7 +237,9 @@ type compiler struct {
 
 // Supported query bindings. xslt and xpath evaluate in XPath 1.0
 // compatibility mode; the others as XPath 3.1 (a superset of 2.0).
-var bindings = map[string]bool{"xslt2": false, "xslt3": false, "xpath2": false, "xpath3": false, "xpath31": false, "xslt": true, "xpath": true}
+var bindings = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{"xslt2": false, "xslt3": false, "xpath2": false, "xpath3": false, "xpath31": false, "xslt": true, "xpath": true}
+}}
 
 func (c *compiler) compile(root *xnode, opts Options) error {
 	r := c.r
@@ -244,7 +247,7 @@ func (c *compiler) compile(root *xnode, opts Options) error {
 	if qb == "" {
 		qb = "xslt"
 	}
-	compat, ok := bindings[strings.ToLower(qb)]
+	compat, ok := bindings.Get()[strings.ToLower(qb)]
 	if !ok {
 		return errAt(root, "schema", "unknown query binding %q (supported: xslt2, xslt3, xslt, xpath2, xpath3, xpath)", qb)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // DoctypeError says why a schema document's DOCTYPE could not be applied.
@@ -31,7 +33,9 @@ type internalSubset struct {
 
 type attrDefault struct{ name, value string }
 
-var predefinedEntities = map[string]bool{"lt": true, "gt": true, "amp": true, "apos": true, "quot": true}
+var predefinedEntities = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{"lt": true, "gt": true, "amp": true, "apos": true, "quot": true}
+}}
 
 // applyDoctype removes the DOCTYPE declaration from a schema document and
 // applies what its internal subset declares: internal general entities are
@@ -327,7 +331,7 @@ func rewriteBody(file string, data []byte, from int, sub *internalSubset) ([]byt
 }
 
 func writeRef(out *bytes.Buffer, name string, sub *internalSubset) error {
-	if strings.HasPrefix(name, "#") || predefinedEntities[name] {
+	if strings.HasPrefix(name, "#") || predefinedEntities.Get()[name] {
 		out.WriteString("&" + name + ";")
 		return nil
 	}

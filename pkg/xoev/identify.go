@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -157,17 +158,19 @@ func identifyRootAttr(id *finding.Identity, local, value string) {
 	}
 }
 
-func headerKey(lname string) string { return headerKeys[lname] }
+func headerKey(lname string) string { return headerKeys.Get()[lname] }
 
 // headerKeys maps the lower-case local names of header fields to the
 // keys of [finding.Identity.Header].
-var headerKeys = map[string]string{
-	"nachrichtenuuid": "nachrichtenUUID", "prozessid": "nachrichtenUUID",
-	"nachrichtentyp":       "nachrichtentyp",
-	"erstellungszeitpunkt": "erstellungszeitpunkt",
-	"autor":                "autor", "absender": "autor",
-	"leser": "leser", "empfaenger": "leser",
-}
+var headerKeys = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"nachrichtenuuid": "nachrichtenUUID", "prozessid": "nachrichtenUUID",
+		"nachrichtentyp":       "nachrichtentyp",
+		"erstellungszeitpunkt": "erstellungszeitpunkt",
+		"autor":                "autor", "absender": "autor",
+		"leser": "leser", "empfaenger": "leser",
+	}
+}}
 
 // isVersionSeg reports whether s is a version segment, v?\d+([._]\d+)*
 // (ASCII digits): "1", "v2", "1.2", "3_0_1". By hand rather than by a

@@ -186,7 +186,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 				case headerDepth == 0 && (bytes.HasPrefix(lname, []byte("nachrichtenkopf")) || (string(lname) == "kopf" && depth == 2)):
 					headerDepth = depth
 				case headerDepth > 0 && field == "":
-					if k := headerKeys[string(lname)]; k != "" {
+					if k := headerKeys.Get()[string(lname)]; k != "" {
 						field, fieldDepth = k, depth
 						text = text[:0]
 					}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jacoelho/xsd/xsderrors"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -104,59 +105,61 @@ var (
 )
 
 // xsdFixed maps jacoelho/xsd's messages without arguments.
-var xsdFixed = map[string]finding.Key{
-	"missing required child element": msgMissingChild,
-	"simple type cannot contain child elements": finding.Register("xsd.simple-type-children",
-		"ein einfacher Typ darf keine Kindelemente enthalten", "simple type cannot contain child elements"),
-	"simple content cannot contain child elements": finding.Register("xsd.simple-content-children",
-		"einfacher Inhalt darf keine Kindelemente enthalten", "simple content cannot contain child elements"),
-	"abstract element cannot appear directly": finding.Register("xsd.abstract-element",
-		"ein abstraktes Element darf nicht direkt vorkommen", "abstract element cannot appear directly"),
-	"complex type is abstract": finding.Register("xsd.abstract-type",
-		"der komplexe Typ ist abstrakt", "complex type is abstract"),
-	"element type is unavailable": finding.Register("xsd.type-unavailable",
-		"der Typ des Elements ist nicht verfügbar", "element type is unavailable"),
-	"xsi:type is not derived from declared type": finding.Register("xsd.xsi-type-not-derived",
-		"xsi:type ist nicht vom deklarierten Typ abgeleitet", "xsi:type is not derived from declared type"),
-	"xsi:type extension is blocked": finding.Register("xsd.xsi-type-extension-blocked",
-		"xsi:type: Ableitung durch Erweiterung ist gesperrt (block)", "xsi:type extension is blocked"),
-	"xsi:type restriction is blocked": finding.Register("xsd.xsi-type-restriction-blocked",
-		"xsi:type: Ableitung durch Einschränkung ist gesperrt (block)", "xsi:type restriction is blocked"),
-	"invalid xsi:nil value": finding.Register("xsd.xsi-nil-value",
-		"ungültiger Wert für xsi:nil", "invalid xsi:nil value"),
-	"nilled element must be empty": finding.Register("xsd.nilled-not-empty",
-		"ein Element mit xsi:nil=\"true\" muss leer sein", "nilled element must be empty"),
-	"nilled element cannot have fixed value": finding.Register("xsd.nilled-fixed",
-		"ein Element mit xsi:nil=\"true\" darf keinen festen Wert haben", "nilled element cannot have fixed value"),
-	"element is not nillable": finding.Register("xsd.not-nillable",
-		"Element darf nicht xsi:nil sein", "element is not nillable"),
-	"multiple ID attributes": finding.Register("xsd.multiple-ids",
-		"mehrere Attribute vom Typ ID", "multiple ID attributes"),
-	"xsi:schemaLocation must contain namespace/location pairs": finding.Register("xsd.schema-location-pairs",
-		"xsi:schemaLocation muss Paare aus Namensraum und Ort enthalten", "xsi:schemaLocation must contain namespace/location pairs"),
-	"text outside root element": finding.Register("xsd.text-outside-root",
-		"Text außerhalb des Wurzelelements", "text outside root element"),
-	"CDATA section outside root element": finding.Register("xsd.cdata-outside-root",
-		"CDATA-Abschnitt außerhalb des Wurzelelements", "CDATA section outside root element"),
-	"character data is not allowed": finding.Register("xsd.char-data",
-		"Zeichendaten sind hier nicht erlaubt", "character data is not allowed"),
-	"fixed element value mismatch": finding.Register("xsd.fixed-element",
-		"Element weicht vom festen Wert ab", "fixed element value mismatch"),
-	"keyref does not resolve": finding.Register("xsd.keyref",
-		"Schlüsselreferenz (xs:keyref) verweist auf keinen Schlüssel", "keyref does not resolve"),
-	"key field is missing": finding.Register("xsd.key-field-missing",
-		"ein Feld des Schlüssels (xs:key) fehlt", "key field is missing"),
-	"identity field selects multiple values": finding.Register("xsd.identity-field-multiple",
-		"ein Feld der Identitätsbedingung wählt mehrere Werte", "identity field selects multiple values"),
-	"identity field has no simple value": finding.Register("xsd.identity-field-not-simple",
-		"ein Feld der Identitätsbedingung hat keinen einfachen Wert", "identity field has no simple value"),
-	"key field selects nillable element declaration": finding.Register("xsd.key-field-nillable",
-		"ein Feld des Schlüssels wählt ein nillable-Element", "key field selects nillable element declaration"),
-	"instance depth limit exceeded": finding.Register("xsd.depth-limit",
-		"Grenze der Verschachtelungstiefe überschritten", "instance depth limit exceeded"),
-	"instance text byte limit exceeded": finding.Register("xsd.text-limit",
-		"Grenze der Textlänge überschritten", "instance text byte limit exceeded"),
-}
+var xsdFixed = lazy.Value[map[string]finding.Key]{F: func() map[string]finding.Key {
+	return map[string]finding.Key{
+		"missing required child element": msgMissingChild,
+		"simple type cannot contain child elements": finding.Register("xsd.simple-type-children",
+			"ein einfacher Typ darf keine Kindelemente enthalten", "simple type cannot contain child elements"),
+		"simple content cannot contain child elements": finding.Register("xsd.simple-content-children",
+			"einfacher Inhalt darf keine Kindelemente enthalten", "simple content cannot contain child elements"),
+		"abstract element cannot appear directly": finding.Register("xsd.abstract-element",
+			"ein abstraktes Element darf nicht direkt vorkommen", "abstract element cannot appear directly"),
+		"complex type is abstract": finding.Register("xsd.abstract-type",
+			"der komplexe Typ ist abstrakt", "complex type is abstract"),
+		"element type is unavailable": finding.Register("xsd.type-unavailable",
+			"der Typ des Elements ist nicht verfügbar", "element type is unavailable"),
+		"xsi:type is not derived from declared type": finding.Register("xsd.xsi-type-not-derived",
+			"xsi:type ist nicht vom deklarierten Typ abgeleitet", "xsi:type is not derived from declared type"),
+		"xsi:type extension is blocked": finding.Register("xsd.xsi-type-extension-blocked",
+			"xsi:type: Ableitung durch Erweiterung ist gesperrt (block)", "xsi:type extension is blocked"),
+		"xsi:type restriction is blocked": finding.Register("xsd.xsi-type-restriction-blocked",
+			"xsi:type: Ableitung durch Einschränkung ist gesperrt (block)", "xsi:type restriction is blocked"),
+		"invalid xsi:nil value": finding.Register("xsd.xsi-nil-value",
+			"ungültiger Wert für xsi:nil", "invalid xsi:nil value"),
+		"nilled element must be empty": finding.Register("xsd.nilled-not-empty",
+			"ein Element mit xsi:nil=\"true\" muss leer sein", "nilled element must be empty"),
+		"nilled element cannot have fixed value": finding.Register("xsd.nilled-fixed",
+			"ein Element mit xsi:nil=\"true\" darf keinen festen Wert haben", "nilled element cannot have fixed value"),
+		"element is not nillable": finding.Register("xsd.not-nillable",
+			"Element darf nicht xsi:nil sein", "element is not nillable"),
+		"multiple ID attributes": finding.Register("xsd.multiple-ids",
+			"mehrere Attribute vom Typ ID", "multiple ID attributes"),
+		"xsi:schemaLocation must contain namespace/location pairs": finding.Register("xsd.schema-location-pairs",
+			"xsi:schemaLocation muss Paare aus Namensraum und Ort enthalten", "xsi:schemaLocation must contain namespace/location pairs"),
+		"text outside root element": finding.Register("xsd.text-outside-root",
+			"Text außerhalb des Wurzelelements", "text outside root element"),
+		"CDATA section outside root element": finding.Register("xsd.cdata-outside-root",
+			"CDATA-Abschnitt außerhalb des Wurzelelements", "CDATA section outside root element"),
+		"character data is not allowed": finding.Register("xsd.char-data",
+			"Zeichendaten sind hier nicht erlaubt", "character data is not allowed"),
+		"fixed element value mismatch": finding.Register("xsd.fixed-element",
+			"Element weicht vom festen Wert ab", "fixed element value mismatch"),
+		"keyref does not resolve": finding.Register("xsd.keyref",
+			"Schlüsselreferenz (xs:keyref) verweist auf keinen Schlüssel", "keyref does not resolve"),
+		"key field is missing": finding.Register("xsd.key-field-missing",
+			"ein Feld des Schlüssels (xs:key) fehlt", "key field is missing"),
+		"identity field selects multiple values": finding.Register("xsd.identity-field-multiple",
+			"ein Feld der Identitätsbedingung wählt mehrere Werte", "identity field selects multiple values"),
+		"identity field has no simple value": finding.Register("xsd.identity-field-not-simple",
+			"ein Feld der Identitätsbedingung hat keinen einfachen Wert", "identity field has no simple value"),
+		"key field selects nillable element declaration": finding.Register("xsd.key-field-nillable",
+			"ein Feld des Schlüssels wählt ein nillable-Element", "key field selects nillable element declaration"),
+		"instance depth limit exceeded": finding.Register("xsd.depth-limit",
+			"Grenze der Verschachtelungstiefe überschritten", "instance depth limit exceeded"),
+		"instance text byte limit exceeded": finding.Register("xsd.text-limit",
+			"Grenze der Textlänge überschritten", "instance text byte limit exceeded"),
+	}
+}}
 
 // xsdOneArg maps jacoelho/xsd's messages of the form prefix + argument.
 var xsdOneArg = []struct {
@@ -192,7 +195,7 @@ func xsdMessage(s string) finding.Msg {
 var xsdMessages internTable[finding.Msg]
 
 func parseXSDMessage(s string) finding.Msg {
-	if k, ok := xsdFixed[s]; ok {
+	if k, ok := xsdFixed.Get()[s]; ok {
 		return k.With()
 	}
 	if rest, ok := strings.CutPrefix(s, "invalid simple content: "); ok {
@@ -305,17 +308,19 @@ var (
 )
 
 // heliumFixed maps helium's validation sentences without arguments.
-var heliumFixed = map[string]finding.Key{
-	"This element is not expected.":                                     msgHelNotExpected,
-	"This element is not expected":                                      msgHelNotExpected,
-	"Missing child element(s).":                                         msgHelMissing,
-	"Missing child element(s)":                                          msgHelMissing,
-	"No matching global declaration available for the validation root.": msgHelNoRoot,
-	"Character content other than whitespace is not allowed because the content type is 'element-only'.": msgHelElementOnly,
-	"Element content is not allowed, because the content type is a simple type definition.":              msgHelSimpleChildren,
-	"Character content is not allowed, because the content type is empty.":                               msgHelEmptyContent,
-	"Character content is not allowed, because the element is nilled.":                                   msgHelNilledContent,
-}
+var heliumFixed = lazy.Value[map[string]finding.Key]{F: func() map[string]finding.Key {
+	return map[string]finding.Key{
+		"This element is not expected.":                                     msgHelNotExpected,
+		"This element is not expected":                                      msgHelNotExpected,
+		"Missing child element(s).":                                         msgHelMissing,
+		"Missing child element(s)":                                          msgHelMissing,
+		"No matching global declaration available for the validation root.": msgHelNoRoot,
+		"Character content other than whitespace is not allowed because the content type is 'element-only'.": msgHelElementOnly,
+		"Element content is not allowed, because the content type is a simple type definition.":              msgHelSimpleChildren,
+		"Character content is not allowed, because the content type is empty.":                               msgHelEmptyContent,
+		"Character content is not allowed, because the element is nilled.":                                   msgHelNilledContent,
+	}
+}}
 
 // heliumForms maps helium's sentences with arguments: the text between
 // the fixed parts becomes the arguments, in order.
@@ -358,7 +363,7 @@ var heliumForms = []struct {
 
 // heliumMessage maps one helium validation sentence to a key.
 func heliumMessage(s string) finding.Msg {
-	if k, ok := heliumFixed[s]; ok {
+	if k, ok := heliumFixed.Get()[s]; ok {
 		return k.With()
 	}
 	for _, f := range heliumForms {

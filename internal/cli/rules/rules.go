@@ -14,6 +14,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
@@ -151,8 +152,9 @@ func rulesRun(opts *RulesOptions) error {
 }
 
 // notesIntro heads the notes below the markdown table.
-var notesIntro = map[string]string{
-	"de": `## Abweichungen von FIM-XSLT
+var notesIntro = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		"de": `## Abweichungen von FIM-XSLT
 
 [FIM-XSLT](https://github.com/vs5000/FIM-XSLT) ist der XSLT-Qualitätsbericht, der in der FIM-Community
 verwendet wird. Wo fim lint einen Katalogeintrag bewusst anders liest, stehen hier der Unterschied
@@ -161,7 +163,7 @@ und der Grund.
 | Code | Abweichung |
 |---|---|
 `,
-	"en": `## Where fim lint reads the catalogue differently from FIM-XSLT
+		"en": `## Where fim lint reads the catalogue differently from FIM-XSLT
 
 [FIM-XSLT](https://github.com/vs5000/FIM-XSLT) is the XSLT quality report used in the FIM community.
 Where fim lint deliberately reads a catalogue entry differently, the difference and the reason:
@@ -169,7 +171,8 @@ Where fim lint deliberately reads a catalogue entry differently, the difference 
 | Code | Difference |
 |---|---|
 `,
-}
+	}
+}}
 
 // writeNotes appends the rules' notes on FIM-XSLT, if any, as a second
 // table.
@@ -180,7 +183,7 @@ func writeNotes(buf *bytes.Buffer, rows []ruleJSON, lang string) {
 			continue
 		}
 		if first {
-			buf.WriteString("\n" + notesIntro[lang])
+			buf.WriteString("\n" + notesIntro.Get()[lang])
 			first = false
 		}
 		fmt.Fprintf(buf, "| %s | %s |\n", r.Code, mdEscape(r.Note))

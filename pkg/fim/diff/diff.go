@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
@@ -565,20 +566,22 @@ func (c *comparer) cardinality(n *elem, o, w fim.Cardinality) {
 }
 
 // wider lists data type changes that accept every value the old type did.
-var wider = map[[2]fim.Datentyp]bool{
-	{fim.DatentypTextLatin, fim.DatentypText}:  true,
-	{fim.DatentypNumInt, fim.DatentypNum}:      true,
-	{fim.DatentypNumCurrency, fim.DatentypNum}: true,
-	{fim.DatentypDate, fim.DatentypText}:       true,
-	{fim.DatentypNumInt, fim.DatentypText}:     true,
-	{fim.DatentypNum, fim.DatentypText}:        true,
-}
+var wider = lazy.Value[map[[2]fim.Datentyp]bool]{F: func() map[[2]fim.Datentyp]bool {
+	return map[[2]fim.Datentyp]bool{
+		{fim.DatentypTextLatin, fim.DatentypText}:  true,
+		{fim.DatentypNumInt, fim.DatentypNum}:      true,
+		{fim.DatentypNumCurrency, fim.DatentypNum}: true,
+		{fim.DatentypDate, fim.DatentypText}:       true,
+		{fim.DatentypNumInt, fim.DatentypText}:     true,
+		{fim.DatentypNum, fim.DatentypText}:        true,
+	}
+}}
 
 func (c *comparer) fieldProps(o, n *elem) {
 	of, nf := o.field, n.field
 	if of.Datentyp != nf.Datentyp {
 		class := Breaking
-		if wider[[2]fim.Datentyp{of.Datentyp, nf.Datentyp}] {
+		if wider.Get()[[2]fim.Datentyp{of.Datentyp, nf.Datentyp}] {
 			class = Compatible
 		}
 		c.add(class, Changed, n, "datentyp", string(of.Datentyp), string(nf.Datentyp))

@@ -264,8 +264,8 @@ func TestRealPairs(t *testing.T) {
 // TestTexts checks that every text key has German and English.
 func TestTexts(t *testing.T) {
 	for _, k := range textKeys() {
-		if texts[k][0] == "" || texts[k][1] == "" {
-			t.Errorf("key %s: %q", k, texts[k])
+		if texts.Get()[k][0] == "" || texts.Get()[k][1] == "" {
+			t.Errorf("key %s: %q", k, texts.Get()[k])
 		}
 	}
 }

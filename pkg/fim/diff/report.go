@@ -6,32 +6,36 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // texts holds the fixed texts of the text and markdown output by key, in
 // German and English.
-var texts = map[string][2]string{
-	"same-identity": {"ACHTUNG: %s hat in beiden Dateien dieselbe Id und Version, aber anderen Inhalt (%d Änderungen)",
-		"WARNING: %s has the same id and version in both files but different content (%d changes)"},
-	"same-content": {"%s: keine inhaltlichen Unterschiede", "%s: no differences in content"},
-	"header":       {"%s (%s, XDatenfelder %s) → %s (%s, XDatenfelder %s)", "%s (%s, XDatenfelder %s) → %s (%s, XDatenfelder %s)"},
-	"summary": {"%d inkompatibel, %d kompatibel, %d redaktionell",
-		"%d breaking, %d compatible, %d editorial"},
-	"md-title":         {"Änderungen", "Changes"},
-	"md-cols":          {"| Klasse | Art | Element | Eigenschaft | alt | neu |", "| class | kind | element | property | old | new |"},
-	string(Breaking):   {"inkompatibel", "breaking"},
-	string(Compatible): {"kompatibel", "compatible"},
-	string(Editorial):  {"redaktionell", "editorial"},
-	string(Added):      {"hinzugefügt", "added"},
-	string(Removed):    {"entfernt", "removed"},
-	string(Moved):      {"verschoben", "moved"},
-	string(Renamed):    {"umbenannt", "renamed"},
-	string(Changed):    {"geändert", "changed"},
-}
+var texts = lazy.Value[map[string][2]string]{F: func() map[string][2]string {
+	return map[string][2]string{
+		"same-identity": {"ACHTUNG: %s hat in beiden Dateien dieselbe Id und Version, aber anderen Inhalt (%d Änderungen)",
+			"WARNING: %s has the same id and version in both files but different content (%d changes)"},
+		"same-content": {"%s: keine inhaltlichen Unterschiede", "%s: no differences in content"},
+		"header":       {"%s (%s, XDatenfelder %s) → %s (%s, XDatenfelder %s)", "%s (%s, XDatenfelder %s) → %s (%s, XDatenfelder %s)"},
+		"summary": {"%d inkompatibel, %d kompatibel, %d redaktionell",
+			"%d breaking, %d compatible, %d editorial"},
+		"md-title":         {"Änderungen", "Changes"},
+		"md-cols":          {"| Klasse | Art | Element | Eigenschaft | alt | neu |", "| class | kind | element | property | old | new |"},
+		string(Breaking):   {"inkompatibel", "breaking"},
+		string(Compatible): {"kompatibel", "compatible"},
+		string(Editorial):  {"redaktionell", "editorial"},
+		string(Added):      {"hinzugefügt", "added"},
+		string(Removed):    {"entfernt", "removed"},
+		string(Moved):      {"verschoben", "moved"},
+		string(Renamed):    {"umbenannt", "renamed"},
+		string(Changed):    {"geändert", "changed"},
+	}
+}}
 
 // msgText returns the text of key in lang ("de" or "en").
 func msgText(lang, key string) string {
-	t, ok := texts[key]
+	t, ok := texts.Get()[key]
 	if !ok {
 		return key
 	}
@@ -43,8 +47,8 @@ func msgText(lang, key string) string {
 
 // textKeys returns every text key (for tests).
 func textKeys() []string {
-	out := make([]string, 0, len(texts))
-	for k := range texts {
+	out := make([]string, 0, len(texts.Get()))
+	for k := range texts.Get() {
 		out = append(out, k)
 	}
 	return out

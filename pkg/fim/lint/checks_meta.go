@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
@@ -34,10 +35,12 @@ func c1038(p *pass) {
 	}
 }
 
-var kindLetter = map[fim.Kind]byte{
-	fim.KindDatenschema: 'S', fim.KindDatenfeldgruppe: 'G', fim.KindDatenfeld: 'F',
-	fim.KindRegel: 'R', fim.KindDokumentsteckbrief: 'D', fim.KindCodeliste: 'C',
-}
+var kindLetter = lazy.Value[map[fim.Kind]byte]{F: func() map[fim.Kind]byte {
+	return map[fim.Kind]byte{
+		fim.KindDatenschema: 'S', fim.KindDatenfeldgruppe: 'G', fim.KindDatenfeld: 'F',
+		fim.KindRegel: 'R', fim.KindDokumentsteckbrief: 'D', fim.KindCodeliste: 'C',
+	}
+}}
 
 // idDigits is the number of digits after the kind letter.
 func idDigits(v fim.SourceVersion) int {
@@ -64,7 +67,7 @@ func c1039(p *pass) {
 	want := func(l byte) string { return fmt.Sprintf("%c\\d{%d}", l, n) }
 	for _, e := range p.elements() {
 		id := strings.TrimSpace(e.c.Identifier.ID)
-		l := kindLetter[e.kind]
+		l := kindLetter.Get()[e.kind]
 		if id == "" || validID(id, l, n) {
 			continue
 		}

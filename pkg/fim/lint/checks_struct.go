@@ -361,7 +361,7 @@ func c1091(p *pass) {
 func c1087(p *pass) {
 	n := idDigits(p.doc.SourceVersion)
 	for _, e := range p.elements() {
-		l := kindLetter[e.kind]
+		l := kindLetter.Get()[e.kind]
 		for _, rel := range e.c.Relations {
 			id := strings.TrimSpace(rel.Objekt.ID)
 			if id == "" {

@@ -369,7 +369,7 @@ func TestNummernkreis(t *testing.T) {
 // TestMessages checks that every key has a German and an English text.
 func TestMessages(t *testing.T) {
 	for _, k := range keys() {
-		m := messages[k]
+		m := messages.Get()[k]
 		if m[0] == "" || m[1] == "" || m[0] == m[1] {
 			t.Errorf("key %s: texts %q", k, m)
 		}

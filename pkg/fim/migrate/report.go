@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -80,19 +81,21 @@ func (r *Report) ExitCode() int {
 }
 
 // text holds the fixed texts of the text report by key.
-var text = map[string][2]string{
-	"summary": {"%d Datei(en) migriert, %d fehlgeschlagen: %d Fehler, %d Warnungen, %d Hinweise\n",
-		"%d file(s) migrated, %d failed: %d errors, %d warnings, %d infos\n"},
-	"file":  {"%s: XDatenfelder %s → %s, %s%s\n", "%s: XDatenfelder %s → %s, %s%s\n"},
-	"to":    {" → %s", " → %s"},
-	"error": {"%s: nicht migriert: %v\n", "%s: not migrated: %v\n"},
-}
+var text = lazy.Value[map[string][2]string]{F: func() map[string][2]string {
+	return map[string][2]string{
+		"summary": {"%d Datei(en) migriert, %d fehlgeschlagen: %d Fehler, %d Warnungen, %d Hinweise\n",
+			"%d file(s) migrated, %d failed: %d errors, %d warnings, %d infos\n"},
+		"file":  {"%s: XDatenfelder %s → %s, %s%s\n", "%s: XDatenfelder %s → %s, %s%s\n"},
+		"to":    {" → %s", " → %s"},
+		"error": {"%s: nicht migriert: %v\n", "%s: not migrated: %v\n"},
+	}
+}}
 
 func tr(lang, key string) string {
 	if lang == "en" {
-		return text[key][1]
+		return text.Get()[key][1]
 	}
-	return text[key][0]
+	return text.Get()[key][0]
 }
 
 // WriteText writes the report as text: per file a head line, then one

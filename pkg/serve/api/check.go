@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/report"
@@ -27,14 +28,16 @@ var (
 const exitCodeHeader = "Ozgctl-Exit-Code"
 
 // contentTypes are the media types of the report formats.
-var contentTypes = map[string]string{
-	report.FormatText:  "text/plain; charset=utf-8",
-	report.FormatJSON:  "application/json",
-	report.FormatJUnit: "application/xml",
-	report.FormatSARIF: "application/sarif+json",
-	report.FormatHTML:  "text/html; charset=utf-8",
-	report.FormatSVRL:  "application/xml",
-}
+var contentTypes = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		report.FormatText:  "text/plain; charset=utf-8",
+		report.FormatJSON:  "application/json",
+		report.FormatJUnit: "application/xml",
+		report.FormatSARIF: "application/sarif+json",
+		report.FormatHTML:  "text/html; charset=utf-8",
+		report.FormatSVRL:  "application/xml",
+	}
+}}
 
 // check answers POST /v1/check: the messages through the pipeline the
 // options name, the report in the requested format.
@@ -130,7 +133,7 @@ func writeReport(w http.ResponseWriter, rep *finding.Report, format string, f re
 		return err
 	}
 	h := w.Header()
-	h.Set("Content-Type", contentTypes[format])
+	h.Set("Content-Type", contentTypes.Get()[format])
 	h.Set("Content-Language", lang)
 	h.Set(exitCodeHeader, strconv.Itoa(code))
 	w.WriteHeader(http.StatusOK)

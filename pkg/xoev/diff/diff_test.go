@@ -224,7 +224,7 @@ func TestXBeteiligung(t *testing.T) {
 
 // TestTexts checks that every text key has German and English.
 func TestTexts(t *testing.T) {
-	for k, v := range texts {
+	for k, v := range texts.Get() {
 		if v.DE == "" || v.EN == "" {
 			t.Errorf("key %s: %q", k, v)
 		}

@@ -7,25 +7,28 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
 // texts holds the fixed texts of the text output by key, German and English.
-var texts = map[string]finding.Text{
-	"header":     {DE: "%s (%d Nachrichtentypen, %s) → %s (%d Nachrichtentypen, %s)", EN: "%s (%d message types, %s) → %s (%d message types, %s)"},
-	"summary":    {DE: "Nachrichtentypen: %d neu, %d entfernt, %d geändert; %d inkompatible Änderungen (%d für Sender, %d für Empfänger), %d kompatible", EN: "message types: %d added, %d removed, %d changed; %d breaking changes (%d for senders, %d for receivers), %d compatible"},
-	"senders":    {DE: "Sender", EN: "senders"},
-	"receivers":  {DE: "Empfänger", EN: "receivers"},
-	"breaking":   {DE: "inkompatibel", EN: "breaking"},
-	"compatible": {DE: "kompatibel", EN: "compatible"},
-	"added":      {DE: "neu", EN: "added"},
-	"removed":    {DE: "entfernt", EN: "removed"},
-	"changed":    {DE: "geändert", EN: "changed"},
-}
+var texts = lazy.Value[map[string]finding.Text]{F: func() map[string]finding.Text {
+	return map[string]finding.Text{
+		"header":     {DE: "%s (%d Nachrichtentypen, %s) → %s (%d Nachrichtentypen, %s)", EN: "%s (%d message types, %s) → %s (%d message types, %s)"},
+		"summary":    {DE: "Nachrichtentypen: %d neu, %d entfernt, %d geändert; %d inkompatible Änderungen (%d für Sender, %d für Empfänger), %d kompatible", EN: "message types: %d added, %d removed, %d changed; %d breaking changes (%d for senders, %d for receivers), %d compatible"},
+		"senders":    {DE: "Sender", EN: "senders"},
+		"receivers":  {DE: "Empfänger", EN: "receivers"},
+		"breaking":   {DE: "inkompatibel", EN: "breaking"},
+		"compatible": {DE: "kompatibel", EN: "compatible"},
+		"added":      {DE: "neu", EN: "added"},
+		"removed":    {DE: "entfernt", EN: "removed"},
+		"changed":    {DE: "geändert", EN: "changed"},
+	}
+}}
 
 // tr returns the text of key in lang ("de" or "en").
 func tr(lang, key string) string {
-	if t, ok := texts[key]; ok {
+	if t, ok := texts.Get()[key]; ok {
 		return t.In(lang)
 	}
 	return key

@@ -10,22 +10,25 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 )
 
 // codelistTexts are the fixed texts of a code list's display, by key.
-var codelistTexts = map[string][2]string{
-	"title":   {"Codeliste %s (Version %s)", "code list %s (version %s)"},
-	"uri":     {"Kennung: %s", "canonical URI: %s"},
-	"key":     {"Schlüsselspalte: %s", "key column: %s"},
-	"summary": {"%d Spalten, %d Codes", "%d columns, %d codes"},
-}
+var codelistTexts = lazy.Value[map[string][2]string]{F: func() map[string][2]string {
+	return map[string][2]string{
+		"title":   {"Codeliste %s (Version %s)", "code list %s (version %s)"},
+		"uri":     {"Kennung: %s", "canonical URI: %s"},
+		"key":     {"Schlüsselspalte: %s", "key column: %s"},
+		"summary": {"%d Spalten, %d Codes", "%d columns, %d codes"},
+	}
+}}
 
 func clText(english bool, key string) string {
 	if english {
-		return codelistTexts[key][1]
+		return codelistTexts.Get()[key][1]
 	}
-	return codelistTexts[key][0]
+	return codelistTexts.Get()[key][0]
 }
 
 // readInput returns the input's bytes and whether it is a genericode code
