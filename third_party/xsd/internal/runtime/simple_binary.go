@@ -133,15 +133,9 @@ type base64BinaryScan struct {
 
 func scanBase64BinaryLexical[T byteText](raw T) (base64BinaryScan, error) {
 	var scan base64BinaryScan
-	var lastData byte
-	for i := range len(raw) {
-		data, err := scan.append(raw[i])
-		if err != nil {
-			return base64BinaryScan{}, errors.New("invalid base64Binary")
-		}
-		if data {
-			lastData = raw[i]
-		}
+	lastData, err := appendBase64Text(&scan, raw, 0)
+	if err != nil {
+		return base64BinaryScan{}, err
 	}
 	if scan.cleanLen%4 != 0 || scan.pads > 2 {
 		return base64BinaryScan{}, errors.New("invalid base64Binary")
@@ -169,6 +163,54 @@ func (s *base64BinaryScan) append(b byte) (bool, error) {
 	}
 	s.cleanLen++
 	return true, nil
+}
+
+// appendBase64Text adds text to the scan and returns the last data byte seen
+// so far (last, when text holds none). It is append over a whole piece: the
+// run of data characters and whitespace before the first '=' (nearly all of
+// a value) is counted in one tight loop.
+func appendBase64Text[T byteText](s *base64BinaryScan, text T, last byte) (byte, error) {
+	i := 0
+	if s.pads == 0 {
+		n := 0
+		for ; i < len(text); i++ {
+			b := text[i]
+			if isBase64DataByte(b) {
+				n++
+				continue
+			}
+			if !lex.IsXMLWhitespaceByte(b) {
+				break
+			}
+		}
+		s.cleanLen += n
+		if n > 0 {
+			for j := i - 1; j >= 0; j-- {
+				if isBase64DataByte(text[j]) {
+					last = text[j]
+					break
+				}
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		data, err := s.append(text[i])
+		if err != nil {
+			return last, errors.New("invalid base64Binary")
+		}
+		if data {
+			last = text[i]
+		}
+	}
+	return last, nil
+}
+
+// isBase64DataByte reports whether b is one of base64's 64 data characters.
+func isBase64DataByte(b byte) bool {
+	if c := b | 0x20; 'a' <= c && c <= 'z' {
+		return true
+	}
+	return b-'0' < 10 || b == '+' || b == '/'
 }
 
 func validBase64Padding(pads int, lastData byte) bool {

@@ -84,16 +84,12 @@ func (st *RawSimpleStream) Write(p []byte) {
 		}
 		st.writeRunes(p)
 	case rawStreamBase64:
-		for _, b := range p {
-			data, err := st.b64.append(b)
-			if err != nil {
-				st.err = errors.New("invalid base64Binary")
-				return
-			}
-			if data {
-				st.lastData = b
-			}
+		last, err := appendBase64Text(&st.b64, p, st.lastData)
+		if err != nil {
+			st.err = err
+			return
 		}
+		st.lastData = last
 	case rawStreamNone:
 	}
 }
