@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"github.com/ozgctl/ozgctl/internal/xmlscan"
-	"io"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,23 +15,23 @@ const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 // blankOddSchemaLocation looks at the root start tag. An xsi:schemaLocation
 // with an odd number of entries is only a hint that xmllint and the KoSIT
 // validator ignore, but jacoelho rejects the document over it; the
-// attribute is blanked out (same length, same lines) and a warning finding
-// is returned instead.
-func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
+// attribute is blanked out in br's buffer (same length, same lines) and a
+// warning finding is returned instead.
+func blankOddSchemaLocation(br *bufio.Reader) *finding.Finding {
 	head, _ := br.Peek(br.Size())
 	start, end := rootTag(head)
 	if start < 0 {
-		return br, nil
+		return nil
 	}
 	tag := head[start:end]
 	if !bytes.Contains(tag, []byte(":schemaLocation")) {
-		return br, nil // nearly every message
+		return nil // nearly every message
 	}
 	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for from := 0; ; {
 		m, ok := nextSchemaLocation(tag, from)
 		if !ok {
-			return br, nil
+			return nil
 		}
 		from = m.end
 		n := countFields(tag[m.valueStart:m.valueEnd])
@@ -45,22 +44,20 @@ func blankOddSchemaLocation(br *bufio.Reader) (io.Reader, *finding.Finding) {
 		if !prefixes[string(tag[m.prefixStart:m.prefixEnd])] {
 			continue
 		}
-		// Only the bytes up to the attribute's end change: copy those,
-		// the reader goes on with the rest.
+		// Blank the attribute where it lies in br's buffer (head is
+		// that buffer, not yet read): what br reads next is the
+		// message blanked, without a copy of its head and a
+		// MultiReader in front of every read of the validator.
 		attrStart, attrEnd := start+m.start, start+m.end
 		line := xmlscan.LineAt(head, attrStart)
-		newHead := append([]byte(nil), head[:attrEnd]...)
 		for i := attrStart; i < attrEnd; i++ {
-			if newHead[i] != '\n' && newHead[i] != '\r' {
-				newHead[i] = ' '
+			if head[i] != '\n' && head[i] != '\r' {
+				head[i] = ' '
 			}
-		}
-		if _, err := br.Discard(attrEnd); err != nil {
-			return br, nil
 		}
 		f := &finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
 			Msg: msgSchemaLocationOdd.With(n)}
-		return io.MultiReader(bytes.NewReader(newHead), br), f
+		return f
 	}
 }
 

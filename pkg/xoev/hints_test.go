@@ -152,7 +152,8 @@ func TestBlankOddSchemaLocation(t *testing.T) {
 		}
 		// A small buffer: the message goes on past what is peeked.
 		doc := tc.doc + strings.Repeat("<!-- tail -->", 100)
-		r, f := blankOddSchemaLocation(bufio.NewReaderSize(strings.NewReader(doc), 512))
+		r := bufio.NewReaderSize(strings.NewReader(doc), 512)
+		f := blankOddSchemaLocation(r)
 		got, err := io.ReadAll(r)
 		if err != nil {
 			t.Fatal(err)

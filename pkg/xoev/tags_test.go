@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -186,6 +187,14 @@ func TestSuffix(t *testing.T) {
 			if got, want := tail.is(end), bytes.HasSuffix(all, []byte(end)); got != want {
 				t.Fatalf("%q after %q: %v, want %v", end, all, got, want)
 			}
+		}
+	}
+}
+
+func TestRuneCountIsUTF8RuneCount(t *testing.T) {
+	for _, s := range []string{"", "a", "abcdefgh", "abcdefghi", "Βικτώρια", "abcdefgΒικτώρια xyz", "\xff\xfe abc", "abcdefg\xe2\x82", "ab\xe2\x82\xacdefghijklmnop\xf0\x9f\x98"} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCount([]byte(s)); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

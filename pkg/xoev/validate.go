@@ -222,17 +222,16 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 			return append(fs, doctypeFinding(xmlscan.LineAt(head, start))), nil
 		}
 	}
-	src, hint := blankOddSchemaLocation(utf8src)
-	if hint != nil {
+	if hint := blankOddSchemaLocation(utf8src); hint != nil {
 		fs = append(fs, *hint)
 	}
 	var err error
 	if v.set.hel != nil {
 		var hf []finding.Finding
-		hf, err = v.set.hel.validate(ctx, name, src, v.set.limits)
+		hf, err = v.set.hel.validate(ctx, name, utf8src, v.set.limits)
 		fs = append(fs, hf...)
 	} else {
-		err = v.sess.Validate(src)
+		err = v.sess.Validate(utf8src)
 		for _, f := range jacoelhoFindings(err, v.set.limits) {
 			if f.Rule == RuleNotWellFormed && f.Line == 0 {
 				// The input ended early (an unclosed element): point at its end.
