@@ -16,22 +16,22 @@ const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 // with an odd number of entries is only a hint that xmllint and the KoSIT
 // validator ignore, but jacoelho rejects the document over it; the
 // attribute is blanked out in br's buffer (same length, same lines) and a
-// warning finding is returned instead.
-func blankOddSchemaLocation(br *bufio.Reader) *finding.Finding {
+// warning finding is returned instead (ok set).
+func blankOddSchemaLocation(br *bufio.Reader) (f finding.Finding, ok bool) {
 	head, _ := br.Peek(br.Size())
 	start, end := rootTag(head)
 	if start < 0 {
-		return nil
+		return f, false
 	}
 	tag := head[start:end]
 	if !bytes.Contains(tag, []byte(":schemaLocation")) {
-		return nil // nearly every message
+		return f, false // nearly every message
 	}
 	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for from := 0; ; {
 		m, ok := nextSchemaLocation(tag, from)
 		if !ok {
-			return nil
+			return f, false
 		}
 		from = m.end
 		n := countFields(tag[m.valueStart:m.valueEnd])
@@ -55,9 +55,8 @@ func blankOddSchemaLocation(br *bufio.Reader) *finding.Finding {
 				head[i] = ' '
 			}
 		}
-		f := &finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
-			Msg: msgSchemaLocationOdd.With(n)}
-		return f
+		return finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
+			Msg: msgSchemaLocationOdd.With(n)}, true
 	}
 }
 

@@ -220,7 +220,11 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 			rc2.Close()
 		}
 	}
-	res.Findings = append(res.Findings, fs...)
+	if res.Findings == nil {
+		res.Findings = fs // fs is this message's own: no copy
+	} else {
+		res.Findings = append(res.Findings, fs...)
+	}
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -222,24 +223,31 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 			return append(fs, doctypeFinding(xmlscan.LineAt(head, start))), nil
 		}
 	}
-	if hint := blankOddSchemaLocation(utf8src); hint != nil {
-		fs = append(fs, *hint)
-	}
+	hint, hinted := blankOddSchemaLocation(utf8src)
 	var err error
+	var ef []finding.Finding // the engine's
 	if v.set.hel != nil {
-		var hf []finding.Finding
-		hf, err = v.set.hel.validate(ctx, name, utf8src, v.set.limits)
-		fs = append(fs, hf...)
+		ef, err = v.set.hel.validate(ctx, name, utf8src, v.set.limits)
 	} else {
-		err = v.sess.Validate(utf8src)
-		for _, f := range jacoelhoFindings(err, v.set.limits) {
-			if f.Rule == RuleNotWellFormed && f.Line == 0 {
+		ef = jacoelhoFindings(v.sess.Validate(utf8src), v.set.limits)
+		for i := range ef {
+			if ef[i].Rule == RuleNotWellFormed && ef[i].Line == 0 {
 				// The input ended early (an unclosed element): point at its end.
-				f.Line = rr.lines + 1
+				ef[i].Line = rr.lines + 1
 			}
-			fs = append(fs, f)
 		}
-		err = nil
+	}
+	// One slice of the size needed (a finding is ~250 bytes; most
+	// messages have none, or only the engine's).
+	switch {
+	case fs == nil && !hinted && len(ef) > 0:
+		fs = ef
+	case hinted || len(ef) > 0:
+		fs = slices.Grow(fs, 1+len(ef))
+		if hinted {
+			fs = append(fs, hint)
+		}
+		fs = append(fs, ef...)
 	}
 	if rr.err != nil {
 		return nil, rr.err
