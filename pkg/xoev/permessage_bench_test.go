@@ -30,6 +30,8 @@ func BenchmarkCheckMessage(b *testing.B) {
 			[]string{"xrechnung/en16931/test/testfiles/BIS_Billing_30-DataIT.xml"}},
 		{"xbet", "xbeteiligung/1.2/xsd/xbeteiligung.xsd", "",
 			[]string{"xbeteiligung/instances/example402FromCockpit.xml"}},
+		{"xdomea", "xdomea/schemes/xdomea_3.0.0/xdomea-Nachrichten-AussonderungDurchfuehren.xsd", "",
+			[]string{"xdomea/examples/v3.0.0/9fde4e7a-b41b-11ec-9225-005056871b7c_Aussonderung.Aussonderung.0503.xml"}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			opts := LoadOptions{}
