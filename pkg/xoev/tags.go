@@ -207,7 +207,9 @@ func (s *tagScanner) readTag(quoted bool) error {
 		chunk, err := s.br.ReadSlice('>')
 		s.advance(chunk)
 		s.buf = append(s.buf, chunk...)
-		if err == nil && (!quoted || xmlscan.MarkupEnd(s.buf, 0) == len(s.buf)) {
+		// Without a quote (most tags: no attributes) the '>' read is
+		// the tag's end; MarkupEnd would test every byte to say so.
+		if err == nil && (!quoted || !hasQuote(s.buf) || xmlscan.MarkupEnd(s.buf, 0) == len(s.buf)) {
 			return nil
 		}
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
@@ -215,6 +217,8 @@ func (s *tagScanner) readTag(quoted bool) error {
 		}
 	}
 }
+
+func hasQuote(b []byte) bool { return bytes.IndexByte(b, '"') >= 0 || bytes.IndexByte(b, '\'') >= 0 }
 
 // maxKeptText bounds the text kept for one element (a code value, a value
 // to quote in a message): a text node of many MB (a base64 attachment) is
@@ -305,9 +309,9 @@ func (t *suffix) is(end string) bool { return string(t.b[max(t.n-len(end), 0):t.
 // start tag's text (without '<' and '>' or "/>"); the attributes are
 // valid until the next call.
 func (s *tagScanner) parseStartTag(tag []byte) xml.StartElement {
-	i := bytes.IndexAny(tag, " \t\r\n")
-	if i < 0 {
-		i = len(tag)
+	i := 0 // the name's end: a short loop, not IndexAny's set of bytes
+	for i < len(tag) && tag[i] != ' ' && tag[i] != '\t' && tag[i] != '\r' && tag[i] != '\n' {
+		i++
 	}
 	s.attrs = s.attrs[:0]
 	se := xml.StartElement{Name: s.rawName(tag[:i])}
