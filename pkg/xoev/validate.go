@@ -225,29 +225,36 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 	}
 	hint, hinted := blankOddSchemaLocation(utf8src)
 	var err error
-	var ef []finding.Finding // the engine's
 	if v.set.hel != nil {
-		ef, err = v.set.hel.validate(ctx, name, utf8src, v.set.limits)
-	} else {
-		ef = jacoelhoFindings(v.sess.Validate(utf8src), v.set.limits)
-		for i := range ef {
-			if ef[i].Rule == RuleNotWellFormed && ef[i].Line == 0 {
-				// The input ended early (an unclosed element): point at its end.
-				ef[i].Line = rr.lines + 1
+		var hf []finding.Finding
+		hf, err = v.set.hel.validate(ctx, name, utf8src, v.set.limits)
+		switch {
+		case fs == nil && !hinted && len(hf) > 0:
+			fs = hf
+		case hinted || len(hf) > 0:
+			fs = slices.Grow(fs, 1+len(hf))
+			if hinted {
+				fs = append(fs, hint)
 			}
+			fs = append(fs, hf...)
 		}
-	}
-	// One slice of the size needed (a finding is ~250 bytes; most
-	// messages have none, or only the engine's).
-	switch {
-	case fs == nil && !hinted && len(ef) > 0:
-		fs = ef
-	case hinted || len(ef) > 0:
-		fs = slices.Grow(fs, 1+len(ef))
+	} else {
+		// One slice of the size needed (a finding is ~250 bytes).
+		list := jacoelhoErrors(v.sess.Validate(utf8src))
+		if hinted || len(list) > 0 {
+			fs = slices.Grow(fs, 1+len(list))
+		}
 		if hinted {
 			fs = append(fs, hint)
 		}
-		fs = append(fs, ef...)
+		for _, e := range list {
+			f := jacoelhoFinding(e, v.set.limits)
+			if f.Rule == RuleNotWellFormed && f.Line == 0 {
+				// The input ended early (an unclosed element): point at its end.
+				f.Line = rr.lines + 1
+			}
+			fs = append(fs, f)
+		}
 	}
 	if rr.err != nil {
 		return nil, rr.err
@@ -277,22 +284,16 @@ func (r *readErrReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func jacoelhoFindings(err error, lim Limits) []finding.Finding {
+// jacoelhoErrors lists the errors of a jacoelho validation.
+func jacoelhoErrors(err error) []error {
 	if err == nil {
 		return nil
 	}
-	var list []error
 	var xes xsderrors.Errors
 	if errors.As(err, &xes) {
-		list = xes.Unwrap()
-	} else {
-		list = []error{err}
+		return xes.Unwrap()
 	}
-	out := make([]finding.Finding, 0, len(list))
-	for _, e := range list {
-		out = append(out, jacoelhoFinding(e, lim))
-	}
-	return out
+	return []error{err}
 }
 
 func jacoelhoFinding(err error, lim Limits) finding.Finding {
