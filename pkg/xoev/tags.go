@@ -218,6 +218,7 @@ func (s *tagScanner) readTag(quoted bool) error {
 	}
 }
 
+// hasQuote reports whether b holds a quote of either kind.
 func hasQuote(b []byte) bool { return bytes.IndexByte(b, '"') >= 0 || bytes.IndexByte(b, '\'') >= 0 }
 
 // maxKeptText bounds the text kept for one element (a code value, a value
