@@ -35,37 +35,42 @@ type Msg struct {
 	Args []any
 }
 
-// Message forms are registered while packages initialise (package-level
-// Register calls) and read after. Appending them to a slice sized for the
-// ~615 keys the ozgctl binary registers is cheaper at start-up than filling
-// a map (~50 KB allocated and cleared, hashing). The first lookups scan
-// that slice; after [scanLookups] of them it is sorted by key in place and
-// searched. A map built on the first lookup cost a short run with one
-// finding ~56 KB of fresh heap, and sorting at once about as much time as
-// the run's scans.
+// Form is one message form of a package's table (see [Forms]): DE and EN
+// are fmt formats taking the same arguments.
+type Form struct {
+	Key    Key
+	DE, EN string
+}
+
+// Message forms come in package-level tables of constants, which the
+// compiler lays out in the binary, so that a package's init adds a table
+// with one [Forms] call instead of running a Register call per form (~400
+// calls filling a 25 KB slice in every run). The first lookups scan the
+// tables and the forms added by [Register]; after [scanLookups] of them
+// every form is copied into one slice sorted by key and searched. A map
+// built on the first lookup cost a short run with one finding ~56 KB of
+// fresh heap, and sorting at once about as much time as the run's scans.
 var (
-	mu         sync.Mutex
-	registered = make([]entry, 0, 640)
+	mu sync.Mutex
+	// tables are the tables passed to [Forms], registered the forms passed
+	// to [Register], before the forms are sorted.
+	tables     = make([][]Form, 0, 32)
+	registered []Form
 	// later are the functions passed to [RegisterFunc] before the first
 	// lookup; looked is set when that lookup runs them.
 	later     []func()
 	looked    bool
 	laterOnce sync.Once
-	// scans counts the lookups that scanned registered.
+	// scans counts the lookups that scanned the unsorted forms.
 	scans atomic.Int32
-	// built is every registered entry, sorted by key, once sorted.
-	built     atomic.Pointer[[]entry]
+	// built is every form, sorted by key, once sorted.
+	built     atomic.Pointer[[]Form]
 	buildOnce sync.Once
 )
 
 // scanLookups is how many lookups scan the unsorted forms before they are
 // sorted.
 const scanLookups = 16
-
-type entry struct {
-	key  Key
-	text Text
-}
 
 // runLater runs the functions passed to [RegisterFunc] before the first
 // lookup.
@@ -80,8 +85,8 @@ func runLater() {
 	}
 }
 
-// catalogue returns every registered entry, sorted by key.
-func catalogue() []entry {
+// catalogue returns every form, sorted by key.
+func catalogue() []Form {
 	if m := built.Load(); m != nil {
 		return *m
 	}
@@ -90,8 +95,25 @@ func catalogue() []entry {
 	return *built.Load()
 }
 
-// entryKey orders an entry against a key.
-func entryKey(e entry, k Key) int { return strings.Compare(string(e.key), string(k)) }
+// formKey orders a form against a key.
+func formKey(f Form, k Key) int { return strings.Compare(string(f.Key), string(k)) }
+
+// scan returns the unsorted form of key; mu is held.
+func scan(key Key) (Form, bool) {
+	for _, t := range tables {
+		for _, f := range t {
+			if f.Key == key {
+				return f, true
+			}
+		}
+	}
+	for _, f := range registered {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Form{}, false
+}
 
 // lookup returns the forms of key.
 func lookup(key Key) (Text, bool) {
@@ -101,63 +123,90 @@ func lookup(key Key) (Text, bool) {
 			mu.Lock()
 			defer mu.Unlock()
 			if built.Load() == nil {
-				for _, e := range registered {
-					if e.key == key {
-						return e.text, true
-					}
-				}
-				return Text{}, false
+				f, ok := scan(key)
+				return Text{DE: f.DE, EN: f.EN}, ok
 			}
 		}
 	}
-	entries := catalogue()
-	i, ok := slices.BinarySearchFunc(entries, key, entryKey)
+	forms := catalogue()
+	i, ok := slices.BinarySearchFunc(forms, key, formKey)
 	if !ok {
 		return Text{}, false
 	}
-	return entries[i].text, true
+	return Text{DE: forms[i].DE, EN: forms[i].EN}, true
 }
 
-// build sorts the entries. It panics on a duplicate key.
+// build sorts the forms. It panics on a duplicate key.
 func build() {
 	mu.Lock()
 	defer mu.Unlock()
-	entries := registered
-	slices.SortFunc(entries, func(a, b entry) int { return entryKey(a, b.key) })
-	for i := 1; i < len(entries); i++ {
-		if entries[i].key == entries[i-1].key {
-			panic("finding: duplicate message key " + string(entries[i].key))
+	n := len(registered)
+	for _, t := range tables {
+		n += len(t)
+	}
+	forms := make([]Form, 0, n)
+	for _, t := range tables {
+		forms = append(forms, t...)
+	}
+	forms = append(forms, registered...)
+	slices.SortFunc(forms, func(a, b Form) int { return formKey(a, b.Key) })
+	for i := 1; i < len(forms); i++ {
+		if forms[i].Key == forms[i-1].Key {
+			panic("finding: duplicate message key " + string(forms[i].Key))
 		}
 	}
-	registered = nil
-	built.Store(&entries)
+	tables, registered = nil, nil
+	built.Store(&forms)
 }
 
-// Register adds a message form under key and returns the key. de and en
-// are fmt formats taking the same arguments; a test walks [Keys] and fails
-// when a language is missing or the two forms disagree. A duplicate key is
-// a programming error: Register panics on it once a lookup has been made,
-// and sorting the forms (see [scanLookups]; [Keys] sorts them) panics on
-// one registered before.
-func Register(key, de, en string) Key {
-	k := Key(key)
-	t := Text{DE: de, EN: en}
-	mu.Lock()
-	defer mu.Unlock()
+// add adds f; mu is held. A duplicate key panics once a lookup has been
+// made; before, sorting the forms finds it.
+func add(f Form) {
 	m := built.Load()
 	if m == nil {
-		if looked && slices.ContainsFunc(registered, func(e entry) bool { return e.key == k }) {
-			panic("finding: duplicate message key " + key)
+		if looked {
+			if _, dup := scan(f.Key); dup {
+				panic("finding: duplicate message key " + string(f.Key))
+			}
 		}
-		registered = append(registered, entry{k, t})
-		return k
+		registered = append(registered, f)
+		return
 	}
-	i, dup := slices.BinarySearchFunc(*m, k, entryKey)
+	i, dup := slices.BinarySearchFunc(*m, f.Key, formKey)
 	if dup {
-		panic("finding: duplicate message key " + key)
+		panic("finding: duplicate message key " + string(f.Key))
 	}
-	next := slices.Insert(slices.Clip(*m), i, entry{k, t})
+	next := slices.Insert(slices.Clip(*m), i, f)
 	built.Store(&next)
+}
+
+// Forms adds tables of message forms; a package calls it from init with
+// its package-level tables. A test walks [Keys] and fails when a language
+// is missing or the two forms disagree. A duplicate key is a programming
+// error: it panics when the forms are sorted (see [scanLookups]; [Keys]
+// sorts them), or at once after the first lookup.
+func Forms(t ...[]Form) {
+	mu.Lock()
+	defer mu.Unlock()
+	for _, forms := range t {
+		if !looked {
+			tables = append(tables, forms)
+			continue
+		}
+		for _, f := range forms {
+			add(f)
+		}
+	}
+}
+
+// Register adds a message form under key and returns the key, for forms
+// computed at run time (see [RegisterFunc]); constant forms go in a table
+// passed to [Forms]. Duplicate keys are treated as in [Forms].
+func Register(key, de, en string) Key {
+	k := Key(key)
+	mu.Lock()
+	defer mu.Unlock()
+	add(Form{Key: k, DE: de, EN: en})
 	return k
 }
 
@@ -184,10 +233,10 @@ func Lookup(key Key) (Text, bool) {
 
 // Keys lists every registered key, sorted; tests walk it.
 func Keys() []Key {
-	entries := catalogue()
-	keys := make([]Key, len(entries))
-	for i, e := range entries {
-		keys[i] = e.key
+	forms := catalogue()
+	keys := make([]Key, len(forms))
+	for i, f := range forms {
+		keys[i] = f.Key
 	}
 	return keys
 }

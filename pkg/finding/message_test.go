@@ -5,10 +5,17 @@ import (
 	"testing"
 )
 
-var (
-	testOuter = Register("finding.test.outer", "Nachricht ist kaputt: %v", "message is broken: %v")
-	testInner = Register("finding.test.inner", "Wert %q fehlt", "value %q is missing")
+const (
+	testOuter Key = "finding.test.outer"
+	testInner Key = "finding.test.inner"
 )
+
+var testForms = []Form{
+	{testOuter, "Nachricht ist kaputt: %v", "message is broken: %v"},
+	{testInner, "Wert %q fehlt", "value %q is missing"},
+}
+
+func init() { Forms(testForms) }
 
 func TestMsgText(t *testing.T) {
 	m := testOuter.With(testInner.With("a"))
@@ -45,6 +52,28 @@ func TestRegisterDuplicatePanics(t *testing.T) {
 		}
 	}()
 	Register("finding.test.outer", "x", "x")
+}
+
+func TestFormsDuplicatePanics(t *testing.T) {
+	Lookup(testOuter)
+	defer func() {
+		if recover() == nil {
+			t.Fatal("a duplicate key in a table must panic")
+		}
+	}()
+	Forms([]Form{{"finding.test.forms-new", "neu", "new"}, {testInner, "x", "x"}})
+}
+
+func TestBuildDuplicatePanics(t *testing.T) {
+	saved := tables
+	defer func() { tables = saved }()
+	tables = [][]Form{{{"finding.test.a", "a", "a"}}, {{"finding.test.a", "b", "b"}}}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("sorting forms with a duplicate key must panic")
+		}
+	}()
+	build()
 }
 
 func TestFormatVerbs(t *testing.T) {
