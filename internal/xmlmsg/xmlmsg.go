@@ -22,82 +22,157 @@ import (
 const ruleNotWellFormed = "xml:not-well-formed"
 
 // The message forms of XML parse problems.
-var (
-	NotWellFormed = finding.Register("xml.not-well-formed",
-		"Nachricht ist kein wohlgeformtes XML: %v", "message is not well-formed XML: %v")
-	Other = finding.Register("xml.parser-other",
-		"Fehler des XML-Parsers (Originaltext: %s)", "XML parser error (original text: %s)")
+const (
+	NotWellFormed finding.Key = "xml.not-well-formed"
+	Other         finding.Key = "xml.parser-other"
 
-	NoMarkup = finding.Register("xml.no-markup",
-		"kein XML-Markup am Anfang (Binärdaten oder kein XML)", "no XML markup at the start (binary data, or not XML)")
-	NoRoot = finding.Register("xml.no-root",
-		"das Dokument hat kein Wurzelelement", "no root element")
-	msgEmpty = finding.Register("xml.empty",
-		"das Dokument ist leer", "XML document is empty")
-	msgEndMismatch = finding.Register("xml.end-mismatch",
-		"End-Tag </%s> passt nicht zum Start-Tag <%s>", "end element </%s> does not match start element <%s>")
-	msgEndExpected = finding.Register("xml.end-expected",
-		"End-Tag '%s' erwartet", "expected end tag '%s'")
-	msgEOFBeforeEnd = finding.Register("xml.eof-before-end",
-		"Dateiende vor dem End-Tag </%s>", "unexpected EOF before end element </%s>")
-	msgEOF = finding.Register("xml.eof",
-		"unerwartetes Dateiende", "unexpected EOF")
-	msgUnclosed = finding.Register("xml.unclosed",
-		"ein Element ist nicht geschlossen (Dateiende davor)", "unclosed element")
-	msgMultipleRoots = finding.Register("xml.multiple-roots",
-		"mehr als ein Wurzelelement", "multiple root elements")
-	msgExtraContent = finding.Register("xml.extra-content",
-		"weiterer Inhalt nach dem Wurzelelement", "extra content at document end")
-	msgInvalidComment = finding.Register("xml.invalid-comment",
-		"ungültiger XML-Kommentar (etwa \"--\" im Kommentar)", "invalid XML comment")
-	msgUnboundPrefix = finding.Register("xml.unbound-prefix",
-		"Namensraum-Präfix %s ist nicht deklariert", "unbound namespace prefix %s")
-	InvalidChar = finding.Register("xml.invalid-char",
-		"ungültiges XML-Zeichen", "invalid XML character")
-	msgIllegalChar = finding.Register("xml.illegal-char",
-		"unzulässiges Zeichen %s", "illegal character code %s")
-	msgInvalidUTF8 = finding.Register("xml.invalid-utf8",
-		"ungültige UTF-8-Bytefolge", "invalid UTF-8")
-	msgAttrUnquoted = finding.Register("xml.attr-unquoted",
-		"Attributwerte müssen in Anführungszeichen stehen", "attribute value must be quoted")
-	msgAttrUnquotedGot = finding.Register("xml.attr-unquoted-got",
-		"Attributwert ohne Anführungszeichen (gefunden: '%s')", "attribute value not quoted (found '%s')")
-	msgAttrLt = finding.Register("xml.attr-lt",
-		"Attributwerte dürfen kein < enthalten", "attribute value cannot contain <")
-	msgDuplicateAttr = finding.Register("xml.duplicate-attr",
-		"doppeltes Attribut %s", "duplicate attribute %s")
-	msgDuplicateAttrAnon = finding.Register("xml.duplicate-attr-anon",
-		"doppeltes Attribut", "duplicate attribute is not allowed")
-	UndeclaredEntity = finding.Register("xml.undeclared-entity",
-		"nicht deklarierte Entitätsreferenz (ohne DTD sind nur %s und Zeichenreferenzen wie %s erlaubt)",
-		"undeclared entity reference (without a DTD only %s and character references like %s are allowed)")
-	msgUndeclaredEntityShort = finding.Register("xml.undeclared-entity-short",
-		"nicht deklarierte Entitätsreferenz", "undeclared entity")
-	msgUnexpectedEnd = finding.Register("xml.unexpected-end",
-		"End-Tag ohne Start-Tag", "unexpected end element")
-	msgRequired = finding.Register("xml.required",
-		"'%s' wird hier verlangt", "'%s' is required")
-	msgCommentHyphen = finding.Register("xml.comment-hyphen",
-		"'--' ist in Kommentaren nicht erlaubt", "'--' not allowed in comment")
-	msgStartTagExpected = finding.Register("xml.start-tag-expected",
-		"Start-Tag erwartet, '<' fehlt", "start tag expected, '<' not found")
-	msgInvalidCharData = finding.Register("xml.invalid-char-data",
-		"ungültige Zeichen im Text", "invalid char data")
-	msgNameExpected = finding.Register("xml.name-expected",
-		"Elementname erwartet (nach '<' steht kein gültiger Name)", "element name expected (no valid name after '<')")
-	msgInvalidName = finding.Register("xml.invalid-name",
-		"ungültiger XML-Name", "invalid XML name")
-	msgInvalidDecl = finding.Register("xml.invalid-decl",
-		"ungültige XML-Deklaration", "invalid XML declaration")
-	msgCDATAEnd = finding.Register("xml.cdata-end",
-		"']]>' darf im Text nicht vorkommen", "']]>' cannot appear in character data")
-	msgInvalidCDATA = finding.Register("xml.invalid-cdata",
-		"ungültiger CDATA-Abschnitt", "invalid CDATA section")
-	msgInvalidPI = finding.Register("xml.invalid-pi",
-		"ungültige Verarbeitungsanweisung", "invalid processing instruction")
-	msgInvalidEntity = finding.Register("xml.invalid-char-ref",
-		"ungültige Zeichenreferenz", "invalid character reference")
+	NoMarkup                 finding.Key = "xml.no-markup"
+	NoRoot                   finding.Key = "xml.no-root"
+	msgEmpty                 finding.Key = "xml.empty"
+	msgEndMismatch           finding.Key = "xml.end-mismatch"
+	msgEndExpected           finding.Key = "xml.end-expected"
+	msgEOFBeforeEnd          finding.Key = "xml.eof-before-end"
+	msgEOF                   finding.Key = "xml.eof"
+	msgUnclosed              finding.Key = "xml.unclosed"
+	msgMultipleRoots         finding.Key = "xml.multiple-roots"
+	msgExtraContent          finding.Key = "xml.extra-content"
+	msgInvalidComment        finding.Key = "xml.invalid-comment"
+	msgUnboundPrefix         finding.Key = "xml.unbound-prefix"
+	InvalidChar              finding.Key = "xml.invalid-char"
+	msgIllegalChar           finding.Key = "xml.illegal-char"
+	msgInvalidUTF8           finding.Key = "xml.invalid-utf8"
+	msgAttrUnquoted          finding.Key = "xml.attr-unquoted"
+	msgAttrUnquotedGot       finding.Key = "xml.attr-unquoted-got"
+	msgAttrLt                finding.Key = "xml.attr-lt"
+	msgDuplicateAttr         finding.Key = "xml.duplicate-attr"
+	msgDuplicateAttrAnon     finding.Key = "xml.duplicate-attr-anon"
+	UndeclaredEntity         finding.Key = "xml.undeclared-entity"
+	msgUndeclaredEntityShort finding.Key = "xml.undeclared-entity-short"
+	msgUnexpectedEnd         finding.Key = "xml.unexpected-end"
+	msgRequired              finding.Key = "xml.required"
+	msgCommentHyphen         finding.Key = "xml.comment-hyphen"
+	msgStartTagExpected      finding.Key = "xml.start-tag-expected"
+	msgInvalidCharData       finding.Key = "xml.invalid-char-data"
+	msgNameExpected          finding.Key = "xml.name-expected"
+	msgInvalidName           finding.Key = "xml.invalid-name"
+	msgInvalidDecl           finding.Key = "xml.invalid-decl"
+	msgCDATAEnd              finding.Key = "xml.cdata-end"
+	msgInvalidCDATA          finding.Key = "xml.invalid-cdata"
+	msgInvalidPI             finding.Key = "xml.invalid-pi"
+	msgInvalidEntity         finding.Key = "xml.invalid-char-ref"
 )
+
+// xmlmsgForms holds the message forms of the keys above.
+var xmlmsgForms = []finding.Form{
+	{Key: NotWellFormed,
+		DE: "Nachricht ist kein wohlgeformtes XML: %v",
+		EN: "message is not well-formed XML: %v"},
+	{Key: Other,
+		DE: "Fehler des XML-Parsers (Originaltext: %s)",
+		EN: "XML parser error (original text: %s)"},
+	{Key: NoMarkup,
+		DE: "kein XML-Markup am Anfang (Binärdaten oder kein XML)",
+		EN: "no XML markup at the start (binary data, or not XML)"},
+	{Key: NoRoot,
+		DE: "das Dokument hat kein Wurzelelement",
+		EN: "no root element"},
+	{Key: msgEmpty,
+		DE: "das Dokument ist leer",
+		EN: "XML document is empty"},
+	{Key: msgEndMismatch,
+		DE: "End-Tag </%s> passt nicht zum Start-Tag <%s>",
+		EN: "end element </%s> does not match start element <%s>"},
+	{Key: msgEndExpected,
+		DE: "End-Tag '%s' erwartet",
+		EN: "expected end tag '%s'"},
+	{Key: msgEOFBeforeEnd,
+		DE: "Dateiende vor dem End-Tag </%s>",
+		EN: "unexpected EOF before end element </%s>"},
+	{Key: msgEOF,
+		DE: "unerwartetes Dateiende",
+		EN: "unexpected EOF"},
+	{Key: msgUnclosed,
+		DE: "ein Element ist nicht geschlossen (Dateiende davor)",
+		EN: "unclosed element"},
+	{Key: msgMultipleRoots,
+		DE: "mehr als ein Wurzelelement",
+		EN: "multiple root elements"},
+	{Key: msgExtraContent,
+		DE: "weiterer Inhalt nach dem Wurzelelement",
+		EN: "extra content at document end"},
+	{Key: msgInvalidComment,
+		DE: "ungültiger XML-Kommentar (etwa \"--\" im Kommentar)",
+		EN: "invalid XML comment"},
+	{Key: msgUnboundPrefix,
+		DE: "Namensraum-Präfix %s ist nicht deklariert",
+		EN: "unbound namespace prefix %s"},
+	{Key: InvalidChar,
+		DE: "ungültiges XML-Zeichen",
+		EN: "invalid XML character"},
+	{Key: msgIllegalChar,
+		DE: "unzulässiges Zeichen %s",
+		EN: "illegal character code %s"},
+	{Key: msgInvalidUTF8,
+		DE: "ungültige UTF-8-Bytefolge",
+		EN: "invalid UTF-8"},
+	{Key: msgAttrUnquoted,
+		DE: "Attributwerte müssen in Anführungszeichen stehen",
+		EN: "attribute value must be quoted"},
+	{Key: msgAttrUnquotedGot,
+		DE: "Attributwert ohne Anführungszeichen (gefunden: '%s')",
+		EN: "attribute value not quoted (found '%s')"},
+	{Key: msgAttrLt,
+		DE: "Attributwerte dürfen kein < enthalten",
+		EN: "attribute value cannot contain <"},
+	{Key: msgDuplicateAttr,
+		DE: "doppeltes Attribut %s",
+		EN: "duplicate attribute %s"},
+	{Key: msgDuplicateAttrAnon,
+		DE: "doppeltes Attribut",
+		EN: "duplicate attribute is not allowed"},
+	{Key: UndeclaredEntity,
+		DE: "nicht deklarierte Entitätsreferenz (ohne DTD sind nur %s und Zeichenreferenzen wie %s erlaubt)",
+		EN: "undeclared entity reference (without a DTD only %s and character references like %s are allowed)"},
+	{Key: msgUndeclaredEntityShort,
+		DE: "nicht deklarierte Entitätsreferenz",
+		EN: "undeclared entity"},
+	{Key: msgUnexpectedEnd,
+		DE: "End-Tag ohne Start-Tag",
+		EN: "unexpected end element"},
+	{Key: msgRequired,
+		DE: "'%s' wird hier verlangt",
+		EN: "'%s' is required"},
+	{Key: msgCommentHyphen,
+		DE: "'--' ist in Kommentaren nicht erlaubt",
+		EN: "'--' not allowed in comment"},
+	{Key: msgStartTagExpected,
+		DE: "Start-Tag erwartet, '<' fehlt",
+		EN: "start tag expected, '<' not found"},
+	{Key: msgInvalidCharData,
+		DE: "ungültige Zeichen im Text",
+		EN: "invalid char data"},
+	{Key: msgNameExpected,
+		DE: "Elementname erwartet (nach '<' steht kein gültiger Name)",
+		EN: "element name expected (no valid name after '<')"},
+	{Key: msgInvalidName,
+		DE: "ungültiger XML-Name",
+		EN: "invalid XML name"},
+	{Key: msgInvalidDecl,
+		DE: "ungültige XML-Deklaration",
+		EN: "invalid XML declaration"},
+	{Key: msgCDATAEnd,
+		DE: "']]>' darf im Text nicht vorkommen",
+		EN: "']]>' cannot appear in character data"},
+	{Key: msgInvalidCDATA,
+		DE: "ungültiger CDATA-Abschnitt",
+		EN: "invalid CDATA section"},
+	{Key: msgInvalidPI,
+		DE: "ungültige Verarbeitungsanweisung",
+		EN: "invalid processing instruction"},
+	{Key: msgInvalidEntity,
+		DE: "ungültige Zeichenreferenz",
+		EN: "invalid character reference"},
+}
 
 // Detail maps a parser's detail text (one sentence, no position) to a
 // message. It knows the texts of jacoelho/xsd's stream parser, helium's
@@ -250,20 +325,30 @@ const RuleLimit = "xml:limit"
 
 // The message forms of xml:limit: each names the limit, its value and the
 // flag that raises it.
-var (
-	msgTextLimit = finding.Register("xml.limit.text",
-		"ein Textknoten oder Attributwert ist größer als die Grenze von %s (--max-text-size); die Nachricht wurde nicht weiter geprüft",
-		"a text node or attribute value is larger than the limit of %s (--max-text-size); the message was not checked further")
-	msgDepthLimit = finding.Register("xml.limit.depth",
-		"Elemente sind tiefer verschachtelt als die Grenze von %d Ebenen (--max-depth); die Nachricht wurde nicht weiter geprüft",
-		"elements are nested deeper than the limit of %d levels (--max-depth); the message was not checked further")
-	AttributeLimit = finding.Register("xml.limit.attributes",
-		"ein Element hat mehr als %d Attribute (feste Grenze); die Nachricht wurde nicht weiter geprüft",
-		"an element has more than %d attributes (a fixed limit); the message was not checked further")
-	msgNameLimit = finding.Register("xml.limit.name",
-		"ein Name ist länger als %d Zeichen (feste Grenze); die Nachricht wurde nicht weiter geprüft",
-		"a name is longer than %d characters (a fixed limit); the message was not checked further")
+const (
+	msgTextLimit   finding.Key = "xml.limit.text"
+	msgDepthLimit  finding.Key = "xml.limit.depth"
+	AttributeLimit finding.Key = "xml.limit.attributes"
+	msgNameLimit   finding.Key = "xml.limit.name"
 )
+
+// xmlmsgForms2 holds the message forms of the keys above.
+var xmlmsgForms2 = []finding.Form{
+	{Key: msgTextLimit,
+		DE: "ein Textknoten oder Attributwert ist größer als die Grenze von %s (--max-text-size); die Nachricht wurde nicht weiter geprüft",
+		EN: "a text node or attribute value is larger than the limit of %s (--max-text-size); the message was not checked further"},
+	{Key: msgDepthLimit,
+		DE: "Elemente sind tiefer verschachtelt als die Grenze von %d Ebenen (--max-depth); die Nachricht wurde nicht weiter geprüft",
+		EN: "elements are nested deeper than the limit of %d levels (--max-depth); the message was not checked further"},
+	{Key: AttributeLimit,
+		DE: "ein Element hat mehr als %d Attribute (feste Grenze); die Nachricht wurde nicht weiter geprüft",
+		EN: "an element has more than %d attributes (a fixed limit); the message was not checked further"},
+	{Key: msgNameLimit,
+		DE: "ein Name ist länger als %d Zeichen (feste Grenze); die Nachricht wurde nicht weiter geprüft",
+		EN: "a name is longer than %d characters (a fixed limit); the message was not checked further"},
+}
+
+func init() { finding.Forms(xmlmsgForms, xmlmsgForms2) }
 
 // TextLimitMsg and DepthLimitMsg are the messages for the limits of lim.
 func TextLimitMsg(lim xmllimit.Limits) finding.Msg {

@@ -33,47 +33,70 @@ const (
 	RuleMatchEval  = "kosit:match-error"
 )
 
-var (
-	msgAccept = finding.Register("kosit.accept",
-		"Szenario %q: Annahme empfohlen (KoSIT-Prüftool: accept)",
-		"scenario %q: acceptance recommended (KoSIT validator: accept)")
-	msgRejectSchema = finding.Register("kosit.reject.schema",
-		"Szenario %q: Zurückweisung empfohlen, die Nachricht ist nicht schemakonform (KoSIT-Prüftool: reject)",
-		"scenario %q: rejection recommended, the message is not schema-valid (KoSIT validator: reject)")
-	msgRejectLevel = finding.Register("kosit.reject.errors",
-		"Szenario %q: Zurückweisung empfohlen, %d Meldung(en) mit Stufe error nach customLevel (KoSIT-Prüftool: reject)",
-		"scenario %q: rejection recommended, %d message(s) at level error after customLevel (KoSIT validator: reject)")
-	msgRejectAcceptMatch = finding.Register("kosit.reject.accept-match",
-		"Szenario %q: Zurückweisung empfohlen, acceptMatch %q trifft auf den Prüfbericht nicht zu (KoSIT-Prüftool: reject)",
-		"scenario %q: rejection recommended, acceptMatch %q does not hold on the validation report (KoSIT validator: reject)")
-	msgRejectAsserts = finding.Register("kosit.reject.asserts",
-		"Szenario %q: Zurückweisung empfohlen, %d Schematron-Zusicherung(en) verletzt (ohne acceptMatch zählt jede; KoSIT-Prüftool: reject)",
-		"scenario %q: rejection recommended, %d Schematron assertion(s) failed (without acceptMatch every one counts; KoSIT validator: reject)")
-	msgRejectNotWellFormed = finding.Register("kosit.reject.not-well-formed",
-		"Zurückweisung empfohlen: die Nachricht ist kein wohlgeformtes XML, kein Szenario kann gewählt werden (KoSIT-Prüftool: reject)",
-		"rejection recommended: the message is not well-formed XML, no scenario can be chosen (KoSIT validator: reject)")
-	msgNoScenario = finding.Register("kosit.no-scenario",
-		"kein Szenario der Konfiguration %q passt auf die Nachricht (Wurzelelement {%s}%s; %d Szenarien geprüft); die Rückfallregel weist sie zurück (KoSIT-Prüftool: reject)",
-		"no scenario of the configuration %q matches the message (root element {%s}%s; %d scenarios tried); the fallback rejects it (KoSIT validator: reject)")
-	msgAmbiguous = finding.Register("kosit.ambiguous-scenario",
-		"mehrere Szenarien der Konfiguration %q passen auf die Nachricht: %s; das KoSIT-Prüftool weist sie dann zurück (Rückfallregel)",
-		"several scenarios of the configuration %q match the message: %s; the KoSIT validator then rejects it (fallback)")
-	msgMatchError = finding.Register("kosit.match-error",
-		"Szenario %q: match-Ausdruck konnte nicht ausgewertet werden (%v); das Szenario gilt als nicht passend",
-		"scenario %q: the match expression could not be evaluated (%v); the scenario counts as not matching")
-	msgAcceptMatchError = finding.Register("kosit.accept-match-error",
-		"Szenario %q: acceptMatch konnte nicht ausgewertet werden (%v)",
-		"scenario %q: acceptMatch could not be evaluated (%v)")
-	titleAccept     = finding.Register("kosit.title.accept", "KoSIT-Prüftool empfiehlt Annahme", "the KoSIT validator recommends acceptance")
-	titleReject     = finding.Register("kosit.title.reject", "KoSIT-Prüftool empfiehlt Zurückweisung", "the KoSIT validator recommends rejection")
-	titleNoScenario = finding.Register("kosit.title.no-scenario", "kein (eindeutiges) Szenario der KoSIT-Konfiguration passt", "no (single) scenario of the KoSIT configuration matches")
-	titleMatchEval  = finding.Register("kosit.title.match-error", "match-Ausdruck eines Szenarios nicht auswertbar", "a scenario's match expression cannot be evaluated")
-	titleAcceptEval = finding.Register("kosit.title.accept-match", "acceptMatch eines Szenarios nicht auswertbar", "a scenario's acceptMatch cannot be evaluated")
-	titleTimeout    = finding.Register("kosit.title.timeout", "Schematron-Regeln eines Szenarios überschreiten --rule-timeout", "a scenario's Schematron rules exceed --rule-timeout")
-	msgTimeout      = finding.Register("kosit.timeout",
-		"Szenario %q: die Schematron-Regeln %s brauchten länger als %s; die Prüfung dieser Nachricht ist unvollständig",
-		"scenario %q: the Schematron rules %s took longer than %s; this message was not fully checked")
+const (
+	msgAccept              finding.Key = "kosit.accept"
+	msgRejectSchema        finding.Key = "kosit.reject.schema"
+	msgRejectLevel         finding.Key = "kosit.reject.errors"
+	msgRejectAcceptMatch   finding.Key = "kosit.reject.accept-match"
+	msgRejectAsserts       finding.Key = "kosit.reject.asserts"
+	msgRejectNotWellFormed finding.Key = "kosit.reject.not-well-formed"
+	msgNoScenario          finding.Key = "kosit.no-scenario"
+	msgAmbiguous           finding.Key = "kosit.ambiguous-scenario"
+	msgMatchError          finding.Key = "kosit.match-error"
+	msgAcceptMatchError    finding.Key = "kosit.accept-match-error"
+	titleAccept            finding.Key = "kosit.title.accept"
+	titleReject            finding.Key = "kosit.title.reject"
+	titleNoScenario        finding.Key = "kosit.title.no-scenario"
+	titleMatchEval         finding.Key = "kosit.title.match-error"
+	titleAcceptEval        finding.Key = "kosit.title.accept-match"
+	titleTimeout           finding.Key = "kosit.title.timeout"
+	msgTimeout             finding.Key = "kosit.timeout"
 )
+
+// stageForms holds the message forms of the keys above.
+var stageForms = []finding.Form{
+	{Key: msgAccept,
+		DE: "Szenario %q: Annahme empfohlen (KoSIT-Prüftool: accept)",
+		EN: "scenario %q: acceptance recommended (KoSIT validator: accept)"},
+	{Key: msgRejectSchema,
+		DE: "Szenario %q: Zurückweisung empfohlen, die Nachricht ist nicht schemakonform (KoSIT-Prüftool: reject)",
+		EN: "scenario %q: rejection recommended, the message is not schema-valid (KoSIT validator: reject)"},
+	{Key: msgRejectLevel,
+		DE: "Szenario %q: Zurückweisung empfohlen, %d Meldung(en) mit Stufe error nach customLevel (KoSIT-Prüftool: reject)",
+		EN: "scenario %q: rejection recommended, %d message(s) at level error after customLevel (KoSIT validator: reject)"},
+	{Key: msgRejectAcceptMatch,
+		DE: "Szenario %q: Zurückweisung empfohlen, acceptMatch %q trifft auf den Prüfbericht nicht zu (KoSIT-Prüftool: reject)",
+		EN: "scenario %q: rejection recommended, acceptMatch %q does not hold on the validation report (KoSIT validator: reject)"},
+	{Key: msgRejectAsserts,
+		DE: "Szenario %q: Zurückweisung empfohlen, %d Schematron-Zusicherung(en) verletzt (ohne acceptMatch zählt jede; KoSIT-Prüftool: reject)",
+		EN: "scenario %q: rejection recommended, %d Schematron assertion(s) failed (without acceptMatch every one counts; KoSIT validator: reject)"},
+	{Key: msgRejectNotWellFormed,
+		DE: "Zurückweisung empfohlen: die Nachricht ist kein wohlgeformtes XML, kein Szenario kann gewählt werden (KoSIT-Prüftool: reject)",
+		EN: "rejection recommended: the message is not well-formed XML, no scenario can be chosen (KoSIT validator: reject)"},
+	{Key: msgNoScenario,
+		DE: "kein Szenario der Konfiguration %q passt auf die Nachricht (Wurzelelement {%s}%s; %d Szenarien geprüft); die Rückfallregel weist sie zurück (KoSIT-Prüftool: reject)",
+		EN: "no scenario of the configuration %q matches the message (root element {%s}%s; %d scenarios tried); the fallback rejects it (KoSIT validator: reject)"},
+	{Key: msgAmbiguous,
+		DE: "mehrere Szenarien der Konfiguration %q passen auf die Nachricht: %s; das KoSIT-Prüftool weist sie dann zurück (Rückfallregel)",
+		EN: "several scenarios of the configuration %q match the message: %s; the KoSIT validator then rejects it (fallback)"},
+	{Key: msgMatchError,
+		DE: "Szenario %q: match-Ausdruck konnte nicht ausgewertet werden (%v); das Szenario gilt als nicht passend",
+		EN: "scenario %q: the match expression could not be evaluated (%v); the scenario counts as not matching"},
+	{Key: msgAcceptMatchError,
+		DE: "Szenario %q: acceptMatch konnte nicht ausgewertet werden (%v)",
+		EN: "scenario %q: acceptMatch could not be evaluated (%v)"},
+	{Key: titleAccept, DE: "KoSIT-Prüftool empfiehlt Annahme", EN: "the KoSIT validator recommends acceptance"},
+	{Key: titleReject, DE: "KoSIT-Prüftool empfiehlt Zurückweisung", EN: "the KoSIT validator recommends rejection"},
+	{Key: titleNoScenario, DE: "kein (eindeutiges) Szenario der KoSIT-Konfiguration passt", EN: "no (single) scenario of the KoSIT configuration matches"},
+	{Key: titleMatchEval, DE: "match-Ausdruck eines Szenarios nicht auswertbar", EN: "a scenario's match expression cannot be evaluated"},
+	{Key: titleAcceptEval, DE: "acceptMatch eines Szenarios nicht auswertbar", EN: "a scenario's acceptMatch cannot be evaluated"},
+	{Key: titleTimeout, DE: "Schematron-Regeln eines Szenarios überschreiten --rule-timeout", EN: "a scenario's Schematron rules exceed --rule-timeout"},
+	{Key: msgTimeout,
+		DE: "Szenario %q: die Schematron-Regeln %s brauchten länger als %s; die Prüfung dieser Nachricht ist unvollständig",
+		EN: "scenario %q: the Schematron rules %s took longer than %s; this message was not fully checked"},
+}
+
+func init() { finding.Forms(stageForms) }
 
 // StageOptions bound the work of the stages on one message and say how
 // they describe their rules.

@@ -11,15 +11,24 @@ import (
 )
 
 // Texts of the github format, in German and English.
-var (
-	msgGitHubCapped = finding.Register("report.github.capped",
-		"%d weitere Befunde nicht als Annotation ausgegeben (Grenze --max-annotations %d): %d Fehler, %d Warnungen, %d Hinweise",
-		"%d more findings not annotated (limit --max-annotations %d): %d errors, %d warnings, %d infos")
-	msgGitHubSuppressed = finding.Register("report.github.suppressed",
-		"%d Befunde unterdrückt (Baseline oder ignore-Einträge), nicht annotiert",
-		"%d findings suppressed (baseline or ignore entries), not annotated")
-	msgGitHubInputError = finding.Register("report.github.input-error", "nicht prüfbar", "input error")
+const (
+	msgGitHubCapped     finding.Key = "report.github.capped"
+	msgGitHubSuppressed finding.Key = "report.github.suppressed"
+	msgGitHubInputError finding.Key = "report.github.input-error"
 )
+
+// githubForms holds the message forms of the keys above.
+var githubForms = []finding.Form{
+	{Key: msgGitHubCapped,
+		DE: "%d weitere Befunde nicht als Annotation ausgegeben (Grenze --max-annotations %d): %d Fehler, %d Warnungen, %d Hinweise",
+		EN: "%d more findings not annotated (limit --max-annotations %d): %d errors, %d warnings, %d infos"},
+	{Key: msgGitHubSuppressed,
+		DE: "%d Befunde unterdrückt (Baseline oder ignore-Einträge), nicht annotiert",
+		EN: "%d findings suppressed (baseline or ignore entries), not annotated"},
+	{Key: msgGitHubInputError, DE: "nicht prüfbar", EN: "input error"},
+}
+
+func init() { finding.Forms(githubForms) }
 
 // renderGitHub renders GitHub Actions workflow commands: one ::error, ::warning
 // or ::notice annotation per finding (by severity) with file, line, column

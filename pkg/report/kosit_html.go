@@ -9,36 +9,70 @@ import (
 
 // The texts of the HTML explanation in a KoSIT report, after the
 // validator's default-report.xsl (German) with English forms.
-var (
-	kTitle        = finding.Register("report.kosit.title", "Prüfbericht", "Validation report")
-	kDoc          = finding.Register("report.kosit.document", "Angaben zum geprüften Dokument", "The checked document")
-	kRef          = finding.Register("report.kosit.reference", "Referenz:", "Reference:")
-	kTime         = finding.Register("report.kosit.time", "Zeitpunkt der Prüfung:", "Checked at:")
-	kType         = finding.Register("report.kosit.type", "Erkannter Dokumenttyp:", "Document type recognised:")
-	kUnknown      = finding.Register("report.kosit.unknown", "unbekannt", "unknown")
-	kConformance  = finding.Register("report.kosit.conformance", "Konformitätsprüfung: ", "Conformance: ")
-	kConform      = finding.Register("report.kosit.conform", "Das geprüfte Dokument enthält weder Fehler noch Warnungen. Es ist konform zu den formalen Vorgaben.", "The checked document contains neither errors nor warnings. It conforms to the formal requirements.")
-	kNotConform   = finding.Register("report.kosit.not-conform", "Das geprüfte Dokument enthält %d Fehler / %d Warnungen. Es ist nicht konform zu den formalen Vorgaben.", "The checked document contains %d errors / %d warnings. It does not conform to the formal requirements.")
-	kNoType       = finding.Register("report.kosit.no-type", "Das geprüfte Dokument entspricht keinem zulässigen Dokumenttyp und ist damit nicht konform zu den formalen Vorgaben.", "The checked document is of no admissible document type and so does not conform to the formal requirements.")
-	kOverview     = finding.Register("report.kosit.overview", "Übersicht der Validierungsergebnisse:", "Validation results, overview:")
-	kStep         = finding.Register("report.kosit.step", "Prüfschritt", "Validation step")
-	kErrors       = finding.Register("report.kosit.errors", "Fehler", "Errors")
-	kWarnings     = finding.Register("report.kosit.warnings", "Warnungen", "Warnings")
-	kInfos        = finding.Register("report.kosit.infos", "Informationen", "Information")
-	kDetails      = finding.Register("report.kosit.details", "Validierungsergebnisse im Detail:", "Validation results in detail:")
-	kPos          = finding.Register("report.kosit.pos", "Pos", "Position")
-	kCode         = finding.Register("report.kosit.code", "Code", "Rule")
-	kLevel        = finding.Register("report.kosit.level", "Adj. Grad", "Adj. level")
-	kText         = finding.Register("report.kosit.text", "Text", "Message")
-	kPath         = finding.Register("report.kosit.path", "Pfad: %s", "Path: %s")
-	kLine         = finding.Register("report.kosit.line", " Zeile: %d", " Line: %d")
-	kColumn       = finding.Register("report.kosit.column", " Spalte: %d", " Column: %d")
-	kRejectNoScen = finding.Register("report.kosit.reject-no-scenario", "Bewertung: Es wird empfohlen das Dokument zurückzuweisen. Da kein Pruefszenario gegriffen hat.", "Assessment: it is recommended to reject the document, as no validation scenario applied.")
-	kAccept       = finding.Register("report.kosit.accept", "Bewertung: Es wird empfohlen das Dokument anzunehmen und weiter zu verarbeiten.", "Assessment: it is recommended to accept and process the document.")
-	kTolerated    = finding.Register("report.kosit.accept-tolerated", "Bewertung: Es wird empfohlen das Dokument anzunehmen und zu verarbeiten, da die vorhandenen Fehler derzeit toleriert werden.", "Assessment: it is recommended to accept and process the document, as its errors are tolerated at present.")
-	kReject       = finding.Register("report.kosit.reject", "Bewertung: Es wird empfohlen das Dokument zurückzuweisen.", "Assessment: it is recommended to reject the document.")
-	kEpilog       = finding.Register("report.kosit.epilog", "Dieser Prüfbericht wurde erstellt mit %s.", "This report was made with %s.")
+const (
+	kTitle        finding.Key = "report.kosit.title"
+	kDoc          finding.Key = "report.kosit.document"
+	kRef          finding.Key = "report.kosit.reference"
+	kTime         finding.Key = "report.kosit.time"
+	kType         finding.Key = "report.kosit.type"
+	kUnknown      finding.Key = "report.kosit.unknown"
+	kConformance  finding.Key = "report.kosit.conformance"
+	kConform      finding.Key = "report.kosit.conform"
+	kNotConform   finding.Key = "report.kosit.not-conform"
+	kNoType       finding.Key = "report.kosit.no-type"
+	kOverview     finding.Key = "report.kosit.overview"
+	kStep         finding.Key = "report.kosit.step"
+	kErrors       finding.Key = "report.kosit.errors"
+	kWarnings     finding.Key = "report.kosit.warnings"
+	kInfos        finding.Key = "report.kosit.infos"
+	kDetails      finding.Key = "report.kosit.details"
+	kPos          finding.Key = "report.kosit.pos"
+	kCode         finding.Key = "report.kosit.code"
+	kLevel        finding.Key = "report.kosit.level"
+	kText         finding.Key = "report.kosit.text"
+	kPath         finding.Key = "report.kosit.path"
+	kLine         finding.Key = "report.kosit.line"
+	kColumn       finding.Key = "report.kosit.column"
+	kRejectNoScen finding.Key = "report.kosit.reject-no-scenario"
+	kAccept       finding.Key = "report.kosit.accept"
+	kTolerated    finding.Key = "report.kosit.accept-tolerated"
+	kReject       finding.Key = "report.kosit.reject"
+	kEpilog       finding.Key = "report.kosit.epilog"
 )
+
+// kositHTMLForms holds the message forms of the keys above.
+var kositHTMLForms = []finding.Form{
+	{Key: kTitle, DE: "Prüfbericht", EN: "Validation report"},
+	{Key: kDoc, DE: "Angaben zum geprüften Dokument", EN: "The checked document"},
+	{Key: kRef, DE: "Referenz:", EN: "Reference:"},
+	{Key: kTime, DE: "Zeitpunkt der Prüfung:", EN: "Checked at:"},
+	{Key: kType, DE: "Erkannter Dokumenttyp:", EN: "Document type recognised:"},
+	{Key: kUnknown, DE: "unbekannt", EN: "unknown"},
+	{Key: kConformance, DE: "Konformitätsprüfung: ", EN: "Conformance: "},
+	{Key: kConform, DE: "Das geprüfte Dokument enthält weder Fehler noch Warnungen. Es ist konform zu den formalen Vorgaben.", EN: "The checked document contains neither errors nor warnings. It conforms to the formal requirements."},
+	{Key: kNotConform, DE: "Das geprüfte Dokument enthält %d Fehler / %d Warnungen. Es ist nicht konform zu den formalen Vorgaben.", EN: "The checked document contains %d errors / %d warnings. It does not conform to the formal requirements."},
+	{Key: kNoType, DE: "Das geprüfte Dokument entspricht keinem zulässigen Dokumenttyp und ist damit nicht konform zu den formalen Vorgaben.", EN: "The checked document is of no admissible document type and so does not conform to the formal requirements."},
+	{Key: kOverview, DE: "Übersicht der Validierungsergebnisse:", EN: "Validation results, overview:"},
+	{Key: kStep, DE: "Prüfschritt", EN: "Validation step"},
+	{Key: kErrors, DE: "Fehler", EN: "Errors"},
+	{Key: kWarnings, DE: "Warnungen", EN: "Warnings"},
+	{Key: kInfos, DE: "Informationen", EN: "Information"},
+	{Key: kDetails, DE: "Validierungsergebnisse im Detail:", EN: "Validation results in detail:"},
+	{Key: kPos, DE: "Pos", EN: "Position"},
+	{Key: kCode, DE: "Code", EN: "Rule"},
+	{Key: kLevel, DE: "Adj. Grad", EN: "Adj. level"},
+	{Key: kText, DE: "Text", EN: "Message"},
+	{Key: kPath, DE: "Pfad: %s", EN: "Path: %s"},
+	{Key: kLine, DE: " Zeile: %d", EN: " Line: %d"},
+	{Key: kColumn, DE: " Spalte: %d", EN: " Column: %d"},
+	{Key: kRejectNoScen, DE: "Bewertung: Es wird empfohlen das Dokument zurückzuweisen. Da kein Pruefszenario gegriffen hat.", EN: "Assessment: it is recommended to reject the document, as no validation scenario applied."},
+	{Key: kAccept, DE: "Bewertung: Es wird empfohlen das Dokument anzunehmen und weiter zu verarbeiten.", EN: "Assessment: it is recommended to accept and process the document."},
+	{Key: kTolerated, DE: "Bewertung: Es wird empfohlen das Dokument anzunehmen und zu verarbeiten, da die vorhandenen Fehler derzeit toleriert werden.", EN: "Assessment: it is recommended to accept and process the document, as its errors are tolerated at present."},
+	{Key: kReject, DE: "Bewertung: Es wird empfohlen das Dokument zurückzuweisen.", EN: "Assessment: it is recommended to reject the document."},
+	{Key: kEpilog, DE: "Dieser Prüfbericht wurde erstellt mit %s.", EN: "This report was made with %s."},
+}
+
+func init() { finding.Forms(kositHTMLForms) }
 
 const kositStyle = `body{font-family:Calibri,sans-serif;width:230mm}.metadata dt{float:left;width:230px;clear:left}.metadata dd{margin-left:250px}table{border-collapse:collapse;width:100%}table.tbl-errors{font-size:smaller}.tbl-errors td{border:1px solid lightgray;padding:2px;vertical-align:top}thead{font-weight:bold;background-color:#f0f0f0}tr{vertical-align:bottom;border-bottom:1px solid #c0c0c0}.error{color:red}p.important{font-weight:bold;background-color:#e0e0e0;padding:3pt}`
 

@@ -13,7 +13,14 @@ import (
 const nsSVRL = "http://purl.oclc.org/dsdl/svrl"
 
 // msgNotCheckable is the comment for a file that could not be checked.
-var msgNotCheckable = finding.Register("report.svrl-not-checkable", "nicht prüfbar: %s", "could not be checked: %s")
+const msgNotCheckable finding.Key = "report.svrl-not-checkable"
+
+// svrlForms holds the message forms of the keys above.
+var svrlForms = []finding.Form{
+	{Key: msgNotCheckable, DE: "nicht prüfbar: %s", EN: "could not be checked: %s"},
+}
+
+func init() { finding.Forms(svrlForms) }
 
 // renderSVRL renders the report as ISO Schematron SVRL, so that tools built for
 // Schematron output can read it. Each checked file starts an

@@ -80,22 +80,38 @@ func renderText(w io.Writer, r *finding.Report, opts Options) error {
 }
 
 // Texts of the text format, in German and English.
-var (
-	msgInputError = finding.Register("report.input-error", "nicht prüfbar:", "input error:")
-	msgVerdictOK  = finding.Register("report.verdict-ok", "ok", "ok")
-	msgVerdictBad = finding.Register("report.verdict-fail", "FEHLGESCHLAGEN", "FAIL")
-	msgSummary    = finding.Register("report.summary",
-		"Dateien: %d, gültig: %d, ungültig: %d, Fehler: %d, Warnungen: %d, Hinweise: %d",
-		"%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos")
-	msgNotChecked = finding.Register("report.not-checked", ", nicht geprüft: %d", ", %d not checked")
-	msgSuppressed = finding.Register("report.suppressed", ", unterdrückt: %d", ", %d suppressed")
-	msgStale      = finding.Register("report.stale", ", veraltete Baseline-Einträge: %d", ", %d stale baseline entries")
-	msgStaleEntry = finding.Register("report.stale-entry",
-		"veralteter Baseline-Eintrag (%d nicht mehr gefunden): %s %s %s %s",
-		"stale baseline entry (%d no longer found): %s %s %s %s")
-	msgMarkBaseline = finding.Register("report.suppressed-baseline", "unterdrückt: Baseline %s", "suppressed: baseline %s")
-	msgMarkConfig   = finding.Register("report.suppressed-config", "unterdrückt: %s", "suppressed: %s")
+const (
+	msgInputError   finding.Key = "report.input-error"
+	msgVerdictOK    finding.Key = "report.verdict-ok"
+	msgVerdictBad   finding.Key = "report.verdict-fail"
+	msgSummary      finding.Key = "report.summary"
+	msgNotChecked   finding.Key = "report.not-checked"
+	msgSuppressed   finding.Key = "report.suppressed"
+	msgStale        finding.Key = "report.stale"
+	msgStaleEntry   finding.Key = "report.stale-entry"
+	msgMarkBaseline finding.Key = "report.suppressed-baseline"
+	msgMarkConfig   finding.Key = "report.suppressed-config"
 )
+
+// textForms holds the message forms of the keys above.
+var textForms = []finding.Form{
+	{Key: msgInputError, DE: "nicht prüfbar:", EN: "input error:"},
+	{Key: msgVerdictOK, DE: "ok", EN: "ok"},
+	{Key: msgVerdictBad, DE: "FEHLGESCHLAGEN", EN: "FAIL"},
+	{Key: msgSummary,
+		DE: "Dateien: %d, gültig: %d, ungültig: %d, Fehler: %d, Warnungen: %d, Hinweise: %d",
+		EN: "%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos"},
+	{Key: msgNotChecked, DE: ", nicht geprüft: %d", EN: ", %d not checked"},
+	{Key: msgSuppressed, DE: ", unterdrückt: %d", EN: ", %d suppressed"},
+	{Key: msgStale, DE: ", veraltete Baseline-Einträge: %d", EN: ", %d stale baseline entries"},
+	{Key: msgStaleEntry,
+		DE: "veralteter Baseline-Eintrag (%d nicht mehr gefunden): %s %s %s %s",
+		EN: "stale baseline entry (%d no longer found): %s %s %s %s"},
+	{Key: msgMarkBaseline, DE: "unterdrückt: Baseline %s", EN: "suppressed: baseline %s"},
+	{Key: msgMarkConfig, DE: "unterdrückt: %s", EN: "suppressed: %s"},
+}
+
+func init() { finding.Forms(textForms) }
 
 // suppressionMarker is the text that marks a suppressed finding.
 func suppressionMarker(s *finding.Suppression, lang string) string {

@@ -51,8 +51,16 @@ type Result struct {
 }
 
 // msgEvalError is the message of an assert whose test raised an error.
-var msgEvalError = finding.Register("schematron.eval-error",
-	"Regel konnte nicht ausgewertet werden (%v): %s", "rule could not be evaluated (%v): %s")
+const msgEvalError finding.Key = "schematron.eval-error"
+
+// evalForms holds the message forms of the keys above.
+var evalForms = []finding.Form{
+	{Key: msgEvalError,
+		DE: "Regel konnte nicht ausgewertet werden (%v): %s",
+		EN: "rule could not be evaluated (%v): %s"},
+}
+
+func init() { finding.Forms(evalForms) }
 
 // Findings converts the result into findings (Source "schematron").
 func (res *Result) Findings() []finding.Finding {

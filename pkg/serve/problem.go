@@ -107,21 +107,43 @@ func Lang(r *http.Request) string {
 }
 
 // The titles and details of the problems this package answers with.
-var (
-	msgUnauthorized  = finding.Register("serve.unauthorized", "Nicht angemeldet", "Unauthorized")
-	msgUnauthorizedD = finding.Register("serve.unauthorized.detail", "Die Anfrage braucht den Header \"Authorization: Bearer TOKEN\" mit dem Token des Dienstes.", "The request needs the header \"Authorization: Bearer TOKEN\" with the service's token.")
-	msgTooLarge      = finding.Register("serve.body-too-large", "Anfrage zu groß", "Request body too large")
-	msgTooLargeD     = finding.Register("serve.body-too-large.detail", "Der Inhalt der Anfrage ist größer als %d Bytes (serve.max-body); teilen Sie den Stapel auf oder erhöhen Sie die Grenze.", "The request body is larger than %d bytes (serve.max-body); split the batch or raise the limit.")
-	msgBusy          = finding.Register("serve.busy", "Zu viele Anfragen", "Too many requests")
-	msgBusyD         = finding.Register("serve.busy.detail", "Es laufen schon %d Prüfungen (serve.max-inflight); versuchen Sie es nach Retry-After Sekunden wieder.", "%d checks are already running (serve.max-inflight); try again after Retry-After seconds.")
-	msgDraining      = finding.Register("serve.shutting-down", "Dienst fährt herunter", "Service shutting down")
-	msgDrainingD     = finding.Register("serve.shutting-down.detail", "Diese Instanz nimmt keine neuen Anfragen an; senden Sie die Anfrage an eine andere Instanz.", "This instance takes no new requests; send the request to another instance.")
-	msgTimeout       = finding.Register("serve.timeout", "Zeitlimit überschritten", "Request timed out")
-	msgTimeoutD      = finding.Register("serve.timeout.detail", "Die Anfrage brauchte länger als %s (serve.timeout); prüfen Sie weniger Nachrichten auf einmal.", "The request took longer than %s (serve.timeout); check fewer messages at once.")
-	msgInternal      = finding.Register("serve.internal", "Interner Fehler", "Internal error")
-	msgInternalD     = finding.Register("serve.internal.detail", "Ein interner Fehler ist aufgetreten; bitte melden Sie ihn mit der Anfrage.", "An internal error occurred; please report it with the request.")
-	msgNotFound      = finding.Register("serve.not-found", "Nicht gefunden", "Not found")
-	msgNotFoundD     = finding.Register("serve.not-found.detail", "Es gibt keinen Endpunkt %s; die API beschreibt schemas/serve.openapi.yaml.", "There is no endpoint %s; the API is described in schemas/serve.openapi.yaml.")
-	msgMethod        = finding.Register("serve.method-not-allowed", "Methode nicht erlaubt", "Method not allowed")
-	msgMethodD       = finding.Register("serve.method-not-allowed.detail", "%s erlaubt die Methode %s nicht (erlaubt: %s).", "%s does not allow the method %s (allowed: %s).")
+const (
+	msgUnauthorized  finding.Key = "serve.unauthorized"
+	msgUnauthorizedD finding.Key = "serve.unauthorized.detail"
+	msgTooLarge      finding.Key = "serve.body-too-large"
+	msgTooLargeD     finding.Key = "serve.body-too-large.detail"
+	msgBusy          finding.Key = "serve.busy"
+	msgBusyD         finding.Key = "serve.busy.detail"
+	msgDraining      finding.Key = "serve.shutting-down"
+	msgDrainingD     finding.Key = "serve.shutting-down.detail"
+	msgTimeout       finding.Key = "serve.timeout"
+	msgTimeoutD      finding.Key = "serve.timeout.detail"
+	msgInternal      finding.Key = "serve.internal"
+	msgInternalD     finding.Key = "serve.internal.detail"
+	msgNotFound      finding.Key = "serve.not-found"
+	msgNotFoundD     finding.Key = "serve.not-found.detail"
+	msgMethod        finding.Key = "serve.method-not-allowed"
+	msgMethodD       finding.Key = "serve.method-not-allowed.detail"
 )
+
+// problemForms holds the message forms of the keys above.
+var problemForms = []finding.Form{
+	{Key: msgUnauthorized, DE: "Nicht angemeldet", EN: "Unauthorized"},
+	{Key: msgUnauthorizedD, DE: "Die Anfrage braucht den Header \"Authorization: Bearer TOKEN\" mit dem Token des Dienstes.", EN: "The request needs the header \"Authorization: Bearer TOKEN\" with the service's token."},
+	{Key: msgTooLarge, DE: "Anfrage zu groß", EN: "Request body too large"},
+	{Key: msgTooLargeD, DE: "Der Inhalt der Anfrage ist größer als %d Bytes (serve.max-body); teilen Sie den Stapel auf oder erhöhen Sie die Grenze.", EN: "The request body is larger than %d bytes (serve.max-body); split the batch or raise the limit."},
+	{Key: msgBusy, DE: "Zu viele Anfragen", EN: "Too many requests"},
+	{Key: msgBusyD, DE: "Es laufen schon %d Prüfungen (serve.max-inflight); versuchen Sie es nach Retry-After Sekunden wieder.", EN: "%d checks are already running (serve.max-inflight); try again after Retry-After seconds."},
+	{Key: msgDraining, DE: "Dienst fährt herunter", EN: "Service shutting down"},
+	{Key: msgDrainingD, DE: "Diese Instanz nimmt keine neuen Anfragen an; senden Sie die Anfrage an eine andere Instanz.", EN: "This instance takes no new requests; send the request to another instance."},
+	{Key: msgTimeout, DE: "Zeitlimit überschritten", EN: "Request timed out"},
+	{Key: msgTimeoutD, DE: "Die Anfrage brauchte länger als %s (serve.timeout); prüfen Sie weniger Nachrichten auf einmal.", EN: "The request took longer than %s (serve.timeout); check fewer messages at once."},
+	{Key: msgInternal, DE: "Interner Fehler", EN: "Internal error"},
+	{Key: msgInternalD, DE: "Ein interner Fehler ist aufgetreten; bitte melden Sie ihn mit der Anfrage.", EN: "An internal error occurred; please report it with the request."},
+	{Key: msgNotFound, DE: "Nicht gefunden", EN: "Not found"},
+	{Key: msgNotFoundD, DE: "Es gibt keinen Endpunkt %s; die API beschreibt schemas/serve.openapi.yaml.", EN: "There is no endpoint %s; the API is described in schemas/serve.openapi.yaml."},
+	{Key: msgMethod, DE: "Methode nicht erlaubt", EN: "Method not allowed"},
+	{Key: msgMethodD, DE: "%s erlaubt die Methode %s nicht (erlaubt: %s).", EN: "%s does not allow the method %s (allowed: %s)."},
+}
+
+func init() { finding.Forms(problemForms) }

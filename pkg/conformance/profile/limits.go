@@ -67,10 +67,19 @@ func timeoutRuleInfo(lang string) finding.RuleInfo {
 
 // Texts of this package's own rule, in German and English; the argument is
 // the budget.
-var (
-	msgTimeout = finding.Register("schematron.timeout",
-		"Regelauswertung nach %s abgebrochen: die Regeln dieser Nachricht brauchen länger als --rule-timeout erlaubt (eine Funktion, die endlos rechnet?); die Nachricht ist nicht vollständig geprüft",
-		"rule evaluation stopped after %s: the rules of this message take longer than --rule-timeout allows (a function that computes without end?); the message is not fully checked")
-	msgTimeoutTitle = finding.Register("schematron.timeout-title",
-		"Regelauswertung überschreitet --rule-timeout", "rule evaluation exceeds --rule-timeout")
+const (
+	msgTimeout      finding.Key = "schematron.timeout"
+	msgTimeoutTitle finding.Key = "schematron.timeout-title"
 )
+
+// limitsForms holds the message forms of the keys above.
+var limitsForms = []finding.Form{
+	{Key: msgTimeout,
+		DE: "Regelauswertung nach %s abgebrochen: die Regeln dieser Nachricht brauchen länger als --rule-timeout erlaubt (eine Funktion, die endlos rechnet?); die Nachricht ist nicht vollständig geprüft",
+		EN: "rule evaluation stopped after %s: the rules of this message take longer than --rule-timeout allows (a function that computes without end?); the message is not fully checked"},
+	{Key: msgTimeoutTitle,
+		DE: "Regelauswertung überschreitet --rule-timeout",
+		EN: "rule evaluation exceeds --rule-timeout"},
+}
+
+func init() { finding.Forms(limitsForms) }

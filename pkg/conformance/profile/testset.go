@@ -373,24 +373,46 @@ func RunSets(ctx context.Context, sets []*TestSet, stages []batch.Stage, workers
 }
 
 // Message forms of a failed case.
-var (
-	msgNotChecked = finding.Register("profile.test.not-checked",
-		"nicht prüfbar: %s", "could not check: %s")
-	msgDidNotFire = finding.Register("profile.test.did-not-fire",
-		"%s: erwartet %s, hat nicht angeschlagen", "%s: expected %s, did not fire")
-	msgFiredAs = finding.Register("profile.test.fired-as",
-		"%s: erwartet %s, angeschlagen als %s", "%s: expected %s, fired as %s")
-	msgFiredUnexpected = finding.Register("profile.test.fired-unexpected",
-		"%s: sollte nicht anschlagen, angeschlagen als %s", "%s: expected not to fire, fired as %s")
-	msgNotValid = finding.Register("profile.test.not-valid",
-		"erwartet gültig, Fehler: %s", "expected valid, errors: %s")
-	msgPinPath = finding.Register("profile.test.pin-path",
-		"%s: erwartet %s an %s, angeschlagen an %s", "%s: expected %s at %s, fired at %s")
-	msgPinCount = finding.Register("profile.test.pin-count",
-		"%s: erwartet %d× %s, angeschlagen %d×", "%s: expected %d× %s, fired %d×")
-	msgPinCountAt = finding.Register("profile.test.pin-count-at",
-		"%s: erwartet %d× %s an %s, angeschlagen %d×", "%s: expected %d× %s at %s, fired %d×")
+const (
+	msgNotChecked      finding.Key = "profile.test.not-checked"
+	msgDidNotFire      finding.Key = "profile.test.did-not-fire"
+	msgFiredAs         finding.Key = "profile.test.fired-as"
+	msgFiredUnexpected finding.Key = "profile.test.fired-unexpected"
+	msgNotValid        finding.Key = "profile.test.not-valid"
+	msgPinPath         finding.Key = "profile.test.pin-path"
+	msgPinCount        finding.Key = "profile.test.pin-count"
+	msgPinCountAt      finding.Key = "profile.test.pin-count-at"
 )
+
+// testsetForms holds the message forms of the keys above.
+var testsetForms = []finding.Form{
+	{Key: msgNotChecked,
+		DE: "nicht prüfbar: %s",
+		EN: "could not check: %s"},
+	{Key: msgDidNotFire,
+		DE: "%s: erwartet %s, hat nicht angeschlagen",
+		EN: "%s: expected %s, did not fire"},
+	{Key: msgFiredAs,
+		DE: "%s: erwartet %s, angeschlagen als %s",
+		EN: "%s: expected %s, fired as %s"},
+	{Key: msgFiredUnexpected,
+		DE: "%s: sollte nicht anschlagen, angeschlagen als %s",
+		EN: "%s: expected not to fire, fired as %s"},
+	{Key: msgNotValid,
+		DE: "erwartet gültig, Fehler: %s",
+		EN: "expected valid, errors: %s"},
+	{Key: msgPinPath,
+		DE: "%s: erwartet %s an %s, angeschlagen an %s",
+		EN: "%s: expected %s at %s, fired at %s"},
+	{Key: msgPinCount,
+		DE: "%s: erwartet %d× %s, angeschlagen %d×",
+		EN: "%s: expected %d× %s, fired %d×"},
+	{Key: msgPinCountAt,
+		DE: "%s: erwartet %d× %s an %s, angeschlagen %d×",
+		EN: "%s: expected %d× %s at %s, fired %d×"},
+}
+
+func init() { finding.Forms(testsetForms) }
 
 // judge compares findings with a case's expectation.
 func judge(c *Case, fs []finding.Finding, err error) CaseResult {

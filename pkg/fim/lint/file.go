@@ -92,7 +92,14 @@ func withoutFile(err error) error {
 }
 
 // msgInputLine places an input error's text on its line.
-var msgInputLine = finding.Register("fim.lint.input-line", "Zeile %d: %v", "line %d: %v")
+const msgInputLine finding.Key = "fim.lint.input-line"
+
+// fileForms holds the message forms of the keys above.
+var fileForms = []finding.Form{
+	{Key: msgInputLine, DE: "Zeile %d: %v", EN: "line %d: %v"},
+}
+
+func init() { finding.Forms(fileForms) }
 
 type lineError struct {
 	msg  string

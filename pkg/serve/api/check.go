@@ -17,10 +17,18 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/serve"
 )
 
-var (
-	msgKindSet     = finding.Register("serve.api.kind.schema-set", "Schemasatz", "Schema set")
-	msgKindProfile = finding.Register("serve.api.kind.profile", "Profil", "Profile")
+const (
+	msgKindSet     finding.Key = "serve.api.kind.schema-set"
+	msgKindProfile finding.Key = "serve.api.kind.profile"
 )
+
+// checkForms holds the message forms of the keys above.
+var checkForms = []finding.Form{
+	{Key: msgKindSet, DE: "Schemasatz", EN: "Schema set"},
+	{Key: msgKindProfile, DE: "Profil", EN: "Profile"},
+}
+
+func init() { finding.Forms(checkForms) }
 
 // exitCodeHeader carries the exit code "ozgctl check" would have ended
 // with on the same messages: 0, 1 (findings at or above failOn) or 2 (a

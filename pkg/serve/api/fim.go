@@ -108,4 +108,11 @@ func targetType(ext string) string {
 	return "text/plain; charset=utf-8"
 }
 
-var msgOneDocument = finding.Register("serve.api.one-document", "fim/convert wandelt genau ein Dokument um, die Anfrage enthält %d.", "fim/convert converts exactly one document; the request holds %d.")
+const msgOneDocument finding.Key = "serve.api.one-document"
+
+// fimForms holds the message forms of the keys above.
+var fimForms = []finding.Form{
+	{Key: msgOneDocument, DE: "fim/convert wandelt genau ein Dokument um, die Anfrage enthält %d.", EN: "fim/convert converts exactly one document; the request holds %d."},
+}
+
+func init() { finding.Forms(fimForms) }

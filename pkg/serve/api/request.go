@@ -176,26 +176,53 @@ func badRequest(kind string, detail finding.Msg) error {
 }
 
 // The texts of the API's problems.
-var (
-	msgBadRequest      = finding.Register("serve.api.bad-request", "Ungültige Anfrage", "Bad request")
-	msgUnprocessable   = finding.Register("serve.api.unprocessable", "Dokument nicht verarbeitbar", "Unprocessable document")
-	msgLoadFailedTitle = finding.Register("serve.api.load-failed.title", "Prüfung nicht ladbar", "Check could not be loaded")
-	msgUnknownParam    = finding.Register("serve.api.unknown-parameter", "Unbekannter Parameter %q; erlaubt sind xsd, profile, output, failOn, lang, name, strict, to, keys, baseUri, namespace und package.", "Unknown parameter %q; allowed are xsd, profile, output, failOn, lang, name, strict, to, keys, baseUri, namespace and package.")
-	msgBadBool         = finding.Register("serve.api.bad-bool", "Parameter %s: %q ist kein Wahrheitswert (true oder false).", "Parameter %s: %q is not a boolean (true or false).")
-	msgEmptyBody       = finding.Register("serve.api.empty-body", "Die Anfrage enthält keine Nachricht: senden Sie sie als Inhalt oder als Dateien eines multipart/form-data-Stapels.", "The request holds no message: send it as the body or as the files of a multipart/form-data batch.")
-	msgBadMultipart    = finding.Register("serve.api.bad-multipart", "Der multipart/form-data-Inhalt ist fehlerhaft: %s", "The multipart/form-data body is malformed: %s")
-	msgBadOptions      = finding.Register("serve.api.bad-options", "Der Teil \"options\" ist kein gültiges JSON der Optionen: %s", "The part \"options\" is not valid JSON of the options: %s")
-	msgUnknownName     = finding.Register("serve.api.unknown-name", "%s %q ist nicht konfiguriert; konfiguriert sind: %s. Schemasätze und Profile werden nur über ihre Namen aus ozgctl.yaml gewählt, nie über Pfade.", "%s %q is not configured; configured are: %s. Schema sets and profiles are chosen by their names in ozgctl.yaml only, never by path.")
-	msgNoPipeline      = finding.Register("serve.api.no-pipeline", "Geben Sie xsd (einen Schemasatz) oder profile an; konfiguriert sind die Schemasätze %s und die Profile %s.", "Give xsd (a schema set) or profile; configured are the schema sets %s and the profiles %s.")
-	msgBadFormat       = finding.Register("serve.api.bad-output", "Ausgabeformat %q gibt es hier nicht; gültig: %s.", "Output format %q is not offered here; valid: %s.")
-	msgBadFailOn       = finding.Register("serve.api.bad-fail-on", "failOn %q: erwartet error, warning oder info.", "failOn %q: want error, warning or info.")
-	msgLoadFailed      = finding.Register("serve.api.load-failed", "Die Prüfung %s konnte nicht geladen werden: %s", "The check %s could not be loaded: %s")
-	msgNotReady        = finding.Register("serve.api.not-ready", "Nicht bereit", "Not ready")
-	msgNotReadyD       = finding.Register("serve.api.not-ready.detail", "Die konfigurierten Schemasätze und Profile werden noch geladen (oder eines ließ sich nicht laden, siehe GET /v1/profiles).", "The configured schema sets and profiles are still loading (or one failed to load, see GET /v1/profiles).")
-	msgDrainingReady   = finding.Register("serve.api.draining", "Diese Instanz fährt herunter und nimmt keine neuen Anfragen an.", "This instance is shutting down and takes no new requests.")
-	msgNoTarget        = finding.Register("serve.api.no-target", "Geben Sie das Ziel an: to=%s.", "Give the target: to=%s.")
-	msgBadTarget       = finding.Register("serve.api.bad-target", "Ziel %q gibt es nicht; gültig: %s.", "Target %q does not exist; valid: %s.")
-	msgBadConvert      = finding.Register("serve.api.bad-convert-options", "Die Optionen passen nicht: %s", "The options do not fit: %s")
-	msgUnreadable      = finding.Register("serve.api.unreadable", "%s ist kein lesbares XDatenfelder-Dokument: %s", "%s is not a readable XDatenfelder document: %s")
-	msgConvertFailed   = finding.Register("serve.api.convert-failed", "%s lässt sich nicht nach %s umwandeln: %s", "%s cannot be converted to %s: %s")
+const (
+	msgBadRequest      finding.Key = "serve.api.bad-request"
+	msgUnprocessable   finding.Key = "serve.api.unprocessable"
+	msgLoadFailedTitle finding.Key = "serve.api.load-failed.title"
+	msgUnknownParam    finding.Key = "serve.api.unknown-parameter"
+	msgBadBool         finding.Key = "serve.api.bad-bool"
+	msgEmptyBody       finding.Key = "serve.api.empty-body"
+	msgBadMultipart    finding.Key = "serve.api.bad-multipart"
+	msgBadOptions      finding.Key = "serve.api.bad-options"
+	msgUnknownName     finding.Key = "serve.api.unknown-name"
+	msgNoPipeline      finding.Key = "serve.api.no-pipeline"
+	msgBadFormat       finding.Key = "serve.api.bad-output"
+	msgBadFailOn       finding.Key = "serve.api.bad-fail-on"
+	msgLoadFailed      finding.Key = "serve.api.load-failed"
+	msgNotReady        finding.Key = "serve.api.not-ready"
+	msgNotReadyD       finding.Key = "serve.api.not-ready.detail"
+	msgDrainingReady   finding.Key = "serve.api.draining"
+	msgNoTarget        finding.Key = "serve.api.no-target"
+	msgBadTarget       finding.Key = "serve.api.bad-target"
+	msgBadConvert      finding.Key = "serve.api.bad-convert-options"
+	msgUnreadable      finding.Key = "serve.api.unreadable"
+	msgConvertFailed   finding.Key = "serve.api.convert-failed"
 )
+
+// requestForms holds the message forms of the keys above.
+var requestForms = []finding.Form{
+	{Key: msgBadRequest, DE: "Ungültige Anfrage", EN: "Bad request"},
+	{Key: msgUnprocessable, DE: "Dokument nicht verarbeitbar", EN: "Unprocessable document"},
+	{Key: msgLoadFailedTitle, DE: "Prüfung nicht ladbar", EN: "Check could not be loaded"},
+	{Key: msgUnknownParam, DE: "Unbekannter Parameter %q; erlaubt sind xsd, profile, output, failOn, lang, name, strict, to, keys, baseUri, namespace und package.", EN: "Unknown parameter %q; allowed are xsd, profile, output, failOn, lang, name, strict, to, keys, baseUri, namespace and package."},
+	{Key: msgBadBool, DE: "Parameter %s: %q ist kein Wahrheitswert (true oder false).", EN: "Parameter %s: %q is not a boolean (true or false)."},
+	{Key: msgEmptyBody, DE: "Die Anfrage enthält keine Nachricht: senden Sie sie als Inhalt oder als Dateien eines multipart/form-data-Stapels.", EN: "The request holds no message: send it as the body or as the files of a multipart/form-data batch."},
+	{Key: msgBadMultipart, DE: "Der multipart/form-data-Inhalt ist fehlerhaft: %s", EN: "The multipart/form-data body is malformed: %s"},
+	{Key: msgBadOptions, DE: "Der Teil \"options\" ist kein gültiges JSON der Optionen: %s", EN: "The part \"options\" is not valid JSON of the options: %s"},
+	{Key: msgUnknownName, DE: "%s %q ist nicht konfiguriert; konfiguriert sind: %s. Schemasätze und Profile werden nur über ihre Namen aus ozgctl.yaml gewählt, nie über Pfade.", EN: "%s %q is not configured; configured are: %s. Schema sets and profiles are chosen by their names in ozgctl.yaml only, never by path."},
+	{Key: msgNoPipeline, DE: "Geben Sie xsd (einen Schemasatz) oder profile an; konfiguriert sind die Schemasätze %s und die Profile %s.", EN: "Give xsd (a schema set) or profile; configured are the schema sets %s and the profiles %s."},
+	{Key: msgBadFormat, DE: "Ausgabeformat %q gibt es hier nicht; gültig: %s.", EN: "Output format %q is not offered here; valid: %s."},
+	{Key: msgBadFailOn, DE: "failOn %q: erwartet error, warning oder info.", EN: "failOn %q: want error, warning or info."},
+	{Key: msgLoadFailed, DE: "Die Prüfung %s konnte nicht geladen werden: %s", EN: "The check %s could not be loaded: %s"},
+	{Key: msgNotReady, DE: "Nicht bereit", EN: "Not ready"},
+	{Key: msgNotReadyD, DE: "Die konfigurierten Schemasätze und Profile werden noch geladen (oder eines ließ sich nicht laden, siehe GET /v1/profiles).", EN: "The configured schema sets and profiles are still loading (or one failed to load, see GET /v1/profiles)."},
+	{Key: msgDrainingReady, DE: "Diese Instanz fährt herunter und nimmt keine neuen Anfragen an.", EN: "This instance is shutting down and takes no new requests."},
+	{Key: msgNoTarget, DE: "Geben Sie das Ziel an: to=%s.", EN: "Give the target: to=%s."},
+	{Key: msgBadTarget, DE: "Ziel %q gibt es nicht; gültig: %s.", EN: "Target %q does not exist; valid: %s."},
+	{Key: msgBadConvert, DE: "Die Optionen passen nicht: %s", EN: "The options do not fit: %s"},
+	{Key: msgUnreadable, DE: "%s ist kein lesbares XDatenfelder-Dokument: %s", EN: "%s is not a readable XDatenfelder document: %s"},
+	{Key: msgConvertFailed, DE: "%s lässt sich nicht nach %s umwandeln: %s", EN: "%s cannot be converted to %s: %s"},
+}
+
+func init() { finding.Forms(requestForms) }

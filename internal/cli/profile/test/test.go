@@ -146,16 +146,28 @@ func NewCmdTest(f *cmdutil.Factory, runF func(*TestOptions) error) *cobra.Comman
 }
 
 // Summary lines of the text output.
-var (
-	msgFindings   = finding.Register("profile.test.findings", "Befunde:", "findings:")
-	msgNoFindings = finding.Register("profile.test.no-findings", "Befunde: keine", "findings: none")
-	msgLine       = finding.Register("profile.test.line", "Zeile %d", "line %d")
-	msgSummary    = finding.Register("profile.test.summary",
-		"%d Tests: %d bestanden, %d fehlgeschlagen", "%d tests: %d passed, %d failed")
-	msgCoverage = finding.Register("profile.test.coverage",
-		"Abdeckung: %d von %d Regeln von einem Test genannt; nicht abgedeckt: %d",
-		"coverage: %d of %d rules named by a test; not covered: %d")
+const (
+	msgFindings   finding.Key = "profile.test.findings"
+	msgNoFindings finding.Key = "profile.test.no-findings"
+	msgLine       finding.Key = "profile.test.line"
+	msgSummary    finding.Key = "profile.test.summary"
+	msgCoverage   finding.Key = "profile.test.coverage"
 )
+
+// testForms holds the message forms of the keys above.
+var testForms = []finding.Form{
+	{Key: msgFindings, DE: "Befunde:", EN: "findings:"},
+	{Key: msgNoFindings, DE: "Befunde: keine", EN: "findings: none"},
+	{Key: msgLine, DE: "Zeile %d", EN: "line %d"},
+	{Key: msgSummary,
+		DE: "%d Tests: %d bestanden, %d fehlgeschlagen",
+		EN: "%d tests: %d passed, %d failed"},
+	{Key: msgCoverage,
+		DE: "Abdeckung: %d von %d Regeln von einem Test genannt; nicht abgedeckt: %d",
+		EN: "coverage: %d of %d rules named by a test; not covered: %d"},
+}
+
+func init() { finding.Forms(testForms) }
 
 // formats are the --output formats: text and json are this command's
 // own; junit and sarif render the results as a findings report through

@@ -31,27 +31,50 @@ type ValidateOptions struct {
 	Args []string
 }
 
-var (
-	msgOK = finding.Register("profile.validate.ok",
-		"ok    %s: %s (%s%s %s): %s, %d Codelisten-Verzeichnisse, %d Schärfungen, %d Schematron-Dateien mit %d Asserts",
-		"ok    %s: %s (%s%s %s): %s, %d code list dirs, %d sharpenings, %d Schematron files with %d asserts")
-	msgFail = finding.Register("profile.validate.fail",
-		"FEHLER %s", "FAIL  %s")
-	msgSummary = finding.Register("profile.validate.summary",
-		"%d Profile: %d gültig, %d ungültig", "%d profiles: %d valid, %d invalid")
-	msgNoXSD = finding.Register("profile.validate.no-xsd",
-		"kein XSD", "no XSD")
-	msgXSD = finding.Register("profile.validate.xsd",
-		"XSD-Datei %s", "XSD %s")
-	msgAbstract = finding.Register("profile.validate.abstract",
-		"abstrakt, ", "abstract, ")
-	msgExtends = finding.Register("profile.validate.extends",
-		"erweitert %s, ", "extends %s, ")
-	msgIDTwice = finding.Register("profile.validate.id-twice",
-		"Profil-ID %q wird auch von %s verwendet", "profile id %q is also used by %s")
-	msgEmptyDir = finding.Register("profile.validate.empty-dir",
-		"%s: Verzeichnis enthält kein *.yaml-Profil", "%s: directory holds no *.yaml profile")
+const (
+	msgOK       finding.Key = "profile.validate.ok"
+	msgFail     finding.Key = "profile.validate.fail"
+	msgSummary  finding.Key = "profile.validate.summary"
+	msgNoXSD    finding.Key = "profile.validate.no-xsd"
+	msgXSD      finding.Key = "profile.validate.xsd"
+	msgAbstract finding.Key = "profile.validate.abstract"
+	msgExtends  finding.Key = "profile.validate.extends"
+	msgIDTwice  finding.Key = "profile.validate.id-twice"
+	msgEmptyDir finding.Key = "profile.validate.empty-dir"
 )
+
+// validateForms holds the message forms of the keys above.
+var validateForms = []finding.Form{
+	{Key: msgOK,
+		DE: "ok    %s: %s (%s%s %s): %s, %d Codelisten-Verzeichnisse, %d Schärfungen, %d Schematron-Dateien mit %d Asserts",
+		EN: "ok    %s: %s (%s%s %s): %s, %d code list dirs, %d sharpenings, %d Schematron files with %d asserts"},
+	{Key: msgFail,
+		DE: "FEHLER %s",
+		EN: "FAIL  %s"},
+	{Key: msgSummary,
+		DE: "%d Profile: %d gültig, %d ungültig",
+		EN: "%d profiles: %d valid, %d invalid"},
+	{Key: msgNoXSD,
+		DE: "kein XSD",
+		EN: "no XSD"},
+	{Key: msgXSD,
+		DE: "XSD-Datei %s",
+		EN: "XSD %s"},
+	{Key: msgAbstract,
+		DE: "abstrakt, ",
+		EN: "abstract, "},
+	{Key: msgExtends,
+		DE: "erweitert %s, ",
+		EN: "extends %s, "},
+	{Key: msgIDTwice,
+		DE: "Profil-ID %q wird auch von %s verwendet",
+		EN: "profile id %q is also used by %s"},
+	{Key: msgEmptyDir,
+		DE: "%s: Verzeichnis enthält kein *.yaml-Profil",
+		EN: "%s: directory holds no *.yaml profile"},
+}
+
+func init() { finding.Forms(validateForms) }
 
 const long = `Check conformance profiles: each YAML file must match the profile JSON
 Schema (schemas/profile.schema.json), every file it names (XSD, catalogs,
