@@ -17,92 +17,150 @@ import (
 // sentences. A text no form knows is kept as "(Originaltext: …)".
 
 // Message forms of this package's own findings.
-var (
-	msgDoctype = finding.Register("xoev.doctype",
-		"DOCTYPE-Deklarationen sind in Nachrichten nicht erlaubt; Entitäten werden nie expandiert, externe DTDs nie geladen",
-		"DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched")
-	msgDoctypeDecl = finding.Register("xoev.doctype-decl",
-		"DOCTYPE- und Entitätsdeklarationen sind in Nachrichten nicht erlaubt und werden nie expandiert oder geladen: %v",
-		"DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: %v")
-	msgEncoding = finding.Register("xoev.encoding",
-		"nicht unterstützte Zeichenkodierung %q (unterstützt: UTF-8, UTF-16, ISO-8859-x, windows-125x)",
-		"unsupported character encoding %q (supported: UTF-8, UTF-16, ISO-8859-x, windows-125x)")
-	msgSchemaLocationOdd = finding.Register("xoev.schema-location-odd",
-		"xsi:schemaLocation enthält eine ungerade Zahl von Einträgen (%d) statt Paaren aus Namensraum und Ort; der Hinweis wird ignoriert",
-		"xsi:schemaLocation has %d entries, not namespace/location pairs; the hint is ignored")
-	msgSchemaLocationIgnored = finding.Register("xoev.schema-location-ignored",
-		"xsi:schemaLocation ignoriert: %v", "xsi:schemaLocation ignored: %v")
+const (
+	msgDoctype               finding.Key = "xoev.doctype"
+	msgDoctypeDecl           finding.Key = "xoev.doctype-decl"
+	msgEncoding              finding.Key = "xoev.encoding"
+	msgSchemaLocationOdd     finding.Key = "xoev.schema-location-odd"
+	msgSchemaLocationIgnored finding.Key = "xoev.schema-location-ignored"
 
-	msgNoListURI = finding.Register("xoev.code.no-list-uri",
-		"Code-Element %s hat keine listURI: Code %q kann nicht geprüft werden",
-		"code element %s has no listURI: code %q cannot be checked")
-	msgInvalidCode = finding.Register("xoev.code.invalid",
-		"Code %q ist nicht in der Codeliste %s Version %s enthalten",
-		"code %q is not in code list %s version %s")
-	msgInvalidCodeNear = finding.Register("xoev.code.invalid-near",
-		"Code %q ist nicht in der Codeliste %s Version %s enthalten; nächstliegende gültige Codes: %s",
-		"code %q is not in code list %s version %s; nearest valid codes: %s")
-	msgUnknownVersion = finding.Register("xoev.code.unknown-version",
-		"Codeliste %s liegt in --codelists nicht in Version %q vor (vorhanden: %s); Code nicht geprüft",
-		"code list %s has no version %q in --codelists (available: %s); code not checked")
-	msgUnknownListVersion = finding.Register("xoev.code.unknown-list-version",
-		"Codeliste %s Version %s nicht in --codelists gefunden; Code nicht geprüft",
-		"code list %s version %s not found in --codelists; code not checked")
-	msgUnknownList = finding.Register("xoev.code.unknown-list",
-		"Codeliste %s nicht in --codelists gefunden; Code nicht geprüft",
-		"code list %s not found in --codelists; code not checked")
-	msgUnknownListErr = finding.Register("xoev.code.unknown-list-error",
-		"%v: %s", "%v: %s")
+	msgNoListURI          finding.Key = "xoev.code.no-list-uri"
+	msgInvalidCode        finding.Key = "xoev.code.invalid"
+	msgInvalidCodeNear    finding.Key = "xoev.code.invalid-near"
+	msgUnknownVersion     finding.Key = "xoev.code.unknown-version"
+	msgUnknownListVersion finding.Key = "xoev.code.unknown-list-version"
+	msgUnknownList        finding.Key = "xoev.code.unknown-list"
+	msgUnknownListErr     finding.Key = "xoev.code.unknown-list-error"
 
 	// A code element whose listURI or listVersionID the message leaves
 	// out gets them from its type in the schema (XÖV Typ 3); the finding
 	// says which and from where.
-	msgFromSchema1 = finding.Register("xoev.code.from-schema",
-		"%v; aus dem Schema (%v): %s %s (%v)",
-		"%v; from the schema (%v): %s %s (%v)")
-	msgFromSchema2 = finding.Register("xoev.code.from-schema-2",
-		"%v; aus dem Schema (%v): %s %s (%v), %s %s (%v)",
-		"%v; from the schema (%v): %s %s (%v), %s %s (%v)")
-	msgSchemaType          = finding.Register("xoev.code.schema-type", "Typ %s", "type %s")
-	msgSchemaTypeOfElement = finding.Register("xoev.code.schema-type-of-element", "Typ des Elements %s", "type of element %s")
-	msgSchemaDeclaredType  = finding.Register("xoev.code.schema-declared-type", "deklarierter Typ", "declared type")
-	msgSchemaFixed         = finding.Register("xoev.code.schema-fixed", "fest", "fixed")
-	msgSchemaDefault       = finding.Register("xoev.code.schema-default", "Vorgabewert", "default")
+	msgFromSchema1         finding.Key = "xoev.code.from-schema"
+	msgFromSchema2         finding.Key = "xoev.code.from-schema-2"
+	msgSchemaType          finding.Key = "xoev.code.schema-type"
+	msgSchemaTypeOfElement finding.Key = "xoev.code.schema-type-of-element"
+	msgSchemaDeclaredType  finding.Key = "xoev.code.schema-declared-type"
+	msgSchemaFixed         finding.Key = "xoev.code.schema-fixed"
+	msgSchemaDefault       finding.Key = "xoev.code.schema-default"
 )
+
+// messagesForms holds the message forms of the keys above.
+var messagesForms = []finding.Form{
+	{Key: msgDoctype,
+		DE: "DOCTYPE-Deklarationen sind in Nachrichten nicht erlaubt; Entitäten werden nie expandiert, externe DTDs nie geladen",
+		EN: "DOCTYPE declarations are not allowed in messages; entities are never expanded and external DTDs never fetched"},
+	{Key: msgDoctypeDecl,
+		DE: "DOCTYPE- und Entitätsdeklarationen sind in Nachrichten nicht erlaubt und werden nie expandiert oder geladen: %v",
+		EN: "DOCTYPE and entity declarations are not allowed in messages and are never expanded or fetched: %v"},
+	{Key: msgEncoding,
+		DE: "nicht unterstützte Zeichenkodierung %q (unterstützt: UTF-8, UTF-16, ISO-8859-x, windows-125x)",
+		EN: "unsupported character encoding %q (supported: UTF-8, UTF-16, ISO-8859-x, windows-125x)"},
+	{Key: msgSchemaLocationOdd,
+		DE: "xsi:schemaLocation enthält eine ungerade Zahl von Einträgen (%d) statt Paaren aus Namensraum und Ort; der Hinweis wird ignoriert",
+		EN: "xsi:schemaLocation has %d entries, not namespace/location pairs; the hint is ignored"},
+	{Key: msgSchemaLocationIgnored,
+		DE: "xsi:schemaLocation ignoriert: %v",
+		EN: "xsi:schemaLocation ignored: %v"},
+	{Key: msgNoListURI,
+		DE: "Code-Element %s hat keine listURI: Code %q kann nicht geprüft werden",
+		EN: "code element %s has no listURI: code %q cannot be checked"},
+	{Key: msgInvalidCode,
+		DE: "Code %q ist nicht in der Codeliste %s Version %s enthalten",
+		EN: "code %q is not in code list %s version %s"},
+	{Key: msgInvalidCodeNear,
+		DE: "Code %q ist nicht in der Codeliste %s Version %s enthalten; nächstliegende gültige Codes: %s",
+		EN: "code %q is not in code list %s version %s; nearest valid codes: %s"},
+	{Key: msgUnknownVersion,
+		DE: "Codeliste %s liegt in --codelists nicht in Version %q vor (vorhanden: %s); Code nicht geprüft",
+		EN: "code list %s has no version %q in --codelists (available: %s); code not checked"},
+	{Key: msgUnknownListVersion,
+		DE: "Codeliste %s Version %s nicht in --codelists gefunden; Code nicht geprüft",
+		EN: "code list %s version %s not found in --codelists; code not checked"},
+	{Key: msgUnknownList,
+		DE: "Codeliste %s nicht in --codelists gefunden; Code nicht geprüft",
+		EN: "code list %s not found in --codelists; code not checked"},
+	{Key: msgUnknownListErr,
+		DE: "%v: %s",
+		EN: "%v: %s"},
+	{Key: msgFromSchema1,
+		DE: "%v; aus dem Schema (%v): %s %s (%v)",
+		EN: "%v; from the schema (%v): %s %s (%v)"},
+	{Key: msgFromSchema2,
+		DE: "%v; aus dem Schema (%v): %s %s (%v), %s %s (%v)",
+		EN: "%v; from the schema (%v): %s %s (%v), %s %s (%v)"},
+	{Key: msgSchemaType, DE: "Typ %s", EN: "type %s"},
+	{Key: msgSchemaTypeOfElement, DE: "Typ des Elements %s", EN: "type of element %s"},
+	{Key: msgSchemaDeclaredType, DE: "deklarierter Typ", EN: "declared type"},
+	{Key: msgSchemaFixed, DE: "fest", EN: "fixed"},
+	{Key: msgSchemaDefault, DE: "Vorgabewert", EN: "default"},
+}
 
 // Message forms of jacoelho/xsd's validation errors.
-var (
-	msgXSDOther = finding.Register("xsd.other",
-		"Fehler der Schemavalidierung (Originaltext: %s)", "schema validation error (original text: %s)")
-	msgValueOther = finding.Register("xsd.value-other",
-		"ungültiger Wert (Originaltext: %s)", "invalid value (original text: %s)")
+const (
+	msgXSDOther   finding.Key = "xsd.other"
+	msgValueOther finding.Key = "xsd.value-other"
 
-	msgUnexpectedChild = finding.Register("xsd.unexpected-child", "unerwartetes Kindelement %s", "unexpected child element %s")
-	msgMissingChild    = finding.Register("xsd.missing-child", "ein erforderliches Kindelement fehlt", "missing required child element")
-	msgMissingAttr     = finding.Register("xsd.missing-attribute", "Pflichtattribut %s fehlt", "missing required attribute %s")
-	msgUndeclaredAttr  = finding.Register("xsd.undeclared-attribute", "Attribut ist nicht deklariert: %s", "attribute is not declared: %s")
-	msgDuplicateAttr   = finding.Register("xsd.duplicate-attribute", "doppeltes Attribut %s", "duplicate attribute %s")
-	msgSimpleContent   = finding.Register("xsd.simple-content", "ungültiger Wert: %v", "invalid simple content: %v")
-	msgSimpleValue     = finding.Register("xsd.simple-content-value", "ungültiger Wert %s: %v", "invalid simple content %s: %v")
-	msgInvalidAttr     = finding.Register("xsd.invalid-attribute", "ungültiges Attribut %s: %v", "invalid attribute %s: %v")
-	msgWildcardAttr    = finding.Register("xsd.invalid-wildcard-attribute", "ungültiges Wildcard-Attribut %s", "invalid wildcard attribute %s")
-	msgFacet           = finding.Register("xsd.facet", "verletzt die Facette %s des Typs", "%s facet failed")
-	msgDateTime        = finding.Register("xsd.date-time", "kein gültiges Datum bzw. keine gültige Uhrzeit", "invalid date/time")
-	msgNotOfType       = finding.Register("xsd.not-of-type", "kein gültiger Wert des Typs %s", "invalid %s")
-	msgNoUnionMember   = finding.Register("xsd.no-union-member", "passt zu keinem Typ der Vereinigung (union)", "value does not match any union member")
-	msgUnknownXsiType  = finding.Register("xsd.unknown-xsi-type", "unbekannter xsi:type %s", "unknown xsi:type %s")
-	msgInvalidXsiType  = finding.Register("xsd.invalid-xsi-type", "ungültiger xsi:type: %s", "invalid xsi:type: %s")
-	msgWildcardElement = finding.Register("xsd.wildcard-element", "die Wildcard verlangt ein deklariertes Element: %s", "wildcard requires declared element %s")
-	msgLocationURI     = finding.Register("xsd.schema-location-uri", "ungültige URI in xsi:schemaLocation: %s", "invalid xsi:schemaLocation URI %s")
-	msgNoNSLocationURI = finding.Register("xsd.no-namespace-schema-location-uri", "ungültige URI in xsi:noNamespaceSchemaLocation: %s", "invalid xsi:noNamespaceSchemaLocation URI %s")
-	msgDuplicateKey    = finding.Register("xsd.duplicate-key", "doppelter Schlüsselwert (xs:unique/xs:key), zuerst bei %s", "duplicate identity value first seen at %s")
-	msgRootUndeclared  = finding.Register("xsd.root-undeclared", "Wurzelelement ist im Schema nicht deklariert: %s", "root element is not declared: %s")
-	msgIDREF           = finding.Register("xsd.idref", "IDREF verweist auf keine ID: %s", "IDREF does not resolve: %s")
-	msgDuplicateID     = finding.Register("xsd.duplicate-id", "doppelte ID %s", "duplicate ID %s")
-	msgDuplicateIDAt   = finding.Register("xsd.duplicate-id-at", "doppelte ID %s, zuerst bei %s", "duplicate ID %s first seen at %s")
-	msgFixedAttr       = finding.Register("xsd.fixed-attribute", "Attribut weicht vom festen Wert ab: %s", "fixed attribute mismatch %s")
-	msgIdentityLimit   = finding.Register("xsd.identity-limit", "Grenze für Identitätsbedingungen überschritten (%s)", "identity %s limit exceeded")
+	msgUnexpectedChild finding.Key = "xsd.unexpected-child"
+	msgMissingChild    finding.Key = "xsd.missing-child"
+	msgMissingAttr     finding.Key = "xsd.missing-attribute"
+	msgUndeclaredAttr  finding.Key = "xsd.undeclared-attribute"
+	msgDuplicateAttr   finding.Key = "xsd.duplicate-attribute"
+	msgSimpleContent   finding.Key = "xsd.simple-content"
+	msgSimpleValue     finding.Key = "xsd.simple-content-value"
+	msgInvalidAttr     finding.Key = "xsd.invalid-attribute"
+	msgWildcardAttr    finding.Key = "xsd.invalid-wildcard-attribute"
+	msgFacet           finding.Key = "xsd.facet"
+	msgDateTime        finding.Key = "xsd.date-time"
+	msgNotOfType       finding.Key = "xsd.not-of-type"
+	msgNoUnionMember   finding.Key = "xsd.no-union-member"
+	msgUnknownXsiType  finding.Key = "xsd.unknown-xsi-type"
+	msgInvalidXsiType  finding.Key = "xsd.invalid-xsi-type"
+	msgWildcardElement finding.Key = "xsd.wildcard-element"
+	msgLocationURI     finding.Key = "xsd.schema-location-uri"
+	msgNoNSLocationURI finding.Key = "xsd.no-namespace-schema-location-uri"
+	msgDuplicateKey    finding.Key = "xsd.duplicate-key"
+	msgRootUndeclared  finding.Key = "xsd.root-undeclared"
+	msgIDREF           finding.Key = "xsd.idref"
+	msgDuplicateID     finding.Key = "xsd.duplicate-id"
+	msgDuplicateIDAt   finding.Key = "xsd.duplicate-id-at"
+	msgFixedAttr       finding.Key = "xsd.fixed-attribute"
+	msgIdentityLimit   finding.Key = "xsd.identity-limit"
 )
+
+// messagesForms2 holds the message forms of the keys above.
+var messagesForms2 = []finding.Form{
+	{Key: msgXSDOther,
+		DE: "Fehler der Schemavalidierung (Originaltext: %s)",
+		EN: "schema validation error (original text: %s)"},
+	{Key: msgValueOther,
+		DE: "ungültiger Wert (Originaltext: %s)",
+		EN: "invalid value (original text: %s)"},
+	{Key: msgUnexpectedChild, DE: "unerwartetes Kindelement %s", EN: "unexpected child element %s"},
+	{Key: msgMissingChild, DE: "ein erforderliches Kindelement fehlt", EN: "missing required child element"},
+	{Key: msgMissingAttr, DE: "Pflichtattribut %s fehlt", EN: "missing required attribute %s"},
+	{Key: msgUndeclaredAttr, DE: "Attribut ist nicht deklariert: %s", EN: "attribute is not declared: %s"},
+	{Key: msgDuplicateAttr, DE: "doppeltes Attribut %s", EN: "duplicate attribute %s"},
+	{Key: msgSimpleContent, DE: "ungültiger Wert: %v", EN: "invalid simple content: %v"},
+	{Key: msgSimpleValue, DE: "ungültiger Wert %s: %v", EN: "invalid simple content %s: %v"},
+	{Key: msgInvalidAttr, DE: "ungültiges Attribut %s: %v", EN: "invalid attribute %s: %v"},
+	{Key: msgWildcardAttr, DE: "ungültiges Wildcard-Attribut %s", EN: "invalid wildcard attribute %s"},
+	{Key: msgFacet, DE: "verletzt die Facette %s des Typs", EN: "%s facet failed"},
+	{Key: msgDateTime, DE: "kein gültiges Datum bzw. keine gültige Uhrzeit", EN: "invalid date/time"},
+	{Key: msgNotOfType, DE: "kein gültiger Wert des Typs %s", EN: "invalid %s"},
+	{Key: msgNoUnionMember, DE: "passt zu keinem Typ der Vereinigung (union)", EN: "value does not match any union member"},
+	{Key: msgUnknownXsiType, DE: "unbekannter xsi:type %s", EN: "unknown xsi:type %s"},
+	{Key: msgInvalidXsiType, DE: "ungültiger xsi:type: %s", EN: "invalid xsi:type: %s"},
+	{Key: msgWildcardElement, DE: "die Wildcard verlangt ein deklariertes Element: %s", EN: "wildcard requires declared element %s"},
+	{Key: msgLocationURI, DE: "ungültige URI in xsi:schemaLocation: %s", EN: "invalid xsi:schemaLocation URI %s"},
+	{Key: msgNoNSLocationURI, DE: "ungültige URI in xsi:noNamespaceSchemaLocation: %s", EN: "invalid xsi:noNamespaceSchemaLocation URI %s"},
+	{Key: msgDuplicateKey, DE: "doppelter Schlüsselwert (xs:unique/xs:key), zuerst bei %s", EN: "duplicate identity value first seen at %s"},
+	{Key: msgRootUndeclared, DE: "Wurzelelement ist im Schema nicht deklariert: %s", EN: "root element is not declared: %s"},
+	{Key: msgIDREF, DE: "IDREF verweist auf keine ID: %s", EN: "IDREF does not resolve: %s"},
+	{Key: msgDuplicateID, DE: "doppelte ID %s", EN: "duplicate ID %s"},
+	{Key: msgDuplicateIDAt, DE: "doppelte ID %s, zuerst bei %s", EN: "duplicate ID %s first seen at %s"},
+	{Key: msgFixedAttr, DE: "Attribut weicht vom festen Wert ab: %s", EN: "fixed attribute mismatch %s"},
+	{Key: msgIdentityLimit, DE: "Grenze für Identitätsbedingungen überschritten (%s)", EN: "identity %s limit exceeded"},
+}
 
 // xsdFixed maps jacoelho/xsd's messages without arguments.
 var xsdFixed = lazy.Value[map[string]finding.Key]{F: func() map[string]finding.Key {
@@ -267,45 +325,88 @@ func jacoelhoMsg(code xsderrors.Code, msg string) finding.Msg {
 }
 
 // Message forms of helium's validator, which speaks libxml2's sentences.
-var (
-	msgHelNotExpected       = finding.Register("xsd.helium.not-expected", "Dieses Element ist hier nicht erwartet.", "This element is not expected.")
-	msgHelNotExpectedOne    = finding.Register("xsd.helium.not-expected-one", "Dieses Element ist hier nicht erwartet. Erwartet wird ( %s ).", "This element is not expected. Expected is ( %s ).")
-	msgHelNotExpectedAny    = finding.Register("xsd.helium.not-expected-any", "Dieses Element ist hier nicht erwartet. Erwartet wird eines von ( %s ).", "This element is not expected. Expected is one of ( %s ).")
-	msgHelNotExpectedNilled = finding.Register("xsd.helium.not-expected-nilled", "Dieses Element ist hier nicht erwartet, weil das Element '%s' mit xsi:nil leer ist.", "This element is not expected, because the element '%s' is nilled.")
-	msgHelMissing           = finding.Register("xsd.helium.missing", "Es fehlen Kindelemente.", "Missing child element(s).")
-	msgHelMissingOne        = finding.Register("xsd.helium.missing-one", "Es fehlen Kindelemente. Erwartet wird ( %s ).", "Missing child element(s). Expected is ( %s ).")
-	msgHelMissingAny        = finding.Register("xsd.helium.missing-any", "Es fehlen Kindelemente. Erwartet wird eines von ( %s ).", "Missing child element(s). Expected is one of ( %s ).")
-	msgHelAtomic            = finding.Register("xsd.helium.atomic", "'%s' ist kein gültiger Wert des atomaren Typs '%s'.", "'%s' is not a valid value of the atomic type '%s'.")
-	msgHelList              = finding.Register("xsd.helium.list", "'%s' ist kein gültiger Wert des Listentyps '%s'.", "'%s' is not a valid value of the list type '%s'.")
-	msgHelUnion             = finding.Register("xsd.helium.union", "'%s' ist kein gültiger Wert des Vereinigungstyps '%s'.", "'%s' is not a valid value of the union type '%s'.")
-	msgHelLocal             = finding.Register("xsd.helium.local", "'%s' ist kein gültiger Wert des lokal definierten Typs (%s).", "'%s' is not a valid value of the local %s type.")
-	msgHelPattern           = finding.Register("xsd.helium.pattern", "[Facette 'pattern'] Der Wert '%s' passt nicht zum Muster '%s'.", "[facet 'pattern'] The value '%s' is not accepted by the pattern '%s'.")
-	msgHelEnum              = finding.Register("xsd.helium.enumeration", "[Facette 'enumeration'] Der Wert '%s' ist nicht in der Menge {%s} enthalten.", "[facet 'enumeration'] The value '%s' is not an element of the set {%s}.")
-	msgHelMaxLength         = finding.Register("xsd.helium.max-length", "[Facette 'maxLength'] Der Wert ist %s Zeichen lang; erlaubt sind höchstens %s.", "[facet 'maxLength'] The value has a length of '%s'; this exceeds the allowed maximum length of '%s'.")
-	msgHelMinLength         = finding.Register("xsd.helium.min-length", "[Facette 'minLength'] Der Wert ist %s Zeichen lang; verlangt sind mindestens %s.", "[facet 'minLength'] The value has a length of '%s'; this underruns the allowed minimum length of '%s'.")
-	msgHelLength            = finding.Register("xsd.helium.length", "[Facette 'length'] Der Wert ist %s Zeichen lang; verlangt sind genau %s.", "[facet 'length'] The value has a length of '%s'; this differs from the allowed length of '%s'.")
-	msgHelMinInclusive      = finding.Register("xsd.helium.min-inclusive", "[Facette 'minInclusive'] Der Wert '%s' ist kleiner als der kleinste erlaubte Wert ('%s').", "[facet 'minInclusive'] The value '%s' is less than the minimum value allowed ('%s').")
-	msgHelMaxInclusive      = finding.Register("xsd.helium.max-inclusive", "[Facette 'maxInclusive'] Der Wert '%s' ist größer als der größte erlaubte Wert ('%s').", "[facet 'maxInclusive'] The value '%s' is greater than the maximum value allowed ('%s').")
-	msgHelMinExclusive      = finding.Register("xsd.helium.min-exclusive", "[Facette 'minExclusive'] Der Wert '%s' muss größer als '%s' sein.", "[facet 'minExclusive'] The value '%s' must be greater than '%s'.")
-	msgHelMaxExclusive      = finding.Register("xsd.helium.max-exclusive", "[Facette 'maxExclusive'] Der Wert '%s' muss kleiner als '%s' sein.", "[facet 'maxExclusive'] The value '%s' must be less than '%s'.")
-	msgHelTotalDigits       = finding.Register("xsd.helium.total-digits", "[Facette 'totalDigits'] Der Wert '%s' hat mehr Ziffern als erlaubt ('%s').", "[facet 'totalDigits'] The value '%s' has more digits than are allowed ('%s').")
-	msgHelFractionDigits    = finding.Register("xsd.helium.fraction-digits", "[Facette 'fractionDigits'] Der Wert '%s' hat mehr Nachkommastellen als erlaubt ('%s').", "[facet 'fractionDigits'] The value '%s' has more fractional digits than are allowed ('%s').")
-	msgHelAttrNotAllowed    = finding.Register("xsd.helium.attribute-not-allowed", "Das Attribut '%s' ist nicht erlaubt.", "The attribute '%s' is not allowed.")
-	msgHelAttrMissing       = finding.Register("xsd.helium.attribute-missing", "Das Pflichtattribut '%s' fehlt.", "The attribute '%s' is required but missing.")
-	msgHelNoRoot            = finding.Register("xsd.helium.no-root", "Für das Wurzelelement gibt es keine passende globale Deklaration im Schema.", "No matching global declaration available for the validation root.")
-	msgHelElementOnly       = finding.Register("xsd.helium.element-only", "Text außer Leerraum ist nicht erlaubt, weil der Inhalt nur aus Elementen besteht.", "Character content other than whitespace is not allowed because the content type is 'element-only'.")
-	msgHelSimpleChildren    = finding.Register("xsd.helium.simple-children", "Kindelemente sind nicht erlaubt, weil der Inhaltstyp ein einfacher Typ ist.", "Element content is not allowed, because the content type is a simple type definition.")
-	msgHelEmptyContent      = finding.Register("xsd.helium.empty-content", "Text ist nicht erlaubt, weil der Inhalt leer sein muss.", "Character content is not allowed, because the content type is empty.")
-	msgHelNilledContent     = finding.Register("xsd.helium.nilled-content", "Text ist nicht erlaubt, weil das Element mit xsi:nil leer ist.", "Character content is not allowed, because the element is nilled.")
-	msgHelDuplicateKey      = finding.Register("xsd.helium.duplicate-key", "Doppelte Schlüsselwerte %s in der Eindeutigkeitsbedingung '%s'.", "Duplicate key-sequence %s in unique identity-constraint '%s'.")
-	msgHelKeyref            = finding.Register("xsd.helium.keyref", "Zu den Schlüsselwerten %s der Referenz (keyref) '%s' gibt es keinen Schlüssel.", "No match found for key-sequence %s of keyref '%s'.")
-	msgHelFixed             = finding.Register("xsd.helium.fixed", "Der Wert '%s' weicht vom festen Wert '%s' ab.", "The value '%s' does not match the fixed value constraint '%s'.")
-	msgHelFixedContent      = finding.Register("xsd.helium.fixed-content", "Der Inhalt '%s' weicht vom festen Wert '%s' ab.", "The element content '%s' does not match the fixed value constraint '%s'.")
-	msgHelDuplicateID       = finding.Register("xsd.helium.duplicate-id", "Die ID '%s' ist im Dokument schon vergeben.", "Duplicate key-sequence; the ID value '%s' is already defined elsewhere in the document.")
-	msgHelDuplicateIDAttr   = finding.Register("xsd.helium.duplicate-id-attr", "Die ID '%s' (Attribut '%s') ist im Dokument schon vergeben.", "Duplicate key-sequence; the ID value '%s' (attribute '%s') is already defined elsewhere in the document.")
-	msgHelIDREF             = finding.Register("xsd.helium.idref", "Zur IDREF '%s' (Attribut '%s') gibt es keine ID.", "There is no ID/IDREF binding for the IDREF '%s' (attribute '%s').")
-	msgHelNotDerived        = finding.Register("xsd.helium.not-derived", "Der Typ '%s' ist nicht gültig vom Typ '%s' abgeleitet.", "The type definition '%s' is not validly derived from the type definition '%s'.")
+const (
+	msgHelNotExpected       finding.Key = "xsd.helium.not-expected"
+	msgHelNotExpectedOne    finding.Key = "xsd.helium.not-expected-one"
+	msgHelNotExpectedAny    finding.Key = "xsd.helium.not-expected-any"
+	msgHelNotExpectedNilled finding.Key = "xsd.helium.not-expected-nilled"
+	msgHelMissing           finding.Key = "xsd.helium.missing"
+	msgHelMissingOne        finding.Key = "xsd.helium.missing-one"
+	msgHelMissingAny        finding.Key = "xsd.helium.missing-any"
+	msgHelAtomic            finding.Key = "xsd.helium.atomic"
+	msgHelList              finding.Key = "xsd.helium.list"
+	msgHelUnion             finding.Key = "xsd.helium.union"
+	msgHelLocal             finding.Key = "xsd.helium.local"
+	msgHelPattern           finding.Key = "xsd.helium.pattern"
+	msgHelEnum              finding.Key = "xsd.helium.enumeration"
+	msgHelMaxLength         finding.Key = "xsd.helium.max-length"
+	msgHelMinLength         finding.Key = "xsd.helium.min-length"
+	msgHelLength            finding.Key = "xsd.helium.length"
+	msgHelMinInclusive      finding.Key = "xsd.helium.min-inclusive"
+	msgHelMaxInclusive      finding.Key = "xsd.helium.max-inclusive"
+	msgHelMinExclusive      finding.Key = "xsd.helium.min-exclusive"
+	msgHelMaxExclusive      finding.Key = "xsd.helium.max-exclusive"
+	msgHelTotalDigits       finding.Key = "xsd.helium.total-digits"
+	msgHelFractionDigits    finding.Key = "xsd.helium.fraction-digits"
+	msgHelAttrNotAllowed    finding.Key = "xsd.helium.attribute-not-allowed"
+	msgHelAttrMissing       finding.Key = "xsd.helium.attribute-missing"
+	msgHelNoRoot            finding.Key = "xsd.helium.no-root"
+	msgHelElementOnly       finding.Key = "xsd.helium.element-only"
+	msgHelSimpleChildren    finding.Key = "xsd.helium.simple-children"
+	msgHelEmptyContent      finding.Key = "xsd.helium.empty-content"
+	msgHelNilledContent     finding.Key = "xsd.helium.nilled-content"
+	msgHelDuplicateKey      finding.Key = "xsd.helium.duplicate-key"
+	msgHelKeyref            finding.Key = "xsd.helium.keyref"
+	msgHelFixed             finding.Key = "xsd.helium.fixed"
+	msgHelFixedContent      finding.Key = "xsd.helium.fixed-content"
+	msgHelDuplicateID       finding.Key = "xsd.helium.duplicate-id"
+	msgHelDuplicateIDAttr   finding.Key = "xsd.helium.duplicate-id-attr"
+	msgHelIDREF             finding.Key = "xsd.helium.idref"
+	msgHelNotDerived        finding.Key = "xsd.helium.not-derived"
 )
+
+// messagesForms3 holds the message forms of the keys above.
+var messagesForms3 = []finding.Form{
+	{Key: msgHelNotExpected, DE: "Dieses Element ist hier nicht erwartet.", EN: "This element is not expected."},
+	{Key: msgHelNotExpectedOne, DE: "Dieses Element ist hier nicht erwartet. Erwartet wird ( %s ).", EN: "This element is not expected. Expected is ( %s )."},
+	{Key: msgHelNotExpectedAny, DE: "Dieses Element ist hier nicht erwartet. Erwartet wird eines von ( %s ).", EN: "This element is not expected. Expected is one of ( %s )."},
+	{Key: msgHelNotExpectedNilled, DE: "Dieses Element ist hier nicht erwartet, weil das Element '%s' mit xsi:nil leer ist.", EN: "This element is not expected, because the element '%s' is nilled."},
+	{Key: msgHelMissing, DE: "Es fehlen Kindelemente.", EN: "Missing child element(s)."},
+	{Key: msgHelMissingOne, DE: "Es fehlen Kindelemente. Erwartet wird ( %s ).", EN: "Missing child element(s). Expected is ( %s )."},
+	{Key: msgHelMissingAny, DE: "Es fehlen Kindelemente. Erwartet wird eines von ( %s ).", EN: "Missing child element(s). Expected is one of ( %s )."},
+	{Key: msgHelAtomic, DE: "'%s' ist kein gültiger Wert des atomaren Typs '%s'.", EN: "'%s' is not a valid value of the atomic type '%s'."},
+	{Key: msgHelList, DE: "'%s' ist kein gültiger Wert des Listentyps '%s'.", EN: "'%s' is not a valid value of the list type '%s'."},
+	{Key: msgHelUnion, DE: "'%s' ist kein gültiger Wert des Vereinigungstyps '%s'.", EN: "'%s' is not a valid value of the union type '%s'."},
+	{Key: msgHelLocal, DE: "'%s' ist kein gültiger Wert des lokal definierten Typs (%s).", EN: "'%s' is not a valid value of the local %s type."},
+	{Key: msgHelPattern, DE: "[Facette 'pattern'] Der Wert '%s' passt nicht zum Muster '%s'.", EN: "[facet 'pattern'] The value '%s' is not accepted by the pattern '%s'."},
+	{Key: msgHelEnum, DE: "[Facette 'enumeration'] Der Wert '%s' ist nicht in der Menge {%s} enthalten.", EN: "[facet 'enumeration'] The value '%s' is not an element of the set {%s}."},
+	{Key: msgHelMaxLength, DE: "[Facette 'maxLength'] Der Wert ist %s Zeichen lang; erlaubt sind höchstens %s.", EN: "[facet 'maxLength'] The value has a length of '%s'; this exceeds the allowed maximum length of '%s'."},
+	{Key: msgHelMinLength, DE: "[Facette 'minLength'] Der Wert ist %s Zeichen lang; verlangt sind mindestens %s.", EN: "[facet 'minLength'] The value has a length of '%s'; this underruns the allowed minimum length of '%s'."},
+	{Key: msgHelLength, DE: "[Facette 'length'] Der Wert ist %s Zeichen lang; verlangt sind genau %s.", EN: "[facet 'length'] The value has a length of '%s'; this differs from the allowed length of '%s'."},
+	{Key: msgHelMinInclusive, DE: "[Facette 'minInclusive'] Der Wert '%s' ist kleiner als der kleinste erlaubte Wert ('%s').", EN: "[facet 'minInclusive'] The value '%s' is less than the minimum value allowed ('%s')."},
+	{Key: msgHelMaxInclusive, DE: "[Facette 'maxInclusive'] Der Wert '%s' ist größer als der größte erlaubte Wert ('%s').", EN: "[facet 'maxInclusive'] The value '%s' is greater than the maximum value allowed ('%s')."},
+	{Key: msgHelMinExclusive, DE: "[Facette 'minExclusive'] Der Wert '%s' muss größer als '%s' sein.", EN: "[facet 'minExclusive'] The value '%s' must be greater than '%s'."},
+	{Key: msgHelMaxExclusive, DE: "[Facette 'maxExclusive'] Der Wert '%s' muss kleiner als '%s' sein.", EN: "[facet 'maxExclusive'] The value '%s' must be less than '%s'."},
+	{Key: msgHelTotalDigits, DE: "[Facette 'totalDigits'] Der Wert '%s' hat mehr Ziffern als erlaubt ('%s').", EN: "[facet 'totalDigits'] The value '%s' has more digits than are allowed ('%s')."},
+	{Key: msgHelFractionDigits, DE: "[Facette 'fractionDigits'] Der Wert '%s' hat mehr Nachkommastellen als erlaubt ('%s').", EN: "[facet 'fractionDigits'] The value '%s' has more fractional digits than are allowed ('%s')."},
+	{Key: msgHelAttrNotAllowed, DE: "Das Attribut '%s' ist nicht erlaubt.", EN: "The attribute '%s' is not allowed."},
+	{Key: msgHelAttrMissing, DE: "Das Pflichtattribut '%s' fehlt.", EN: "The attribute '%s' is required but missing."},
+	{Key: msgHelNoRoot, DE: "Für das Wurzelelement gibt es keine passende globale Deklaration im Schema.", EN: "No matching global declaration available for the validation root."},
+	{Key: msgHelElementOnly, DE: "Text außer Leerraum ist nicht erlaubt, weil der Inhalt nur aus Elementen besteht.", EN: "Character content other than whitespace is not allowed because the content type is 'element-only'."},
+	{Key: msgHelSimpleChildren, DE: "Kindelemente sind nicht erlaubt, weil der Inhaltstyp ein einfacher Typ ist.", EN: "Element content is not allowed, because the content type is a simple type definition."},
+	{Key: msgHelEmptyContent, DE: "Text ist nicht erlaubt, weil der Inhalt leer sein muss.", EN: "Character content is not allowed, because the content type is empty."},
+	{Key: msgHelNilledContent, DE: "Text ist nicht erlaubt, weil das Element mit xsi:nil leer ist.", EN: "Character content is not allowed, because the element is nilled."},
+	{Key: msgHelDuplicateKey, DE: "Doppelte Schlüsselwerte %s in der Eindeutigkeitsbedingung '%s'.", EN: "Duplicate key-sequence %s in unique identity-constraint '%s'."},
+	{Key: msgHelKeyref, DE: "Zu den Schlüsselwerten %s der Referenz (keyref) '%s' gibt es keinen Schlüssel.", EN: "No match found for key-sequence %s of keyref '%s'."},
+	{Key: msgHelFixed, DE: "Der Wert '%s' weicht vom festen Wert '%s' ab.", EN: "The value '%s' does not match the fixed value constraint '%s'."},
+	{Key: msgHelFixedContent, DE: "Der Inhalt '%s' weicht vom festen Wert '%s' ab.", EN: "The element content '%s' does not match the fixed value constraint '%s'."},
+	{Key: msgHelDuplicateID, DE: "Die ID '%s' ist im Dokument schon vergeben.", EN: "Duplicate key-sequence; the ID value '%s' is already defined elsewhere in the document."},
+	{Key: msgHelDuplicateIDAttr, DE: "Die ID '%s' (Attribut '%s') ist im Dokument schon vergeben.", EN: "Duplicate key-sequence; the ID value '%s' (attribute '%s') is already defined elsewhere in the document."},
+	{Key: msgHelIDREF, DE: "Zur IDREF '%s' (Attribut '%s') gibt es keine ID.", EN: "There is no ID/IDREF binding for the IDREF '%s' (attribute '%s')."},
+	{Key: msgHelNotDerived, DE: "Der Typ '%s' ist nicht gültig vom Typ '%s' abgeleitet.", EN: "The type definition '%s' is not validly derived from the type definition '%s'."},
+}
+
+func init() { finding.Forms(messagesForms, messagesForms2, messagesForms3) }
 
 // heliumFixed maps helium's validation sentences without arguments.
 var heliumFixed = lazy.Value[map[string]finding.Key]{F: func() map[string]finding.Key {
