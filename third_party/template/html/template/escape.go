@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/ozgctl/ozgctl/third_party/template/internal/godebug"
+	"github.com/ozgctl/ozgctl/third_party/template/internal/lazy"
 	"github.com/ozgctl/ozgctl/third_party/template/text/template"
 	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
 	"html"
@@ -62,25 +63,27 @@ func evalArgs(args ...any) string {
 }
 
 // funcMap maps command names to functions that render their inputs safe.
-var funcMap = template.FuncMap{
-	"_html_template_attrescaper":      attrEscaper,
-	"_html_template_commentescaper":   commentEscaper,
-	"_html_template_cssescaper":       cssEscaper,
-	"_html_template_cssvaluefilter":   cssValueFilter,
-	"_html_template_htmlnamefilter":   htmlNameFilter,
-	"_html_template_htmlescaper":      htmlEscaper,
-	"_html_template_jsregexpescaper":  jsRegexpEscaper,
-	"_html_template_jsstrescaper":     jsStrEscaper,
-	"_html_template_jstmpllitescaper": jsTmplLitEscaper,
-	"_html_template_jsvalescaper":     jsValEscaper,
-	"_html_template_nospaceescaper":   htmlNospaceEscaper,
-	"_html_template_rcdataescaper":    rcdataEscaper,
-	"_html_template_srcsetescaper":    srcsetFilterAndEscaper,
-	"_html_template_urlescaper":       urlEscaper,
-	"_html_template_urlfilter":        urlFilter,
-	"_html_template_urlnormalizer":    urlNormalizer,
-	"_eval_args_":                     evalArgs,
-}
+var funcMap = lazy.Value[template.FuncMap]{F: func() template.FuncMap {
+	return template.FuncMap{
+		"_html_template_attrescaper":      attrEscaper,
+		"_html_template_commentescaper":   commentEscaper,
+		"_html_template_cssescaper":       cssEscaper,
+		"_html_template_cssvaluefilter":   cssValueFilter,
+		"_html_template_htmlnamefilter":   htmlNameFilter,
+		"_html_template_htmlescaper":      htmlEscaper,
+		"_html_template_jsregexpescaper":  jsRegexpEscaper,
+		"_html_template_jsstrescaper":     jsStrEscaper,
+		"_html_template_jstmpllitescaper": jsTmplLitEscaper,
+		"_html_template_jsvalescaper":     jsValEscaper,
+		"_html_template_nospaceescaper":   htmlNospaceEscaper,
+		"_html_template_rcdataescaper":    rcdataEscaper,
+		"_html_template_srcsetescaper":    srcsetFilterAndEscaper,
+		"_html_template_urlescaper":       urlEscaper,
+		"_html_template_urlfilter":        urlFilter,
+		"_html_template_urlnormalizer":    urlNormalizer,
+		"_eval_args_":                     evalArgs,
+	}
+}}
 
 // escaper collects type inferences about templates and changes needed to make
 // templates injection safe.
@@ -189,7 +192,7 @@ func (e *escaper) escapeAction(c context, n *parse.ActionNode) context {
 			continue
 		}
 		ident := node.Ident
-		if _, ok := predefinedEscapers[ident]; ok {
+		if _, ok := predefinedEscapers.Get()[ident]; ok {
 			if pos < len(n.Pipe.Cmds)-1 ||
 				c.state == stateAttr && c.delim == delimSpaceOrTagEnd && ident == "html" {
 				return context{
@@ -294,7 +297,7 @@ func ensurePipelineContains(p *parse.PipeNode, s []string) {
 	if pipelineLen > 0 {
 		lastCmd := p.Cmds[pipelineLen-1]
 		if idNode, ok := lastCmd.Args[0].(*parse.IdentifierNode); ok {
-			if esc := idNode.Ident; predefinedEscapers[esc] {
+			if esc := idNode.Ident; predefinedEscapers.Get()[esc] {
 				// Pipeline ends with a predefined escaper.
 				if len(p.Cmds) == 1 && len(lastCmd.Args) > 1 {
 					// Special case: pipeline is of the form {{ esc arg1 arg2 ... argN }},
@@ -347,31 +350,35 @@ func ensurePipelineContains(p *parse.PipeNode, s []string) {
 
 // predefinedEscapers contains template predefined escapers that are equivalent
 // to some contextual escapers. Keep in sync with equivEscapers.
-var predefinedEscapers = map[string]bool{
-	"html":     true,
-	"urlquery": true,
-}
+var predefinedEscapers = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"html":     true,
+		"urlquery": true,
+	}
+}}
 
 // equivEscapers matches contextual escapers to equivalent predefined
 // template escapers.
-var equivEscapers = map[string]string{
-	// The following pairs of HTML escapers provide equivalent security
-	// guarantees, since they all escape '\000', '\'', '"', '&', '<', and '>'.
-	"_html_template_attrescaper":   "html",
-	"_html_template_htmlescaper":   "html",
-	"_html_template_rcdataescaper": "html",
-	// These two URL escapers produce URLs safe for embedding in a URL query by
-	// percent-encoding all the reserved characters specified in RFC 3986 Section
-	// 2.2
-	"_html_template_urlescaper": "urlquery",
-	// These two functions are not actually equivalent; urlquery is stricter as it
-	// escapes reserved characters (e.g. '#'), while _html_template_urlnormalizer
-	// does not. It is therefore only safe to replace _html_template_urlnormalizer
-	// with urlquery (this happens in ensurePipelineContains), but not the otherI've
-	// way around. We keep this entry around to preserve the behavior of templates
-	// written before Go 1.9, which might depend on this substitution taking place.
-	"_html_template_urlnormalizer": "urlquery",
-}
+var equivEscapers = lazy.Value[map[string]string]{F: func() map[string]string {
+	return map[string]string{
+		// The following pairs of HTML escapers provide equivalent security
+		// guarantees, since they all escape '\000', '\'', '"', '&', '<', and '>'.
+		"_html_template_attrescaper":   "html",
+		"_html_template_htmlescaper":   "html",
+		"_html_template_rcdataescaper": "html",
+		// These two URL escapers produce URLs safe for embedding in a URL query by
+		// percent-encoding all the reserved characters specified in RFC 3986 Section
+		// 2.2
+		"_html_template_urlescaper": "urlquery",
+		// These two functions are not actually equivalent; urlquery is stricter as it
+		// escapes reserved characters (e.g. '#'), while _html_template_urlnormalizer
+		// does not. It is therefore only safe to replace _html_template_urlnormalizer
+		// with urlquery (this happens in ensurePipelineContains), but not the otherI've
+		// way around. We keep this entry around to preserve the behavior of templates
+		// written before Go 1.9, which might depend on this substitution taking place.
+		"_html_template_urlnormalizer": "urlquery",
+	}
+}}
 
 // escFnsEq reports whether the two escaping functions are equivalent.
 func escFnsEq(a, b string) bool {
@@ -381,7 +388,7 @@ func escFnsEq(a, b string) bool {
 // normalizeEscFn(a) is equal to normalizeEscFn(b) for any pair of names of
 // escaper functions a and b that are equivalent.
 func normalizeEscFn(e string) string {
-	if norm := equivEscapers[e]; norm != "" {
+	if norm := equivEscapers.Get()[e]; norm != "" {
 		return norm
 	}
 	return e
@@ -389,27 +396,29 @@ func normalizeEscFn(e string) string {
 
 // redundantFuncs[a][b] implies that funcMap[b](funcMap[a](x)) == funcMap[a](x)
 // for all x.
-var redundantFuncs = map[string]map[string]bool{
-	"_html_template_commentescaper": {
-		"_html_template_attrescaper": true,
-		"_html_template_htmlescaper": true,
-	},
-	"_html_template_cssescaper": {
-		"_html_template_attrescaper": true,
-	},
-	"_html_template_jsregexpescaper": {
-		"_html_template_attrescaper": true,
-	},
-	"_html_template_jsstrescaper": {
-		"_html_template_attrescaper": true,
-	},
-	"_html_template_jstmpllitescaper": {
-		"_html_template_attrescaper": true,
-	},
-	"_html_template_urlescaper": {
-		"_html_template_urlnormalizer": true,
-	},
-}
+var redundantFuncs = lazy.Value[map[string]map[string]bool]{F: func() map[string]map[string]bool {
+	return map[string]map[string]bool{
+		"_html_template_commentescaper": {
+			"_html_template_attrescaper": true,
+			"_html_template_htmlescaper": true,
+		},
+		"_html_template_cssescaper": {
+			"_html_template_attrescaper": true,
+		},
+		"_html_template_jsregexpescaper": {
+			"_html_template_attrescaper": true,
+		},
+		"_html_template_jsstrescaper": {
+			"_html_template_attrescaper": true,
+		},
+		"_html_template_jstmpllitescaper": {
+			"_html_template_attrescaper": true,
+		},
+		"_html_template_urlescaper": {
+			"_html_template_urlnormalizer": true,
+		},
+	}
+}}
 
 // appendCmd appends the given command to the end of the command pipeline
 // unless it is redundant with the last command.
@@ -417,7 +426,7 @@ func appendCmd(cmds []*parse.CommandNode, cmd *parse.CommandNode) []*parse.Comma
 	if n := len(cmds); n != 0 {
 		last, okLast := cmds[n-1].Args[0].(*parse.IdentifierNode)
 		next, okNext := cmd.Args[0].(*parse.IdentifierNode)
-		if okLast && okNext && redundantFuncs[last.Ident][next.Ident] {
+		if okLast && okNext && redundantFuncs.Get()[last.Ident][next.Ident] {
 			return cmds
 		}
 	}
@@ -741,16 +750,16 @@ var (
 	// rather than implementing the arcane ABNF, which involves simply escaping
 	// the opening bracket with \x3C. We use the below regex for this, since it
 	// makes doing the case-insensitive find-replace much simpler.
-	specialScriptTagRE          = regexp.MustCompile("(?i)<(script|/script|!--)")
+	specialScriptTagRE          = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile("(?i)<(script|/script|!--)") }}
 	specialScriptTagReplacement = []byte("\\x3C$1")
 )
 
 func containsSpecialScriptTag(s []byte) bool {
-	return specialScriptTagRE.Match(s)
+	return specialScriptTagRE.Get().Match(s)
 }
 
 func escapeSpecialScriptTags(s []byte) []byte {
-	return specialScriptTagRE.ReplaceAll(s, specialScriptTagReplacement)
+	return specialScriptTagRE.Get().ReplaceAll(s, specialScriptTagReplacement)
 }
 
 var doctypeBytes = []byte("<!DOCTYPE")
@@ -922,7 +931,7 @@ func (e *escaper) editTextNode(n *parse.TextNode, text []byte) {
 // autoescape content and adds any derived templates to the set.
 func (e *escaper) commit() {
 	for name := range e.output {
-		e.template(name).Funcs(funcMap)
+		e.template(name).Funcs(funcMap.Get())
 	}
 	// Any template from the name space associated with this escaper can be used
 	// to add derived templates to the underlying text/template name space.

@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ozgctl/ozgctl/third_party/template/internal/lazy"
 )
 
 // jsWhitespace contains all of the JS whitespace characters, as defined
@@ -96,7 +98,7 @@ func nextJSCtx(s []byte, preceding jsCtx) jsCtx {
 		for j > 0 && isJSIdentPart(rune(s[j-1])) {
 			j--
 		}
-		if regexpPrecederKeywords[string(s[j:])] {
+		if regexpPrecederKeywords.Get()[string(s[j:])] {
 			return jsCtxRegexp
 		}
 	}
@@ -108,22 +110,24 @@ func nextJSCtx(s []byte, preceding jsCtx) jsCtx {
 
 // regexpPrecederKeywords is a set of reserved JS keywords that can precede a
 // regular expression in JS source.
-var regexpPrecederKeywords = map[string]bool{
-	"break":      true,
-	"case":       true,
-	"continue":   true,
-	"delete":     true,
-	"do":         true,
-	"else":       true,
-	"finally":    true,
-	"in":         true,
-	"instanceof": true,
-	"return":     true,
-	"throw":      true,
-	"try":        true,
-	"typeof":     true,
-	"void":       true,
-}
+var regexpPrecederKeywords = lazy.Value[map[string]bool]{F: func() map[string]bool {
+	return map[string]bool{
+		"break":      true,
+		"case":       true,
+		"continue":   true,
+		"delete":     true,
+		"do":         true,
+		"else":       true,
+		"finally":    true,
+		"in":         true,
+		"instanceof": true,
+		"return":     true,
+		"throw":      true,
+		"try":        true,
+		"typeof":     true,
+		"void":       true,
+	}
+}}
 
 var jsonMarshalType = reflect.TypeFor[json.Marshaler]()
 
@@ -145,7 +149,7 @@ func indirectToJSONMarshaler(a any) any {
 	return v.Interface()
 }
 
-var scriptTagRe = regexp.MustCompile("(?i)<(/?)script")
+var scriptTagRe = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile("(?i)<(/?)script") }}
 
 // jsValEscaper escapes its inputs to a JS Expression (section 11.14) that has
 // neither side-effects nor free variables outside (NaN, Infinity).
@@ -195,7 +199,7 @@ func jsValEscaper(args ...any) string {
 		//     x//* error marshaling y:
 		//          second line of error message */null
 		errStr := err.Error()
-		errStr = string(scriptTagRe.ReplaceAll([]byte(errStr), []byte(`\x3C${1}script`)))
+		errStr = string(scriptTagRe.Get().ReplaceAll([]byte(errStr), []byte(`\x3C${1}script`)))
 		errStr = strings.ReplaceAll(errStr, "*/", "* /")
 		errStr = strings.ReplaceAll(errStr, "<!--", `\x3C!--`)
 		return fmt.Sprintf(" /* %s */null ", errStr)

@@ -7,6 +7,8 @@ package template
 import (
 	"bytes"
 	"strings"
+
+	"github.com/ozgctl/ozgctl/third_party/template/internal/lazy"
 )
 
 // transitionFunc is the array of context transition functions for text nodes.
@@ -673,13 +675,15 @@ func eatAttrName(s []byte, i int) (int, *Error) {
 	return len(s), nil
 }
 
-var elementNameMap = map[string]element{
-	"script":   elementScript,
-	"style":    elementStyle,
-	"textarea": elementTextarea,
-	"title":    elementTitle,
-	"meta":     elementMeta,
-}
+var elementNameMap = lazy.Value[map[string]element]{F: func() map[string]element {
+	return map[string]element{
+		"script":   elementScript,
+		"style":    elementStyle,
+		"textarea": elementTextarea,
+		"title":    elementTitle,
+		"meta":     elementMeta,
+	}
+}}
 
 // asciiAlpha reports whether c is an ASCII letter.
 func asciiAlpha(c byte) bool {
@@ -710,7 +714,7 @@ func eatTagName(s []byte, i int) (int, element) {
 		}
 		break
 	}
-	return j, elementNameMap[strings.ToLower(string(s[i:j]))]
+	return j, elementNameMap.Get()[strings.ToLower(string(s[i:j]))]
 }
 
 // eatWhiteSpace returns the largest j such that s[i:j] is white space.
