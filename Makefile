@@ -75,7 +75,7 @@ test-race:
 ## (third_party/regexp2; its two tests that need a 2 ms and a 5 ms timer to
 ## hold, and flake on a loaded machine, are skipped), subosito/gotenv (third_party/gotenv; its TestScanner, which fails
 ## on the unmodified v1.6.0 as well, is skipped), go.yaml.in/yaml/v3
-## (third_party/yaml) and Go 1.26.8's text/template and html/template
+## (third_party/yaml), mattn/go-runewidth (third_party/runewidth) and Go 1.26.8's text/template and html/template
 ## (third_party/template), nested modules that `go test ./...` skips. test-xsd-full adds its
 ## architecture tests, its wasm build and, with XSD_HARNESS_DIR set to an
 ## upstream tests/ directory holding the W3C corpus, its conformance harness.
@@ -92,6 +92,7 @@ test-xsd:
 	cd third_party/gotenv && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 -skip '^TestScanner$$' ./...
 	cd third_party/yaml && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
 	cd third_party/template && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
+	cd third_party/runewidth && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
 
 test-xsd-full:
 	cd $(XSD_DIR) && CGO_ENABLED=0 $(GO) test -count=1 ./...

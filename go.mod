@@ -74,3 +74,5 @@ replace github.com/subosito/gotenv => ./third_party/gotenv
 replace go.yaml.in/yaml/v3 => ./third_party/yaml
 
 replace github.com/ozgctl/ozgctl/third_party/template => ./third_party/template
+
+replace github.com/mattn/go-runewidth => ./third_party/runewidth
