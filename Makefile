@@ -75,7 +75,9 @@ test-race:
 ## (third_party/regexp2; its two tests that need a 2 ms and a 5 ms timer to
 ## hold, and flake on a loaded machine, are skipped), subosito/gotenv (third_party/gotenv; its TestScanner, which fails
 ## on the unmodified v1.6.0 as well, is skipped), go.yaml.in/yaml/v3
-## (third_party/yaml), mattn/go-runewidth (third_party/runewidth) and Go 1.26.8's text/template and html/template
+## (third_party/yaml), mattn/go-runewidth (third_party/runewidth), spf13/cast
+## (third_party/cast; its six TestStringMap* tests, which fail on the unmodified
+## v1.10.0 as well, are skipped) and Go 1.26.8's text/template and html/template
 ## (third_party/template), nested modules that `go test ./...` skips. test-xsd-full adds its
 ## architecture tests, its wasm build and, with XSD_HARNESS_DIR set to an
 ## upstream tests/ directory holding the W3C corpus, its conformance harness.
@@ -93,6 +95,7 @@ test-xsd:
 	cd third_party/yaml && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
 	cd third_party/template && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
 	cd third_party/runewidth && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 ./...
+	cd third_party/cast && CGO_ENABLED=0 $(GO) vet ./... && CGO_ENABLED=0 $(GO) test -count=1 -skip '^TestStringMap(|Bool|Int|Int64|String|StringSlice)$$' ./...
 
 test-xsd-full:
 	cd $(XSD_DIR) && CGO_ENABLED=0 $(GO) test -count=1 ./...

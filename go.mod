@@ -76,3 +76,5 @@ replace go.yaml.in/yaml/v3 => ./third_party/yaml
 replace github.com/ozgctl/ozgctl/third_party/template => ./third_party/template
 
 replace github.com/mattn/go-runewidth => ./third_party/runewidth
+
+replace github.com/spf13/cast => ./third_party/cast

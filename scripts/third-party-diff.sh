@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lists how the carried modules (third_party/xsd, third_party/jsonschema,
 # third_party/helium, third_party/tablewriter, third_party/regexp2,
-# third_party/gotenv, third_party/yaml, third_party/runewidth)
+# third_party/gotenv, third_party/yaml, third_party/runewidth, third_party/cast)
 # differ from the upstream versions they were copied from (downloaded through
 # the Go module proxy), and how third_party/template differs from the
 # standard library's packages of the toolchain in use ($(go env GOROOT)/src;
@@ -16,7 +16,8 @@ for pair in "third_party/xsd github.com/jacoelho/xsd@v0.4.0" \
             "third_party/regexp2 github.com/dlclark/regexp2@v1.12.0" \
             "third_party/gotenv github.com/subosito/gotenv@v1.6.0" \
             "third_party/yaml go.yaml.in/yaml/v3@v3.0.4" \
-            "third_party/runewidth github.com/mattn/go-runewidth@v0.0.19"; do
+            "third_party/runewidth github.com/mattn/go-runewidth@v0.0.19" \
+            "third_party/cast github.com/spf13/cast@v1.10.0"; do
   set -- $pair
   local_dir=$1 mod=$2
   dir=$(go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
