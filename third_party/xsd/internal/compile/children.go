@@ -3,6 +3,7 @@ package compile
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/jacoelho/xsd/internal/vocab"
 	"github.com/jacoelho/xsd/xsderrors"
@@ -143,18 +144,20 @@ func (e *TopLevelGroupSyntaxError) Error() string {
 	return e.Message
 }
 
-var simpleTypeChildOrder = ChildOrder{
-	AnnotationFirstMsg: "simpleType annotation must be first",
-	SingleAnnotation:   true,
-	Rules: []ChildRule{
-		{
-			Match:  matchChildLocal(restrictionChild, listChild, unionChild),
-			MaxOne: true,
-			DupMsg: "simpleType can contain one restriction, list, or union",
+var simpleTypeChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return ChildOrder{
+		AnnotationFirstMsg: "simpleType annotation must be first",
+		SingleAnnotation:   true,
+		Rules: []ChildRule{
+			{
+				Match:  matchChildLocal(restrictionChild, listChild, unionChild),
+				MaxOne: true,
+				DupMsg: "simpleType can contain one restriction, list, or union",
+			},
 		},
-	},
-	InvalidMsg: func(local string) string { return "unsupported simpleType child " + local },
-}
+		InvalidMsg: func(local string) string { return "unsupported simpleType child " + local },
+	}
+}}
 
 type simpleDerivationKind uint8
 
@@ -169,109 +172,147 @@ const (
 // and list derivations hold at most one. Only restriction admits facet
 // children: list content is (annotation?, simpleType?) and union content is
 // (annotation?, simpleType*).
-var simpleRestrictionChildOrder = simpleDerivationOrder(simpleDerivationRestriction)
-var simpleListChildOrder = simpleDerivationOrder(simpleDerivationList)
-var simpleUnionChildOrder = simpleDerivationOrder(simpleDerivationUnion)
+var simpleRestrictionChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return simpleDerivationOrder(simpleDerivationRestriction)
+}}
+var simpleListChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return simpleDerivationOrder(simpleDerivationList)
+}}
+var simpleUnionChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return simpleDerivationOrder(simpleDerivationUnion)
+}}
 
-var complexTypeChildOrder = ChildOrder{
-	AnnotationFirstMsg: "complexType" + annotationMustBeFirstSuffix,
-	Rules: []ChildRule{
-		{
-			Match:    matchChildLocal(simpleContent, complexContent),
-			Level:    0,
-			Terminal: true,
-			OrderMsg: "complexType content model is out of order",
+var complexTypeChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return ChildOrder{
+		AnnotationFirstMsg: "complexType" + annotationMustBeFirstSuffix,
+		Rules: []ChildRule{
+			{
+				Match:    matchChildLocal(simpleContent, complexContent),
+				Level:    0,
+				Terminal: true,
+				OrderMsg: "complexType content model is out of order",
+			},
+			{
+				Match:    matchChildLocal(sequenceChild, choiceChild, allChild, groupChild),
+				Level:    1,
+				MaxOne:   true,
+				OrderMsg: complexTypeModelGroupOutOfOrder,
+				DupMsg:   complexTypeModelGroupOutOfOrder,
+			},
+			{
+				Match:    matchChildLocal(attributeChild, attributeGroup),
+				Level:    2,
+				OrderMsg: "complexType" + attributeOutOfOrderSuffix,
+			},
+			{
+				Match:  matchChildLocal(anyAttribute),
+				Level:  3,
+				MaxOne: true,
+				DupMsg: "complexType" + oneAnyAttributeSuffix,
+			},
 		},
-		{
-			Match:    matchChildLocal(sequenceChild, choiceChild, allChild, groupChild),
-			Level:    1,
-			MaxOne:   true,
-			OrderMsg: complexTypeModelGroupOutOfOrder,
-			DupMsg:   complexTypeModelGroupOutOfOrder,
-		},
-		{
-			Match:    matchChildLocal(attributeChild, attributeGroup),
-			Level:    2,
-			OrderMsg: "complexType" + attributeOutOfOrderSuffix,
-		},
-		{
-			Match:  matchChildLocal(anyAttribute),
-			Level:  3,
-			MaxOne: true,
-			DupMsg: "complexType" + oneAnyAttributeSuffix,
-		},
-	},
-	InvalidMsg: func(local string) string { return "invalid complexType child " + local },
-}
+		InvalidMsg: func(local string) string { return "invalid complexType child " + local },
+	}
+}}
 
-var complexContentChildOrder = derivationContainerOrder(complexContent)
-var simpleContentChildOrder = derivationContainerOrder(simpleContent)
-var simpleContentRestrictionChildOrder = simpleContentDerivationOrder(restrictionChild)
-var simpleContentExtensionChildOrder = simpleContentDerivationOrder(extensionChild)
-var complexContentRestrictionChildOrder = complexContentDerivationOrder(restrictionChild)
-var complexContentExtensionChildOrder = complexContentDerivationOrder(extensionChild)
-var anyParticleChildOrder = annotationOnlyChildOrder(anyChild)
-var anyAttributeChildOrder = annotationOnlyChildOrder(anyAttribute)
-var elementRefChildOrder = annotationOnlyChildOrder("element ref")
-var attributeRefChildOrder = annotationOnlyChildOrder("attribute ref")
-var attributeGroupUseChildOrder = annotationOnlyChildOrder("attributeGroup use")
-var groupUseChildOrder = annotationOnlyChildOrder("group use")
-var attributeGroupDeclarationChildOrder = ChildOrder{
-	AnnotationFirstMsg: "attributeGroup annotation must be first",
-	Rules: []ChildRule{
-		{
-			Match:    matchChildLocal(attributeChild, attributeGroup),
-			Level:    0,
-			OrderMsg: "attributeGroup attribute is out of order",
+var complexContentChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return derivationContainerOrder(complexContent)
+}}
+var simpleContentChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return derivationContainerOrder(simpleContent)
+}}
+var simpleContentRestrictionChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return simpleContentDerivationOrder(restrictionChild)
+}}
+var simpleContentExtensionChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return simpleContentDerivationOrder(extensionChild)
+}}
+var complexContentRestrictionChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return complexContentDerivationOrder(restrictionChild)
+}}
+var complexContentExtensionChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return complexContentDerivationOrder(extensionChild)
+}}
+var anyParticleChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return annotationOnlyChildOrder(anyChild)
+}}
+var anyAttributeChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return annotationOnlyChildOrder(anyAttribute)
+}}
+var elementRefChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return annotationOnlyChildOrder("element ref")
+}}
+var attributeRefChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return annotationOnlyChildOrder("attribute ref")
+}}
+var attributeGroupUseChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return annotationOnlyChildOrder("attributeGroup use")
+}}
+var groupUseChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return annotationOnlyChildOrder("group use")
+}}
+var attributeGroupDeclarationChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return ChildOrder{
+		AnnotationFirstMsg: "attributeGroup annotation must be first",
+		Rules: []ChildRule{
+			{
+				Match:    matchChildLocal(attributeChild, attributeGroup),
+				Level:    0,
+				OrderMsg: "attributeGroup attribute is out of order",
+			},
+			{
+				Match:  matchChildLocal(anyAttribute),
+				Level:  1,
+				MaxOne: true,
+				DupMsg: "attributeGroup can contain at most one anyAttribute",
+			},
 		},
-		{
-			Match:  matchChildLocal(anyAttribute),
-			Level:  1,
-			MaxOne: true,
-			DupMsg: "attributeGroup can contain at most one anyAttribute",
+		InvalidMsg: func(local string) string { return "invalid attribute use child " + local },
+	}
+}}
+var attributeDeclarationChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return ChildOrder{
+		AnnotationFirstMsg: "attribute annotation must precede simpleType",
+		Rules: []ChildRule{
+			{
+				Match:  matchChildLocal(simpleTypeChild),
+				MaxOne: true,
+				DupMsg: "attribute can contain at most one simpleType",
+			},
 		},
-	},
-	InvalidMsg: func(local string) string { return "invalid attribute use child " + local },
-}
-var attributeDeclarationChildOrder = ChildOrder{
-	AnnotationFirstMsg: "attribute annotation must precede simpleType",
-	Rules: []ChildRule{
-		{
-			Match:  matchChildLocal(simpleTypeChild),
-			MaxOne: true,
-			DupMsg: "attribute can contain at most one simpleType",
+		InvalidMsg: func(local string) string { return "invalid attribute child " + local },
+	}
+}}
+var elementDeclarationChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+	return ChildOrder{
+		AnnotationFirstMsg: "element annotation must be first",
+		Rules: []ChildRule{
+			{
+				Match:    matchChildLocal(simpleTypeChild, complexTypeChild),
+				Level:    0,
+				MaxOne:   true,
+				OrderMsg: "element anonymous type must precede identity constraints",
+				DupMsg:   "element can contain at most one anonymous type",
+			},
+			{
+				Match: matchChildLocal(uniqueChild, keyChild, keyrefChild),
+				Level: 1,
+			},
 		},
-	},
-	InvalidMsg: func(local string) string { return "invalid attribute child " + local },
-}
-var elementDeclarationChildOrder = ChildOrder{
-	AnnotationFirstMsg: "element annotation must be first",
-	Rules: []ChildRule{
-		{
-			Match:    matchChildLocal(simpleTypeChild, complexTypeChild),
-			Level:    0,
-			MaxOne:   true,
-			OrderMsg: "element anonymous type must precede identity constraints",
-			DupMsg:   "element can contain at most one anonymous type",
-		},
-		{
-			Match: matchChildLocal(uniqueChild, keyChild, keyrefChild),
-			Level: 1,
-		},
-	},
-	InvalidMsg: func(local string) string { return "invalid element child " + local },
-}
+		InvalidMsg: func(local string) string { return "invalid element child " + local },
+	}
+}}
 
 // ValidateComplexContentChildrenSyntax validates xs:complexContent child order
 // and returns the selected derivation child.
 func ValidateComplexContentChildrenSyntax(children []string) (ContentDerivationSyntax, error) {
-	return validateDerivationContainerChildren(complexContent, children, complexContentChildOrder)
+	return validateDerivationContainerChildren(complexContent, children, complexContentChildOrder.get())
 }
 
 // ValidateSimpleContentChildrenSyntax validates xs:simpleContent child order and
 // returns the selected derivation child.
 func ValidateSimpleContentChildrenSyntax(children []string) (ContentDerivationSyntax, error) {
-	return validateDerivationContainerChildren(simpleContent, children, simpleContentChildOrder)
+	return validateDerivationContainerChildren(simpleContent, children, simpleContentChildOrder.get())
 }
 
 // ContentDerivationBase owns the lexical and presence state of a required base
@@ -293,40 +334,48 @@ func ValidateContentDerivationBase(base ContentDerivationBase) error {
 }
 
 var (
-	modelGroupChildRules = []ChildRule{
-		{
-			Match: matchChildLocal(elementChild, sequenceChild, choiceChild, allChild, groupChild, anyChild),
-		},
-	}
-	sequenceModelGroupChildOrder = ChildOrder{
-		AnnotationFirstMsg: sequenceChild + annotationMustBeFirstSuffix,
-		Rules:              modelGroupChildRules,
-		InvalidMsg:         invalidModelGroupChild,
-	}
-	choiceModelGroupChildOrder = ChildOrder{
-		AnnotationFirstMsg: choiceChild + annotationMustBeFirstSuffix,
-		Rules:              modelGroupChildRules,
-		InvalidMsg:         invalidModelGroupChild,
-	}
-	allModelGroupChildOrder = ChildOrder{
-		AnnotationFirstMsg: allChild + annotationMustBeFirstSuffix,
-		Rules:              modelGroupChildRules,
-		InvalidMsg:         invalidModelGroupChild,
-	}
+	modelGroupChildRules = lazyValue[[]ChildRule]{f: func() []ChildRule {
+		return []ChildRule{
+			{
+				Match: matchChildLocal(elementChild, sequenceChild, choiceChild, allChild, groupChild, anyChild),
+			},
+		}
+	}}
+	sequenceModelGroupChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+		return ChildOrder{
+			AnnotationFirstMsg: sequenceChild + annotationMustBeFirstSuffix,
+			Rules:              modelGroupChildRules.get(),
+			InvalidMsg:         invalidModelGroupChild,
+		}
+	}}
+	choiceModelGroupChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+		return ChildOrder{
+			AnnotationFirstMsg: choiceChild + annotationMustBeFirstSuffix,
+			Rules:              modelGroupChildRules.get(),
+			InvalidMsg:         invalidModelGroupChild,
+		}
+	}}
+	allModelGroupChildOrder = lazyValue[ChildOrder]{f: func() ChildOrder {
+		return ChildOrder{
+			AnnotationFirstMsg: allChild + annotationMustBeFirstSuffix,
+			Rules:              modelGroupChildRules.get(),
+			InvalidMsg:         invalidModelGroupChild,
+		}
+	}}
 )
 
 func modelGroupChildOrder(parent string) ChildOrder {
 	switch parent {
 	case sequenceChild:
-		return sequenceModelGroupChildOrder
+		return sequenceModelGroupChildOrder.get()
 	case choiceChild:
-		return choiceModelGroupChildOrder
+		return choiceModelGroupChildOrder.get()
 	case allChild:
-		return allModelGroupChildOrder
+		return allModelGroupChildOrder.get()
 	default:
 		return ChildOrder{
 			AnnotationFirstMsg: parent + annotationMustBeFirstSuffix,
-			Rules:              modelGroupChildRules,
+			Rules:              modelGroupChildRules.get(),
 			InvalidMsg:         invalidModelGroupChild,
 		}
 	}
@@ -399,7 +448,7 @@ func (s *topLevelGroupSyntaxState) addModel(index int) error {
 // order over local element names and returns a ChildOrderError indexed into
 // children.
 func ValidateAttributeDeclarationChildren(children []string) error {
-	return CheckOrderedChildren(children, attributeDeclarationChildOrder)
+	return CheckOrderedChildren(children, attributeDeclarationChildOrder.get())
 }
 
 // CheckOrderedChildren validates component child order over local element
@@ -651,4 +700,20 @@ func matchChildLocal(locals ...string) func(string) bool {
 	return func(local string) bool {
 		return slices.Contains(locals, local)
 	}
+}
+
+// lazyValue is a value made by f on first use (ozgctl patch 18): the
+// child-order grammars above were built in every process's init (~110
+// allocations); a package-level lazyValue with a function literal is laid
+// out by the linker instead.
+type lazyValue[T any] struct {
+	once sync.Once
+	f    func() T
+	v    T
+}
+
+// get returns the value, making it on the first call.
+func (l *lazyValue[T]) get() T {
+	l.once.Do(func() { l.v = l.f() })
+	return l.v
 }

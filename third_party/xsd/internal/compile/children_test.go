@@ -125,52 +125,52 @@ func TestValidateSimpleDerivationChildren(t *testing.T) {
 	}{
 		{
 			name:     "restriction admits simple type before facets",
-			validate: validateChildOrderForTest(simpleRestrictionChildOrder),
+			validate: validateChildOrderForTest(simpleRestrictionChildOrder.get()),
 			children: []string{"annotation", "simpleType", "minLength", "pattern", "enumeration"},
 		},
 		{
 			name:      "restriction simple type after facet",
-			validate:  validateChildOrderForTest(simpleRestrictionChildOrder),
+			validate:  validateChildOrderForTest(simpleRestrictionChildOrder.get()),
 			children:  []string{"minLength", "simpleType"},
 			wantIndex: 1,
 			wantMsg:   "restriction simpleType must precede facets",
 		},
 		{
 			name:      "restriction duplicate simple type",
-			validate:  validateChildOrderForTest(simpleRestrictionChildOrder),
+			validate:  validateChildOrderForTest(simpleRestrictionChildOrder.get()),
 			children:  []string{"simpleType", "simpleType"},
 			wantIndex: 1,
 			wantMsg:   "restriction can contain one simpleType",
 		},
 		{
 			name:      "list duplicate simple type",
-			validate:  validateChildOrderForTest(simpleListChildOrder),
+			validate:  validateChildOrderForTest(simpleListChildOrder.get()),
 			children:  []string{"simpleType", "simpleType"},
 			wantIndex: 1,
 			wantMsg:   "list can contain one simpleType",
 		},
 		{
 			name:      "list rejects direct facet",
-			validate:  validateChildOrderForTest(simpleListChildOrder),
+			validate:  validateChildOrderForTest(simpleListChildOrder.get()),
 			children:  []string{"enumeration"},
 			wantIndex: 0,
 			wantMsg:   "invalid list child enumeration",
 		},
 		{
 			name:     "union admits multiple simple types",
-			validate: validateChildOrderForTest(simpleUnionChildOrder),
+			validate: validateChildOrderForTest(simpleUnionChildOrder.get()),
 			children: []string{"annotation", "simpleType", "simpleType"},
 		},
 		{
 			name:      "union rejects direct facet",
-			validate:  validateChildOrderForTest(simpleUnionChildOrder),
+			validate:  validateChildOrderForTest(simpleUnionChildOrder.get()),
 			children:  []string{"enumeration"},
 			wantIndex: 0,
 			wantMsg:   "invalid union child enumeration",
 		},
 		{
 			name:      "union annotation after content",
-			validate:  validateChildOrderForTest(simpleUnionChildOrder),
+			validate:  validateChildOrderForTest(simpleUnionChildOrder.get()),
 			children:  []string{"simpleType", "annotation"},
 			wantIndex: 1,
 			wantMsg:   "union annotation must be first",
@@ -222,7 +222,7 @@ func TestValidateComplexTypeChildren(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 
-			err := CheckOrderedChildren(tt.children, complexTypeChildOrder)
+			err := CheckOrderedChildren(tt.children, complexTypeChildOrder.get())
 			if tt.wantMsg == "" {
 				if err != nil {
 					t.Fatalf("ValidateComplexTypeChildren() error = %v", err)
@@ -395,13 +395,13 @@ func TestValidateSimpleContentDerivationChildren(t *testing.T) {
 		wantIndex int
 		wantMsg   string
 	}{
-		{name: "restriction admits facets and attributes", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder), children: []string{"annotation", "simpleType", "minLength", "attribute", "attributeGroup", "anyAttribute"}},
-		{name: "extension admits attributes", validate: validateChildOrderForTest(simpleContentExtensionChildOrder), children: []string{"annotation", "attribute", "anyAttribute"}},
-		{name: "extension rejects simple type", validate: validateChildOrderForTest(simpleContentExtensionChildOrder), children: []string{"simpleType"}, wantIndex: 0, wantMsg: simpleContentExtensionCannotContainSimpleType},
-		{name: "restriction simple type after facet", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder), children: []string{"minLength", "simpleType"}, wantIndex: 1, wantMsg: simpleContentSimpleTypeOutOfOrder},
-		{name: "restriction facet after attribute", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder), children: []string{"attribute", "enumeration"}, wantIndex: 1, wantMsg: simpleContentFacetOutOfOrder},
-		{name: "restriction duplicate simple type", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder), children: []string{"simpleType", "simpleType"}, wantIndex: 1, wantMsg: simpleContentSimpleTypeOutOfOrder},
-		{name: "restriction duplicate wildcard", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder), children: []string{"anyAttribute", "anyAttribute"}, wantIndex: 1, wantMsg: "simpleContent" + oneAnyAttributeSuffix},
+		{name: "restriction admits facets and attributes", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder.get()), children: []string{"annotation", "simpleType", "minLength", "attribute", "attributeGroup", "anyAttribute"}},
+		{name: "extension admits attributes", validate: validateChildOrderForTest(simpleContentExtensionChildOrder.get()), children: []string{"annotation", "attribute", "anyAttribute"}},
+		{name: "extension rejects simple type", validate: validateChildOrderForTest(simpleContentExtensionChildOrder.get()), children: []string{"simpleType"}, wantIndex: 0, wantMsg: simpleContentExtensionCannotContainSimpleType},
+		{name: "restriction simple type after facet", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder.get()), children: []string{"minLength", "simpleType"}, wantIndex: 1, wantMsg: simpleContentSimpleTypeOutOfOrder},
+		{name: "restriction facet after attribute", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder.get()), children: []string{"attribute", "enumeration"}, wantIndex: 1, wantMsg: simpleContentFacetOutOfOrder},
+		{name: "restriction duplicate simple type", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder.get()), children: []string{"simpleType", "simpleType"}, wantIndex: 1, wantMsg: simpleContentSimpleTypeOutOfOrder},
+		{name: "restriction duplicate wildcard", validate: validateChildOrderForTest(simpleContentRestrictionChildOrder.get()), children: []string{"anyAttribute", "anyAttribute"}, wantIndex: 1, wantMsg: "simpleContent" + oneAnyAttributeSuffix},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -435,11 +435,11 @@ func TestValidateComplexContentDerivationChildren(t *testing.T) {
 		wantIndex int
 		wantMsg   string
 	}{
-		{name: "extension model attributes and wildcard", validate: validateChildOrderForTest(complexContentExtensionChildOrder), children: []string{"annotation", "sequence", "attribute", "attributeGroup", "anyAttribute"}},
-		{name: "restriction model after attribute", validate: validateChildOrderForTest(complexContentRestrictionChildOrder), children: []string{"attribute", "sequence"}, wantIndex: 1, wantMsg: "restriction" + modelGroupOutOfOrderSuffix},
-		{name: "extension duplicate model", validate: validateChildOrderForTest(complexContentExtensionChildOrder), children: []string{"sequence", "choice"}, wantIndex: 1, wantMsg: "extension" + modelGroupOutOfOrderSuffix},
-		{name: "extension duplicate wildcard", validate: validateChildOrderForTest(complexContentExtensionChildOrder), children: []string{"anyAttribute", "anyAttribute"}, wantIndex: 1, wantMsg: "extension" + oneAnyAttributeSuffix},
-		{name: "restriction invalid child", validate: validateChildOrderForTest(complexContentRestrictionChildOrder), children: []string{"simpleType"}, wantIndex: 0, wantMsg: "invalid complexContent child simpleType"},
+		{name: "extension model attributes and wildcard", validate: validateChildOrderForTest(complexContentExtensionChildOrder.get()), children: []string{"annotation", "sequence", "attribute", "attributeGroup", "anyAttribute"}},
+		{name: "restriction model after attribute", validate: validateChildOrderForTest(complexContentRestrictionChildOrder.get()), children: []string{"attribute", "sequence"}, wantIndex: 1, wantMsg: "restriction" + modelGroupOutOfOrderSuffix},
+		{name: "extension duplicate model", validate: validateChildOrderForTest(complexContentExtensionChildOrder.get()), children: []string{"sequence", "choice"}, wantIndex: 1, wantMsg: "extension" + modelGroupOutOfOrderSuffix},
+		{name: "extension duplicate wildcard", validate: validateChildOrderForTest(complexContentExtensionChildOrder.get()), children: []string{"anyAttribute", "anyAttribute"}, wantIndex: 1, wantMsg: "extension" + oneAnyAttributeSuffix},
+		{name: "restriction invalid child", validate: validateChildOrderForTest(complexContentRestrictionChildOrder.get()), children: []string{"simpleType"}, wantIndex: 0, wantMsg: "invalid complexContent child simpleType"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -473,25 +473,25 @@ func TestValidateWildcardChildren(t *testing.T) {
 		wantIndex int
 		wantMsg   string
 	}{
-		{name: "any empty", validate: validateChildOrderForTest(anyParticleChildOrder)},
-		{name: "any duplicate annotation", validate: validateChildOrderForTest(anyParticleChildOrder), children: []string{"annotation", "annotation"}, wantIndex: 1, wantMsg: "any can contain at most one annotation"},
-		{name: "any rejects child", validate: validateChildOrderForTest(anyParticleChildOrder), children: []string{"element"}, wantIndex: 0, wantMsg: "any can contain only annotation"},
-		{name: "anyAttribute empty", validate: validateChildOrderForTest(anyAttributeChildOrder)},
-		{name: "anyAttribute duplicate annotation", validate: validateChildOrderForTest(anyAttributeChildOrder), children: []string{"annotation", "annotation"}, wantIndex: 1, wantMsg: "anyAttribute can contain at most one annotation"},
-		{name: "anyAttribute rejects child", validate: validateChildOrderForTest(anyAttributeChildOrder), children: []string{"attribute"}, wantIndex: 0, wantMsg: "anyAttribute can contain only annotation"},
-		{name: "element ref empty", validate: validateChildOrderForTest(elementRefChildOrder)},
-		{name: "element ref annotation", validate: validateChildOrderForTest(elementRefChildOrder), children: []string{"annotation"}},
-		{name: "element ref rejects child", validate: validateChildOrderForTest(elementRefChildOrder), children: []string{"simpleType"}, wantIndex: 0, wantMsg: "element ref can contain only annotation"},
-		{name: "attribute ref empty", validate: validateChildOrderForTest(attributeRefChildOrder)},
-		{name: "attribute ref annotation", validate: validateChildOrderForTest(attributeRefChildOrder), children: []string{"annotation"}},
-		{name: "attribute ref rejects child", validate: validateChildOrderForTest(attributeRefChildOrder), children: []string{"simpleType"}, wantIndex: 0, wantMsg: "attribute ref can contain only annotation"},
-		{name: "attributeGroup use empty", validate: validateChildOrderForTest(attributeGroupUseChildOrder)},
-		{name: "attributeGroup use annotation", validate: validateChildOrderForTest(attributeGroupUseChildOrder), children: []string{"annotation"}},
-		{name: "attributeGroup use rejects child", validate: validateChildOrderForTest(attributeGroupUseChildOrder), children: []string{"attribute"}, wantIndex: 0, wantMsg: "attributeGroup use can contain only annotation"},
-		{name: "group use empty", validate: validateChildOrderForTest(groupUseChildOrder)},
-		{name: "group use annotation", validate: validateChildOrderForTest(groupUseChildOrder), children: []string{"annotation"}},
-		{name: "group use rejects child", validate: validateChildOrderForTest(groupUseChildOrder), children: []string{"element"}, wantIndex: 0, wantMsg: "group use can contain only annotation"},
-		{name: "group use rejects child after annotation", validate: validateChildOrderForTest(groupUseChildOrder), children: []string{"annotation", "sequence"}, wantIndex: 1, wantMsg: "group use can contain only annotation"},
+		{name: "any empty", validate: validateChildOrderForTest(anyParticleChildOrder.get())},
+		{name: "any duplicate annotation", validate: validateChildOrderForTest(anyParticleChildOrder.get()), children: []string{"annotation", "annotation"}, wantIndex: 1, wantMsg: "any can contain at most one annotation"},
+		{name: "any rejects child", validate: validateChildOrderForTest(anyParticleChildOrder.get()), children: []string{"element"}, wantIndex: 0, wantMsg: "any can contain only annotation"},
+		{name: "anyAttribute empty", validate: validateChildOrderForTest(anyAttributeChildOrder.get())},
+		{name: "anyAttribute duplicate annotation", validate: validateChildOrderForTest(anyAttributeChildOrder.get()), children: []string{"annotation", "annotation"}, wantIndex: 1, wantMsg: "anyAttribute can contain at most one annotation"},
+		{name: "anyAttribute rejects child", validate: validateChildOrderForTest(anyAttributeChildOrder.get()), children: []string{"attribute"}, wantIndex: 0, wantMsg: "anyAttribute can contain only annotation"},
+		{name: "element ref empty", validate: validateChildOrderForTest(elementRefChildOrder.get())},
+		{name: "element ref annotation", validate: validateChildOrderForTest(elementRefChildOrder.get()), children: []string{"annotation"}},
+		{name: "element ref rejects child", validate: validateChildOrderForTest(elementRefChildOrder.get()), children: []string{"simpleType"}, wantIndex: 0, wantMsg: "element ref can contain only annotation"},
+		{name: "attribute ref empty", validate: validateChildOrderForTest(attributeRefChildOrder.get())},
+		{name: "attribute ref annotation", validate: validateChildOrderForTest(attributeRefChildOrder.get()), children: []string{"annotation"}},
+		{name: "attribute ref rejects child", validate: validateChildOrderForTest(attributeRefChildOrder.get()), children: []string{"simpleType"}, wantIndex: 0, wantMsg: "attribute ref can contain only annotation"},
+		{name: "attributeGroup use empty", validate: validateChildOrderForTest(attributeGroupUseChildOrder.get())},
+		{name: "attributeGroup use annotation", validate: validateChildOrderForTest(attributeGroupUseChildOrder.get()), children: []string{"annotation"}},
+		{name: "attributeGroup use rejects child", validate: validateChildOrderForTest(attributeGroupUseChildOrder.get()), children: []string{"attribute"}, wantIndex: 0, wantMsg: "attributeGroup use can contain only annotation"},
+		{name: "group use empty", validate: validateChildOrderForTest(groupUseChildOrder.get())},
+		{name: "group use annotation", validate: validateChildOrderForTest(groupUseChildOrder.get()), children: []string{"annotation"}},
+		{name: "group use rejects child", validate: validateChildOrderForTest(groupUseChildOrder.get()), children: []string{"element"}, wantIndex: 0, wantMsg: "group use can contain only annotation"},
+		{name: "group use rejects child after annotation", validate: validateChildOrderForTest(groupUseChildOrder.get()), children: []string{"annotation", "sequence"}, wantIndex: 1, wantMsg: "group use can contain only annotation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -713,7 +713,7 @@ func TestValidateAttributeGroupDeclarationChildren(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 
-			err := CheckOrderedChildren(tt.children, attributeGroupDeclarationChildOrder)
+			err := CheckOrderedChildren(tt.children, attributeGroupDeclarationChildOrder.get())
 			if tt.wantMsg == "" {
 				if err != nil {
 					t.Fatalf("ValidateAttributeGroupDeclarationChildren() error = %v", err)
@@ -754,7 +754,7 @@ func TestValidateElementDeclarationChildren(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 
-			err := CheckOrderedChildren(tt.children, elementDeclarationChildOrder)
+			err := CheckOrderedChildren(tt.children, elementDeclarationChildOrder.get())
 			if err == nil && tt.hasTypeAttr && slices.ContainsFunc(tt.children, func(child string) bool {
 				return child == simpleTypeChild || child == complexTypeChild
 			}) {
@@ -784,7 +784,7 @@ func validateChildOrderForTest(order ChildOrder) func([]string) error {
 }
 
 func validateSimpleTypeChildrenForTest(children []string) error {
-	if err := CheckOrderedChildren(children, simpleTypeChildOrder); err != nil {
+	if err := CheckOrderedChildren(children, simpleTypeChildOrder.get()); err != nil {
 		return err
 	}
 	if !slices.ContainsFunc(children, func(child string) bool {

@@ -12,51 +12,51 @@ import (
 )
 
 func checkComplexTypeChildren(n *rawNode) error {
-	return checkChildOrderRules(n, complexTypeChildOrder)
+	return checkChildOrderRules(n, complexTypeChildOrder.get())
 }
 
 func checkComplexContentSyntax(n *rawNode) (contentDerivationSource, error) {
-	return checkContentDerivationSyntaxRules(n, complexContent, complexContentChildOrder)
+	return checkContentDerivationSyntaxRules(n, complexContent, complexContentChildOrder.get())
 }
 
 func checkSimpleContentSyntax(n *rawNode) (contentDerivationSource, error) {
-	return checkContentDerivationSyntaxRules(n, simpleContent, simpleContentChildOrder)
+	return checkContentDerivationSyntaxRules(n, simpleContent, simpleContentChildOrder.get())
 }
 
 func checkSimpleContentRestrictionChildren(n *rawNode) error {
-	return checkChildOrderRules(n, simpleContentRestrictionChildOrder)
+	return checkChildOrderRules(n, simpleContentRestrictionChildOrder.get())
 }
 
 func checkSimpleContentExtensionChildren(n *rawNode) error {
-	return checkChildOrderRules(n, simpleContentExtensionChildOrder)
+	return checkChildOrderRules(n, simpleContentExtensionChildOrder.get())
 }
 
 func checkComplexContentRestrictionChildren(n *rawNode) error {
-	return checkChildOrderRules(n, complexContentRestrictionChildOrder)
+	return checkChildOrderRules(n, complexContentRestrictionChildOrder.get())
 }
 
 func checkComplexContentExtensionChildren(n *rawNode) error {
-	return checkChildOrderRules(n, complexContentExtensionChildOrder)
+	return checkChildOrderRules(n, complexContentExtensionChildOrder.get())
 }
 
 func checkAnyParticleChildren(n *rawNode) error {
-	return checkChildOrderRules(n, anyParticleChildOrder)
+	return checkChildOrderRules(n, anyParticleChildOrder.get())
 }
 
 func checkAnyAttributeChildren(n *rawNode) error {
-	return checkChildOrderRules(n, anyAttributeChildOrder)
+	return checkChildOrderRules(n, anyAttributeChildOrder.get())
 }
 
 func checkElementRefChildren(n *rawNode) error {
-	return checkChildOrderRules(n, elementRefChildOrder)
+	return checkChildOrderRules(n, elementRefChildOrder.get())
 }
 
 func checkAttributeRefChildren(n *rawNode) error {
-	return checkChildOrderRules(n, attributeRefChildOrder)
+	return checkChildOrderRules(n, attributeRefChildOrder.get())
 }
 
 func checkAttributeGroupUseChildren(n *rawNode) error {
-	return checkChildOrderRules(n, attributeGroupUseChildOrder)
+	return checkChildOrderRules(n, attributeGroupUseChildOrder.get())
 }
 
 func checkElementRefAttributes(n *rawNode) error {
@@ -423,7 +423,7 @@ func checkLocalComplexTypeAttributes(n *rawNode) error {
 }
 
 func checkAttributeGroupDeclarationChildren(n *rawNode) error {
-	return checkChildOrderRules(n, attributeGroupDeclarationChildOrder)
+	return checkChildOrderRules(n, attributeGroupDeclarationChildOrder.get())
 }
 
 func checkTopLevelGroupChildren(n *rawNode) (*rawNode, error) {
@@ -552,7 +552,7 @@ func checkAttributeGroupUseSource(n *rawNode) error {
 
 func checkElementDeclarationChildren(n *rawNode) error {
 	_, hasTypeAttr := n.attr(vocab.XSDAttrType)
-	if err := checkOrderedRawXSDChildren(n, elementDeclarationChildOrder); err != nil {
+	if err := checkOrderedRawXSDChildren(n, elementDeclarationChildOrder.get()); err != nil {
 		if issue, ok := errors.AsType[*ChildOrderError](err); ok {
 			return childOrderIssueAtRaw(n, issue)
 		}

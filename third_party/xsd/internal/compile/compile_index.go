@@ -135,7 +135,7 @@ func (c *compiler) indexNotation(n *rawNode, ctx *schemaContext) error {
 
 func validateRawModelGroupSyntax(n *rawNode, limits Limits) error {
 	if n.Name.Local == vocab.XSDElemGroup {
-		return checkChildOrderRules(n, groupUseChildOrder)
+		return checkChildOrderRules(n, groupUseChildOrder.get())
 	}
 	parentKind, err := ModelKindForLocal(n.Name.Local)
 	if err != nil {
@@ -169,7 +169,7 @@ func validateRawModelGroupChild(child *rawNode, parent runtime.ModelKind, limits
 	case vocab.XSDElemGroup:
 		return validateRawModelGroupReference(child)
 	case vocab.XSDElemAny:
-		return checkChildOrderRules(child, anyParticleChildOrder)
+		return checkChildOrderRules(child, anyParticleChildOrder.get())
 	default:
 		return nil
 	}
@@ -182,7 +182,7 @@ func validateRawModelGroupReference(child *rawNode) error {
 	if err := ValidateGroupUseSource(rawLexicalAttribute(child, vocab.XSDAttrRef)); err != nil {
 		return withSchemaCompileLocation(child, err)
 	}
-	return checkChildOrderRules(child, groupUseChildOrder)
+	return checkChildOrderRules(child, groupUseChildOrder.get())
 }
 
 func validateNestedRawModelGroupOccurrence(n *rawNode, limits Limits) error {

@@ -636,7 +636,7 @@ func simpleTypeDerivationChild(n *rawNode) *rawNode {
 }
 
 func validateSimpleTypeChildren(n *rawNode) error {
-	if err := checkChildOrderRules(n, simpleTypeChildOrder); err != nil {
+	if err := checkChildOrderRules(n, simpleTypeChildOrder.get()); err != nil {
 		return err
 	}
 	for child := range n.xsdChildren() {
@@ -649,7 +649,7 @@ func validateSimpleTypeChildren(n *rawNode) error {
 }
 
 func (c *compiler) compileRestriction(n *rawNode, ctx *schemaContext, name runtime.QName) (runtime.SimpleType, error) {
-	if err := checkChildOrderRules(n, simpleRestrictionChildOrder); err != nil {
+	if err := checkChildOrderRules(n, simpleRestrictionChildOrder.get()); err != nil {
 		return runtime.SimpleType{}, err
 	}
 	baseID, err := c.compileRestrictionBase(n, ctx)
@@ -705,7 +705,7 @@ func (c *compiler) compileRestrictionFacets(n *rawNode, st *runtime.SimpleType, 
 }
 
 func (c *compiler) compileList(n *rawNode, ctx *schemaContext, name runtime.QName) (runtime.SimpleType, error) {
-	if err := checkChildOrderRules(n, simpleListChildOrder); err != nil {
+	if err := checkChildOrderRules(n, simpleListChildOrder.get()); err != nil {
 		return runtime.SimpleType{}, err
 	}
 	item := runtime.NoSimpleType
@@ -767,7 +767,7 @@ func (c *compiler) compileSimpleTypeReference(n *rawNode, q runtime.QName) (runt
 }
 
 func (c *compiler) compileUnion(n *rawNode, ctx *schemaContext, name runtime.QName) (runtime.SimpleType, error) {
-	if err := checkChildOrderRules(n, simpleUnionChildOrder); err != nil {
+	if err := checkChildOrderRules(n, simpleUnionChildOrder.get()); err != nil {
 		return runtime.SimpleType{}, err
 	}
 	compilation := simpleUnionCompilation{
