@@ -9,7 +9,7 @@ require (
 	github.com/lestrrat-go/helium v0.7.0
 	github.com/mattn/go-isatty v0.0.24
 	github.com/olekukonko/tablewriter v1.1.5
-	github.com/ozgctl/ozgctl/third_party/template v0.0.0-00010101000000-000000000000
+	github.com/ozgctl/stdtemplate v0.0.0-00010101000000-000000000000
 	github.com/pb33f/libopenapi v0.42.5
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
@@ -73,7 +73,7 @@ replace github.com/subosito/gotenv => ./third_party/gotenv
 
 replace go.yaml.in/yaml/v3 => ./third_party/yaml
 
-replace github.com/ozgctl/ozgctl/third_party/template => ./third_party/template
+replace github.com/ozgctl/stdtemplate => ./third_party/template
 
 replace github.com/mattn/go-runewidth => ./third_party/runewidth
 

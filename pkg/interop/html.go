@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/ozgctl/ozgctl/third_party/template/html/template"
+	"github.com/ozgctl/stdtemplate/html/template"
 )
 
 //go:embed html.tmpl

@@ -8,7 +8,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
-	"github.com/ozgctl/ozgctl/third_party/template/html/template"
+	"github.com/ozgctl/stdtemplate/html/template"
 )
 
 //go:embed html.tmpl

@@ -1,3 +1,3 @@
-module github.com/ozgctl/ozgctl/third_party/template
+module github.com/ozgctl/stdtemplate
 
 go 1.26

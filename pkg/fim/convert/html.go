@@ -10,7 +10,7 @@ import (
 	"sync"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
-	"github.com/ozgctl/ozgctl/third_party/template/html/template"
+	"github.com/ozgctl/stdtemplate/html/template"
 )
 
 func init() {

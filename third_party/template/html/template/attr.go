@@ -7,7 +7,7 @@ package template
 import (
 	"strings"
 
-	"github.com/ozgctl/ozgctl/third_party/template/internal/lazy"
+	"github.com/ozgctl/stdtemplate/internal/lazy"
 )
 
 // attrTypeMap[n] describes the value of the given attribute.

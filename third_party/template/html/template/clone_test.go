@@ -7,7 +7,7 @@ package template
 import (
 	"errors"
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 	"io"
 	"strings"
 	"sync"

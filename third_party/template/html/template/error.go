@@ -6,7 +6,7 @@ package template
 
 import (
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 )
 
 // Error describes a problem encountered during template Escaping.

@@ -6,7 +6,7 @@ package template_test
 
 import (
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/html/template"
+	"github.com/ozgctl/stdtemplate/html/template"
 	"log"
 	"os"
 	"strings"

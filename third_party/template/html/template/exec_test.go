@@ -11,7 +11,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
+	"github.com/ozgctl/stdtemplate/text/template"
 	"io"
 	"reflect"
 	"strings"

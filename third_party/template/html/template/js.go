@@ -13,7 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/ozgctl/ozgctl/third_party/template/internal/lazy"
+	"github.com/ozgctl/stdtemplate/internal/lazy"
 )
 
 // jsWhitespace contains all of the JS whitespace characters, as defined

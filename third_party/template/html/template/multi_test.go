@@ -8,7 +8,7 @@ package template
 
 import (
 	"archive/zip"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 	"os"
 	"strings"
 	"testing"

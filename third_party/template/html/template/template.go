@@ -6,8 +6,8 @@ package template
 
 import (
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"github.com/ozgctl/stdtemplate/text/template"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 	"io"
 	"io/fs"
 	"os"

@@ -7,8 +7,8 @@ package template_test
 import (
 	"bytes"
 	"encoding/json"
-	. "github.com/ozgctl/ozgctl/third_party/template/html/template"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	. "github.com/ozgctl/stdtemplate/html/template"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 	"strings"
 	"testing"
 )

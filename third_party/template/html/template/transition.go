@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/ozgctl/ozgctl/third_party/template/internal/lazy"
+	"github.com/ozgctl/stdtemplate/internal/lazy"
 )
 
 // transitionFunc is the array of context transition functions for text nodes.

@@ -7,7 +7,7 @@ package fmtsort_test
 import (
 	"cmp"
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/internal/fmtsort"
+	"github.com/ozgctl/stdtemplate/internal/fmtsort"
 	"math"
 	"reflect"
 	"runtime"

@@ -5,7 +5,7 @@
 package template_test
 
 import (
-	"github.com/ozgctl/ozgctl/third_party/template/text/template"
+	"github.com/ozgctl/stdtemplate/text/template"
 	"log"
 	"os"
 	"strings"

@@ -7,8 +7,8 @@ package template
 import (
 	"errors"
 	"fmt"
-	"github.com/ozgctl/ozgctl/third_party/template/internal/fmtsort"
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"github.com/ozgctl/stdtemplate/internal/fmtsort"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 	"io"
 	"reflect"
 	"runtime"

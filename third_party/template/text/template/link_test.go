@@ -38,7 +38,7 @@ func TestLinkerGC(t *testing.T) {
 import (
 	"os"
 
-	"github.com/ozgctl/ozgctl/third_party/template/html/template"
+	"github.com/ozgctl/stdtemplate/html/template"
 )
 
 type T struct{ Name string }
@@ -58,8 +58,8 @@ func main() {
 	}
 }
 `
-	const mod = "module x\n\ngo 1.26\n\nrequire github.com/ozgctl/ozgctl/third_party/template v0.0.0\n\n" +
-		"replace github.com/ozgctl/ozgctl/third_party/template => "
+	const mod = "module x\n\ngo 1.26\n\nrequire github.com/ozgctl/stdtemplate v0.0.0\n\n" +
+		"replace github.com/ozgctl/stdtemplate => "
 	td := t.TempDir()
 	if err := os.WriteFile(filepath.Join(td, "x.go"), []byte(prog), 0644); err != nil {
 		t.Fatal(err)

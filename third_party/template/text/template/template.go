@@ -5,7 +5,7 @@
 package template
 
 import (
-	"github.com/ozgctl/ozgctl/third_party/template/text/template/parse"
+	"github.com/ozgctl/stdtemplate/text/template/parse"
 	"maps"
 	"reflect"
 	"sync"
