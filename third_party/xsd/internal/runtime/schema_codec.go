@@ -48,13 +48,14 @@ import (
 	"reflect"
 	"regexp"
 	goruntime "runtime"
+	"strconv"
 	"sync"
 	"unsafe"
 )
 
 // schemaCodecMagic starts every encoded schema; the last byte is the format
 // version of the codec itself.
-const schemaCodecMagic = "XSDRT\x00\x00\x03"
+const schemaCodecMagic = "XSDRT\x00\x00\x04"
 
 // errSchemaCodec is wrapped by every decoding error.
 var errSchemaCodec = errors.New("encoded schema")
@@ -66,6 +67,7 @@ type typeCodec struct {
 
 type schemaCodec struct {
 	root        *typeCodec
+	pools       []reflect.Type
 	fingerprint [32]byte
 	err         error
 }
@@ -77,15 +79,21 @@ var (
 
 func loadSchemaCodec() (*schemaCodec, error) {
 	schemaCodecOnce.Do(func() {
-		// Sized for the ~130 types a schema reaches: a map grown by
-		// doubling left ~7 KB of garbage on fresh pages in every process.
-		b := &codecBuilder{plans: make(map[reflect.Type]*typeCodec, 160), desc: sha256.New()}
-		io.WriteString(b.desc, goruntime.GOARCH+schemaCodecMagic)
-		root, err := b.plan(reflect.TypeFor[schemaRuntime]())
-		schemaCodecPlan = schemaCodec{root: root, err: err}
-		b.desc.Sum(schemaCodecPlan.fingerprint[:0])
+		schemaCodecPlan = newSchemaCodec(reflect.TypeFor[schemaRuntime]())
 	})
 	return &schemaCodecPlan, schemaCodecPlan.err
+}
+
+// newSchemaCodec plans the codec of the tables of type t.
+func newSchemaCodec(t reflect.Type) schemaCodec {
+	// Sized for the ~130 types a schema reaches: a map grown by
+	// doubling left ~7 KB of garbage on fresh pages in every process.
+	b := &codecBuilder{plans: make(map[reflect.Type]*typeCodec, 160), plain: make(map[reflect.Type]bool, 160), desc: sha256.New()}
+	io.WriteString(b.desc, goruntime.GOARCH+schemaCodecMagic)
+	root, err := b.plan(t)
+	c := schemaCodec{root: root, pools: b.pools, err: err}
+	b.desc.Sum(c.fingerprint[:0])
+	return c
 }
 
 // SchemaCodecFingerprint identifies the encoded form: it changes whenever a
@@ -100,10 +108,47 @@ func SchemaCodecFingerprint() ([32]byte, error) {
 
 type codecBuilder struct {
 	plans map[reflect.Type]*typeCodec
+	// pools are the slice types whose elements are decoded into one block
+	// per type, in plan order (see slicePool).
+	pools []reflect.Type
+	// plain memoizes plainType: asked for every field and element type,
+	// it walked nested structs again each time.
+	plain map[reflect.Type]bool
 	// desc hashes the description of every type reached, the fingerprint:
-	// hashed as it is written rather than built as a string first, which
-	// grew to tens of KB in every process that loads a schema.
+	// hashed line by line as it is written (line is the buffer) rather
+	// than built as a string first, which grew to tens of KB in every
+	// process that loads a schema.
 	desc hash.Hash
+	line []byte
+}
+
+// describeType adds "|name:kind:size" for t to the fingerprint.
+func (b *codecBuilder) describeType(t reflect.Type) {
+	b.line = append(b.line[:0], '|')
+	b.line = append(b.line, t.String()...)
+	b.line = append(b.line, ':')
+	b.line = append(b.line, t.Kind().String()...)
+	b.line = append(b.line, ':')
+	b.line = strconv.AppendUint(b.line, uint64(t.Size()), 10)
+	b.desc.Write(b.line)
+}
+
+// describeField adds ",name@offset:type" for a field to the fingerprint.
+func (b *codecBuilder) describeField(f reflect.StructField) {
+	b.line = append(b.line[:0], ',')
+	b.line = append(b.line, f.Name...)
+	b.line = append(b.line, '@')
+	b.line = strconv.AppendUint(b.line, uint64(f.Offset), 10)
+	b.line = append(b.line, ':')
+	b.line = append(b.line, f.Type.String()...)
+	b.desc.Write(b.line)
+}
+
+// describePointer adds ",->type" for a pointer's element type to the
+// fingerprint.
+func (b *codecBuilder) describePointer(et reflect.Type) {
+	b.line = append(append(b.line[:0], ",->"...), et.String()...)
+	b.desc.Write(b.line)
 }
 
 var (
@@ -113,20 +158,29 @@ var (
 
 // plainType reports whether values of t hold no pointers and can be copied
 // as memory.
-func plainType(t reflect.Type) bool {
+func (b *codecBuilder) plainType(t reflect.Type) bool {
+	plain, ok := b.plain[t]
+	if !ok {
+		plain = b.plainKind(t)
+		b.plain[t] = plain
+	}
+	return plain
+}
+
+func (b *codecBuilder) plainKind(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
 		reflect.Float32, reflect.Float64:
 		return true
 	case reflect.Array:
-		return plainType(t.Elem())
+		return b.plainType(t.Elem())
 	case reflect.Struct:
 		if hiddenStatePackage(t.PkgPath()) {
 			return false
 		}
 		for i := range t.NumField() {
-			if !plainType(t.Field(i).Type) {
+			if !b.plainType(t.Field(i).Type) {
 				return false
 			}
 		}
@@ -149,12 +203,12 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 	}
 	c := &typeCodec{}
 	b.plans[t] = c
-	fmt.Fprintf(b.desc, "|%s:%s:%d", t.String(), t.Kind(), t.Size())
-	if plainType(t) {
+	b.describeType(t)
+	if b.plainType(t) {
 		if t.Kind() == reflect.Struct {
 			for i := range t.NumField() {
 				f := t.Field(i)
-				fmt.Fprintf(b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
+				b.describeField(f)
 			}
 		}
 		size := int(t.Size())
@@ -224,7 +278,7 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 	et := t.Elem()
 	size := int(et.Size())
-	if plainType(et) {
+	if b.plainType(et) {
 		align := et.Align()
 		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 			h := (*sliceHeader)(p)
@@ -275,6 +329,10 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 	if err != nil {
 		return err
 	}
+	// The elements of all slices of this type share one block of memory
+	// when decoded (see slicePool).
+	pool := len(b.pools)
+	b.pools = append(b.pools, t)
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		h := (*sliceHeader)(p)
 		if h.data == nil {
@@ -282,6 +340,7 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 			return nil
 		}
 		e.uvarint(uint64(h.len) + 1)
+		e.counts[pool] += h.len
 		for i := range h.len {
 			if err := elem.enc(e, unsafe.Add(h.data, i*size)); err != nil {
 				return err
@@ -295,18 +354,56 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 		if err != nil || isNil {
 			return err
 		}
-		s := reflect.MakeSlice(t, n, n)
-		base := s.UnsafePointer()
+		base, err := d.pools[pool].take(n)
+		if err != nil {
+			return err
+		}
+		*(*sliceHeader)(p) = sliceHeader{data: base, len: n, cap: n}
 		for i := range n {
 			if err := elem.dec(d, unsafe.Add(base, i*size)); err != nil {
 				return err
 			}
 		}
-		reflect.NewAt(t, p).Elem().Set(s)
 		return nil
 	}
 	return nil
 }
+
+// slicePool is the block that holds the elements of every decoded slice of
+// one type (with pointers; slices without are tables in the encoded bytes
+// or copies). The encoded form counts them ahead of the tables: one
+// allocation per type instead of one per slice (a schema has hundreds of
+// content model rows and attribute uses in some ten types), so the decoder
+// calls the allocator less and leaves no half-used spans of many size
+// classes on fresh pages.
+type slicePool struct {
+	base    unsafe.Pointer // the block (nil when n is 0)
+	size    uintptr        // bytes per element
+	used, n int
+}
+
+// take returns the next n elements of the pool. A slice of zero elements
+// points at the block too (capacity zero: an append copies) rather than
+// past its end.
+func (p *slicePool) take(n int) (unsafe.Pointer, error) {
+	if n > p.n-p.used {
+		return nil, fmt.Errorf("%w: more slice elements than counted", errSchemaCodec)
+	}
+	if p.base == nil {
+		return unsafe.Pointer(&zeroSliceElement), nil
+	}
+	ptr := unsafe.Add(p.base, uintptr(p.used)*p.size)
+	if p.used == p.n {
+		ptr = p.base
+	}
+	p.used += n
+	return ptr, nil
+}
+
+// zeroSliceElement is where a slice of zero elements of a type with no
+// elements at all points (as reflect.MakeSlice's do, at a zero-sized
+// object).
+var zeroSliceElement struct{}
 
 // sliceHeader is the memory layout of a slice.
 type sliceHeader struct {
@@ -340,22 +437,38 @@ func (b *codecBuilder) planStruct(c *typeCodec, t reflect.Type) error {
 }
 
 func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
+	// A field is a codec, or (codec nil) a run of adjacent fields without
+	// pointers, copied as one block of memory: the same bytes as field by
+	// field, for one bounds check and one copy.
 	type field struct {
 		off   uintptr
+		size  int
 		codec *typeCodec
 	}
 	fields := make([]field, 0, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
-		fmt.Fprintf(b.desc, ",%s@%d:%s", f.Name, f.Offset, f.Type)
+		b.describeField(f)
 		fc, err := b.plan(f.Type)
 		if err != nil {
 			return fmt.Errorf("%w (field %s.%s)", err, t, f.Name)
 		}
-		fields = append(fields, field{f.Offset, fc})
+		if !b.plainType(f.Type) {
+			fields = append(fields, field{off: f.Offset, codec: fc})
+			continue
+		}
+		if n := len(fields); n > 0 && fields[n-1].codec == nil && fields[n-1].off+uintptr(fields[n-1].size) == f.Offset {
+			fields[n-1].size += int(f.Type.Size())
+			continue
+		}
+		fields = append(fields, field{off: f.Offset, size: int(f.Type.Size())})
 	}
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		for _, f := range fields {
+			if f.codec == nil {
+				e.buf = append(e.buf, unsafe.Slice((*byte)(unsafe.Add(p, f.off)), f.size)...)
+				continue
+			}
 			if err := f.codec.enc(e, unsafe.Add(p, f.off)); err != nil {
 				return err
 			}
@@ -364,6 +477,14 @@ func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 	}
 	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
 		for _, f := range fields {
+			if f.codec == nil {
+				src, err := d.take(f.size)
+				if err != nil {
+					return err
+				}
+				copy(unsafe.Slice((*byte)(unsafe.Add(p, f.off)), f.size), src)
+				continue
+			}
 			if err := f.codec.dec(d, unsafe.Add(p, f.off)); err != nil {
 				return err
 			}
@@ -453,7 +574,7 @@ func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
 			return p, elem.dec(d, p)
 		}
 	}
-	fmt.Fprintf(b.desc, ",->%s", et)
+	b.describePointer(et)
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		ptr := *(*unsafe.Pointer)(p)
 		if ptr == nil {
@@ -569,6 +690,8 @@ type schemaEncoder struct {
 	buf  []byte
 	base int // where the encoded schema starts in buf
 	ptrs map[pointerKey]int
+	// counts are the elements of each pool's slices encoded so far.
+	counts []int
 }
 
 func (e *schemaEncoder) uvarint(v uint64) {
@@ -585,6 +708,7 @@ type schemaDecoder struct {
 	// back-reference must name a pointer of its own type.
 	ptrs  []unsafe.Pointer
 	types []reflect.Type
+	pools []slicePool
 }
 
 func (d *schemaDecoder) take(n int) ([]byte, error) {
@@ -657,12 +781,30 @@ func (s *Schema) AppendBinary(b []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &schemaEncoder{buf: append(b, schemaCodecMagic...), base: len(b), ptrs: map[pointerKey]int{}}
-	e.buf = append(e.buf, c.fingerprint[:]...)
-	if err := c.root.enc(e, unsafe.Pointer(&s.runtime)); err != nil {
+	base := len(b)
+	b = append(b, schemaCodecMagic...)
+	b = append(b, c.fingerprint[:]...)
+	return c.appendTables(b, base, unsafe.Pointer(&s.runtime))
+}
+
+// appendTables appends the encoded value at p to b, whose encoded schema
+// starts at base: the element counts of the pools (see slicePool), zero
+// bytes up to a multiple of 8 from base, then the tables. The tables are
+// encoded into a buffer of their own first, since the counts come before
+// them; starting 8-aligned, every table's alignment there holds in b.
+func (c *schemaCodec) appendTables(b []byte, base int, p unsafe.Pointer) ([]byte, error) {
+	e := &schemaEncoder{buf: make([]byte, 0, 64<<10), ptrs: map[pointerKey]int{}, counts: make([]int, len(c.pools))}
+	if err := c.root.enc(e, p); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	b = binary.AppendUvarint(b, uint64(len(e.counts)))
+	for _, n := range e.counts {
+		b = binary.AppendUvarint(b, uint64(n))
+	}
+	for (len(b)-base)%8 != 0 {
+		b = append(b, 0)
+	}
+	return append(b, e.buf...), nil
 }
 
 // UnmarshalSchema decodes a schema encoded by [Schema.AppendBinary] of a
@@ -694,11 +836,65 @@ func UnmarshalSchemaOwned(data []byte) (s *Schema, err error) {
 	}()
 	d := &schemaDecoder{data: data, str: unsafe.String(unsafe.SliceData(data), len(data)), off: head, owned: true}
 	out := &Schema{}
-	if err := c.root.dec(d, unsafe.Pointer(&out.runtime)); err != nil {
+	if err := c.decodeTables(d, unsafe.Pointer(&out.runtime)); err != nil {
 		return nil, err
 	}
-	if d.off != len(d.data) {
-		return nil, fmt.Errorf("%w: %d bytes left over", errSchemaCodec, len(d.data)-d.off)
-	}
 	return out, nil
+}
+
+// decodeTables decodes what appendTables wrote, from d's place to the end
+// of its bytes, into the value at p.
+func (c *schemaCodec) decodeTables(d *schemaDecoder, p unsafe.Pointer) error {
+	if err := d.makePools(c.pools); err != nil {
+		return err
+	}
+	if err := c.root.dec(d, p); err != nil {
+		return err
+	}
+	if d.off != len(d.data) {
+		return fmt.Errorf("%w: %d bytes left over", errSchemaCodec, len(d.data)-d.off)
+	}
+	for i, pool := range d.pools {
+		if pool.used != pool.n {
+			return fmt.Errorf("%w: %d elements of %s counted, %d decoded", errSchemaCodec, pool.n, c.pools[i], pool.used)
+		}
+	}
+	return nil
+}
+
+// makePools reads the element counts of the pools and allocates their
+// blocks. Every element takes at least a byte of the tables, so a count
+// is at most the bytes left (as for a slice's length).
+func (d *schemaDecoder) makePools(types []reflect.Type) error {
+	n, err := d.uvarint()
+	if err != nil {
+		return err
+	}
+	if n != uint64(len(types)) {
+		return fmt.Errorf("%w: %d slice pools, want %d", errSchemaCodec, n, len(types))
+	}
+	counts := make([]int, len(types))
+	for i := range counts {
+		v, err := d.uvarint()
+		if err != nil {
+			return err
+		}
+		if v > uint64(len(d.data)-d.off) {
+			return fmt.Errorf("%w: pool of %d elements past the end at byte %d", errSchemaCodec, v, d.off)
+		}
+		counts[i] = int(v)
+	}
+	if err := d.align(8); err != nil {
+		return err
+	}
+	d.pools = make([]slicePool, len(types))
+	for i, t := range types {
+		p := &d.pools[i]
+		p.size, p.n = t.Elem().Size(), counts[i]
+		if p.n > 0 {
+			p.base = reflect.MakeSlice(t, p.n, p.n).UnsafePointer()
+			prefault(p.base, uintptr(p.n)*p.size)
+		}
+	}
+	return nil
 }

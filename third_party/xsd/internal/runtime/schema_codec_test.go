@@ -1,0 +1,252 @@
+package runtime
+
+import (
+	"encoding/binary"
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// codecTestRow nests slices of its own type (their elements share the
+// pool of []codecTestRow) and has a run of adjacent fields without
+// pointers (A to Flag, copied as one block).
+type codecTestRow struct {
+	Name  string
+	Edges []uint32
+	Kids  []codecTestRow
+	A, B  uint32
+	C     uint16
+	Tag   [3]uint8
+	Flag  bool
+	Wide  uint64
+}
+
+type codecTestTables struct {
+	Rows  []codecTestRow
+	Empty []codecTestRow // not nil, no elements
+	Nil   []codecTestRow
+	Lists [][]string
+	Index map[string]uint32
+	More  []codecTestRow
+}
+
+func codecTestValue() codecTestTables {
+	leaf := func(name string, n uint32) codecTestRow {
+		return codecTestRow{Name: name, Edges: []uint32{n, n + 1}, A: n, B: n * 2, C: uint16(n), Tag: [3]uint8{1, 2, 3}, Flag: n%2 == 1, Wide: uint64(n) << 40}
+	}
+	return codecTestTables{
+		Rows: []codecTestRow{
+			{Name: "root", Kids: []codecTestRow{leaf("a", 1), {Name: "b", Kids: []codecTestRow{leaf("c", 3)}, Edges: []uint32{}}}},
+			leaf("d", 4),
+			{Name: "empty kids", Kids: []codecTestRow{}},
+		},
+		Empty: []codecTestRow{},
+		Lists: [][]string{{"x", "y"}, {}, nil},
+		Index: map[string]uint32{"one": 1, "two": 2},
+		More:  []codecTestRow{leaf("e", 5)},
+	}
+}
+
+func codecTestEncode(t *testing.T, c *schemaCodec, v *codecTestTables) []byte {
+	t.Helper()
+	data, err := c.appendTables(nil, 0, unsafe.Pointer(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func codecTestDecode(c *schemaCodec, data []byte) (out codecTestTables, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errSchemaCodec
+		}
+	}()
+	d := &schemaDecoder{data: data, str: string(data), owned: true}
+	err = c.decodeTables(d, unsafe.Pointer(&out))
+	return out, err
+}
+
+// TestSchemaCodecSlicePools: decoded slices of a type with pointers take
+// their elements from one block, nested ones too; nil and empty slices
+// stay apart, and an append to a decoded slice copies instead of writing
+// over the next slice's elements.
+func TestSchemaCodecSlicePools(t *testing.T) {
+	c := newSchemaCodec(reflect.TypeFor[codecTestTables]())
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	want := codecTestValue()
+	data := codecTestEncode(t, &c, &want)
+	got, err := codecTestDecode(&c, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("decoded %+v\nwant %+v", got, want)
+	}
+	var rows [][]codecTestRow
+	var walk func(s []codecTestRow)
+	walk = func(s []codecTestRow) {
+		rows = append(rows, s)
+		for _, r := range s {
+			walk(r.Kids)
+		}
+	}
+	walk(got.Rows)
+	walk(got.Empty)
+	walk(got.More)
+	lo, hi := ^uintptr(0), uintptr(0)
+	elems := 0
+	for _, s := range rows {
+		if cap(s) != len(s) {
+			t.Errorf("slice of %d elements has capacity %d", len(s), cap(s))
+		}
+		if len(s) == 0 {
+			continue
+		}
+		elems += len(s)
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+		lo, hi = min(lo, p), max(hi, p+uintptr(len(s))*unsafe.Sizeof(s[0]))
+	}
+	if size := uintptr(elems) * unsafe.Sizeof(codecTestRow{}); hi-lo != size {
+		t.Errorf("%d elements span %d bytes, want one block of %d", elems, hi-lo, size)
+	}
+	first := got.Rows[0]
+	_ = append(got.Empty, codecTestRow{Name: "appended"})
+	_ = append(got.Rows[0].Kids[1].Kids, codecTestRow{Name: "appended"})
+	if !reflect.DeepEqual(got.Rows[0], first) || !reflect.DeepEqual(got, want) {
+		t.Error("an append to a decoded slice changed other elements")
+	}
+}
+
+// TestSchemaCodecPoolCounts: counts that do not match the slices (a
+// damaged input) are an error, never a panic or a short block.
+func TestSchemaCodecPoolCounts(t *testing.T) {
+	c := newSchemaCodec(reflect.TypeFor[codecTestTables]())
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	v := codecTestValue()
+	data := codecTestEncode(t, &c, &v)
+	pools, off := binary.Uvarint(data)
+	if pools != uint64(len(c.pools)) || pools == 0 {
+		t.Fatalf("encoded %d pools, plan has %d", pools, len(c.pools))
+	}
+	var counts []uint64
+	for range pools {
+		n, m := binary.Uvarint(data[off:])
+		counts, off = append(counts, n), off+m
+	}
+	tables := data[(off+7)&^7:]
+	encode := func(pools uint64, counts []uint64) []byte {
+		b := binary.AppendUvarint(nil, pools)
+		for _, n := range counts {
+			b = binary.AppendUvarint(b, n)
+		}
+		for len(b)%8 != 0 {
+			b = append(b, 0)
+		}
+		return append(b, tables...)
+	}
+	if _, err := codecTestDecode(&c, encode(pools, counts)); err != nil {
+		t.Fatalf("the counts as written: %v", err)
+	}
+	for i := range counts {
+		for _, bad := range []uint64{counts[i] - 1, counts[i] + 1, 0, 1 << 40} {
+			if bad == counts[i] {
+				continue
+			}
+			damaged := append([]uint64(nil), counts...)
+			damaged[i] = bad
+			if _, err := codecTestDecode(&c, encode(pools, damaged)); err == nil {
+				t.Errorf("pool %d: count %d instead of %d decoded", i, bad, counts[i])
+			}
+		}
+	}
+	if _, err := codecTestDecode(&c, encode(pools+1, append(counts, 0))); err == nil || !strings.Contains(err.Error(), "pools") {
+		t.Errorf("another number of pools: %v", err)
+	}
+}
+
+// TestSchemaCodecFingerprintShape: the fingerprint changes with a
+// field's name, type or place in a type of the same name, so an entry of
+// another layout is refused.
+func TestSchemaCodecFingerprintShape(t *testing.T) {
+	var types []reflect.Type
+	{
+		type T struct {
+			A uint32
+			B []string
+		}
+		types = append(types, reflect.TypeFor[T]())
+	}
+	{
+		type T struct {
+			X uint32
+			B []string
+		}
+		types = append(types, reflect.TypeFor[T]())
+	}
+	{
+		type T struct {
+			A uint64
+			B []string
+		}
+		types = append(types, reflect.TypeFor[T]())
+	}
+	{
+		type T struct {
+			B []string
+			A uint32
+		}
+		types = append(types, reflect.TypeFor[T]())
+	}
+	{
+		type T struct {
+			A uint32
+			B []int32
+		}
+		types = append(types, reflect.TypeFor[T]())
+	}
+	seen := map[[32]byte]int{}
+	for i, typ := range types {
+		if typ.String() != types[0].String() {
+			t.Fatalf("type %d is named %s, want %s", i, typ, types[0])
+		}
+		fp := newSchemaCodec(typ).fingerprint
+		if j, ok := seen[fp]; ok {
+			t.Errorf("types %d and %d have one fingerprint", j, i)
+		}
+		seen[fp] = i
+	}
+	if newSchemaCodec(types[0]).fingerprint != newSchemaCodec(types[0]).fingerprint {
+		t.Error("the fingerprint of one type differs between plans")
+	}
+}
+
+// FuzzSchemaCodecTables: any bytes decode to an error or to tables that
+// encode again; none panics (the decoder's own checks, not the recover of
+// UnmarshalSchemaOwned, stop damaged input).
+func FuzzSchemaCodecTables(f *testing.F) {
+	c := newSchemaCodec(reflect.TypeFor[codecTestTables]())
+	v := codecTestValue()
+	data, err := c.appendTables(nil, 0, unsafe.Pointer(&v))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = append([]byte(nil), data...) // owned, 8-aligned
+		d := &schemaDecoder{data: data, str: string(data), owned: true}
+		var out codecTestTables
+		if err := c.decodeTables(d, unsafe.Pointer(&out)); err != nil {
+			return
+		}
+		if _, err := c.appendTables(nil, 0, unsafe.Pointer(&out)); err != nil {
+			t.Fatalf("decoded tables do not encode: %v", err)
+		}
+	})
+}
