@@ -213,16 +213,11 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 		}
 		size := int(t.Size())
 		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
-			e.buf = append(e.buf, unsafe.Slice((*byte)(p), size)...)
+			e.memory(p, size)
 			return nil
 		}
 		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
-			src, err := d.take(size)
-			if err != nil {
-				return err
-			}
-			copy(unsafe.Slice((*byte)(p), size), src)
-			return nil
+			return d.memory(p, size)
 		}
 		return c, nil
 	}
@@ -438,8 +433,7 @@ func (b *codecBuilder) planStruct(c *typeCodec, t reflect.Type) error {
 
 func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 	// A field is a codec, or (codec nil) a run of adjacent fields without
-	// pointers, copied as one block of memory: the same bytes as field by
-	// field, for one bounds check and one copy.
+	// pointers, encoded as one block of memory (see schemaEncoder.memory).
 	type field struct {
 		off   uintptr
 		size  int
@@ -466,7 +460,7 @@ func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		for _, f := range fields {
 			if f.codec == nil {
-				e.buf = append(e.buf, unsafe.Slice((*byte)(unsafe.Add(p, f.off)), f.size)...)
+				e.memory(unsafe.Add(p, f.off), f.size)
 				continue
 			}
 			if err := f.codec.enc(e, unsafe.Add(p, f.off)); err != nil {
@@ -478,11 +472,9 @@ func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
 		for _, f := range fields {
 			if f.codec == nil {
-				src, err := d.take(f.size)
-				if err != nil {
+				if err := d.memory(unsafe.Add(p, f.off), f.size); err != nil {
 					return err
 				}
-				copy(unsafe.Slice((*byte)(unsafe.Add(p, f.off)), f.size), src)
 				continue
 			}
 			if err := f.codec.dec(d, unsafe.Add(p, f.off)); err != nil {
@@ -698,6 +690,40 @@ func (e *schemaEncoder) uvarint(v uint64) {
 	e.buf = binary.AppendUvarint(e.buf, v)
 }
 
+// sparseMin is the size from which a value without pointers is encoded
+// sparsely (see schemaEncoder.memory).
+const sparseMin = 16
+
+// memory appends the n bytes of a value without pointers at p (one that
+// is decoded into memory of its own, not a table pointed into the encoded
+// bytes). From sparseMin bytes on, only its 8-byte words that are not zero
+// are written, after a bitmap of which they are: such values are mostly
+// zero (a literal's actual value has room for every primitive kind, a
+// content model row's counters are unused in most rows), and were half of
+// an encoded schema's bytes, read and checksummed by every load.
+func (e *schemaEncoder) memory(p unsafe.Pointer, n int) {
+	src := unsafe.Slice((*byte)(p), n)
+	if n < sparseMin {
+		e.buf = append(e.buf, src...)
+		return
+	}
+	words := (n + 7) / 8
+	bitmap := len(e.buf)
+	for range (words + 7) / 8 {
+		e.buf = append(e.buf, 0)
+	}
+	for w := range words {
+		word := src[w*8 : min(w*8+8, n)]
+		for _, b := range word {
+			if b != 0 {
+				e.buf[bitmap+w/8] |= 1 << (w % 8)
+				e.buf = append(e.buf, word...)
+				break
+			}
+		}
+	}
+}
+
 type schemaDecoder struct {
 	data []byte
 	str  string // data as a string: decoded strings are substrings of it
@@ -718,6 +744,43 @@ func (d *schemaDecoder) take(n int) ([]byte, error) {
 	b := d.data[d.off : d.off+n]
 	d.off += n
 	return b, nil
+}
+
+// memory decodes what schemaEncoder.memory wrote into the n bytes at p
+// (the words not written are set to zero).
+func (d *schemaDecoder) memory(p unsafe.Pointer, n int) error {
+	dst := unsafe.Slice((*byte)(p), n)
+	if n < sparseMin {
+		src, err := d.take(n)
+		if err != nil {
+			return err
+		}
+		copy(dst, src)
+		return nil
+	}
+	words := (n + 7) / 8
+	bitmap, err := d.take((words + 7) / 8)
+	if err != nil {
+		return err
+	}
+	for w := 0; w < words; w++ {
+		if bitmap[w/8] == 0 && w%8 == 0 {
+			clear(dst[w*8 : min(w*8+64, n)])
+			w += 7
+			continue
+		}
+		word := dst[w*8 : min(w*8+8, n)]
+		if bitmap[w/8]&(1<<(w%8)) == 0 {
+			clear(word)
+			continue
+		}
+		src, err := d.take(len(word))
+		if err != nil {
+			return err
+		}
+		copy(word, src)
+	}
+	return nil
 }
 
 func (d *schemaDecoder) uvarint() (uint64, error) {

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"encoding/binary"
 	"reflect"
 	"strings"
@@ -20,6 +21,15 @@ type codecTestRow struct {
 	Tag   [3]uint8
 	Flag  bool
 	Wide  uint64
+	Big   codecTestBig
+}
+
+// codecTestBig has no pointers and more than 64 bytes, not a multiple of
+// 8: it is encoded sparsely (see schemaEncoder.memory).
+type codecTestBig struct {
+	X [9]uint64
+	Y uint32
+	Z [5]byte
 }
 
 type codecTestTables struct {
@@ -29,11 +39,16 @@ type codecTestTables struct {
 	Lists [][]string
 	Index map[string]uint32
 	More  []codecTestRow
+	// Bigs' values are decoded into one reused value before they are
+	// put into the map: the words a value leaves zero must be cleared.
+	Bigs map[uint32]codecTestBig
 }
 
 func codecTestValue() codecTestTables {
 	leaf := func(name string, n uint32) codecTestRow {
-		return codecTestRow{Name: name, Edges: []uint32{n, n + 1}, A: n, B: n * 2, C: uint16(n), Tag: [3]uint8{1, 2, 3}, Flag: n%2 == 1, Wide: uint64(n) << 40}
+		big := codecTestBig{X: [9]uint64{8: 1 << 63}, Z: [5]byte{4: byte(n)}}
+		big.X[n%3] = uint64(n)
+		return codecTestRow{Name: name, Edges: []uint32{n, n + 1}, A: n, B: n * 2, C: uint16(n), Tag: [3]uint8{1, 2, 3}, Flag: n%2 == 1, Wide: uint64(n) << 40, Big: big}
 	}
 	return codecTestTables{
 		Rows: []codecTestRow{
@@ -45,6 +60,13 @@ func codecTestValue() codecTestTables {
 		Lists: [][]string{{"x", "y"}, {}, nil},
 		Index: map[string]uint32{"one": 1, "two": 2},
 		More:  []codecTestRow{leaf("e", 5)},
+		Bigs: map[uint32]codecTestBig{
+			1: {X: [9]uint64{1, 2, 3, 4, 5, 6, 7, 8, 9}, Y: 10, Z: [5]byte{1, 2, 3, 4, 5}},
+			2: {},
+			3: {X: [9]uint64{7: 1}},
+			4: {Y: 1},
+			5: {X: [9]uint64{1, 2, 3, 4, 5, 6, 7, 8, 9}, Y: 10, Z: [5]byte{1, 2, 3, 4, 5}},
+		},
 	}
 }
 
@@ -249,4 +271,31 @@ func FuzzSchemaCodecTables(f *testing.F) {
 			t.Fatalf("decoded tables do not encode: %v", err)
 		}
 	})
+}
+
+// TestSchemaCodecSparseMemory: a value without pointers of sparseMin
+// bytes or more takes a bitmap and its words that are not zero.
+func TestSchemaCodecSparseMemory(t *testing.T) {
+	for _, v := range []codecTestBig{{}, {Y: 1}, {X: [9]uint64{8: 1}, Z: [5]byte{4: 1}}, {X: [9]uint64{1, 2, 3, 4, 5, 6, 7, 8, 9}, Y: 10, Z: [5]byte{1, 2, 3, 4, 5}}} {
+		e := &schemaEncoder{}
+		e.memory(unsafe.Pointer(&v), int(unsafe.Sizeof(v)))
+		words := 0
+		raw := unsafe.Slice((*byte)(unsafe.Pointer(&v)), unsafe.Sizeof(v))
+		for w := 0; w < len(raw); w += 8 {
+			if !bytes.Equal(raw[w:w+8], make([]byte, 8)) {
+				words++
+			}
+		}
+		if want := 2 + 8*words; len(e.buf) != want {
+			t.Errorf("%+v: %d bytes, want a bitmap of 2 and %d words", v, len(e.buf), words)
+		}
+		got := codecTestBig{X: [9]uint64{^uint64(0), 1, 2, 3, 4, 5, 6, 7, 8}, Y: 9, Z: [5]byte{9, 9, 9, 9, 9}}
+		d := &schemaDecoder{data: e.buf}
+		if err := d.memory(unsafe.Pointer(&got), int(unsafe.Sizeof(got))); err != nil || got != v || d.off != len(e.buf) {
+			t.Errorf("decoded %+v (%v, %d of %d bytes), want %+v", got, err, d.off, len(e.buf), v)
+		}
+		if err := (&schemaDecoder{data: e.buf[:len(e.buf)-1]}).memory(unsafe.Pointer(&got), int(unsafe.Sizeof(got))); err == nil {
+			t.Errorf("%+v: a truncated value decoded", v)
+		}
+	}
 }
