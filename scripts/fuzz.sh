@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Fuzz target in the module for the given time each (default 60s),
-# and the pattern DFA's target in the carried jacoelho/xsd (third_party/xsd).
+# and the pattern DFA's and the schema codec's targets in the carried
+# jacoelho/xsd (third_party/xsd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t=${1:-60s}
@@ -10,5 +11,7 @@ for pkg in $(go list ./...); do
     go test -run '^$' -fuzz "^${fz}\$" -fuzztime "$t" -fuzzminimizetime 3s "$pkg"
   done
 done
-echo "== third_party/xsd/internal/runtime FuzzPatternDFA ($t)"
-(cd third_party/xsd && go test -run '^$' -fuzz '^FuzzPatternDFA$' -fuzztime "$t" -fuzzminimizetime 3s ./internal/runtime)
+for fz in FuzzPatternDFA FuzzSchemaCodecTables; do
+  echo "== third_party/xsd/internal/runtime $fz ($t)"
+  (cd third_party/xsd && go test -run '^$' -fuzz "^${fz}\$" -fuzztime "$t" -fuzzminimizetime 3s ./internal/runtime)
+done

@@ -18,9 +18,15 @@ package runtime
 //     allocating and copying, as it points every decoded string into them:
 //     most of an encoded schema is such tables, and in a short process every
 //     fresh page of heap costs a page fault;
+//   - a value without pointers that is decoded into memory of its own (a
+//     run of adjacent plain fields of a struct, a map key) is written
+//     sparsely from 16 bytes on: a bitmap of its 8-byte words that are not
+//     zero, then those words (schemaEncoder.memory);
 //   - strings, slices, maps and pointers are encoded by value; pointer
 //     identity is kept (a pointer seen before is a back-reference), so shared
-//     pattern DFAs stay shared;
+//     pattern DFAs stay shared; the elements of all slices of one type with
+//     pointers are decoded into one block, whose size the encoded form
+//     gives ahead of the tables (slicePool);
 //   - a pattern DFA is stored as its source, budgets and compiled program
 //     (pattern_prog.go; it is built lazily on first use, as after a
 //     compile, from the stored program), and the regexp beside it not at all:
