@@ -18,20 +18,35 @@ const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 // attribute is blanked out in br's buffer (same length, same lines) and a
 // warning finding is returned instead (ok set).
 func blankOddSchemaLocation(br *bufio.Reader) (f finding.Finding, ok bool) {
+	// Blank the attribute where it lies in br's buffer (head is that
+	// buffer, not yet read): what br reads next is the message blanked,
+	// without a copy of its head and a MultiReader in front of every
+	// read of the validator.
 	head, _ := br.Peek(br.Size())
+	f, start, end, ok := oddSchemaLocation(head)
+	if ok {
+		blankAttr(head[start:end])
+	}
+	return f, ok
+}
+
+// oddSchemaLocation finds in head, the start of a message, the
+// xsi:schemaLocation of the root start tag that [blankOddSchemaLocation]
+// blanks: its finding and the attribute's offsets in head.
+func oddSchemaLocation(head []byte) (f finding.Finding, attrStart, attrEnd int, ok bool) {
 	start, end := rootTag(head)
 	if start < 0 {
-		return f, false
+		return f, 0, 0, false
 	}
 	tag := head[start:end]
 	if !bytes.Contains(tag, []byte(":schemaLocation")) {
-		return f, false // nearly every message
+		return f, 0, 0, false // nearly every message
 	}
 	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for from := 0; ; {
 		m, ok := nextSchemaLocation(tag, from)
 		if !ok {
-			return f, false
+			return f, 0, 0, false
 		}
 		from = m.end
 		n := countFields(tag[m.valueStart:m.valueEnd])
@@ -44,19 +59,18 @@ func blankOddSchemaLocation(br *bufio.Reader) (f finding.Finding, ok bool) {
 		if !prefixes[string(tag[m.prefixStart:m.prefixEnd])] {
 			continue
 		}
-		// Blank the attribute where it lies in br's buffer (head is
-		// that buffer, not yet read): what br reads next is the
-		// message blanked, without a copy of its head and a
-		// MultiReader in front of every read of the validator.
-		attrStart, attrEnd := start+m.start, start+m.end
-		line := xmlscan.LineAt(head, attrStart)
-		for i := attrStart; i < attrEnd; i++ {
-			if head[i] != '\n' && head[i] != '\r' {
-				head[i] = ' '
-			}
+		attrStart, attrEnd = start+m.start, start+m.end
+		return finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: xmlscan.LineAt(head, attrStart),
+			Msg: msgSchemaLocationOdd.With(n)}, attrStart, attrEnd, true
+	}
+}
+
+// blankAttr overwrites an attribute with blanks, keeping its line ends.
+func blankAttr(attr []byte) {
+	for i, c := range attr {
+		if c != '\n' && c != '\r' {
+			attr[i] = ' '
 		}
-		return finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
-			Msg: msgSchemaLocationOdd.With(n)}, true
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -317,9 +318,22 @@ func testInstanceProblems(t *testing.T, set *SchemaSet, helium bool) {
 		{"odd schemaLocation", strings.Replace(strings.Replace(string(valid), `produkt="Beispiel"`,
 			`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:example:demo:1.0"`, 1), ">12345<", ">1234<", 1),
 			[]string{"error xsd:facet", "warning xsd:schema-location"}},
+		{"bom", "\xef\xbb\xbf" + string(valid), nil},
+		{"invalid utf-8", strings.Replace(string(valid), "Erika", "Er\xffika", 1), []string{"error xml:not-well-formed"}},
+		{"unclosed at the end", strings.TrimSuffix(strings.TrimSpace(string(valid)), "</demo:demo.antrag.0101>") + "\r\n\r\n", []string{"error xml:not-well-formed"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := validateString(t, set, tc.doc)
+			// A message held in memory is read in place, unchanged, to
+			// the same findings.
+			data := []byte(tc.doc)
+			inMemory, err := set.validateBytes(context.Background(), "test.xml", data)
+			if err != nil || !reflect.DeepEqual(inMemory, fs) {
+				t.Errorf("in memory: findings %v, %v; read: %v", inMemory, err, fs)
+			}
+			if string(data) != tc.doc {
+				t.Errorf("validateBytes changed the message")
+			}
 			got := rules(fs)
 			if helium && len(tc.want) > 0 && strings.Contains(tc.want[0], "xsd:") {
 				// helium reports the first violation only: compare severities.
