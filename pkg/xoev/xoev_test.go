@@ -378,12 +378,10 @@ func TestIdentify(t *testing.T) {
 	if id.Root != "demo.antrag.0101" || id.Namespace != "urn:example:demo:1.0" || id.Standard != "demo" || id.Version != "1.0" {
 		t.Errorf("identity %+v", id)
 	}
-	wantHeader := map[string]string{"nachrichtenUUID": "7b0c1f62-3c1e-4b8e-9a51-2f0d0a6e1a01", "nachrichtentyp": "0101",
-		"erstellungszeitpunkt": "2026-11-02T09:30:00+01:00", "autor": "Bauamt Musterstadt", "leser": "Fachverfahren Demo"}
-	for k, v := range wantHeader {
-		if id.Header[k] != v {
-			t.Errorf("header %s = %q, want %q", k, id.Header[k], v)
-		}
+	wantHeader := finding.Header{NachrichtenUUID: "7b0c1f62-3c1e-4b8e-9a51-2f0d0a6e1a01", Nachrichtentyp: "0101",
+		Erstellungszeitpunkt: "2026-11-02T09:30:00+01:00", Autor: "Bauamt Musterstadt", Leser: "Fachverfahren Demo"}
+	if id.Header != wantHeader {
+		t.Errorf("header %+v, want %+v", id.Header, wantHeader)
 	}
 	for _, tc := range []struct{ ns, std, ver string }{
 		{"http://www.xleitstelle.de/xbau/2/6", "xbau", "2.6"},
