@@ -42,7 +42,6 @@ func oddSchemaLocation(head []byte) (f finding.Finding, attrStart, attrEnd int, 
 	if !bytes.Contains(tag, []byte(":schemaLocation")) {
 		return f, 0, 0, false // nearly every message
 	}
-	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for from := 0; ; {
 		m, ok := nextSchemaLocation(tag, from)
 		if !ok {
@@ -53,10 +52,7 @@ func oddSchemaLocation(head []byte) (f finding.Finding, attrStart, attrEnd int, 
 		if n%2 == 0 {
 			continue // nearly every message: no need for the prefixes
 		}
-		if prefixes == nil {
-			prefixes = xsiPrefixes(tag)
-		}
-		if !prefixes[string(tag[m.prefixStart:m.prefixEnd])] {
+		if !bindsXSI(tag, tag[m.prefixStart:m.prefixEnd]) {
 			continue
 		}
 		attrStart, attrEnd = start+m.start, start+m.end
@@ -75,7 +71,7 @@ func blankAttr(attr []byte) {
 }
 
 // attrMatch is an attribute prefix:name="value" found in a start tag by
-// [nextSchemaLocation] or [xsiPrefixes]: offsets of the whole attribute
+// [nextSchemaLocation]: offsets of the whole attribute
 // (through its closing quote), its prefix and its value.
 type attrMatch struct {
 	start, end             int
@@ -145,16 +141,15 @@ func nextSchemaLocation(tag []byte, from int) (attrMatch, bool) {
 	}
 }
 
-// xsiPrefixes returns the prefixes that tag binds to the XSI namespace:
-// the matches of xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["'] whose
-// value is that namespace.
-func xsiPrefixes(tag []byte) map[string]bool {
+// bindsXSI reports whether tag binds prefix to the XSI namespace: whether
+// a match of xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["'] names
+// prefix and that namespace.
+func bindsXSI(tag, prefix []byte) bool {
 	const decl = "xmlns:"
-	out := map[string]bool{}
 	for k := 0; ; {
 		i := bytes.Index(tag[k:], []byte(decl))
 		if i < 0 {
-			return out
+			return false
 		}
 		k += i
 		p := k + len(decl)
@@ -163,8 +158,8 @@ func xsiPrefixes(tag []byte) map[string]bool {
 			for e++; e < len(tag) && isNameChar(tag[e]); e++ {
 			}
 			if vs, ve, end, ok := quotedValue(tag, e); ok {
-				if string(tag[vs:ve]) == xsiNS {
-					out[string(tag[p:e])] = true
+				if string(tag[vs:ve]) == xsiNS && bytes.Equal(tag[p:e], prefix) {
+					return true
 				}
 				k = end
 				continue

@@ -354,8 +354,9 @@ func jacoelhoErrors(err error) []error {
 	if err == nil {
 		return nil
 	}
-	var xes xsderrors.Errors
-	if errors.As(err, &xes) {
+	// What the validator returns as it is, without errors.As's reflection.
+	xes, ok := err.(xsderrors.Errors)
+	if ok || errors.As(err, &xes) {
 		return xes.Unwrap()
 	}
 	return []error{err}
@@ -363,8 +364,8 @@ func jacoelhoErrors(err error) []error {
 
 func jacoelhoFinding(err error, lim Limits) finding.Finding {
 	f := finding.Finding{Severity: finding.Error, Source: "xsd", Rule: "xsd:invalid"}
-	var xe *xsderrors.Error
-	if !errors.As(err, &xe) {
+	xe, ok := err.(*xsderrors.Error)
+	if !ok && !errors.As(err, &xe) {
 		f.Msg = msgXSDOther.With(err.Error())
 		return f
 	}
