@@ -464,8 +464,9 @@ func (p *Parser) continueCharData() (Token, error) {
 //
 //nolint:gocognit // One loop owns byte consumption, delimiter state, and token position.
 func (p *Parser) readCharDataRest(line, col, cdataEnd int) (Token, error) {
+	piece := charDataPieceBytes(xmlInputBufferSize)
 	for {
-		if len(p.textBuf) >= charDataPieceBytes(xmlInputBufferSize) {
+		if len(p.textBuf) >= piece {
 			p.inCharData = true
 			p.charCDataEnd = cdataEnd
 			return Token{Kind: KindCharData, Data: p.textBuf, Line: line, Column: col}, nil
@@ -477,6 +478,9 @@ func (p *Parser) readCharDataRest(line, col, cdataEnd int) (Token, error) {
 		if err != nil {
 			return Token{}, err
 		}
+		// A piece takes no more of the buffer than fills it: wherever
+		// the buffer happens to end, a piece stays near its size.
+		chunk = chunk[:min(len(chunk), piece-len(p.textBuf))]
 		n, nextCDataEnd := scanCharDataChunk(chunk, cdataEnd)
 		if n > 0 {
 			if appendErr := p.appendTokenBytes(&p.textBuf, chunk[:n]); appendErr != nil {
