@@ -25,12 +25,12 @@ type Input struct {
 	// below a given directory; "-" for standard input.
 	Name string
 	// data holds standard input, read once, or the bytes of [FromBytes].
-	data     []byte
-	inMemory bool
+	data []byte
 	// size is the size of the regular file Name when sized is set: the
 	// stat of ExpandInputs, which preload then need not repeat.
-	size  int64
-	sized bool
+	size     int64
+	inMemory bool
+	sized    bool
 }
 
 // statted returns the input named name, a file whose stat is st.
