@@ -198,20 +198,17 @@ func (s *SchemaSet) NewValidator() (*Validator, error) {
 // including malformed XML, are findings. Finding paths are the engine's
 // own; [annotate] makes them precise from a second read.
 func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
-	v, _ := s.sessions.Get().(*Validator)
-	if v == nil {
-		var err error
-		if v, err = s.NewValidator(); err != nil {
-			return nil, err
-		}
-	}
-	defer s.sessions.Put(v)
-	return v.Validate(ctx, name, r)
+	return s.withValidator(func(v *Validator) ([]finding.Finding, error) { return v.Validate(ctx, name, r) })
 }
 
 // validateBytes is [SchemaSet.Validate] on a message held whole in memory
 // (see [Validator.validateBytes]).
 func (s *SchemaSet) validateBytes(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
+	return s.withValidator(func(v *Validator) ([]finding.Finding, error) { return v.validateBytes(ctx, name, data) })
+}
+
+// withValidator runs validate with a validator of s's pool.
+func (s *SchemaSet) withValidator(validate func(*Validator) ([]finding.Finding, error)) ([]finding.Finding, error) {
 	v, _ := s.sessions.Get().(*Validator)
 	if v == nil {
 		var err error
@@ -220,7 +217,7 @@ func (s *SchemaSet) validateBytes(ctx context.Context, name string, data []byte)
 		}
 	}
 	defer s.sessions.Put(v)
-	return v.validateBytes(ctx, name, data)
+	return validate(v)
 }
 
 // Validate validates one message; see [SchemaSet.Validate].
