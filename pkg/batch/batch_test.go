@@ -320,6 +320,61 @@ func TestPreload(t *testing.T) {
 	}
 }
 
+// TestPreloadAfterExpand: an input ExpandInputs found carries the size of
+// its stat, which preload reads by instead of a second stat; a file that
+// changed since is read as it is then, whole, and one that grew past the
+// preload limit is streamed.
+func TestPreloadAfterExpand(t *testing.T) {
+	dir := t.TempDir()
+	grown := "<a>" + strings.Repeat("y", 100<<10) + "</a>"
+	for _, tc := range []struct {
+		name, before, after string
+		inMemory            bool
+	}{
+		{"same.xml", "<a>same</a>", "", true},
+		{"grew.xml", "<a/>", grown, true},
+		{"shrank.xml", grown, "<b/>", true},
+		{"emptied.xml", "<a/>", "-", true},
+		{"too-big.xml", "<a/>", strings.Repeat(" ", preloadLimit+1), false},
+		{"was-big.xml", strings.Repeat(" ", preloadLimit+1), "<c/>", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(dir, tc.name)
+			if err := os.WriteFile(p, []byte(tc.before), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			inputs, errs := ExpandInputs([]string{p}, nil)
+			if len(inputs) != 1 || len(errs) > 0 || !inputs[0].sized || inputs[0].size != int64(len(tc.before)) {
+				t.Fatalf("ExpandInputs = %+v, %v; want one input of size %d", inputs, errs, len(tc.before))
+			}
+			want := tc.before
+			switch tc.after {
+			case "":
+			case "-":
+				want = ""
+			default:
+				want = tc.after
+			}
+			if err := os.WriteFile(p, []byte(want), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			in, bp := inputs[0].preload()
+			defer releasePreloaded(bp)
+			if in.inMemory != tc.inMemory {
+				t.Errorf("in memory = %v, want %v", in.inMemory, tc.inMemory)
+			}
+			rc, err := in.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			if got, err := io.ReadAll(rc); err != nil || string(got) != want {
+				t.Errorf("read %d bytes, %v; want the file's %d", len(got), err, len(want))
+			}
+		})
+	}
+}
+
 // TestReadAll reads files (empty, small, larger than a first buffer) and
 // in-memory inputs completely.
 func TestReadAll(t *testing.T) {

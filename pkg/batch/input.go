@@ -25,8 +25,20 @@ type Input struct {
 	// below a given directory; "-" for standard input.
 	Name string
 	// data holds standard input, read once, or the bytes of [FromBytes].
-	data     []byte
+	data []byte
+	// size is the size of the regular file Name when sized is set: the
+	// stat of ExpandInputs, which preload then need not repeat.
+	size     int64
 	inMemory bool
+	sized    bool
+}
+
+// statted returns the input named name, a file whose stat is st.
+func statted(name string, st fs.FileInfo) Input {
+	if !st.Mode().IsRegular() {
+		return Input{Name: name}
+	}
+	return Input{Name: name, size: st.Size(), sized: true}
 }
 
 // FromBytes returns an input named name whose content is data, for
@@ -80,8 +92,12 @@ func (in Input) preload() (Input, *[]byte) {
 	if in.inMemory {
 		return in, nil
 	}
+	size := int64(-1)
+	if in.sized {
+		size = in.size
+	}
 	bp := preloadBufs.Get().(*[]byte)
-	b, ok := readSmallFile(in.Name, (*bp)[:0])
+	b, ok := readSmallFile(in.Name, size, (*bp)[:0])
 	*bp = b
 	if !ok {
 		releasePreloaded(bp)
@@ -101,7 +117,7 @@ func releasePreloaded(bp *[]byte) {
 
 // readToEOF reads through read into b, sized for a file of size bytes
 // (+1: see EOF without a second grow), until EOF; false if read fails or
-// the file grows past preloadLimit while read. A short read that ends
+// the file is longer than preloadLimit (it grew since its stat). A short read that ends
 // where size says the file ends is taken as EOF: a regular file returns
 // fewer bytes than asked only there, and it saves a read per message.
 func readToEOF(size int, b []byte, read func([]byte) (int, error)) ([]byte, bool) {
@@ -121,12 +137,10 @@ func readToEOF(size int, b []byte, read func([]byte) (int, error)) ([]byte, bool
 			b = b[:len(b)+n]
 		}
 		switch {
-		case errors.Is(err, io.EOF):
-			return b, true
+		case errors.Is(err, io.EOF), err == nil && n == 0: // n == 0: a raw read's EOF
+			return b, len(b) <= preloadLimit
 		case err != nil:
 			return b, false
-		case n == 0:
-			return b, true // a raw read's EOF
 		case n < room && len(b) == size:
 			return b, true
 		}
@@ -296,9 +310,16 @@ func (o ExpandOptions) Expand(args []string, stdin io.Reader) ([]Input, []error)
 				continue
 			}
 			for _, m := range matches {
-				if mst, err := os.Stat(m); err == nil && mst.IsDir() {
+				mst, err := os.Stat(m)
+				in := Input{Name: m}
+				switch {
+				case err == nil && mst.IsDir():
 					dir(m)
-				} else if in := (Input{Name: m}); o.Keep == nil || o.Keep(in) {
+					continue
+				case err == nil:
+					in = statted(m, mst)
+				}
+				if o.Keep == nil || o.Keep(in) {
 					add(in)
 				}
 			}
@@ -312,7 +333,7 @@ func (o ExpandOptions) Expand(args []string, stdin io.Reader) ([]Input, []error)
 			dir(a)
 			continue
 		}
-		add(Input{Name: a})
+		add(statted(a, st))
 	}
 	slices.SortFunc(out, func(a, b Input) int { return strings.Compare(a.Name, b.Name) })
 	return out, errs

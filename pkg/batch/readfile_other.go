@@ -6,8 +6,9 @@ import "os"
 
 // readSmallFile reads the regular file name of at most preloadLimit bytes
 // into b (grown as needed) and reports whether it could; false for any
-// other file, or one that cannot be opened or read.
-func readSmallFile(name string, b []byte) ([]byte, bool) {
+// other file, or one that cannot be opened or read. size (the file's
+// size from a stat by name, or -1) is not used: the file is stat'ed open.
+func readSmallFile(name string, size int64, b []byte) ([]byte, bool) {
 	f, err := os.Open(name)
 	if err != nil {
 		return b, false

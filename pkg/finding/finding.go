@@ -196,11 +196,21 @@ type Identity struct {
 	Version   string `json:"version,omitempty"`
 	// Message is the message type, e.g. "baugenehmigung.antrag.0200".
 	Message string `json:"message,omitempty"`
-	// Header holds the XÖV Nachrichtenkopf fields (nachrichtenUUID,
-	// nachrichtentyp, erstellungszeitpunkt, autor, leser) when present.
-	Header map[string]string `json:"header,omitempty"`
+	// Header holds the XÖV Nachrichtenkopf fields when present.
+	Header Header `json:"header,omitzero"`
 	// Profile names the conformance profile applied, if any.
 	Profile string `json:"profile,omitempty"`
+}
+
+// Header holds the fields of an XÖV message header (Nachrichtenkopf) that
+// identify a message, each empty when absent. In JSON it is an object of
+// the fields present, in the order of their names.
+type Header struct {
+	Autor                string `json:"autor,omitempty"`
+	Erstellungszeitpunkt string `json:"erstellungszeitpunkt,omitempty"`
+	Leser                string `json:"leser,omitempty"`
+	NachrichtenUUID      string `json:"nachrichtenUUID,omitempty"`
+	Nachrichtentyp       string `json:"nachrichtentyp,omitempty"`
 }
 
 // ErrorText is the text of an error at a place in a file, the one form

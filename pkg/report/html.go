@@ -27,10 +27,26 @@ type htmlFile struct {
 	Valid    bool
 	Err      string
 	Identity *finding.Identity
+	Header   []htmlField // of Identity, in the order of their names
 	Engines  string
 	Findings []finding.Finding
 	Errors   int
 	Warnings int
+}
+
+// htmlField is a named value the page lists.
+type htmlField struct{ Name, Value string }
+
+// headerFields lists the fields of h that are set, under their JSON names.
+func headerFields(h finding.Header) []htmlField {
+	var out []htmlField
+	for _, f := range []htmlField{{"autor", h.Autor}, {"erstellungszeitpunkt", h.Erstellungszeitpunkt},
+		{"leser", h.Leser}, {"nachrichtenUUID", h.NachrichtenUUID}, {"nachrichtentyp", h.Nachrichtentyp}} {
+		if f.Value != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 type htmlData struct {
@@ -81,6 +97,9 @@ func renderHTML(w io.Writer, r *finding.Report, opts Options) error {
 	for i := range r.Files {
 		fr := &r.Files[i]
 		hf := htmlFile{File: fr.File, Valid: fr.Valid(), Identity: fr.Identity, Engines: strings.Join(fr.Engines, ", "), Findings: finding.Rendered(fr.Findings, lang)}
+		if fr.Identity != nil {
+			hf.Header = headerFields(fr.Identity.Header)
+		}
 		if fr.Err != nil {
 			hf.Err = inputErrorText(fr, lang)
 		}

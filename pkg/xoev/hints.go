@@ -18,50 +18,60 @@ const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 // attribute is blanked out in br's buffer (same length, same lines) and a
 // warning finding is returned instead (ok set).
 func blankOddSchemaLocation(br *bufio.Reader) (f finding.Finding, ok bool) {
+	// Blank the attribute where it lies in br's buffer (head is that
+	// buffer, not yet read): what br reads next is the message blanked,
+	// without a copy of its head and a MultiReader in front of every
+	// read of the validator.
 	head, _ := br.Peek(br.Size())
+	f, start, end, ok := oddSchemaLocation(head)
+	if ok {
+		blankAttr(head[start:end])
+	}
+	return f, ok
+}
+
+// oddSchemaLocation finds in head, the start of a message, the
+// xsi:schemaLocation of the root start tag that [blankOddSchemaLocation]
+// blanks: its finding and the attribute's offsets in head.
+func oddSchemaLocation(head []byte) (f finding.Finding, attrStart, attrEnd int, ok bool) {
 	start, end := rootTag(head)
 	if start < 0 {
-		return f, false
+		return f, 0, 0, false
 	}
 	tag := head[start:end]
 	if !bytes.Contains(tag, []byte(":schemaLocation")) {
-		return f, false // nearly every message
+		return f, 0, 0, false // nearly every message
 	}
-	var prefixes map[string]bool // of the XSI namespace, read when needed
 	for from := 0; ; {
 		m, ok := nextSchemaLocation(tag, from)
 		if !ok {
-			return f, false
+			return f, 0, 0, false
 		}
 		from = m.end
 		n := countFields(tag[m.valueStart:m.valueEnd])
 		if n%2 == 0 {
 			continue // nearly every message: no need for the prefixes
 		}
-		if prefixes == nil {
-			prefixes = xsiPrefixes(tag)
-		}
-		if !prefixes[string(tag[m.prefixStart:m.prefixEnd])] {
+		if !bindsXSI(tag, tag[m.prefixStart:m.prefixEnd]) {
 			continue
 		}
-		// Blank the attribute where it lies in br's buffer (head is
-		// that buffer, not yet read): what br reads next is the
-		// message blanked, without a copy of its head and a
-		// MultiReader in front of every read of the validator.
-		attrStart, attrEnd := start+m.start, start+m.end
-		line := xmlscan.LineAt(head, attrStart)
-		for i := attrStart; i < attrEnd; i++ {
-			if head[i] != '\n' && head[i] != '\r' {
-				head[i] = ' '
-			}
+		attrStart, attrEnd = start+m.start, start+m.end
+		return finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: xmlscan.LineAt(head, attrStart),
+			Msg: msgSchemaLocationOdd.With(n)}, attrStart, attrEnd, true
+	}
+}
+
+// blankAttr overwrites an attribute with blanks, keeping its line ends.
+func blankAttr(attr []byte) {
+	for i, c := range attr {
+		if c != '\n' && c != '\r' {
+			attr[i] = ' '
 		}
-		return finding.Finding{Rule: RuleSchemaLocation, Severity: finding.Warning, Source: "xsd", Line: line,
-			Msg: msgSchemaLocationOdd.With(n)}, true
 	}
 }
 
 // attrMatch is an attribute prefix:name="value" found in a start tag by
-// [nextSchemaLocation] or [xsiPrefixes]: offsets of the whole attribute
+// [nextSchemaLocation]: offsets of the whole attribute
 // (through its closing quote), its prefix and its value.
 type attrMatch struct {
 	start, end             int
@@ -131,16 +141,15 @@ func nextSchemaLocation(tag []byte, from int) (attrMatch, bool) {
 	}
 }
 
-// xsiPrefixes returns the prefixes that tag binds to the XSI namespace:
-// the matches of xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["'] whose
-// value is that namespace.
-func xsiPrefixes(tag []byte) map[string]bool {
+// bindsXSI reports whether tag binds prefix to the XSI namespace: whether
+// a match of xmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])([^"']*)["'] names
+// prefix and that namespace.
+func bindsXSI(tag, prefix []byte) bool {
 	const decl = "xmlns:"
-	out := map[string]bool{}
 	for k := 0; ; {
 		i := bytes.Index(tag[k:], []byte(decl))
 		if i < 0 {
-			return out
+			return false
 		}
 		k += i
 		p := k + len(decl)
@@ -149,8 +158,8 @@ func xsiPrefixes(tag []byte) map[string]bool {
 			for e++; e < len(tag) && isNameChar(tag[e]); e++ {
 			}
 			if vs, ve, end, ok := quotedValue(tag, e); ok {
-				if string(tag[vs:ve]) == xsiNS {
-					out[string(tag[p:e])] = true
+				if string(tag[vs:ve]) == xsiNS && bytes.Equal(tag[p:e], prefix) {
+					return true
 				}
 				k = end
 				continue

@@ -40,10 +40,10 @@ func identify(r io.Reader) (*finding.Identity, error) {
 	id := &finding.Identity{}
 	depth, elements, children := 0, 0, 0
 	headerDepth := 0 // depth of the header element, 0 outside
-	var field string
+	var field headerField
 	fieldDepth := 0
 	var text strings.Builder
-	header := map[string]string{}
+	var header finding.Header
 	for elements < identifyElementLimit {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -83,15 +83,15 @@ func identify(r io.Reader) (*finding.Identity, error) {
 				continue
 			}
 			if headerDepth > 0 {
-				if field == "" {
-					if k := headerKey(lname); k != "" {
+				if field == hdrNone {
+					if k := headerKey(lname); k != hdrNone {
 						field, fieldDepth = k, depth
 						text.Reset()
 					}
 				}
 			}
 		case xml.CharData:
-			if field != "" {
+			if field != hdrNone {
 				if s := strings.TrimSpace(string(t)); s != "" {
 					if text.Len() > 0 {
 						text.WriteByte(' ')
@@ -100,18 +100,18 @@ func identify(r io.Reader) (*finding.Identity, error) {
 				}
 			}
 		case xml.EndElement:
-			if field != "" && depth == fieldDepth {
+			if field != hdrNone && depth == fieldDepth {
 				v := text.String()
 				if len(v) > 200 {
 					v = v[:200]
 				}
-				if field == "nachrichtentyp" {
+				if field == hdrNachrichtentyp {
 					v, _, _ = strings.Cut(v, " ") // the code, not its name
 				}
-				if _, dup := header[field]; !dup && v != "" {
-					header[field] = v
+				if p := field.of(&header); *p == "" {
+					*p = v
 				}
-				field = ""
+				field = hdrNone
 			}
 			if headerDepth > 0 && depth == headerDepth {
 				headerDepth = -1 // done: stop reading
@@ -125,9 +125,7 @@ func identify(r io.Reader) (*finding.Identity, error) {
 	if id.Root == "" {
 		return nil, errors.New("no root element")
 	}
-	if len(header) > 0 {
-		id.Header = header
-	}
+	id.Header = header
 	return id, nil
 }
 
@@ -158,17 +156,48 @@ func identifyRootAttr(id *finding.Identity, local, value string) {
 	}
 }
 
-func headerKey(lname string) string { return headerKeys.Get()[lname] }
+// headerField names a field of [finding.Header].
+type headerField uint8
 
-// headerKeys maps the lower-case local names of header fields to the
-// keys of [finding.Identity.Header].
-var headerKeys = lazy.Value[map[string]string]{F: func() map[string]string {
-	return map[string]string{
-		"nachrichtenuuid": "nachrichtenUUID", "prozessid": "nachrichtenUUID",
-		"nachrichtentyp":       "nachrichtentyp",
-		"erstellungszeitpunkt": "erstellungszeitpunkt",
-		"autor":                "autor", "absender": "autor",
-		"leser": "leser", "empfaenger": "leser",
+const (
+	hdrNone headerField = iota
+	hdrAutor
+	hdrErstellungszeitpunkt
+	hdrLeser
+	hdrNachrichtenUUID
+	hdrNachrichtentyp
+)
+
+// headerFields is the number of fields of [finding.Header].
+const headerFields = int(hdrNachrichtentyp)
+
+// of returns the field k of h (k is not hdrNone).
+func (k headerField) of(h *finding.Header) *string {
+	switch k {
+	case hdrAutor:
+		return &h.Autor
+	case hdrErstellungszeitpunkt:
+		return &h.Erstellungszeitpunkt
+	case hdrLeser:
+		return &h.Leser
+	case hdrNachrichtenUUID:
+		return &h.NachrichtenUUID
+	default:
+		return &h.Nachrichtentyp
+	}
+}
+
+func headerKey(lname string) headerField { return headerKeys.Get()[lname] }
+
+// headerKeys maps the lower-case local names of header elements to the
+// fields of [finding.Header] they fill.
+var headerKeys = lazy.Value[map[string]headerField]{F: func() map[string]headerField {
+	return map[string]headerField{
+		"nachrichtenuuid": hdrNachrichtenUUID, "prozessid": hdrNachrichtenUUID,
+		"nachrichtentyp":       hdrNachrichtentyp,
+		"erstellungszeitpunkt": hdrErstellungszeitpunkt,
+		"autor":                hdrAutor, "absender": hdrAutor,
+		"leser": hdrLeser, "empfaenger": hdrLeser,
 	}
 }}
 

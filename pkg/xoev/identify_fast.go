@@ -3,6 +3,7 @@ package xoev
 import (
 	"bytes"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,11 +50,11 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 	}
 	depth, elements, children := 0, 0, 0
 	headerDepth := 0
-	var field string
+	var field headerField
 	fieldDepth := 0
 	var textArr [256]byte
 	text := textArr[:0] // of the header field being read
-	var header map[string]string
+	var header pendingHeader
 	var attrArr [16]rawAttr
 	attrs := attrArr[:0]
 	var lowerArr [64]byte
@@ -80,7 +81,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 				return nil, false
 			}
 			i += j
-			if field != "" {
+			if field != hdrNone {
 				if s := bytes.TrimSpace(crlf(t)); len(s) > 0 {
 					if len(text) > 0 {
 						text = append(text, ' ')
@@ -185,8 +186,8 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 				switch {
 				case headerDepth == 0 && (bytes.HasPrefix(lname, []byte("nachrichtenkopf")) || (string(lname) == "kopf" && depth == 2)):
 					headerDepth = depth
-				case headerDepth > 0 && field == "":
-					if k := headerKeys.Get()[string(lname)]; k != "" {
+				case headerDepth > 0 && field == hdrNone:
+					if k := headerKeys.Get()[string(lname)]; k != hdrNone {
 						field, fieldDepth = k, depth
 						text = text[:0]
 					}
@@ -213,9 +214,7 @@ func identifyBytes(data []byte) (id *finding.Identity, ok bool) {
 	if i >= maxPlainRun && longestPlainRun(data[:i]) >= maxPlainRun {
 		return nil, false // Identify reads such a run shortened
 	}
-	if len(header) > 0 {
-		id.Header = header
-	}
+	header.fill(&id.Header)
 	return id, true
 }
 
@@ -245,27 +244,55 @@ func longestPlainRun(b []byte) int {
 
 // identifyEnd is Identify's handling of an end element at depth; false
 // means Identify stops reading.
-func identifyEnd(field *string, fieldDepth, depth int, text []byte, header *map[string]string, headerDepth *int) bool {
-	if *field != "" && depth == fieldDepth {
-		if len(text) > 200 {
-			text = text[:200]
+func identifyEnd(field *headerField, fieldDepth, depth int, text []byte, header *pendingHeader, headerDepth *int) bool {
+	if *field != hdrNone && depth == fieldDepth {
+		v := text[:min(len(text), 200)]
+		if *field == hdrNachrichtentyp {
+			v, _, _ = bytes.Cut(v, []byte(" "))
 		}
-		v := string(text)
-		if *field == "nachrichtentyp" {
-			v, _, _ = strings.Cut(v, " ")
-		}
-		if _, dup := (*header)[*field]; !dup && v != "" {
-			if *header == nil {
-				*header = map[string]string{}
-			}
-			(*header)[*field] = v
-		}
-		*field = ""
+		header.add(*field, v)
+		*field = hdrNone
 	}
 	if *headerDepth > 0 && depth == *headerDepth {
 		*headerDepth = -1
 	}
 	return *headerDepth >= 0
+}
+
+// pendingHeader collects the header values identifyBytes finds, the
+// first non-empty one of each field (at most 200 bytes), in one buffer on
+// the stack: they become one string, not one each.
+type pendingHeader struct {
+	n      int
+	fields [headerFields]headerField
+	ends   [headerFields]int
+	values [headerFields * 200]byte
+}
+
+// add keeps v (at most 200 bytes) for field k unless it is empty or k
+// has a value.
+func (h *pendingHeader) add(k headerField, v []byte) {
+	if len(v) == 0 || slices.Contains(h.fields[:h.n], k) {
+		return
+	}
+	start := 0
+	if h.n > 0 {
+		start = h.ends[h.n-1]
+	}
+	h.fields[h.n], h.ends[h.n] = k, start+copy(h.values[start:], v)
+	h.n++
+}
+
+// fill sets the fields of dst that h holds values of.
+func (h *pendingHeader) fill(dst *finding.Header) {
+	if h.n == 0 {
+		return
+	}
+	all, start := string(h.values[:h.ends[h.n-1]]), 0
+	for i, k := range h.fields[:h.n] {
+		*k.of(dst) = all[start:h.ends[i]]
+		start = h.ends[i]
+	}
 }
 
 // rawAttr is an attribute of a start tag as written, both parts

@@ -185,12 +185,7 @@ func (s XSDStage) Check(ctx context.Context, msg *batch.Message, res *finding.Fi
 	data, inMemory := msg.Input.Bytes()
 	var fs []finding.Finding
 	if inMemory {
-		// A reader of the bytes from a pool, not Open's two allocations.
-		mr := memReaders.Get().(*bytes.Reader)
-		mr.Reset(data)
-		fs, err = set.Validate(ctx, msg.Input.Name, mr)
-		mr.Reset(nil)
-		memReaders.Put(mr)
+		fs, err = set.validateBytes(ctx, msg.Input.Name, data)
 	} else {
 		var rc io.ReadCloser
 		if rc, err = msg.Input.Open(); err != nil {

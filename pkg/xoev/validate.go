@@ -17,6 +17,7 @@ import (
 	"github.com/jacoelho/xsd"
 	"github.com/jacoelho/xsd/xsderrors"
 
+	"github.com/ozgctl/ozgctl/internal/xmlcharset"
 	"github.com/ozgctl/ozgctl/internal/xmlmsg"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -156,7 +157,18 @@ type Validator struct {
 	sess *xsd.Session
 	br   *bufio.Reader // reused read buffer
 	rr   readErrReader // reused: the source of br
+	// blanked holds a message in memory with its odd schemaLocation
+	// blanked (see validateBytes), reused.
+	blanked []byte
 }
+
+// readBufSize is the size of the Validator's read buffer, and so of the
+// head of a message looked at for a DOCTYPE and the root start tag.
+const readBufSize = 16 << 10
+
+// maxKeptBlanked is the largest blanked copy a Validator keeps for the
+// next message.
+const maxKeptBlanked = 1 << 20
 
 // NewValidator returns a validator with its own reusable session.
 func (s *SchemaSet) NewValidator() (*Validator, error) {
@@ -186,6 +198,17 @@ func (s *SchemaSet) NewValidator() (*Validator, error) {
 // including malformed XML, are findings. Finding paths are the engine's
 // own; [annotate] makes them precise from a second read.
 func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]finding.Finding, error) {
+	return s.withValidator(func(v *Validator) ([]finding.Finding, error) { return v.Validate(ctx, name, r) })
+}
+
+// validateBytes is [SchemaSet.Validate] on a message held whole in memory
+// (see [Validator.validateBytes]).
+func (s *SchemaSet) validateBytes(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
+	return s.withValidator(func(v *Validator) ([]finding.Finding, error) { return v.validateBytes(ctx, name, data) })
+}
+
+// withValidator runs validate with a validator of s's pool.
+func (s *SchemaSet) withValidator(validate func(*Validator) ([]finding.Finding, error)) ([]finding.Finding, error) {
 	v, _ := s.sessions.Get().(*Validator)
 	if v == nil {
 		var err error
@@ -194,7 +217,7 @@ func (s *SchemaSet) Validate(ctx context.Context, name string, r io.Reader) ([]f
 		}
 	}
 	defer s.sessions.Put(v)
-	return v.Validate(ctx, name, r)
+	return validate(v)
 }
 
 // Validate validates one message; see [SchemaSet.Validate].
@@ -203,7 +226,7 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 	rr := &v.rr
 	defer func() { v.rr = readErrReader{} }()
 	if v.br == nil {
-		v.br = bufio.NewReaderSize(rr, 16<<10)
+		v.br = bufio.NewReaderSize(rr, readBufSize)
 	} else {
 		v.br.Reset(rr)
 	}
@@ -239,22 +262,7 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 			fs = append(fs, hf...)
 		}
 	} else {
-		// One slice of the size needed (a finding is ~250 bytes).
-		list := jacoelhoErrors(v.sess.Validate(utf8src))
-		if hinted || len(list) > 0 {
-			fs = slices.Grow(fs, 1+len(list))
-		}
-		if hinted {
-			fs = append(fs, hint)
-		}
-		for _, e := range list {
-			f := jacoelhoFinding(e, v.set.limits)
-			if f.Rule == RuleNotWellFormed && f.Line == 0 {
-				// The input ended early (an unclosed element): point at its end.
-				f.Line = rr.lines + 1
-			}
-			fs = append(fs, f)
-		}
+		fs = v.jacoelhoFindings(fs, hint, hinted, v.sess.Validate(utf8src), func() int { return rr.lines })
 	}
 	if rr.err != nil {
 		return nil, rr.err
@@ -263,6 +271,60 @@ func (v *Validator) Validate(ctx context.Context, name string, r io.Reader) ([]f
 		return nil, cerr
 	}
 	return fs, err
+}
+
+// validateBytes is [Validator.Validate] on a message held whole in
+// memory, which it does not change. A UTF-8 message checked by jacoelho
+// is read where it lies, not copied through the read buffers of the
+// charset path and the parser; only one with an odd schemaLocation is
+// copied once, to blank it. The findings are Validate's.
+func (v *Validator) validateBytes(ctx context.Context, name string, data []byte) ([]finding.Finding, error) {
+	if v.sess == nil || !xmlcharset.PassesThrough(data[:min(len(data), 512)]) {
+		return v.Validate(ctx, name, bytes.NewReader(data))
+	}
+	// What Validate looks at: the head its read buffer holds.
+	head := data[:min(len(data), readBufSize)]
+	if start, _, _ := findDoctype("", head); start >= 0 {
+		return []finding.Finding{doctypeFinding(xmlscan.LineAt(head, start))}, nil
+	}
+	hint, attrStart, attrEnd, hinted := oddSchemaLocation(head)
+	src := data
+	if hinted {
+		v.blanked = append(v.blanked[:0], data...)
+		blankAttr(v.blanked[attrStart:attrEnd])
+		src = v.blanked
+	}
+	fs := v.jacoelhoFindings(nil, hint, hinted, v.sess.ValidateBytes(src), func() int { return bytes.Count(data, []byte("\n")) })
+	if cap(v.blanked) > maxKeptBlanked {
+		v.blanked = nil
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
+	return fs, nil
+}
+
+// jacoelhoFindings appends to fs the findings of a jacoelho validation
+// that ended with err, after hint if hinted; newlines counts the lines
+// ends of the message read, for an error at its end.
+func (v *Validator) jacoelhoFindings(fs []finding.Finding, hint finding.Finding, hinted bool, err error, newlines func() int) []finding.Finding {
+	list := jacoelhoErrors(err)
+	if hinted || len(list) > 0 {
+		// One slice of the size needed (a finding is ~250 bytes).
+		fs = slices.Grow(fs, 1+len(list))
+	}
+	if hinted {
+		fs = append(fs, hint)
+	}
+	for _, e := range list {
+		f := jacoelhoFinding(e, v.set.limits)
+		if f.Rule == RuleNotWellFormed && f.Line == 0 {
+			// The input ended early (an unclosed element): point at its end.
+			f.Line = newlines() + 1
+		}
+		fs = append(fs, f)
+	}
+	return fs
 }
 
 // readErrReader remembers a read error so that an I/O failure is reported
@@ -289,8 +351,9 @@ func jacoelhoErrors(err error) []error {
 	if err == nil {
 		return nil
 	}
-	var xes xsderrors.Errors
-	if errors.As(err, &xes) {
+	// What the validator returns as it is, without errors.As's reflection.
+	xes, ok := err.(xsderrors.Errors)
+	if ok || errors.As(err, &xes) {
 		return xes.Unwrap()
 	}
 	return []error{err}
@@ -298,8 +361,8 @@ func jacoelhoErrors(err error) []error {
 
 func jacoelhoFinding(err error, lim Limits) finding.Finding {
 	f := finding.Finding{Severity: finding.Error, Source: "xsd", Rule: "xsd:invalid"}
-	var xe *xsderrors.Error
-	if !errors.As(err, &xe) {
+	xe, ok := err.(*xsderrors.Error)
+	if !ok && !errors.As(err, &xe) {
 		f.Msg = msgXSDOther.With(err.Error())
 		return f
 	}

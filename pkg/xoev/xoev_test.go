@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -317,9 +318,22 @@ func testInstanceProblems(t *testing.T, set *SchemaSet, helium bool) {
 		{"odd schemaLocation", strings.Replace(strings.Replace(string(valid), `produkt="Beispiel"`,
 			`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:example:demo:1.0"`, 1), ">12345<", ">1234<", 1),
 			[]string{"error xsd:facet", "warning xsd:schema-location"}},
+		{"bom", "\xef\xbb\xbf" + string(valid), nil},
+		{"invalid utf-8", strings.Replace(string(valid), "Erika", "Er\xffika", 1), []string{"error xml:not-well-formed"}},
+		{"unclosed at the end", strings.TrimSuffix(strings.TrimSpace(string(valid)), "</demo:demo.antrag.0101>") + "\r\n\r\n", []string{"error xml:not-well-formed"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := validateString(t, set, tc.doc)
+			// A message held in memory is read in place, unchanged, to
+			// the same findings.
+			data := []byte(tc.doc)
+			inMemory, err := set.validateBytes(context.Background(), "test.xml", data)
+			if err != nil || !reflect.DeepEqual(inMemory, fs) {
+				t.Errorf("in memory: findings %v, %v; read: %v", inMemory, err, fs)
+			}
+			if string(data) != tc.doc {
+				t.Errorf("validateBytes changed the message")
+			}
 			got := rules(fs)
 			if helium && len(tc.want) > 0 && strings.Contains(tc.want[0], "xsd:") {
 				// helium reports the first violation only: compare severities.
@@ -364,12 +378,10 @@ func TestIdentify(t *testing.T) {
 	if id.Root != "demo.antrag.0101" || id.Namespace != "urn:example:demo:1.0" || id.Standard != "demo" || id.Version != "1.0" {
 		t.Errorf("identity %+v", id)
 	}
-	wantHeader := map[string]string{"nachrichtenUUID": "7b0c1f62-3c1e-4b8e-9a51-2f0d0a6e1a01", "nachrichtentyp": "0101",
-		"erstellungszeitpunkt": "2026-11-02T09:30:00+01:00", "autor": "Bauamt Musterstadt", "leser": "Fachverfahren Demo"}
-	for k, v := range wantHeader {
-		if id.Header[k] != v {
-			t.Errorf("header %s = %q, want %q", k, id.Header[k], v)
-		}
+	wantHeader := finding.Header{NachrichtenUUID: "7b0c1f62-3c1e-4b8e-9a51-2f0d0a6e1a01", Nachrichtentyp: "0101",
+		Erstellungszeitpunkt: "2026-11-02T09:30:00+01:00", Autor: "Bauamt Musterstadt", Leser: "Fachverfahren Demo"}
+	if id.Header != wantHeader {
+		t.Errorf("header %+v, want %+v", id.Header, wantHeader)
 	}
 	for _, tc := range []struct{ ns, std, ver string }{
 		{"http://www.xleitstelle.de/xbau/2/6", "xbau", "2.6"},

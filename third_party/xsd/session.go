@@ -98,6 +98,19 @@ func (s *Session) Validate(r io.Reader) error {
 	return s.session.Validate(r)
 }
 
+// ValidateBytes validates one XML instance document held whole in memory:
+// the same as Validate(bytes.NewReader(data)), but the parser reads data
+// where it lies instead of copying it into its buffer. data is not
+// changed, and must not change while ValidateBytes runs.
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see PATCHES.md.
+func (s *Session) ValidateBytes(data []byte) error {
+	if s == nil {
+		return (*validate.Session)(nil).ValidateBytes(data)
+	}
+	return s.session.ValidateBytes(data)
+}
+
 func internalValidateOptions(opts ValidateOptions) validate.Options {
 	return validate.Options{
 		MaxErrors:                       opts.MaxErrors,

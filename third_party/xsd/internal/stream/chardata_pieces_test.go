@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -86,5 +87,42 @@ func TestCharDataPiecesExactEnd(t *testing.T) {
 	}
 	if got := len(strings.Join(pieces, "")); got != 2*piece {
 		t.Errorf("%d bytes, want %d", got, 2*piece)
+	}
+}
+
+// TestCharDataPiecesStayNearBufferSize: a piece takes no more of the
+// buffer than fills it to the piece size (whole characters: up to three
+// bytes more), wherever the text starts in the buffer, read from a reader
+// in any chunks or in place.
+func TestCharDataPiecesStayNearBufferSize(t *testing.T) {
+	piece := charDataPieceBytes(xmlInputBufferSize)
+	for _, lead := range []int{0, 100, xmlInputBufferSize / 2, xmlInputBufferSize - 10} {
+		doc := "<r>" + strings.Repeat(" ", lead) + "<t>" + strings.Repeat("ab€", 3*piece/5) + "</t></r>"
+		for _, chunk := range []int{0, 7000, readInPlace} {
+			names, values := NewCache(), NewCache()
+			var p Parser
+			var err error
+			if chunk == readInPlace {
+				err = p.ResetBytesWithConfig([]byte(doc), &names, &values, Config{})
+			} else {
+				var r io.Reader = strings.NewReader(doc)
+				if chunk > 0 {
+					r = chunkReader{r: r, n: chunk}
+				}
+				err = p.ResetWithConfig(r, &names, &values, Config{})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for {
+				tok, err := p.Next()
+				if err != nil {
+					break
+				}
+				if tok.Kind == KindCharData && len(tok.Data) > piece+utf8.UTFMax-1 {
+					t.Fatalf("lead %d, chunks of %d: a piece of %d bytes, want at most %d", lead, chunk, len(tok.Data), piece+utf8.UTFMax-1)
+				}
+			}
+		}
 	}
 }

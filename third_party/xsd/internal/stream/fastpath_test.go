@@ -20,6 +20,10 @@ var fastPathConfigs = []Config{
 	{Limits: Limits{MaxTokenBytes: 40, MaxAttrs: 2}},
 }
 
+// readInPlace is the chunk size of parseTrace that reads the input in
+// place (ResetBytesWithConfig) instead of from a reader.
+const readInPlace = -1
+
 // parseTrace reads input twice with one parser and one pair of caches (the
 // second time with the names the first left behind) and lists every token
 // in full, with its position, and how each read ended and where.
@@ -33,7 +37,19 @@ func parseTrace(input string, chunk int, config Config, slow bool) string {
 			r = chunkReader{r: r, n: chunk}
 		}
 		fmt.Fprintf(&out, "pass %d\n", pass)
-		if err := p.ResetWithConfig(r, &names, &values, config); err != nil {
+		var err error
+		if chunk == readInPlace {
+			data := []byte(input)
+			defer func() {
+				if string(data) != input {
+					panic(fmt.Sprintf("the parser changed the document it read in place: %q", data))
+				}
+			}()
+			err = p.ResetBytesWithConfig(data, &names, &values, config)
+		} else {
+			err = p.ResetWithConfig(r, &names, &values, config)
+		}
+		if err != nil {
 			fmt.Fprintf(&out, "reset: %v\n", err)
 			continue
 		}
@@ -71,6 +87,21 @@ func checkFastPath(t *testing.T, input string) {
 			if fast != slow {
 				t.Fatalf("%q, chunks of %d, %+v: fast paths read\n%s\nbyte by byte\n%s", input, chunk, config, fast, slow)
 			}
+		}
+		checkInPlace(t, input, config)
+	}
+}
+
+// checkInPlace: a document read in place gives the tokens, positions and
+// errors of the same bytes read from a bytes.Reader, by the fast paths and
+// byte by byte, and is not changed (parseTrace panics if it is).
+func checkInPlace(t *testing.T, input string, config Config) {
+	t.Helper()
+	for _, slow := range []bool{false, true} {
+		stream := parseTrace(input, 0, config, slow)
+		inPlace := parseTrace(input, readInPlace, config, slow)
+		if stream != inPlace {
+			t.Fatalf("%q, %+v, byte by byte %v: read from a reader\n%s\nin place\n%s", input, config, slow, stream, inPlace)
 		}
 	}
 }
@@ -118,6 +149,18 @@ var fastPathCases = []string{
 	strings.Repeat(" ", xmlInputBufferSize-10) + "<root><averyveryverylongname/></root>",
 	strings.Repeat("<a>", maxOpenNames+3) + "x" + strings.Repeat("</a>", maxOpenNames+3),
 	strings.Repeat("<a>", maxOpenNames+1) + "<b></b></a><c></a>",
+	"\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?><root>bom</root>",
+	"\xef\xbb\xbf<root/>",
+	"\xef\xbb",
+	"",
+	"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><root/>",
+	"<?xml version=\"1.1\"?><root/>",
+	"<?xml version=\"1.0\"" + strings.Repeat(" ", xmlInputBufferSize) + "?><root/>",
+	"\xef\xbb\xbf<?xml version=\"1.0\"" + strings.Repeat(" ", xmlInputBufferSize-30) + "?><root/>",
+	"<root>" + strings.Repeat("x", 3*xmlInputBufferSize) + "</root>",
+	"<root a=\"" + strings.Repeat("v", 2*xmlInputBufferSize) + "\"/>",
+	"<" + strings.Repeat("n", 2*xmlInputBufferSize) + "/>",
+	"<root><![CDATA[" + strings.Repeat("c", 2*xmlInputBufferSize) + "]]></root>",
 }
 
 func TestFastPathsReadAsByteByByte(t *testing.T) {
@@ -139,8 +182,12 @@ func TestFastPathsReadCorpusAsByteByByte(t *testing.T) {
 			t.Skip(err)
 		}
 		for _, config := range fastPathConfigs[:2] {
-			if fast, slow := parseTrace(string(data), 0, config, false), parseTrace(string(data), 0, config, true); fast != slow {
+			fast := parseTrace(string(data), 0, config, false)
+			if slow := parseTrace(string(data), 0, config, true); fast != slow {
 				t.Fatalf("%s: the fast paths read otherwise than byte by byte", m.name)
+			}
+			if inPlace := parseTrace(string(data), readInPlace, config, false); inPlace != fast {
+				t.Fatalf("%s: read in place otherwise than from a reader", m.name)
 			}
 		}
 	}

@@ -130,11 +130,32 @@ func (p *Parser) Reset(r io.Reader, names, values *Cache) error {
 
 // ResetWithConfig atomically prepares p to read r with one validated configuration.
 func (p *Parser) ResetWithConfig(r io.Reader, names, values *Cache, config Config) error {
-	limits := config.Limits
 	if isNilReader(r) {
 		p.Detach()
 		return ErrXMLInputNilReader
 	}
+	return p.reset(r, nil, false, names, values, config)
+}
+
+// ResetBytesWithConfig is ResetWithConfig on a whole document held in
+// memory, read where it lies instead of copied into the parser's buffer:
+// token byte slices may refer into data, which the parser never changes
+// and which must not change until the next Reset or Detach. The tokens
+// are those of ResetWithConfig(bytes.NewReader(data), …).
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (p *Parser) ResetBytesWithConfig(data []byte, names, values *Cache, config Config) error {
+	if config.Limits.MaxInputBytes > 0 && int64(len(data)) > config.Limits.MaxInputBytes {
+		// The stream says where the limit cuts the input.
+		return p.ResetWithConfig(bytes.NewReader(data), names, values, config)
+	}
+	return p.reset(nil, data, true, names, values, config)
+}
+
+// reset is ResetWithConfig on r, or on data read in place when inPlace is
+// set.
+func (p *Parser) reset(r io.Reader, data []byte, inPlace bool, names, values *Cache, config Config) error {
+	limits := config.Limits
 	if names == nil || values == nil {
 		p.Detach()
 		return errXMLNilCache
@@ -156,7 +177,11 @@ func (p *Parser) ResetWithConfig(r io.Reader, names, values *Cache, config Confi
 	p.attrs = resetRetainedSlice(p.attrs)
 	p.open = resetRetainedSlice(p.open)
 	p.openBeyond = 0
-	p.br.reset(r, limits.MaxInputBytes)
+	if inPlace {
+		p.br.resetBytes(data, limits.MaxInputBytes)
+	} else {
+		p.br.reset(r, limits.MaxInputBytes)
+	}
 	p.maxAttrs = limits.MaxAttrs
 	p.maxTokenBytes = limits.MaxTokenBytes
 	p.retainedBytes = 0
@@ -439,8 +464,9 @@ func (p *Parser) continueCharData() (Token, error) {
 //
 //nolint:gocognit // One loop owns byte consumption, delimiter state, and token position.
 func (p *Parser) readCharDataRest(line, col, cdataEnd int) (Token, error) {
+	piece := charDataPieceBytes(xmlInputBufferSize)
 	for {
-		if len(p.textBuf) >= charDataPieceBytes(len(p.br.buf)) {
+		if len(p.textBuf) >= piece {
 			p.inCharData = true
 			p.charCDataEnd = cdataEnd
 			return Token{Kind: KindCharData, Data: p.textBuf, Line: line, Column: col}, nil
@@ -452,6 +478,9 @@ func (p *Parser) readCharDataRest(line, col, cdataEnd int) (Token, error) {
 		if err != nil {
 			return Token{}, err
 		}
+		// A piece takes no more of the buffer than fills it: wherever
+		// the buffer happens to end, a piece stays near its size.
+		chunk = chunk[:min(len(chunk), piece-len(p.textBuf))]
 		n, nextCDataEnd := scanCharDataChunk(chunk, cdataEnd)
 		if n > 0 {
 			if appendErr := p.appendTokenBytes(&p.textBuf, chunk[:n]); appendErr != nil {
@@ -695,7 +724,7 @@ func (p *Parser) readCDATAChunk(line, col int) (Token, error) {
 			p.cdataMatched = 0
 			return p.cdataToken(line, col), nil
 		}
-		if len(p.textBuf) >= len(p.br.buf) {
+		if len(p.textBuf) >= xmlInputBufferSize {
 			p.cdataMatched = matched
 			return p.cdataToken(line, col), nil
 		}

@@ -7,6 +7,12 @@ import (
 
 // byteStream tracks line and column positions in bytes, not runes; columns
 // inside multibyte UTF-8 sequences report byte offsets.
+//
+// buf is store, filled from r, or the whole document when it was handed
+// over in memory (resetBytes): then buf[off:end] is the window a buffer
+// of store's size would hold, moved on by fill as a reader would refill
+// it, so that the parser reads the same tokens either way. The parser
+// never writes into buf: a caller's document is read where it lies.
 type byteStream struct {
 	r         io.Reader
 	err       error
@@ -17,10 +23,13 @@ type byteStream struct {
 	col       int
 	maxBytes  int64
 	readBytes int64
-	buf       [xmlInputBufferSize]byte
+	buf       []byte
+	store     [xmlInputBufferSize]byte
 	unread    bool
 	last      byte
 	afterCR   bool
+	// inPlace is set when buf is the caller's document (resetBytes).
+	inPlace bool
 }
 
 const (
@@ -30,6 +39,8 @@ const (
 
 func (b *byteStream) reset(r io.Reader, maxBytes int64) {
 	b.r = r
+	b.buf = b.store[:]
+	b.inPlace = false
 	b.err = nil
 	b.lastPos = bytePosition{}
 	b.off = 0
@@ -43,8 +54,26 @@ func (b *byteStream) reset(r io.Reader, maxBytes int64) {
 	b.afterCR = false
 }
 
+// resetBytes prepares b to read data, the whole document, in place, in
+// the windows a bytes.Reader would fill the buffer with, then io.EOF.
+// Ozgctl patch; see third_party/xsd/PATCHES.md.
+func (b *byteStream) resetBytes(data []byte, maxBytes int64) {
+	b.reset(eofReader{}, maxBytes)
+	b.buf = data
+	b.inPlace = true
+	b.end = min(len(data), xmlInputBufferSize)
+	b.readBytes = int64(len(data))
+}
+
+// eofReader is the reader behind a document read in place: nothing more.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
 func (b *byteStream) detach() {
 	b.r = nil
+	b.buf = b.store[:]
+	b.inPlace = false
 	b.err = nil
 	b.off = 0
 	b.end = 0
@@ -100,6 +129,12 @@ func (b *byteStream) readUnderlying(p []byte) (int, error) {
 // bytes are available, an error is known, or the fixed input buffer is full.
 // An error returned with bytes is deferred when the window already satisfies n.
 func (b *byteStream) ensure(n int) ([]byte, error) {
+	if b.inPlace {
+		if b.end-b.off < n && b.end == len(b.buf) {
+			return b.buf[b.off:b.end], io.EOF
+		}
+		return b.buf[b.off:b.end], nil
+	}
 	for b.end-b.off < n && b.end < len(b.buf) {
 		if b.err != nil {
 			return b.buf[b.off:b.end], b.err
@@ -123,7 +158,14 @@ func (b *byteStream) ensure(n int) ([]byte, error) {
 }
 
 func (b *byteStream) discardUTF8BOM() {
-	copy(b.buf[:], b.buf[utf8BOMLen:b.end])
+	if b.inPlace {
+		// The caller's bytes are not moved: the window moves past the
+		// mark, as a buffer that a reader refills after the copy below.
+		b.off += utf8BOMLen
+		b.end = min(len(b.buf), b.off+xmlInputBufferSize)
+		return
+	}
+	copy(b.buf, b.buf[utf8BOMLen:b.end])
 	b.end -= utf8BOMLen
 	b.off = 0
 }
@@ -172,10 +214,15 @@ func (b *byteStream) fill() error {
 		b.err = nil
 		return err
 	}
+	if b.inPlace && b.end < len(b.buf) {
+		// The next window, as a reader would fill the buffer.
+		b.end = min(len(b.buf), b.end+xmlInputBufferSize)
+		return nil
+	}
 	if b.r == nil {
 		return ErrXMLInputNilReader
 	}
-	n, err := b.read(b.buf[:])
+	n, err := b.read(b.buf)
 	if n > 0 {
 		b.off = 0
 		b.end = n

@@ -151,7 +151,7 @@ func (p *Parser) readCharDataFast(first byte) (data []byte, line, col int, state
 	rest := br.buf[br.off:br.end]
 	n, lines, lineStart := scanPlainText(rest)
 	total := n + 1
-	if total >= charDataPieceBytes(len(br.buf)) {
+	if total >= charDataPieceBytes(xmlInputBufferSize) {
 		return nil, 0, 0, charDataFastNone
 	}
 	complete := n < len(rest) && rest[n] == '<'

@@ -335,3 +335,32 @@ func expectXSDMessage(t *testing.T, err error, message string) {
 		t.Fatalf("error message = %q, want %q", x.Message(), message)
 	}
 }
+
+// TestSchemaLocationHintsFirstRecordAdoptsStagedSet: the first hints of a
+// document become its set without a clone (ozgctl patch, PATCHES.md),
+// and a copy taken before, as a start transaction takes one, keeps the
+// empty set it had.
+func TestSchemaLocationHintsFirstRecordAdoptsStagedSet(t *testing.T) {
+	attrs := hintAttrs(hintStreamAttr(vocab.XSINamespaceURI, vocab.XSIAttrSchemaLocation, "urn:a a.xsd urn:b b.xsd"))
+	ctx := StartContext{Path: "/root", Line: 1, Column: 1}
+	hints := SchemaLocationHints{namespaces: map[string]struct{}{}} // a reset document's set
+	saved := hints
+	if err := hints.RecordAttributes(attrs, nil, testSchemaLocationHintLimits, ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !hints.Has("urn:a") || !hints.Has("urn:b") || hints.namespaceBytes != int64(len("urn:a")+len("urn:b")) {
+		t.Fatalf("hints %+v, want urn:a and urn:b", hints)
+	}
+	if len(saved.namespaces) != 0 {
+		t.Fatalf("the copy taken before changed: %+v", saved)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		var h SchemaLocationHints
+		if err := h.RecordAttributes(attrs, nil, testSchemaLocationHintLimits, ctx); err != nil {
+			panic(err)
+		}
+	})
+	if allocs > 2 { // the staged set: a map and its group
+		t.Fatalf("RecordAttributes() into an empty set allocations = %g, want at most 2", allocs)
+	}
+}

@@ -87,6 +87,23 @@ func (s *Session) Validate(r io.Reader) error {
 	return s.session.validate(r)
 }
 
+// ValidateBytes validates one document held whole in data, as Validate
+// does bytes.NewReader(data), reading it where it lies (see
+// stream.Parser.ResetBytesWithConfig); data is not changed.
+//
+// Not part of upstream jacoelho/xsd v0.4.0; see third_party/xsd/PATCHES.md.
+func (s *Session) ValidateBytes(data []byte) error {
+	if s == nil {
+		return (*session)(nil).validateInput(nil, data, true)
+	}
+	if !s.inUse.CompareAndSwap(false, true) {
+		return xsderrors.Validation(xsderrors.CodeValidationSession, "validation session is already in use", nil)
+	}
+	defer s.inUse.Store(false)
+	defer s.session.reset()
+	return s.session.validateInput(nil, data, true)
+}
+
 // session holds the state for validating documents against one Engine.
 // Per-document state lives in doc; everything else is retained across
 // documents: options, the reader buffer and parser, and the string caches.
@@ -162,6 +179,12 @@ const (
 )
 
 func (s *session) validate(r io.Reader) error {
+	return s.validateInput(r, nil, false)
+}
+
+// validateInput validates the document read from r, or data read in place
+// when inPlace is set.
+func (s *session) validateInput(r io.Reader, data []byte, inPlace bool) error {
 	if s == nil {
 		return xsderrors.InternalInvariant("nil validation session")
 	}
@@ -169,21 +192,28 @@ func (s *session) validate(r io.Reader) error {
 	if s.rt == nil {
 		return xsderrors.InternalInvariant("nil validation session")
 	}
-	if err := s.resetParser(r); err != nil {
+	if err := s.resetParser(r, data, inPlace); err != nil {
 		return err
 	}
 	return s.validateTokens()
 }
 
-func (s *session) resetParser(r io.Reader) error {
-	if err := s.parser.ResetWithConfig(r, &s.nameStrings, &s.valueStrings, stream.Config{
+func (s *session) resetParser(r io.Reader, data []byte, inPlace bool) error {
+	config := stream.Config{
 		Limits: stream.Limits{
 			MaxInputBytes: s.limits.InstanceBytes,
 			MaxTokenBytes: s.limits.InstanceTokenBytes,
 			MaxAttrs:      s.limits.InstanceAttributes,
 		},
 		LazyAttrValues: true,
-	}); err != nil {
+	}
+	var err error
+	if inPlace {
+		err = s.parser.ResetBytesWithConfig(data, &s.nameStrings, &s.valueStrings, config)
+	} else {
+		err = s.parser.ResetWithConfig(r, &s.nameStrings, &s.valueStrings, config)
+	}
+	if err != nil {
 		return instanceReaderError(err)
 	}
 	return nil
