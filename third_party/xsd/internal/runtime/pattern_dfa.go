@@ -67,6 +67,11 @@ type patternDFA struct {
 	highClass  []uint16
 	classRep   []rune
 	numClasses int
+	// lowClasses is the number of classes a state's next holds: the
+	// classes of the runes below U+0100 (classes are numbered in the order
+	// of their first rune), which most text meets; the others are in a
+	// state's high, allocated when the state first meets one of them.
+	lowClasses int
 	unanchored bool
 	emptyMatch bool
 	start      *dfaState
@@ -94,7 +99,13 @@ type patternDFA struct {
 }
 
 type dfaState struct {
+	// next holds the transitions on the classes below
+	// patternDFA.lowClasses, high (nil until needed) those on the others,
+	// at class - lowClasses: a long alternation such as String.Latin has
+	// ~80 classes, half of them first met beyond Latin-1, and most states
+	// never see one of those.
 	next []atomic.Pointer[dfaState]
+	high atomic.Pointer[[]atomic.Pointer[dfaState]]
 	// key is the state's key in patternDFA.states (appendStateKey), which
 	// also holds its rune-consuming instructions and pending \z
 	// assertions: one string instead of a key and a slice per state.
@@ -308,6 +319,7 @@ func (d *patternDFA) buildClasses() bool {
 		return false
 	}
 	d.numClasses = numClasses
+	d.lowClasses = numClasses
 	d.classRep = make([]rune, numClasses)
 	for k := range d.classRep {
 		d.classRep[k] = -1
@@ -332,6 +344,9 @@ func (d *patternDFA) buildClasses() bool {
 			k++
 		}
 		d.dense[r] = uint16(class[k])
+		if r == 0xff {
+			d.lowClasses = int(slices.Max(d.dense[:0x100])) + 1
+		}
 	}
 	high := 0
 	for j := k; j < len(starts); j++ {
@@ -428,7 +443,7 @@ func (d *patternDFA) intern(matched bool) *dfaState {
 	if !matched {
 		s.dead = len(d.pcs) == 0
 		if !s.dead {
-			s.next = make([]atomic.Pointer[dfaState], d.numClasses)
+			s.next = make([]atomic.Pointer[dfaState], d.lowClasses)
 			s.acceptEnd = d.acceptsAtEnd(d.pcs)
 		}
 	}
@@ -499,7 +514,8 @@ func (d *patternDFA) acceptsAtEnd(pcs []uint32) bool {
 func (d *patternDFA) step(s *dfaState, c int) *dfaState {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if next := s.next[c].Load(); next != nil {
+	slot := d.transition(s, c)
+	if next := slot.Load(); next != nil {
 		return next
 	}
 	r := d.classRep[c]
@@ -520,8 +536,36 @@ func (d *patternDFA) step(s *dfaState, c int) *dfaState {
 		d.failed.Store(true)
 		return nil
 	}
-	s.next[c].Store(next)
+	slot.Store(next)
 	return next
+}
+
+// transition returns the slot of s's transition on class c, allocating
+// s.high when c is one of its classes and it has none yet. d.mu must be
+// held.
+func (d *patternDFA) transition(s *dfaState, c int) *atomic.Pointer[dfaState] {
+	if c < len(s.next) {
+		return &s.next[c]
+	}
+	high := s.high.Load()
+	if high == nil {
+		h := make([]atomic.Pointer[dfaState], d.numClasses-d.lowClasses)
+		high = &h
+		s.high.Store(high)
+	}
+	return &(*high)[c-len(s.next)]
+}
+
+// nextState returns the state after s consumes a rune of class c, nil when it
+// is not built yet.
+func (s *dfaState) nextState(c int) *dfaState {
+	if c < len(s.next) {
+		return s.next[c].Load()
+	}
+	if high := s.high.Load(); high != nil {
+		return (*high)[c-len(s.next)].Load()
+	}
+	return nil
 }
 
 func runeRangesContain(ranges []rune, r rune) bool {
@@ -572,7 +616,7 @@ func (d *patternDFA) matchString(s string) (matched, ok bool) {
 			c = d.classOf(r)
 			i += size
 		}
-		next := st.next[c].Load()
+		next := st.nextState(c)
 		if next == nil {
 			if next = d.step(st, c); next == nil {
 				return false, false
@@ -610,7 +654,7 @@ func (d *patternDFA) matchBytes(s []byte) (matched, ok bool) {
 			c = d.classOf(r)
 			i += size
 		}
-		next := st.next[c].Load()
+		next := st.nextState(c)
 		if next == nil {
 			if next = d.step(st, c); next == nil {
 				return false, false
