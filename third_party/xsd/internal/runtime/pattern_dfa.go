@@ -16,6 +16,7 @@ package runtime
 
 import (
 	"encoding/binary"
+	"math"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -228,8 +229,14 @@ func instConsumes(inst *syntax.Inst, r rune) bool {
 type classScratch struct {
 	boundaries []rune
 	class      []uint32
-	member     []bool
-	remap      []int32
+	// Per class: its number of intervals, how many of them the current
+	// instruction covers, and its class after the instruction's split.
+	size, hits, split []uint32
+	// The intervals the current instruction covers and their classes.
+	members, touched []uint32
+	// Per interval: the number (from 1) of the last instruction that
+	// covered it.
+	mark []uint32
 }
 
 var classScratchPool = sync.Pool{New: func() any { return new(classScratch) }}
@@ -276,44 +283,83 @@ func (d *patternDFA) buildClasses() bool {
 	slices.Sort(boundaries)
 	starts := slices.Compact(boundaries)
 	// Refine: every interval [starts[k], starts[k+1]) starts in class 0; each
-	// instruction splits the classes by membership.
-	class := grow(sc.class, len(starts))
+	// instruction splits each class it covers in part into the intervals
+	// it covers and the others. The work per instruction is in the number
+	// of intervals it covers, not in the number of intervals: a long
+	// alternation has hundreds of instructions and intervals.
+	n := len(starts)
+	class := grow(sc.class, n)
 	clear(class)
 	sc.class = class
+	size := grow(sc.size, n)
+	size[0] = uint32(n)
+	sc.size = size
+	hits := grow(sc.hits, n)
+	clear(hits)
+	sc.hits = hits
+	split := grow(sc.split, n)
+	sc.split = split
+	mark := grow(sc.mark, n)
+	clear(mark)
+	sc.mark = mark
+	members, touched := sc.members[:0], sc.touched[:0]
 	numClasses := 1
-	member := grow(sc.member, len(starts))
-	sc.member = member
-	remap := grow(sc.remap, 2*len(starts))
-	sc.remap = remap
 	for i := range d.prog.Inst {
 		r, ok := instRanges(&d.prog.Inst[i], &buf)
 		if !ok {
 			continue
 		}
-		clear(member)
+		// The ranges of a program regexp/syntax compiled are disjoint,
+		// those of a damaged stored program need not be: an interval is
+		// counted once.
+		gen := uint32(i) + 1
+		members, touched = members[:0], touched[:0]
 		for j := 0; j < len(r); j += 2 {
 			lo, hi := r[j], r[j+1]
 			k, _ := slices.BinarySearch(starts, lo)
-			for ; k < len(starts) && starts[k] <= hi; k++ {
-				member[k] = true
+			for ; k < n && starts[k] <= hi; k++ {
+				if mark[k] == gen {
+					continue
+				}
+				mark[k] = gen
+				c := class[k]
+				if hits[c] == 0 {
+					touched = append(touched, c)
+				}
+				hits[c]++
+				members = append(members, uint32(k))
 			}
 		}
-		for k := range remap[:2*numClasses] {
-			remap[k] = -1
-		}
-		next := 0
-		for k := range class {
-			key := 2 * class[k]
-			if member[k] {
-				key++
+		for _, c := range touched {
+			split[c] = c
+			if hits[c] < size[c] {
+				split[c] = uint32(numClasses)
+				size[numClasses] = hits[c]
+				size[c] -= hits[c]
+				numClasses++
 			}
-			if remap[key] < 0 {
-				remap[key] = int32(next)
-				next++
-			}
-			class[k] = uint32(remap[key])
 		}
-		numClasses = next
+		for _, k := range members {
+			class[k] = split[class[k]]
+		}
+		for _, c := range touched {
+			hits[c] = 0
+		}
+	}
+	sc.members, sc.touched = members, touched
+	// Number the classes in the order of their first rune, as the DFA's
+	// tables expect (lowClasses).
+	order := split[:numClasses]
+	for c := range order {
+		order[c] = math.MaxUint32
+	}
+	next := uint32(0)
+	for k, c := range class {
+		if order[c] == math.MaxUint32 {
+			order[c] = next
+			next++
+		}
+		class[k] = order[c]
 	}
 	if numClasses > patternDFAMaxClasses {
 		return false
