@@ -241,8 +241,8 @@ type classScratch struct {
 
 var classScratchPool = sync.Pool{New: func() any { return new(classScratch) }}
 
-// grow returns s with length n, reusing its array when it is large enough.
-func grow[T any](s []T, n int) []T {
+// resized returns s with length n, reusing its array when it is large enough.
+func resized[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n)
 	}
@@ -263,7 +263,7 @@ func (d *patternDFA) buildClasses() bool {
 			bound += len(r)
 		}
 	}
-	boundaries := append(grow(sc.boundaries, bound)[:0], 0)
+	boundaries := append(resized(sc.boundaries, bound)[:0], 0)
 	for i := range d.prog.Inst {
 		r, ok := instRanges(&d.prog.Inst[i], &buf)
 		if !ok {
@@ -288,18 +288,18 @@ func (d *patternDFA) buildClasses() bool {
 	// of intervals it covers, not in the number of intervals: a long
 	// alternation has hundreds of instructions and intervals.
 	n := len(starts)
-	class := grow(sc.class, n)
+	class := resized(sc.class, n)
 	clear(class)
 	sc.class = class
-	size := grow(sc.size, n)
+	size := resized(sc.size, n)
 	size[0] = uint32(n)
 	sc.size = size
-	hits := grow(sc.hits, n)
+	hits := resized(sc.hits, n)
 	clear(hits)
 	sc.hits = hits
-	split := grow(sc.split, n)
+	split := resized(sc.split, n)
 	sc.split = split
-	mark := grow(sc.mark, n)
+	mark := resized(sc.mark, n)
 	clear(mark)
 	sc.mark = mark
 	members, touched := sc.members[:0], sc.touched[:0]
