@@ -17,6 +17,7 @@ package runtime
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -227,8 +228,10 @@ func instConsumes(inst *syntax.Inst, r rune) bool {
 // DFAs of a schema's patterns are built one after another on first use, and
 // in a short process each fresh page costs a page fault.
 type classScratch struct {
-	boundaries []rune
-	class      []uint32
+	// The class bounds at or above patternDFADenseRunes, and all of them
+	// sorted: the starts of the intervals.
+	boundaries, starts []rune
+	class              []uint32
 	// Per class: its number of intervals, how many of them the current
 	// instruction covers, and its class after the instruction's split.
 	size, hits, split []uint32
@@ -263,7 +266,19 @@ func (d *patternDFA) buildClasses() bool {
 			bound += len(r)
 		}
 	}
-	boundaries := append(resized(sc.boundaries, bound)[:0], 0)
+	// Bounds below patternDFADenseRunes, most of them, are marked in a
+	// bit set, which sorts them and drops duplicates; only the others are
+	// sorted.
+	var low [patternDFADenseRunes / 64]uint64
+	low[0] = 1 // rune 0 starts the first interval
+	above := resized(sc.boundaries, bound)[:0]
+	add := func(r rune) {
+		if r < patternDFADenseRunes {
+			low[r/64] |= 1 << (r % 64)
+		} else {
+			above = append(above, r)
+		}
+	}
 	for i := range d.prog.Inst {
 		r, ok := instRanges(&d.prog.Inst[i], &buf)
 		if !ok {
@@ -273,15 +288,30 @@ func (d *patternDFA) buildClasses() bool {
 			return false
 		}
 		for j := 0; j < len(r); j += 2 {
-			boundaries = append(boundaries, r[j])
-			if r[j+1] < unicode.MaxRune {
-				boundaries = append(boundaries, r[j+1]+1)
+			// A damaged stored program may hold negative runes, which
+			// no input has.
+			if r[j] >= 0 {
+				add(r[j])
+			}
+			if r[j+1] >= 0 && r[j+1] < unicode.MaxRune {
+				add(r[j+1] + 1)
 			}
 		}
 	}
-	sc.boundaries = boundaries
-	slices.Sort(boundaries)
-	starts := slices.Compact(boundaries)
+	slices.Sort(above)
+	above = slices.Compact(above)
+	lowCount := 0
+	for _, w := range low {
+		lowCount += bits.OnesCount64(w)
+	}
+	starts := resized(sc.starts, lowCount+len(above))[:0]
+	for w, word := range low {
+		for ; word != 0; word &= word - 1 {
+			starts = append(starts, rune(w*64+bits.TrailingZeros64(word)))
+		}
+	}
+	starts = append(starts, above...)
+	sc.boundaries, sc.starts = above, starts
 	// Refine: every interval [starts[k], starts[k+1]) starts in class 0; each
 	// instruction splits each class it covers in part into the intervals
 	// it covers and the others. The work per instruction is in the number
