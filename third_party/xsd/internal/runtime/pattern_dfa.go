@@ -16,6 +16,8 @@ package runtime
 
 import (
 	"encoding/binary"
+	"math"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -56,13 +58,22 @@ type patternDFA struct {
 
 	// Immutable after init.
 	prog *syntax.Prog
-	// dense is allocated when the DFA is built: inline, its 4 KB were
-	// allocated with every pattern of a loaded schema, used or not.
-	dense      *[patternDFADenseRunes]uint16
+	// dense holds the classes of the runes below its length, which is at
+	// least 128 and at most patternDFADenseRunes: only as long as the
+	// pattern's classes need (the runes from its end up to
+	// patternDFADenseRunes are in one class). It is allocated when the
+	// DFA is built: inline, its 4 KB were allocated with every pattern of
+	// a loaded schema, used or not.
+	dense      []uint16
 	highStarts []rune
 	highClass  []uint16
 	classRep   []rune
 	numClasses int
+	// lowClasses is the number of classes a state's next holds: the
+	// classes of the runes below U+0100 (classes are numbered in the order
+	// of their first rune), which most text meets; the others are in a
+	// state's high, allocated when the state first meets one of them.
+	lowClasses int
 	unanchored bool
 	emptyMatch bool
 	start      *dfaState
@@ -83,16 +94,24 @@ type patternDFA struct {
 	pcs     []uint32
 	keyBuf  []byte
 	// scratch for step and acceptsAtEnd, guarded by mu.
+	stepPcs  []uint32
 	seeds    []uint32
 	endSeeds []uint32
 	endPcs   []uint32
 }
 
 type dfaState struct {
+	// next holds the transitions on the classes below
+	// patternDFA.lowClasses, high (nil until needed) those on the others,
+	// at class - lowClasses: a long alternation such as String.Latin has
+	// ~80 classes, half of them first met beyond Latin-1, and most states
+	// never see one of those.
 	next []atomic.Pointer[dfaState]
-	// pcs are the rune-consuming instructions and the pending \z assertions
-	// of the state, sorted.
-	pcs       []uint32
+	high atomic.Pointer[[]atomic.Pointer[dfaState]]
+	// key is the state's key in patternDFA.states (appendStateKey), which
+	// also holds its rune-consuming instructions and pending \z
+	// assertions: one string instead of a key and a slice per state.
+	key       string
 	matched   bool // a match was found: the answer is true
 	dead      bool // no thread is left: the answer is false
 	acceptEnd bool // the input ending here is a match
@@ -145,7 +164,8 @@ func (d *patternDFA) build() bool {
 	if !d.buildClasses() {
 		return false
 	}
-	d.states = make(map[string]*dfaState)
+	// A few dozen states are usual for XÖV's patterns.
+	d.states = make(map[string]*dfaState, 32)
 	d.seen = make([]uint32, len(prog.Inst))
 	seeds := []uint32{uint32(prog.Start)}
 	d.emptyMatch = d.closure(seeds, syntax.EmptyBeginText|syntax.EmptyEndText)
@@ -186,100 +206,196 @@ func appendRuneRanges(dst []rune, inst *syntax.Inst) (ranges []rune, ok bool) {
 	}
 }
 
+// instRanges returns the runes instruction inst consumes as sorted, closed
+// ranges: inst.Rune itself for a class of ranges, else the ranges
+// appendRuneRanges puts in buf (a case-folding orbit has at most four
+// runes). ok is false for an instruction that consumes no rune.
+func instRanges(inst *syntax.Inst, buf *[8]rune) (ranges []rune, ok bool) {
+	if inst.Op == syntax.InstRune && len(inst.Rune) != 1 {
+		return inst.Rune, true
+	}
+	return appendRuneRanges(buf[:0], inst)
+}
+
 // instConsumes reports whether instruction inst consumes rune r.
 func instConsumes(inst *syntax.Inst, r rune) bool {
-	if inst.Op == syntax.InstRune && len(inst.Rune) != 1 {
-		return runeRangesContain(inst.Rune, r)
-	}
-	// A case-folding orbit has at most four runes.
 	var buf [8]rune
-	ranges, _ := appendRuneRanges(buf[:0], inst)
+	ranges, _ := instRanges(inst, &buf)
 	return runeRangesContain(ranges, r)
+}
+
+// classScratch holds buildClasses' temporary slices between builds: the
+// DFAs of a schema's patterns are built one after another on first use, and
+// in a short process each fresh page costs a page fault.
+type classScratch struct {
+	// The class bounds at or above patternDFADenseRunes, and all of them
+	// sorted: the starts of the intervals.
+	boundaries, starts []rune
+	class              []uint32
+	// Per class: its number of intervals, how many of them the current
+	// instruction covers, and its class after the instruction's split.
+	size, hits, split []uint32
+	// The intervals the current instruction covers and their classes.
+	members, touched []uint32
+	// Per interval: the number (from 1) of the last instruction that
+	// covered it.
+	mark []uint32
+}
+
+var classScratchPool = sync.Pool{New: func() any { return new(classScratch) }}
+
+// resized returns s with length n, reusing its array when it is large enough.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // buildClasses partitions the rune space into classes no instruction can tell
 // apart.
 func (d *patternDFA) buildClasses() bool {
-	// The ranges of instruction k are flat[ends[k-1]:ends[k]]. The slices
-	// are sized once for the most the instructions can give (a case-folding
-	// orbit has at most four runes) rather than grown by doubling.
-	bound, consuming := 0, 0
+	sc := classScratchPool.Get().(*classScratch)
+	defer classScratchPool.Put(sc)
+	// The instructions' ranges are read twice, without copying them: once
+	// for the class bounds and once to refine the classes.
+	var buf [8]rune
+	bound := 1
 	for i := range d.prog.Inst {
-		inst := &d.prog.Inst[i]
-		switch {
-		case inst.Op == syntax.InstRune && len(inst.Rune) != 1:
-			bound += len(inst.Rune)
-		case inst.Op == syntax.InstRune, inst.Op == syntax.InstRune1,
-			inst.Op == syntax.InstRuneAny, inst.Op == syntax.InstRuneAnyNotNL:
-			bound += 8
-		default:
-			continue
+		if r, ok := instRanges(&d.prog.Inst[i], &buf); ok {
+			bound += len(r)
 		}
-		consuming++
 	}
-	flat := make([]rune, 0, bound)
-	ends := make([]int, 0, consuming)
-	boundaries := make([]rune, 1, 1+bound)
+	// Bounds below patternDFADenseRunes, most of them, are marked in a
+	// bit set, which sorts them and drops duplicates; only the others are
+	// sorted.
+	var low [patternDFADenseRunes / 64]uint64
+	low[0] = 1 // rune 0 starts the first interval
+	above := resized(sc.boundaries, bound)[:0]
+	add := func(r rune) {
+		if r < patternDFADenseRunes {
+			low[r/64] |= 1 << (r % 64)
+		} else {
+			above = append(above, r)
+		}
+	}
 	for i := range d.prog.Inst {
-		from := len(flat)
-		var ok bool
-		flat, ok = appendRuneRanges(flat, &d.prog.Inst[i])
+		r, ok := instRanges(&d.prog.Inst[i], &buf)
 		if !ok {
 			continue
 		}
-		r := flat[from:]
 		if len(r)%2 != 0 {
 			return false
 		}
-		ends = append(ends, len(flat))
 		for j := 0; j < len(r); j += 2 {
-			boundaries = append(boundaries, r[j])
-			if r[j+1] < unicode.MaxRune {
-				boundaries = append(boundaries, r[j+1]+1)
+			// A damaged stored program may hold negative runes, which
+			// no input has.
+			if r[j] >= 0 {
+				add(r[j])
+			}
+			if r[j+1] >= 0 && r[j+1] < unicode.MaxRune {
+				add(r[j+1] + 1)
 			}
 		}
 	}
-	slices.Sort(boundaries)
-	starts := slices.Compact(boundaries)
+	slices.Sort(above)
+	above = slices.Compact(above)
+	lowCount := 0
+	for _, w := range low {
+		lowCount += bits.OnesCount64(w)
+	}
+	starts := resized(sc.starts, lowCount+len(above))[:0]
+	for w, word := range low {
+		for ; word != 0; word &= word - 1 {
+			starts = append(starts, rune(w*64+bits.TrailingZeros64(word)))
+		}
+	}
+	starts = append(starts, above...)
+	sc.boundaries, sc.starts = above, starts
 	// Refine: every interval [starts[k], starts[k+1]) starts in class 0; each
-	// instruction splits the classes by membership.
-	class := make([]uint32, len(starts))
+	// instruction splits each class it covers in part into the intervals
+	// it covers and the others. The work per instruction is in the number
+	// of intervals it covers, not in the number of intervals: a long
+	// alternation has hundreds of instructions and intervals.
+	n := len(starts)
+	class := resized(sc.class, n)
+	clear(class)
+	sc.class = class
+	size := resized(sc.size, n)
+	size[0] = uint32(n)
+	sc.size = size
+	hits := resized(sc.hits, n)
+	clear(hits)
+	sc.hits = hits
+	split := resized(sc.split, n)
+	sc.split = split
+	mark := resized(sc.mark, n)
+	clear(mark)
+	sc.mark = mark
+	members, touched := sc.members[:0], sc.touched[:0]
 	numClasses := 1
-	member := make([]bool, len(starts))
-	remap := make([]int32, 2*len(starts))
-	from := 0
-	for _, to := range ends {
-		r := flat[from:to]
-		from = to
-		clear(member)
+	for i := range d.prog.Inst {
+		r, ok := instRanges(&d.prog.Inst[i], &buf)
+		if !ok {
+			continue
+		}
+		// The ranges of a program regexp/syntax compiled are disjoint,
+		// those of a damaged stored program need not be: an interval is
+		// counted once.
+		gen := uint32(i) + 1
+		members, touched = members[:0], touched[:0]
 		for j := 0; j < len(r); j += 2 {
 			lo, hi := r[j], r[j+1]
 			k, _ := slices.BinarySearch(starts, lo)
-			for ; k < len(starts) && starts[k] <= hi; k++ {
-				member[k] = true
+			for ; k < n && starts[k] <= hi; k++ {
+				if mark[k] == gen {
+					continue
+				}
+				mark[k] = gen
+				c := class[k]
+				if hits[c] == 0 {
+					touched = append(touched, c)
+				}
+				hits[c]++
+				members = append(members, uint32(k))
 			}
 		}
-		for k := range remap[:2*numClasses] {
-			remap[k] = -1
-		}
-		next := 0
-		for k := range class {
-			key := 2 * class[k]
-			if member[k] {
-				key++
+		for _, c := range touched {
+			split[c] = c
+			if hits[c] < size[c] {
+				split[c] = uint32(numClasses)
+				size[numClasses] = hits[c]
+				size[c] -= hits[c]
+				numClasses++
 			}
-			if remap[key] < 0 {
-				remap[key] = int32(next)
-				next++
-			}
-			class[k] = uint32(remap[key])
 		}
-		numClasses = next
+		for _, k := range members {
+			class[k] = split[class[k]]
+		}
+		for _, c := range touched {
+			hits[c] = 0
+		}
+	}
+	sc.members, sc.touched = members, touched
+	// Number the classes in the order of their first rune, as the DFA's
+	// tables expect (lowClasses).
+	order := split[:numClasses]
+	for c := range order {
+		order[c] = math.MaxUint32
+	}
+	next := uint32(0)
+	for k, c := range class {
+		if order[c] == math.MaxUint32 {
+			order[c] = next
+			next++
+		}
+		class[k] = order[c]
 	}
 	if numClasses > patternDFAMaxClasses {
 		return false
 	}
 	d.numClasses = numClasses
+	d.lowClasses = numClasses
 	d.classRep = make([]rune, numClasses)
 	for k := range d.classRep {
 		d.classRep[k] = -1
@@ -289,16 +405,36 @@ func (d *patternDFA) buildClasses() bool {
 			d.classRep[c] = starts[k]
 		}
 	}
-	k := 0
-	d.dense = new([patternDFADenseRunes]uint16)
-	for r := rune(0); r < patternDFADenseRunes; r++ {
+	// The dense table ends at the last start below patternDFADenseRunes
+	// (at least at 128, so that ASCII is always a lookup); the interval
+	// from there on is the first of the high ones.
+	k := len(starts) - 1
+	for starts[k] >= patternDFADenseRunes {
+		k--
+	}
+	denseLen := max(int(starts[k]), utf8.RuneSelf)
+	d.dense = make([]uint16, denseLen)
+	k = 0
+	for r := range rune(denseLen) {
 		for k+1 < len(starts) && starts[k+1] <= r {
 			k++
 		}
 		d.dense[r] = uint16(class[k])
+		if r == 0xff {
+			d.lowClasses = int(slices.Max(d.dense[:0x100])) + 1
+		}
 	}
+	high := 0
+	for j := k; j < len(starts); j++ {
+		if j+1 < len(starts) && starts[j+1] <= rune(denseLen) {
+			continue
+		}
+		high++
+	}
+	d.highStarts = make([]rune, 0, high)
+	d.highClass = make([]uint16, 0, high)
 	for ; k < len(starts); k++ {
-		lo := max(starts[k], patternDFADenseRunes)
+		lo := max(starts[k], rune(denseLen))
 		if k+1 < len(starts) && starts[k+1] <= lo {
 			continue
 		}
@@ -309,7 +445,7 @@ func (d *patternDFA) buildClasses() bool {
 }
 
 func (d *patternDFA) classOf(r rune) int {
-	if uint32(r) < patternDFADenseRunes {
+	if uint32(r) < uint32(len(d.dense)) {
 		return int(d.dense[r])
 	}
 	// The last start at or below r.
@@ -367,15 +503,7 @@ func (d *patternDFA) closure(seeds []uint32, flags syntax.EmptyOp) bool {
 // returns nil when the budget is exhausted. d.mu must be held (or d is being
 // initialised).
 func (d *patternDFA) intern(matched bool) *dfaState {
-	key := d.keyBuf[:0]
-	if matched {
-		key = append(key, 1)
-	} else {
-		key = append(key, 0)
-		for _, pc := range d.pcs {
-			key = binary.LittleEndian.AppendUint32(key, pc)
-		}
-	}
+	key := appendStateKey(d.keyBuf[:0], matched, d.pcs)
 	d.keyBuf = key
 	if s := d.states[string(key)]; s != nil {
 		return s
@@ -387,18 +515,53 @@ func (d *patternDFA) intern(matched bool) *dfaState {
 	if len(d.states) >= d.maxStates || d.memory+cost > d.maxMemory {
 		return nil
 	}
-	s := &dfaState{matched: matched}
+	s := &dfaState{key: string(key), matched: matched}
 	if !matched {
-		s.pcs = slices.Clone(d.pcs)
-		s.dead = len(s.pcs) == 0
+		s.dead = len(d.pcs) == 0
 		if !s.dead {
-			s.next = make([]atomic.Pointer[dfaState], d.numClasses)
-			s.acceptEnd = d.acceptsAtEnd(s.pcs)
+			s.next = make([]atomic.Pointer[dfaState], d.lowClasses)
+			s.acceptEnd = d.acceptsAtEnd(d.pcs)
 		}
 	}
 	d.memory += cost
-	d.states[string(key)] = s
+	d.states[s.key] = s
 	return s
+}
+
+// appendStateKey appends the key of a state to b: 1 for a state that has
+// found a match, else 0 and the state's pcs (sorted and distinct) as the
+// uvarints of their differences, which for the long alternations of XÖV's
+// patterns take a byte each.
+func appendStateKey(b []byte, matched bool, pcs []uint32) []byte {
+	if matched {
+		return append(b, 1)
+	}
+	b = append(b, 0)
+	prev := uint32(0)
+	for _, pc := range pcs {
+		b = binary.AppendUvarint(b, uint64(pc-prev))
+		prev = pc
+	}
+	return b
+}
+
+// appendStatePcs appends the pcs of a state's key (appendStateKey) to dst.
+func appendStatePcs(dst []uint32, key string) []uint32 {
+	pc := uint32(0)
+	for i := 1; i < len(key); {
+		var delta uint32
+		for shift := 0; ; shift += 7 {
+			c := key[i]
+			i++
+			delta |= uint32(c&0x7f) << shift
+			if c < 0x80 {
+				break
+			}
+		}
+		pc += delta
+		dst = append(dst, pc)
+	}
+	return dst
 }
 
 // acceptsAtEnd reports whether a pending \z assertion of pcs leads to a match
@@ -427,12 +590,14 @@ func (d *patternDFA) acceptsAtEnd(pcs []uint32) bool {
 func (d *patternDFA) step(s *dfaState, c int) *dfaState {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if next := s.next[c].Load(); next != nil {
+	slot := d.transition(s, c)
+	if next := slot.Load(); next != nil {
 		return next
 	}
 	r := d.classRep[c]
+	d.stepPcs = appendStatePcs(d.stepPcs[:0], s.key)
 	seeds := d.seeds[:0]
-	for _, pc := range s.pcs {
+	for _, pc := range d.stepPcs {
 		inst := &d.prog.Inst[pc]
 		if inst.Op != syntax.InstEmptyWidth && instConsumes(inst, r) {
 			seeds = append(seeds, inst.Out)
@@ -447,8 +612,36 @@ func (d *patternDFA) step(s *dfaState, c int) *dfaState {
 		d.failed.Store(true)
 		return nil
 	}
-	s.next[c].Store(next)
+	slot.Store(next)
 	return next
+}
+
+// transition returns the slot of s's transition on class c, allocating
+// s.high when c is one of its classes and it has none yet. d.mu must be
+// held.
+func (d *patternDFA) transition(s *dfaState, c int) *atomic.Pointer[dfaState] {
+	if c < len(s.next) {
+		return &s.next[c]
+	}
+	high := s.high.Load()
+	if high == nil {
+		h := make([]atomic.Pointer[dfaState], d.numClasses-d.lowClasses)
+		high = &h
+		s.high.Store(high)
+	}
+	return &(*high)[c-len(s.next)]
+}
+
+// nextState returns the state after s consumes a rune of class c, nil when it
+// is not built yet.
+func (s *dfaState) nextState(c int) *dfaState {
+	if c < len(s.next) {
+		return s.next[c].Load()
+	}
+	if high := s.high.Load(); high != nil {
+		return (*high)[c-len(s.next)].Load()
+	}
+	return nil
 }
 
 func runeRangesContain(ranges []rune, r rune) bool {
@@ -499,7 +692,7 @@ func (d *patternDFA) matchString(s string) (matched, ok bool) {
 			c = d.classOf(r)
 			i += size
 		}
-		next := st.next[c].Load()
+		next := st.nextState(c)
 		if next == nil {
 			if next = d.step(st, c); next == nil {
 				return false, false
@@ -537,7 +730,7 @@ func (d *patternDFA) matchBytes(s []byte) (matched, ok bool) {
 			c = d.classOf(r)
 			i += size
 		}
-		next := st.next[c].Load()
+		next := st.nextState(c)
 		if next == nil {
 			if next = d.step(st, c); next == nil {
 				return false, false

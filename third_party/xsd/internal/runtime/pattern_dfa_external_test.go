@@ -280,7 +280,7 @@ func mutate(rng *rand.Rand, v string, interesting []rune) string {
 	return v
 }
 
-func readDFATestPatterns(t *testing.T) []dfaCorpusPattern {
+func readDFATestPatterns(t testing.TB) []dfaCorpusPattern {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "pattern_dfa", "patterns.json"))
 	if err != nil {
@@ -293,7 +293,7 @@ func readDFATestPatterns(t *testing.T) []dfaCorpusPattern {
 	return out
 }
 
-func readDFATestValues(t *testing.T) []string {
+func readDFATestValues(t testing.TB) []string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "pattern_dfa", "values.json"))
 	if err != nil {
@@ -400,5 +400,42 @@ func walkXML(t *testing.T, root, ext string, scan func(string, *xml.Decoder) err
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BenchmarkPatternDFAMatch matches the values of the corpus (names,
+// addresses, codes; ASCII and Latin text with umlauts and other marks)
+// against XÖV's DIN SPEC 91379 patterns, the DFA's main work, with the
+// states already built.
+func BenchmarkPatternDFAMatch(b *testing.B) {
+	var dfas []runtime.PatternDFAForTest
+	for _, p := range readDFATestPatterns(b) {
+		if strings.HasPrefix(p.Type, "datatype") {
+			dfas = append(dfas, runtime.NewPatternDFAForTest(regexp.MustCompile(`^(?:`+p.Pattern+`)$`)))
+		}
+	}
+	values := readDFATestValues(b)
+	if len(dfas) == 0 || len(values) == 0 {
+		b.Fatal("no datatype patterns or values in testdata")
+	}
+	size := 0
+	for _, v := range values {
+		size += len(v)
+	}
+	for _, d := range dfas {
+		for _, v := range values {
+			d.MatchString(v)
+		}
+	}
+	b.SetBytes(int64(size * len(dfas)))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range dfas {
+			for _, v := range values {
+				if _, ok := d.MatchString(v); !ok {
+					b.Fatal("the DFA fell back to regexp")
+				}
+			}
+		}
 	}
 }

@@ -3,7 +3,11 @@ package runtime
 // ozgctl patch: tests of the pattern DFA against Go's regexp (PATCHES.md).
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -214,4 +218,104 @@ func FuzzPatternDFA(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPatternDFAClassesAreCoarsest checks buildClasses against the
+// definition of its partition: two runes are in one class exactly when
+// every instruction consumes both or neither, and the classes are numbered
+// in the order of their first rune. Runes are sampled at every class bound
+// of the program and next to it.
+func TestPatternDFAClassesAreCoarsest(t *testing.T) {
+	t.Parallel()
+	sources := append([]string{}, dfaTestPrograms...)
+	for _, p := range readDFAInternalTestPatterns(t) {
+		sources = append(sources, `^(?:`+p+`)$`)
+	}
+	for _, source := range sources {
+		d := newPatternDFA(regexp.MustCompile(source))
+		if !d.usable() {
+			continue
+		}
+		var runes []rune
+		var buf [8]rune
+		for i := range d.prog.Inst {
+			r, ok := instRanges(&d.prog.Inst[i], &buf)
+			if !ok {
+				continue
+			}
+			for _, b := range r {
+				for _, x := range []rune{b - 1, b, b + 1} {
+					if x >= 0 && x <= utf8.MaxRune {
+						runes = append(runes, x)
+					}
+				}
+			}
+		}
+		runes = append(runes, 0, utf8.MaxRune)
+		slices.Sort(runes)
+		runes = slices.Compact(runes)
+		ids := map[string]int{}
+		for _, r := range runes {
+			var sig strings.Builder
+			for i := range d.prog.Inst {
+				inst := &d.prog.Inst[i]
+				if _, ok := instRanges(inst, &buf); ok && instConsumes(inst, r) {
+					sig.WriteByte('1')
+				} else {
+					sig.WriteByte('0')
+				}
+			}
+			want, seen := ids[sig.String()]
+			if !seen {
+				want = len(ids)
+				ids[sig.String()] = want
+			}
+			if got := d.classOf(r); got != want {
+				t.Fatalf("pattern %q, rune %U: class %d, want %d", source, r, got, want)
+			}
+		}
+		if d.numClasses != len(ids) {
+			t.Fatalf("pattern %q: %d classes, want %d", source, d.numClasses, len(ids))
+		}
+	}
+}
+
+// readDFAInternalTestPatterns returns the pattern facets of
+// testdata/pattern_dfa/patterns.json.
+func readDFAInternalTestPatterns(t testing.TB) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "pattern_dfa", "patterns.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct{ Pattern string }
+	if err := json.Unmarshal(data, &list); err != nil {
+		t.Fatal(err)
+	}
+	out := make([]string, 0, len(list))
+	for _, p := range list {
+		out = append(out, p.Pattern)
+	}
+	return out
+}
+
+// BenchmarkPatternDFABuild builds the DFA of each pattern facet of
+// testdata/pattern_dfa/patterns.json and its start state from the stored
+// program, as after loading a schema from its binary form: the cost the
+// first message that meets the patterns pays.
+func BenchmarkPatternDFABuild(b *testing.B) {
+	var sources, progs []string
+	for _, p := range readDFAInternalTestPatterns(b) {
+		source := `^(?:` + p + `)$`
+		sources = append(sources, source)
+		progs = append(progs, string(appendPatternProg(nil, compilePatternProg(source))))
+	}
+	for b.Loop() {
+		for i, source := range sources {
+			d := &patternDFA{source: source, progData: progs[i], maxMemory: patternDFAMemoryBudget, maxStates: patternDFAMaxStates}
+			if !d.usable() {
+				b.Fatalf("pattern %q: no DFA", source)
+			}
+		}
+	}
 }

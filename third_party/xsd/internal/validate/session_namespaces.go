@@ -17,12 +17,12 @@ func (s *session) runtimeName(n xml.Name) runtime.RuntimeName {
 	// across documents.
 	l := n.Local
 	h := uint(len(l))*0x9e3779b1 ^ uint(l[0])<<3 ^ uint(l[len(l)-1])<<9 ^ uint(l[len(l)/2])<<5 ^ uint(len(n.Space))*0x85eb
-	slot := int(h^h>>8) & (len(s.recentNames) - 1)
-	if c := &s.recentNames[slot]; c.Local == l && c.NS == n.Space {
+	slot := int(h^h>>8) & (recentNameSlots - 1)
+	if c := s.recentNames.get(slot); c != nil && c.Local == l && c.NS == n.Space {
 		return *c
 	}
 	rn := ResolveRuntimeName(s.rt, n)
-	s.recentNames[slot] = rn
+	*s.recentNames.put(slot, recentNameSlots) = rn
 	return rn
 }
 
