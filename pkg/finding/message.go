@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // Text is one text in German and English. As a message form its two
@@ -42,188 +41,105 @@ type Form struct {
 	DE, EN string
 }
 
-// Message forms come in package-level tables of constants, which the
-// compiler lays out in the binary, so that a package's init adds a table
-// with one [Forms] call instead of running a Register call per form (~400
-// calls filling a 25 KB slice in every run). The first lookups scan the
-// tables and the forms added by [Register]; after [scanLookups] of them
-// every form is copied into one slice sorted by key and searched. A map
+// Message forms come in package-level tables of constants, each sorted by
+// key in the source (a test fails otherwise, see [Keys]), which the
+// compiler lays out in the binary: a package's init adds its tables with
+// one [Forms] call, and a lookup searches each table whose key range
+// holds the key. Nothing is copied, sorted or hashed at run time: a map
 // built on the first lookup cost a short run with one finding ~56 KB of
-// fresh heap, and sorting at once about as much time as the run's scans.
+// fresh heap, and one sorted copy of every form a few dozen page faults.
 var (
-	mu sync.Mutex
-	// tables are the tables passed to [Forms], registered the forms passed
-	// to [Register], before the forms are sorted.
+	mu sync.RWMutex
+	// tables are the tables passed to [Forms]; registered the forms passed
+	// to [Register], sorted by key.
 	tables     = make([][]Form, 0, 32)
 	registered []Form
-	// later are the functions passed to [RegisterFunc] before the first
-	// lookup; looked is set when that lookup runs them.
-	later     []func()
-	looked    bool
-	laterOnce sync.Once
-	// scans counts the lookups that scanned the unsorted forms.
-	scans atomic.Int32
-	// built is every form, sorted by key, once sorted.
-	built     atomic.Pointer[[]Form]
-	buildOnce sync.Once
+	// later are the functions passed to [RegisterFunc].
+	later []*laterFunc
 )
 
-// scanLookups is how many lookups scan the unsorted forms before they are
-// sorted.
-const scanLookups = 16
-
-// runLater runs the functions passed to [RegisterFunc] before the first
-// lookup.
-func runLater() {
-	mu.Lock()
-	fns := later
-	later = nil
-	looked = true
-	mu.Unlock()
-	for _, fn := range fns {
-		fn()
-	}
+// laterFunc registers the forms of the keys starting with prefix, once.
+type laterFunc struct {
+	prefix string
+	once   sync.Once
+	fn     func()
 }
 
-// catalogue returns every form, sorted by key.
-func catalogue() []Form {
-	if m := built.Load(); m != nil {
-		return *m
+// runLater runs the functions passed to [RegisterFunc] whose prefix key
+// starts with; all of them for "".
+func runLater(key Key) {
+	mu.RLock()
+	fns := later
+	mu.RUnlock()
+	for _, l := range fns {
+		if strings.HasPrefix(string(key), l.prefix) || key == "" {
+			l.once.Do(l.fn)
+		}
 	}
-	laterOnce.Do(runLater)
-	buildOnce.Do(build)
-	return *built.Load()
 }
 
 // formKey orders a form against a key.
 func formKey(f Form, k Key) int { return strings.Compare(string(f.Key), string(k)) }
 
-// scan returns the unsorted form of key; mu is held.
-func scan(key Key) (Form, bool) {
+// search returns the form of key; mu is held.
+func search(key Key) (Form, bool) {
 	for _, t := range tables {
-		for _, f := range t {
-			if f.Key == key {
-				return f, true
-			}
+		if len(t) == 0 || key < t[0].Key || key > t[len(t)-1].Key {
+			continue
+		}
+		if i, ok := slices.BinarySearchFunc(t, key, formKey); ok {
+			return t[i], true
 		}
 	}
-	for _, f := range registered {
-		if f.Key == key {
-			return f, true
-		}
+	if i, ok := slices.BinarySearchFunc(registered, key, formKey); ok {
+		return registered[i], true
 	}
 	return Form{}, false
 }
 
 // lookup returns the forms of key.
 func lookup(key Key) (Text, bool) {
-	if m := built.Load(); m == nil {
-		laterOnce.Do(runLater)
-		if scans.Add(1) <= scanLookups {
-			mu.Lock()
-			defer mu.Unlock()
-			if built.Load() == nil {
-				f, ok := scan(key)
-				return Text{DE: f.DE, EN: f.EN}, ok
-			}
-		}
-	}
-	forms := catalogue()
-	i, ok := slices.BinarySearchFunc(forms, key, formKey)
-	if !ok {
-		return Text{}, false
-	}
-	return Text{DE: forms[i].DE, EN: forms[i].EN}, true
-}
-
-// build sorts the forms. It panics on a duplicate key.
-func build() {
-	mu.Lock()
-	defer mu.Unlock()
-	n := len(registered)
-	for _, t := range tables {
-		n += len(t)
-	}
-	forms := make([]Form, 0, n)
-	for _, t := range tables {
-		forms = append(forms, t...)
-	}
-	forms = append(forms, registered...)
-	slices.SortFunc(forms, func(a, b Form) int { return formKey(a, b.Key) })
-	for i := 1; i < len(forms); i++ {
-		if forms[i].Key == forms[i-1].Key {
-			panic("finding: duplicate message key " + string(forms[i].Key))
-		}
-	}
-	tables, registered = nil, nil
-	built.Store(&forms)
-}
-
-// add adds f; mu is held. A duplicate key panics once a lookup has been
-// made; before, sorting the forms finds it.
-func add(f Form) {
-	m := built.Load()
-	if m == nil {
-		if looked {
-			if _, dup := scan(f.Key); dup {
-				panic("finding: duplicate message key " + string(f.Key))
-			}
-		}
-		registered = append(registered, f)
-		return
-	}
-	i, dup := slices.BinarySearchFunc(*m, f.Key, formKey)
-	if dup {
-		panic("finding: duplicate message key " + string(f.Key))
-	}
-	next := slices.Insert(slices.Clip(*m), i, f)
-	built.Store(&next)
+	runLater(key)
+	mu.RLock()
+	defer mu.RUnlock()
+	f, ok := search(key)
+	return Text{DE: f.DE, EN: f.EN}, ok
 }
 
 // Forms adds tables of message forms; a package calls it from init with
-// its package-level tables. A test walks [Keys] and fails when a language
-// is missing or the two forms disagree. A duplicate key is a programming
-// error: it panics when the forms are sorted (see [scanLookups]; [Keys]
-// sorts them), or at once after the first lookup.
+// its package-level tables, each sorted by key. A test walks [Keys], which
+// panics on a table out of order or a key in two tables, and fails when a
+// language is missing or the two forms disagree.
 func Forms(t ...[]Form) {
 	mu.Lock()
 	defer mu.Unlock()
-	for _, forms := range t {
-		if !looked {
-			tables = append(tables, forms)
-			continue
-		}
-		for _, f := range forms {
-			add(f)
-		}
-	}
+	tables = append(tables, t...)
 }
 
 // Register adds a message form under key and returns the key, for forms
 // computed at run time (see [RegisterFunc]); constant forms go in a table
-// passed to [Forms]. Duplicate keys are treated as in [Forms].
+// passed to [Forms]. A key registered before panics.
 func Register(key, de, en string) Key {
 	k := Key(key)
 	mu.Lock()
 	defer mu.Unlock()
-	add(Form{Key: k, DE: de, EN: en})
+	if _, dup := search(k); dup {
+		panic("finding: duplicate message key " + key)
+	}
+	i, _ := slices.BinarySearchFunc(registered, k, formKey)
+	registered = slices.Insert(registered, i, Form{Key: k, DE: de, EN: en})
 	return k
 }
 
 // RegisterFunc is for a package whose message forms are computed (from a
 // table of rules, say): fn registers them with [Register], and runs before
-// the first lookup rather than while the package initialises, so that a run
-// that reads no message does not pay for it. Call it from a package-level
-// var declaration or init.
-func RegisterFunc(fn func()) {
+// the first lookup of a key that starts with prefix rather than while the
+// package initialises, so that a run that reads none of them does not pay
+// for it. Call it from a package-level var declaration or init.
+func RegisterFunc(prefix string, fn func()) {
 	mu.Lock()
-	if !looked {
-		later = append(later, fn)
-		mu.Unlock()
-		return
-	}
-	mu.Unlock()
-	fn()
+	defer mu.Unlock()
+	later = append(later, &laterFunc{prefix: prefix, fn: fn})
 }
 
 // Lookup returns the forms registered under key.
@@ -231,12 +147,30 @@ func Lookup(key Key) (Text, bool) {
 	return lookup(key)
 }
 
-// Keys lists every registered key, sorted; tests walk it.
+// Keys lists every registered key, sorted; tests walk it. It panics on a
+// table passed to [Forms] that is not sorted by key and on a key
+// registered twice.
 func Keys() []Key {
-	forms := catalogue()
-	keys := make([]Key, len(forms))
-	for i, f := range forms {
-		keys[i] = f.Key
+	runLater("")
+	mu.RLock()
+	defer mu.RUnlock()
+	var keys []Key
+	for _, t := range tables {
+		for i, f := range t {
+			if i > 0 && f.Key <= t[i-1].Key {
+				panic(fmt.Sprintf("finding: message table out of order: %q after %q", f.Key, t[i-1].Key))
+			}
+			keys = append(keys, f.Key)
+		}
+	}
+	for _, f := range registered {
+		keys = append(keys, f.Key)
+	}
+	slices.Sort(keys)
+	for i := 1; i < len(keys); i++ {
+		if keys[i] == keys[i-1] {
+			panic("finding: duplicate message key " + string(keys[i]))
+		}
 	}
 	return keys
 }
@@ -252,12 +186,16 @@ func (m Msg) IsZero() bool { return m.Key == "" }
 // another (a parser's detail inside "not well-formed"). An unregistered
 // key renders as the key followed by its arguments, which a test catches.
 func (m Msg) Text(lang string) string {
-	args := make([]any, len(m.Args))
+	args, copied := m.Args, false
 	for i, a := range m.Args {
-		if sub, ok := a.(Msg); ok {
-			a = sub.Text(lang)
+		sub, ok := a.(Msg)
+		if !ok {
+			continue
 		}
-		args[i] = a
+		if !copied {
+			args, copied = slices.Clone(m.Args), true
+		}
+		args[i] = sub.Text(lang)
 	}
 	t, ok := lookup(m.Key)
 	if !ok {

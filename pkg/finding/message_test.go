@@ -11,8 +11,8 @@ const (
 )
 
 var testForms = []Form{
-	{testOuter, "Nachricht ist kaputt: %v", "message is broken: %v"},
 	{testInner, "Wert %q fehlt", "value %q is missing"},
+	{testOuter, "Nachricht ist kaputt: %v", "message is broken: %v"},
 }
 
 func init() { Forms(testForms) }
@@ -45,35 +45,79 @@ func TestMsgText(t *testing.T) {
 }
 
 func TestRegisterDuplicatePanics(t *testing.T) {
-	Lookup(testOuter) // the keys registered at init are in the map
-	defer func() {
-		if recover() == nil {
-			t.Fatal("a duplicate key must panic")
-		}
-	}()
-	Register("finding.test.outer", "x", "x")
+	for _, key := range []string{"finding.test.outer", "finding.test.registered"} {
+		t.Run(key, func(t *testing.T) {
+			if key == "finding.test.registered" {
+				Register(key, "registriert", "registered")
+			}
+			defer func() {
+				if recover() == nil {
+					t.Fatal("a duplicate key must panic")
+				}
+			}()
+			Register(key, "x", "x")
+		})
+	}
 }
 
-func TestFormsDuplicatePanics(t *testing.T) {
-	Lookup(testOuter)
-	defer func() {
-		if recover() == nil {
-			t.Fatal("a duplicate key in a table must panic")
-		}
-	}()
-	Forms([]Form{{"finding.test.forms-new", "neu", "new"}, {testInner, "x", "x"}})
-}
-
-func TestBuildDuplicatePanics(t *testing.T) {
+// withTables runs fn with ts as the only tables passed to [Forms].
+func withTables(ts [][]Form, fn func()) {
+	mu.Lock()
 	saved := tables
-	defer func() { tables = saved }()
-	tables = [][]Form{{{"finding.test.a", "a", "a"}}, {{"finding.test.a", "b", "b"}}}
+	tables = ts
+	mu.Unlock()
 	defer func() {
-		if recover() == nil {
-			t.Fatal("sorting forms with a duplicate key must panic")
-		}
+		mu.Lock()
+		tables = saved
+		mu.Unlock()
 	}()
-	build()
+	fn()
+}
+
+func TestKeysPanics(t *testing.T) {
+	tests := []struct {
+		name   string
+		tables [][]Form
+	}{
+		{"duplicate", [][]Form{{{"finding.test.a", "a", "a"}}, {{"finding.test.a", "b", "b"}}}},
+		{"out of order", [][]Form{{{"finding.test.b", "b", "b"}, {"finding.test.a", "a", "a"}}}},
+		{"same key twice", [][]Form{{{"finding.test.a", "a", "a"}, {"finding.test.a", "b", "b"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			withTables(tt.tables, func() {
+				defer func() {
+					if recover() == nil {
+						t.Fatal("Keys must panic")
+					}
+				}()
+				Keys()
+			})
+		})
+	}
+}
+
+func TestLookupTables(t *testing.T) {
+	tables := [][]Form{
+		{{"finding.test.t1.a", "a1", "a1"}, {"finding.test.t1.c", "c1", "c1"}},
+		{{"finding.test.t2.b", "b2", "b2"}, {"finding.test.t2.d", "d2", "d2"}},
+		{{"finding.test.t1.b", "b1", "b1"}}, // inside the first table's range
+	}
+	withTables(tables, func() {
+		for _, want := range []Key{"finding.test.t1.a", "finding.test.t1.b", "finding.test.t1.c", "finding.test.t2.b", "finding.test.t2.d"} {
+			if _, ok := Lookup(want); !ok {
+				t.Errorf("%s not found", want)
+			}
+		}
+		for _, never := range []Key{"finding.test.t1", "finding.test.t1.d", "finding.test.t2.c", "finding.test.u", ""} {
+			if _, ok := Lookup(never); ok {
+				t.Errorf("%q found", never)
+			}
+		}
+		if got := Keys(); !slices.Contains(got, "finding.test.t2.d") || !slices.IsSorted(got) {
+			t.Errorf("Keys = %q", got)
+		}
+	})
 }
 
 func TestFormatVerbs(t *testing.T) {
@@ -94,39 +138,23 @@ func TestFormatVerbs(t *testing.T) {
 	}
 }
 
-var testLater = func() Key {
-	RegisterFunc(func() { Register("finding.test.later", "später %d", "later %d") })
-	return "finding.test.later"
-}()
-
 func TestRegisterFunc(t *testing.T) {
-	if got := testLater.With(2).Text("en"); got != "later 2" {
-		t.Errorf("a form registered by RegisterFunc at init: %q", got)
+	runs := 0
+	RegisterFunc("finding.test.later.", func() {
+		runs++
+		Register("finding.test.later.a", "später %d", "later %d")
+		Register("finding.test.later.b", "danach", "after")
+	})
+	if _, ok := Lookup(testOuter); !ok || runs != 0 {
+		t.Fatalf("a lookup outside the prefix ran the function (%d runs)", runs)
 	}
-	// After the first lookup the function runs at once.
-	RegisterFunc(func() { Register("finding.test.after", "danach", "after") })
-	if _, ok := Lookup("finding.test.after"); !ok {
-		t.Error("a form registered by RegisterFunc after the first lookup is missing")
+	if got := Key("finding.test.later.a").With(2).Text("en"); got != "later 2" {
+		t.Errorf("a form registered by RegisterFunc: %q", got)
 	}
-}
-
-func TestLookupBeforeAndAfterSorting(t *testing.T) {
-	for i := range 2 * scanLookups {
-		if _, ok := Lookup(testInner); !ok {
-			t.Fatalf("lookup %d: registered key missing", i)
-		}
-		if _, ok := Lookup("finding.test.never"); ok {
-			t.Fatalf("lookup %d: unregistered key found", i)
-		}
+	if _, ok := Lookup("finding.test.later.b"); !ok || runs != 1 {
+		t.Errorf("second key of the prefix: found %v, %d runs, want 1", ok, runs)
 	}
-	if built.Load() == nil {
-		t.Fatal("not sorted after the scans")
-	}
-	k := Register("finding.test.sorted", "sortiert", "sorted")
-	if got := k.With().Text("en"); got != "sorted" {
-		t.Errorf("a form registered after sorting: %q", got)
-	}
-	if !slices.IsSorted(Keys()) {
-		t.Error("Keys not sorted")
+	if !slices.Contains(Keys(), "finding.test.later.b") || runs != 1 {
+		t.Errorf("Keys after RegisterFunc: %d runs, want 1", runs)
 	}
 }

@@ -22,10 +22,10 @@ var githubForms = []finding.Form{
 	{Key: msgGitHubCapped,
 		DE: "%d weitere Befunde nicht als Annotation ausgegeben (Grenze --max-annotations %d): %d Fehler, %d Warnungen, %d Hinweise",
 		EN: "%d more findings not annotated (limit --max-annotations %d): %d errors, %d warnings, %d infos"},
+	{Key: msgGitHubInputError, DE: "nicht prüfbar", EN: "input error"},
 	{Key: msgGitHubSuppressed,
 		DE: "%d Befunde unterdrückt (Baseline oder ignore-Einträge), nicht annotiert",
 		EN: "%d findings suppressed (baseline or ignore entries), not annotated"},
-	{Key: msgGitHubInputError, DE: "nicht prüfbar", EN: "input error"},
 }
 
 func init() { finding.Forms(githubForms) }

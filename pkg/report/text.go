@@ -96,19 +96,19 @@ const (
 // textForms holds the message forms of the keys above.
 var textForms = []finding.Form{
 	{Key: msgInputError, DE: "nicht prüfbar:", EN: "input error:"},
-	{Key: msgVerdictOK, DE: "ok", EN: "ok"},
-	{Key: msgVerdictBad, DE: "FEHLGESCHLAGEN", EN: "FAIL"},
-	{Key: msgSummary,
-		DE: "Dateien: %d, gültig: %d, ungültig: %d, Fehler: %d, Warnungen: %d, Hinweise: %d",
-		EN: "%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos"},
 	{Key: msgNotChecked, DE: ", nicht geprüft: %d", EN: ", %d not checked"},
-	{Key: msgSuppressed, DE: ", unterdrückt: %d", EN: ", %d suppressed"},
 	{Key: msgStale, DE: ", veraltete Baseline-Einträge: %d", EN: ", %d stale baseline entries"},
 	{Key: msgStaleEntry,
 		DE: "veralteter Baseline-Eintrag (%d nicht mehr gefunden): %s %s %s %s",
 		EN: "stale baseline entry (%d no longer found): %s %s %s %s"},
+	{Key: msgSummary,
+		DE: "Dateien: %d, gültig: %d, ungültig: %d, Fehler: %d, Warnungen: %d, Hinweise: %d",
+		EN: "%d files, %d valid, %d invalid, %d errors, %d warnings, %d infos"},
+	{Key: msgSuppressed, DE: ", unterdrückt: %d", EN: ", %d suppressed"},
 	{Key: msgMarkBaseline, DE: "unterdrückt: Baseline %s", EN: "suppressed: baseline %s"},
 	{Key: msgMarkConfig, DE: "unterdrückt: %s", EN: "suppressed: %s"},
+	{Key: msgVerdictBad, DE: "FEHLGESCHLAGEN", EN: "FAIL"},
+	{Key: msgVerdictOK, DE: "ok", EN: "ok"},
 }
 
 func init() { finding.Forms(textForms) }

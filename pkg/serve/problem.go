@@ -128,22 +128,22 @@ const (
 
 // problemForms holds the message forms of the keys above.
 var problemForms = []finding.Form{
-	{Key: msgUnauthorized, DE: "Nicht angemeldet", EN: "Unauthorized"},
-	{Key: msgUnauthorizedD, DE: "Die Anfrage braucht den Header \"Authorization: Bearer TOKEN\" mit dem Token des Dienstes.", EN: "The request needs the header \"Authorization: Bearer TOKEN\" with the service's token."},
 	{Key: msgTooLarge, DE: "Anfrage zu groß", EN: "Request body too large"},
 	{Key: msgTooLargeD, DE: "Der Inhalt der Anfrage ist größer als %d Bytes (serve.max-body); teilen Sie den Stapel auf oder erhöhen Sie die Grenze.", EN: "The request body is larger than %d bytes (serve.max-body); split the batch or raise the limit."},
 	{Key: msgBusy, DE: "Zu viele Anfragen", EN: "Too many requests"},
 	{Key: msgBusyD, DE: "Es laufen schon %d Prüfungen (serve.max-inflight); versuchen Sie es nach Retry-After Sekunden wieder.", EN: "%d checks are already running (serve.max-inflight); try again after Retry-After seconds."},
+	{Key: msgInternal, DE: "Interner Fehler", EN: "Internal error"},
+	{Key: msgInternalD, DE: "Ein interner Fehler ist aufgetreten; bitte melden Sie ihn mit der Anfrage.", EN: "An internal error occurred; please report it with the request."},
+	{Key: msgMethod, DE: "Methode nicht erlaubt", EN: "Method not allowed"},
+	{Key: msgMethodD, DE: "%s erlaubt die Methode %s nicht (erlaubt: %s).", EN: "%s does not allow the method %s (allowed: %s)."},
+	{Key: msgNotFound, DE: "Nicht gefunden", EN: "Not found"},
+	{Key: msgNotFoundD, DE: "Es gibt keinen Endpunkt %s; die API beschreibt schemas/serve.openapi.yaml.", EN: "There is no endpoint %s; the API is described in schemas/serve.openapi.yaml."},
 	{Key: msgDraining, DE: "Dienst fährt herunter", EN: "Service shutting down"},
 	{Key: msgDrainingD, DE: "Diese Instanz nimmt keine neuen Anfragen an; senden Sie die Anfrage an eine andere Instanz.", EN: "This instance takes no new requests; send the request to another instance."},
 	{Key: msgTimeout, DE: "Zeitlimit überschritten", EN: "Request timed out"},
 	{Key: msgTimeoutD, DE: "Die Anfrage brauchte länger als %s (serve.timeout); prüfen Sie weniger Nachrichten auf einmal.", EN: "The request took longer than %s (serve.timeout); check fewer messages at once."},
-	{Key: msgInternal, DE: "Interner Fehler", EN: "Internal error"},
-	{Key: msgInternalD, DE: "Ein interner Fehler ist aufgetreten; bitte melden Sie ihn mit der Anfrage.", EN: "An internal error occurred; please report it with the request."},
-	{Key: msgNotFound, DE: "Nicht gefunden", EN: "Not found"},
-	{Key: msgNotFoundD, DE: "Es gibt keinen Endpunkt %s; die API beschreibt schemas/serve.openapi.yaml.", EN: "There is no endpoint %s; the API is described in schemas/serve.openapi.yaml."},
-	{Key: msgMethod, DE: "Methode nicht erlaubt", EN: "Method not allowed"},
-	{Key: msgMethodD, DE: "%s erlaubt die Methode %s nicht (erlaubt: %s).", EN: "%s does not allow the method %s (allowed: %s)."},
+	{Key: msgUnauthorized, DE: "Nicht angemeldet", EN: "Unauthorized"},
+	{Key: msgUnauthorizedD, DE: "Die Anfrage braucht den Header \"Authorization: Bearer TOKEN\" mit dem Token des Dienstes.", EN: "The request needs the header \"Authorization: Bearer TOKEN\" with the service's token."},
 }
 
 func init() { finding.Forms(problemForms) }

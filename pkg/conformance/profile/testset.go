@@ -386,9 +386,6 @@ const (
 
 // testsetForms holds the message forms of the keys above.
 var testsetForms = []finding.Form{
-	{Key: msgNotChecked,
-		DE: "nicht prüfbar: %s",
-		EN: "could not check: %s"},
 	{Key: msgDidNotFire,
 		DE: "%s: erwartet %s, hat nicht angeschlagen",
 		EN: "%s: expected %s, did not fire"},
@@ -398,18 +395,21 @@ var testsetForms = []finding.Form{
 	{Key: msgFiredUnexpected,
 		DE: "%s: sollte nicht anschlagen, angeschlagen als %s",
 		EN: "%s: expected not to fire, fired as %s"},
+	{Key: msgNotChecked,
+		DE: "nicht prüfbar: %s",
+		EN: "could not check: %s"},
 	{Key: msgNotValid,
 		DE: "erwartet gültig, Fehler: %s",
 		EN: "expected valid, errors: %s"},
-	{Key: msgPinPath,
-		DE: "%s: erwartet %s an %s, angeschlagen an %s",
-		EN: "%s: expected %s at %s, fired at %s"},
 	{Key: msgPinCount,
 		DE: "%s: erwartet %d× %s, angeschlagen %d×",
 		EN: "%s: expected %d× %s, fired %d×"},
 	{Key: msgPinCountAt,
 		DE: "%s: erwartet %d× %s an %s, angeschlagen %d×",
 		EN: "%s: expected %d× %s at %s, fired %d×"},
+	{Key: msgPinPath,
+		DE: "%s: erwartet %s an %s, angeschlagen an %s",
+		EN: "%s: expected %s at %s, fired at %s"},
 }
 
 func init() { finding.Forms(testsetForms) }

@@ -148,8 +148,8 @@ func (r *Rule) caseMsg(key string, args ...any) finding.Msg {
 }
 
 // ruleMessages registers every rule's message forms (see Rule.msg), and
-// those of its cases, before the first message is read.
-func init() { finding.RegisterFunc(ruleMessages) }
+// those of its cases, before the first lookup of a fim.lint key.
+func init() { finding.RegisterFunc("fim.lint.", ruleMessages) }
 
 func ruleMessages() {
 	esc := func(s string) string { return strings.ReplaceAll(s, "%", "%%") }

@@ -24,8 +24,8 @@ const (
 
 // checkForms holds the message forms of the keys above.
 var checkForms = []finding.Form{
-	{Key: msgKindSet, DE: "Schemasatz", EN: "Schema set"},
 	{Key: msgKindProfile, DE: "Profil", EN: "Profile"},
+	{Key: msgKindSet, DE: "Schemasatz", EN: "Schema set"},
 }
 
 func init() { finding.Forms(checkForms) }

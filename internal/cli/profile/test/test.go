@@ -156,15 +156,15 @@ const (
 
 // testForms holds the message forms of the keys above.
 var testForms = []finding.Form{
-	{Key: msgFindings, DE: "Befunde:", EN: "findings:"},
-	{Key: msgNoFindings, DE: "Befunde: keine", EN: "findings: none"},
-	{Key: msgLine, DE: "Zeile %d", EN: "line %d"},
-	{Key: msgSummary,
-		DE: "%d Tests: %d bestanden, %d fehlgeschlagen",
-		EN: "%d tests: %d passed, %d failed"},
 	{Key: msgCoverage,
 		DE: "Abdeckung: %d von %d Regeln von einem Test genannt; nicht abgedeckt: %d",
 		EN: "coverage: %d of %d rules named by a test; not covered: %d"},
+	{Key: msgFindings, DE: "Befunde:", EN: "findings:"},
+	{Key: msgLine, DE: "Zeile %d", EN: "line %d"},
+	{Key: msgNoFindings, DE: "Befunde: keine", EN: "findings: none"},
+	{Key: msgSummary,
+		DE: "%d Tests: %d bestanden, %d fehlgeschlagen",
+		EN: "%d tests: %d passed, %d failed"},
 }
 
 func init() { finding.Forms(testForms) }
