@@ -20,7 +20,7 @@ type linter struct {
 }
 
 func (l *linter) report(rule string, p Pos, path string, args ...any) {
-	r := byID[rule]
+	r := byID.Get()[rule]
 	l.findings = append(l.findings, finding.Finding{Rule: rule, Severity: r.Severity, Message: r.Message(l.lang, args...),
 		Line: p.Line, Column: p.Column, Path: path, Source: findingSource})
 }

@@ -3,6 +3,7 @@ package bpmn
 import (
 	"fmt"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -121,7 +122,8 @@ var registry = []Rule{
 		Help:  Text{"Der Prozess enthält keine Aktivität, kein Ereignis und kein Gateway.", "The process contains no activity, event or gateway."}},
 }
 
-var byID = func() map[string]*Rule {
+// byID maps each rule's id to the rule, made on first use.
+var byID = lazy.Value[map[string]*Rule]{F: func() map[string]*Rule {
 	m := map[string]*Rule{}
 	for i := range registry {
 		if _, dup := m[registry[i].ID]; dup {
@@ -130,7 +132,7 @@ var byID = func() map[string]*Rule {
 		m[registry[i].ID] = &registry[i]
 	}
 	return m
-}()
+}}
 
 // Rules returns every rule, in registry order.
 func Rules() []*Rule {
@@ -142,7 +144,7 @@ func Rules() []*Rule {
 }
 
 // LookupRule returns the rule with the id, or nil.
-func LookupRule(id string) *Rule { return byID[id] }
+func LookupRule(id string) *Rule { return byID.Get()[id] }
 
 // RuleInfos returns the rules' metadata for reporters.
 func RuleInfos(lang string) []finding.RuleInfo {

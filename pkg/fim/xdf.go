@@ -525,17 +525,25 @@ func (r *reader) checkCopy(old, cur *Common, el *element) {
 	}
 }
 
-// The feldart and datentyp codes each XDatenfelder version allows.
+// The feldart and datentyp codes each XDatenfelder version allows, as
+// tables the linker lays out (a map would be made in every process).
 var (
-	feldarten = map[SourceVersion][]string{
-		XDF2: {"input", "select", "label"},
-		XDF3: {"input", "select", "label", "hidden", "locked"},
-	}
-	datentypen = map[SourceVersion][]string{
-		XDF2: {"text", "date", "bool", "num", "num_int", "num_currency", "file", "obj"},
-		XDF3: {"text", "text_latin", "date", "time", "datetime", "bool", "num", "num_int", "num_currency", "file", "obj"},
-	}
+	feldartenXDF2  = []string{"input", "select", "label"}
+	feldartenXDF3  = []string{"input", "select", "label", "hidden", "locked"}
+	datentypenXDF2 = []string{"text", "date", "bool", "num", "num_int", "num_currency", "file", "obj"}
+	datentypenXDF3 = []string{"text", "text_latin", "date", "time", "datetime", "bool", "num", "num_int", "num_currency", "file", "obj"}
 )
+
+// codesOf returns xdf2 or xdf3 for version v, nil for another version.
+func codesOf(v SourceVersion, xdf2, xdf3 []string) []string {
+	switch v {
+	case XDF2:
+		return xdf2
+	case XDF3:
+		return xdf3
+	}
+	return nil
+}
 
 func (r *reader) readField(el *element) (*Datenfeld, error) {
 	f := &Datenfeld{}
@@ -548,11 +556,11 @@ func (r *reader) readField(el *element) (*Datenfeld, error) {
 		switch ch.local {
 		case "feldart":
 			var code string
-			code, err = r.onceCode(&seen, bX0, ch, &f.Common, feldarten[r.ver]...)
+			code, err = r.onceCode(&seen, bX0, ch, &f.Common, codesOf(r.ver, feldartenXDF2, feldartenXDF3)...)
 			f.Feldart = Feldart(code)
 		case "datentyp":
 			var code string
-			code, err = r.onceCode(&seen, bX1, ch, &f.Common, datentypen[r.ver]...)
+			code, err = r.onceCode(&seen, bX1, ch, &f.Common, codesOf(r.ver, datentypenXDF2, datentypenXDF3)...)
 			f.Datentyp = Datentyp(code)
 		case "praezisierung":
 			if err := r.once(&seen, bX2, ch); err != nil {

@@ -3,9 +3,7 @@ package finding
 import (
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 )
 
 // The kinds of [Suppression]: where the decision to accept a finding was
@@ -75,7 +73,30 @@ func CleanFile(name string) string {
 	return strings.TrimPrefix(path.Clean(filepath.ToSlash(name)), "./")
 }
 
-var positionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[[0-9]+\]`) })
+// dropPositions removes every position among siblings ("[" decimal
+// digits "]") from p, as a regexp \[[0-9]+\] replaced by "" would.
+func dropPositions(p string) string {
+	if strings.IndexByte(p, '[') < 0 {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p))
+	for i := 0; i < len(p); {
+		if p[i] == '[' {
+			j := i + 1
+			for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+				j++
+			}
+			if j > i+1 && j < len(p) && p[j] == ']' {
+				i = j + 1
+				continue
+			}
+		}
+		b.WriteByte(p[i])
+		i++
+	}
+	return b.String()
+}
 
 // StablePath turns an element path into a key that survives edits of the
 // document: positions among siblings ("[2]") and namespace prefixes are
@@ -86,7 +107,7 @@ func StablePath(p string) string {
 	if p == "" {
 		return ""
 	}
-	p = positionRE().ReplaceAllString(p, "")
+	p = dropPositions(p)
 	steps := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	for i, s := range steps {
 		at := strings.HasPrefix(s, "@")

@@ -1,6 +1,9 @@
 package finding
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 func TestStablePath(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
@@ -63,5 +66,14 @@ func TestSuppressedDoesNotCount(t *testing.T) {
 	r.Files[0].Findings[1].Suppressed = nil
 	if r.ExitCode() != 1 {
 		t.Error("an unsuppressed warning must fail at --fail-on warning")
+	}
+}
+
+func TestDropPositions(t *testing.T) {
+	re := regexp.MustCompile(`\[[0-9]+\]`)
+	for _, p := range []string{"", "/a[1]/b[23]/@c", "/a[]/b[x1]/c[1", "[1][2]", "[[1]]", "/p:a[0012]", "a[1]b[", "ü[9]ß"} {
+		if got, want := dropPositions(p), re.ReplaceAllString(p, ""); got != want {
+			t.Errorf("dropPositions(%q) = %q, want %q", p, got, want)
+		}
 	}
 }

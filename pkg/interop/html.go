@@ -7,18 +7,19 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/ozgctl/stdtemplate/html/template"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 //go:embed html.tmpl
 var htmlSource string
 
 // htmlTemplate is parsed on first use, not at start-up.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
+var htmlTemplate = lazy.Value[*template.Template]{F: func() *template.Template {
 	return template.Must(template.New("interop").Parse(htmlSource))
-})
+}}
 
 type htmlDiff struct {
 	Spread  string
@@ -72,7 +73,7 @@ func renderHTML(w io.Writer, r *Result, opts RenderOptions) error {
 			What: what(x), Groups: groupCounts(x), Example: diffExample(r, x)})
 	}
 	d.Heat = heatMaps(r, l)
-	return htmlTemplate().Execute(w, d)
+	return htmlTemplate.Get().Execute(w, d)
 }
 
 // diffExample names where a path or code value of a difference occurs,

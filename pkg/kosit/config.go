@@ -298,7 +298,7 @@ func buildScenario(file string, x *xmlScenario, i int) (*Scenario, error) {
 	// A placeholder left in what decides the verdict would silently
 	// change it: refuse, and say which property is missing.
 	check := func(what, v string) error {
-		if m := placeholder().FindStringSubmatch(v); m != nil {
+		if m := placeholder.Get().FindStringSubmatch(v); m != nil {
 			return &ConfigError{File: file, Scenario: s.Name, Msg: fmt.Sprintf("%s holds the placeholder %s of a source configuration", what, m[0]),
 				Hint: fmt.Sprintf("pass --kosit-property %s=VALUE or --kosit-properties FILE (the build properties), or use the built configuration", m[1])}
 		}

@@ -7,7 +7,8 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // ReadProperties reads a Java properties file (key=value, key: value,
@@ -57,7 +58,7 @@ func ReadProperties(path string) (map[string]string, error) {
 	return expandProperties(props)
 }
 
-var propRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^}]+)\}`) })
+var propRef = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^}]+)\}`) }}
 
 // expandProperties replaces ${key} in the values of props by the value of
 // key, as Ant does; a reference to an unknown key stays as written, a
@@ -74,7 +75,7 @@ func expandProperties(props map[string]string) (map[string]string, error) {
 		}
 		seen[key] = true
 		var err error
-		v := propRef().ReplaceAllStringFunc(props[key], func(ref string) string {
+		v := propRef.Get().ReplaceAllStringFunc(props[key], func(ref string) string {
 			name := ref[2 : len(ref)-1]
 			if _, ok := props[name]; !ok {
 				return ref
@@ -136,7 +137,7 @@ func unescapeProperty(s string) string {
 }
 
 // placeholder is an Ant filter token such as @xrechnung.version@.
-var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`@([A-Za-z][A-Za-z0-9._-]*)@`) })
+var placeholder = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`@([A-Za-z][A-Za-z0-9._-]*)@`) }}
 
 // substitute replaces the placeholders of props in the configuration's
 // text; values are escaped for XML character data.
@@ -144,7 +145,7 @@ func substitute(data []byte, props map[string]string) []byte {
 	if len(props) == 0 {
 		return data
 	}
-	return placeholder().ReplaceAllFunc(data, func(tok []byte) []byte {
+	return placeholder.Get().ReplaceAllFunc(data, func(tok []byte) []byte {
 		v, ok := props[string(tok[1:len(tok)-1])]
 		if !ok {
 			return tok

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -150,14 +151,18 @@ func workflowCommand(name string, props [][2]string, message string) string {
 }
 
 var (
-	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	dataEscaper = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+		return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	}}
+	propertyEscaper = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+		return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	}}
 )
 
 // escapeData escapes the message of a workflow command: % as %25, CR as
 // %0D, LF as %0A.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+func escapeData(s string) string { return dataEscaper.Get().Replace(s) }
 
 // escapeProperty escapes a property value of a workflow command: as
 // escapeData, and also : as %3A and , as %2C.
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Get().Replace(s) }

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -16,11 +15,11 @@ var htmlSource string
 
 // htmlTemplate is parsed on first use, not at start-up: most runs write no
 // HTML report.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
+var htmlTemplate = lazy.Value[*template.Template]{F: func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
 		"lower": strings.ToLower,
 	}).Parse(htmlSource))
-})
+}}
 
 type htmlFile struct {
 	File     string
@@ -116,5 +115,5 @@ func renderHTML(w io.Writer, r *finding.Report, opts Options) error {
 		}
 		d.Files = append(d.Files, hf)
 	}
-	return htmlTemplate().Execute(w, d)
+	return htmlTemplate.Get().Execute(w, d)
 }

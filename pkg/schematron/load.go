@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // Namespaces of the rule languages this package reads.
@@ -127,14 +128,14 @@ func (l *loader) resolveIncludes(n *xnode, dir string) error {
 }
 
 // paramRef matches a $name reference as an abstract pattern parameter.
-var paramRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$([\p{L}_][\p{L}\p{N}_.\-]*)`) })
+var paramRef = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\$([\p{L}_][\p{L}\p{N}_.\-]*)`) }}
 
 // substitute replaces $name by the parameter's value for every name in params.
 func substitute(s string, params map[string]string) string {
 	if len(params) == 0 || !strings.Contains(s, "$") {
 		return s
 	}
-	return paramRef().ReplaceAllStringFunc(s, func(m string) string {
+	return paramRef.Get().ReplaceAllStringFunc(s, func(m string) string {
 		if v, ok := params[m[1:]]; ok {
 			return v
 		}

@@ -232,15 +232,22 @@ func booleanPredicateWith(e xpath3.Expr, boolVar func(string) bool) bool {
 	case xpath3.QuantifiedExpr, *xpath3.QuantifiedExpr:
 		return true
 	case xpath3.FunctionCall:
-		return booleanFunctions[v.Name] && (v.Prefix == "" || v.Prefix == "fn")
+		return booleanFunction(v.Name) && (v.Prefix == "" || v.Prefix == "fn")
 	case *xpath3.FunctionCall:
-		return booleanFunctions[v.Name] && (v.Prefix == "" || v.Prefix == "fn")
+		return booleanFunction(v.Name) && (v.Prefix == "" || v.Prefix == "fn")
 	}
 	return false
 }
 
-var booleanFunctions = map[string]bool{"not": true, "exists": true, "empty": true, "boolean": true, "contains": true,
-	"starts-with": true, "ends-with": true, "matches": true, "true": true, "false": true, "deep-equal": true, "lang": true}
+// booleanFunction reports whether the XPath function name returns a boolean.
+func booleanFunction(name string) bool {
+	switch name {
+	case "not", "exists", "empty", "boolean", "contains", "starts-with", "ends-with", "matches", "true", "false",
+		"deep-equal", "lang":
+		return true
+	}
+	return false
+}
 
 func isComparisonOrLogic(op xpath3.TokenType) bool {
 	switch op {

@@ -6,8 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -63,13 +63,13 @@ func (ix *FormIndex) add(id string, f *Form) {
 // len returns the number of ids indexed.
 func (ix *FormIndex) len() int { return len(ix.byID) }
 
-var dsRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^D(\d{8}|\d{11})$`) })
+var dsRe = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^D(\d{8}|\d{11})$`) }}
 
 // SchemaIDFor maps a Dokumentsteckbrief id to the id of its Datenschema:
 // D00000094 → S00000094 (the FIM numbering keeps the number). Other ids
 // are returned as they are.
 func SchemaIDFor(id string) string {
-	if m := dsRe().FindStringSubmatch(id); m != nil {
+	if m := dsRe.Get().FindStringSubmatch(id); m != nil {
 		return "S" + m[1]
 	}
 	return id

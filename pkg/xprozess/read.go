@@ -12,8 +12,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/internal/xmltree"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -214,14 +214,14 @@ func (r *reader) document(root *xmltree.Node) *Document {
 	return d
 }
 
-var leikaRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{14}$`) })
+var leikaRe = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^\d{14}$`) }}
 
 func (r *reader) key(n *xmltree.Node, what string) string {
 	id := txt(n, "id")
 	switch {
 	case id == "":
 		r.add(ruleMissingElement, n, what, what+"/id")
-	case !leikaRe().MatchString(id):
+	case !leikaRe.Get().MatchString(id):
 		r.add(ruleInvalidKey, child(n, "id"), id, id)
 	}
 	return id
@@ -348,10 +348,10 @@ func (r *reader) prozess(n *xmltree.Node) *Prozess {
 
 // idRe matches FIM ids: a letter and 8 digits (XDatenfelder 2) or 11
 // digits (XDatenfelder 3).
-var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\d{8}(\d{3})?$`) })
+var idRe = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]\d{8}(\d{3})?$`) }}
 
 // isFIMID reports whether s looks like a FIM element id (D00000094).
-func isFIMID(s string) bool { return idRe().MatchString(s) }
+func isFIMID(s string) bool { return idRe.Get().MatchString(s) }
 
 func (r *reader) verweis(n *xmltree.Node, pid string) Formularverweis {
 	f := Formularverweis{FormularID: txt(n, "formularID"), FormularsteckbriefID: txt(n, "formularsteckbriefID"),

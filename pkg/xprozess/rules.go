@@ -1,6 +1,7 @@
 package xprozess
 
 import (
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -82,13 +83,14 @@ var registry = []bpmn.Rule{
 		Detail: text{DE: "%q", EN: "%q"}},
 }
 
-var byID = func() map[string]*bpmn.Rule {
+// byID maps each rule's id to the rule, made on first use.
+var byID = lazy.Value[map[string]*bpmn.Rule]{F: func() map[string]*bpmn.Rule {
 	m := map[string]*bpmn.Rule{}
 	for i := range registry {
 		m[registry[i].ID] = &registry[i]
 	}
 	return m
-}()
+}}
 
 // RuleInfos returns the rules' metadata for reporters.
 func RuleInfos(lang string) []finding.RuleInfo {
@@ -101,6 +103,6 @@ func RuleInfos(lang string) []finding.RuleInfo {
 
 // newFinding makes a finding of one of the reader's rules.
 func newFinding(rule, lang string, line int, path string, args ...any) finding.Finding {
-	r := byID[rule]
+	r := byID.Get()[rule]
 	return finding.Finding{Rule: rule, Severity: r.Severity, Message: r.Message(lang, args...), Line: line, Path: path, Source: findingSource}
 }

@@ -9,20 +9,25 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// notInCommandLine are the flags that change how a run goes or how its
+// notInCommandLine reports whether flag changes how a run goes or how its
 // results are written but not what it finds; leaving them out of the
 // recorded command line keeps reports of "-j 1" and "-j 8" runs, of every
 // output format and of merged shards byte for byte the same.
-var notInCommandLine = map[string]bool{"jobs": true, "quiet": true, "no-color": true, "verbose": true,
-	"cpuprofile": true, "memprofile": true, "config": true,
-	"output": true, "report": true, "shard": true, "shard-count": true}
+func notInCommandLine(flag string) bool {
+	switch flag {
+	case "jobs", "quiet", "no-color", "verbose", "cpuprofile", "memprofile", "config",
+		"output", "report", "shard", "shard-count":
+		return true
+	}
+	return false
+}
 
 // CommandLine reconstructs the invocation ("ozgctl fim lint --fail-on=warning
 // a.xml") from the flags that were set and the arguments, for reports.
 func CommandLine(cmd *cobra.Command) string {
 	out := []string{cmd.CommandPath()}
 	cmd.Flags().Visit(func(fl *pflag.Flag) {
-		if notInCommandLine[fl.Name] {
+		if notInCommandLine(fl.Name) {
 			return
 		}
 		if sv, ok := fl.Value.(pflag.SliceValue); ok {

@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // profileSchema is schemas/profile.schema.json (a test keeps the copies equal).
@@ -19,22 +20,31 @@ import (
 //go:embed profile.schema.json
 var profileSchema []byte
 
-var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+// compiledSchema is profileSchema compiled on first use.
+var compiledSchema = lazy.Value[schemaOrError]{F: func() schemaOrError {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(profileSchema))
 	if err != nil {
-		return nil, err
+		return schemaOrError{err: err}
 	}
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource("profile.schema.json", doc); err != nil {
-		return nil, err
+		return schemaOrError{err: err}
 	}
-	return c.Compile("profile.schema.json")
-})
+	sch, err := c.Compile("profile.schema.json")
+	return schemaOrError{sch, err}
+}}
+
+// schemaOrError is a compiled schema or why it could not be compiled.
+type schemaOrError struct {
+	sch *jsonschema.Schema
+	err error
+}
 
 // validateSchema checks a decoded YAML document (data, the file's bytes, for
 // line numbers) against the profile schema.
 func validateSchema(file string, data []byte, raw any) error {
-	sch, err := compiledSchema()
+	c := compiledSchema.Get()
+	sch, err := c.sch, c.err
 	if err != nil {
 		return fmt.Errorf("internal error: profile schema: %w", err)
 	}

@@ -9,12 +9,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/lestrrat-go/helium"
 	"github.com/lestrrat-go/helium/xpath3"
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
@@ -683,18 +683,18 @@ func checkPattern(pattern string) error {
 	if err != nil {
 		return err
 	}
-	_, err = xpath3.NewEvaluator(xpath3.DefaultEvaluatorOptions).Evaluate(context.Background(), e, patternProbeDoc())
+	_, err = xpath3.NewEvaluator(xpath3.DefaultEvaluatorOptions).Evaluate(context.Background(), e, patternProbeDoc.Get())
 	return err
 }
 
 // patternProbeDoc is the document checkPattern evaluates against.
-var patternProbeDoc = sync.OnceValue(func() *helium.Document {
+var patternProbeDoc = lazy.Value[*helium.Document]{F: func() *helium.Document {
 	doc, err := helium.NewParser().Parse(context.Background(), []byte("<probe/>"))
 	if err != nil {
 		panic(err)
 	}
 	return doc
-})
+}}
 
 // matchIsMapping reports whether the document's match key holds a single
 // mapping rather than a list.

@@ -3,7 +3,6 @@ package convert
 import (
 	"bytes"
 	"fmt"
-	"go/token"
 	"net/url"
 	"slices"
 	"strings"
@@ -51,7 +50,7 @@ type Options struct {
 // absolute URI, a base URI that is not one or would run into the schema id
 // (it must end in "/", ":" or "#").
 func (o Options) Validate() error {
-	if o.Package != "" && (!token.IsIdentifier(o.Package) || token.IsKeyword(o.Package)) {
+	if o.Package != "" && !goIdentifier(o.Package) {
 		return fmt.Errorf("package %q is not a Go identifier (letters, digits and _, not starting with a digit)", o.Package)
 	}
 	if o.Namespace != "" {
@@ -95,15 +94,21 @@ type Target struct {
 	gen   func(m *model, buf *bytes.Buffer) error
 }
 
-var targets []Target
-
-func register(t Target) { targets = append(targets, t) }
+// targets are the targets, sorted by name: a table the linker lays out,
+// no registration while the program starts.
+var targets = []Target{
+	{Name: "go", Ext: ".go", Short: "Go structs with JSON tags, code lists as typed constants", gen: genGo},
+	{Name: "html", Ext: ".html", Short: "a self-contained, accessible HTML form that exports JSON valid against the JSON Schema", gen: genHTML},
+	{Name: "jsonschema", Ext: ".schema.json", Short: "JSON Schema 2020-12 (FIT-Connect style)", gen: genJSONSchema},
+	{Name: "markdown", Ext: ".md", Short: "field documentation: one table per group", gen: genMarkdown},
+	{Name: "openapi", Ext: ".openapi.json", Short: "OpenAPI 3.1: submit an application, fetch its status", gen: genOpenAPI},
+	{Name: "typescript", Ext: ".ts", Short: "TypeScript interfaces, code lists as const objects and union types", gen: genTS},
+	{Name: "xsd", Ext: ".xsd", Short: "XML Schema for the application data as an XML message", gen: genXSD},
+}
 
 // Targets returns the targets, sorted by name.
 func Targets() []Target {
-	out := slices.Clone(targets)
-	slices.SortFunc(out, func(a, b Target) int { return strings.Compare(a.Name, b.Name) })
-	return out
+	return slices.Clone(targets)
 }
 
 // TargetNames returns the names of the targets, sorted.

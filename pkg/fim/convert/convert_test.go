@@ -3,6 +3,7 @@ package convert
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,4 +87,12 @@ func load(t testing.TB, in input, opts Options) (*Converter, bool) {
 var unsatisfiable = map[string]string{
 	// F00001: minLength 0, maxLength 1 and pattern "test" (4 characters).
 	"xdf3.xml": "F00001",
+}
+
+// TestTargetsSorted: Targets promises the order by name, which the table
+// holds in the source.
+func TestTargetsSorted(t *testing.T) {
+	if !slices.IsSortedFunc(targets, func(a, b Target) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Errorf("targets not sorted by name: %v", TargetNames())
+	}
 }

@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
-
-func init() {
-	register(Target{Name: "go", Ext: ".go", Short: "Go structs with JSON tags, code lists as typed constants", gen: genGo})
-}
 
 // names are the identifiers of the code generators (Go, TypeScript): one
 // type per group, per resolved code list and for the root, readable names
@@ -23,10 +20,30 @@ type names struct {
 	file    string
 }
 
-var goKeywords = map[string]bool{"break": true, "case": true, "chan": true, "const": true, "continue": true, "default": true,
-	"defer": true, "else": true, "fallthrough": true, "for": true, "func": true, "go": true, "goto": true, "if": true,
-	"import": true, "interface": true, "map": true, "package": true, "range": true, "return": true, "select": true,
-	"struct": true, "switch": true, "type": true, "var": true}
+// goKeyword reports whether s is one of Go's 25 keywords.
+func goKeyword(s string) bool {
+	switch s {
+	case "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
+		"go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct",
+		"switch", "type", "var":
+		return true
+	}
+	return false
+}
+
+// goIdentifier reports whether s is a Go identifier and no keyword:
+// letters, digits and _, not starting with a digit.
+func goIdentifier(s string) bool {
+	if s == "" || goKeyword(s) {
+		return false
+	}
+	for i, r := range s {
+		if !unicode.IsLetter(r) && r != '_' && (i == 0 || !unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
 
 func (m *model) names() *names {
 	n := &names{types: map[*def]string{}, members: map[*prop]string{}, consts: map[*def][]string{}}
@@ -101,7 +118,7 @@ func genGo(m *model, b *bytes.Buffer) error {
 	pkg := m.opts.Package
 	if pkg == "" {
 		pkg = strings.ToLower(technicalName(m.ID))
-		if pkg == "" || goKeywords[pkg] {
+		if pkg == "" || goKeyword(pkg) {
 			pkg = "fimschema"
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,6 +67,23 @@ func TestGoBuilds(t *testing.T) {
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "CGO_ENABLED=0")
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, msg)
+		}
+	}
+}
+
+// TestGoIdentifier: goKeyword and goIdentifier agree with go/token.
+func TestGoIdentifier(t *testing.T) {
+	for _, s := range []string{"", "antrag", "_x", "x1", "1x", "func", "type", "Type", "ä", "a-b", "π2", "import", "any", "x y"} {
+		if got, want := goKeyword(s), token.IsKeyword(s); got != want {
+			t.Errorf("goKeyword(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := goIdentifier(s), token.IsIdentifier(s); got != want {
+			t.Errorf("goIdentifier(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for tok := token.BREAK; tok <= token.VAR; tok++ {
+		if tok.IsKeyword() && !goKeyword(tok.String()) {
+			t.Errorf("goKeyword(%q) = false", tok)
 		}
 	}
 }

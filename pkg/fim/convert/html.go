@@ -7,23 +7,19 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/stdtemplate/html/template"
 )
-
-func init() {
-	register(Target{Name: "html", Ext: ".html", Short: "a self-contained, accessible HTML form that exports JSON valid against the JSON Schema", gen: genHTML})
-}
 
 //go:embed templates/form.html.tmpl
 var formTemplateText string
 
 // formTemplate is parsed on first use, not at start-up.
-var formTemplate = sync.OnceValue(func() *template.Template {
+var formTemplate = lazy.Value[*template.Template]{F: func() *template.Template {
 	return template.Must(template.New("form").Parse(formTemplateText))
-})
+}}
 
 type formPage struct {
 	Title       string
@@ -47,7 +43,7 @@ func genHTML(m *model, b *bytes.Buffer) error {
 		Form:        template.HTML(w.b.String()),
 		Rules:       ruleTexts(m.Rules),
 	}
-	return formTemplate().Execute(b, page)
+	return formTemplate.Get().Execute(b, page)
 }
 
 type formWriter struct {

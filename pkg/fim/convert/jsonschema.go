@@ -8,10 +8,6 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
-func init() {
-	register(Target{Name: "jsonschema", Ext: ".schema.json", Short: "JSON Schema 2020-12 (FIT-Connect style)", gen: genJSONSchema})
-}
-
 // jsonSchemaDialect is the $schema of the generated JSON Schema.
 const jsonSchemaDialect = "https://json-schema.org/draft/2020-12/schema"
 

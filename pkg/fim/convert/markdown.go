@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-)
 
-func init() {
-	register(Target{Name: "markdown", Ext: ".md", Short: "field documentation: one table per group", gen: genMarkdown})
-}
+	"github.com/ozgctl/ozgctl/internal/lazy"
+)
 
 func genMarkdown(m *model, b *bytes.Buffer) error {
 	fmt.Fprintf(b, "# %s\n\n", mdInline(m.Title))
@@ -139,10 +137,12 @@ func mdTypeText(d *def) string {
 	return "Text"
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+var mdEscaper = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+}}
 
 // mdInline escapes a text for one line of Markdown.
-func mdInline(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+func mdInline(s string) string { return mdEscaper.Get().Replace(strings.Join(strings.Fields(s), " ")) }
 
 // mdCell escapes a text for a table cell.
 func mdCell(s string) string { return mdInline(s) }
@@ -151,15 +151,17 @@ func mdCell(s string) string { return mdInline(s) }
 func mdBlock(s string) string {
 	lines := strings.Split(txt(s), "\n")
 	for i, l := range lines {
-		lines[i] = mdEscaper.Replace(strings.TrimSpace(l))
+		lines[i] = mdEscaper.Get().Replace(strings.TrimSpace(l))
 	}
 	return strings.Join(lines, "  \n")
 }
 
 // mdCode makes s safe inside `…` in a table.
-func mdCode(s string) string { return mdCodeEscaper.Replace(s) }
+func mdCode(s string) string { return mdCodeEscaper.Get().Replace(s) }
 
-var mdCodeEscaper = strings.NewReplacer("`", "'", "|", `\|`, "\n", " ")
+var mdCodeEscaper = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+	return strings.NewReplacer("`", "'", "|", `\|`, "\n", " ")
+}}
 
 // mdAnchor is the GitHub-style anchor of a heading.
 func mdAnchor(s string) string {

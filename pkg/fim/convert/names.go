@@ -4,14 +4,18 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
-var transliteration = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "é", "e", "è", "e", "á", "a", "à", "a")
+var transliteration = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "é", "e", "è", "e", "á", "a", "à", "a")
+}}
 
 // words splits a FIM name into ASCII words: umlauts transliterated,
 // everything but letters and digits a separator.
 func words(s string) []string {
-	s = transliteration.Replace(s)
+	s = transliteration.Get().Replace(s)
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !(r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
 	})
@@ -76,11 +80,13 @@ func isDateTime(s string) bool {
 	return err == nil
 }
 
-var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+var newlines = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n")
+}}
 
 // txt normalises a text of the source for output: CR LF and CR become LF,
 // surrounding space is trimmed.
-func txt(s string) string { return strings.TrimSpace(newlines.Replace(s)) }
+func txt(s string) string { return strings.TrimSpace(newlines.Get().Replace(s)) }
 
 func (d *def) title() string { return txt(d.Common.Label()) }
 func (d *def) help() string  { return txt(d.Common.HilfetextEingabe) }

@@ -4,10 +4,6 @@ import (
 	"bytes"
 )
 
-func init() {
-	register(Target{Name: "openapi", Ext: ".openapi.json", Short: "OpenAPI 3.1: submit an application, fetch its status", gen: genOpenAPI})
-}
-
 func genOpenAPI(m *model, b *bytes.Buffer) error {
 	const ref = "#/components/schemas/"
 	rootName := m.openapiRootName()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
@@ -320,7 +321,7 @@ func textCandidates(d *def) []string {
 	var out []string
 	for _, kv := range knownValues {
 		for _, w := range kv.words {
-			if slices.Contains(ws, transliteration.Replace(w)) {
+			if slices.Contains(ws, transliteration.Get().Replace(w)) {
 				out = append(out, kv.value)
 				break
 			}
@@ -412,6 +413,8 @@ func xmlIndent(b *bytes.Buffer, depth int) {
 	}
 }
 
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\r", "&#13;", "\t", "&#9;", "\n", "&#10;")
+var xmlEscaper = lazy.Value[*strings.Replacer]{F: func() *strings.Replacer {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\r", "&#13;", "\t", "&#9;", "\n", "&#10;")
+}}
 
-func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
+func xmlEscape(s string) string { return xmlEscaper.Get().Replace(s) }

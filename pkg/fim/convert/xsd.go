@@ -9,10 +9,6 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
-func init() {
-	register(Target{Name: "xsd", Ext: ".xsd", Short: "XML Schema for the application data as an XML message", gen: genXSD})
-}
-
 func genXSD(m *model, b *bytes.Buffer) error {
 	w := &xsdWriter{b: b}
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")

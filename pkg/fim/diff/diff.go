@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
@@ -152,11 +151,11 @@ func identity(d *fim.Document) Identity {
 		NachrichtID: d.Header.NachrichtID, Erstellungszeitpunkt: d.Header.Erstellungszeitpunkt.Raw}
 }
 
-var id2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{6})$`) })
+var id2 = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{6})$`) }}
 
 // normID gives 2.0 ids their 3.0.0 form, so that both versions compare.
 func normID(id string) string {
-	if p := id2().FindStringSubmatch(id); p != nil {
+	if p := id2.Get().FindStringSubmatch(id); p != nil {
 		return p[1] + p[2] + "000" + p[3]
 	}
 	return id
@@ -796,11 +795,11 @@ func (c *comparer) werte(n *elem, o, w []fim.Wert) {
 }
 
 // idInText finds 2.0 ids in rule prose.
-var idInText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`) })
+var idInText = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`) }}
 
 // ruleText normalises a rule text for comparison: white space collapsed,
 // ids in their 3.0.0 form (a migration rewrites them).
-func ruleText(s string) string { return idInText().ReplaceAllStringFunc(norm(s), normID) }
+func ruleText(s string) string { return idInText.Get().ReplaceAllStringFunc(norm(s), normID) }
 
 // ruleProps compares rules: a changed rule text, script or type may
 // change what is accepted, so it is breaking.

@@ -6,10 +6,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
@@ -294,9 +294,9 @@ func c1061(p *pass) {
 // Values by data type.
 
 var (
-	intRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+$`) })
-	decimalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`) })
-	timeRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$`) })
+	intRE     = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+$`) }}
+	decimalRE = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`) }}
+	timeRE    = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$`) }}
 )
 
 // kindOfValue is how values of a data type are written and compared.
@@ -331,7 +331,7 @@ func valueKindOf(d fim.Datentyp) valueKind {
 }
 
 func parseTime(s string) (time.Time, bool) {
-	if !timeRE().MatchString(s) {
+	if !timeRE.Get().MatchString(s) {
 		return time.Time{}, false
 	}
 	for _, layout := range []string{"15:04:05.999999999Z07:00", "15:04:05.999999999", "15:04Z07:00", "15:04"} {
@@ -357,20 +357,20 @@ func parseValue(k valueKind, s string) (v *big.Rat, t time.Time, ok bool) {
 	s = strings.TrimSpace(s)
 	switch k {
 	case vkDecimal:
-		if !decimalRE().MatchString(s) {
+		if !decimalRE.Get().MatchString(s) {
 			return nil, t, false
 		}
 		r, good := new(big.Rat).SetString(s)
 		return r, t, good
 	case vkInt:
-		if !intRE().MatchString(s) {
+		if !intRE.Get().MatchString(s) {
 			return nil, t, false
 		}
 		r, good := new(big.Rat).SetString(s)
 		return r, t, good
 	case vkDate:
 		tt, err := time.Parse("2006-01-02", s)
-		return nil, tt, err == nil && dateRE().MatchString(s)
+		return nil, tt, err == nil && dateRE.Get().MatchString(s)
 	case vkTime:
 		tt, good := parseTime(s)
 		return nil, tt, good

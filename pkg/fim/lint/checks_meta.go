@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -522,10 +521,10 @@ func quoteRune(r rune) string { return fmt.Sprintf("%q U+%04X", r, r) }
 
 // Dates.
 
-var dateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
+var dateRE = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) }}
 
 func isDate(s string) bool {
-	if !dateRE().MatchString(s) {
+	if !dateRE.Get().MatchString(s) {
 		return false
 	}
 	_, err := time.Parse("2006-01-02", s)

@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 )
 
@@ -57,14 +57,14 @@ func c1005(p *pass) {
 
 // urnRE is the URN syntax of RFC 8141 restricted to what XÖV uses: ASCII
 // only, no spaces.
-var urnRE = sync.OnceValue(func() *regexp.Regexp {
+var urnRE = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp {
 	return regexp.MustCompile(`^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[A-Za-z0-9()+,\-.:=@;$_!*'%/?#~&]+$`)
-})
+}}
 
 func c1048(p *pass) {
 	for _, cr := range p.codeRefs() {
 		u := strings.TrimSpace(cr.ref.CanonicalURI)
-		if strings.HasPrefix(strings.ToLower(u), "urn:") && !urnRE().MatchString(u) {
+		if strings.HasPrefix(strings.ToLower(u), "urn:") && !urnRE.Get().MatchString(u) {
 			p.atRef(cr, u)
 		}
 	}

@@ -3,8 +3,8 @@ package lint
 import (
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
@@ -180,7 +180,7 @@ func (r *Rule) info(lang string) finding.RuleInfo {
 var notImplementedPrefix = Text{DE: "Nicht geprüft: ", EN: "Not checked: "}
 
 // byCode maps each code to its rule; built on the first [Lookup].
-var byCode = sync.OnceValue(func() map[string]*Rule {
+var byCode = lazy.Value[map[string]*Rule]{F: func() map[string]*Rule {
 	m := make(map[string]*Rule, len(registry))
 	for i := range registry {
 		r := &registry[i]
@@ -190,7 +190,7 @@ var byCode = sync.OnceValue(func() map[string]*Rule {
 		m[r.Code] = r
 	}
 	return m
-})
+}}
 
 // Rules returns every rule of the catalogue, sorted by code.
 func Rules() []*Rule {
@@ -203,7 +203,7 @@ func Rules() []*Rule {
 }
 
 // Lookup returns the rule with the code, or nil.
-func Lookup(code string) *Rule { return byCode()[code] }
+func Lookup(code string) *Rule { return byCode.Get()[code] }
 
 // ruleInfos returns the metadata of every rule that is run (implemented and
 // not deactivated) plus the reader's rules, for SARIF and JUnit reports.

@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/codelist"
 	"github.com/ozgctl/ozgctl/pkg/fim"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -211,21 +211,21 @@ func (m *migration) enter(obj any, c *fim.Common) (bool, func()) {
 // Nummernkreis, (in 3.0.0) the three-digit sub-Nummernkreis, and a
 // six-digit running number.
 var (
-	id2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{6})$`) })
-	id3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{3})([0-9]{6})$`) })
+	id2 = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{6})$`) }}
+	id3 = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^([A-Z])([0-9]{2})([0-9]{3})([0-9]{6})$`) }}
 )
 
 // mapID returns the id in the target version and whether it could be
 // mapped.
 func (m *migration) mapID(id string) (string, bool) {
 	if m.up {
-		p := id2().FindStringSubmatch(id)
+		p := id2.Get().FindStringSubmatch(id)
 		if p == nil {
 			return id, false
 		}
 		return p[1] + p[2] + m.nk + p[3], true
 	}
-	p := id3().FindStringSubmatch(id)
+	p := id3.Get().FindStringSubmatch(id)
 	if p == nil || p[3] != m.nk {
 		return id, false
 	}
@@ -311,11 +311,33 @@ func (m *migration) identity(c *fim.Common) {
 // (fachlich freigegeben, gold), inaktiv → 7 (inaktiv). Downcast: 1–3 →
 // inVorbereitung, 4–6 → aktiv, 7–8 → inaktiv; the codes the upcast
 // produces come back unchanged, the others lose their level.
-var (
-	statusUp   = map[string]string{"inVorbereitung": "3", "aktiv": "6", "inaktiv": "7"}
-	statusDown = map[string]string{"1": "inVorbereitung", "2": "inVorbereitung", "3": "inVorbereitung",
-		"4": "aktiv", "5": "aktiv", "6": "aktiv", "7": "inaktiv", "8": "inaktiv"}
-)
+// statusUp returns the Freigabestatus of an XDatenfelder 2.0 status, ""
+// for an unknown one.
+func statusUp(status string) string {
+	switch status {
+	case "inVorbereitung":
+		return "3"
+	case "aktiv":
+		return "6"
+	case "inaktiv":
+		return "7"
+	}
+	return ""
+}
+
+// statusDown returns the XDatenfelder 2.0 status of a Freigabestatus, ""
+// for an unknown one.
+func statusDown(freigabestatus string) string {
+	switch freigabestatus {
+	case "1", "2", "3":
+		return "inVorbereitung"
+	case "4", "5", "6":
+		return "aktiv"
+	case "7", "8":
+		return "inaktiv"
+	}
+	return ""
+}
 
 // common migrates the metadata every element has. rule selects the
 // rule's element, which in 3.0.0 has fewer of them.
@@ -343,7 +365,7 @@ func (m *migration) commonUp(c *fim.Common, rule bool) {
 		case c.Freigabestatus != "":
 			m.at(finding.Info, keyDropped, "status", c.Status, "")
 		default:
-			if v, ok := statusUp[c.Status]; ok {
+			if v := statusUp(c.Status); v != "" {
 				c.Freigabestatus = v
 				m.at(finding.Info, keyStatusMapped, "status", c.Status, "freigabestatus "+v)
 			} else {
@@ -404,13 +426,13 @@ func (m *migration) commonUp(c *fim.Common, rule bool) {
 
 func (m *migration) commonDown(c *fim.Common, rule bool) {
 	if c.Freigabestatus != "" {
-		v, ok := statusDown[c.Freigabestatus]
+		v := statusDown(c.Freigabestatus)
 		switch {
-		case !ok:
+		case v == "":
 			m.at(finding.Warning, keyStatusUnknown, "freigabestatus", c.Freigabestatus, "")
 		case rule:
 			m.at(finding.Info, keyDropped, "freigabestatus", c.Freigabestatus, "")
-		case statusUp[v] == c.Freigabestatus:
+		case statusUp(v) == c.Freigabestatus:
 			c.Status = v
 			m.at(finding.Info, keyStatusMapped, "freigabestatus", c.Freigabestatus, "status "+v)
 		default:
@@ -632,8 +654,8 @@ func (m *migration) rules(rs fim.Rules) {
 // idRef2 and idRef3 find ids of the 2.0 and 3.0.0 form in rule prose
 // ("F00000463", "F00000000463").
 var (
-	idRef2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`) })
-	idRef3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{11}\b`) })
+	idRef2 = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{8}\b`) }}
+	idRef3 = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\b[SGFRDC][0-9]{11}\b`) }}
 )
 
 func (m *migration) rule(r *fim.Regel) {
@@ -655,12 +677,12 @@ func (m *migration) rule(r *fim.Regel) {
 
 // ruleRefs rewrites the ids that a rule's text names into the target form.
 func (m *migration) ruleRefs(r *fim.Regel) {
-	re := idRef2
+	re := &idRef2
 	if !m.up {
-		re = idRef3
+		re = &idRef3
 	}
 	var olds, news []string
-	text := re().ReplaceAllStringFunc(r.Definition, func(id string) string {
+	text := re.Get().ReplaceAllStringFunc(r.Definition, func(id string) string {
 		n, ok := m.mapID(id)
 		if ok && !slices.Contains(olds, id) {
 			olds = append(olds, id)

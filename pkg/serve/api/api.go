@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/serve"
@@ -60,17 +61,17 @@ type Config struct {
 }
 
 // namePattern is the form of a configured name: it can never be a path.
-var namePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) })
+var namePattern = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`) }}
 
 // ValidName reports whether name can name a schema set or profile: it
 // can never be a path.
-func ValidName(name string) bool { return namePattern().MatchString(name) }
+func ValidName(name string) bool { return namePattern.Get().MatchString(name) }
 
 // validate checks the names and that each entry names one schema source.
 func (c *Config) validate() error {
 	for _, n := range slices.Sorted(maps.Keys(c.SchemaSets)) {
 		s := c.SchemaSets[n]
-		if !namePattern().MatchString(n) {
+		if !namePattern.Get().MatchString(n) {
 			return fmt.Errorf("schema set name %q: want letters, digits, '.', '_' and '-'", n)
 		}
 		if (s.XSD == "") == (s.SchemaDir == "") {
@@ -78,7 +79,7 @@ func (c *Config) validate() error {
 		}
 	}
 	for _, n := range slices.Sorted(maps.Keys(c.Profiles)) {
-		if !namePattern().MatchString(n) {
+		if !namePattern.Get().MatchString(n) {
 			return fmt.Errorf("profile name %q: want letters, digits, '.', '_' and '-'", n)
 		}
 		if c.Profiles[n].Path == "" {

@@ -34,16 +34,22 @@ type options struct {
 	Package   string `json:"package"`
 }
 
-// knownParams are the query parameters any route accepts; an unknown one
-// is refused, so that a misspelt option is not silently ignored.
-var knownParams = map[string]bool{"xsd": true, "profile": true, "output": true, "failOn": true, "lang": true,
-	"name": true, "strict": true, "to": true, "keys": true, "baseUri": true, "namespace": true, "package": true}
+// knownParam reports whether k is a query parameter any route accepts; an
+// unknown one is refused, so that a misspelt option is not silently
+// ignored.
+func knownParam(k string) bool {
+	switch k {
+	case "xsd", "profile", "output", "failOn", "lang", "name", "strict", "to", "keys", "baseUri", "namespace", "package":
+		return true
+	}
+	return false
+}
 
 // fromQuery fills o from the query of r, over what o holds.
 func (o *options) fromQuery(r *http.Request) error {
 	q := r.URL.Query()
 	for k := range q {
-		if !knownParams[k] {
+		if !knownParam(k) {
 			return badRequest("bad-parameter", msgUnknownParam.With(k))
 		}
 	}

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/ozgctl/ozgctl/internal/lazy"
 	"github.com/ozgctl/ozgctl/pkg/xoev/internal/xsdtree"
 )
 
@@ -48,7 +48,7 @@ type components struct {
 }
 
 // messageName matches XÖV message element names (area.message.NNNN).
-var messageName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.[0-9]{4}$`) })
+var messageName = lazy.Value[*regexp.Regexp]{F: func() *regexp.Regexp { return regexp.MustCompile(`\.[0-9]{4}$`) }}
 
 func index(docs []*node) *components {
 	c := &components{elements: map[qn]*node{}, types: map[qn]*node{}, groups: map[qn]*node{},
@@ -59,7 +59,7 @@ func index(docs []*node) *components {
 			switch ch.Local {
 			case "element":
 				c.elements[name] = ch
-				if messageName().MatchString(name.Local) && !slices.Contains(c.messages, name) {
+				if messageName.Get().MatchString(name.Local) && !slices.Contains(c.messages, name) {
 					c.messages = append(c.messages, name)
 				}
 			case "complexType", "simpleType":

@@ -139,7 +139,7 @@ func inClassECMA(it item) (string, bool) {
 		return "", false
 	}
 	if strings.HasPrefix(it.esc[1:], "{Is") {
-		rg := blocks()[it.esc[4:len(it.esc)-1]]
+		rg := blocks.Get()[it.esc[4:len(it.esc)-1]]
 		s := rangesECMA([]item{{lo: rg[0], hi: rg[1]}})
 		if it.esc[0] == 'P' {
 			return "", false
@@ -170,7 +170,7 @@ func negatedECMA(it item) string {
 	case "dot":
 		return `[^\n\r]`
 	}
-	rg := blocks()[it.esc[4:len(it.esc)-1]] // \P{IsX}
+	rg := blocks.Get()[it.esc[4:len(it.esc)-1]] // \P{IsX}
 	return "[^" + rangesECMA([]item{{lo: rg[0], hi: rg[1]}}) + "]"
 }
 
@@ -263,7 +263,7 @@ func writeItemXSD(b *strings.Builder, it item) {
 		b.WriteString(`\n\r`) // only used negated, see writeClassXSD
 	default:
 		if strings.HasPrefix(it.esc, "p{Is") {
-			rg := blocks()[it.esc[4:len(it.esc)-1]]
+			rg := blocks.Get()[it.esc[4:len(it.esc)-1]]
 			writeItemXSD(b, item{lo: rg[0], hi: rg[1]})
 			return
 		}

@@ -3,20 +3,8 @@ package xsdregex
 // candidates are the characters tried, in order, as the representative of
 // a character class: plain letters and digits first, so that generated
 // samples stay readable.
-var candidates = func() []rune {
-	var rs []rune
-	for r := 'a'; r <= 'z'; r++ {
-		rs = append(rs, r)
-	}
-	for r := 'A'; r <= 'Z'; r++ {
-		rs = append(rs, r)
-	}
-	for r := '0'; r <= '9'; r++ {
-		rs = append(rs, r)
-	}
-	rs = append(rs, []rune(" .-_@/,:;+*#'()&äöüßÄÖÜéè")...)
-	return rs
-}()
+const candidates = "abcdefghijklmnopqrstuvwxyz" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "0123456789" +
+	" .-_@/,:;+*#'()&äöüßÄÖÜéè"
 
 func (c *class) representative() (rune, bool) {
 	for _, r := range candidates {

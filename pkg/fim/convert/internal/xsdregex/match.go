@@ -36,7 +36,7 @@ func (it item) contains(r rune) bool {
 	name := it.esc[2 : len(it.esc)-1]
 	var in bool
 	if strings.HasPrefix(name, "Is") {
-		rg := blocks()[name[2:]]
+		rg := blocks.Get()[name[2:]]
 		in = rg[0] <= r && r <= rg[1]
 	} else {
 		in = unicode.Is(categories[name], r)

@@ -17,9 +17,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ozgctl/ozgctl/internal/lazy"
 )
 
 // Regexp is a parsed XSD regular expression.
@@ -258,7 +259,7 @@ func (p *parser) parseEscape(inClass bool) (it item, lit rune, isLit bool, err e
 		name := p.src[p.pos+1 : p.pos+end]
 		p.pos += end + 1
 		if strings.HasPrefix(name, "Is") {
-			if _, ok := blocks()[name[2:]]; !ok {
+			if _, ok := blocks.Get()[name[2:]]; !ok {
 				return it, 0, false, p.errf("unknown block \\%c{%s}", r, name)
 			}
 		} else if _, ok := categories[name]; !ok {
@@ -351,7 +352,7 @@ var categories = unicode.Categories
 // blocks are the Unicode blocks FIM and XÖV patterns use, with their
 // ranges (the XSD \p{IsX} escapes), made on first use. Others are refused
 // at parse time.
-var blocks = sync.OnceValue(func() map[string][2]rune {
+var blocks = lazy.Value[map[string][2]rune]{F: func() map[string][2]rune {
 	return map[string][2]rune{
 		"BasicLatin":                        {0x0000, 0x007F},
 		"Latin-1Supplement":                 {0x0080, 0x00FF},
@@ -399,7 +400,7 @@ var blocks = sync.OnceValue(func() map[string][2]rune {
 		"SupplementalArrows-B":              {0x2900, 0x297F},
 		"SupplementalMathematicalOperators": {0x2A00, 0x2AFF},
 	}
-})
+}}
 
 // nameStart and nameChar approximate XML 1.0 (fifth edition) NameStartChar
 // and NameChar, the sets behind \i and \c.
@@ -410,6 +411,12 @@ var nameStart = []item{
 	{lo: 0x3001, hi: 0xD7FF}, {lo: 0xF900, hi: 0xFDCF}, {lo: 0xFDF0, hi: 0xFFFD}, {lo: 0x10000, hi: 0xEFFFF},
 }
 
-var nameChar = append(append([]item{}, nameStart...),
-	item{lo: '-', hi: '.'}, item{lo: '0', hi: '9'}, item{lo: 0xB7, hi: 0xB7},
-	item{lo: 0x300, hi: 0x36F}, item{lo: 0x203F, hi: 0x2040})
+// nameChar is nameStart followed by the characters only NameChar adds.
+var nameChar = []item{
+	{lo: ':', hi: ':'}, {lo: 'A', hi: 'Z'}, {lo: '_', hi: '_'}, {lo: 'a', hi: 'z'},
+	{lo: 0xC0, hi: 0xD6}, {lo: 0xD8, hi: 0xF6}, {lo: 0xF8, hi: 0x2FF}, {lo: 0x370, hi: 0x37D},
+	{lo: 0x37F, hi: 0x1FFF}, {lo: 0x200C, hi: 0x200D}, {lo: 0x2070, hi: 0x218F}, {lo: 0x2C00, hi: 0x2FEF},
+	{lo: 0x3001, hi: 0xD7FF}, {lo: 0xF900, hi: 0xFDCF}, {lo: 0xFDF0, hi: 0xFFFD}, {lo: 0x10000, hi: 0xEFFFF},
+	{lo: '-', hi: '.'}, {lo: '0', hi: '9'}, {lo: 0xB7, hi: 0xB7},
+	{lo: 0x300, hi: 0x36F}, {lo: 0x203F, hi: 0x2040},
+}

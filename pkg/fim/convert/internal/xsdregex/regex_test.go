@@ -2,6 +2,7 @@ package xsdregex
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -131,4 +132,11 @@ func FuzzParse(f *testing.F) {
 // RE2-based validators such as Go's regexp reject those.
 func (re *Regexp) needsLookahead() bool {
 	return strings.Contains(re.ECMA(), "(?!")
+}
+
+// TestNameChar: nameChar is nameStart and then what NameChar adds.
+func TestNameChar(t *testing.T) {
+	if len(nameChar) <= len(nameStart) || !slices.Equal(nameChar[:len(nameStart)], nameStart) {
+		t.Errorf("nameChar does not start with nameStart")
+	}
 }
