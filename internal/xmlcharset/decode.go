@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -151,8 +150,8 @@ func declaredEncoding(head []byte) (encoding.Encoding, []byte, error) {
 		// document is not UTF-16. Read it as UTF-8, as libxml2 does.
 		return nil, nil, nil
 	}
-	enc, err := ianaindex.IANA.Encoding(name)
-	if err != nil || enc == nil {
+	enc := ianaEncoding(name)
+	if enc == nil {
 		return nil, nil, &UnsupportedError{Label: string(declared)}
 	}
 	if enc == encoding.Nop {
