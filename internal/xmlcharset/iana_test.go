@@ -146,3 +146,17 @@ func sameDecoder(a, b encoding.Encoding) bool {
 	db, errb := b.NewDecoder().Bytes(all)
 	return bytes.Equal(da, db) && (erra == nil) == (errb == nil)
 }
+
+// TestASCII: US-ASCII decodes a byte above 0x7F to U+FFFD and refuses
+// to encode one.
+func TestASCII(t *testing.T) {
+	if got, err := ascii.NewDecoder().String("a\x80b"); err != nil || got != "a\uFFFDb" {
+		t.Errorf("decode: %q, %v", got, err)
+	}
+	if got, err := ascii.NewEncoder().String("ab"); err != nil || got != "ab" {
+		t.Errorf("encode ASCII: %q, %v", got, err)
+	}
+	if _, err := ascii.NewEncoder().String("aä"); err == nil {
+		t.Error("encoding ä must fail")
+	}
+}

@@ -36,12 +36,12 @@ var ascii encoding.Encoding = asciiEncoding{}
 type asciiEncoding struct{}
 
 func (asciiEncoding) NewDecoder() *encoding.Decoder {
-	return &encoding.Decoder{Transformer: asciiDecoder{}}
+	return &encoding.Decoder{Transformer: asciiTransformer{decode: true}}
 }
 
 // NewEncoder is there for the interface; documents are only decoded.
 func (asciiEncoding) NewEncoder() *encoding.Encoder {
-	return &encoding.Encoder{Transformer: asciiEncoder{}}
+	return &encoding.Encoder{Transformer: asciiTransformer{}}
 }
 
 func (asciiEncoding) String() string { return "US-ASCII" }
@@ -49,28 +49,19 @@ func (asciiEncoding) String() string { return "US-ASCII" }
 // errNotASCII is the encoder's error for a rune above U+007F.
 var errNotASCII = errors.New("xmlcharset: rune not in US-ASCII")
 
-type asciiEncoder struct{ transform.NopResetter }
-
-func (asciiEncoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for _, c := range src {
-		if c >= utf8.RuneSelf {
-			return nDst, nSrc, errNotASCII
-		}
-		if nDst >= len(dst) {
-			return nDst, nSrc, transform.ErrShortDst
-		}
-		dst[nDst] = c
-		nDst++
-		nSrc++
-	}
-	return nDst, nSrc, nil
+// asciiTransformer copies ASCII bytes; a byte above 0x7F decodes to
+// U+FFFD and cannot be encoded.
+type asciiTransformer struct {
+	transform.NopResetter
+	decode bool
 }
 
-type asciiDecoder struct{ transform.NopResetter }
-
-func (asciiDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+func (t asciiTransformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for _, c := range src {
 		if c >= utf8.RuneSelf {
+			if !t.decode {
+				return nDst, nSrc, errNotASCII
+			}
 			if nDst+utf8.RuneLen(utf8.RuneError) > len(dst) {
 				return nDst, nSrc, transform.ErrShortDst
 			}
