@@ -76,17 +76,23 @@ type Position struct {
 // String returns "file:line:col", leaving out what is unknown; a missing
 // file name reads "<input>".
 func (p Position) String() string {
-	s := p.File
-	if s == "" {
-		s = "<input>"
+	return string(p.AppendTo(nil))
+}
+
+// AppendTo appends the position as [Position.String] writes it to dst.
+func (p Position) AppendTo(dst []byte) []byte {
+	if p.File == "" {
+		dst = append(dst, "<input>"...)
+	} else {
+		dst = append(dst, p.File...)
 	}
 	if p.Line > 0 {
-		s += ":" + strconv.Itoa(p.Line)
+		dst = strconv.AppendInt(append(dst, ':'), int64(p.Line), 10)
 		if p.Column > 0 {
-			s += ":" + strconv.Itoa(p.Column)
+			dst = strconv.AppendInt(append(dst, ':'), int64(p.Column), 10)
 		}
 	}
-	return s
+	return dst
 }
 
 // Finding is one observation about an input: a broken rule with its place.
@@ -164,6 +170,14 @@ func (f *Finding) Text(lang string) string {
 		return f.Msg.Text(lang)
 	}
 	return f.Message
+}
+
+// AppendText appends [Finding.Text] to dst without making the string.
+func (f *Finding) AppendText(dst []byte, lang string) []byte {
+	if !f.Msg.IsZero() {
+		return f.Msg.AppendText(dst, lang)
+	}
+	return append(dst, f.Message...)
 }
 
 // Rendered returns copies of fs whose Message holds the text in lang, for

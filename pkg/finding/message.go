@@ -186,6 +186,28 @@ func (m Msg) IsZero() bool { return m.Key == "" }
 // another (a parser's detail inside "not well-formed"). An unregistered
 // key renders as the key followed by its arguments, which a test catches.
 func (m Msg) Text(lang string) string {
+	format, args, ok := m.form(lang)
+	if !ok {
+		return strings.TrimSuffix(fmt.Sprintln(args...), "\n")
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// AppendText appends [Msg.Text] to dst without making the string, for a
+// reporter that writes many messages.
+func (m Msg) AppendText(dst []byte, lang string) []byte {
+	format, args, ok := m.form(lang)
+	if !ok {
+		line := fmt.Appendln(dst, args...)
+		return line[:len(line)-1]
+	}
+	return fmt.Appendf(dst, format, args...)
+}
+
+// form returns m's format in lang and its arguments, those that are a
+// [Msg] rendered; for an unregistered key no format, and the key before
+// the arguments.
+func (m Msg) form(lang string) (format string, args []any, ok bool) {
 	args, copied := m.Args, false
 	for i, a := range m.Args {
 		sub, ok := a.(Msg)
@@ -199,9 +221,9 @@ func (m Msg) Text(lang string) string {
 	}
 	t, ok := lookup(m.Key)
 	if !ok {
-		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.Key)}, args...)...), "\n")
+		return "", append([]any{string(m.Key)}, args...), false
 	}
-	return fmt.Sprintf(t.In(lang), args...)
+	return t.In(lang), args, true
 }
 
 // FormatVerbs returns the verb each argument of the fmt format f is

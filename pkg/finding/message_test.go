@@ -158,3 +158,18 @@ func TestRegisterFunc(t *testing.T) {
 		t.Errorf("Keys after RegisterFunc: %d runs, want 1", runs)
 	}
 }
+
+// TestAppendText: AppendText appends what Text returns.
+func TestAppendText(t *testing.T) {
+	for _, m := range []Msg{testOuter.With(testInner.With("a")), testInner.With("b"), Key("finding.test.unknown").With(1, "x"), {}} {
+		for _, lang := range []string{"de", "en"} {
+			if got, want := string(m.AppendText([]byte("> "), lang)), "> "+m.Text(lang); got != want {
+				t.Errorf("%v in %s: AppendText %q, Text %q", m, lang, got, want)
+			}
+		}
+	}
+	f := Finding{Message: "verbatim"}
+	if got := string(f.AppendText(nil, "en")); got != "verbatim" {
+		t.Errorf("a finding without key: %q", got)
+	}
+}

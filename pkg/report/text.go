@@ -51,8 +51,16 @@ func renderText(w io.Writer, r *finding.Report, opts Options) error {
 			if !f.Counts() && !opts.Verbose {
 				continue
 			}
-			fmt.Fprintf(bw, "%s: %s %s: %s", findingPos(fr, f),
-				paint(colorFor(f.Severity), f.Severity.String()), f.Rule, f.Text(opts.Lang))
+			// Written piece by piece into the buffer: no string is made
+			// for the position or the message of each finding.
+			pos := finding.Position{File: findingFile(fr, f), Line: f.Line, Column: f.Column}
+			bw.Write(pos.AppendTo(bw.AvailableBuffer()))
+			bw.WriteString(": ")
+			bw.WriteString(paint(colorFor(f.Severity), f.Severity.String()))
+			bw.WriteByte(' ')
+			bw.WriteString(f.Rule)
+			bw.WriteString(": ")
+			bw.Write(f.AppendText(bw.AvailableBuffer(), opts.Lang))
 			if f.ElementID != "" {
 				id := f.ElementID
 				if f.ElementVersion != "" {
