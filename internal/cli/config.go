@@ -254,6 +254,15 @@ func nearest(s string, candidates []string) string {
 // flag name, optionally under the command path ("fim.lint.fail-on"). The
 // precedence is flag > environment > config file > default. A value the
 // flag refuses is an error naming the file and line, or the variable.
+// envRune maps a flag name's rune to its environment variable's: "-" and
+// "." become "_".
+func envRune(r rune) rune {
+	if r == '-' || r == '.' {
+		return '_'
+	}
+	return r
+}
+
 func applyConfig(c *config, cmd *cobra.Command) error {
 	v := c.v
 	path := append(strings.Fields(cmd.CommandPath()), "")
@@ -267,10 +276,10 @@ func applyConfig(c *config, cmd *cobra.Command) error {
 		}
 		var val any
 		var at string
-		envKey := "OZGCTL_" + strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(fl.Name))
+		envKey := "OZGCTL_" + strings.ToUpper(strings.Map(envRune, fl.Name))
 		if s, ok := os.LookupEnv(envKey); ok && s != "" {
 			val, at = s, envKey
-		} else {
+		} else if c.file != "" { // without a config file nothing is in v
 			// The most specific scope wins: fim.lint.jobs, fim.jobs, jobs.
 			for i := len(path) - 1; i >= 1; i-- {
 				key := strings.Join(append(slices.Clone(path[1:i]), fl.Name), ".")
