@@ -1,6 +1,7 @@
 // Package startup holds what an ozgctl process must set before the other
 // packages initialise. cmd/ozgctl imports it first; it imports only the
-// runtime, so that it is initialised among the first packages.
+// runtime and package stack, so that it is initialised among the first
+// packages.
 package startup
 
 import "runtime"

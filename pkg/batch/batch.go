@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ozgctl/ozgctl/internal/stack"
 	"github.com/ozgctl/ozgctl/pkg/finding"
 )
 
@@ -194,6 +195,7 @@ func Each(ctx context.Context, n, workers int, fn func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			stack.Grow() // once, not a doubling at a time deep in a check
 			work()
 		}()
 	}
