@@ -2,7 +2,8 @@
 # XÖV/UBL message validation: ozgctl check (one process, all files) against
 # one xmllint --schema process on the same files, plus the peak RSS of
 # ozgctl on a generated 200 MB message. Needs shared/corpus (skips without)
-# and xmllint (libxml2-utils). Prints throughput ratios (>1: ozgctl faster).
+# and xmllint (libxml2-utils). Prints throughput ratios (>1: ozgctl faster):
+# medians of PAIRS (default 15) alternating pairs of whole-process runs.
 #
 # Any other schema set: BENCH_XSD=main.xsd [BENCH_CATALOG=catalog.xml]
 # BENCH_MESSAGES=dir [BENCH_COPIES=50] scripts/bench-xoev.sh compares only
@@ -10,31 +11,46 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-RUNS=${RUNS:-5}
+PAIRS=${PAIRS:-15}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-now() { date +%s.%N; }
-# best of $RUNS wall-clock seconds for a command
-best() {
-  local b=999999 s e t
-  for _ in $(seq "$RUNS"); do
-    s=$(now); "$@" >/dev/null 2>&1 || true; e=$(now)
-    t=$(echo "$e - $s" | bc -l); if (( $(echo "$t < $b" | bc -l) )); then b=$t; fi
-  done
-  echo "$b"
+# wall seconds of one run of a command ($EPOCHREALTIME: no process of
+# its own inside the timed window; a decimal comma read as a point)
+timed() {
+  local s=${EPOCHREALTIME/,/.} e
+  "$@" >/dev/null 2>&1 || true
+  e=${EPOCHREALTIME/,/.}
+  echo "$e - $s" | bc -l
 }
+# median of the numbers on stdin
+median() { sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
 # name schema catalog(or -) files...
+# After one warm-up run each (ozgctl's first run of a new build compiles
+# the schema cache), ozgctl and xmllint run $PAIRS times, alternating which
+# goes first, so that a change in the machine's load meets both alike;
+# printed are the median times and the median and range of the per-pair
+# ratios xmllint ÷ ozgctl.
 compare() {
   local name=$1 schema=$2 cat=$3; shift 3
   local n=$#
   local catflag=() env=()
   if [ "$cat" != - ]; then catflag=(--catalog "$cat"); env=(env "XML_CATALOG_FILES=$cat"); fi
-  local o x
-  o=$(best "$BIN" check -q --xsd "$schema" "${catflag[@]}" "$@")
-  x=$(best "${env[@]}" xmllint --nonet --noout --schema "$schema" "$@")
-  printf '%-28s %4d files  ozgctl %6.3fs (%6.0f files/s)  xmllint %6.3fs (%6.0f files/s)  ratio %.2fx\n' \
-    "$name" "$n" "$o" "$(echo "$n / $o" | bc -l)" "$x" "$(echo "$n / $x" | bc -l)" "$(echo "$x / $o" | bc -l)"
+  local oc=("$BIN" check -q --xsd "$schema" "${catflag[@]}" "$@")
+  local xc=("${env[@]}" xmllint --nonet --noout --schema "$schema" "$@")
+  timed "${oc[@]}" >/dev/null; timed "${xc[@]}" >/dev/null
+  local i o x os=() xs=() rs=()
+  for i in $(seq "$PAIRS"); do
+    if (( i % 2 )); then o=$(timed "${oc[@]}"); x=$(timed "${xc[@]}")
+    else x=$(timed "${xc[@]}"); o=$(timed "${oc[@]}"); fi
+    os+=("$o"); xs+=("$x"); rs+=("$(echo "$x / $o" | bc -l)")
+  done
+  o=$(printf '%s\n' "${os[@]}" | median); x=$(printf '%s\n' "${xs[@]}" | median)
+  local r lo hi
+  r=$(printf '%s\n' "${rs[@]}" | median)
+  lo=$(printf '%s\n' "${rs[@]}" | sort -g | head -1); hi=$(printf '%s\n' "${rs[@]}" | sort -g | tail -1)
+  printf '%-28s %4d files  ozgctl %6.3fs (%6.0f files/s)  xmllint %6.3fs (%6.0f files/s)  ratio %.2fx (%.2f-%.2f)\n' \
+    "$name" "$n" "$o" "$(echo "$n / $o" | bc -l)" "$x" "$(echo "$n / $x" | bc -l)" "$r" "$lo" "$hi"
 }
 
 if [ -n "${BENCH_XSD:-}" ]; then
