@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -150,8 +151,8 @@ func declaredEncoding(head []byte) (encoding.Encoding, []byte, error) {
 		// document is not UTF-16. Read it as UTF-8, as libxml2 does.
 		return nil, nil, nil
 	}
-	enc := ianaEncoding(name)
-	if enc == nil {
+	enc, err := ianaindex.IANA.Encoding(name)
+	if err != nil || enc == nil {
 		return nil, nil, &UnsupportedError{Label: string(declared)}
 	}
 	if enc == encoding.Nop {

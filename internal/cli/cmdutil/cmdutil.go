@@ -343,8 +343,8 @@ func Finish(ctx context.Context, io *iostreams.IOStreams, sinks []ReportSink, r 
 }
 
 // WriteReports renders r to every sink: report files first (each written
-// atomically), then stdout in one piece, so a closed pipe on stdout cannot
-// cost the files. A report file that fails after all does not cost stdout
+// atomically), then stdout (text as it is made, the other formats in one
+// piece), so a closed pipe on stdout cannot cost the files. A report file that fails after all does not cost stdout
 // either: the results are printed, then the error returned.
 func WriteReports(io *iostreams.IOStreams, sinks []ReportSink, r *finding.Report, lang string) error {
 	return writeReports(io, sinks, r, lang, r.ExitCode())
