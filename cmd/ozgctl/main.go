@@ -2,7 +2,10 @@
 package main
 
 import (
-	// First: it sets up the runtime before the other packages initialise.
+	// Initialised among the first packages (it imports only syscall): the
+	// heap chunk of the first allocations asks for huge pages.
+	_ "github.com/ozgctl/ozgctl/internal/hugepage"
+	// It sets up the runtime before most other packages initialise.
 	_ "github.com/ozgctl/ozgctl/internal/startup"
 
 	"os"
