@@ -2,9 +2,6 @@
 package main
 
 import (
-	// Initialised among the first packages (it imports only syscall): the
-	// heap chunk of the first allocations asks for huge pages.
-	_ "github.com/ozgctl/ozgctl/internal/hugepage"
 	// It sets up the runtime before most other packages initialise.
 	_ "github.com/ozgctl/ozgctl/internal/startup"
 

@@ -33,7 +33,7 @@ var layers = []struct {
 	{"internal/lazy", nil},
 	{"internal/stack", nil},
 	{"internal/startup", nil},
-	{"internal/hugepage", nil},
+	{"internal/heapfloor", nil},
 	{"internal/testenv", []string{"internal/testcorpus"}},
 	{"internal/archtest", nil},
 	{"internal/release", []string{"internal/testenv"}},
@@ -55,7 +55,7 @@ var layers = []struct {
 	{"pkg/serve", []string{"pkg/finding"}},
 	{"pkg/serve/api", []string{"pkg/finding", "pkg/report", "pkg/batch", "pkg/codelist", "pkg/fim", "pkg/xoev", "pkg/conformance", "pkg/serve"}},
 	{"internal/cli", []string{"pkg/", "internal/"}},
-	{"cmd/ozgctl", []string{"internal/cli", "internal/startup", "internal/hugepage"}},
+	{"cmd/ozgctl", []string{"internal/cli", "internal/startup"}},
 	{"ci", nil},
 }
 

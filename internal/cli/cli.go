@@ -18,6 +18,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
+	"github.com/ozgctl/ozgctl/internal/heapfloor"
 	"github.com/ozgctl/ozgctl/internal/startup"
 	"github.com/ozgctl/ozgctl/pkg/report"
 )
@@ -210,7 +211,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 				cfg.describe(f.IO.ErrOut, g.config)
 			}
 			if cmd.CommandPath() != "ozgctl serve" {
-				startup.HeapFloor(startup.HeapFloorBytes)
+				heapfloor.Set(heapfloor.Bytes)
 			}
 			stop, err := startProfiles(g.cpuprofile, g.memprofile)
 			if err != nil {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/internal/hugepage"
+	"github.com/ozgctl/ozgctl/internal/startup"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -212,7 +212,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if shard.Index > 1 {
 		inErrs = nil // arguments that name nothing are reported by the first shard
 	}
-	hugepage.Heap() // the workers grow the heap from here
+	startup.HugePages() // the workers grow the heap from here
 	update, finish := cmdutil.Progress(opts.IO, "checking", len(inputs))
 	results := batch.Run(ctx, inputs, p.Stages, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()

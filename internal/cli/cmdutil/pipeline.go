@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/internal/startup"
+	"github.com/ozgctl/ozgctl/internal/heapfloor"
 	"github.com/ozgctl/ozgctl/pkg/conformance"
 	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/schematron"
@@ -93,6 +93,6 @@ func loadError(err error) error {
 // environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		startup.SetGCPercent(400)
+		heapfloor.SetGCPercent(400)
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/internal/hugepage"
+	"github.com/ozgctl/ozgctl/internal/startup"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	"github.com/ozgctl/ozgctl/pkg/bpmn"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -140,7 +140,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		res.Findings = append(res.Findings, fs...)
 		return nil
 	}}
-	hugepage.Heap() // the workers grow the heap from here
+	startup.HugePages() // the workers grow the heap from here
 	update, finish := cmdutil.Progress(opts.IO, "linting", len(inputs))
 	results := batch.Run(ctx, inputs, []batch.Stage{stage}, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()

@@ -10,7 +10,7 @@ import (
 	"github.com/ozgctl/ozgctl/internal/cli/cmdutil"
 	"github.com/ozgctl/ozgctl/internal/cli/fim/shared"
 	"github.com/ozgctl/ozgctl/internal/cli/iostreams"
-	"github.com/ozgctl/ozgctl/internal/hugepage"
+	"github.com/ozgctl/ozgctl/internal/startup"
 	"github.com/ozgctl/ozgctl/pkg/batch"
 	fimlint "github.com/ozgctl/ozgctl/pkg/fim/lint"
 	"github.com/ozgctl/ozgctl/pkg/finding"
@@ -128,7 +128,7 @@ func lintRun(ctx context.Context, opts *LintOptions) error {
 		*res = fimlint.CheckFile(ctx, rc, msg.Input.Name, fo)
 		return nil
 	}}
-	hugepage.Heap() // the workers grow the heap from here
+	startup.HugePages() // the workers grow the heap from here
 	update, finish := cmdutil.Progress(opts.IO, "linting", len(inputs))
 	results := batch.Run(ctx, inputs, []batch.Stage{stage}, batch.Options{Workers: opts.Jobs, Progress: update})
 	finish()

@@ -1,6 +1,6 @@
 //go:build linux
 
-package hugepage
+package startup
 
 import (
 	"bufio"
@@ -80,12 +80,12 @@ func thpEligible(t *testing.T, addr uintptr) string {
 	return ""
 }
 
-// TestHeapAdvised checks in a child process that after [Heap] the chunk
+// TestHeapAdvised checks in a child process that after [HugePages] the chunk
 // at the heap's frontier may take huge pages, and that
 // GODEBUG=disablethp=1 leaves the heap alone.
 func TestHeapAdvised(t *testing.T) {
 	if os.Getenv("HUGEPAGE_CHILD") != "" {
-		Heap()
+		HugePages()
 		at := uintptr(unsafe.Pointer(new([64 << 10]byte)))
 		for _, c := range advised {
 			if c != 0 {

@@ -1,4 +1,6 @@
-package startup
+// Package heapfloor lets a short command's heap grow before its first
+// garbage collection.
+package heapfloor
 
 import (
 	"math"
@@ -8,9 +10,9 @@ import (
 	"sync"
 )
 
-// HeapFloorBytes is the heap a short command may grow to before its first
-// collection ([HeapFloor]).
-const HeapFloorBytes = 32 << 20
+// Bytes is the heap a short command may grow to before its first
+// collection ([Set]).
+const Bytes = 32 << 20
 
 var gc struct {
 	mu sync.Mutex
@@ -20,7 +22,7 @@ var gc struct {
 	percent int
 }
 
-// HeapFloor lets the heap grow to floor bytes before the first collection,
+// Set lets the heap grow to floor bytes before the first collection,
 // then hands over to the usual GC target. The runtime's first collection
 // comes at a 4 MB heap, and on a two-core machine each cycle keeps the idle
 // core busy with marking: checking 100 small messages against an XÖV schema
@@ -30,7 +32,7 @@ var gc struct {
 // grows by at most floor. For short commands only: a server would keep
 // the floor's memory for its whole life. GOGC or GOMEMLIMIT set in the
 // environment wins.
-func HeapFloor(floor int64) {
+func Set(floor int64) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}

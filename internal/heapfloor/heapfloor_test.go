@@ -1,4 +1,4 @@
-package startup
+package heapfloor
 
 import (
 	"math"
@@ -8,13 +8,13 @@ import (
 	"time"
 )
 
-func TestHeapFloor(t *testing.T) {
+func TestSet(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 
-	HeapFloor(64 << 20)
+	Set(64 << 20)
 	if got := debug.SetGCPercent(-1); got != -1 {
 		t.Fatalf("GC percent under the floor = %d, want -1 (off)", got)
 	}
@@ -49,11 +49,11 @@ func TestHeapFloor(t *testing.T) {
 	}
 }
 
-func TestHeapFloorLeavesEnvironmentAlone(t *testing.T) {
+func TestSetLeavesEnvironmentAlone(t *testing.T) {
 	t.Setenv("GOGC", "200")
 	before := debug.SetGCPercent(150)
 	defer debug.SetGCPercent(before)
-	HeapFloor(64 << 20)
+	Set(64 << 20)
 	if got := debug.SetGCPercent(150); got != 150 {
 		t.Errorf("GOGC set: the floor changed the GC percent to %d", got)
 	}
