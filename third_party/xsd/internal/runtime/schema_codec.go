@@ -83,23 +83,34 @@ var (
 	schemaCodecPlan schemaCodec
 )
 
+// loadSchemaCodec builds the codec of the published tables. On amd64 it
+// builds it from the description of their types generated into
+// schema_codec_types_amd64.go, with no reflection over the types: planning
+// by reflection read the names of some 130 types and of their fields,
+// pages of the binary that nothing else touches, in every process that
+// loads a cached schema (~0.8 ms of checking one XHochschule message).
+// TestSchemaCodecTypesGenerated fails when the description differs from
+// the one reflection gives, and the generated file's checks of sizes,
+// offsets and field types break the build when a described type changes.
 func loadSchemaCodec() (*schemaCodec, error) {
 	schemaCodecOnce.Do(func() {
-		schemaCodecPlan = newSchemaCodec(reflect.TypeFor[schemaRuntime]())
+		types, fingerprint, err := schemaRuntimeCodecTypes()
+		if err != nil {
+			schemaCodecPlan = schemaCodec{err: err}
+			return
+		}
+		schemaCodecPlan = buildSchemaCodec(types, fingerprint)
 	})
 	return &schemaCodecPlan, schemaCodecPlan.err
 }
 
-// newSchemaCodec plans the codec of the tables of type t.
+// newSchemaCodec plans the codec of the tables of type t by reflection.
 func newSchemaCodec(t reflect.Type) schemaCodec {
-	// Sized for the ~130 types a schema reaches: a map grown by
-	// doubling left ~7 KB of garbage on fresh pages in every process.
-	b := &codecBuilder{plans: make(map[reflect.Type]*typeCodec, 160), plain: make(map[reflect.Type]bool, 160), desc: sha256.New()}
-	io.WriteString(b.desc, goruntime.GOARCH+schemaCodecMagic)
-	root, err := b.plan(t)
-	c := schemaCodec{root: root, pools: b.pools, err: err}
-	b.desc.Sum(c.fingerprint[:0])
-	return c
+	types, fingerprint, err := describeCodecTypes(t)
+	if err != nil {
+		return schemaCodec{err: err}
+	}
+	return buildSchemaCodec(types, fingerprint)
 }
 
 // SchemaCodecFingerprint identifies the encoded form: it changes whenever a
@@ -112,20 +123,68 @@ func SchemaCodecFingerprint() ([32]byte, error) {
 	return c.fingerprint, nil
 }
 
+// codecKind says how values of a type are encoded.
+type codecKind uint8
+
+const (
+	codecPlain   codecKind = iota // no pointers: copied as memory
+	codecString                   // length and bytes
+	codecSlice                    // length and elements
+	codecArray                    // elements
+	codecStruct                   // fields
+	codecPointer                  // tag, then the value the first time
+	codecMap                      // length and pairs
+)
+
+// codecType describes a type reached from the tables, what the codec needs
+// to encode and decode its values. Types refer to others by their index in
+// the description, whose first type is the tables'.
+type codecType struct {
+	rt    reflect.Type
+	kind  codecKind
+	size  uintptr
+	align int
+	elem  int // slice, array, pointer (-1 for a regexp or pattern DFA): the element; map: the value
+	key   int // map: the key
+	len   int // array: the length
+	pool  int // slice of elements with pointers: its slicePool
+	// fields are a struct's fields; one without a type (typ < 0) is a run
+	// of adjacent fields without pointers, encoded as one block of memory
+	// (see schemaEncoder.memory).
+	fields []codecField
+}
+
+// codecField is a field, or a run of fields, of a struct.
+type codecField struct {
+	off, size uintptr
+	typ       int
+}
+
 type codecBuilder struct {
-	plans map[reflect.Type]*typeCodec
-	// pools are the slice types whose elements are decoded into one block
-	// per type, in plan order (see slicePool).
-	pools []reflect.Type
+	types []codecType
+	index map[reflect.Type]int
+	pools int
 	// plain memoizes plainType: asked for every field and element type,
 	// it walked nested structs again each time.
 	plain map[reflect.Type]bool
 	// desc hashes the description of every type reached, the fingerprint:
 	// hashed line by line as it is written (line is the buffer) rather
-	// than built as a string first, which grew to tens of KB in every
-	// process that loads a schema.
+	// than built as a string first.
 	desc hash.Hash
 	line []byte
+}
+
+// describeCodecTypes describes by reflection the types reached from t, in
+// the order the codec plans them, and returns their fingerprint.
+func describeCodecTypes(t reflect.Type) ([]codecType, [32]byte, error) {
+	b := &codecBuilder{index: make(map[reflect.Type]int, 160), plain: make(map[reflect.Type]bool, 160), desc: sha256.New()}
+	io.WriteString(b.desc, goruntime.GOARCH+schemaCodecMagic)
+	var fingerprint [32]byte
+	if _, err := b.plan(t); err != nil {
+		return nil, fingerprint, err
+	}
+	b.desc.Sum(fingerprint[:0])
+	return b.types, fingerprint, nil
 }
 
 // describeType adds "|name:kind:size" for t to the fingerprint.
@@ -158,8 +217,9 @@ func (b *codecBuilder) describePointer(et reflect.Type) {
 }
 
 var (
-	regexpType     = reflect.TypeFor[regexp.Regexp]()
-	patternDFAType = reflect.TypeFor[patternDFA]()
+	regexpType            = reflect.TypeFor[regexp.Regexp]()
+	patternDFAType        = reflect.TypeFor[patternDFA]()
+	stringPatternReadType = reflect.TypeFor[stringPatternRead]()
 )
 
 // plainType reports whether values of t hold no pointers and can be copied
@@ -203,21 +263,147 @@ func hiddenStatePackage(pkg string) bool {
 	return false
 }
 
-func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
-	if c, ok := b.plans[t]; ok {
-		return c, nil
+// plan describes t (and the types it reaches) and returns its index. The
+// order of the descriptions and of the pools is part of the format.
+func (b *codecBuilder) plan(t reflect.Type) (int, error) {
+	if i, ok := b.index[t]; ok {
+		return i, nil
 	}
-	c := &typeCodec{}
-	b.plans[t] = c
+	i := len(b.types)
+	b.index[t] = i
+	b.types = append(b.types, codecType{rt: t, size: t.Size(), align: t.Align(), elem: -1, key: -1, pool: -1})
 	b.describeType(t)
 	if b.plainType(t) {
 		if t.Kind() == reflect.Struct {
-			for i := range t.NumField() {
-				f := t.Field(i)
-				b.describeField(f)
+			for j := range t.NumField() {
+				b.describeField(t.Field(j))
 			}
 		}
-		size := int(t.Size())
+		b.types[i].kind = codecPlain
+		return i, nil
+	}
+	var err error
+	switch t.Kind() {
+	case reflect.String:
+		b.types[i].kind = codecString
+	case reflect.Slice:
+		err = b.planSlice(i, t)
+	case reflect.Array:
+		var elem int
+		elem, err = b.plan(t.Elem())
+		b.types[i].kind, b.types[i].elem, b.types[i].len = codecArray, elem, t.Len()
+	case reflect.Struct:
+		err = b.planStruct(i, t)
+	case reflect.Pointer:
+		err = b.planPointer(i, t)
+	case reflect.Map:
+		err = b.planMap(i, t)
+	default:
+		err = fmt.Errorf("schema codec: cannot encode %s (%s)", t, t.Kind())
+	}
+	if err != nil {
+		return 0, err
+	}
+	return i, nil
+}
+
+func (b *codecBuilder) planSlice(i int, t reflect.Type) error {
+	elem, err := b.plan(t.Elem())
+	if err != nil {
+		return err
+	}
+	b.types[i].kind, b.types[i].elem = codecSlice, elem
+	if !b.plainType(t.Elem()) { // (the element's description may be unfinished)
+		// The elements of all slices of this type share one block of
+		// memory when decoded (see slicePool).
+		b.types[i].pool = b.pools
+		b.pools++
+	}
+	return nil
+}
+
+func (b *codecBuilder) planStruct(i int, t reflect.Type) error {
+	if hiddenStatePackage(t.PkgPath()) {
+		return fmt.Errorf("schema codec: cannot encode %s (state that is not data)", t)
+	}
+	fields := make([]codecField, 0, t.NumField())
+	for j := range t.NumField() {
+		f := t.Field(j)
+		b.describeField(f)
+		ft, err := b.plan(f.Type)
+		if err != nil {
+			return fmt.Errorf("%w (field %s.%s)", err, t, f.Name)
+		}
+		if !b.plainType(f.Type) {
+			fields = append(fields, codecField{off: f.Offset, typ: ft})
+			continue
+		}
+		if n := len(fields); n > 0 && fields[n-1].typ < 0 && fields[n-1].off+fields[n-1].size == f.Offset {
+			fields[n-1].size += f.Type.Size()
+			continue
+		}
+		fields = append(fields, codecField{off: f.Offset, size: f.Type.Size(), typ: -1})
+	}
+	b.types[i].kind, b.types[i].fields = codecStruct, fields
+	return nil
+}
+
+func (b *codecBuilder) planPointer(i int, t reflect.Type) error {
+	et := t.Elem()
+	b.types[i].kind = codecPointer
+	if et != regexpType && et != patternDFAType {
+		elem, err := b.plan(et)
+		if err != nil {
+			return err
+		}
+		b.types[i].elem = elem
+	}
+	b.describePointer(et)
+	return nil
+}
+
+func (b *codecBuilder) planMap(i int, t reflect.Type) error {
+	key, err := b.plan(t.Key())
+	if err != nil {
+		return err
+	}
+	elem, err := b.plan(t.Elem())
+	if err != nil {
+		return err
+	}
+	b.types[i].kind, b.types[i].key, b.types[i].elem = codecMap, key, elem
+	return nil
+}
+
+// buildSchemaCodec makes the encoder and decoder of every described type.
+// It asks the types' reflect.Type only for allocations (which read no
+// names).
+func buildSchemaCodec(types []codecType, fingerprint [32]byte) schemaCodec {
+	codecs := make([]typeCodec, len(types))
+	c := schemaCodec{root: &codecs[0], fingerprint: fingerprint}
+	for _, t := range types {
+		if t.pool >= 0 {
+			for len(c.pools) <= t.pool {
+				c.pools = append(c.pools, nil)
+			}
+			c.pools[t.pool] = t.rt
+		}
+	}
+	for i := range types {
+		if err := buildTypeCodec(&codecs[i], types, codecs, i); err != nil {
+			return schemaCodec{err: err}
+		}
+	}
+	return c
+}
+
+// buildTypeCodec makes c, the codec of types[i]; codecs are those of all
+// types (filled in any order: a codec calls another's only when used).
+func buildTypeCodec(c *typeCodec, types []codecType, codecs []typeCodec, i int) error {
+	t := &types[i]
+	switch t.kind {
+	case codecPlain:
+		size := int(t.size)
 		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 			e.memory(p, size)
 			return nil
@@ -225,10 +411,7 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
 			return d.memory(p, size)
 		}
-		return c, nil
-	}
-	switch t.Kind() {
-	case reflect.String:
+	case codecString:
 		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 			s := *(*string)(p)
 			e.uvarint(uint64(len(s)))
@@ -240,14 +423,14 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 			*(*string)(p) = s
 			return err
 		}
-	case reflect.Slice:
-		return c, b.planSlice(c, t)
-	case reflect.Array:
-		elem, err := b.plan(t.Elem())
-		if err != nil {
-			return nil, err
+	case codecSlice:
+		if types[t.elem].kind == codecPlain {
+			buildTableCodec(c, t.rt, int(types[t.elem].size), types[t.elem].align)
+		} else {
+			buildPoolSliceCodec(c, &codecs[t.elem], int(types[t.elem].size), t.pool)
 		}
-		n, size := t.Len(), t.Elem().Size()
+	case codecArray:
+		elem, n, size := &codecs[t.elem], t.len, types[t.elem].size
 		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 			for i := range n {
 				if err := elem.enc(e, unsafe.Add(p, uintptr(i)*size)); err != nil {
@@ -264,76 +447,69 @@ func (b *codecBuilder) plan(t reflect.Type) (*typeCodec, error) {
 			}
 			return nil
 		}
-	case reflect.Struct:
-		return c, b.planStruct(c, t)
-	case reflect.Pointer:
-		return c, b.planPointer(c, t)
-	case reflect.Map:
-		return c, b.planMap(c, t)
+	case codecStruct:
+		buildStructCodec(c, t, codecs)
+	case codecPointer:
+		buildPointerCodec(c, t, codecs)
+	case codecMap:
+		buildMapCodec(c, t.rt, &codecs[t.key], &codecs[t.elem])
 	default:
-		return nil, fmt.Errorf("schema codec: cannot encode %s (%s)", t, t.Kind())
+		return fmt.Errorf("schema codec: type %s of unknown kind %d", t.rt, t.kind)
 	}
-	return c, nil
+	return nil
 }
 
-func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
-	et := t.Elem()
-	size := int(et.Size())
-	if b.plainType(et) {
-		align := et.Align()
-		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
-			h := (*sliceHeader)(p)
-			if h.data == nil {
-				e.uvarint(0)
-				return nil
-			}
-			e.uvarint(uint64(h.len) + 1)
-			if h.len > 0 && size > 0 {
-				for (len(e.buf)-e.base)%align != 0 {
-					e.buf = append(e.buf, 0)
-				}
-				e.buf = append(e.buf, unsafe.Slice((*byte)(h.data), h.len*size)...)
-			}
+// buildTableCodec makes the codec of a slice of type t whose elements
+// (size bytes, aligned to align) hold no pointers: a table.
+func buildTableCodec(c *typeCodec, t reflect.Type, size, align int) {
+	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+		h := (*sliceHeader)(p)
+		if h.data == nil {
+			e.uvarint(0)
 			return nil
 		}
-		c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
-			n, isNil, err := d.length(size)
-			if err != nil || isNil {
-				return err
+		e.uvarint(uint64(h.len) + 1)
+		if h.len > 0 && size > 0 {
+			for (len(e.buf)-e.base)%align != 0 {
+				e.buf = append(e.buf, 0)
 			}
-			if n == 0 || size == 0 {
-				reflect.NewAt(t, p).Elem().Set(reflect.MakeSlice(t, n, n))
-				return nil
-			}
-			if err := d.align(align); err != nil {
-				return err
-			}
-			src, err := d.take(n * size)
-			if err != nil {
-				return err
-			}
-			if d.owned && uintptr(unsafe.Pointer(unsafe.SliceData(src)))%uintptr(align) == 0 {
-				// The slice points into the encoded bytes (capacity = length,
-				// so an append copies): no allocation, no copy.
-				*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(unsafe.SliceData(src)), len: n, cap: n}
-				return nil
-			}
-			s := reflect.MakeSlice(t, n, n)
-			copy(unsafe.Slice((*byte)(s.UnsafePointer()), n*size), src)
-			reflect.NewAt(t, p).Elem().Set(s)
+			e.buf = append(e.buf, unsafe.Slice((*byte)(h.data), h.len*size)...)
+		}
+		return nil
+	}
+	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
+		n, isNil, err := d.length(size)
+		if err != nil || isNil {
+			return err
+		}
+		if n == 0 || size == 0 {
+			reflect.NewAt(t, p).Elem().Set(reflect.MakeSlice(t, n, n))
 			return nil
 		}
-		_, err := b.plan(et) // for the fingerprint
-		return err
+		if err := d.align(align); err != nil {
+			return err
+		}
+		src, err := d.take(n * size)
+		if err != nil {
+			return err
+		}
+		if d.owned && uintptr(unsafe.Pointer(unsafe.SliceData(src)))%uintptr(align) == 0 {
+			// The slice points into the encoded bytes (capacity = length,
+			// so an append copies): no allocation, no copy.
+			*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(unsafe.SliceData(src)), len: n, cap: n}
+			return nil
+		}
+		s := reflect.MakeSlice(t, n, n)
+		copy(unsafe.Slice((*byte)(s.UnsafePointer()), n*size), src)
+		reflect.NewAt(t, p).Elem().Set(s)
+		return nil
 	}
-	elem, err := b.plan(et)
-	if err != nil {
-		return err
-	}
-	// The elements of all slices of this type share one block of memory
-	// when decoded (see slicePool).
-	pool := len(b.pools)
-	b.pools = append(b.pools, t)
+}
+
+// buildPoolSliceCodec makes the codec of a slice whose elements (codec
+// elem, size bytes) hold pointers: they are decoded into the block of
+// slicePool pool.
+func buildPoolSliceCodec(c *typeCodec, elem *typeCodec, size, pool int) {
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		h := (*sliceHeader)(p)
 		if h.data == nil {
@@ -367,7 +543,6 @@ func (b *codecBuilder) planSlice(c *typeCodec, t reflect.Type) error {
 		}
 		return nil
 	}
-	return nil
 }
 
 // slicePool is the block that holds the elements of every decoded slice of
@@ -413,55 +588,21 @@ type sliceHeader struct {
 	cap  int
 }
 
-func (b *codecBuilder) planStruct(c *typeCodec, t reflect.Type) error {
-	if hiddenStatePackage(t.PkgPath()) {
-		return fmt.Errorf("schema codec: cannot encode %s (state that is not data)", t)
-	}
-	if err := b.planStructFields(c, t); err != nil {
-		return err
-	}
-	if t == reflect.TypeFor[stringPatternRead]() {
-		// A pattern with a DFA stores no regexp: the DFA compiles its
-		// source for the answers it cannot give, on first need, so that a
-		// load does not compile long alternations (String.Latin) that the
-		// DFA answers alone.
-		enc := c.enc
-		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
-			read := *(*stringPatternRead)(p)
-			if read.dfa != nil && read.re != nil && read.re.String() == read.dfa.source {
-				read.re = nil
-			}
-			return enc(e, unsafe.Pointer(&read))
-		}
-	}
-	return nil
-}
-
-func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
+// buildStructCodec makes the codec of the struct t.
+func buildStructCodec(c *typeCodec, t *codecType, codecs []typeCodec) {
 	// A field is a codec, or (codec nil) a run of adjacent fields without
-	// pointers, encoded as one block of memory (see schemaEncoder.memory).
+	// pointers.
 	type field struct {
 		off   uintptr
 		size  int
 		codec *typeCodec
 	}
-	fields := make([]field, 0, t.NumField())
-	for i := range t.NumField() {
-		f := t.Field(i)
-		b.describeField(f)
-		fc, err := b.plan(f.Type)
-		if err != nil {
-			return fmt.Errorf("%w (field %s.%s)", err, t, f.Name)
+	fields := make([]field, len(t.fields))
+	for i, f := range t.fields {
+		fields[i] = field{off: f.off, size: int(f.size)}
+		if f.typ >= 0 {
+			fields[i].codec = &codecs[f.typ]
 		}
-		if !b.plainType(f.Type) {
-			fields = append(fields, field{off: f.Offset, codec: fc})
-			continue
-		}
-		if n := len(fields); n > 0 && fields[n-1].codec == nil && fields[n-1].off+uintptr(fields[n-1].size) == f.Offset {
-			fields[n-1].size += int(f.Type.Size())
-			continue
-		}
-		fields = append(fields, field{off: f.Offset, size: int(f.Type.Size())})
 	}
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		for _, f := range fields {
@@ -489,7 +630,20 @@ func (b *codecBuilder) planStructFields(c *typeCodec, t reflect.Type) error {
 		}
 		return nil
 	}
-	return nil
+	if t.rt == stringPatternReadType {
+		// A pattern with a DFA stores no regexp: the DFA compiles its
+		// source for the answers it cannot give, on first need, so that a
+		// load does not compile long alternations (String.Latin) that the
+		// DFA answers alone.
+		enc := c.enc
+		c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
+			read := *(*stringPatternRead)(p)
+			if read.dfa != nil && read.re != nil && read.re.String() == read.dfa.source {
+				read.re = nil
+			}
+			return enc(e, unsafe.Pointer(&read))
+		}
+	}
 }
 
 // Pointer tags: nilPointer, newPointer followed by the value, or the index
@@ -500,8 +654,9 @@ const (
 	firstBackRef = 2
 )
 
-func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
-	et := t.Elem()
+// buildPointerCodec makes the codec of the pointer type t.
+func buildPointerCodec(c *typeCodec, t *codecType, codecs []typeCodec) {
+	et := t.rt.Elem()
 	var encValue func(e *schemaEncoder, p unsafe.Pointer) error
 	var decValue func(d *schemaDecoder) (unsafe.Pointer, error)
 	switch et {
@@ -561,18 +716,16 @@ func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
 			return unsafe.Pointer(&patternDFA{source: s, progData: prog, maxMemory: int(mem), maxStates: int(states)}), nil
 		}
 	default:
-		elem, err := b.plan(et)
-		if err != nil {
-			return err
+		elem := &codecs[t.elem]
+		encValue = func(e *schemaEncoder, p unsafe.Pointer) error {
+			return elem.enc(e, p) // (elem may be built after this codec)
 		}
-		encValue = elem.enc
 		decValue = func(d *schemaDecoder) (unsafe.Pointer, error) {
 			p := reflect.New(et).UnsafePointer()
 			d.ptrs[len(d.ptrs)-1] = p // before the value: a cycle refers back to it
 			return p, elem.dec(d, p)
 		}
 	}
-	b.describePointer(et)
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		ptr := *(*unsafe.Pointer)(p)
 		if ptr == nil {
@@ -617,7 +770,6 @@ func (b *codecBuilder) planPointer(c *typeCodec, t reflect.Type) error {
 			return nil
 		}
 	}
-	return nil
 }
 
 type pointerKey struct {
@@ -625,15 +777,9 @@ type pointerKey struct {
 	t reflect.Type
 }
 
-func (b *codecBuilder) planMap(c *typeCodec, t reflect.Type) error {
-	kc, err := b.plan(t.Key())
-	if err != nil {
-		return err
-	}
-	vc, err := b.plan(t.Elem())
-	if err != nil {
-		return err
-	}
+// buildMapCodec makes the codec of the map type t, whose keys and values
+// have the codecs kc and vc.
+func buildMapCodec(c *typeCodec, t reflect.Type, kc, vc *typeCodec) {
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		m := reflect.NewAt(t, p).Elem()
 		if m.IsNil() {
@@ -681,7 +827,6 @@ func (b *codecBuilder) planMap(c *typeCodec, t reflect.Type) error {
 		reflect.NewAt(t, p).Elem().Set(m)
 		return nil
 	}
-	return nil
 }
 
 type schemaEncoder struct {
