@@ -94,23 +94,23 @@ var (
 // offsets and field types break the build when a described type changes.
 func loadSchemaCodec() (*schemaCodec, error) {
 	schemaCodecOnce.Do(func() {
-		types, fingerprint, err := schemaRuntimeCodecTypes()
+		types, rts, fingerprint, err := schemaRuntimeCodecTypes()
 		if err != nil {
 			schemaCodecPlan = schemaCodec{err: err}
 			return
 		}
-		schemaCodecPlan = buildSchemaCodec(types, fingerprint)
+		schemaCodecPlan = buildSchemaCodec(types, rts, fingerprint)
 	})
 	return &schemaCodecPlan, schemaCodecPlan.err
 }
 
 // newSchemaCodec plans the codec of the tables of type t by reflection.
 func newSchemaCodec(t reflect.Type) schemaCodec {
-	types, fingerprint, err := describeCodecTypes(t)
+	types, rts, fingerprint, err := describeCodecTypes(t)
 	if err != nil {
 		return schemaCodec{err: err}
 	}
-	return buildSchemaCodec(types, fingerprint)
+	return buildSchemaCodec(types, rts, fingerprint)
 }
 
 // SchemaCodecFingerprint identifies the encoded form: it changes whenever a
@@ -137,10 +137,11 @@ const (
 )
 
 // codecType describes a type reached from the tables, what the codec needs
-// to encode and decode its values. Types refer to others by their index in
-// the description, whose first type is the tables'.
+// to encode and decode its values (its reflect.Type, for allocations, is
+// kept beside it). Types refer to others by their index in the
+// description, whose first type is the tables'. It holds only constants,
+// so that a generated description is data the compiler lays out.
 type codecType struct {
-	rt    reflect.Type
 	kind  codecKind
 	size  uintptr
 	align int
@@ -162,6 +163,7 @@ type codecField struct {
 
 type codecBuilder struct {
 	types []codecType
+	rts   []reflect.Type // of types
 	index map[reflect.Type]int
 	pools int
 	// plain memoizes plainType: asked for every field and element type,
@@ -175,16 +177,17 @@ type codecBuilder struct {
 }
 
 // describeCodecTypes describes by reflection the types reached from t, in
-// the order the codec plans them, and returns their fingerprint.
-func describeCodecTypes(t reflect.Type) ([]codecType, [32]byte, error) {
+// the order the codec plans them, and returns their reflect.Types and
+// fingerprint.
+func describeCodecTypes(t reflect.Type) ([]codecType, []reflect.Type, [32]byte, error) {
 	b := &codecBuilder{index: make(map[reflect.Type]int, 160), plain: make(map[reflect.Type]bool, 160), desc: sha256.New()}
 	io.WriteString(b.desc, goruntime.GOARCH+schemaCodecMagic)
 	var fingerprint [32]byte
 	if _, err := b.plan(t); err != nil {
-		return nil, fingerprint, err
+		return nil, nil, fingerprint, err
 	}
 	b.desc.Sum(fingerprint[:0])
-	return b.types, fingerprint, nil
+	return b.types, b.rts, fingerprint, nil
 }
 
 // describeType adds "|name:kind:size" for t to the fingerprint.
@@ -271,7 +274,8 @@ func (b *codecBuilder) plan(t reflect.Type) (int, error) {
 	}
 	i := len(b.types)
 	b.index[t] = i
-	b.types = append(b.types, codecType{rt: t, size: t.Size(), align: t.Align(), elem: -1, key: -1, pool: -1})
+	b.types = append(b.types, codecType{size: t.Size(), align: t.Align(), elem: -1, key: -1, pool: -1})
+	b.rts = append(b.rts, t)
 	b.describeType(t)
 	if b.plainType(t) {
 		if t.Kind() == reflect.Struct {
@@ -378,19 +382,22 @@ func (b *codecBuilder) planMap(i int, t reflect.Type) error {
 // buildSchemaCodec makes the encoder and decoder of every described type.
 // It asks the types' reflect.Type only for allocations (which read no
 // names).
-func buildSchemaCodec(types []codecType, fingerprint [32]byte) schemaCodec {
+func buildSchemaCodec(types []codecType, rts []reflect.Type, fingerprint [32]byte) schemaCodec {
+	if len(rts) != len(types) || len(types) == 0 {
+		return schemaCodec{err: fmt.Errorf("schema codec: %d types described, %d reflect.Types", len(types), len(rts))}
+	}
 	codecs := make([]typeCodec, len(types))
 	c := schemaCodec{root: &codecs[0], fingerprint: fingerprint}
-	for _, t := range types {
+	for i, t := range types {
 		if t.pool >= 0 {
 			for len(c.pools) <= t.pool {
 				c.pools = append(c.pools, nil)
 			}
-			c.pools[t.pool] = t.rt
+			c.pools[t.pool] = rts[i]
 		}
 	}
 	for i := range types {
-		if err := buildTypeCodec(&codecs[i], types, codecs, i); err != nil {
+		if err := buildTypeCodec(&codecs[i], types, rts[i], codecs, i); err != nil {
 			return schemaCodec{err: err}
 		}
 	}
@@ -399,7 +406,7 @@ func buildSchemaCodec(types []codecType, fingerprint [32]byte) schemaCodec {
 
 // buildTypeCodec makes c, the codec of types[i]; codecs are those of all
 // types (filled in any order: a codec calls another's only when used).
-func buildTypeCodec(c *typeCodec, types []codecType, codecs []typeCodec, i int) error {
+func buildTypeCodec(c *typeCodec, types []codecType, rt reflect.Type, codecs []typeCodec, i int) error {
 	t := &types[i]
 	switch t.kind {
 	case codecPlain:
@@ -425,7 +432,7 @@ func buildTypeCodec(c *typeCodec, types []codecType, codecs []typeCodec, i int) 
 		}
 	case codecSlice:
 		if types[t.elem].kind == codecPlain {
-			buildTableCodec(c, t.rt, int(types[t.elem].size), types[t.elem].align)
+			buildTableCodec(c, rt, int(types[t.elem].size), types[t.elem].align)
 		} else {
 			buildPoolSliceCodec(c, &codecs[t.elem], int(types[t.elem].size), t.pool)
 		}
@@ -448,13 +455,13 @@ func buildTypeCodec(c *typeCodec, types []codecType, codecs []typeCodec, i int) 
 			return nil
 		}
 	case codecStruct:
-		buildStructCodec(c, t, codecs)
+		buildStructCodec(c, rt, t, codecs)
 	case codecPointer:
-		buildPointerCodec(c, t, codecs)
+		buildPointerCodec(c, rt, t, codecs)
 	case codecMap:
-		buildMapCodec(c, t.rt, &codecs[t.key], &codecs[t.elem])
+		buildMapCodec(c, rt, &codecs[t.key], &codecs[t.elem])
 	default:
-		return fmt.Errorf("schema codec: type %s of unknown kind %d", t.rt, t.kind)
+		return fmt.Errorf("schema codec: type %s of unknown kind %d", rt, t.kind)
 	}
 	return nil
 }
@@ -483,7 +490,11 @@ func buildTableCodec(c *typeCodec, t reflect.Type, size, align int) {
 			return err
 		}
 		if n == 0 || size == 0 {
-			reflect.NewAt(t, p).Elem().Set(reflect.MakeSlice(t, n, n))
+			// As reflect.MakeSlice: an empty slice (or one of elements of
+			// no size) points at a zero-sized object. The header is written
+			// directly: reflect.NewAt looks up the pointer type of an
+			// unnamed type by its name, reading the names of other types.
+			*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&zeroSliceElement), len: n, cap: n}
 			return nil
 		}
 		if err := d.align(align); err != nil {
@@ -499,9 +510,9 @@ func buildTableCodec(c *typeCodec, t reflect.Type, size, align int) {
 			*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(unsafe.SliceData(src)), len: n, cap: n}
 			return nil
 		}
-		s := reflect.MakeSlice(t, n, n)
-		copy(unsafe.Slice((*byte)(s.UnsafePointer()), n*size), src)
-		reflect.NewAt(t, p).Elem().Set(s)
+		s := reflect.MakeSlice(t, n, n).UnsafePointer()
+		copy(unsafe.Slice((*byte)(s), n*size), src)
+		*(*sliceHeader)(p) = sliceHeader{data: s, len: n, cap: n}
 		return nil
 	}
 }
@@ -588,29 +599,16 @@ type sliceHeader struct {
 	cap  int
 }
 
-// buildStructCodec makes the codec of the struct t.
-func buildStructCodec(c *typeCodec, t *codecType, codecs []typeCodec) {
-	// A field is a codec, or (codec nil) a run of adjacent fields without
-	// pointers.
-	type field struct {
-		off   uintptr
-		size  int
-		codec *typeCodec
-	}
-	fields := make([]field, len(t.fields))
-	for i, f := range t.fields {
-		fields[i] = field{off: f.off, size: int(f.size)}
-		if f.typ >= 0 {
-			fields[i].codec = &codecs[f.typ]
-		}
-	}
+// buildStructCodec makes the codec of the struct t (of type rt).
+func buildStructCodec(c *typeCodec, rt reflect.Type, t *codecType, codecs []typeCodec) {
+	fields := t.fields
 	c.enc = func(e *schemaEncoder, p unsafe.Pointer) error {
 		for _, f := range fields {
-			if f.codec == nil {
-				e.memory(unsafe.Add(p, f.off), f.size)
+			if f.typ < 0 {
+				e.memory(unsafe.Add(p, f.off), int(f.size))
 				continue
 			}
-			if err := f.codec.enc(e, unsafe.Add(p, f.off)); err != nil {
+			if err := codecs[f.typ].enc(e, unsafe.Add(p, f.off)); err != nil {
 				return err
 			}
 		}
@@ -618,19 +616,19 @@ func buildStructCodec(c *typeCodec, t *codecType, codecs []typeCodec) {
 	}
 	c.dec = func(d *schemaDecoder, p unsafe.Pointer) error {
 		for _, f := range fields {
-			if f.codec == nil {
-				if err := d.memory(unsafe.Add(p, f.off), f.size); err != nil {
+			if f.typ < 0 {
+				if err := d.memory(unsafe.Add(p, f.off), int(f.size)); err != nil {
 					return err
 				}
 				continue
 			}
-			if err := f.codec.dec(d, unsafe.Add(p, f.off)); err != nil {
+			if err := codecs[f.typ].dec(d, unsafe.Add(p, f.off)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if t.rt == stringPatternReadType {
+	if rt == stringPatternReadType {
 		// A pattern with a DFA stores no regexp: the DFA compiles its
 		// source for the answers it cannot give, on first need, so that a
 		// load does not compile long alternations (String.Latin) that the
@@ -654,9 +652,9 @@ const (
 	firstBackRef = 2
 )
 
-// buildPointerCodec makes the codec of the pointer type t.
-func buildPointerCodec(c *typeCodec, t *codecType, codecs []typeCodec) {
-	et := t.rt.Elem()
+// buildPointerCodec makes the codec of the pointer type t (rt).
+func buildPointerCodec(c *typeCodec, rt reflect.Type, t *codecType, codecs []typeCodec) {
+	et := rt.Elem()
 	var encValue func(e *schemaEncoder, p unsafe.Pointer) error
 	var decValue func(d *schemaDecoder) (unsafe.Pointer, error)
 	switch et {
@@ -824,7 +822,7 @@ func buildMapCodec(c *typeCodec, t reflect.Type, kc, vc *typeCodec) {
 		if m.Len() != n {
 			return fmt.Errorf("%w: duplicate map key", errSchemaCodec)
 		}
-		reflect.NewAt(t, p).Elem().Set(m)
+		*(*unsafe.Pointer)(p) = m.UnsafePointer() // a map is a pointer (see the table codec on reflect.NewAt)
 		return nil
 	}
 }
