@@ -1,10 +1,14 @@
 package runtime
 
+//go:generate go test -run TestSchemaCodecTypesGenerated -update-codec-types .
+
 // ozgctl patch: a binary form of a published Schema, so that a caller can
 // keep a compiled schema on disk and load it in a fraction of the compile
 // time (see PATCHES.md). The published schema is plain ID-based tables; the
-// codec walks their Go types once by reflection and builds an encoder and a
-// decoder per type:
+// codec describes their Go types by reflection (describeCodecTypes; on amd64
+// that description is generated into schema_codec_types_amd64.go, so a
+// process does not walk the types) and builds an encoder and a decoder per
+// type:
 //
 //   - types without pointers (IDs, flags, read rows) are copied as memory,
 //     whole slices of them at once, so the format is only readable by a
