@@ -299,3 +299,54 @@ func TestSchemaCodecSparseMemory(t *testing.T) {
 		}
 	}
 }
+
+// codecTestNode reaches itself through pointers: the codec of *codecTestNode
+// is described before that of codecTestNode, whose codec it calls.
+type codecTestNode struct {
+	Name string
+	Next *codecTestNode
+	Vals []uint32
+}
+
+type codecTestGraph struct {
+	Head   *codecTestNode
+	Nodes  []*codecTestNode
+	Empty  []uint32
+	Byname map[string]*codecTestNode
+}
+
+// TestSchemaCodecPointers: pointers decode to one value per pointer
+// encoded (cycles and shared values kept), and an empty table decodes
+// empty, not nil, with no room to append in place.
+func TestSchemaCodecPointers(t *testing.T) {
+	c := newSchemaCodec(reflect.TypeFor[codecTestGraph]())
+	if c.err != nil {
+		t.Fatal(c.err)
+	}
+	a := &codecTestNode{Name: "a", Vals: []uint32{1, 2}}
+	b := &codecTestNode{Name: "b", Next: a, Vals: []uint32{}}
+	a.Next = b
+	in := codecTestGraph{Head: a, Nodes: []*codecTestNode{b, a, nil}, Empty: []uint32{}, Byname: map[string]*codecTestNode{"a": a, "b": b}}
+	data, err := c.appendTables(nil, 0, unsafe.Pointer(&in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out codecTestGraph
+	d := &schemaDecoder{data: data, str: string(data), owned: true}
+	if err := c.decodeTables(d, unsafe.Pointer(&out)); err != nil {
+		t.Fatal(err)
+	}
+	h := out.Head
+	switch {
+	case h == nil || h.Name != "a" || h.Next == nil || h.Next.Name != "b" || h.Next.Next != h:
+		t.Fatalf("cycle not kept: %+v", h)
+	case out.Nodes[0] != h.Next || out.Nodes[1] != h || out.Nodes[2] != nil:
+		t.Errorf("shared pointers not kept: %v", out.Nodes)
+	case out.Byname["a"] != h || out.Byname["b"] != h.Next || len(out.Byname) != 2:
+		t.Errorf("map of pointers: %v", out.Byname)
+	case !reflect.DeepEqual(h.Vals, []uint32{1, 2}) || h.Next.Vals == nil || len(h.Next.Vals) != 0:
+		t.Errorf("tables: %v, %#v", h.Vals, h.Next.Vals)
+	case out.Empty == nil || len(out.Empty) != 0 || cap(out.Empty) != 0:
+		t.Errorf("empty table decoded as %#v (cap %d)", out.Empty, cap(out.Empty))
+	}
+}
