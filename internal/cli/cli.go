@@ -146,7 +146,7 @@ func isCobraUsageError(err error) bool {
 
 func buildInfo() cmdutil.BuildInfo {
 	b := cmdutil.BuildInfo{Version: version, Commit: commit, Date: date}
-	if bi, ok := debug.ReadBuildInfo(); ok {
+	if bi, ok := cmdutil.ReadBuildInfo(); ok {
 		if b.Version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 			b.Version = bi.Main.Version
 		}

@@ -19,7 +19,6 @@ import (
 	"github.com/ozgctl/ozgctl/pkg/finding"
 	"github.com/ozgctl/ozgctl/pkg/kosit"
 	"github.com/ozgctl/ozgctl/pkg/report"
-	"github.com/ozgctl/ozgctl/pkg/xoev"
 )
 
 // CheckOptions are the parsed flags and arguments of "ozgctl check".
@@ -228,9 +227,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 // config turns the flags into what the pipeline checks against; the
 // limits were checked when the flags were parsed.
 func (opts *CheckOptions) config() (conformance.Config, error) {
-	ko := kosit.Options{Repository: opts.KositRepository, Resources: opts.KositResources,
-		Schema: xoev.LoadOptions{Catalogs: opts.Catalogs, Roots: opts.SchemaRoots, AllowNetwork: opts.AllowNetwork, Engine: opts.Engine,
-			Cache: cmdutil.SchemaCache(opts.NoCache)}}
+	cfg := opts.CheckFlags.Config(opts.Output.Lang)
+	// A KoSIT configuration's schemas load as those of --xsd would.
+	ko := kosit.Options{Repository: opts.KositRepository, Resources: opts.KositResources, Schema: cfg.Schema}
 	if opts.KositConfig != "" {
 		props := map[string]string{}
 		for _, f := range opts.KositPropertyFiles {
@@ -246,7 +245,6 @@ func (opts *CheckOptions) config() (conformance.Config, error) {
 		}
 		ko.Properties = props
 	}
-	cfg := opts.CheckFlags.Config(opts.Output.Lang)
 	cfg.Kosit, cfg.KositOptions = opts.KositConfig, ko
 	return cfg, nil
 }
