@@ -16,9 +16,11 @@ const (
 	chunk = 4 << 20
 )
 
-// probe is where a large allocation lands: the lowest free pages, so the
-// frontier the heap grows from. Large objects start out as untouched
-// fresh memory, so the probe costs address space, not memory.
+// probe is where a large allocation lands: free pages from the page
+// allocator (through the current P's page cache), which hands out the
+// lowest free addresses, so at or near the frontier the heap grows from.
+// Large objects start out as untouched fresh memory, so the probe costs
+// address space, not memory.
 var probe *[64 << 10]byte
 
 // advised holds the chunks already advised.
